@@ -1,0 +1,52 @@
+import type { Severity, SeveritySetting } from './types';
+
+/** A rule's setting: a severity, or [severity, options]. */
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+/** The configuration users write (`.caselint.json`, editor settings, CLI flags). */
+export interface CaselintConfig {
+  /** Profile id: `default`, `care`, or a journal profile. */
+  profile?: string;
+  rules?: Record<string, RuleSetting>;
+  /** What a citation covers: its own sentence (default) or its whole paragraph. */
+  citationScope?: 'sentence' | 'paragraph';
+  /** Extra accepted headings, by profile item id: `{ "case": ["Patient story"] }`. */
+  headings?: Record<string, string[]>;
+  /** Further required sections, beyond the profile's. */
+  requiredSections?: { id: string; label?: string; headings: string[] }[];
+  /** Claim checking in sections where citations are not expected. */
+  claims?: { checkAbstract?: boolean; checkPatientPerspective?: boolean };
+  /** Globs of manuscripts to check, and to leave alone (CLI and workspace checks). */
+  files?: string[];
+  ignore?: string[];
+}
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+export interface ResolvedRuleSetting {
+  severity: Severity | 'off';
+  options: Record<string, unknown>;
+}
+
+export function resolveRuleSetting(setting: RuleSetting | undefined, defaultSeverity: Severity): ResolvedRuleSetting {
+  if (setting === undefined) return { severity: defaultSeverity, options: {} };
+  if (Array.isArray(setting)) return { severity: setting[0], options: setting[1] ?? {} };
+  return { severity: setting, options: {} };
+}
+
+/**
+ * Merges configurations: later ones win key by key; `rules` and `headings` merge by id.
+ * Used for defaults < config file < editor settings < command-line flags.
+ */
+export function mergeConfigs(...configs: (CaselintConfig | undefined)[]): CaselintConfig {
+  const out: CaselintConfig = {};
+  for (const c of configs) {
+    if (!c) continue;
+    const { rules, headings, claims, ...rest } = c;
+    Object.assign(out, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+    if (rules) out.rules = { ...out.rules, ...rules };
+    if (headings) out.headings = { ...out.headings, ...headings };
+    if (claims) out.claims = { ...out.claims, ...claims };
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import type { CodeBlock, Comment, Heading, ParagraphKind, TableCell, TextSegment } from '../types';
+
+/** What a format parser hands to the common model builder. */
+export interface RawParagraph {
+  start: number;
+  end: number;
+  kind: ParagraphKind;
+  plain: string;
+  segments: TextSegment[];
+  quoted?: boolean;
+}
+
+export interface RawTable {
+  start: number;
+  end: number;
+  header: TableCell[];
+  rows: TableCell[][];
+}
+
+export interface RawBlocks {
+  headings: Heading[];
+  paragraphs: RawParagraph[];
+  tables: RawTable[];
+  codeBlocks: CodeBlock[];
+  comments: Comment[];
+  /** Citation spans found by the format parser itself (LaTeX \cite), as plain offsets per paragraph. */
+}
+
+const NUMBERING = /^\s*((?:\d+(?:\.\d+)*\.?)|(?:[IVXLC]+\.))\s+(?=\S)/;
+
+/** Splits "2. Case Report:" into its number and its clean text ("Case Report"). */
+export function cleanHeadingText(plain: string): { text: string; number?: string } {
+  let text = plain.trim();
+  let number: string | undefined;
+  const m = NUMBERING.exec(text);
+  if (m) {
+    number = m[1];
+    text = text.slice(m[0].length);
+  }
+  text = text.replace(/[\s:.\u2014\u2013-]+$/u, '').replace(/\s+/g, ' ');
+  return { text, number };
+}

@@ -1,0 +1,122 @@
+import type { CitationKind } from '../types';
+
+/**
+ * Citation marker patterns, run over a paragraph's plain text. Each has a name and an
+ * example so that the list can grow without becoming one giant regular expression.
+ */
+export interface CitationPattern {
+  kind: CitationKind;
+  example: string;
+  /** A cheap test that must pass before `re` is run over a paragraph. */
+  quick: RegExp;
+  re: RegExp;
+  keys(m: RegExpExecArray): string[];
+}
+
+const NUM_LIST = String.raw`\d{1,4}[a-z]?(?:\s*[-\u2013\u2014,;]\s*\d{1,4}[a-z]?)*`;
+const AUTHOR = String.raw`(?:\p{Lu}[\p{L}'\u2019-]+(?:\s(?:van|von|de|der|den|da|di|la|le)\s\p{Lu}[\p{L}'\u2019-]+)?)`;
+const AUTHORS = String.raw`${AUTHOR}(?:\s+et\s+al\.?|\s+(?:and|&)\s+${AUTHOR})?`;
+const YEAR = String.raw`(?:1[89]|20)\d{2}[a-z]?`;
+const AUTHOR_YEAR = String.raw`${AUTHORS},?\s+${YEAR}(?:\s*,\s*${YEAR})*`;
+
+/** Expands "1,3-5" into ["1","3","4","5"] (ranges of at most 50). */
+export function expandNumbers(list: string): string[] {
+  const keys: string[] = [];
+  for (const part of list.split(/\s*[,;]\s*/)) {
+    const range = /^(\d+)\s*[-\u2013\u2014]\s*(\d+)$/.exec(part);
+    if (range) {
+      const a = Number(range[1]);
+      const b = Number(range[2]);
+      if (b >= a && b - a <= 50) {
+        for (let n = a; n <= b; n++) keys.push(String(n));
+        continue;
+      }
+    }
+    if (part) keys.push(part.replace(/\s+/g, ''));
+  }
+  return keys;
+}
+
+export const CITATION_PATTERNS: CitationPattern[] = [
+  {
+    kind: 'numeric',
+    example: '[1], [1,2], [3-6], [3–6]',
+    quick: /\[\d/,
+    re: new RegExp(String.raw`\[(${NUM_LIST})\]`, 'gu'),
+    keys: (m) => expandNumbers(m[1]),
+  },
+  {
+    kind: 'superscript',
+    example: '^1^, ^1,2^, <sup>3-5</sup>',
+    quick: /\^\d/,
+    re: new RegExp(String.raw`\^(${NUM_LIST})\^`, 'gu'),
+    keys: (m) => expandNumbers(m[1]),
+  },
+  {
+    kind: 'superscript',
+    example: 'Unicode superscripts ¹ ²³ ⁴⁻⁶',
+    quick: /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]/,
+    re: /(?<=[\p{L}\p{P}])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?:[\u207b,][\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*/gu,
+    keys: (m) => [m[0]],
+  },
+  {
+    kind: 'pandoc',
+    example: '[@smith2019; @lee2020, p. 3], [see @key]',
+    quick: /@/,
+    re: /\[[^\[\]]*?(?<=[\[\s;-])@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[^\[\]]*\]/gu,
+    keys: (m) => [...m[0].matchAll(/@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[\p{L}\p{N}_])/gu)].map((k) => k[1]),
+  },
+  {
+    kind: 'pandoc',
+    example: '@smith2019 says (in-text)',
+    quick: /@/,
+    re: /(?<![\p{L}\p{N}_.@\[])@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[\p{L}\p{N}_])/gu,
+    keys: (m) => [m[1]],
+  },
+  {
+    kind: 'numeric',
+    example: 'footnote references [^1]',
+    quick: /\[\^/,
+    re: /\[\^([\p{L}\p{N}_-]+)\]/gu,
+    keys: (m) => [m[1]],
+  },
+  {
+    kind: 'author-year',
+    example: '(Smith et al., 2019; Lee and Park 2020)',
+    quick: /\((?:[^)]*)(?:1[89]|20)\d\d/,
+    re: new RegExp(String.raw`\((?:(?:e\.g\.|see|cf\.)\s*,?\s*)?${AUTHOR_YEAR}(?:\s*;\s*${AUTHOR_YEAR})*\)`, 'gu'),
+    keys: (m) => [m[0].slice(1, -1)],
+  },
+  {
+    kind: 'author-year',
+    example: 'Smith et al. (2019) reported',
+    quick: /\((?:1[89]|20)\d\d[a-z]?\)/,
+    re: new RegExp(String.raw`${AUTHORS}\s+\(${YEAR}\)`, 'gu'),
+    keys: (m) => [m[0]],
+  },
+];
+
+export interface PlainCitation {
+  kind: CitationKind;
+  start: number;
+  end: number;
+  keys: string[];
+}
+
+/** All citation markers in a plain text, in order, without overlaps. */
+export function findCitations(plain: string): PlainCitation[] {
+  const found: PlainCitation[] = [];
+  for (const p of CITATION_PATTERNS) {
+    if (!p.quick.test(plain)) continue;
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(plain))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!found.some((f) => start < f.end && f.start < end)) {
+        found.push({ kind: p.kind, start, end, keys: p.keys(m) });
+      }
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

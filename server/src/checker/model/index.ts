@@ -1,0 +1,222 @@
+import { parse as parseYaml } from 'yaml';
+import type {
+  Citation,
+  DocumentModel,
+  Format,
+  FrontMatter,
+  Paragraph,
+  Section,
+  Sentence,
+  Suppression,
+  SuppressionKind,
+  Table,
+} from '../types';
+import { isReferencesHeading } from '../profiles';
+import type { RawBlocks } from './blocks';
+import { findCitations } from './citations';
+import { parseMarkdownBlocks } from './markdown';
+import { parsePlainTextBlocks } from './plaintext';
+import { splitSentences } from './sentences';
+import { computeLineStarts, plainToSourceEnd, plainToSourceStart, positionAt } from './text';
+
+export { computeLineStarts, positionAt } from './text';
+
+const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const CAPTION_RE = /^(?:supplementary\s+)?(?:fig(?:ure)?s?\.?|table|video|movie|box|panel)\s*S?\d+[A-Za-z]?\b/i;
+const SUPPRESSION_RE = /^caselint-(disable-next-line|disable-line|disable|enable)\b\s*([\s\S]*)$/;
+
+function readFrontMatter(text: string): FrontMatter | undefined {
+  const m = FRONT_MATTER_RE.exec(text);
+  if (!m) return undefined;
+  const fm: FrontMatter = { start: 0, end: m[0].length, raw: m[1], data: undefined };
+  try {
+    const data = parseYaml(m[1]);
+    if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
+  } catch (e) {
+    fm.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  }
+  return fm;
+}
+
+/** Same length, same line breaks, front matter blanked: keeps every offset and line valid. */
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+}
+
+/** Parse once into the document model that every rule reads. */
+export function parseDocument(text: string, format: Format): DocumentModel {
+  const lineStarts = computeLineStarts(text);
+  const frontMatter = format === 'latex' ? undefined : readFrontMatter(text);
+  const parseWarnings: DocumentModel['parseWarnings'] = [];
+  if (frontMatter?.error) {
+    parseWarnings.push({ message: `Front matter is not valid YAML: ${frontMatter.error}`, start: 0, end: frontMatter.end });
+  }
+  const body = frontMatter ? blank(text, 0, frontMatter.end) : text;
+  let raw: RawBlocks;
+  switch (format) {
+    case 'markdown':
+      raw = parseMarkdownBlocks(text, lineStarts, body);
+      break;
+    case 'latex':
+    case 'text':
+    default:
+      raw = parsePlainTextBlocks(body, lineStarts);
+      break;
+  }
+  return buildModel(text, format, lineStarts, raw, frontMatter, parseWarnings);
+}
+
+function buildSections(raw: RawBlocks, textLength: number, text: string): Section[] {
+  const sections: Section[] = [];
+  const headings = raw.headings;
+  const firstStart = headings.length ? headings[0].start : textLength;
+  if (text.slice(0, firstStart).trim()) {
+    sections.push({ start: 0, end: firstStart, heading: null, bodyStart: 0, paragraphs: [], parent: null, children: [] });
+  }
+  const stack: Section[] = [];
+  for (let h = 0; h < headings.length; h++) {
+    const heading = headings[h];
+    let end = textLength;
+    for (let k = h + 1; k < headings.length; k++) {
+      if (headings[k].level <= heading.level) {
+        end = headings[k].start;
+        break;
+      }
+    }
+    while (stack.length && stack[stack.length - 1].heading!.level >= heading.level) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : null;
+    const section: Section = { start: heading.start, end, heading, bodyStart: heading.end, paragraphs: [], parent, children: [] };
+    parent?.children.push(section);
+    sections.push(section);
+    stack.push(section);
+  }
+  return sections;
+}
+
+/** Innermost section containing an offset (sections are in document order). */
+function sectionAt(sections: Section[], offset: number): Section | null {
+  let found: Section | null = null;
+  for (const s of sections) {
+    if (s.start > offset) break;
+    if (offset < s.end || (offset === s.end && s.end === s.start)) found = s;
+  }
+  return found;
+}
+
+function inReferences(section: Section | null): boolean {
+  for (let s = section; s; s = s.parent) {
+    if (s.heading && isReferencesHeading(s.heading.text)) return true;
+  }
+  return false;
+}
+
+function buildModel(
+  text: string,
+  format: Format,
+  lineStarts: number[],
+  raw: RawBlocks,
+  frontMatter: FrontMatter | undefined,
+  parseWarnings: DocumentModel['parseWarnings'],
+): DocumentModel {
+  const sections = buildSections(raw, text.length, text);
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const citations: Citation[] = [];
+
+  for (const rp of raw.paragraphs) {
+    const section = sectionAt(sections, rp.start);
+    let kind = rp.kind;
+    if (inReferences(section)) kind = 'reference';
+    else if (CAPTION_RE.test(rp.plain.trimStart().replace(/^[*_]+/, ''))) kind = 'caption';
+    const para: Paragraph = {
+      start: rp.start,
+      end: rp.end,
+      kind,
+      plain: rp.plain,
+      segments: rp.segments,
+      section,
+      sentences: [],
+      citations: [],
+      quoted: rp.quoted,
+    };
+    section?.paragraphs.push(para);
+    const toStart = (p: number) => plainToSourceStart(rp.segments, p, rp.start);
+    const toEnd = (p: number) => plainToSourceEnd(rp.segments, p, rp.end);
+
+    const plainCitations = kind === 'reference' ? [] : findCitations(rp.plain);
+    for (const pc of plainCitations) {
+      const start = toStart(pc.start);
+      const end = Math.max(start, toEnd(pc.end));
+      const c: Citation = { kind: pc.kind, keys: pc.keys, start, end, raw: text.slice(start, end) };
+      para.citations.push(c);
+      citations.push(c);
+    }
+    let ci = 0;
+    for (const r of splitSentences(rp.plain, plainCitations)) {
+      const start = toStart(r.start);
+      const end = Math.max(start, toEnd(r.end));
+      const s: Sentence = { start, end, text: rp.plain.slice(r.start, r.end), plainStart: r.start, paragraph: para, citations: [] };
+      while (ci < plainCitations.length && plainCitations[ci].start < r.end) {
+        if (plainCitations[ci].start >= r.start) s.citations.push(para.citations[ci]);
+        ci++;
+      }
+      para.sentences.push(s);
+      sentences.push(s);
+    }
+    paragraphs.push(para);
+  }
+
+  const tables: Table[] = raw.tables.map((t) => ({ ...t, section: sectionAt(sections, t.start) }));
+  for (const t of tables) {
+    const near = paragraphs.find(
+      (p) => p.kind === 'caption' && (Math.abs(p.end - t.start) < 4 || Math.abs(t.end - p.start) < 4 || gapIsBlank(text, p, t)),
+    );
+    if (near) t.caption = near;
+  }
+
+  const suppressions: Suppression[] = [];
+  for (const c of raw.comments) {
+    const m = SUPPRESSION_RE.exec(c.text);
+    if (!m) continue;
+    suppressions.push({
+      start: c.start,
+      end: c.end,
+      kind: m[1] as SuppressionKind,
+      ruleIds: m[2].split(/[\s,]+/).filter(Boolean),
+      line: positionAt(lineStarts, c.start).line,
+    });
+  }
+
+  let title: DocumentModel['title'];
+  const fmTitle = frontMatter?.data?.title;
+  if (typeof fmTitle === 'string' && fmTitle.trim()) {
+    const idx = text.indexOf(fmTitle.trim());
+    title = { text: fmTitle.trim(), start: idx >= 0 ? idx : 0, end: idx >= 0 ? idx + fmTitle.trim().length : 0 };
+  } else {
+    const h1 = raw.headings.find((h) => h.level === 1);
+    if (h1) title = { text: h1.text, start: h1.textStart, end: h1.textEnd };
+  }
+
+  return {
+    text,
+    format,
+    frontMatter,
+    title,
+    headings: raw.headings,
+    sections,
+    paragraphs,
+    sentences,
+    citations,
+    tables,
+    codeBlocks: raw.codeBlocks,
+    comments: raw.comments,
+    suppressions,
+    lineStarts,
+    parseWarnings,
+  };
+}
+
+function gapIsBlank(text: string, p: Paragraph, t: { start: number; end: number }): boolean {
+  const [a, b] = p.end <= t.start ? [p.end, t.start] : [t.end, p.start];
+  return b >= a && b - a < 200 && !text.slice(a, b).trim();
+}

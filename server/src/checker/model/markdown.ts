@@ -1,0 +1,271 @@
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import type { Comment, Heading, TableCell } from '../types';
+import { cleanHeadingText, type RawBlocks, type RawParagraph } from './blocks';
+import { PlainBuilder, lineEnd } from './text';
+
+/**
+ * Markdown (CommonMark + GFM tables, as in Quarto and R Markdown) via markdown-it: the
+ * fastest well-kept CommonMark parser for Node. Block tokens carry line maps; inline
+ * text is aligned back onto the source so that every plain character has an offset.
+ */
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+// Keep escapes and entities as separate tokens, so we know their source form.
+md.core.ruler.disable('text_join');
+
+const COMMENT_RE = /<!--([\s\S]*?)-->/g;
+
+export function parseMarkdownBlocks(text: string, lineStarts: number[], parseText: string): RawBlocks {
+  const tokens = md.parse(parseText, {});
+  const out: RawBlocks = { headings: [], paragraphs: [], tables: [], codeBlocks: [], comments: [] };
+  const lineStart = (line: number) => (line < lineStarts.length ? lineStarts[line] : text.length);
+  const endOfLines = (map: [number, number]) => lineEnd(text, lineStarts, Math.max(map[0], map[1] - 1));
+
+  let quoteDepth = 0;
+  let listDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    switch (tok.type) {
+      case 'blockquote_open':
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        break;
+      case 'heading_open': {
+        const inline = tokens[i + 1];
+        const map = tok.map as [number, number];
+        const start = lineStart(map[0]);
+        const end = endOfLines(map);
+        const b = new PlainBuilder();
+        alignInline(inline.children ?? [], text, start, end, b, out.comments);
+        const { text: clean, number } = cleanHeadingText(b.plain);
+        const first = b.segments[0];
+        const last = b.segments[b.segments.length - 1];
+        const heading: Heading = {
+          start,
+          end,
+          level: Number(tok.tag.slice(1)) || 1,
+          text: clean,
+          textStart: first ? first.sourceStart : start,
+          textEnd: last ? last.sourceStart + (last.sourceLength ?? last.length) : end,
+          number,
+        };
+        out.headings.push(heading);
+        i += 2;
+        break;
+      }
+      case 'paragraph_open': {
+        const inline = tokens[i + 1];
+        const map = tok.map as [number, number];
+        const start = lineStart(map[0]);
+        const end = endOfLines(map);
+        const b = new PlainBuilder();
+        alignInline(inline.children ?? [], text, start, end, b, out.comments);
+        if (b.plain.trim()) {
+          const para: RawParagraph = {
+            start: b.segments[0]?.sourceStart ?? start,
+            end,
+            kind: listDepth > 0 ? 'list-item' : 'prose',
+            plain: b.plain,
+            segments: b.segments,
+          };
+          if (quoteDepth > 0) para.quoted = true;
+          out.paragraphs.push(para);
+        }
+        i += 2;
+        break;
+      }
+      case 'table_open': {
+        const map = tok.map as [number, number];
+        const table = { start: lineStart(map[0]), end: endOfLines(map), header: [] as TableCell[], rows: [] as TableCell[][] };
+        let row: TableCell[] = [];
+        let rowCursor = table.start;
+        let inHead = false;
+        for (i = i + 1; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+          const t = tokens[i];
+          if (t.type === 'thead_open') inHead = true;
+          else if (t.type === 'thead_close') inHead = false;
+          else if (t.type === 'tr_open') {
+            row = [];
+            rowCursor = lineStart((t.map as [number, number])[0]);
+          } else if (t.type === 'tr_close') {
+            if (inHead) table.header = row;
+            else table.rows.push(row);
+          } else if (t.type === 'inline') {
+            const limit = lineEnd(text, lineStarts, lineIndexAt(lineStarts, rowCursor));
+            const b = new PlainBuilder();
+            const cellStart = t.content ? text.indexOf(t.content, rowCursor) : -1;
+            const from = cellStart >= 0 && cellStart <= limit ? cellStart : rowCursor;
+            const after = alignInline(t.children ?? [], text, from, limit, b, out.comments);
+            const s = b.segments[0]?.sourceStart ?? from;
+            row.push({ start: s, end: Math.max(s, after), text: b.plain.trim() });
+            const bar = text.indexOf('|', Math.max(after, from));
+            rowCursor = bar >= 0 && bar <= limit ? bar + 1 : after;
+          }
+        }
+        out.tables.push(table);
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        const map = tok.map as [number, number];
+        out.codeBlocks.push({ start: lineStart(map[0]), end: endOfLines(map), info: tok.info.trim() });
+        break;
+      }
+      case 'html_block': {
+        const map = tok.map as [number, number];
+        const start = lineStart(map[0]);
+        const end = endOfLines(map);
+        collectComments(text, start, end, out.comments);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function lineIndexAt(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function collectComments(text: string, start: number, end: number, comments: Comment[]): void {
+  const slice = text.slice(start, end);
+  COMMENT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COMMENT_RE.exec(slice))) {
+    comments.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[1].trim() });
+  }
+}
+
+/** Skips a link/image tail starting at a ']' : "](url "title")" or "][ref]" or "]". */
+function skipLinkTail(src: string, closeBracket: number, limit: number): number {
+  let p = closeBracket + 1;
+  if (src[p] === '(') {
+    let depth = 0;
+    for (; p < limit; p++) {
+      if (src[p] === '\\') {
+        p++;
+        continue;
+      }
+      if (src[p] === '(') depth++;
+      else if (src[p] === ')' && --depth === 0) return p + 1;
+    }
+    return limit;
+  }
+  if (src[p] === '[') {
+    const close = src.indexOf(']', p);
+    return close >= 0 && close < limit ? close + 1 : p;
+  }
+  return p;
+}
+
+/**
+ * Walks markdown-it inline tokens and appends their visible text to `b`, finding each
+ * piece in the source from `from` on. Returns the source offset reached.
+ */
+export function alignInline(
+  children: Token[],
+  src: string,
+  from: number,
+  limit: number,
+  b: PlainBuilder,
+  comments: Comment[],
+): number {
+  let cur = from;
+  const find = (s: string): number => {
+    const idx = src.indexOf(s, cur);
+    return idx >= 0 && idx + s.length <= limit ? idx : -1;
+  };
+  for (const c of children) {
+    switch (c.type) {
+      case 'text':
+      case 'code_inline': {
+        if (!c.content) break;
+        const idx = find(c.content);
+        if (idx < 0) {
+          b.replace(c.content, cur, 0);
+        } else {
+          b.copy(c.content, idx);
+          cur = idx + c.content.length;
+        }
+        break;
+      }
+      case 'text_special': {
+        const idx = find(c.markup);
+        if (idx < 0) {
+          b.replace(c.content, cur, 0);
+        } else {
+          b.replace(c.content, idx, c.markup.length);
+          cur = idx + c.markup.length;
+        }
+        break;
+      }
+      case 'softbreak':
+      case 'hardbreak': {
+        let idx = cur;
+        while (idx < limit && src[idx] !== '\n' && src[idx] !== '\r') idx++;
+        b.replace(' ', idx, idx < limit ? 1 : 0);
+        cur = Math.min(limit, idx + 1);
+        break;
+      }
+      case 'html_inline': {
+        const idx = find(c.content);
+        if (idx < 0) break;
+        const tag = c.content;
+        if (tag.startsWith('<!--')) {
+          collectComments(src, idx, idx + tag.length, comments);
+        } else if (/^<\/?sup\b/i.test(tag)) {
+          // <sup>1,2</sup> reads as ^1,2^ so that superscript citations are recognised.
+          b.replace('^', idx, tag.length);
+        } else if (/^<br\b/i.test(tag)) {
+          b.replace(' ', idx, tag.length);
+        }
+        cur = idx + tag.length;
+        break;
+      }
+      case 'image': {
+        const idx = find('![');
+        if (idx < 0) break;
+        let depth = 0;
+        let p = idx + 1;
+        for (; p < limit; p++) {
+          if (src[p] === '[') depth++;
+          else if (src[p] === ']' && --depth === 0) break;
+        }
+        cur = skipLinkTail(src, p, limit);
+        break;
+      }
+      case 'link_close': {
+        if (c.markup === 'autolink') {
+          const idx = find('>');
+          if (idx >= 0) cur = idx + 1;
+        } else {
+          const idx = find(']');
+          if (idx >= 0) cur = skipLinkTail(src, idx, limit);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return cur;
+}

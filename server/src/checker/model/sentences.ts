@@ -1,0 +1,145 @@
+import type { PlainCitation } from './citations';
+
+/**
+ * Sentence segmentation for scientific prose. Intl.Segmenter (ICU) splits after "et al."
+ * and "Fig.", and knows nothing of citation markers, so case reports need their own rules:
+ *  - abbreviations do not end a sentence ("et al.", "e.g.", "Fig. 2", "vs.", "approx.");
+ *  - decimals and ranges do not ("61.8", "1.7-2.3%");
+ *  - markers after the full stop belong to the sentence they follow ("no recurrence. [1]");
+ *  - a numeric marker followed by a capitalised word closes a sentence even without a full
+ *    stop (",[2,14] These treatments ...").
+ */
+
+/** Words (lower case, without the final full stop) after which a full stop is not an end. */
+export const ABBREVIATIONS = new Set([
+  'al', 'e.g', 'i.e', 'eg', 'ie', 'cf', 'viz', 'vs', 'approx', 'ca', 'resp', 'incl', 'esp',
+  'fig', 'figs', 'tab', 'eq', 'eqs', 'ref', 'refs', 'no', 'nos', 'vol', 'vols', 'p', 'pp', 'ch', 'sec', 'suppl',
+  'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'dept', 'univ',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'min', 'max', 'mg', 'temp', 'b.i.d', 't.i.d', 'q.i.d', 'p.o', 'i.v', 'i.m', 's.c',
+]);
+
+/** Abbreviations that may still end a sentence when a capitalised word follows. */
+const MAY_END = new Set(['etc', 'mg', 'min', 'max', 'p.o', 'i.v', 'i.m', 's.c', 'b.i.d', 't.i.d', 'q.i.d', 'temp', 'no']);
+
+const CLOSERS = new Set([')', ']', '"', "'", '\u201d', '\u2019', '\u00bb', '*', '_']);
+const TERMINATORS = new Set(['.', '!', '?', '\u2026']);
+const SPACE = /\s/;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const OPENERS = /[\p{Lu}\p{N}"'\u201c\u2018(\[\u00ab]/u;
+
+function wordBefore(plain: string, i: number): { word: string; start: number } {
+  let s = i;
+  while (s > 0 && /[\p{L}\p{N}.]/u.test(plain[s - 1])) s--;
+  return { word: plain.slice(s, i), start: s };
+}
+
+/** Does a sentence plausibly start at k ("The", "MRI", "12 days", "mRNA", "(A)")? */
+function startsSentence(plain: string, k: number): boolean {
+  const c = plain[k];
+  if (OPENERS.test(c)) return true;
+  if (LOWER.test(c)) {
+    // mRNA, pH, iPSC: lower-case first letter, upper-case inside the word.
+    const w = /^[\p{L}\p{N}]+/u.exec(plain.slice(k, k + 20));
+    return !!w && UPPER.test(w[0].slice(1));
+  }
+  return false;
+}
+
+/** Returns sentence ranges [start, end) in the plain text, trimmed of white space. */
+export function splitSentences(plain: string, citations: PlainCitation[]): { start: number; end: number }[] {
+  const ends: number[] = [];
+  const citationAt = new Map<number, PlainCitation>();
+  for (const c of citations) citationAt.set(c.start, c);
+  citations = [...citations].sort((a, b) => a.start - b.start);
+  const n = plain.length;
+
+  const skipClosersAndCitations = (j: number): number => {
+    for (;;) {
+      while (j < n && CLOSERS.has(plain[j])) j++;
+      let k = j;
+      while (k < n && (plain[k] === ' ' || plain[k] === '\u00a0')) k++;
+      const c = citationAt.get(j) ?? citationAt.get(k);
+      if (c && (c.kind === 'numeric' || c.kind === 'superscript' || c.kind === 'pandoc')) {
+        j = c.end;
+        continue;
+      }
+      return j;
+    }
+  };
+
+  const TERM_RE = /[.!?\u2026]/g;
+  let ci = 0;
+  let i = 0;
+  while (i < n) {
+    TERM_RE.lastIndex = i;
+    const m = TERM_RE.exec(plain);
+    const ti = m ? m.index : n;
+    while (ci < citations.length && citations[ci].start < i) ci++;
+    const cit = ci < citations.length && citations[ci].start < ti ? citations[ci] : undefined;
+    if (cit) {
+      // ",[2,14] These treatments": a numeric marker then a capitalised word.
+      if (cit.kind === 'numeric' || cit.kind === 'superscript') {
+        const j = cit.end;
+        let k = j;
+        while (k < n && SPACE.test(plain[k])) k++;
+        if (k > j && k < n && UPPER.test(plain[k]) && LOWER.test(plain[k + 1] ?? '')) {
+          const before = plain.slice(Math.max(0, cit.start - 20), cit.start).trimEnd();
+          const prev = before[before.length - 1];
+          if (prev !== undefined && !TERMINATORS.has(prev) && prev !== '(') ends.push(j);
+        }
+      }
+      i = cit.end;
+      continue;
+    }
+    if (!m) break;
+    i = ti;
+    const ch = plain[i];
+    // Decimals, "e.g", "U.S", "3.5mg": a full stop with no space after it.
+    const next = plain[i + 1];
+    if (ch === '.' && next !== undefined && /[\p{L}\p{N}]/u.test(next)) {
+      i++;
+      continue;
+    }
+    let t = i;
+    while (t + 1 < n && TERMINATORS.has(plain[t + 1])) t++;
+    const j = skipClosersAndCitations(t + 1);
+    let k = j;
+    while (k < n && SPACE.test(plain[k])) k++;
+    if (k >= n) {
+      ends.push(j);
+      break;
+    }
+    i = t + 1;
+    if (k === j) continue;
+    if (ch === '.' && t === ti) {
+      const { word, start } = wordBefore(plain, ti);
+      const lower = word.toLowerCase();
+      if (ABBREVIATIONS.has(lower) && !(MAY_END.has(lower) && UPPER.test(plain[k]) && LOWER.test(plain[k + 1] ?? ''))) continue;
+      if (lower === 'etc' && !UPPER.test(plain[k])) continue;
+      // Initials ("J. Neurol.", "A. Smith") and list numbers at the start ("1. ").
+      if (/^\p{Lu}$/u.test(word) && UPPER.test(plain[k])) continue;
+      if (/^\d+$/.test(word) && plain.slice(0, start).trim() === '') continue;
+    }
+    if (startsSentence(plain, k)) {
+      ends.push(j);
+      i = j;
+    }
+  }
+
+  const out: { start: number; end: number }[] = [];
+  let s = 0;
+  const push = (a: number, b: number) => {
+    while (a < b && SPACE.test(plain[a])) a++;
+    while (b > a && SPACE.test(plain[b - 1])) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  for (const e of ends) {
+    if (e <= s) continue;
+    push(s, e);
+    s = e;
+  }
+  push(s, n);
+  return out;
+}

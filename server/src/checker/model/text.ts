@@ -1,0 +1,99 @@
+import type { TextSegment } from '../types';
+
+/** Offsets at which each line starts. Handles \n, \r\n and lone \r. */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** 0-based line and UTF-16 character of an offset. */
+export function positionAt(lineStarts: number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
+}
+
+/** Offset of the end of a line's content (before its line break). */
+export function lineEnd(text: string, lineStarts: number[], line: number): number {
+  let end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+  while (end > lineStarts[line] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return end;
+}
+
+/**
+ * Builds a plain (markup-free) string together with segments mapping it back to the
+ * source. Used by every format's parser so that rules only ever see plain text.
+ */
+export class PlainBuilder {
+  plain = '';
+  segments: TextSegment[] = [];
+
+  /** Append source[sourceStart, sourceStart + text.length) verbatim. */
+  copy(text: string, sourceStart: number): void {
+    if (!text) return;
+    const last = this.segments[this.segments.length - 1];
+    if (
+      last &&
+      last.sourceLength === undefined &&
+      last.plainStart + last.length === this.plain.length &&
+      last.sourceStart + last.length === sourceStart
+    ) {
+      last.length += text.length;
+    } else {
+      this.segments.push({ plainStart: this.plain.length, sourceStart, length: text.length });
+    }
+    this.plain += text;
+  }
+
+  /** Append text that stands for source[sourceStart, sourceStart + sourceLength). */
+  replace(text: string, sourceStart: number, sourceLength: number): void {
+    if (!text) return;
+    this.segments.push({ plainStart: this.plain.length, sourceStart, length: text.length, sourceLength });
+    this.plain += text;
+  }
+}
+
+function findSegment(segments: TextSegment[], p: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].plainStart <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Source offset of the plain-text position p, used as a start. */
+export function plainToSourceStart(segments: TextSegment[], p: number, fallback: number): number {
+  if (segments.length === 0) return fallback;
+  const seg = segments[findSegment(segments, p)];
+  const rel = p - seg.plainStart;
+  if (rel < 0) return seg.sourceStart;
+  if (seg.sourceLength !== undefined) return rel === 0 ? seg.sourceStart : seg.sourceStart + seg.sourceLength;
+  return seg.sourceStart + Math.min(rel, seg.length);
+}
+
+/** Source offset of the plain-text position p, used as an exclusive end. */
+export function plainToSourceEnd(segments: TextSegment[], p: number, fallback: number): number {
+  if (segments.length === 0) return fallback;
+  if (p <= 0) return segments[0].sourceStart;
+  const seg = segments[findSegment(segments, p - 1)];
+  const rel = p - seg.plainStart;
+  if (seg.sourceLength !== undefined) return seg.sourceStart + seg.sourceLength;
+  return seg.sourceStart + Math.min(rel, seg.length);
+}

@@ -1,0 +1,44 @@
+import type { CaselintConfig } from './config';
+import type { Profile, ProfileItem } from './profiles';
+import type { DocumentModel, Fix, Section, Severity } from './types';
+
+export interface Report {
+  start: number;
+  end: number;
+  message: string;
+  /** Overrides the rule's configured severity (e.g. `info` for a weaker category). */
+  severity?: Severity;
+  fixes?: Fix[];
+  data?: Record<string, unknown>;
+}
+
+/** What the engine derives once per check and shares with every rule. */
+export interface SectionAnalysis {
+  /** Profile item ids → sections whose heading satisfies them, in document order. */
+  byItem: Map<string, Section[]>;
+  /** Section → the profile item it satisfies. */
+  itemOf: Map<Section, ProfileItem>;
+  /** The profile's items plus custom required sections from config. */
+  items: ProfileItem[];
+}
+
+export interface RuleContext {
+  doc: DocumentModel;
+  profile: Profile;
+  config: CaselintConfig;
+  /** This rule's options from config (`["warning", {...}]`). */
+  options: Record<string, unknown>;
+  sections: SectionAnalysis;
+  /** The profile item a section (or its nearest ancestor) satisfies. */
+  itemAt(section: Section | null): ProfileItem | undefined;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  /** What users write in config and suppression comments; Diagnostic.code; docs/rules/<id>.md. */
+  id: string;
+  /** One line, shown in rule lists and SARIF. */
+  description: string;
+  defaultSeverity: Severity;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,12 @@
+import type { Rule } from '../rule';
+import { emptySection } from './empty-section';
+import { requiredSection } from './required-section';
+
+/** The one registry of rules. Order is the order findings of equal position are listed in. */
+export const RULES: readonly Rule[] = [requiredSection, emptySection];
+
+export function getRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -1,0 +1,46 @@
+import type { CaselintConfig } from './config';
+import { headingMatches, type Profile, type ProfileItem } from './profiles';
+import type { SectionAnalysis } from './rule';
+import type { DocumentModel, Section } from './types';
+
+/** The profile's items, with custom required sections and extra headings from config. */
+export function profileItems(profile: Profile, config: CaselintConfig): ProfileItem[] {
+  const items: ProfileItem[] = profile.items.map((item) => {
+    const extra = config.headings?.[item.id];
+    return extra?.length ? { ...item, headings: [...item.headings, ...extra] } : item;
+  });
+  for (const custom of config.requiredSections ?? []) {
+    const existing = items.findIndex((i) => i.id === custom.id);
+    const item: ProfileItem = {
+      id: custom.id,
+      label: custom.label ?? custom.headings[0] ?? custom.id,
+      headings: custom.headings,
+      required: true,
+    };
+    if (existing >= 0) items[existing] = { ...items[existing], ...item, headings: [...items[existing].headings, ...custom.headings] };
+    else items.push(item);
+  }
+  return items;
+}
+
+/** Matches every heading against the profile once. A heading satisfies the first item it matches. */
+export function analyseSections(doc: DocumentModel, items: ProfileItem[]): SectionAnalysis {
+  const byItem = new Map<string, Section[]>();
+  const itemOf = new Map<Section, ProfileItem>();
+  for (const section of doc.sections) {
+    if (!section.heading) continue;
+    const item = items.find((i) => headingMatches(i, section.heading!.text));
+    if (!item) continue;
+    itemOf.set(section, item);
+    const list = byItem.get(item.id);
+    if (list) list.push(section);
+    else byItem.set(item.id, [section]);
+  }
+  return { byItem, itemOf, items };
+}
+
+/** Does the section (sub-sections included) hold any text, list or table? */
+export function sectionHasContent(doc: DocumentModel, section: Section): boolean {
+  const inside = (s: { start: number }) => s.start >= section.bodyStart && s.start < section.end;
+  return doc.paragraphs.some(inside) || doc.tables.some(inside) || doc.codeBlocks.some(inside);
+}

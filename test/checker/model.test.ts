@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { parseDocument } from '../../server/src/checker';
+
+function sentences(text: string, format: 'markdown' | 'text' = 'markdown'): string[] {
+  const doc = parseDocument(text, format);
+  return doc.sentences.map((s) => text.slice(s.start, s.end));
+}
+
+describe('document model', () => {
+  describe('sentences', () => {
+    const cases: [string, string, string[]][] = [
+      ['et al. does not end a sentence', 'It was described by Read et al. in 1980. Then it was renamed.', ['It was described by Read et al. in 1980.', 'Then it was renamed.']],
+      ['e.g. and i.e.', 'Some drugs, e.g. ranitidine, i.e. an H2 blocker, cause it. Others do not.', ['Some drugs, e.g. ranitidine, i.e. an H2 blocker, cause it.', 'Others do not.']],
+      ['Fig. and vs.', 'As shown in Fig. 2, the signal was high vs. controls. It fell later.', ['As shown in Fig. 2, the signal was high vs. controls.', 'It fell later.']],
+      ['approx.', 'The lesion measured approx. 3 cm. It enhanced.', ['The lesion measured approx. 3 cm.', 'It enhanced.']],
+      ['decimals and ranges', 'Mean age was 61.8 years and risk 1.7-2.3%. Women were affected more.', ['Mean age was 61.8 years and risk 1.7-2.3%.', 'Women were affected more.']],
+      ['citation after the full stop', 'There was no recurrence. [1] The patient is well.', ['There was no recurrence. [1]', 'The patient is well.']],
+      ['citation glued after the full stop', 'Dyspnea needs support.[2,14] These treatments increase the life expectancy.', ['Dyspnea needs support.[2,14]', 'These treatments increase the life expectancy.']],
+      ['citation closes a sentence without a full stop', 'and ventilator support for dyspnea,[2,14] These treatments increase the life expectancy.', ['and ventilator support for dyspnea,[2,14]', 'These treatments increase the life expectancy.']],
+      ['question and exclamation', 'Was it ALS? It was not! Good.', ['Was it ALS?', 'It was not!', 'Good.']],
+      ['closing parenthesis and quotes', 'He said "no." She agreed (see below.) Done.', ['He said "no."', 'She agreed (see below.)', 'Done.']],
+      ['initials', 'Described by J. Smith in Brain. Later confirmed.', ['Described by J. Smith in Brain.', 'Later confirmed.']],
+      ['lower-case starts do not split', 'The dose was 5 mg. once daily.', ['The dose was 5 mg. once daily.']],
+      ['mRNA may start a sentence', 'Levels rose. mRNA was raised.', ['Levels rose.', 'mRNA was raised.']],
+    ];
+    for (const [name, text, expected] of cases) {
+      it(name, () => assert.deepEqual(sentences(text), expected));
+    }
+    it('keeps offsets into the source through markup', () => {
+      const text = 'A *bold* claim [3]. Next &amp; [link](http://x.org) here.';
+      assert.deepEqual(sentences(text), ['A *bold* claim [3].', 'Next &amp; [link](http://x.org) here.']);
+    });
+    it('joins lines of a paragraph and maps across them', () => {
+      const text = '> First line\n> continues. Second\n> sentence.';
+      assert.deepEqual(sentences(text), ['First line\n> continues.', 'Second\n> sentence.']);
+    });
+  });
+
+  describe('citations', () => {
+    const kinds: [string, string, string[]][] = [
+      ['Shown before [1].', 'numeric', ['1']],
+      ['Shown before [1,2].', 'numeric', ['1', '2']],
+      ['Shown before [3-6].', 'numeric', ['3', '4', '5', '6']],
+      ['Shown before [3\u20136].', 'numeric', ['3', '4', '5', '6']],
+      ['Shown before^1^.', 'superscript', ['1']],
+      ['Shown before<sup>2,3</sup>.', 'superscript', ['2', '3']],
+      ['Shown before [@smith2019; @lee2020, p. 3].', 'pandoc', ['smith2019', 'lee2020']],
+      ['As @smith2019 showed.', 'pandoc', ['smith2019']],
+      ['Shown before (Smith et al., 2019).', 'author-year', ['Smith et al., 2019']],
+      ['Shown before (Smith and Jones 2019; Lee, 2020).', 'author-year', ['Smith and Jones 2019; Lee, 2020']],
+    ];
+    for (const [text, kind, keys] of kinds) {
+      it(`${kind}: ${text}`, () => {
+        const doc = parseDocument(text, 'markdown');
+        assert.equal(doc.citations.length, 1, JSON.stringify(doc.citations));
+        assert.equal(doc.citations[0].kind, kind);
+        assert.deepEqual(doc.citations[0].keys, keys);
+        assert.equal(doc.sentences[0].citations.length, 1);
+      });
+    }
+    it('figure and table references are not citations', () => {
+      const doc = parseDocument('See [Figure 1A] and [Table 2] and mail a@b.org.', 'markdown');
+      assert.deepEqual(doc.citations, []);
+    });
+    it('citation offsets cover the marker in the source', () => {
+      const text = 'Claim one.[12] Claim two <sup>3</sup>.';
+      const doc = parseDocument(text, 'markdown');
+      assert.deepEqual(doc.citations.map((c) => text.slice(c.start, c.end)), ['[12]', '<sup>3</sup>']);
+    });
+  });
+
+  describe('headings and sections', () => {
+    it('reads ATX, setext and numbered headings', () => {
+      const text = '# Title\n\nIntro.\n\nCase Report\n-----------\n\nText.\n\n## 2. Discussion:\n\nMore.\n';
+      const doc = parseDocument(text, 'markdown');
+      assert.deepEqual(doc.headings.map((h) => [h.level, h.text, h.number]), [[1, 'Title', undefined], [2, 'Case Report', undefined], [2, 'Discussion', '2.']]);
+      assert.equal(doc.title?.text, 'Title');
+      const disc = doc.sections.find((s) => s.heading?.text === 'Discussion')!;
+      assert.equal(text.slice(disc.start, disc.end), '## 2. Discussion:\n\nMore.\n');
+      assert.equal(disc.paragraphs.length, 1);
+      assert.equal(disc.parent?.heading?.text, 'Title');
+    });
+    it('reads capitals headings in plain text', () => {
+      const text = 'CASE REPORT\nA man, 58, had cramps.\n\n2. DISCUSSION\n\nALS is a disease of\nmotor neurons.\n';
+      const doc = parseDocument(text, 'text');
+      assert.deepEqual(doc.headings.map((h) => h.text), ['CASE REPORT', 'DISCUSSION']);
+      assert.deepEqual(doc.sentences.map((s) => text.slice(s.start, s.end)), ['A man, 58, had cramps.', 'ALS is a disease of\nmotor neurons.']);
+    });
+    it('keeps code, tables, comments and front matter out of paragraphs', () => {
+      const text = '---\ntitle: "Cramps"\narticle-type: case-report\n---\n\n```{r}\nx <- 1. Not prose.\n```\n\n| Nerve | CV (m/s) |\n|---|---|\n| Median | 52 |\n\n<!-- caselint-disable-next-line unsupported-claim -->\nProse here.\n';
+      const doc = parseDocument(text, 'markdown');
+      assert.equal(doc.frontMatter?.data?.title, 'Cramps');
+      assert.equal(doc.title?.text, 'Cramps');
+      assert.equal(doc.codeBlocks.length, 1);
+      assert.equal(doc.tables.length, 1);
+      assert.deepEqual(doc.tables[0].rows[0].map((c) => text.slice(c.start, c.end)), ['Median', '52']);
+      assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['Prose here.']);
+      assert.deepEqual(doc.suppressions.map((s) => [s.kind, s.ruleIds]), [['disable-next-line', ['unsupported-claim']]]);
+    });
+    it('marks captions and reference lists', () => {
+      const text = '# T\n\n**Figure 1.** MRI shows a lesion.\n\nText [1].\n\n## References\n\n1. Smith J. A paper. Brain. 2019.\n';
+      const doc = parseDocument(text, 'markdown');
+      assert.deepEqual(doc.paragraphs.map((p) => p.kind), ['caption', 'prose', 'reference']);
+    });
+    it('survives broken input', () => {
+      for (const text of ['', '\u0000\u0000', '# \n', '[unclosed](', '```\nno end', '---\n: bad: [yaml\n---\ntext', '\r\n\r\n# A\r\nb.\r\n', '\uD800 lone surrogate.']) {
+        const doc = parseDocument(text, 'markdown');
+        for (const s of doc.sentences) assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length);
+      }
+    });
+    it('uses UTF-16 offsets for astral characters', () => {
+      const text = '\u{1F9E0} Brain emoji first. Then text [1].';
+      const doc = parseDocument(text, 'markdown');
+      assert.equal(text.slice(doc.citations[0].start, doc.citations[0].end), '[1]');
+    });
+  });
+});
