@@ -1,0 +1,104 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, parse as parsePath, resolve } from 'node:path';
+import Ajv, { type ErrorObject } from 'ajv';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseYaml } from 'yaml';
+import { getProfile, PROFILES, RULE_IDS, type CaselintConfig } from '../checker';
+import schema from '../../schema/caselint.schema.json';
+
+/**
+ * Config discovery, shared by the language server and the CLI: the nearest
+ * `.caselint.json`, `.caselint.jsonc` or `.caselint.yaml` (`.yml`) from a file's folder
+ * upward, stopping at the workspace root (or the file system root).
+ */
+export const CONFIG_FILE_NAMES = ['.caselint.json', '.caselint.jsonc', '.caselint.yaml', '.caselint.yml'] as const;
+
+/** A config file that cannot be used; the message names the file and the problem in one line. */
+export class ConfigError extends Error {
+  constructor(readonly file: string, readonly problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadedConfig {
+  config: CaselintConfig;
+  /** The file it came from, if any. */
+  file?: string;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+export function findConfigFile(startDir: string, stopDir?: string): string | undefined {
+  let dir = resolve(startDir);
+  const stop = stopDir ? resolve(stopDir) : undefined;
+  const root = parsePath(dir).root;
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    if (dir === stop || dir === root) return undefined;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
+  if (e.keyword === 'additionalProperties') return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}" in ${where}`;
+  if (e.keyword === 'enum') return `${where} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (e.keyword === 'propertyNames') return `${where} has an unknown rule id "${(e.params as { propertyName: string }).propertyName}" (known: ${RULE_IDS.join(', ')})`;
+  return `${where} ${e.message ?? 'is invalid'}`;
+}
+
+/** Parses and validates a config text. Throws ConfigError. */
+export function parseConfigText(text: string, file: string): CaselintConfig {
+  let data: unknown;
+  if (/\.ya?ml$/i.test(file)) {
+    try {
+      data = parseYaml(text) ?? {};
+    } catch (e) {
+      throw new ConfigError(file, `not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    }
+  } else {
+    const errors: ParseError[] = [];
+    data = parseJsonc(text, errors, { allowTrailingComma: true });
+    if (errors.length) {
+      const first = errors[0];
+      const line = text.slice(0, first.offset).split('\n').length;
+      throw new ConfigError(file, `not valid JSON: ${printParseErrorCode(first.error)} at line ${line}`);
+    }
+    if (data === undefined) data = {};
+  }
+  if (!validate(data)) {
+    const errors = validate.errors ?? [];
+    // Prefer the most specific message (unknown rule id over the generic oneOf failure).
+    const best = errors.find((e) => e.keyword === 'propertyNames') ?? errors.find((e) => e.keyword !== 'oneOf' && e.keyword !== 'if') ?? errors[0];
+    throw new ConfigError(file, best ? describe(best) : 'invalid configuration');
+  }
+  const config = data as CaselintConfig;
+  if (config.profile !== undefined && !getProfile(config.profile)) {
+    throw new ConfigError(file, `unknown profile "${config.profile}" (known: ${Object.keys(PROFILES).join(', ')})`);
+  }
+  return config;
+}
+
+export function loadConfigFile(file: string): CaselintConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  return parseConfigText(text, file);
+}
+
+/** The config that applies to a manuscript: the nearest config file up to `root`. Throws ConfigError. */
+export function discoverConfig(filePath: string, root?: string): LoadedConfig {
+  const file = findConfigFile(dirname(resolve(filePath)), root);
+  if (!file) return { config: {} };
+  return { config: loadConfigFile(file), file };
+}

@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROFILES, RULE_IDS } from '../../server/src/checker';
+import { ConfigError, discoverConfig, parseConfigText } from '../../server/src/config/discover';
+import schema from '../../server/schema/caselint.schema.json';
+
+describe('config discovery', () => {
+  it('finds the nearest config file upward and stops at the root', () => {
+    const root = mkdtempSync(join(tmpdir(), 'caselint-'));
+    mkdirSync(join(root, 'paper', 'draft'), { recursive: true });
+    writeFileSync(join(root, '.caselint.yaml'), 'profile: care\n');
+    writeFileSync(join(root, 'paper', '.caselint.jsonc'), '{\n  // comment\n  "rules": {"empty-section": "off"},\n}\n');
+    const found = discoverConfig(join(root, 'paper', 'draft', 'case.md'), root);
+    assert.equal(found.file, join(root, 'paper', '.caselint.jsonc'));
+    assert.deepEqual(found.config, { rules: { 'empty-section': 'off' } });
+    assert.equal(discoverConfig(join(root, 'case.md'), root).config.profile, 'care');
+    assert.deepEqual(discoverConfig(join(root, 'paper', 'x.md'), join(root, 'paper', 'draft')).file, join(root, 'paper', '.caselint.jsonc'));
+  });
+  const bad: [string, string, RegExp][] = [
+    ['.caselint.json', '{"rules": {', /not valid JSON/],
+    ['.caselint.json', '{"rulez": {}}', /unknown key "rulez"/],
+    ['.caselint.json', '{"rules": {"no-such-rule": "off"}}', /unknown rule id "no-such-rule"/],
+    ['.caselint.json', '{"rules": {"empty-section": "loud"}}', /rules/],
+    ['.caselint.json', '{"profile": "nope"}', /profile/],
+    ['.caselint.yaml', 'profile: [unclosed', /not valid YAML/],
+  ];
+  for (const [file, text, re] of bad) {
+    it(`rejects ${text} with one clear line naming the file`, () => {
+      assert.throws(
+        () => parseConfigText(text, `/x/${file}`),
+        (e: unknown) => e instanceof ConfigError && e.message.startsWith(`/x/${file}: `) && re.test(e.message) && !e.message.includes('\n'),
+      );
+    });
+  }
+  it('the shipped schema lists exactly the registered rules and profiles', () => {
+    assert.deepEqual([...schema.definitions.ruleId.enum].sort(), [...RULE_IDS].sort());
+    assert.deepEqual([...schema.properties.profile.enum].sort(), Object.keys(PROFILES).sort());
+  });
+});
