@@ -12,6 +12,11 @@ export interface ProfileItem {
   patterns?: RegExp[];
   /** Required by this profile (a missing one is a `required-section` error). */
   required: boolean;
+  /**
+   * Labels expected inside this section, for a structured abstract ("Background", "Case presentation",
+   * "Conclusions"): reported by the checklist, never required by a rule.
+   */
+  parts?: string[];
 }
 
 export interface Profile {
@@ -50,6 +55,12 @@ export const HEADINGS = {
   patientInformation: ['patient information', 'history', 'case history', 'patient history'],
   discussion: ['discussion', 'discussion and conclusion', 'discussion and conclusions', 'comment', 'comments', 'discussion and review of the literature', 'discussion and literature review'],
   conclusion: ['conclusion', 'conclusions', 'learning points', 'take home messages', 'lessons learned'],
+  differentialDiagnosis: ['differential diagnosis', 'differential diagnoses', 'differentials', 'differential'],
+  learningPoints: [
+    'learning points', 'learning points take home messages', 'take home messages', 'take home message',
+    'take home points', 'key learning points', 'key messages', 'key points', 'lessons learned', 'lessons learnt',
+  ],
+  declarations: ['declarations', 'statements and declarations', 'ethics statement', 'ethics', 'ethical considerations'],
   patientPerspective: ['patient perspective', "patient's perspective", 'patients perspective', 'patient s perspective'],
   consent: ['consent', 'informed consent', 'patient consent', 'consent for publication', 'ethics and consent', 'ethical approval and consent to participate'],
   references: ['references', 'bibliography', 'literature cited', 'works cited', 'reference list', 'literature'],
@@ -93,6 +104,60 @@ export const PROFILES: Record<string, Profile> = {
       { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
       { id: 'patient-perspective', label: 'Patient perspective', headings: [...HEADINGS.patientPerspective], required: true },
       { id: 'consent', label: 'Informed consent', headings: [...HEADINGS.consent], required: true },
+      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false },
+    ],
+  },
+  'bmj-case-reports': {
+    id: 'bmj-case-reports',
+    label: 'BMJ Case Reports',
+    description: 'The case report template of BMJ Case Reports: summary, background, case presentation, investigations, differential diagnosis, treatment, outcome and follow-up, discussion, learning points.',
+    source: 'BMJ Case Reports, Instructions for authors, "Case reports" template (https://casereports.bmj.com/pages/authors/); taken from the published instructions as known, which may change',
+    items: [
+      { id: 'abstract', label: 'Summary', headings: [...HEADINGS.abstract], required: true },
+      { id: 'introduction', label: 'Background', headings: [...HEADINGS.introduction], required: true },
+      { id: 'case', label: 'Case presentation', headings: [...HEADINGS.case], patterns: CASE_PATTERNS, required: true },
+      { id: 'investigations', label: 'Investigations', headings: [...HEADINGS.investigations], required: true },
+      { id: 'differential-diagnosis', label: 'Differential diagnosis', headings: [...HEADINGS.differentialDiagnosis], required: true },
+      { id: 'treatment', label: 'Treatment', headings: [...HEADINGS.treatment], required: true },
+      { id: 'follow-up', label: 'Outcome and follow-up', headings: [...HEADINGS.outcome], required: true },
+      { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
+      { id: 'learning-points', label: 'Learning points/take home messages', headings: [...HEADINGS.learningPoints], required: true },
+      { id: 'patient-perspective', label: "Patient's perspective", headings: [...HEADINGS.patientPerspective], required: false },
+      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false },
+    ],
+  },
+  jmcr: {
+    id: 'jmcr',
+    label: 'J Med Case Reports',
+    description: 'Journal of Medical Case Reports (BMC): structured abstract, keywords, background, case presentation, discussion and conclusions, declarations with consent for publication.',
+    source: 'Journal of Medical Case Reports, Submission guidelines, "Case report" article type (https://jmedicalcasereports.biomedcentral.com/submission-guidelines/preparing-your-manuscript/case-report); taken from the published instructions as known, which may change',
+    items: [
+      { id: 'abstract', label: 'Abstract', headings: [...HEADINGS.abstract], required: true, parts: ['Background', 'Case presentation', 'Conclusions'] },
+      { id: 'keywords', label: 'Keywords', headings: [...HEADINGS.keywords], required: true },
+      { id: 'introduction', label: 'Background', headings: [...HEADINGS.introduction], required: true },
+      { id: 'case', label: 'Case presentation', headings: [...HEADINGS.case], patterns: CASE_PATTERNS, required: true },
+      { id: 'discussion', label: 'Discussion and conclusions', headings: [...HEADINGS.discussion, ...HEADINGS.conclusion], required: true },
+      {
+        id: 'consent',
+        label: 'Consent for publication (Declarations)',
+        headings: [...HEADINGS.consent, ...HEADINGS.declarations, 'ethics approval and consent to participate'],
+        required: true,
+      },
+      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false },
+    ],
+  },
+  ajcr: {
+    id: 'ajcr',
+    label: 'Am J Case Rep',
+    description: 'American Journal of Case Reports: structured abstract (objective, background, case report, conclusions), background, case report, discussion, conclusions.',
+    source: 'American Journal of Case Reports, Instructions for authors (https://www.amjcaserep.com/page/instructions); taken from the published instructions as known, which may change',
+    items: [
+      { id: 'abstract', label: 'Abstract', headings: [...HEADINGS.abstract], required: true, parts: ['Objective', 'Background', 'Case Report', 'Conclusions'] },
+      { id: 'keywords', label: 'Keywords', headings: [...HEADINGS.keywords], required: false },
+      { id: 'introduction', label: 'Background', headings: [...HEADINGS.introduction], required: true },
+      { id: 'case', label: 'Case Report', headings: [...HEADINGS.case], patterns: CASE_PATTERNS, required: true },
+      { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
+      { id: 'conclusion', label: 'Conclusions', headings: [...HEADINGS.conclusion], required: true },
       { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false },
     ],
   },
