@@ -93,21 +93,20 @@ function buildSections(raw: RawBlocks, textLength: number, text: string): Sectio
   return sections;
 }
 
-/** Innermost section containing an offset (sections are in document order). */
-function sectionAt(sections: Section[], offset: number): Section | null {
-  let found: Section | null = null;
-  for (const s of sections) {
-    if (s.start > offset) break;
-    if (offset < s.end || (offset === s.end && s.end === s.start)) found = s;
-  }
-  return found;
-}
-
-function inReferences(section: Section | null): boolean {
-  for (let s = section; s; s = s.parent) {
-    if (s.heading && isReferencesHeading(s.heading.text)) return true;
-  }
-  return false;
+/**
+ * Finds the innermost section containing each offset, for offsets given in ascending
+ * order (paragraphs, tables): a moving pointer plus a walk up the parents, O(1) amortised.
+ */
+function sectionLocator(sections: Section[]): (offset: number) => Section | null {
+  let i = -1;
+  return (offset) => {
+    if (i >= 0 && sections[i].start > offset) i = -1; // offsets went backwards: restart
+    while (i + 1 < sections.length && sections[i + 1].start <= offset) i++;
+    for (let s: Section | null = i >= 0 ? sections[i] : null; s; s = s.parent) {
+      if (offset < s.end || (offset === s.end && s.end === s.start)) return s;
+    }
+    return null;
+  };
 }
 
 function buildModel(
@@ -119,14 +118,19 @@ function buildModel(
   parseWarnings: DocumentModel['parseWarnings'],
 ): DocumentModel {
   const sections = buildSections(raw, text.length, text);
+  const sectionAt = sectionLocator(sections);
+  const referenceSections = new Set<Section>();
+  for (const s of sections) {
+    if ((s.heading && isReferencesHeading(s.heading.text)) || (s.parent && referenceSections.has(s.parent))) referenceSections.add(s);
+  }
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const citations: Citation[] = [];
 
   for (const rp of raw.paragraphs) {
-    const section = sectionAt(sections, rp.start);
+    const section = sectionAt(rp.start);
     let kind = rp.kind;
-    if (inReferences(section)) kind = 'reference';
+    if (section && referenceSections.has(section)) kind = 'reference';
     else if (CAPTION_RE.test(rp.plain.trimStart().replace(/^[*_]+/, ''))) kind = 'caption';
     const para: Paragraph = {
       start: rp.start,
@@ -166,7 +170,8 @@ function buildModel(
     paragraphs.push(para);
   }
 
-  const tables: Table[] = raw.tables.map((t) => ({ ...t, section: sectionAt(sections, t.start) }));
+  const tableSectionAt = sectionLocator(sections);
+  const tables: Table[] = raw.tables.map((t) => ({ ...t, section: tableSectionAt(t.start) }));
   for (const t of tables) {
     const near = paragraphs.find(
       (p) => p.kind === 'caption' && (Math.abs(p.end - t.start) < 4 || Math.abs(t.end - p.start) < 4 || gapIsBlank(text, p, t)),
