@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Editor end-to-end suites, for .ci/run (after the unit suites) and for developers:
+#   1. prepares the cache (test/e2e/prepare.sh: Debian chromium/neovim/libkrb5-dev, Node 24,
+#      code-server, playwright-core; idempotent);
+#   2. builds the extension if client/out or server/out is missing;
+#   3. runs the VS Code suite in code-server + chromium (test/e2e/vscode/run-code-server.ts);
+#   4. runs the Neovim suite (test/e2e/neovim/run.sh).
+# Prints one result line per suite and, last, "e2e: N passed, N failed" (tests over both suites).
+# Exit code 0 only when both suites passed.
+#
+# Usage: test/e2e/run-all.sh [vscode|neovim]   (default: both)
+set -uo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO"
+ONLY="${1:-all}"
+case "$ONLY" in all | vscode | neovim) ;; *) echo "usage: $0 [vscode|neovim]" >&2; exit 2 ;; esac
+mkdir -p test-results
+
+now() { date +%s; }
+t_all=$(now)
+
+prep_arg=
+[[ $ONLY == vscode ]] && prep_arg=--vscode-only
+[[ $ONLY == neovim ]] && prep_arg=--neovim-only
+t=$(now)
+if ! test/e2e/prepare.sh $prep_arg; then
+  echo "e2e prepare: FAIL ($(($(now) - t)) s)"
+  echo "e2e: 0 passed, 1 failed"
+  exit 1
+fi
+echo "e2e prepare: ok ($(($(now) - t)) s)"
+
+if [[ ! -f client/out/extension.js || ! -f server/out/server.js ]]; then
+  echo "e2e: building the extension (npm run build)"
+  npm run build --silent || { echo "e2e: build failed"; echo "e2e: 0 passed, 1 failed"; exit 1; }
+fi
+
+passed=0 failed=0 status=0 lines=()
+# count <results.json>: adds the suite's test counts (one failure if it wrote none)
+count() {
+  local p f
+  if [[ -s "$1" ]] && read -r p f < <(node -e 'const r=require(process.argv[1]); console.log(r.passed, r.failed)' "$1" 2>/dev/null); then
+    passed=$((passed + p)) failed=$((failed + f))
+  else
+    failed=$((failed + 1))
+  fi
+}
+
+if [[ $ONLY == all || $ONLY == vscode ]]; then
+  rm -f test-results/vscode-e2e.json
+  t=$(now)
+  node --import tsx test/e2e/vscode/run-code-server.ts
+  rc=$?
+  count test-results/vscode-e2e.json
+  ((rc == 0)) && r=PASS || { r=FAIL; status=1; }
+  lines+=("e2e vscode (code-server + chromium): $r in $(($(now) - t)) s; screenshot test-results/vscode-e2e.png")
+fi
+
+if [[ $ONLY == all || $ONLY == neovim ]]; then
+  rm -f test-results/neovim-e2e.json
+  t=$(now)
+  test/e2e/neovim/run.sh
+  rc=$?
+  count test-results/neovim-e2e.json
+  ((rc == 0)) && r=PASS || { r=FAIL; status=1; }
+  lines+=("e2e neovim (headless, stdio): $r in $(($(now) - t)) s")
+fi
+
+printf '%s\n' "${lines[@]}"
+echo "e2e total: $(($(now) - t_all)) s"
+echo "e2e: $passed passed, $failed failed"
+exit $status

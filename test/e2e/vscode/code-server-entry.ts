@@ -1,0 +1,33 @@
+/**
+ * Entry of the small test extension that run-code-server.ts installs next to caselint in
+ * code-server (code-server does not pass --extensionTestsPath, so the suite runs from inside an
+ * installed extension). It activates on startup, but does nothing unless CASELINT_E2E_RESULTS is
+ * set in code-server's environment (the extension host inherits it): then it runs the shared suite,
+ * opens the Problems panel for the runner's screenshot, and writes the results JSON there.
+ */
+import * as vscode from 'vscode';
+import { writeFileSync, renameSync } from 'node:fs';
+import { runSuite, type E2EReport } from './suite';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const resultsPath = process.env.CASELINT_E2E_RESULTS;
+  if (!resultsPath) return;
+  const out = vscode.window.createOutputChannel('caselint e2e');
+  context.subscriptions.push(out);
+  let report: E2EReport;
+  try {
+    report = await runSuite((line) => out.appendLine(line));
+  } catch (e) {
+    report = { suite: 'vscode', vscodeVersion: vscode.version, passed: 0, failed: 1, results: [{ name: 'suite', ok: false, ms: 0, error: String(e) }], diagnostics: [] };
+  }
+  try {
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  } catch (e) {
+    out.appendLine(`could not open the Problems panel: ${String(e)}`);
+  }
+  // write atomically: the runner watches for the file
+  writeFileSync(`${resultsPath}.tmp`, JSON.stringify(report, null, 2));
+  renameSync(`${resultsPath}.tmp`, resultsPath);
+}
+
+export function deactivate(): void {}
