@@ -1,6 +1,24 @@
+/**
+ * The profile's checklist: each item with its status (present, empty, missing) and where it is.
+ * Pure: reads one CheckResult's model (no re-parse, no I/O).
+ *
+ * Items are satisfied by a heading (as the `required-section` rule sees them) or, for the items
+ * whose content can be recognised, by content (`contentEvidence`):
+ * - `title`: the title contains "case report" (CARE item 1); judged by content only;
+ * - `keywords`: a Keywords heading, a "Keywords:" line, or front matter `keywords`;
+ * - `abstract`: a heading, front matter `abstract`, an "Abstract:" line, LaTeX `\begin{abstract}`;
+ * - `timeline`: a heading, a table whose header mentions time/date/day/week/month/year, or a
+ *   caption mentioning a timeline;
+ * - `consent`: a heading or a sentence with "consent" and obtained/written/informed/signed/…;
+ * - `patient-perspective`: a heading or a paragraph with "patient('s) perspective" or
+ *   "in the patient's (own) words".
+ * Items with `parts` (structured abstracts of journal profiles) list the parts not found.
+ */
 import type { CheckResult } from './engine';
-import { sectionHasContent } from './sections';
-import { profileItems, analyseSections } from './sections';
+import type { CaselintConfig } from './config';
+import { headingMatches, type ProfileItem } from './profiles';
+import { analyseSections, profileItems, sectionHasContent } from './sections';
+import type { DocumentModel, Section, Span } from './types';
 
 export type ChecklistStatus = 'present' | 'empty' | 'missing';
 
@@ -8,12 +26,19 @@ export interface ChecklistItem {
   id: string;
   label: string;
   required: boolean;
+  /** present: there with content; empty: there but empty or incomplete (title without "case report"); missing. */
   status: ChecklistStatus;
-  /** Where the item is satisfied (the heading, or the content that satisfies it). */
+  /** Where the item is satisfied (the heading text, or the content that satisfies it). */
   start?: number;
   end?: number;
-  /** How it was satisfied or why not ("heading \"Case report\"", "no consent statement"). */
+  /** How it was satisfied or why not ("heading \"Case report\"", "consent statement"). */
   detail?: string;
+  /** Satisfied by a heading or by recognised content. */
+  via?: 'heading' | 'content';
+  /** Parts of a structured abstract (profile item `parts`) that were not found. */
+  missingParts?: string[];
+  /** False for items not counted in done/total (References). */
+  counted?: boolean;
 }
 
 export interface Checklist {
@@ -25,28 +50,217 @@ export interface Checklist {
   total: number;
 }
 
-/**
- * The profile's items with their status, from one check result (no re-parse).
- * First version: by heading only. Content checks (title mentions "case report", consent
- * statement, timeline table, ...) grow here.
- */
-export function checklist(result: CheckResult, config: Parameters<typeof profileItems>[1] = {}): Checklist {
+/** Content that satisfies a profile item without (or besides) its heading. */
+export interface ContentEvidence extends Span {
+  status: 'present' | 'empty';
+  detail: string;
+}
+
+/** The profile's items with their status, from one check result (no re-parse). */
+export function checklist(result: CheckResult, config: CaselintConfig = {}): Checklist {
   const { model, profile } = result;
   const analysis = analyseSections(model, profileItems(profile, config));
   const items: ChecklistItem[] = analysis.items.map((item) => {
+    const base = { id: item.id, label: item.label, required: item.required, ...(item.counted === false ? { counted: false } : {}) };
+    if (item.id === 'title') {
+      const t = titleEvidence(model, analysis.items);
+      return t ? { ...base, status: t.status, start: t.start, end: t.end, detail: t.detail, via: 'content' } : { ...base, status: 'missing', detail: 'no title' };
+    }
     const sections = analysis.byItem.get(item.id);
-    if (!sections) return { id: item.id, label: item.label, required: item.required, status: 'missing' };
-    const s = sections.find((x) => sectionHasContent(model, x)) ?? sections[0];
-    const h = s.heading!;
-    return {
-      id: item.id,
-      label: item.label,
-      required: item.required,
-      status: sectionHasContent(model, s) ? 'present' : 'empty',
-      start: h.textStart,
-      end: h.textEnd,
-      detail: `heading "${h.text}"`,
-    };
+    const withContent = sections?.find((x) => sectionHasContent(model, x));
+    let out: ChecklistItem;
+    if (withContent) {
+      out = { ...base, status: 'present', ...headingPlace(withContent), via: 'heading' };
+    } else {
+      const evidence = contentEvidence(model, item.id);
+      if (evidence?.status === 'present' || (evidence && !sections)) {
+        out = { ...base, status: evidence.status, start: evidence.start, end: evidence.end, detail: evidence.detail, via: 'content' };
+      } else if (sections) {
+        out = { ...base, status: 'empty', ...headingPlace(sections[0]), via: 'heading' };
+      } else {
+        out = { ...base, status: 'missing' };
+      }
+    }
+    if (item.parts?.length && out.status !== 'missing') {
+      const missing = missingParts(model, item, sections?.[0], out);
+      if (missing.length) {
+        out.missingParts = missing;
+        out.detail = `${out.detail ?? ''}; structured abstract without ${missing.map((p) => `"${p}"`).join(', ')}`.replace(/^; /, '');
+      }
+    }
+    return out;
   });
-  return { profile: profile.id, label: profile.label, items, done: items.filter((i) => i.status === 'present').length, total: items.length };
+  const counted = items.filter((_, i) => analysis.items[i].counted !== false);
+  return { profile: profile.id, label: profile.label, items, done: counted.filter((i) => i.status === 'present').length, total: counted.length };
+}
+
+function headingPlace(section: Section): { start: number; end: number; detail: string } {
+  const h = section.heading!;
+  return { start: h.textStart, end: h.textEnd, detail: `heading "${h.text}"` };
+}
+
+/**
+ * Content that satisfies a profile item by id (keywords, abstract, timeline, consent,
+ * patient-perspective, title), or undefined. Usable by rules that want to accept content
+ * in place of a heading.
+ */
+export function contentEvidence(model: DocumentModel, itemId: string): ContentEvidence | undefined {
+  switch (itemId) {
+    case 'title':
+      return titleEvidence(model, []);
+    case 'keywords':
+      return frontMatterEvidence(model, 'keywords') ?? labelLineEvidence(model, KEYWORDS_LINE, 'a "Keywords:" line') ?? latexCommandEvidence(model, /\\keywords\s*\{([^}]*)\}/, 'a \\keywords command');
+    case 'abstract':
+      return frontMatterEvidence(model, 'abstract') ?? labelLineEvidence(model, ABSTRACT_LINE, 'an "Abstract:" paragraph') ?? latexAbstract(model);
+    case 'timeline':
+      return timelineEvidence(model);
+    case 'consent':
+      return consentEvidence(model);
+    case 'patient-perspective':
+      return perspectiveEvidence(model);
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Title
+// ---------------------------------------------------------------------------
+
+const CASE_REPORT_RE = /\bcase[\s\u00a0-]+reports?\b/i;
+
+function titleEvidence(model: DocumentModel, items: ProfileItem[]): ContentEvidence | undefined {
+  const title = model.title;
+  if (!title) return undefined;
+  // A first-level heading that is a section ("# Abstract") is not a title.
+  const fromHeading = model.headings.find((h) => h.textStart === title.start && h.textEnd === title.end);
+  if (fromHeading && items.some((i) => i.id !== 'title' && headingMatches(i, fromHeading.text))) return undefined;
+  if (CASE_REPORT_RE.test(title.text)) return { status: 'present', start: title.start, end: title.end, detail: 'title contains "case report"' };
+  return { status: 'empty', start: title.start, end: title.end, detail: `title "${title.text}" does not contain "case report"` };
+}
+
+// ---------------------------------------------------------------------------
+// Label lines ("Keywords: ...") and front matter
+// ---------------------------------------------------------------------------
+
+const KEYWORDS_LINE = /^[ \t>]*[*_]{0,2}(?:key[\s-]?words|mesh(?:\s+(?:key[\s-]?words|terms|headings))?|index\s+terms)[*_]{0,2}[ \t]*[:\u2013\u2014][*_]{0,2}(.*)$/gim;
+const ABSTRACT_LINE = /^[ \t>]*[*_]{0,2}(?:abstract|summary)[*_]{0,2}[ \t]*[:\u2013\u2014][*_]{0,2}(.*)$/gim;
+
+function inIgnoredBlock(model: DocumentModel, offset: number): boolean {
+  if (model.frontMatter && offset < model.frontMatter.end) return true;
+  return model.codeBlocks.some((c) => offset >= c.start && offset < c.end) || model.comments.some((c) => offset >= c.start && offset < c.end);
+}
+
+function labelLineEvidence(model: DocumentModel, re: RegExp, what: string): ContentEvidence | undefined {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let empty: ContentEvidence | undefined;
+  while ((m = re.exec(model.text))) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const start = m.index + lead;
+    if (inIgnoredBlock(model, start)) continue;
+    const end = m.index + m[0].trimEnd().length;
+    const rest = m[1].replace(/[*_]/g, '').trim();
+    if (rest) return { status: 'present', start, end, detail: what };
+    empty ??= { status: 'empty', start, end, detail: `${what} without text` };
+  }
+  return empty;
+}
+
+function frontMatterEvidence(model: DocumentModel, key: string): ContentEvidence | undefined {
+  const fm = model.frontMatter;
+  if (!fm?.data || !(key in fm.data)) return undefined;
+  const value = fm.data[key];
+  const m = new RegExp(`^${key}[ \\t]*:`, 'm').exec(model.text.slice(fm.start, fm.end));
+  const start = m ? fm.start + m.index : fm.start;
+  const end = m ? start + key.length : fm.start;
+  const filled = Array.isArray(value) ? value.some((v) => String(v ?? '').trim()) : typeof value === 'string' ? !!value.trim() : value != null;
+  return { status: filled ? 'present' : 'empty', start, end, detail: filled ? `front matter "${key}"` : `front matter "${key}" is empty` };
+}
+
+function latexCommandEvidence(model: DocumentModel, re: RegExp, what: string): ContentEvidence | undefined {
+  if (model.format !== 'latex') return undefined;
+  const m = re.exec(model.text);
+  if (!m || inIgnoredBlock(model, m.index)) return undefined;
+  return { status: m[1]?.trim() ? 'present' : 'empty', start: m.index, end: m.index + m[0].length, detail: what };
+}
+
+function latexAbstract(model: DocumentModel): ContentEvidence | undefined {
+  if (model.format !== 'latex') return undefined;
+  const m = /\\begin\s*\{abstract\}([\s\S]*?)\\end\s*\{abstract\}/.exec(model.text);
+  if (!m) return undefined;
+  const begin = /\\begin\s*\{abstract\}/.exec(m[0])![0];
+  const body = m[1].replace(/(^|[^\\])%.*$/gm, '$1').trim();
+  return { status: body ? 'present' : 'empty', start: m.index, end: m.index + begin.length, detail: 'an abstract environment' };
+}
+
+// ---------------------------------------------------------------------------
+// Timeline, consent, patient perspective
+// ---------------------------------------------------------------------------
+
+const TIME_HEADER_RE = /\b(?:time(?:line|\s*point)?|dates?|days?|weeks?|months?|years?|hours?|age|hospital\s+day|when|period)\b/i;
+
+function timelineEvidence(model: DocumentModel): ContentEvidence | undefined {
+  for (const t of model.tables) {
+    if (t.header.some((c) => TIME_HEADER_RE.test(c.text)) || (t.caption && /\btime\s*line/i.test(t.caption.plain))) {
+      const firstLineEnd = model.text.slice(t.start, t.end).search(/\r?\n|\r/);
+      return { status: 'present', start: t.start, end: firstLineEnd >= 0 ? t.start + firstLineEnd : t.end, detail: 'a timeline table' };
+    }
+  }
+  const caption = model.paragraphs.find((p) => p.kind === 'caption' && /\btime\s*line/i.test(p.plain));
+  if (caption) {
+    const s = caption.sentences[0] ?? caption;
+    return { status: 'present', start: s.start, end: s.end, detail: 'a timeline figure or table' };
+  }
+  return undefined;
+}
+
+const CONSENT_RE = /\bconsent/i;
+const CONSENT_GIVEN_RE = /\b(?:obtained|written|informed|signed|given|gave|provided|granted|received|waived)\b/i;
+
+function consentEvidence(model: DocumentModel): ContentEvidence | undefined {
+  for (const s of model.sentences) {
+    if (s.paragraph.kind === 'reference') continue;
+    if (CONSENT_RE.test(s.text) && CONSENT_GIVEN_RE.test(s.text)) {
+      return { status: 'present', start: s.start, end: s.end, detail: 'a consent statement' };
+    }
+  }
+  return undefined;
+}
+
+const PERSPECTIVE_RE = /\bpatient(?:['\u2019]s|s['\u2019]?)?\s+perspective\b|\bin\s+(?:the\s+patient['\u2019]s|his|her|their|my)\s+own\s+words\b|\bin\s+the\s+patient['\u2019]s\s+words\b/i;
+
+function perspectiveEvidence(model: DocumentModel): ContentEvidence | undefined {
+  for (const p of model.paragraphs) {
+    if (p.kind === 'reference' || !PERSPECTIVE_RE.test(p.plain)) continue;
+    const s = p.sentences.find((x) => PERSPECTIVE_RE.test(x.text)) ?? p;
+    const hasMore = p.plain.replace(PERSPECTIVE_RE, '').replace(/[\s:.\-\u2013\u2014*_]/g, '').length > 0;
+    return { status: hasMore ? 'present' : 'empty', start: s.start, end: s.end, detail: "the patient's perspective" };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Structured abstract parts
+// ---------------------------------------------------------------------------
+
+function missingParts(model: DocumentModel, item: ProfileItem, section: Section | undefined, found: ChecklistItem): string[] {
+  let region = '';
+  if (section) region = model.text.slice(section.start, section.end);
+  else if (found.via === 'content' && found.start !== undefined) {
+    const fmAbstract = model.frontMatter?.data?.abstract;
+    if (model.frontMatter && found.start < model.frontMatter.end && typeof fmAbstract === 'string') region = fmAbstract;
+    else {
+      const nextHeading = model.headings.find((h) => h.start > found.start!);
+      region = model.text.slice(found.start, nextHeading ? nextHeading.start : model.text.length);
+    }
+  }
+  return (item.parts ?? []).filter((part) => {
+    const words = part.trim().split(/\s+/).map(escapeRegExp).join('[\\s-]+');
+    return !new RegExp(`(?:^|[\\n\\r]|[.:]\\s)[ \\t>#*_]*${words}[*_]*[ \\t]*(?:[:.\\u2013\\u2014]|\\r?\\n|$)`, 'im').test(region);
+  });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

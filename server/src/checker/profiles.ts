@@ -17,6 +17,11 @@ export interface ProfileItem {
    * "Conclusions"): reported by the checklist, never required by a rule.
    */
   parts?: string[];
+  /**
+   * Counted in the checklist's done/total (default true). False for items outside the guideline,
+   * such as References, so that CARE shows "10/13" over its 13 items.
+   */
+  counted?: boolean;
 }
 
 export interface Profile {
@@ -82,7 +87,7 @@ export const PROFILES: Record<string, Profile> = {
       { id: 'conclusion', label: 'Conclusion', headings: [...HEADINGS.conclusion], required: false },
       { id: 'patient-perspective', label: 'Patient perspective', headings: [...HEADINGS.patientPerspective], required: false },
       { id: 'consent', label: 'Consent', headings: [...HEADINGS.consent], required: false },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false },
+      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
     ],
   },
   care: {
@@ -104,7 +109,7 @@ export const PROFILES: Record<string, Profile> = {
       { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
       { id: 'patient-perspective', label: 'Patient perspective', headings: [...HEADINGS.patientPerspective], required: true },
       { id: 'consent', label: 'Informed consent', headings: [...HEADINGS.consent], required: true },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false },
+      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
     ],
   },
   'bmj-case-reports': {
@@ -123,7 +128,7 @@ export const PROFILES: Record<string, Profile> = {
       { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
       { id: 'learning-points', label: 'Learning points/take home messages', headings: [...HEADINGS.learningPoints], required: true },
       { id: 'patient-perspective', label: "Patient's perspective", headings: [...HEADINGS.patientPerspective], required: false },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false },
+      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
     ],
   },
   jmcr: {
@@ -143,7 +148,7 @@ export const PROFILES: Record<string, Profile> = {
         headings: [...HEADINGS.consent, ...HEADINGS.declarations, 'ethics approval and consent to participate'],
         required: true,
       },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false },
+      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
     ],
   },
   ajcr: {
@@ -158,7 +163,7 @@ export const PROFILES: Record<string, Profile> = {
       { id: 'case', label: 'Case Report', headings: [...HEADINGS.case], patterns: CASE_PATTERNS, required: true },
       { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
       { id: 'conclusion', label: 'Conclusions', headings: [...HEADINGS.conclusion], required: true },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false },
+      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
     ],
   },
 };

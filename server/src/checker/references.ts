@@ -1,0 +1,200 @@
+/**
+ * Citation marker → reference-list entry. Pure: the caller hands in the document model and,
+ * for key-based markers (Pandoc `@key`, LaTeX `\cite{key}`), the text of a BibTeX file it has
+ * read itself (reading files is the LSP layer's or the CLI's business, never the checker's).
+ *
+ * - numeric `[n]` and superscript markers: the nth entry of the References section's list
+ *   (an entry's own number — "12." list marker or a leading "[12]" — wins over its position);
+ * - author-year markers: the first entry that names the first author's surname and the year;
+ * - `@key` / `\cite{key}`: the BibTeX entry with that key, when BibTeX text is supplied.
+ */
+import { isReferencesHeading } from './profiles';
+import type { Citation, DocumentModel, Paragraph, Span } from './types';
+
+export interface ReferenceEntry extends Span {
+  /** The entry's number in the list (1-based), for list entries. */
+  number?: number;
+  /** The key, for BibTeX entries. */
+  key?: string;
+  /** The entry as written: the list item's plain text, or the BibTeX entry's source. */
+  text: string;
+  source: 'list' | 'bibtex';
+}
+
+export interface ReferenceLookup {
+  /** The key or number looked up ("3", "smith2019"). */
+  key: string;
+  /** The entry found, or undefined when none matches. */
+  entry?: ReferenceEntry;
+}
+
+const UNICODE_SUPERSCRIPTS: Record<string, string> = {
+  '\u2070': '0', '\u00b9': '1', '\u00b2': '2', '\u00b3': '3', '\u2074': '4',
+  '\u2075': '5', '\u2076': '6', '\u2077': '7', '\u2078': '8', '\u2079': '9', '\u207b': '-',
+};
+
+/** The entries of the document's reference list (paragraphs of a References section), numbered. */
+export function referenceList(model: DocumentModel): ReferenceEntry[] {
+  const entries: ReferenceEntry[] = [];
+  const paragraphs = model.paragraphs.filter((p) => p.kind === 'reference' && inReferencesSection(p));
+  let next = 1;
+  for (const p of paragraphs) {
+    // Plain text and LaTeX drafts often put one numbered reference per line without blank lines.
+    for (const part of splitNumberedLines(model.text, p)) {
+      const number = part.number ?? next;
+      next = number + 1;
+      entries.push({ start: part.start, end: part.end, number, text: part.text, source: 'list' });
+    }
+  }
+  return entries;
+}
+
+const NUMBERED_LINE = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]/;
+
+function splitNumberedLines(text: string, p: Paragraph): { start: number; end: number; number?: number; text: string }[] {
+  const source = text.slice(p.start, p.end);
+  const lines: { start: number; text: string }[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(source)) && m[0]) {
+    lines.push({ start: p.start + m.index, text: m[0] });
+  }
+  const numbered = lines.filter((l) => NUMBERED_LINE.test(l.text));
+  if (numbered.length < 2 || !NUMBERED_LINE.test(lines[0].text)) {
+    return [{ start: p.start, end: p.end, number: ownNumber(text, p), text: p.plain.trim() }];
+  }
+  const parts: { start: number; end: number; number?: number; text: string }[] = [];
+  for (const l of lines) {
+    const nm = NUMBERED_LINE.exec(l.text);
+    if (nm || !parts.length) {
+      const lead = l.text.length - l.text.trimStart().length;
+      parts.push({ start: l.start + lead, end: l.start + l.text.trimEnd().length, number: nm ? Number(nm[1] ?? nm[2]) : undefined, text: l.text.trim() });
+    } else {
+      const last = parts[parts.length - 1];
+      last.end = l.start + l.text.trimEnd().length;
+      last.text += ' ' + l.text.trim();
+    }
+  }
+  return parts;
+}
+
+function inReferencesSection(p: Paragraph): boolean {
+  for (let s = p.section; s; s = s.parent) if (s.heading && isReferencesHeading(s.heading.text)) return true;
+  return false;
+}
+
+/** "12. Smith J…" (ordered list marker just before the paragraph) or "[12] Smith J…" / "12. Smith" in the text. */
+function ownNumber(text: string, p: Paragraph): number | undefined {
+  const lineStart = text.lastIndexOf('\n', p.start - 1) + 1;
+  const before = text.slice(lineStart, p.start);
+  let m = /(\d{1,4})[.)]\s*$/.exec(before);
+  if (m) return Number(m[1]);
+  m = /^\s*\[(\d{1,4})\]|^\s*(\d{1,4})[.)]\s/.exec(p.plain);
+  if (m) return Number(m[1] ?? m[2]);
+  return undefined;
+}
+
+/** Keys of a citation as numbers or BibTeX keys ("¹⁻³" → 1, 2, 3). */
+export function citationKeys(citation: Citation): string[] {
+  if (citation.kind === 'superscript' && /[\u00b9\u00b2\u00b3\u2070\u2074-\u207b]/.test(citation.keys.join(''))) {
+    const ascii = citation.keys.join(',').replace(/[\u00b9\u00b2\u00b3\u2070\u2074-\u207b]/g, (c) => UNICODE_SUPERSCRIPTS[c] ?? c);
+    const out: string[] = [];
+    for (const part of ascii.split(',')) {
+      const range = /^(\d+)-(\d+)$/.exec(part);
+      if (range && Number(range[2]) >= Number(range[1]) && Number(range[2]) - Number(range[1]) <= 50) {
+        for (let n = Number(range[1]); n <= Number(range[2]); n++) out.push(String(n));
+      } else if (part) out.push(part);
+    }
+    return out;
+  }
+  return citation.keys;
+}
+
+/**
+ * The reference entries a citation marker points at, one lookup per key, in the marker's order.
+ * `bibtex` is the text of the bibliography file(s), when the caller could read them.
+ */
+export function resolveCitation(model: DocumentModel, citation: Citation, bibtex?: string): ReferenceLookup[] {
+  const keys = citationKeys(citation);
+  switch (citation.kind) {
+    case 'numeric':
+    case 'superscript': {
+      const list = referenceList(model);
+      return keys.map((key) => {
+        const n = /^\d+$/.test(key) ? Number(key) : NaN;
+        return { key, entry: list.find((e) => e.number === n) };
+      });
+    }
+    case 'author-year': {
+      const list = referenceList(model);
+      return keys.map((key) => ({ key, entry: findAuthorYear(list, key) }));
+    }
+    case 'pandoc':
+    case 'latex':
+    default:
+      return keys.map((key) => ({ key, entry: (bibtex ? findBibtexEntry(bibtex, key) : undefined) ?? findBibitem(model.text, key) }));
+  }
+}
+
+/** "Smith et al., 2019" → the first entry naming Smith and 2019. */
+function findAuthorYear(list: ReferenceEntry[], key: string): ReferenceEntry | undefined {
+  const year = /(?:1[89]|20)\d{2}/.exec(key)?.[0];
+  const author = /\p{Lu}[\p{L}'\u2019-]+/u.exec(key)?.[0];
+  if (!year || !author) return undefined;
+  return list.find((e) => e.text.includes(author) && e.text.includes(year));
+}
+
+/**
+ * The BibTeX entry `@type{key, …}` with the given key (case-sensitive, as BibTeX keys are),
+ * found by balancing braces or parentheses; undefined when absent or unterminated.
+ */
+export function findBibtexEntry(bibtex: string, key: string): ReferenceEntry | undefined {
+  const re = /@([A-Za-z]+)\s*([{(])\s*([^,\s{}()]+)\s*,/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(bibtex))) {
+    const type = m[1].toLowerCase();
+    if (type === 'comment' || type === 'string' || type === 'preamble' || m[3] !== key) continue;
+    const open = m.index + m[0].indexOf(m[2]);
+    const close = m[2] === '{' ? '}' : ')';
+    let depth = 0;
+    for (let i = open; i < bibtex.length; i++) {
+      const c = bibtex[i];
+      if (c === '\\') {
+        i++;
+        continue;
+      }
+      if (c === m[2] || (m[2] === '(' && c === '{')) depth++;
+      else if (c === close || (m[2] === '(' && c === '}')) {
+        depth--;
+        if (depth === 0) {
+          return { start: m.index, end: i + 1, key, text: bibtex.slice(m.index, i + 1), source: 'bibtex' };
+        }
+      }
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A LaTeX `\bibitem{key}` of a `thebibliography` environment in the document itself. */
+export function findBibitem(text: string, key: string): ReferenceEntry | undefined {
+  if (!text.includes('\\bibitem')) return undefined;
+  const re = /\\bibitem\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[1].trim() !== key) continue;
+    const rest = text.slice(m.index);
+    const stop = /\\bibitem\b|\\end\s*\{thebibliography\}/g;
+    stop.lastIndex = m[0].length;
+    const next = stop.exec(rest);
+    const end = m.index + (next ? next.index : rest.length);
+    const raw = text.slice(m.index, end).trimEnd();
+    return { start: m.index, end: m.index + raw.length, key, text: raw.slice(m[0].length).trim(), source: 'list' };
+  }
+  return undefined;
+}
+
+/** The citation marker at an offset (half-open: [start, end)). */
+export function citationAt(model: DocumentModel, offset: number): Citation | undefined {
+  return model.citations.find((c) => offset >= c.start && offset < c.end);
+}
