@@ -1,0 +1,235 @@
+/**
+ * The client's commands: insert a case report template, check the workspace, check this file as a
+ * case report, and the checklist view's "go to item" / "insert section". Restart and show
+ * checklist are registered in extension.ts.
+ */
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { DocumentDiagnosticRequest, DocumentDiagnosticReportKind, ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { PROFILES } from '../../server/src/checker/profiles';
+import type { ChecklistItem } from '../../server/src/checker/checklist';
+import { COMMANDS, MANUSCRIPT_EXCLUDE_GLOB, MANUSCRIPT_GLOB, SETTINGS } from './ids';
+import { headingFormatFor, sectionInsertion } from './checklistModel';
+import { findTemplateSnippet, parseSnippetFile, skeletonFromProfile, snippetFileFor } from './templates';
+import { itemOffsets, isCheckedDocument, type ChecklistController, type ChecklistNode } from './checklistView';
+
+export interface CommandContext {
+  extension: vscode.ExtensionContext;
+  output: vscode.LogOutputChannel;
+  checklist: ChecklistController;
+  /** Diagnostics of manuscripts checked by "Check workspace" that are not open in an editor. */
+  workspaceDiagnostics: vscode.DiagnosticCollection;
+  /** The running client, waiting for it to be ready; undefined when caselint is disabled or failed. */
+  readyClient(): Promise<LanguageClient | undefined>;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+// ---------------------------------------------------------------- insert template
+
+export async function insertTemplate(ctx: CommandContext): Promise<void> {
+  const configured = vscode.workspace.getConfiguration(SETTINGS.section, vscode.window.activeTextEditor?.document.uri).get<string>(SETTINGS.profile) || 'default';
+  const picks = Object.values(PROFILES).map((p) => ({ label: p.label, description: p.id, detail: p.description, picked: p.id === configured, profile: p }));
+  picks.sort((a, b) => Number(b.picked) - Number(a.picked));
+  const pick = await vscode.window.showQuickPick(picks, { title: 'Insert case report template', placeHolder: 'Which profile should the template follow?', matchOnDescription: true, matchOnDetail: true });
+  if (!pick) return;
+  let editor = vscode.window.activeTextEditor;
+  if (!editor || !isCheckedDocument(editor.document)) {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    editor = await vscode.window.showTextDocument(doc);
+  }
+  const format = headingFormatFor(editor.document.languageId);
+  let body: string | undefined;
+  if (format !== 'plaintext') {
+    const file = snippetFileFor(format);
+    try {
+      const text = await readFile(ctx.extension.asAbsolutePath(file), 'utf8');
+      body = findTemplateSnippet(parseSnippetFile(text, file), pick.profile, Object.keys(PROFILES))?.body;
+    } catch (e) {
+      // No snippet file yet, or a broken one: fall back to a skeleton built from the profile.
+      ctx.output.info(`Template: using the built-in skeleton (${message(e)})`);
+    }
+  }
+  body ??= skeletonFromProfile(pick.profile, format);
+  await editor.insertSnippet(new vscode.SnippetString(body));
+}
+
+// ---------------------------------------------------------------- check workspace
+
+export async function checkWorkspace(ctx: CommandContext): Promise<{ files: number; checked: number; cancelled: boolean }> {
+  const client = await ctx.readyClient();
+  if (!client) {
+    void vscode.window.showWarningMessage('Caselint is not running (caselint.enable is off, or the server failed to start; see the "caselint" output).');
+    return { files: 0, checked: 0, cancelled: false };
+  }
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage('Caselint: open a folder to check its manuscripts.');
+    return { files: 0, checked: 0, cancelled: false };
+  }
+  const pull = Boolean(client.initializeResult?.capabilities.diagnosticProvider);
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Caselint: checking manuscripts', cancellable: true },
+    async (progress, token) => {
+      const uris = await vscode.workspace.findFiles(MANUSCRIPT_GLOB, MANUSCRIPT_EXCLUDE_GLOB, 5000, token);
+      uris.sort((a, b) => a.toString().localeCompare(b.toString()));
+      ctx.workspaceDiagnostics.clear();
+      let checked = 0;
+      const visible = visibleUris();
+      for (const uri of uris) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: `${checked + 1}/${uris.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / uris.length });
+        try {
+          // Opening the document sends didOpen: the server checks it (push mode publishes by itself).
+          const doc = await vscode.workspace.openTextDocument(uri);
+          if (pull && !visible.has(uri.toString()) && isCheckedDocument(doc)) {
+            const report = await client.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } }, token);
+            if (report.kind === DocumentDiagnosticReportKind.Full && report.items.length) {
+              ctx.workspaceDiagnostics.set(uri, await client.protocol2CodeConverter.asDiagnostics(report.items));
+            }
+          }
+          checked++;
+        } catch (e) {
+          if (token.isCancellationRequested) break;
+          ctx.output.warn(`Check workspace: ${vscode.workspace.asRelativePath(uri)}: ${message(e)}`);
+        }
+      }
+      const cancelled = token.isCancellationRequested;
+      ctx.output.info(`Check workspace: ${checked} of ${uris.length} files checked${cancelled ? ' (cancelled)' : ''}`);
+      if (!cancelled) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return { files: uris.length, checked, cancelled };
+    },
+  );
+}
+
+/** URIs shown in editor tabs: the language client pulls their diagnostics itself. */
+export function visibleUris(): Set<string> {
+  const out = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText) out.add(input.uri.toString());
+      else if (input instanceof vscode.TabInputTextDiff) out.add(input.modified.toString());
+    }
+  }
+  for (const editor of vscode.window.visibleTextEditors) out.add(editor.document.uri.toString());
+  return out;
+}
+
+// ---------------------------------------------------------------- check this file as a case report
+
+export async function checkAsCaseReport(ctx: CommandContext, arg?: unknown): Promise<void> {
+  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showWarningMessage('Caselint: open a manuscript first, then run "Check this file as a case report".');
+    return;
+  }
+  const client = await ctx.readyClient();
+  if (!client) {
+    void vscode.window.showWarningMessage('Caselint is not running (caselint.enable is off, or the server failed to start; see the "caselint" output).');
+    return;
+  }
+  try {
+    // arguments: [document URI string]; the server remembers it for the session.
+    await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.checkAsCaseReport, arguments: [client.code2ProtocolConverter.asUri(uri)] });
+  } catch (e) {
+    ctx.output.error(`Check as case report failed: ${message(e)}`);
+    void vscode.window.showErrorMessage(`Caselint: could not check this file as a case report: ${message(e)}`);
+    return;
+  }
+  // Pull diagnostics again (the server may also ask for it with workspace/diagnostic/refresh).
+  try {
+    client.getFeature(DocumentDiagnosticRequest.method)?.refresh();
+  } catch {
+    // push mode: the server publishes by itself
+  }
+  await ctx.checklist.getChecklist(uri);
+}
+
+// ---------------------------------------------------------------- checklist items
+
+async function itemOf(ctx: CommandContext, uriArg: unknown, itemId: unknown): Promise<{ document: vscode.TextDocument; item: ChecklistItem; items: ChecklistItem[] } | undefined> {
+  let uri: vscode.Uri | undefined;
+  let id: string | undefined;
+  if (uriArg && typeof uriArg === 'object' && 'item' in uriArg && 'uri' in uriArg) {
+    // invoked from the tree view's context menu with the node
+    const node = uriArg as ChecklistNode;
+    uri = node.uri;
+    id = node.item.id;
+  } else {
+    uri = uriArg instanceof vscode.Uri ? uriArg : typeof uriArg === 'string' ? vscode.Uri.parse(uriArg) : ctx.checklist.currentUri;
+    id = typeof itemId === 'string' ? itemId : undefined;
+  }
+  if (!uri || !id) return undefined;
+  const document = await vscode.workspace.openTextDocument(uri);
+  const checklist = ctx.checklist.cachedChecklist(uri) ?? (await ctx.checklist.getChecklist(uri));
+  const item = checklist?.items.find((i) => i.id === id);
+  if (!checklist || !item) return undefined;
+  return { document, item, items: checklist.items };
+}
+
+/** Tree view click on a present or empty item: select it in the editor. */
+export async function revealItem(ctx: CommandContext, uriArg?: unknown, itemId?: unknown): Promise<void> {
+  const found = await itemOf(ctx, uriArg, itemId);
+  if (!found) return;
+  const { document, item } = found;
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
+  const offsets = itemOffsets(document, item);
+  if (!offsets) return;
+  const range = new vscode.Range(document.positionAt(offsets.start), document.positionAt(offsets.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  if (c === undefined) return undefined;
+  return typeof c === 'object' ? String(c.value) : String(c);
+}
+
+/** The server's quick fix for the item's required-section diagnostic, if there is one. */
+async function quickFixFor(document: vscode.TextDocument, item: ChecklistItem): Promise<vscode.CodeAction | undefined> {
+  const label = item.label.toLowerCase();
+  const diagnostics = vscode.languages
+    .getDiagnostics(document.uri)
+    .filter((d) => codeOf(d) === 'required-section' && (d.message.toLowerCase().includes(label) || (d as { data?: { item?: string } }).data?.item === item.id));
+  for (const d of diagnostics) {
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    for (const a of actions ?? []) {
+      if (!('edit' in a) || !a.edit) continue;
+      const title = a.title.toLowerCase();
+      if (title.includes('ignore') || title.includes('disable')) continue;
+      if (title.includes(label) || (a.diagnostics ?? []).some((x) => x.message === d.message)) return a;
+    }
+  }
+  return undefined;
+}
+
+/** Tree view click on a missing item: insert its heading (the server's quick fix when there is one). */
+export async function insertSection(ctx: CommandContext, uriArg?: unknown, itemId?: unknown): Promise<boolean> {
+  const found = await itemOf(ctx, uriArg, itemId);
+  if (!found) return false;
+  const { document, item, items } = found;
+  const editor = await vscode.window.showTextDocument(document);
+  const fix = await quickFixFor(document, item).catch(() => undefined);
+  if (fix?.edit) {
+    const ok = await vscode.workspace.applyEdit(fix.edit);
+    if (ok) return true;
+  }
+  const located = items.map((i) => {
+    const o = i.status === 'missing' ? undefined : itemOffsets(document, i);
+    return o ? { ...i, start: o.start, end: o.end } : { ...i, start: undefined, end: undefined };
+  });
+  const insertion = sectionInsertion(document.getText(), headingFormatFor(document.languageId), located, item.id);
+  if (!insertion) return false;
+  const at = document.positionAt(insertion.offset);
+  const ok = await editor.edit((b) => b.insert(at, insertion.newText));
+  if (ok) {
+    const headingStart = document.positionAt(insertion.offset + insertion.newText.length - insertion.newText.trimStart().length);
+    const line = document.lineAt(headingStart.line);
+    editor.selection = new vscode.Selection(line.range.end, line.range.end);
+    editor.revealRange(line.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  return ok;
+}

@@ -1,0 +1,270 @@
+/**
+ * caselint VS Code client: starts the bundled language server (server/out/server.js, node IPC),
+ * checks Markdown, Quarto, R Markdown, LaTeX and plain text (saved files and unsaved buffers),
+ * and adds the commands, the checklist status-bar item and the "Case report checklist" view.
+ *
+ * activate() stays light (no file reads, no waiting for the server) and returns a small API for
+ * editor tests: `ready`, `getChecklist(uri)`, `client`, `statusBarText`, `commands`.
+ *
+ * Editor tests: when the environment variable CASELINT_E2E_RESULTS is set, the client loads
+ * client/out/e2e-suite.js (if present) once the server is ready and calls its exported
+ * `run(api, context)`; errors are logged to the "caselint" output channel.
+ */
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { Checklist } from '../../server/src/checker/checklist';
+import { CHECKLIST_CHANGED_NOTIFICATION, type ChecklistChangedParams } from '../../server/src/lsp/protocol';
+import { CHECKLIST_VIEW_ID, CLIENT_COMMANDS, COMMANDS, CONFIG_FILE_GLOB, DOCUMENT_SELECTOR, E2E_ENV, E2E_SUITE_PATH, INTERNAL_COMMANDS, SETTINGS } from './ids';
+import { ChecklistController } from './checklistView';
+import { checkAsCaseReport, checkWorkspace, insertSection, insertTemplate, revealItem, visibleUris, type CommandContext } from './commands';
+
+export interface CaselintApi {
+  /** Resolves when the language server is running (undefined when caselint is disabled or failed to start). */
+  readonly ready: Promise<LanguageClient | undefined>;
+  /** Waits for the current (possibly restarted) client. */
+  whenReady(): Promise<LanguageClient | undefined>;
+  readonly client: LanguageClient | undefined;
+  /** The checklist of a document, asked from the server (null when it is not checked). */
+  getChecklist(uri: vscode.Uri | string): Promise<Checklist | null>;
+  /** The status-bar text shown for the active manuscript ("$(checklist) CARE 10/13"), if any. */
+  readonly statusBarText: string | undefined;
+  /** Command ids the client registers. */
+  readonly commands: readonly string[];
+  /** Runs "Check workspace" without the quick pick/progress UI being awaited by the caller. */
+  checkWorkspace(): Promise<{ files: number; checked: number; cancelled: boolean }>;
+}
+
+const CLIENT_ID = 'caselint'; // trace setting: caselint.trace.server
+const CLIENT_NAME = 'caselint';
+
+let state: Extension | undefined;
+
+class Extension implements vscode.Disposable {
+  client: LanguageClient | undefined;
+  private starting: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
+  readonly ready: Promise<LanguageClient | undefined>;
+  readonly output: vscode.LogOutputChannel;
+  readonly checklist: ChecklistController;
+  readonly workspaceDiagnostics: vscode.DiagnosticCollection;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly context: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('caselint', { log: true });
+    this.checklist = new ChecklistController(CHECKLIST_VIEW_ID);
+    this.workspaceDiagnostics = vscode.languages.createDiagnosticCollection('caselint-workspace');
+    this.disposables.push(this.output, this.checklist, this.workspaceDiagnostics);
+
+    const ctx: CommandContext = {
+      extension: context,
+      output: this.output,
+      checklist: this.checklist,
+      workspaceDiagnostics: this.workspaceDiagnostics,
+      readyClient: () => this.whenReady(),
+    };
+    const guard =
+      <A extends unknown[]>(name: string, fn: (...args: A) => unknown) =>
+      async (...args: A) => {
+        try {
+          return await fn(...args);
+        } catch (e) {
+          const msg = e instanceof Error ? e.message : String(e);
+          this.output.error(`${name}: ${msg}`);
+          void vscode.window.showErrorMessage(`Caselint: ${name} failed: ${msg}`);
+          return undefined;
+        }
+      };
+    const handlers: Record<string, (...args: unknown[]) => unknown> = {
+      [COMMANDS.restartServer]: () => this.restart(),
+      [COMMANDS.insertTemplate]: () => insertTemplate(ctx),
+      [COMMANDS.checkWorkspace]: () => checkWorkspace(ctx),
+      [COMMANDS.showChecklist]: () => this.checklist.reveal(),
+      [COMMANDS.checkAsCaseReport]: (arg) => checkAsCaseReport(ctx, arg),
+      [INTERNAL_COMMANDS.revealItem]: (uri, id) => revealItem(ctx, uri, id),
+      [INTERNAL_COMMANDS.insertSection]: (uri, id) => insertSection(ctx, uri, id),
+      [INTERNAL_COMMANDS.refreshChecklist]: () => this.checklist.refresh(),
+    };
+    for (const id of CLIENT_COMMANDS) {
+      const handler = handlers[id];
+      if (handler) this.disposables.push(vscode.commands.registerCommand(id, guard(id, handler)));
+    }
+
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.enable}`) || e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.run}`)) {
+          void this.restart();
+        }
+      }),
+      // Workspace-check diagnostics of a file give way to the live ones once it is shown in an editor.
+      vscode.window.tabGroups.onDidChangeTabs(() => this.dropVisibleWorkspaceDiagnostics()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.dropVisibleWorkspaceDiagnostics()),
+    );
+
+    this.ready = this.start();
+  }
+
+  private dropVisibleWorkspaceDiagnostics(): void {
+    const visible = visibleUris();
+    this.workspaceDiagnostics.forEach((uri) => {
+      if (visible.has(uri.toString())) this.workspaceDiagnostics.delete(uri);
+    });
+  }
+
+  whenReady(): Promise<LanguageClient | undefined> {
+    return this.starting;
+  }
+
+  private enabled(): boolean {
+    return vscode.workspace.getConfiguration(SETTINGS.section).get<boolean>(SETTINGS.enable, true) !== false;
+  }
+
+  private createClient(): LanguageClient | undefined {
+    const module = this.context.asAbsolutePath('server/out/server.js');
+    if (!existsSync(module)) {
+      this.output.error(`The bundled language server is missing: ${module}. Build it with "npm run build".`);
+      void vscode.window.showErrorMessage('Caselint: the bundled language server (server/out/server.js) is missing; see the "caselint" output.');
+      return undefined;
+    }
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const run = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.run, 'onType');
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      synchronize: {
+        configurationSection: SETTINGS.section,
+        fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
+      },
+      diagnosticCollectionName: 'caselint',
+      // Pull diagnostics as the user types, or only on save (caselint.run).
+      diagnosticPullOptions: run === 'onSave' ? { onChange: false, onSave: true } : { onChange: true, onSave: false },
+      outputChannel: this.output,
+      traceOutputChannel: this.output,
+      initializationFailedHandler: (error) => {
+        this.output.error(`The language server failed to initialize: ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+      },
+    };
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    // The client owns the VS Code command caselint.checkAsCaseReport (it adds the document URI and
+    // refreshes the checklist) and sends the server's command itself; keep vscode-languageclient
+    // from registering a second VS Code command under the same id when the server lists it.
+    const feature = client.getFeature(ExecuteCommandRequest.method);
+    const register = feature.register.bind(feature);
+    feature.register = (data) => {
+      const commands = (data.registerOptions.commands ?? []).filter((c) => !CLIENT_COMMANDS.includes(c));
+      register({ ...data, registerOptions: { ...data.registerOptions, commands } });
+    };
+    client.onNotification(CHECKLIST_CHANGED_NOTIFICATION, (params: ChecklistChangedParams) => this.checklist.handleChanged(params));
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) this.checklist.setClient(client);
+      else if (e.newState === State.Stopped) this.checklist.setClient(undefined);
+    });
+    return client;
+  }
+
+  start(): Promise<LanguageClient | undefined> {
+    this.starting = (async () => {
+      if (!this.enabled()) {
+        this.output.info('caselint.enable is false: the language server is not started.');
+        return undefined;
+      }
+      const client = this.createClient();
+      if (!client) return undefined;
+      this.client = client;
+      try {
+        await client.start();
+        this.output.info('Language server started.');
+        this.checklist.setClient(client);
+        return client;
+      } catch (e) {
+        this.output.error(`The language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage('Caselint: the language server failed to start; see the "caselint" output.', 'Show output').then((choice) => {
+          if (choice) this.output.show(true);
+        });
+        this.client = undefined;
+        return undefined;
+      }
+    })();
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    await this.starting.catch(() => undefined);
+    const client = this.client;
+    this.client = undefined;
+    this.checklist.setClient(undefined);
+    this.workspaceDiagnostics.clear();
+    if (client) {
+      try {
+        await client.dispose(2000);
+      } catch (e) {
+        this.output.warn(`Stopping the language server: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+
+  async restart(): Promise<LanguageClient | undefined> {
+    this.output.info('Restarting the language server.');
+    await this.stop();
+    return this.start();
+  }
+
+  api(): CaselintApi {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    return {
+      ready: this.ready,
+      whenReady: () => self.whenReady(),
+      get client() {
+        return self.client;
+      },
+      getChecklist: (uri) => self.checklist.getChecklist(uri),
+      get statusBarText() {
+        return self.checklist.statusBarText;
+      },
+      commands: CLIENT_COMMANDS,
+      checkWorkspace: () =>
+        checkWorkspace({ extension: self.context, output: self.output, checklist: self.checklist, workspaceDiagnostics: self.workspaceDiagnostics, readyClient: () => self.whenReady() }),
+    };
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function activate(context: vscode.ExtensionContext): CaselintApi {
+  const ext = new Extension(context);
+  state = ext;
+  context.subscriptions.push({ dispose: () => void ext.dispose() });
+  const api = ext.api();
+  const results = process.env[E2E_ENV];
+  if (results) void runE2eSuite(context, ext, api);
+  return api;
+}
+
+async function runE2eSuite(context: vscode.ExtensionContext, ext: Extension, api: CaselintApi): Promise<void> {
+  const suite = context.asAbsolutePath(E2E_SUITE_PATH);
+  if (!existsSync(suite)) {
+    ext.output.warn(`${E2E_ENV} is set but ${suite} does not exist.`);
+    return;
+  }
+  try {
+    await api.ready;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(suite) as { run?: (api: CaselintApi, context: vscode.ExtensionContext) => unknown };
+    if (typeof mod.run !== 'function') throw new Error(`${E2E_SUITE_PATH} exports no run(api, context)`);
+    await mod.run(api, context);
+  } catch (e) {
+    ext.output.error(`Editor test suite: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const ext = state;
+  state = undefined;
+  if (ext) await ext.dispose();
+}

@@ -1,0 +1,58 @@
+/**
+ * Identifiers shared by the VS Code client and its manifest (package.json). Plain data, no
+ * `vscode` import, so that tests can check the manifest against it without an editor.
+ */
+import { COMMANDS } from '../../server/src/lsp/protocol';
+
+export { COMMANDS };
+
+/** The tree view "Case report checklist" (contributes.views.explorer). */
+export const CHECKLIST_VIEW_ID = 'caselint.checklist';
+
+/** Commands used by the checklist view (contributed but hidden from the command palette). */
+export const INTERNAL_COMMANDS = {
+  revealItem: 'caselint.checklist.revealItem',
+  insertSection: 'caselint.checklist.insertSection',
+  refreshChecklist: 'caselint.checklist.refresh',
+} as const;
+
+/** Every command the client registers with `vscode.commands.registerCommand`. */
+export const CLIENT_COMMANDS: readonly string[] = [
+  COMMANDS.restartServer,
+  COMMANDS.insertTemplate,
+  COMMANDS.checkWorkspace,
+  COMMANDS.showChecklist,
+  COMMANDS.checkAsCaseReport,
+  INTERNAL_COMMANDS.revealItem,
+  INTERNAL_COMMANDS.insertSection,
+  INTERNAL_COMMANDS.refreshChecklist,
+];
+
+/** Language ids the server checks (VS Code ids: Quarto's extension uses `quarto`, the R extension `rmd`). */
+export const LANGUAGE_IDS = ['markdown', 'quarto', 'rmd', 'latex', 'plaintext'] as const;
+
+/** URI schemes checked: files on disk and unsaved (untitled) buffers. */
+export const SCHEMES = ['file', 'untitled'] as const;
+
+/** documentSelector for the language client: every language × every scheme. */
+export const DOCUMENT_SELECTOR = LANGUAGE_IDS.flatMap((language) => SCHEMES.map((scheme) => ({ scheme, language })));
+
+/** Config files watched by the server (synchronize.fileEvents). */
+export const CONFIG_FILE_GLOB = '**/.caselint.{json,jsonc,yaml,yml}';
+
+/** Manuscripts found by "Check workspace". */
+export const MANUSCRIPT_GLOB = '**/*.{md,qmd,Rmd,rmd,tex,txt}';
+export const MANUSCRIPT_EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+
+/** Settings section and keys (contributes.configuration). */
+export const SETTINGS = {
+  section: 'caselint',
+  enable: 'enable',
+  run: 'run',
+  profile: 'profile',
+  traceServer: 'trace.server',
+} as const;
+
+/** Environment variable that makes the client load the editor test suite (see extension.ts). */
+export const E2E_ENV = 'CASELINT_E2E_RESULTS';
+export const E2E_SUITE_PATH = 'client/out/e2e-suite.js';
