@@ -1,0 +1,183 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { check, formatForFile, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
+import { isManuscript } from '../checker/detect';
+import { ConfigError, discoverConfig, loadConfigFile, type LoadedConfig } from '../config/discover';
+import pkg from '../../../package.json';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
+import { collectTargets, decodeText, discoveryRoot, IoError, MAX_FILE_BYTES, readTarget } from './files';
+import { FORMATTERS } from './formatters';
+import { totalCounts, type FileReport } from './report';
+
+export const VERSION: string = pkg.version;
+
+/** Where the CLI reads and writes: the real process in bin.ts, buffers in tests. */
+export interface CliIO {
+  argv: string[];
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown };
+  cwd: string;
+  /** Standard input for --stdin: a stream (process.stdin) or, in tests, a string. */
+  stdin?: AsyncIterable<string | Uint8Array> | string;
+  env?: Record<string, string | undefined>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_ERROR = 2;
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+function displayPathOf(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  if (!rel) return abs.split(sep).join('/');
+  if (rel.startsWith('..') || isAbsolute(rel)) return abs;
+  return rel.split(sep).join('/');
+}
+
+async function readStdin(stdin: CliIO['stdin']): Promise<Buffer> {
+  if (stdin === undefined) return Buffer.alloc(0);
+  if (typeof stdin === 'string') return Buffer.from(stdin, 'utf8');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    size += b.length;
+    if (size > MAX_FILE_BYTES) throw new IoError('standard input is too large (the limit is 10 MB)');
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The caselint command line. Returns the exit code: 0 clean (or within --max-warnings, or
+ * --exit-zero), 1 errors or too many warnings, 2 usage, config or I/O error (one line on stderr).
+ * Never throws.
+ */
+export async function main(io: CliIO): Promise<number> {
+  const fail = (message: string) => {
+    io.stderr.write(`caselint: ${oneLine(message)}\n`);
+    return EXIT_ERROR;
+  };
+  try {
+    return await run(io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof IoError || e instanceof ConfigError || e instanceof UnknownProfileError) {
+      return fail(e.message);
+    }
+    return fail(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function run(io: CliIO): Promise<number> {
+  const opts: CliOptions = parseCliArgs(io.argv);
+  if (opts.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (opts.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const cwd = resolve(io.cwd);
+  const env = io.env ?? {};
+  const note = (message: string) => io.stderr.write(`caselint: ${oneLine(message)}\n`);
+
+  const cliConfig: CaselintConfig = {};
+  if (opts.profile) cliConfig.profile = opts.profile;
+  if (Object.keys(opts.rules).length) cliConfig.rules = { ...opts.rules };
+
+  // Config: one explicit file, none, or discovered per folder (cached).
+  const root = discoveryRoot(cwd);
+  let explicit: LoadedConfig | undefined;
+  if (opts.config) {
+    const file = resolve(cwd, opts.config);
+    explicit = { config: loadConfigFile(file), file };
+  } else if (opts.noConfig) {
+    explicit = { config: {} };
+  }
+  const byDir = new Map<string, LoadedConfig>();
+  const configFor = (filePath: string): LoadedConfig => {
+    if (explicit) return explicit;
+    const dir = dirname(filePath);
+    let loaded = byDir.get(dir);
+    if (!loaded) {
+      loaded = discoverConfig(filePath, root);
+      byDir.set(dir, loaded);
+    }
+    return loaded;
+  };
+
+  const reports: FileReport[] = [];
+  let looked = 0;
+  const checkText = (text: string, filePath: string | undefined, display: string, always: boolean) => {
+    const abs = filePath ?? resolve(cwd, 'stdin.md');
+    const loaded = configFor(abs);
+    const config = mergeConfigs(loaded.config, cliConfig);
+    const result = check(text, {
+      format: formatForFile(filePath ?? 'stdin.md'),
+      config,
+      onRuleError: (ruleId, error) =>
+        note(`warning: rule ${ruleId} failed on ${display} and was skipped (${error instanceof Error ? error.message : String(error)})`),
+    });
+    looked++;
+    if (!always) {
+      const detected = isManuscript(result.model, {
+        path: abs,
+        configDir: loaded.file ? dirname(loaded.file) : root,
+        config,
+        profile: result.profile,
+      });
+      if (!detected.manuscript) return;
+    }
+    const findings = opts.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    reports.push({ filePath: filePath ?? '<stdin>', displayPath: display, result, findings, config });
+  };
+
+  if (opts.stdin) {
+    const bytes = await readStdin(io.stdin);
+    if (bytes.includes(0)) throw new IoError('standard input is binary, not a manuscript');
+    const filePath = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : undefined;
+    checkText(decodeText(bytes), filePath, filePath ? displayPathOf(cwd, filePath) : '<stdin>', true);
+  } else {
+    const targets = await collectTargets(opts.patterns, cwd);
+    for (const target of targets) {
+      const display = displayPathOf(cwd, target.path);
+      const read = readTarget(target, display);
+      if (read.kind === 'skip') {
+        note(`skipped ${display} (${read.why})`);
+        continue;
+      }
+      checkText(read.text, target.path, display, target.explicit);
+    }
+    if (!reports.length && looked > 0) {
+      note(`no case reports found among ${looked} file${looked === 1 ? '' : 's'} (name a file to check it anyway, or list it in the config's "files")`);
+    }
+  }
+
+  const color = !opts.outputFile && !!io.stdout.isTTY && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  const output = FORMATTERS[opts.format](reports, { cwd, color, version: VERSION });
+  if (opts.outputFile) {
+    const out = resolve(cwd, opts.outputFile);
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, output);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new IoError(`cannot write the output file ${opts.outputFile} (${err.code ?? err.message})`);
+    }
+  } else if (output) {
+    io.stdout.write(output);
+  }
+
+  const total = totalCounts(reports);
+  if (opts.exitZero) return EXIT_OK;
+  if (total.errors > 0) return EXIT_PROBLEMS;
+  if (opts.maxWarnings >= 0 && total.warnings > opts.maxWarnings) {
+    note(`too many warnings (${total.warnings}; --max-warnings is ${opts.maxWarnings})`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
