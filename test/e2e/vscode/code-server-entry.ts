@@ -1,8 +1,9 @@
 /**
  * Entry of the small test extension that run-code-server.ts installs next to caselint in
  * code-server (code-server does not pass --extensionTestsPath, so the suite runs from inside an
- * installed extension). It activates on startup, but does nothing unless CASELINT_E2E_RESULTS is
- * set in code-server's environment (the extension host inherits it): then it runs the shared suite,
+ * installed extension). It activates on startup, but does nothing unless CASELINT_E2E_REPORT is
+ * set in code-server's environment (not CASELINT_E2E_RESULTS: that one makes caselint's own client
+ * look for client/out/e2e-suite.js, a hook this runner does not use) (the extension host inherits it): then it runs the shared suite,
  * opens the Problems panel for the runner's screenshot, and writes the results JSON there.
  */
 import * as vscode from 'vscode';
@@ -10,7 +11,7 @@ import { writeFileSync, renameSync } from 'node:fs';
 import { runSuite, type E2EReport } from './suite';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const resultsPath = process.env.CASELINT_E2E_RESULTS;
+  const resultsPath = process.env.CASELINT_E2E_REPORT;
   if (!resultsPath) return;
   const out = vscode.window.createOutputChannel('caselint e2e');
   context.subscriptions.push(out);

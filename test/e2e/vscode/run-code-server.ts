@@ -7,7 +7,7 @@
  * Needs the cache that test/e2e/prepare.sh fills (Node 24, code-server, playwright-core, chromium)
  * and a built extension (npm run build). code-server does not pass --extensionTestsPath, so the
  * suite (suite.ts) runs inside a small test extension installed next to caselint; it activates on
- * startup, sees CASELINT_E2E_RESULTS in its environment, runs the tests, opens the Problems panel and
+ * startup, sees CASELINT_E2E_REPORT in its environment, runs the tests, opens the Problems panel and
  * writes the results JSON that this runner waits for. Chromium is needed so that a window connects
  * and the extension host starts; at the end it saves a screenshot to test-results/vscode-e2e.png.
  *
@@ -200,7 +200,7 @@ async function main(): Promise<number> {
       {
         detached: true, // own process group: killed as a whole at the end
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, CASELINT_E2E_RESULTS: resultsPath, PATH: `${join(NODE24, '..')}:${process.env.PATH}` },
+        env: { ...process.env, CASELINT_E2E_REPORT: resultsPath, PATH: `${join(NODE24, '..')}:${process.env.PATH}` },
       },
     );
     server.stdout!.pipe(serverLog);

@@ -199,8 +199,12 @@ export function createSuite(): E2ETest[] {
       fn: async () => {
         const ext = vscode.extensions.getExtension(EXTENSION_ID);
         assert(ext, `extension ${EXTENSION_ID} is not installed; installed: ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ')}`);
-        await withTimeout(ext.activate(), 25000, 'extension activation');
+        const api = (await withTimeout(ext.activate(), 25000, 'extension activation')) as Record<string, any> | undefined;
         assert(ext.isActive, 'extension did not become active');
+        if (api && api.ready && typeof api.ready.then === 'function') {
+          const client = await withTimeout<unknown>(api.ready, 25000, 'the language server to start (exports.ready)');
+          assert(client, 'the language server did not start (exports.ready resolved to undefined; see the "caselint" output)');
+        }
       },
     },
     {
@@ -303,6 +307,13 @@ export function createSuite(): E2ETest[] {
         const abstract = cl.items.find((i) => MISSING_SECTION.test(i.id) || MISSING_SECTION.test(i.label));
         assert(abstract, `no Abstract item in the checklist: ${cl.items.map((i) => `${i.id}:${i.status}`).join(', ')}`);
         assert(abstract.status !== 'missing', `Abstract is still "missing" after the quick fix`);
+        // The status bar item of the active manuscript, through the client's API (if it offers one).
+        const api = vscode.extensions.getExtension(EXTENSION_ID)?.exports as Record<string, any> | undefined;
+        if (api && 'statusBarText' in api) {
+          await vscode.window.showTextDocument(doc, { preview: false });
+          const text = api.statusBarText as string | undefined;
+          assert(typeof text === 'string' && /\d+\s*\/\s*\d+/.test(text), `status bar text ${JSON.stringify(text)} shows no "done/total" count`);
+        }
         const intro = cl.items.find((i) => /introduction/i.test(i.id) || /introduction/i.test(i.label));
         assert(!intro || intro.status === 'present', `Introduction should be present, is ${intro?.status}`);
       },
