@@ -1,4 +1,7 @@
+import { headingMatches, isReferencesHeading, type ProfileItem } from '../profiles';
+import type { RuleContext } from '../rule';
 import type { Rule } from '../rule';
+import type { DocumentModel, Fix, Section } from '../types';
 
 const SHOWN_HEADINGS = 6;
 
@@ -14,6 +17,7 @@ export const requiredSection: Rule = {
       if (!item.required || ctx.sections.byItem.has(item.id)) continue;
       const shown = item.headings.slice(0, SHOWN_HEADINGS).map((h) => `"${capitalise(h)}"`);
       const more = item.headings.length > SHOWN_HEADINGS ? ', …' : '';
+      const fix = insertSectionFix(ctx, item);
       ctx.report({
         start: anchor.start,
         end: anchor.end,
@@ -21,6 +25,7 @@ export const requiredSection: Rule = {
           `Missing required section "${item.label}" (profile "${ctx.profile.id}"). ` +
           `Add a heading such as ${shown.join(', ')}${more}.`,
         data: { item: item.id, label: item.label, profile: ctx.profile.id },
+        ...(fix ? { fixes: [fix] } : {}),
       });
     }
   },
@@ -33,4 +38,119 @@ function firstLine(text: string): { start: number; end: number } {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// ---------------------------------------------------------------------------
+// Quick fix: insert the missing heading with a short template
+// ---------------------------------------------------------------------------
+
+/** What the template asks the writer to put in each section (by profile item id). */
+const TEMPLATE_HINTS: Record<string, string> = {
+  title: 'State the diagnosis or intervention and the words "case report".',
+  keywords: 'Two to five keywords, including "case report".',
+  abstract: 'Summarise the background, the case, and the main lesson.',
+  introduction: 'Explain why this case is worth reporting, with references.',
+  case: "Describe the patient's presentation, history and examination.",
+  'patient-information': "Describe the patient's demographics, main concerns and relevant history.",
+  'clinical-findings': 'Describe the relevant physical examination findings.',
+  timeline: 'List the key events of the episode of care in order.',
+  investigations: 'Report the laboratory tests, imaging and other investigations, with results.',
+  'diagnostic-assessment': 'Report the diagnostic tests, the differential diagnosis and the reasoning.',
+  'therapeutic-intervention': 'Describe the treatment given, its dose and duration.',
+  'follow-up': 'Describe the outcome, follow-up and any adverse events.',
+  discussion: 'Discuss the case against the literature, with references.',
+  conclusion: 'State the main take-away lesson.',
+  'patient-perspective': 'The patient shares their experience, if they wish.',
+  consent: 'State that written informed consent for publication was obtained from the patient.',
+};
+
+const HEADING_TODO = 'TODO:';
+
+/** The heading text to insert for an item: its label when that heading satisfies the item. */
+export function headingTextFor(item: ProfileItem, items: readonly ProfileItem[] = [item]): string {
+  const candidates = [item.label, ...item.headings.map(capitalise)];
+  for (const c of candidates) {
+    // The inserted heading must satisfy this item, and not an earlier one (first match wins).
+    const first = items.find((i) => headingMatches(i, c));
+    if (first ? first.id === item.id : headingMatches(item, c)) return c;
+  }
+  return item.label;
+}
+
+function sectionOf(ctx: RuleContext, id: string): Section[] {
+  return ctx.sections.byItem.get(id) ?? [];
+}
+
+/** The edit that inserts a heading and template for a missing item where the profile's order puts it. */
+export function insertSectionFix(ctx: RuleContext, item: ProfileItem): Fix | undefined {
+  const { doc } = ctx;
+  const items = ctx.sections.items;
+  const index = items.findIndex((i) => i.id === item.id);
+  // Before the first present section (in the document) of an item that comes later in the profile.
+  let before: Section | undefined;
+  for (const later of items.slice(index + 1)) {
+    for (const s of sectionOf(ctx, later.id)) if (!before || s.start < before.start) before = s;
+  }
+  // Else before a References heading the profile does not list, else at the end.
+  if (!before) before = doc.sections.find((s) => s.heading && isReferencesHeading(s.heading.text));
+  const level = before?.heading?.level ?? levelOfPresentSections(ctx) ?? defaultLevel(doc);
+  const heading = headingTextFor(item, items);
+  const hint = TEMPLATE_HINTS[item.id] ?? `Write the ${item.label.toLowerCase()} section.`;
+  const nl = /\r\n/.test(doc.text) ? '\r\n' : '\n';
+
+  let at: number;
+  if (before?.heading) {
+    at = lineStartOf(doc, before.heading.start);
+  } else if (doc.format === 'latex') {
+    const end = /\\(?:end\{document\}|begin\{thebibliography\}|bibliography\{|printbibliography)/.exec(doc.text);
+    at = end ? lineStartOf(doc, end.index) : doc.text.length;
+  } else {
+    at = doc.text.length;
+  }
+  const block = sectionBlock(doc, item, heading, level, hint, nl, before);
+  let prefix = '';
+  if (at === doc.text.length && at > 0) {
+    // Make sure the new heading starts after a blank line.
+    if (/\r?\n\r?\n$/.test(doc.text)) prefix = '';
+    else if (doc.text.endsWith('\n')) prefix = nl;
+    else prefix = nl + nl;
+  }
+  const newText = at === doc.text.length ? prefix + block.replace(/(?:\r?\n)+$/, nl) : block;
+  return { title: `Insert a "${heading}" section`, edits: [{ start: at, end: at, newText }] };
+}
+
+function sectionBlock(doc: DocumentModel, item: ProfileItem, heading: string, level: number, hint: string, nl: string, before: Section | undefined): string {
+  const todo = `${HEADING_TODO} ${hint}`;
+  if (doc.format === 'latex') {
+    if (item.id === 'abstract') return `\\begin{abstract}${nl}${todo}${nl}\\end{abstract}${nl}${nl}`;
+    const cmd = ['section', 'subsection', 'subsubsection', 'paragraph'][Math.min(Math.max(level, 1), 4) - 1];
+    const starred = before?.heading && /^\\[a-z]*section\*/.test(doc.text.slice(lineStartOf(doc, before.heading.start)).trimStart()) ? '*' : '';
+    return `\\${cmd}${starred}{${heading}}${nl}${nl}${todo}${nl}${nl}`;
+  }
+  if (doc.format === 'text') return `${heading.toUpperCase()}${nl}${nl}${todo}${nl}${nl}`;
+  return `${'#'.repeat(Math.min(Math.max(level, 1), 6))} ${heading}${nl}${nl}${todo}${nl}${nl}`;
+}
+
+function levelOfPresentSections(ctx: RuleContext): number | undefined {
+  for (const [, sections] of ctx.sections.byItem) {
+    for (const s of sections) if (s.heading) return s.heading.level;
+  }
+  return undefined;
+}
+
+function defaultLevel(doc: DocumentModel): number {
+  if (doc.format !== 'markdown') return 1;
+  // Under a level-1 title, sections are level 2.
+  return doc.headings.some((h) => h.level === 1) ? 2 : doc.headings.length ? Math.min(...doc.headings.map((h) => h.level)) : 2;
+}
+
+function lineStartOf(doc: DocumentModel, offset: number): number {
+  let lo = 0;
+  let hi = doc.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return doc.lineStarts[lo];
 }

@@ -1,0 +1,287 @@
+/**
+ * The per-document check cache of the language server: one check per document version (and
+ * configuration generation), shared by diagnostics, code actions, hover, symbols, folding and
+ * the checklist. Config files are discovered per document and cached until they change.
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  check,
+  formatForFile,
+  mergeConfigs,
+  getProfile,
+  PROFILES,
+  type CaselintConfig,
+  type CheckResult,
+  type Format,
+  type Rule,
+} from '../checker';
+import { isManuscript } from '../checker/detect';
+import { ConfigError, discoverConfig } from '../config/discover';
+import { configDiagnostic, findingsToDiagnostics, skippedDiagnostic } from './diagnostics';
+
+/** Editor settings (section "caselint"). */
+export interface Settings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  profile?: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType' };
+
+/** Texts larger than this (UTF-16 code units, about 4 MB of ASCII) are not checked. */
+export const DEFAULT_MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+
+export function normalizeSettings(raw: unknown): Settings {
+  const s: Settings = { ...DEFAULT_SETTINGS };
+  if (!raw || typeof raw !== 'object') return s;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.enable === 'boolean') s.enable = r.enable;
+  if (r.run === 'onType' || r.run === 'onSave') s.run = r.run;
+  if (typeof r.profile === 'string' && r.profile.trim()) s.profile = r.profile.trim();
+  return s;
+}
+
+export type AnalysisStatus =
+  /** Checked: findings, model and profile in `result`. */
+  | 'checked'
+  /** caselint.enable is false. */
+  | 'disabled'
+  /** Not a case report (detection said no); nothing reported. */
+  | 'not-manuscript'
+  /** A language or URI caselint does not check. */
+  | 'unsupported'
+  /** Too large or binary: one informational diagnostic. */
+  | 'skipped'
+  /** Malformed config file or unknown profile: one config diagnostic. */
+  | 'config-error';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  /** Configuration generation the analysis was made under. */
+  generation: number;
+  /** `${version}:${generation}`: the pull diagnostics result id. */
+  resultId: string;
+  status: AnalysisStatus;
+  /** The document as it was checked (TextDocument objects are updated in place; this is a snapshot). */
+  document: TextDocument;
+  result?: CheckResult;
+  config: CaselintConfig;
+  configFile?: string;
+  diagnostics: Diagnostic[];
+  /** Why a document was or was not treated as a manuscript. */
+  reason?: string;
+}
+
+export interface AnalyzerOptions {
+  /** Rules to run instead of the registry (tests). */
+  rules?: readonly Rule[];
+  maxTextLength?: number;
+  /** Where rule failures and unexpected errors go (connection.console.error). */
+  logError(message: string): void;
+  /** The settings for a document (workspace/configuration); may be cached by the caller. */
+  getSettings(uri: string): Promise<Settings>;
+  /** Workspace folder paths, to stop config discovery at the workspace root. */
+  workspaceFolders(): string[];
+}
+
+export interface LoadedDocConfig {
+  config: CaselintConfig;
+  file?: string;
+  error?: string;
+}
+
+/** The checker format of a document, or undefined when caselint does not check it. */
+export function formatOf(document: Pick<TextDocument, 'languageId' | 'uri'>): Format | undefined {
+  const id = document.languageId.toLowerCase();
+  if (['markdown', 'quarto', 'rmd', 'rmarkdown', 'mdx'].includes(id)) return 'markdown';
+  if (['latex', 'tex'].includes(id)) return 'latex';
+  if (['plaintext', 'text'].includes(id)) return 'text';
+  const path = document.uri.toLowerCase().replace(/[?#].*$/, '');
+  if (/\.(md|markdown|qmd|rmd|tex|ltx|latex|txt|text)$/.test(path)) return formatForFile(path);
+  return undefined;
+}
+
+/** The file system path of a file: URI, or undefined. */
+export function filePath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path part of any URI (for `files` globs of untitled or remote documents). */
+function uriPath(uri: string): string {
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return uri;
+  }
+}
+
+export class Analyzer {
+  private readonly cache = new Map<string, { key: string; promise: Promise<Analysis> }>();
+  private readonly configCache = new Map<string, LoadedDocConfig>();
+  /** URIs the user asked to check as case reports whatever detection says (this session). */
+  readonly forced = new Set<string>();
+  generation = 0;
+
+  constructor(private readonly options: AnalyzerOptions) {}
+
+  /** Forget every cached check and config (settings or config files changed). */
+  invalidateAll(): void {
+    this.generation++;
+    this.cache.clear();
+    this.configCache.clear();
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.configCache.delete(uri);
+  }
+
+  /** The analysis of the document's current version (checked once per version and generation). */
+  analyse(document: TextDocument): Promise<Analysis> {
+    const key = `${document.version}:${this.generation}`;
+    const hit = this.cache.get(document.uri);
+    if (hit && hit.key === key) return hit.promise;
+    const snapshot = snapshotOf(document);
+    const promise = this.run(snapshot, this.generation).catch((error) => {
+      this.options.logError(`caselint: checking ${document.uri} failed: ${describeError(error)}`);
+      return this.empty(snapshot, this.generation, 'unsupported', DEFAULT_SETTINGS);
+    });
+    this.cache.set(document.uri, { key, promise });
+    return promise;
+  }
+
+  /** The cached analysis of a URI, whatever its version (undefined if never analysed). */
+  peek(uri: string): Promise<Analysis> | undefined {
+    return this.cache.get(uri)?.promise;
+  }
+
+  loadConfig(uri: string): LoadedDocConfig {
+    const cached = this.configCache.get(uri);
+    if (cached) return cached;
+    let loaded: LoadedDocConfig = { config: {} };
+    const path = filePath(uri);
+    if (path) {
+      const root = this.workspaceRootOf(path);
+      try {
+        const found = discoverConfig(path, root);
+        loaded = { config: found.config, file: found.file };
+      } catch (error) {
+        if (error instanceof ConfigError) loaded = { config: {}, file: error.file, error: `Invalid caselint configuration: ${error.message}` };
+        else {
+          loaded = { config: {}, error: `caselint configuration could not be read: ${describeError(error)}` };
+        }
+      }
+    }
+    this.configCache.set(uri, loaded);
+    return loaded;
+  }
+
+  private workspaceRootOf(path: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of this.options.workspaceFolders()) {
+      const f = folder.replace(/[\\/]+$/, '');
+      if ((path === f || path.startsWith(f + '/') || path.startsWith(f + '\\')) && (!best || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
+  private empty(document: TextDocument, generation: number, status: AnalysisStatus, _settings: Settings, diagnostics: Diagnostic[] = [], extra: Partial<Analysis> = {}): Analysis {
+    return {
+      uri: document.uri,
+      version: document.version,
+      generation,
+      resultId: `${document.version}:${generation}`,
+      status,
+      document,
+      config: {},
+      diagnostics,
+      ...extra,
+    };
+  }
+
+  private async run(document: TextDocument, generation: number): Promise<Analysis> {
+    const settings = await this.options.getSettings(document.uri);
+    if (!settings.enable) return this.empty(document, generation, 'disabled', settings);
+    const format = formatOf(document);
+    if (!format) return this.empty(document, generation, 'unsupported', settings);
+
+    const text = document.getText();
+    const max = this.options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
+    if (text.length > max) {
+      const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+      return this.empty(document, generation, 'skipped', settings, [
+        skippedDiagnostic(`caselint skipped this file: it is ${mb(text.length)} MB, over the ${mb(max)} MB limit.`, document),
+      ]);
+    }
+    if (text.includes('\u0000')) {
+      return this.empty(document, generation, 'skipped', settings, [
+        skippedDiagnostic('caselint skipped this file: it contains binary data (NUL bytes), not manuscript text.', document),
+      ]);
+    }
+
+    const loaded = this.loadConfig(document.uri);
+    if (loaded.error) {
+      return this.empty(document, generation, 'config-error', settings, [configDiagnostic(loaded.error, document)], { configFile: loaded.file });
+    }
+    if (settings.profile && !getProfile(settings.profile)) {
+      const message = `Invalid caselint setting: caselint.profile "${settings.profile}" is not a known profile (known: ${Object.keys(PROFILES).join(', ')}).`;
+      return this.empty(document, generation, 'config-error', settings, [configDiagnostic(message, document)], { configFile: loaded.file });
+    }
+    const config = mergeConfigs({}, loaded.config, settings.profile ? { profile: settings.profile } : undefined);
+
+    const result = check(text, {
+      format,
+      config,
+      rules: this.options.rules,
+      onRuleError: (ruleId, error) =>
+        this.options.logError(`caselint: rule ${ruleId} failed on ${document.uri} and was skipped: ${describeError(error)}`),
+    });
+
+    const path = filePath(document.uri);
+    let reason: string;
+    if (this.forced.has(document.uri)) reason = 'checked as a case report on request';
+    else {
+      const detected = isManuscript(result.model, {
+        path: path ?? uriPath(document.uri),
+        configDir: loaded.file ? dirname(loaded.file) : undefined,
+        config,
+        profile: result.profile,
+      });
+      reason = detected.reason;
+      if (!detected.manuscript) {
+        return this.empty(document, generation, 'not-manuscript', settings, [], { config, configFile: loaded.file, reason, result });
+      }
+    }
+    return {
+      uri: document.uri,
+      version: document.version,
+      generation,
+      resultId: `${document.version}:${generation}`,
+      status: 'checked',
+      document,
+      result,
+      config,
+      configFile: loaded.file,
+      diagnostics: findingsToDiagnostics(result.findings, document, result.model),
+      reason,
+    };
+  }
+}
+
+/** TextDocument objects of TextDocuments are updated in place: keep an immutable copy for the cache. */
+function snapshotOf(document: TextDocument): TextDocument {
+  return TextDocument.create(document.uri, document.languageId, document.version, document.getText());
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * caselint-language-server: the caselint language server over stdio (`--stdio`) or Node IPC
+ * (`--node-ipc`; also `--socket=PORT`, `--pipe=NAME` as vscode-languageserver understands them).
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createServer } from './lsp/server';
+import pkg from '../../package.json';
+
+const USAGE = `Usage: caselint-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
+
+The caselint language server (Language Server Protocol): checks clinical case reports
+(Markdown, Quarto, R Markdown, LaTeX, plain text) in any LSP editor.
+`;
+
+function main(argv: string[]): void {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (argv.includes('--version') || argv.includes('-v')) {
+    process.stdout.write(`${pkg.version}\n`);
+    return;
+  }
+  if (!argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
+    process.stderr.write(`caselint-language-server: choose a transport.\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const connection = createConnection(ProposedFeatures.all);
+  // Never die on one bad document: log and keep serving.
+  process.on('uncaughtException', (error) => {
+    try {
+      connection.console.error(`caselint: uncaught exception: ${error?.stack ?? String(error)}`);
+    } catch {
+      process.stderr.write(`caselint: uncaught exception: ${error?.stack ?? String(error)}\n`);
+    }
+  });
+  process.on('unhandledRejection', (reason) => {
+    try {
+      connection.console.error(`caselint: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+    } catch {
+      process.stderr.write(`caselint: unhandled rejection: ${String(reason)}\n`);
+    }
+  });
+  createServer(connection);
+  connection.listen();
+}
+
+main(process.argv.slice(2));
