@@ -1,9 +1,12 @@
 import type { Rule } from '../rule';
+import { emgTable } from './emg-table';
 import { emptySection } from './empty-section';
+import { examGrade } from './exam-grade';
+import { placeholder } from './placeholder';
 import { requiredSection } from './required-section';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

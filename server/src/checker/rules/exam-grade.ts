@@ -1,0 +1,181 @@
+import { plainToSourceEnd, plainToSourceStart } from '../model/text';
+import type { Rule } from '../rule';
+import type { Paragraph, Table, TableCell } from '../types';
+
+/**
+ * Examination grades that cannot exist: MRC muscle power is graded 0–5 (with - / + modifiers,
+ * "4-", "4+", "5-"), deep tendon reflexes 0–4+ (NINDS scale). "6/5", "4/6", "power was 7",
+ * "biceps reflex was 7+" are slips. Fractions are only read as grades when the sentence talks
+ * about power or reflexes, so "120/80", "2/3 of patients" and dates are left alone.
+ */
+
+const POWER_CONTEXT =
+  /\b(?:power|strength|MRC|weak(?:ness)?|paresis|motor|abduct(?:ion|ors?)|adduct(?:ion|ors?)|flex(?:ion|ors?)|extens(?:ion|ors?)|dorsiflex(?:ion|ors?)|plantarflex(?:ion|ors?)|plantar flex(?:ion|ors?)|eversion|inversion|grip|deltoids?|biceps|triceps|iliopsoas|quadriceps|hamstrings?|gluteus|tibialis|gastrocnemius|interossei|interosseous|abductor|extensor|flexor)\b/i;
+const REFLEX_CONTEXT = /\b(?:reflex(?:es)?|jerks?|DTRs?|hyperreflexi[ac]|hyporeflexi[ac]|tendon)\b/i;
+/** Words right before a bare grade that make it a power grade: "power was 7", "MRC grade 6". */
+const POWER_LEAD = /\b(?:power|strength|MRC(?:\s+grade)?|muscle\s+grade)\s*(?:was|were|is|are|of|at|graded|:|=)?\s*(?:grade\s*)?$/i;
+/** What may follow a bare grade ("power was 7 in the right arm"); a unit ("strength of 7 kg") may not. */
+const GRADE_TAIL = /^(?:\s*$|\s*[,.;:)\]]|\s+(?:in|on|at|and|bilaterally|throughout|distally|proximally|on\s+the|with|out|of\s+5)\b)/i;
+
+const FRACTION = /(?<![\d/]|\d[.,])(\d{1,2})\s*([+-])?\s*\/\s*(\d{1,2})(?![\d/]|[.,]\d|\s*mm\s*Hg)/g;
+const REFLEX_PLUS = /(?<![\d/]|\d[.,])(\d{1,2})\s*\+(?!\s*\/|\d)/g;
+const BARE_NUMBER = /(?<![\d/+-]|\d[.,])(\d{1,2})([+-])?(?!\d|[.,]\d|\s*\/)/g;
+
+export interface GradeProblem {
+  start: number;
+  end: number;
+  message: string;
+  kind: 'power' | 'reflex';
+}
+
+function powerGradeProblem(value: number, modifier: string | undefined, raw: string): string | undefined {
+  if (value > 5) return `MRC power grade "${raw}" is out of range: muscle power is graded 0–5 (4-, 4+ and 5- allowed).`;
+  if (value === 5 && modifier === '+') return `MRC power grade "${raw}" does not exist: 5 is normal power, there is no 5+.`;
+  if (value === 0 && modifier === '-') return `MRC power grade "${raw}" does not exist: 0 is no contraction.`;
+  return undefined;
+}
+
+function reflexGradeProblem(value: number, raw: string): string | undefined {
+  if (value > 4) return `Reflex grade "${raw}" is out of range: deep tendon reflexes are graded 0–4+.`;
+  return undefined;
+}
+
+/** Grade problems in one sentence (plain text), offsets relative to the text. */
+export function findGradeProblems(text: string): GradeProblem[] {
+  const out: GradeProblem[] = [];
+  const power = POWER_CONTEXT.test(text);
+  const reflex = REFLEX_CONTEXT.test(text);
+  if (!power && !reflex) return out;
+  const taken = (s: number, e: number) => out.some((p) => s < p.end && p.start < e);
+
+  FRACTION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FRACTION.exec(text))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const value = Number(m[1]);
+    const modifier = m[2];
+    const denominator = Number(m[3]);
+    const raw = m[0].replace(/\s+/g, '');
+    // Dates and ratios: "on 6/5", "6/5/2021", "2/3 of patients".
+    const before = text.slice(Math.max(0, start - 12), start);
+    const after = text.slice(end, end + 20);
+    if (/\b(?:on|since|from|until|dated?)\s*$/i.test(before) || /^\s*(?:of|patients?|cases?|days?|weeks?|months?|years?)\b/i.test(after)) continue;
+    const lead = text.slice(Math.max(0, start - 40), start);
+    if (denominator === 5 && power) {
+      const problem = powerGradeProblem(value, modifier, raw);
+      if (problem) out.push({ start, end, message: problem, kind: 'power' });
+      continue;
+    }
+    if (denominator === 4 && reflex) {
+      const problem = reflexGradeProblem(value, raw);
+      if (problem) out.push({ start, end, message: problem, kind: 'reflex' });
+      continue;
+    }
+    // "power 4/6", "MRC 3/10": a grade with the wrong scale right after a power word.
+    if (power && denominator !== 5 && denominator <= 10 && value <= 10 && POWER_LEAD.test(lead)) {
+      out.push({ start, end, kind: 'power', message: `MRC power grade "${raw}" uses a wrong scale: MRC grades are out of 5 (0–5).` });
+    }
+  }
+
+  if (reflex) {
+    REFLEX_PLUS.lastIndex = 0;
+    while ((m = REFLEX_PLUS.exec(text))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      const problem = reflexGradeProblem(Number(m[1]), m[0].replace(/\s+/g, ''));
+      if (problem) out.push({ start, end, message: problem, kind: 'reflex' });
+    }
+  }
+
+  if (power) {
+    BARE_NUMBER.lastIndex = 0;
+    while ((m = BARE_NUMBER.exec(text))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken(start, end)) continue;
+      if (!POWER_LEAD.test(text.slice(Math.max(0, start - 40), start))) continue;
+      if (!GRADE_TAIL.test(text.slice(end, end + 30))) continue;
+      const problem = powerGradeProblem(Number(m[1]), m[2], m[0]);
+      if (problem) out.push({ start, end, message: problem, kind: 'power' });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const GRADE_CELL = /^(\d{1,2})\s*([+-])?\s*(?:\/\s*(\d{1,2}))?$/;
+const SIDE_HEADER = /^(?:l|r|lt|rt|left|right|grade|score|value|result|mrc(?: grade)?|power|strength|reflex(?:es)?|reflex grade)\b/i;
+const NON_GRADE_ROW = /\b(?:clonus|beats|plantar|babinski|hoffmann?|jaw|sensation|vibration|time)\b/i;
+
+type TableKind = 'power' | 'reflex' | undefined;
+
+function tableKind(table: Table): TableKind {
+  const head = table.header.map((c) => c.text).join(' | ');
+  const caption = table.caption?.plain ?? '';
+  if (/\breflex(?:es)?\b|\bDTRs?\b|\bjerks?\b/i.test(head) || /\breflex(?:es)?\b|\bDTRs?\b/i.test(caption)) return 'reflex';
+  if (/\b(?:power|strength|MRC|muscles?|muscle groups?|myotomes?|movements?)\b/i.test(head) || /\b(?:power|strength|MRC)\b/i.test(caption)) return 'power';
+  return undefined;
+}
+
+/** Problems in grade tables: cells under L/R/Left/Right/grade headers of power or reflex tables. */
+function tableProblems(table: Table): { cell: TableCell; message: string }[] {
+  const kind = tableKind(table);
+  if (!kind) return [];
+  const out: { cell: TableCell; message: string }[] = [];
+  const gradeColumns = table.header.map((c, i) => i > 0 && SIDE_HEADER.test(c.text.trim()));
+  for (const row of table.rows) {
+    const label = row[0]?.text ?? '';
+    if (NON_GRADE_ROW.test(label)) continue;
+    // A row may be a reflex row inside a combined table: "Biceps reflex".
+    const rowKind: TableKind = /\breflex|jerk\b/i.test(label) ? 'reflex' : kind;
+    row.forEach((cell, i) => {
+      if (!gradeColumns[i]) return;
+      const m = GRADE_CELL.exec(cell.text.trim());
+      if (!m) return;
+      const value = Number(m[1]);
+      const modifier = m[2];
+      const denominator = m[3] !== undefined ? Number(m[3]) : undefined;
+      const raw = cell.text.trim().replace(/\s+/g, '');
+      let message: string | undefined;
+      if (rowKind === 'power') {
+        if (denominator !== undefined && denominator !== 5) message = `MRC power grade "${raw}" uses a wrong scale: MRC grades are out of 5 (0–5).`;
+        else message = powerGradeProblem(value, modifier, raw);
+      } else {
+        if (denominator !== undefined && denominator !== 4) return;
+        if (modifier === '-') return;
+        message = reflexGradeProblem(value, raw);
+      }
+      if (message) out.push({ cell, message });
+    });
+  }
+  return out;
+}
+
+export const examGrade: Rule = {
+  id: 'exam-grade',
+  description: 'Examination grades are possible: MRC power 0–5 (with - / +), reflexes 0–4+.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    const { doc } = ctx;
+    for (const s of doc.sentences) {
+      if (s.paragraph.kind === 'reference') continue;
+      const para = s.paragraph;
+      for (const p of findGradeProblems(s.text)) {
+        const start = mapPlain(para, s.plainStart + p.start, 'start');
+        const end = Math.max(start, mapPlain(para, s.plainStart + p.end, 'end'));
+        ctx.report({ start, end, message: p.message, data: { kind: p.kind } });
+      }
+    }
+    for (const t of doc.tables) {
+      for (const { cell, message } of tableProblems(t)) {
+        ctx.report({ start: cell.start, end: cell.end, message, data: { kind: 'table' } });
+      }
+    }
+  },
+};
+
+
+function mapPlain(p: Paragraph, offset: number, which: 'start' | 'end'): number {
+  return which === 'start' ? plainToSourceStart(p.segments, offset, p.start) : plainToSourceEnd(p.segments, offset, p.end);
+}
