@@ -2,20 +2,30 @@
  * Custom requests and notifications between the caselint client and server. Plain
  * constants and types only, so that the VS Code client can import this file too.
  */
-import type { Checklist } from '../checker/checklist';
+import type { Checklist, ChecklistItem } from '../checker/checklist';
 
-/** Request: params {uri}; result: Checklist | null (null when the document is not checked). */
+/** An LSP range (0-based line, UTF-16 character), written out so that this file imports no LSP package. */
+export interface ChecklistRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+/** A checklist item on the wire: the core item (offsets `start`/`end`) plus its LSP `range`. */
+export type ChecklistWireItem = ChecklistItem & { range?: ChecklistRange };
+/** A checklist on the wire (server/src/lsp/checklist.ts builds it); compatible with Checklist. */
+export type ChecklistWire = Omit<Checklist, 'items'> & { items: ChecklistWireItem[] };
+
+/** Request: params {uri}; result: the checklist (items with offsets and ranges) | null (null when the document is not checked). */
 export const CHECKLIST_REQUEST = 'caselint/checklist';
 export interface ChecklistParams {
   uri: string;
 }
-export type ChecklistResult = Checklist | null;
+export type ChecklistResult = ChecklistWire | null;
 
 /** Notification from server to client: the checklist of a document changed (after each check). */
 export const CHECKLIST_CHANGED_NOTIFICATION = 'caselint/checklistChanged';
 export interface ChecklistChangedParams {
   uri: string;
-  checklist: Checklist | null;
+  checklist: ChecklistWire | null;
 }
 
 /** Command ids, shared by package.json contributions, the client and the server. */

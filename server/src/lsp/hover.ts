@@ -1,0 +1,230 @@
+/**
+ * Hover (issue 5 item 2): Markdown explanations from one cached check result.
+ *
+ * For the server wiring (server/src/lsp/server.ts), register:
+ *
+ *   connection.onHover((params) => {
+ *     const a = <cached analysis of params.textDocument.uri>;   // status 'checked' only
+ *     return a?.result ? caselintHover(a.result, a.document, params, { config: a.config }) : null;
+ *   });
+ *
+ * and declare `hoverProvider: true`. The BibTeX lookup for `@key` / `\cite{key}` markers reads
+ * .bib files from disk (front matter `bibliography`, LaTeX `\bibliography{}`/`\addbibresource{}`,
+ * else the *.bib files next to the document) for file: URIs only; pass `readBibtex` to replace it.
+ *
+ * - On a finding: the rule, the message, why (category/cue from `finding.data`), how to fix it,
+ *   how to suppress it, and a link to the rule page.
+ * - On a citation marker: the matching reference-list entry or BibTeX entry.
+ * - On a heading: the profile item it satisfies, or that it matches none.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { getRule, ruleDocsUrl, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
+import { citationAt, resolveCitation } from '../checker/references';
+import { analyseSections, profileItems, sectionHasContent } from '../checker/sections';
+
+export interface HoverOptions {
+  /** The configuration the result was checked with (extra headings, custom required sections). */
+  config?: CaselintConfig;
+  /**
+   * Returns the BibTeX text for the document (all its .bib files concatenated), or undefined.
+   * Defaults to reading files next to a file: document; tests pass their own.
+   */
+  readBibtex?: (documentUri: string, model: DocumentModel) => string | undefined;
+}
+
+interface Part {
+  start: number;
+  end: number;
+  markdown: string;
+}
+
+/** What to tell a writer about a rule beyond its message: how to fix it. */
+const FIX_HINTS: Record<string, string> = {
+  'required-section': 'Add the section under one of the accepted headings (the quick fix inserts it where the profile puts it), or add your own heading to `headings` in `.caselint.json`.',
+  'empty-section': 'Write the section, or remove the heading if the section does not apply.',
+  'unsupported-claim': 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`), or reword it as an observation about this patient.',
+  'overstated-claim': 'Hedge the wording ("suggests", "may", "was associated with"), or support it with stronger evidence.',
+};
+
+/** The hover at a position, or null when there is nothing to say. */
+export function caselintHover(
+  result: CheckResult,
+  document: TextDocument,
+  params: { position: Position },
+  options: HoverOptions = {},
+): Hover | null {
+  const { model } = result;
+  if (document.getText() !== model.text) return null; // stale cache: say nothing rather than something wrong
+  const offset = document.offsetAt(params.position);
+  const parts: Part[] = [];
+
+  const findings = result.findings.filter((f) => offset >= f.start && (offset < f.end || (f.start === f.end && offset === f.start)));
+  for (const f of findings) parts.push({ start: f.start, end: f.end, markdown: findingMarkdown(f, model) });
+
+  const citation = citationAt(model, offset);
+  if (citation) {
+    const needsBib = citation.kind === 'pandoc' || citation.kind === 'latex';
+    let bibtex: string | undefined;
+    if (needsBib) {
+      try {
+        bibtex = (options.readBibtex ?? readBibtexNextTo)(document.uri, model);
+      } catch {
+        bibtex = undefined;
+      }
+    }
+    const lookups = resolveCitation(model, citation, bibtex);
+    const lines = [`**Citation** \`${escapeCode(citation.raw)}\``];
+    for (const l of lookups) {
+      if (l.entry?.source === 'bibtex') {
+        lines.push(`\`@${escapeCode(l.key)}\`:`, '```bibtex', l.entry.text, '```');
+      } else if (l.entry) {
+        const label = citation.kind === 'author-year' ? escapeMarkdown(l.key) : `[${l.entry.number ?? l.key}]`;
+        lines.push(`${label} ${escapeMarkdown(l.entry.text)}`);
+      } else if (needsBib) {
+        lines.push(bibtex === undefined ? `\`${escapeCode(l.key)}\`: no bibliography file found next to the document` : `\`${escapeCode(l.key)}\`: not found in the bibliography`);
+      } else {
+        lines.push(`\`${escapeCode(l.key)}\`: no matching entry in the reference list`);
+      }
+    }
+    parts.push({ start: citation.start, end: citation.end, markdown: lines.join('\n\n') });
+  }
+
+  const heading = model.headings.find((h) => offset >= h.start && offset < Math.max(h.end, h.start + 1));
+  if (heading) {
+    const section = model.sections.find((s) => s.heading === heading);
+    if (section) parts.push({ start: heading.textStart, end: Math.max(heading.textEnd, heading.textStart), markdown: headingMarkdown(result, section, options.config ?? {}) });
+  }
+
+  if (!parts.length) return null;
+  // The narrowest span is the hover's range.
+  const narrow = parts.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.map((p) => p.markdown).join('\n\n---\n\n') },
+    range: { start: document.positionAt(narrow.start), end: document.positionAt(narrow.end) },
+  };
+}
+
+function findingMarkdown(f: Finding, model: DocumentModel): string {
+  const out: string[] = [];
+  out.push(`**caselint** \`${f.ruleId}\` (${f.severity})`);
+  out.push(escapeMarkdown(f.message));
+  const why = whyFromData(f.data);
+  const rule = getRule(f.ruleId);
+  if (why || rule) out.push(`*Why:* ${[why, rule ? escapeMarkdown(rule.description) : ''].filter(Boolean).join(' ')}`);
+  const fixTitles = (f.fixes ?? []).map((x) => `"${escapeMarkdown(x.title)}"`);
+  const hint = FIX_HINTS[f.ruleId] ?? 'See the rule page for how to fix it.';
+  out.push(`*How to fix:* ${hint}${fixTitles.length ? ` Quick fix: ${fixTitles.join(', ')}.` : ''}`);
+  const comment = model.format === 'latex' ? `% caselint-disable-next-line ${f.ruleId}` : `<!-- caselint-disable-next-line ${f.ruleId} -->`;
+  out.push(`*To silence it:* \`${comment}\` on the line above.`);
+  out.push(`[Rule documentation: ${f.ruleId}](${ruleDocsUrl(f.ruleId)})`);
+  return out.join('\n\n');
+}
+
+/** "category **efficacy**, cue "increases"" from a finding's data, when the rule put them there. */
+function whyFromData(data: Record<string, unknown> | undefined): string {
+  if (!data) return '';
+  const bits: string[] = [];
+  const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : '');
+  const category = str(data.category);
+  if (category) bits.push(`category **${escapeMarkdown(category)}**`);
+  const cue = str(data.cue ?? data.cues);
+  if (cue) bits.push(`cue "${escapeMarkdown(cue)}"`);
+  const reason = str(data.reason ?? data.why);
+  if (reason) bits.push(escapeMarkdown(reason));
+  if (data.item && data.profile && data.label) bits.push(`profile \`${escapeCode(str(data.profile))}\` requires "${escapeMarkdown(str(data.label))}".`);
+  if (!bits.length) return '';
+  const joined = bits.join(', ');
+  return /[.!?]$/.test(joined) ? joined : `${joined}.`;
+}
+
+function headingMarkdown(result: CheckResult, section: Section, config: CaselintConfig): string {
+  const { model, profile } = result;
+  const analysis = analyseSections(model, profileItems(profile, config));
+  const item = analysis.itemOf.get(section);
+  const text = escapeMarkdown(section.heading!.text);
+  if (item) {
+    const lines = [`Satisfies ${escapeMarkdown(profile.label)} item '${escapeMarkdown(item.label)}' (\`${item.id}\`${item.required ? ', required' : ''}).`];
+    const others = analysis.byItem.get(item.id) ?? [];
+    if (others.length > 1 && others[0] !== section) lines.push(`"${escapeMarkdown(others[0].heading!.text)}" already satisfies it.`);
+    if (!sectionHasContent(model, section)) lines.push('The section is empty.');
+    return lines.join(' ');
+  }
+  for (let s = section.parent; s; s = s.parent) {
+    const parentItem = analysis.itemOf.get(s);
+    if (parentItem) {
+      return `"${text}" matches no item of the ${escapeMarkdown(profile.label)} profile; it is part of "${escapeMarkdown(s.heading!.text)}" ('${escapeMarkdown(parentItem.label)}').`;
+    }
+  }
+  return `"${text}" matches no item of the ${escapeMarkdown(profile.label)} profile. To count it as one, add it under \`headings\` in \`.caselint.json\`.`;
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+function escapeCode(s: string): string {
+  return s.replace(/`/g, "'");
+}
+
+// ---------------------------------------------------------------------------
+// Reading .bib files (LSP layer only: the checker never touches the file system)
+// ---------------------------------------------------------------------------
+
+const MAX_BIB_BYTES = 5 * 1024 * 1024;
+const MAX_BIB_FILES = 8;
+const bibCache = new Map<string, { mtimeMs: number; text: string }>();
+
+function readBib(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size > MAX_BIB_BYTES) return undefined;
+    const cached = bibCache.get(path);
+    if (cached && cached.mtimeMs === st.mtimeMs) return cached.text;
+    const text = readFileSync(path, 'utf8');
+    bibCache.set(path, { mtimeMs: st.mtimeMs, text });
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bibliography files a document names (front matter, LaTeX), relative to its folder. */
+export function namedBibliographies(model: DocumentModel): string[] {
+  const names: string[] = [];
+  const fm = model.frontMatter?.data?.bibliography;
+  if (typeof fm === 'string') names.push(fm);
+  else if (Array.isArray(fm)) names.push(...fm.filter((x): x is string => typeof x === 'string'));
+  if (model.format === 'latex') {
+    for (const m of model.text.matchAll(/\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}/g)) {
+      for (const n of m[1].split(',')) {
+        const name = n.trim();
+        if (name) names.push(/\.bib$/i.test(name) ? name : `${name}.bib`);
+      }
+    }
+  }
+  return names;
+}
+
+/** Default `readBibtex`: the named bibliographies, else every *.bib next to a file: document. */
+export function readBibtexNextTo(documentUri: string, model: DocumentModel): string | undefined {
+  if (!documentUri.startsWith('file:')) return undefined;
+  const dir = dirname(fileURLToPath(documentUri));
+  let paths = namedBibliographies(model).map((n) => (isAbsolute(n) ? n : join(dir, n)));
+  if (!paths.length) {
+    try {
+      paths = readdirSync(dir)
+        .filter((f) => /\.bib$/i.test(f))
+        .sort()
+        .slice(0, MAX_BIB_FILES)
+        .map((f) => join(dir, f));
+    } catch {
+      return undefined;
+    }
+  }
+  const texts = paths.map(readBib).filter((t): t is string => t !== undefined);
+  return texts.length ? texts.join('\n') : undefined;
+}
