@@ -3,7 +3,8 @@
  * case report, and the checklist view's "go to item" / "insert section". Restart and show
  * checklist are registered in extension.ts.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { DocumentDiagnosticRequest, DocumentDiagnosticReportKind, ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { PROFILES } from '../../server/src/checker/profiles';
@@ -232,4 +233,30 @@ export async function insertSection(ctx: CommandContext, uriArg?: unknown, itemI
     editor.revealRange(line.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   return ok;
+}
+
+// ---------------------------------------------------------------- walkthrough: open the example
+
+const EXAMPLE_LANGUAGES: Record<string, string> = { '.md': 'markdown', '.qmd': 'quarto', '.rmd': 'rmd', '.tex': 'latex', '.txt': 'plaintext' };
+
+/** Opens an editable, unsaved copy of the bundled example case report (examples/ in the extension). */
+export async function openExample(ctx: CommandContext): Promise<vscode.TextEditor | undefined> {
+  const dir = ctx.extension.asAbsolutePath('examples');
+  let names: string[] = [];
+  try {
+    names = (await readdir(dir)).filter((n) => extname(n).toLowerCase() in EXAMPLE_LANGUAGES).sort();
+  } catch {
+    // no examples folder in this installation
+  }
+  const name = names.find((n) => extname(n).toLowerCase() === '.md') ?? names[0];
+  if (!name) {
+    void vscode.window.showInformationMessage('Caselint: no example is bundled; inserting a case report template instead.');
+    await insertTemplate(ctx);
+    return vscode.window.activeTextEditor;
+  }
+  const content = await readFile(join(dir, name), 'utf8');
+  let language = EXAMPLE_LANGUAGES[extname(name).toLowerCase()];
+  if (!(await vscode.languages.getLanguages()).includes(language)) language = language === 'latex' ? 'plaintext' : 'markdown';
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  return vscode.window.showTextDocument(doc);
 }

@@ -17,7 +17,7 @@ import type { Checklist } from '../../server/src/checker/checklist';
 import { CHECKLIST_CHANGED_NOTIFICATION, type ChecklistChangedParams } from '../../server/src/lsp/protocol';
 import { CHECKLIST_VIEW_ID, CLIENT_COMMANDS, COMMANDS, CONFIG_FILE_GLOB, DOCUMENT_SELECTOR, E2E_ENV, E2E_SUITE_PATH, INTERNAL_COMMANDS, SETTINGS } from './ids';
 import { ChecklistController } from './checklistView';
-import { checkAsCaseReport, checkWorkspace, insertSection, insertTemplate, revealItem, visibleUris, type CommandContext } from './commands';
+import { checkAsCaseReport, checkWorkspace, insertSection, insertTemplate, openExample, revealItem, visibleUris, type CommandContext } from './commands';
 
 export interface CaselintApi {
   /** Resolves when the language server is running (undefined when caselint is disabled or failed to start). */
@@ -83,6 +83,7 @@ class Extension implements vscode.Disposable {
       [INTERNAL_COMMANDS.revealItem]: (uri, id) => revealItem(ctx, uri, id),
       [INTERNAL_COMMANDS.insertSection]: (uri, id) => insertSection(ctx, uri, id),
       [INTERNAL_COMMANDS.refreshChecklist]: () => this.checklist.refresh(),
+      [INTERNAL_COMMANDS.openExample]: () => openExample(ctx),
     };
     for (const id of CLIENT_COMMANDS) {
       const handler = handlers[id];

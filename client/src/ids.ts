@@ -14,6 +14,8 @@ export const INTERNAL_COMMANDS = {
   revealItem: 'caselint.checklist.revealItem',
   insertSection: 'caselint.checklist.insertSection',
   refreshChecklist: 'caselint.checklist.refresh',
+  /** Opens a copy of the bundled example case report (walkthrough). */
+  openExample: 'caselint.openExample',
 } as const;
 
 /** Every command the client registers with `vscode.commands.registerCommand`. */
@@ -26,6 +28,7 @@ export const CLIENT_COMMANDS: readonly string[] = [
   INTERNAL_COMMANDS.revealItem,
   INTERNAL_COMMANDS.insertSection,
   INTERNAL_COMMANDS.refreshChecklist,
+  INTERNAL_COMMANDS.openExample,
 ];
 
 /** Language ids the server checks (VS Code ids: Quarto's extension uses `quarto`, the R extension `rmd`). */
