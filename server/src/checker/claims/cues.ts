@@ -1,0 +1,367 @@
+import type { ClaimCategory, ClaimCue } from './types';
+
+/**
+ * Claim cues, grouped by category. A sentence without a citation is a claim when one of these
+ * matches (and no exclusion applies, see exclusions.ts). Order matters only within a category:
+ * the first match is the one named in the message. Patterns are run on the sentence text
+ * (markup removed), so they never see `**` or `[1]`-style markup other than citations.
+ */
+
+/** How categories are labelled, their default severity and which wins when several match. */
+export const CATEGORY_INFO: Record<ClaimCategory, { label: string; severity: 'warning' | 'info'; priority: number; what: string }> = {
+  literature: { label: 'literature', severity: 'warning', priority: 0, what: 'a claim about published work' },
+  efficacy: { label: 'efficacy/causal', severity: 'warning', priority: 1, what: 'a claim about an effect or a cause' },
+  statistic: { label: 'statistic/epidemiology', severity: 'warning', priority: 2, what: 'a figure about a population' },
+  frequency: { label: 'frequency', severity: 'warning', priority: 3, what: 'a generalisation about how often something happens' },
+  general: { label: 'general', severity: 'info', priority: 4, what: 'a general statement of medical fact' },
+};
+
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a few|a handful of|several|few';
+const POPULATION = 'patients|cases|people|persons|individuals|subjects|adults|children|infants|women|men|males|females|population|inhabitants|births|deaths|those|participants|smokers|survivors';
+
+// ---------------------------------------------------------------------------
+// Literature: published work, reported cases, authors
+// ---------------------------------------------------------------------------
+const LITERATURE: ClaimCue[] = [
+  {
+    name: 'author named with "et al."',
+    category: 'literature',
+    triggers: ['al'],
+    pattern: /\bet\s+al\b\.?/iu,
+    strong: true,
+    example: 'Bohr et al. recorded an annual incidence of 4 per 100,000.',
+  },
+  {
+    name: 'author reports',
+    category: 'literature',
+    triggers: ['reported', 'described', 'proposed', 'speculated', 'postulated', 'hypothesized', 'hypothesised', 'recommended', 'advocated', 'introduced', 'coined', 'colleagues', 'coworkers', 'co'],
+    // Capitalised name(s), optionally "and colleagues", then a reporting verb: "Smith reported",
+    // "Do and Kellar reported", "Wechsler and colleagues reported". The name is checked against
+    // NOT_AUTHOR_NAMES by the classifier.
+    pattern: /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'\u2019-]+)(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'\u2019-]+)?(?:\s+(?:and|&)\s+(?:colleagues|co-?workers))?\s+(?:(?:has|have|had)\s+)?(?:first\s+|also\s+|previously\s+)?(?:reported|described|proposed|speculated|postulated|hypothesi[sz]ed|recommended|advocated|introduced|coined)\b/u,
+    accept: (m) => !NOT_AUTHOR_NAMES.has(m[1].toLowerCase()),
+    example: 'Smith reported a similar course in two adults.',
+  },
+  {
+    name: 'study or trial',
+    category: 'literature',
+    triggers: ['study', 'studies', 'trial', 'trials', 'series', 'review', 'reviews', 'analysis', 'analyses', 'survey', 'surveys', 'reports', 'cohort', 'cohorts', 'registry'],
+    pattern: new RegExp(
+      String.raw`\b(?:(?:in|from)\s+(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|review|survey|cohort|registry|meta-analysis)` +
+        String.raw`|(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|meta-analysis|review)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)` +
+        String.raw`|(?:previous|prior|earlier|recent|other|several|many|some|most|numerous|various|large|published|randomi[sz]ed|controlled|prospective|retrospective|observational|cohort|clinical|epidemiologic(?:al)?|population[- ]based|animal|experimental|case[- ]control|multicent(?:er|re))\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|trials?|series|reports|reviews|surveys|cohorts|analyses)` +
+        String.raw`|(?:studies|trials|reports|reviews|meta-analyses)\s+(?:have\s+|has\s+)?(?:also\s+)?(?:shown|showed|show|demonstrated|demonstrate|reported|report|found|find|suggested|suggest|indicated|indicate|described|describe|confirmed|revealed)` +
+        String.raw`|(?:systematic\s+review|meta-analysis|randomi[sz]ed\s+(?:controlled\s+)?trial|placebo[- ]controlled)` +
+        String.raw`|(?:trial|study|review|series)\s+(?:has\s+|have\s+)?(?:shown|showed|demonstrated|reported|found|revealed|concluded|suggested|indicated))\b`,
+      'iu',
+    ),
+    strong: true,
+    example: 'In a Swedish study, familial occurrence was found in five families.',
+  },
+  {
+    name: 'has been reported',
+    category: 'literature',
+    triggers: ['been'],
+    pattern: /\b(?:has|have|had)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|considered|hypothesi[sz]ed|postulated|tried|used|noted|observed|identified)\b/iu,
+    strong: true,
+    example: 'Vasculitis has also been reported after vaccination.',
+  },
+  {
+    name: 'reported cases',
+    category: 'literature',
+    triggers: ['reported', 'described', 'published', 'documented', 'previous', 'previously', 'reports', 'literature', 'cases'],
+    pattern: /\b(?:(?:reported|described|published|documented|previous|similar|other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b/iu,
+    strong: true,
+    example: 'Previous reports describe a benign course.',
+  },
+  {
+    name: 'the literature',
+    category: 'literature',
+    triggers: ['literature'],
+    pattern: /\b(?:(?:in|from|of|within|throughout|to)\s+the\s+(?:[\p{L}-]+\s+)?literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
+    strong: true,
+    example: 'Only four cases are described in the literature.',
+  },
+  {
+    name: 'novelty ("to our knowledge, the first")',
+    category: 'literature',
+    triggers: ['knowledge', 'first'],
+    pattern: /\b(?:to\s+(?:the\s+best\s+of\s+)?our\s+knowledge|the\s+first\s+(?:reported\s+|documented\s+|published\s+|described\s+)?(?:case|report|description)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined))\b/iu,
+    strong: true,
+    example: 'To our knowledge, this is the first case of its kind.',
+  },
+  {
+    name: 'count of reported cases',
+    category: 'literature',
+    triggers: ['only', 'cases', 'reports'],
+    pattern: new RegExp(String.raw`\bonly\s+(?:\d+|${NUMBER_WORDS})\s+(?:[\p{L}-]+\s+)?(?:cases|reports|patients|series)\b`, 'iu'),
+    strong: true,
+    example: 'Only eight cases have been published.',
+  },
+  {
+    name: 'other authors',
+    category: 'literature',
+    triggers: ['authors', 'investigators', 'researchers', 'experts', 'guidelines', 'some', 'others', 'consensus'],
+    pattern: /\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))/iu,
+    example: 'Most authors propose immobilisation in supination.',
+  },
+  {
+    name: 'report of a group of other patients',
+    category: 'literature',
+    triggers: ['patients', 'cases', 'children', 'adults', 'subjects', 'participants', 'women', 'men'],
+    pattern: new RegExp(String.raw`(?:^|[,;]\s+)(?:\d+|${NUMBER_WORDS}|fourteen|sixteen|eighteen|thirteen|nineteen|seventeen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\s+(?:\([^)]*\)\s+)?(?:with\s+[\p{L}\s-]+?\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b`, 'iu'),
+    discussionOnly: true,
+    example: 'Twenty patients with the syndrome developed a rash.',
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Efficacy and causal effect
+// ---------------------------------------------------------------------------
+const EFFECT_VERBS = [
+  'increase', 'improve', 'reduce', 'decrease', 'lower', 'raise', 'prolong', 'shorten', 'prevent', 'cause', 'induce',
+  'trigger', 'protect', 'worsen', 'promote', 'inhibit', 'enhance', 'predispose', 'relieve', 'alleviate', 'cure',
+  'halt', 'slow', 'delay', 'accelerate', 'aggravate', 'exacerbate', 'minimi[sz]e', 'maximi[sz]e', 'eliminate', 'restore',
+];
+const EFFECT_3SG = EFFECT_VERBS.map((v) => `${v}s`);
+/** The literal words of a verb list (minimi[sz]e → minimise, minimize). */
+const literal = (forms: string[]) => forms.flatMap((f) => (f.includes('[sz]') ? [f.replace('[sz]', 's'), f.replace('[sz]', 'z')] : [f]));
+const EFFECT_BASE = EFFECT_VERBS.join('|');
+const PHRASAL = 'lead\\s+to|leads\\s+to|result\\s+in|results\\s+in|contribute\\s+to|contributes\\s+to|give\\s+rise\\s+to|gives\\s+rise\\s+to';
+
+const EFFICACY: ClaimCue[] = [
+  {
+    name: 'effect verb',
+    category: 'efficacy',
+    triggers: literal(EFFECT_3SG).concat(['leads', 'results', 'contributes', 'gives']),
+    pattern: new RegExp(String.raw`\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b`, 'iu'),
+    example: 'Early surgery reduces the risk of recurrence.',
+  },
+  {
+    name: 'effect verb after a plural subject',
+    category: 'efficacy',
+    triggers: literal(EFFECT_VERBS).concat(['lead', 'result', 'contribute', 'give']),
+    // "These treatments increase", "they reduce": a plural noun (or they) right before the base form.
+    pattern: new RegExp(String.raw`\b(?:they|(?!its\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
+    example: 'These treatments increase the life expectancy.',
+  },
+  {
+    name: 'possible effect ("may increase")',
+    category: 'efficacy',
+    triggers: ['may', 'can', 'could', 'might', 'will', 'would', 'cannot'],
+    pattern: new RegExp(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
+    example: 'Corticosteroids may increase the risk of infection.',
+  },
+  {
+    name: 'association',
+    category: 'efficacy',
+    triggers: ['associated', 'linked', 'correlated', 'correlates', 'related', 'attributed', 'attributable'],
+    pattern: /\b(?:is|are|was|were|be|been|being|strongly|closely|often|frequently|commonly|significantly)\s+(?:\p{L}+ly\s+)?(?:associated|linked|correlated|related|attributed|attributable)\s+(?:with|to)\b|\bcorrelates\s+with\b/iu,
+    example: 'Smoking is associated with a poor response to treatment.',
+  },
+  {
+    name: 'effectiveness',
+    category: 'efficacy',
+    triggers: ['effective', 'efficacious', 'efficacy', 'effectiveness', 'beneficial', 'benefit', 'benefits', 'ineffective', 'useful', 'safe', 'choice', 'line', 'standard', 'mainstay', 'cornerstone', 'gold'],
+    pattern: /\b(?:(?:is|are|be|been|remains?|proved?|proven)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|most|very|highly|equally|not)\s+)?(?:effective|efficacious|ineffective|beneficial|useful|safe)|efficacy|effectiveness|(?:treatment|therapy|drug|procedure|method)\s+of\s+choice|first[- ]line|gold[- ]standard|standard\s+(?:of\s+care|treatment|therapy)|mainstay|cornerstone|benefits?\s+(?:from|of))\b/iu,
+    example: 'Budesonide is effective in collagenous colitis.',
+  },
+  {
+    name: 'cause',
+    category: 'efficacy',
+    triggers: ['caused', 'causes', 'due', 'secondary', 'responsible', 'risk', 'factor', 'factors', 'etiology', 'aetiology', 'etiologic', 'aetiologic', 'causative', 'results', 'arises', 'predisposing', 'triggered', 'induced'],
+    pattern: /\b(?:(?:is|are)\s+(?:\p{L}+ly\s+)?(?:caused|triggered|induced|mediated)\s+by|(?:is|are)\s+(?:usually|often|mostly|commonly|typically|generally)?\s*(?:due|secondary)\s+to|(?:is|are)\s+responsible\s+for|risk\s+factors?|(?:increases?|raises?|reduces?|lowers?|decreases?)\s+the\s+risk|risk\s+of\s+\p{L}+\s+is|(?:a|the|an)\s+(?:\p{L}+\s+)?(?:etiologic|aetiologic|causative|predisposing)\s+(?:factor|agent)|results\s+from|arises\s+from)\b/iu,
+    example: 'Most cases are caused by a viral infection.',
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Statistics and epidemiology
+// ---------------------------------------------------------------------------
+const STATISTIC: ClaimCue[] = [
+  {
+    name: 'incidence or prevalence',
+    category: 'statistic',
+    triggers: ['incidence', 'prevalence', 'epidemiology', 'epidemiological', 'epidemiologic', 'prevalent'],
+    pattern: /\b(?:incidence|prevalence|epidemiolog\p{L}*)\b/iu,
+    strong: true,
+    example: 'Its annual incidence is four per 100,000.',
+  },
+  {
+    name: 'rate per population',
+    category: 'statistic',
+    triggers: ['per', 'in', 'out', 'of'],
+    pattern: new RegExp(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
+    strong: true,
+    example: 'One in 10,000 births is affected.',
+  },
+  {
+    name: 'percentage of a population',
+    category: 'statistic',
+    triggers: ['of', 'in'],
+    pattern: new RegExp(String.raw`\d\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+|such\s+)?(?:[\p{L}-]+\s+){0,3}?(?:${POPULATION}|series|cohort|sample)\b`, 'iu'),
+    strong: true,
+    example: 'Fever occurs in 7-12% of patients.',
+  },
+  {
+    name: 'mortality or survival',
+    category: 'statistic',
+    triggers: ['mortality', 'survival', 'fatality', 'morbidity', 'expectancy', 'fatal', 'lethal'],
+    pattern: /\b(?:mortality|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b/iu,
+    strong: true,
+    example: 'Mortality reaches 30% without treatment.',
+  },
+  {
+    name: 'age at onset or diagnosis',
+    category: 'statistic',
+    triggers: ['age', 'onset', 'ages', 'aged'],
+    pattern: /\b(?:(?:mean|median|average|typical|usual|peak)\s+age|age\s+(?:at|of)\s+(?:onset|diagnosis|presentation)|(?:peak|onset)\s+(?:incidence\s+)?(?:is\s+)?(?:in|between|at)\s+(?:the\s+)?(?:\d|fifth|sixth|fourth|third|second|seventh))\b/iu,
+    strong: true,
+    example: 'The mean age at onset is 55 years.',
+  },
+  {
+    name: 'test accuracy',
+    category: 'statistic',
+    triggers: ['sensitivity', 'specificity', 'predictive', 'accuracy', 'sensitive', 'specific'],
+    pattern: /\b(?:sensitivity|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific))\b/iu,
+    example: 'The test has a sensitivity of 86%.',
+  },
+  {
+    name: 'ratio or relative risk',
+    category: 'statistic',
+    triggers: ['ratio', 'risk', 'times', 'fold', 'predilection', 'preponderance', 'predominance'],
+    pattern: /\b(?:odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|lifetime\s+risk|(?:male|female)[- ]to[- ](?:male|female)\s+ratio|(?:\d+|two|three|four|five|ten|twenty)\s*(?:to\s+\d+\s+)?(?:times|-?fold)\s+(?:more|less|higher|lower|greater)|(?:gender|sex|male|female)\s+(?:predilection|preponderance|predominance))\b/iu,
+    strong: true,
+    example: 'It is about 20 times more common in women than in men.',
+  },
+  {
+    name: 'percentage with a present-tense verb',
+    category: 'statistic',
+    triggers: ['accounts', 'account', 'occurs', 'occur', 'affects', 'affect', 'represents', 'represent', 'range', 'ranges', 'varies', 'vary'],
+    pattern: /\b(?:accounts?\s+for|occurs?\s+in|affects?|represents?|ranges?\s+from|var(?:ies|y)\s+from)\b[^.;]*?\d\s*%/iu,
+    strong: true,
+    example: 'It accounts for 0.1% to 0.7% of tuberculosis cases.',
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Frequency and rarity generalisations
+// ---------------------------------------------------------------------------
+const FREQUENCY: ClaimCue[] = [
+  {
+    name: 'rarity',
+    category: 'frequency',
+    triggers: ['rare', 'rarely', 'rarer', 'rarest', 'rarity', 'uncommon', 'uncommonly', 'infrequent', 'infrequently', 'seldom', 'unusual', 'exceptional', 'exceptionally'],
+    pattern: /\b(?:rare|rarely|rarer|rarest|rarity|uncommon(?:ly)?|infrequent(?:ly)?|seldom|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:unusual|exceptional)|exceptionally)\b/iu,
+    example: 'Isolated radial head dislocation is rare in adults.',
+  },
+  {
+    name: 'commonness',
+    category: 'frequency',
+    triggers: ['common', 'commonest', 'commonly', 'frequent', 'frequently', 'prevalent', 'often', 'usually', 'typically', 'generally', 'classically', 'characteristically', 'majority', 'mostly', 'predominantly', 'invariably', 'regularly', 'sometimes', 'occasionally'],
+    pattern: /\b(?:(?:the\s+)?most\s+(?:common|frequent|prevalent)|commonest|(?:is|are|be|remains?|becomes?)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|very|relatively|quite|fairly|particularly|especially|not|equally)\s+)?(?:common|frequent|prevalent)|(?:more|less)\s+(?:common|frequent|prevalent)|commonly|frequently|often|usually|typically|generally|classically|characteristically|(?:the|a)\s+(?:vast\s+)?majority\s+of|mostly|predominantly|invariably|regularly|sometimes|occasionally)\b/iu,
+    example: 'Fractures are usually seen in adolescence.',
+  },
+  {
+    name: 'most, some or other patients',
+    category: 'frequency',
+    triggers: ['most', 'many', 'few', 'majority', 'some', 'other', 'several'],
+    pattern: new RegExp(String.raw`(?:\b(?:in\s+)?(?:most|many|few|some|several|other)\s+(?:of\s+(?:the|these)\s+)?(?:[\p{L}-]+\s+)?(?:${POPULATION})\b|^most\s+(?:were|are|have|had|of)\b)`, 'iu'),
+    example: 'Some patients also had uveitis.',
+  },
+];
+
+// ---------------------------------------------------------------------------
+// General statements about a disease, its mechanism, course or management
+// ---------------------------------------------------------------------------
+const GENERAL: ClaimCue[] = [
+  {
+    name: 'definition or classification',
+    category: 'general',
+    triggers: ['is', 'are', 'known', 'considered', 'thought', 'believed', 'defined', 'characterized', 'characterised', 'classified', 'regarded', 'recognized', 'recognised', 'described'],
+    pattern: /\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:disease|disorder|condition|syndrome|entity|infection|injury|complication|tumou?r|neoplasm|malignancy|cancer|variant|form|type|subtype|cause|manifestation|vasculitis|inflammation|lesion|finding|feature|sign|procedure|treatment|therapy|test|marker)|(?:is|are)\s+(?:(?:generally|widely|commonly|usually|often|now|still|also)\s+)?(?:known|considered|thought|believed|defined|characteri[sz]ed|classified|regarded|recogni[sz]ed)\s+(?:to|as|by)|belongs?\s+to\s+(?:the|a)\s+(?:group|family|spectrum))\b/iu,
+    example: 'ALS is a rapidly progressive, fatal neurodegenerative disorder.',
+  },
+  {
+    name: 'general mechanism or course',
+    category: 'general',
+    triggers: ['manifests', 'presents', 'runs', 'progresses', 'resolves', 'responds', 'spreads', 'involves', 'affects', 'mimics', 'mimicks', 'develops', 'occurs', 'occur', 'requires', 'require', 'depends', 'includes', 'include', 'consists', 'comprises', 'precedes', 'follows', 'remains'],
+    pattern: /\b(?:manifests|presents|runs|progresses|resolves|responds|spreads|involves|affects|mimic?ks?|develops|occurs|occur|requires|require|depends|includes|include|consists|comprises|precedes|remains)\b/iu,
+    discussionOnly: true,
+    example: 'The disease runs a benign course.',
+  },
+];
+
+/**
+ * The `general` fallback outside the case sections: a sentence in the present tense (or present
+ * perfect, or with a modal verb) that is not about this patient or this report states a fact.
+ */
+export const PRESENT_TENSE_CUE: ClaimCue = {
+  name: 'present-tense statement of fact',
+  category: 'general',
+  triggers: [],
+  pattern: /(?:)/u,
+  discussionOnly: true,
+  example: 'Lymphocytic colitis runs a benign course.',
+};
+
+/** Every claim cue, grouped by category. */
+export const CLAIM_CUES: readonly ClaimCue[] = [...LITERATURE, ...EFFICACY, ...STATISTIC, ...FREQUENCY, ...GENERAL];
+
+/**
+ * Words that make a sentence present tense (or present perfect / modal): a statement of what
+ * is, not of what happened to the patient. Used for the `general` fallback outside the case
+ * sections, and to let weak cues count inside them.
+ */
+export const PRESENT_TENSE_WORDS: ReadonlySet<string> = new Set([
+  'is', 'are', 'isn', 'aren', 'has', 'have', 'can', 'cannot', 'may', 'might', 'must', 'should', 'shall', 'will', 'does', 'do',
+  'doesn', 'don', 'remains', 'seems', 'appears', 'occurs', 'includes', 'represents', 'involves', 'affects', 'accounts',
+  'presents', 'shows', 'tends', 'consists', 'requires', 'depends', 'exists', 'becomes', 'develops', 'contains', 'lacks',
+  'runs', 'belongs', 'constitutes', 'comprises', 'manifests', 'mimics', 'mimicks', 'precedes', 'follows', 'reflects',
+  'responds', 'allows', 'helps', 'plays', 'provides', 'correlates', 'predisposes', 'needs', 'makes', 'gives', 'varies',
+  'differs', 'arises', 'means', 'indicates', 'suggests', 'leads', 'results', 'causes', 'increases', 'decreases', 'reduces',
+  'improves', 'prevents', 'prolongs', 'persists', 'resolves', 'progresses', 'spreads', 'relies', 'remain', 'seem', 'appear',
+  'occur', 'include', 'represent', 'involve', 'tend', 'consist', 'require', 'exist', 'belong', 'constitute', 'comprise',
+  'differ', 'vary', 'suggest', 'indicate', 'persist', 'lie', 'lies', 'carries', 'carry', 'share', 'shares', 'view', 'views',
+  'propose', 'proposes', 'consider', 'considers', 'believe', 'believes', 'recommend', 'recommends', 'describe', 'describes',
+  'present', 'introduces', 'produces', 'induces', 'enters', 'damages', 'destroys', 'binds', 'blocks', 'activates',
+  'stimulates', 'releases', 'forms', 'infects', 'invades', 'migrates', 'secretes', 'expresses', 'regulates', 'controls',
+  'supports', 'confirms', 'excludes', 'predicts', 'determines', 'explains', 'limits', 'originates', 'arise', 'spread',
+  'affect', 'cause', 'lead', 'develop', 'respond', 'mimic', 'need', 'lack', 'contain', 'allow', 'help', 'provide',
+  'predispose', 'correlate', 'depend', 'rely', 'progress', 'resolve', 'recur', 'recurs', 'regress', 'regresses',
+]);
+
+/**
+ * Plural present forms that are also nouns or infinitives: counted as verbs only when the
+ * word before them is not "to", an article or a preposition.
+ */
+export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([
+  'remain', 'seem', 'appear', 'occur', 'include', 'represent', 'involve', 'tend', 'consist', 'require', 'exist', 'belong',
+  'constitute', 'comprise', 'differ', 'vary', 'suggest', 'indicate', 'persist', 'lie', 'carry', 'share', 'view', 'propose',
+  'consider', 'believe', 'recommend', 'describe', 'have', 'do', 'shows', 'results', 'leads', 'needs', 'views', 'lies',
+  'present', 'forms', 'blocks', 'limits', 'supports', 'damages', 'arise', 'spread', 'affect', 'cause', 'lead', 'develop',
+  'respond', 'mimic', 'need', 'lack', 'contain', 'allow', 'help', 'provide', 'predispose', 'correlate', 'depend', 'rely',
+  'progress', 'resolve', 'recur', 'regress', 'releases', 'controls', 'expresses',
+]);
+
+/** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"). */
+export const NOT_VERB_BEFORE: ReadonlySet<string> = new Set([
+  'to', 'a', 'an', 'the', 'of', 'no', 'any', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'this', 'that', 'for', 'with',
+  'in', 'on', 'by', 'and', 'or', 'which', 'who', 'not', 'would', 'could', 'did', 'were', 'was', 'had', 'laboratory', 'test',
+]);
+
+/**
+ * Capitalised words that can open a sentence before "reported"/"described" but are not an
+ * author's name ("Pathology reported", "She described"). Lower case.
+ */
+export const NOT_AUTHOR_NAMES: ReadonlySet<string> = new Set([
+  'the', 'this', 'these', 'that', 'those', 'it', 'they', 'we', 'he', 'she', 'his', 'her', 'our', 'their', 'patient', 'patients',
+  'pathology', 'pathologist', 'histology', 'histopathology', 'cytology', 'radiology', 'radiologist', 'biopsy', 'imaging',
+  'ultrasound', 'ultrasonography', 'sonography', 'examination', 'laboratory', 'microbiology', 'culture', 'echocardiography',
+  'radiographs', 'radiography', 'tomography', 'report', 'reports', 'family', 'mother', 'father', 'parents', 'husband', 'wife',
+  'son', 'daughter', 'sister', 'brother', 'relatives', 'nurse', 'nurses', 'staff', 'physician', 'physicians', 'doctor',
+  'doctors', 'surgeon', 'surgeons', 'authors', 'author', 'symptoms', 'pain', 'findings', 'neurology', 'cardiology',
+  'dermatology', 'endoscopy', 'colonoscopy', 'bronchoscopy', 'serology', 'analysis', 'results', 'test', 'tests', 'scan',
+  'scans', 'mri', 'ct', 'emg', 'ecg', 'eeg', 'he', 'none', 'all', 'both', 'one', 'two', 'some', 'others', 'many', 'most',
+  'cases', 'case', 'it', 'also', 'as', 'previously', 'recently', 'finally', 'initially', 'later', 'then',
+]);

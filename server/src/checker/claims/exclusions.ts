@@ -1,0 +1,83 @@
+import type { ClaimExclusion } from './types';
+
+/**
+ * What is not a claim. Sentence exclusions say a sentence is about this patient or this report
+ * (they block every cue that is not strong); section and paragraph exclusions say where claims
+ * are not looked for at all. Data only; classify.ts reads it.
+ */
+export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
+  {
+    name: 'this patient',
+    kind: 'patient',
+    triggers: ['patient', 'patients', 'proband', 'boy', 'girl', 'man', 'woman', 'child', 'infant', 'siblings', 'sibling', 'baby', 'neonate'],
+    // Singular "the patient", "our patient's"; plural only when clearly ours ("both patients",
+    // "our two patients"): "the patients who have X" is a generic plural.
+    pattern: /\b(?:(?:our|the|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|both|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases))\b/iu,
+    example: 'The patient was treated with bismuth subsalicylate.',
+  },
+  {
+    name: 'pronoun for the patient',
+    kind: 'patient',
+    triggers: ['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'],
+    pattern: /\b(?:he|she|his|her|him|hers|himself|herself)\b/iu,
+    example: 'She is still followed up in clinic.',
+  },
+  {
+    name: 'this case or report',
+    kind: 'report',
+    triggers: ['case', 'cases', 'report', 'study', 'paper', 'article', 'manuscript', 'presentation', 'patient'],
+    pattern: /\b(?:(?:in|of|from|for)\s+)?(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?(?:case|cases|report|study|paper|article|manuscript|presentation)\b/iu,
+    example: 'This case shows how the diagnosis can be missed.',
+  },
+  {
+    name: 'the authors (we, our)',
+    kind: 'report',
+    triggers: ['we', 'our', 'us', 'ours', 'ourselves'],
+    // "us" in lower case only: "the US" is a country.
+    pattern: /\b(?:[Ww][Ee]|[Oo][Uu][Rr][Ss]?|us|[Oo]urselves)\b/u,
+    example: 'We report a case of lymphocytic colitis.',
+  },
+  {
+    name: 'figure or table call-out',
+    kind: 'skip',
+    triggers: ['figure', 'fig', 'figures', 'table', 'tables', 'video', 'supplementary', 'appendix'],
+    pattern: /^(?:\(?\s*(?:see\s+|as\s+(?:shown|seen|summari[sz]ed)\s+in\s+)?(?:fig(?:ure)?s?\.?|tables?|video|supplementary|appendix)\s*(?:S?\d+|[A-Z]\b))/iu,
+    example: 'Figure 2 shows the axial MRI.',
+  },
+];
+
+/**
+ * Profile item ids whose sections tell this patient's story: inside them only strong cues, or
+ * cues in a present-tense sentence, make a claim.
+ */
+export const CASE_ITEMS: ReadonlySet<string> = new Set([
+  'case', 'investigations', 'treatment', 'outcome', 'follow-up', 'timeline', 'clinical-findings', 'patient-information',
+  'diagnostic-assessment', 'therapeutic-intervention',
+]);
+
+/** Profile item ids never checked (besides the abstract and patient perspective, which are options). */
+export const SKIPPED_ITEMS: ReadonlySet<string> = new Set(['references', 'consent', 'keywords', 'title']);
+
+/**
+ * Back-matter headings that hold no claims (matched after lower-casing, numbering and
+ * punctuation removed, by prefix): declarations, contributions, funding...
+ */
+export const SKIPPED_HEADINGS: readonly string[] = [
+  'abbreviations', 'list of abbreviations', 'acknowledgements', 'acknowledgments', 'acknowledgement', 'acknowledgment',
+  'competing interests', 'conflict of interest', 'conflicts of interest', 'declaration of interest', 'declarations',
+  'disclosure', 'disclosures', 'funding', 'financial support', 'sources of funding', 'authors contributions',
+  'author contributions', 'authors contribution', 'contributors', 'author information', 'authors information',
+  'availability of data', 'data availability', 'ethics', 'ethical approval', 'ethics approval', 'consent',
+  'supplementary material', 'supplementary materials', 'additional files', 'keywords', 'key words', 'affiliations',
+  'correspondence', 'references', 'bibliography', 'notes', 'footnotes', 'orcid',
+];
+
+/** A run-in label that opens an abstract written without a heading: "**Abstract** Lymphocytic colitis...". */
+export const ABSTRACT_RUN_IN = /^\s*(?:abstract|summary)(?:\s*[:.\u2014\u2013-]|\s+(?=\p{Lu}))/iu;
+
+/** Run-in labels of a structured abstract ("Background:", "Case presentation", "Conclusions"). */
+export const ABSTRACT_PART_RUN_IN =
+  /^\s*(?:background|introduction|objectives?|aims?|context|case\s+(?:presentation|report|description|summary)s?|presentation\s+of\s+cases?|methods?|results?|findings|discussion|conclusions?|learning\s+points?|importance|observations?|relevance)(?:\s*[:.\u2014\u2013-]|\s+(?=\p{Lu}))/iu;
+
+/** A keywords line ("Keywords: ALS, cramps") holds no sentences to check. */
+export const KEYWORDS_RUN_IN = /^\s*key\s*-?\s*words?\s*[:.]/iu;

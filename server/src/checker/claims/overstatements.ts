@@ -1,0 +1,140 @@
+/**
+ * Certainty a case report cannot carry, and the hedged wording to offer instead. Data only:
+ * each entry names the phrase, the pattern (precompiled), the alternative and an example.
+ */
+export interface Overstatement {
+  name: string;
+  /** Lower-case words of which one must occur before the pattern is run. */
+  triggers: readonly string[];
+  pattern: RegExp;
+  /** The hedged replacement for the matched text (case of the first letter is kept). */
+  alternative: string | ((matched: string) => string);
+  /**
+   * `generalisation`: only when the sentence generalises (present tense, not about this
+   * patient): "She had never smoked" is history, "X never recurs" is a generalisation.
+   */
+  only?: 'generalisation';
+  example: string;
+}
+
+export const OVERSTATEMENTS: readonly Overstatement[] = [
+  {
+    name: 'proves',
+    triggers: ['proves', 'prove', 'proved', 'proven'],
+    // Not "biopsy-proven", not "proved to be benign" (turned out to be).
+    pattern: /(?<![\p{L}-])(?:proves|prove(?=\s+that)|proved(?=\s+that)|(?<=\b(?:has|have|was|were|is|are|been)\s+(?:\p{L}+ly\s+)?)proven(?!\s+to\s+be\s+(?:benign|malignant|negative|positive|normal))|proven(?=\s+(?:fact|effective|efficacy|benefit|link|cause)))\b/iu,
+    alternative: (m) => ({ proves: 'suggests', prove: 'suggest', proved: 'suggested' })[m.toLowerCase()] ?? 'reported',
+    example: 'This case proves that the vaccine triggered the vasculitis.',
+  },
+  {
+    name: 'clearly demonstrates',
+    triggers: ['clearly', 'unequivocally', 'conclusively'],
+    pattern: /\b(?:clearly|unequivocally|conclusively)\s+(?:demonstrates|shows|proves|establishes|indicates|confirms|demonstrate|show|establish|indicate|confirm)\b/iu,
+    alternative: (m) => (/s$/i.test(m) ? 'suggests' : 'suggest'),
+    example: 'Our case clearly demonstrates the benefit of early surgery.',
+  },
+  {
+    name: 'always',
+    triggers: ['always', 'invariably'],
+    pattern: /\b(?:always|invariably)\b/iu,
+    alternative: 'usually',
+    only: 'generalisation',
+    example: 'Peritoneal tuberculosis always presents with ascites.',
+  },
+  {
+    name: 'never',
+    triggers: ['never'],
+    pattern: /\bnever\b(?!\s+been\s+(?:reported|described))/iu,
+    alternative: 'rarely',
+    only: 'generalisation',
+    example: 'The disease never recurs after excision.',
+  },
+  {
+    name: 'has never been reported',
+    triggers: ['never'],
+    pattern: /\b(?:has|have)\s+never\s+been\s+(?:reported|described)\b/iu,
+    alternative: 'has not, to our knowledge, been reported',
+    example: 'This association has never been reported.',
+  },
+  {
+    name: 'cures',
+    triggers: ['cures', 'cure', 'curative'],
+    pattern: /\b(?:cures|(?<=\b(?:will|can|always)\s+)cure)\b/iu,
+    alternative: 'can improve',
+    only: 'generalisation',
+    example: 'Early excision cures the disease.',
+  },
+  {
+    name: 'definitely',
+    triggers: ['definitely', 'certainly', 'undoubtedly', 'unquestionably', 'doubt'],
+    pattern: /\b(?:definitely|certainly|undoubtedly|unquestionably|without\s+(?:a\s+|any\s+)?doubt)\b/iu,
+    alternative: 'probably',
+    example: 'The rash was definitely caused by the drug.',
+  },
+  {
+    name: 'the first case ever',
+    triggers: ['ever', 'world', 'first'],
+    pattern: /\b(?:the\s+)?first\s+(?:\p{L}+\s+)?(?:case|report|description|patient)\s+(?:ever(?:\s+(?:reported|described|published))?|in\s+the\s+world)|\bfirst[- ]ever\b/iu,
+    alternative: 'to our knowledge, the first reported case',
+    example: 'This is the first case ever reported.',
+  },
+  {
+    name: 'pathognomonic',
+    triggers: ['pathognomonic', 'pathognomic', 'pathognomonically'],
+    // Not when negated ("is not pathognomonic", "non-pathognomonic").
+    pattern: /(?<!\bnot\s+(?:\p{L}+\s+)?|\bnon-|\bno\s+)\bpathognomo?n?ic\b/iu,
+    alternative: 'highly suggestive',
+    example: 'Ankle clonus is pathognomonic of ALS.',
+  },
+];
+
+export interface OverstatementMatch {
+  overstatement: Overstatement;
+  /** Offsets within the text given to findOverstatements. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The hedged wording to offer for a match. */
+export function alternativeFor(o: Overstatement, matched: string): string {
+  return typeof o.alternative === 'string' ? o.alternative : o.alternative(matched);
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+const BY_WORD = new Map<string, Overstatement[]>();
+for (const o of OVERSTATEMENTS) {
+  for (const w of o.triggers) {
+    const list = BY_WORD.get(w);
+    if (list) list.push(o);
+    else BY_WORD.set(w, [o]);
+  }
+}
+
+/**
+ * Overstatements in one sentence. `generalises` says whether the sentence generalises
+ * (present tense, not about this patient); entries marked `only: 'generalisation'` need it.
+ */
+export function findOverstatements(text: string, generalises: () => boolean): OverstatementMatch[] {
+  const tried = new Set<Overstatement>();
+  const out: OverstatementMatch[] = [];
+  let general: boolean | undefined;
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text))) {
+    const list = BY_WORD.get(m[0].toLowerCase());
+    if (!list) continue;
+    for (const o of list) {
+      if (tried.has(o)) continue;
+      tried.add(o);
+      const hit = o.pattern.exec(text);
+      if (!hit) continue;
+      if (o.only === 'generalisation' && !(general ??= generalises())) continue;
+      const start = hit.index;
+      const end = start + hit[0].length;
+      if (out.some((x) => start < x.end && x.start < end)) continue;
+      out.push({ overstatement: o, start, end, text: hit[0] });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

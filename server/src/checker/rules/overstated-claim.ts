@@ -1,0 +1,42 @@
+import { generalises } from '../claims/classify';
+import { alternativeFor, findOverstatements } from '../claims/overstatements';
+import { plainToSourceEnd, plainToSourceStart } from '../model/text';
+import type { Rule } from '../rule';
+
+/**
+ * Certainty a case report cannot carry ("proves", "always", "the first case ever",
+ * "pathognomonic"), with a hedged alternative and a quick fix. Checked everywhere prose is,
+ * the abstract included (overstatement there is worse, not better); not in captions or the
+ * reference list.
+ */
+export const overstatedClaim: Rule = {
+  id: 'overstated-claim',
+  description: 'No certainty a single case cannot carry ("proves", "always", "the first case ever").',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    for (const para of ctx.doc.paragraphs) {
+      if (para.kind === 'reference' || para.kind === 'caption') continue;
+      const item = ctx.itemAt(para.section);
+      if (item && (item.id === 'references' || item.id === 'consent')) continue;
+      for (const sentence of para.sentences) {
+        const hits = findOverstatements(sentence.text, () => generalises(sentence.text));
+        for (const h of hits) {
+          const start = plainToSourceStart(para.segments, sentence.plainStart + h.start, para.start);
+          const end = Math.max(start, plainToSourceEnd(para.segments, sentence.plainStart + h.end, para.end));
+          const alt = keepCase(h.text, alternativeFor(h.overstatement, h.text));
+          ctx.report({
+            start,
+            end,
+            message: `Overstated: "${h.text}" claims more certainty than a case report can carry. Hedge it, e.g. "${alt}".`,
+            fixes: [{ title: `Replace with "${alt}"`, edits: [{ start, end, newText: alt }], safe: false }],
+            data: { phrase: h.overstatement.name, alternative: alt },
+          });
+        }
+      }
+    }
+  },
+};
+
+function keepCase(original: string, replacement: string): string {
+  return /^\p{Lu}/u.test(original) ? replacement[0].toUpperCase() + replacement.slice(1) : replacement;
+}

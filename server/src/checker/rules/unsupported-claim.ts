@@ -1,0 +1,161 @@
+import { analyseSentence } from '../claims/classify';
+import { CATEGORY_INFO } from '../claims/cues';
+import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, CASE_ITEMS, KEYWORDS_RUN_IN, SKIPPED_HEADINGS, SKIPPED_ITEMS } from '../claims/exclusions';
+import type { ClaimMatch, SectionMode } from '../claims/types';
+import { normalizeHeading } from '../profiles';
+import type { Rule, RuleContext } from '../rule';
+import type { DocumentModel, Fix, Section, Sentence } from '../types';
+
+/**
+ * A sentence that states a general medical fact, a statistic, an effect or cause, or a claim
+ * about the literature, with no citation marker in it. The claim logic (cue lists,
+ * exclusions, classifier) lives in ../claims/; this file decides where to look and reports.
+ *
+ * Options (rule options win over the top-level config):
+ *  - citationScope: "sentence" (default) | "paragraph"
+ *  - checkAbstract, checkPatientPerspective: booleans (default false)
+ */
+export const unsupportedClaim: Rule = {
+  id: 'unsupported-claim',
+  description: 'Medical claims (statistics, effects, literature, general facts) carry a citation.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    const opt = ctx.options;
+    const scope = (opt.citationScope ?? ctx.config.citationScope ?? 'sentence') === 'paragraph' ? 'paragraph' : 'sentence';
+    const checkAbstract = bool(opt.checkAbstract) ?? ctx.config.claims?.checkAbstract ?? false;
+    const checkPerspective = bool(opt.checkPatientPerspective) ?? ctx.config.claims?.checkPatientPerspective ?? false;
+
+    const modes = new Map<Section | null, SectionMode | 'skip'>();
+    const modeOf = (section: Section | null): SectionMode | 'skip' => {
+      let mode = modes.get(section);
+      if (mode === undefined) {
+        mode = sectionMode(ctx, section, checkAbstract, checkPerspective);
+        modes.set(section, mode);
+      }
+      return mode;
+    };
+
+    let placeholder: ((s: Sentence) => Fix | undefined) | undefined;
+    let runInSection: Section | null | undefined;
+    let inRunInAbstract = false;
+
+    for (const para of ctx.doc.paragraphs) {
+      if (para.kind === 'caption' || para.kind === 'reference') continue;
+      const mode = modeOf(para.section);
+      if (mode === 'skip') continue;
+      // Abstracts written without a heading: "**Abstract** ..." then "Case presentation: ...".
+      if (runInSection !== para.section) {
+        runInSection = para.section;
+        inRunInAbstract = false;
+      }
+      if (KEYWORDS_RUN_IN.test(para.plain)) continue;
+      if (ABSTRACT_RUN_IN.test(para.plain)) inRunInAbstract = true;
+      else if (inRunInAbstract && !ABSTRACT_PART_RUN_IN.test(para.plain)) inRunInAbstract = false;
+      if (inRunInAbstract && !checkAbstract) continue;
+
+      if (scope === 'paragraph' && para.citations.length) continue;
+      for (const sentence of para.sentences) {
+        if (sentence.citations.length) continue;
+        const { claim } = analyseSentence(sentence.text, mode);
+        if (!claim) continue;
+        placeholder ??= placeholderFix(ctx.doc);
+        const fix = placeholder(sentence);
+        const info = CATEGORY_INFO[claim.category];
+        ctx.report({
+          start: sentence.start,
+          end: sentence.end,
+          message: message(claim),
+          severity: info.severity,
+          ...(fix ? { fixes: [fix] } : {}),
+          data: { category: claim.category, cue: claim.cue.name, match: claim.text },
+        });
+      }
+    }
+  },
+};
+
+function bool(v: unknown): boolean | undefined {
+  return typeof v === 'boolean' ? v : undefined;
+}
+
+function message(claim: ClaimMatch): string {
+  const info = CATEGORY_INFO[claim.category];
+  const quoted = claim.text.length > 60 ? `${claim.text.slice(0, 57)}...` : claim.text;
+  return (
+    `Uncited ${info.label} claim (${info.what}; cue: "${quoted}", ${claim.cue.name}). ` +
+    `Add a citation, or rephrase it as this patient's course.`
+  );
+}
+
+function sectionMode(ctx: RuleContext, section: Section | null, checkAbstract: boolean, checkPerspective: boolean): SectionMode | 'skip' {
+  const item = ctx.itemAt(section);
+  if (item) {
+    if (item.id === 'abstract') return checkAbstract ? 'discussion' : 'skip';
+    if (item.id === 'patient-perspective') return checkPerspective ? 'case' : 'skip';
+    if (SKIPPED_ITEMS.has(item.id)) return 'skip';
+    if (CASE_ITEMS.has(item.id)) return 'case';
+  }
+  for (let s = section; s; s = s.parent) {
+    if (!s.heading) continue;
+    const h = normalizeHeading(s.heading.text).replace(/['\u2019]/g, '');
+    if (SKIPPED_HEADINGS.some((k) => h === k || h.startsWith(`${k} `))) return 'skip';
+  }
+  return 'discussion';
+}
+
+// ---------------------------------------------------------------------------
+// The fix: a citation placeholder in the document's own style
+// ---------------------------------------------------------------------------
+
+/**
+ * Builds the placeholder fix once per document: `[n]` (the next number) for numeric styles,
+ * `^n^` for superscript, `[@key]` for Pandoc, `~\cite{key}` for LaTeX, `[citation needed]` for
+ * author–year (all recognised by the `placeholder` rule except a next number, which the
+ * reference-list checks see as a marker with no entry), `[1]` when the document cites nothing.
+ */
+function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
+  const counts = new Map<string, number>();
+  let maxNumber = 0;
+  for (const c of doc.citations) {
+    counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+    if (c.kind === 'numeric' || c.kind === 'superscript') {
+      for (const k of c.keys) {
+        const n = Number(k);
+        if (Number.isInteger(n) && n > maxNumber && n < 100000) maxNumber = n;
+      }
+    }
+  }
+  let style = '';
+  let best = 0;
+  for (const [kind, n] of counts) {
+    if (n > best) {
+      best = n;
+      style = kind;
+    }
+  }
+  let marker: string;
+  let spaced = true;
+  if (doc.format === 'latex' || style === 'latex') marker = '~\\cite{key}';
+  else if (style === 'pandoc') marker = '[@key]';
+  else if (style === 'superscript') {
+    marker = `^${maxNumber + 1}^`;
+    spaced = false;
+  } else if (style === 'author-year') marker = '[citation needed]';
+  else marker = `[${maxNumber + 1}]`;
+  if (marker.startsWith('~')) spaced = false;
+
+  const text = doc.text;
+  return (s) => {
+    // Before the final full stop (and any closing quote or bracket after it), else at the end.
+    let at = s.end;
+    let k = s.end - 1;
+    while (k > s.start && /["'\u201d\u2019)\]*_]/.test(text[k]) && !/[.!]/.test(text[k])) k--;
+    if (/[.!\u2026]/.test(text[k])) {
+      at = k;
+      while (at > s.start && /[.!\u2026]/.test(text[at - 1])) at--;
+    }
+    const before = text[at - 1] ?? '';
+    const insert = spaced && !/\s/.test(before) ? ` ${marker}` : marker;
+    return { title: 'Insert citation placeholder', edits: [{ start: at, end: at, newText: insert }], safe: false };
+  };
+}
