@@ -80,9 +80,9 @@ export function caselintHover(
     const lines = [`**Citation** \`${escapeCode(citation.raw)}\``];
     for (const l of lookups) {
       if (l.entry?.source === 'bibtex') {
-        lines.push(`\`@${escapeCode(l.key)}\`:`, '```bibtex', l.entry.text, '```');
+        lines.push(`\`@${escapeCode(l.key)}\`:\n\n\`\`\`bibtex\n${l.entry.text.replace(/```/g, "'''")}\n\`\`\``);
       } else if (l.entry) {
-        const label = citation.kind === 'author-year' ? escapeMarkdown(l.key) : `[${l.entry.number ?? l.key}]`;
+        const label = citation.kind === 'author-year' ? escapeMarkdown(l.key) : `\\[${l.entry.number ?? escapeMarkdown(l.key)}\\]`;
         lines.push(`${label} ${escapeMarkdown(l.entry.text)}`);
       } else if (needsBib) {
         lines.push(bibtex === undefined ? `\`${escapeCode(l.key)}\`: no bibliography file found next to the document` : `\`${escapeCode(l.key)}\`: not found in the bibliography`);

@@ -1,0 +1,191 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, RULES, ruleDocsUrl, type CaselintConfig, type Rule } from '../../server/src/checker';
+import { caselintHover, namedBibliographies } from '../../server/src/lsp/hover';
+
+/** The section rules only, so that other rules' findings do not change these hovers. */
+const SECTION_RULES = RULES.filter((r) => r.id === 'required-section' || r.id === 'empty-section');
+
+function setup(text: string, config: CaselintConfig = {}, rules: Rule[] = SECTION_RULES, uri = 'untitled:case.md') {
+  const document = TextDocument.create(uri, 'markdown', 1, text);
+  const result = check(text, { config, rules });
+  const at = (line: number, character: number, options = {}) => caselintHover(result, document, { position: { line, character } }, { config, ...options });
+  return { document, result, at };
+}
+
+function value(h: Hover | null): string {
+  assert.ok(h, 'expected a hover');
+  return (h.contents as MarkupContent).value;
+}
+
+const CARE_DOC = [
+  '# Foot drop after squatting: a case report', // 0
+  '', // 1
+  '## Abstract', // 2
+  '', // 3
+  'A man developed foot drop after long squatting [1].', // 4
+  '', // 5
+  '## Diagnostic work-up', // 6
+  '', // 7
+  'Conduction block at the fibular head was found [2, 3].', // 8
+  '', // 9
+  '### Ultrasound', // 10
+  '', // 11
+  'The nerve was swollen [9].', // 12
+  '', // 13
+  '## Other thoughts', // 14
+  '', // 15
+  'None.', // 16
+  '', // 17
+  '## References', // 18
+  '', // 19
+  '1. Author A. Squatting palsy. J Neurol. 2001.', // 20
+  '2. Author B. Fibular neuropathy. Muscle Nerve. 2010.', // 21
+  '3. Author C. Conduction block. Brain. 2012.', // 22
+  '',
+].join('\n');
+
+describe('hover', () => {
+  describe('on a finding', () => {
+    it('explains a required-section finding: message, why, how to fix, suppression and the rule page', () => {
+      const { at } = setup(CARE_DOC, { profile: 'care' });
+      const h = at(0, 5);
+      const v = value(h);
+      assert.match(v, /\*\*caselint\*\* `required-section` \(error\)/);
+      assert.match(v, /Missing required section "Keywords" \(profile "care"\)/);
+      assert.match(v, /\*Why:\* profile `care` requires "Keywords"\./);
+      assert.match(v, /\*How to fix:\* Add the section under one of the accepted headings/);
+      assert.match(v, /`<!-- caselint-disable-next-line required-section -->` on the line above/);
+      assert.ok(v.includes(`[Rule documentation: required-section](${ruleDocsUrl('required-section')})`));
+      // The finding sits on the title text: "Foot drop after squatting: a case report" (line 0, 2..42).
+      assert.deepEqual(h!.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 42 } });
+    });
+
+    it('shows the category and cue a rule put in finding.data, the quick fix titles, and LaTeX suppression', () => {
+      const text = 'Riluzole increases survival in everyone.\n';
+      const rule: Rule = {
+        id: 'demo-claim',
+        description: 'A demo rule.',
+        defaultSeverity: 'warning',
+        check(ctx) {
+          ctx.report({
+            start: 9,
+            end: 18,
+            message: 'Uncited claim of *efficacy*.',
+            data: { category: 'efficacy', cue: 'increases' },
+            fixes: [{ title: 'Insert citation placeholder', edits: [{ start: 39, end: 39, newText: ' [?]' }] }],
+          });
+        },
+      };
+      const document = TextDocument.create('untitled:a.tex', 'latex', 1, text);
+      const result = check(text, { rules: [rule], format: 'latex' });
+      const h = caselintHover(result, document, { position: { line: 0, character: 12 } });
+      const v = value(h);
+      assert.match(v, /Uncited claim of \\\*efficacy\\\*\./, 'markup in messages is escaped');
+      assert.match(v, /\*Why:\* category \*\*efficacy\*\*, cue "increases"\.$/m);
+      assert.match(v, /See the rule page for how to fix it\. Quick fix: "Insert citation placeholder"\./);
+      assert.match(v, /`% caselint-disable-next-line demo-claim`/);
+      assert.deepEqual(h!.range, { start: { line: 0, character: 9 }, end: { line: 0, character: 18 } });
+    });
+
+    it('says nothing outside findings, citations and headings', () => {
+      const { at } = setup(CARE_DOC, { profile: 'care' });
+      assert.equal(at(4, 3), null);
+      assert.equal(at(16, 1), null);
+    });
+
+    it('says nothing when the cached result does not match the document any more', () => {
+      const { result } = setup(CARE_DOC, { profile: 'care' });
+      const edited = TextDocument.create('untitled:case.md', 'markdown', 2, CARE_DOC.replace('Foot', 'Hand'));
+      assert.equal(caselintHover(result, edited, { position: { line: 0, character: 5 } }), null);
+    });
+  });
+
+  describe('on a citation marker', () => {
+    it('shows the numbered reference-list entry', () => {
+      const { at } = setup(CARE_DOC);
+      const h = at(4, 48);
+      const v = value(h);
+      assert.match(v, /\*\*Citation\*\* `\[1\]`/);
+      assert.match(v, /\\\[1\\\] Author A\. Squatting palsy\. J Neurol\. 2001\./);
+      assert.deepEqual(h!.range, { start: { line: 4, character: 47 }, end: { line: 4, character: 50 } });
+    });
+
+    it('shows every entry of a multi-number marker', () => {
+      const { at } = setup(CARE_DOC);
+      const v = value(at(8, 49));
+      assert.match(v, /\\\[2\\\] Author B\. Fibular neuropathy/);
+      assert.match(v, /\\\[3\\\] Author C\. Conduction block/);
+    });
+
+    it('says when a number has no entry', () => {
+      const { at } = setup(CARE_DOC);
+      const h = at(12, 23);
+      assert.match(value(h), /`9`: no matching entry in the reference list/);
+      assert.deepEqual(h!.range, { start: { line: 12, character: 22 }, end: { line: 12, character: 25 } });
+    });
+
+    it('uses the BibTeX text the caller supplies for Pandoc keys', () => {
+      const text = 'Squatting compresses the nerve [@lee2019].\n';
+      const bib = '@article{other, title={X}}\n@article{lee2019,\n  title = {Squatting {palsy}},\n  year = 2019\n}\n';
+      const { at } = setup(text, {}, []);
+      const h = at(0, 33, { readBibtex: () => bib });
+      const v = value(h);
+      assert.ok(v.includes('```bibtex\n@article{lee2019,\n  title = {Squatting {palsy}},\n  year = 2019\n}\n```'), v);
+      assert.deepEqual(h!.range, { start: { line: 0, character: 31 }, end: { line: 0, character: 41 } });
+      assert.match(value(at(0, 33, { readBibtex: () => '@book{x, title={Y}}' })), /`lee2019`: not found in the bibliography/);
+      assert.match(value(at(0, 33, { readBibtex: () => undefined })), /`lee2019`: no bibliography file found next to the document/);
+    });
+
+    it('reads the .bib named in front matter, or the .bib files next to the document', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'caselint-hover-'));
+      try {
+        writeFileSync(join(dir, 'refs.bib'), '@article{kim2020, title = {Peroneal palsy}}\n');
+        writeFileSync(join(dir, 'named.bib'), '@article{park2021, title = {Named file}}\n');
+        const plain = 'As shown before [@kim2020].\n';
+        const a = setup(plain, {}, [], pathToFileURL(join(dir, 'a.md')).href);
+        assert.match(value(a.at(0, 20)), /@article\{kim2020, title = \{Peroneal palsy\}\}/);
+
+        const withFm = '---\nbibliography: named.bib\n---\n\nAs shown before [@park2021].\n';
+        const b = setup(withFm, {}, [], pathToFileURL(join(dir, 'b.md')).href);
+        assert.deepEqual(namedBibliographies(b.result.model), ['named.bib']);
+        assert.match(value(b.at(4, 20)), /@article\{park2021, title = \{Named file\}\}/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('on a heading', () => {
+    it('names the profile item the heading satisfies', () => {
+      const { at } = setup(CARE_DOC, { profile: 'care' });
+      const h = at(6, 5);
+      assert.match(value(h), /^Satisfies CARE checklist item 'Diagnostic assessment' \(`diagnostic-assessment`, required\)\.$/);
+      assert.deepEqual(h!.range, { start: { line: 6, character: 3 }, end: { line: 6, character: 21 } });
+    });
+
+    it('says that a heading matches no item, or which section it belongs to', () => {
+      const { at } = setup(CARE_DOC, { profile: 'care' });
+      assert.match(value(at(14, 4)), /^"Other thoughts" matches no item of the CARE checklist profile\. To count it as one, add it under `headings`/);
+      assert.match(value(at(10, 5)), /^"Ultrasound" matches no item of the CARE checklist profile; it is part of "Diagnostic work-up" \('Diagnostic assessment'\)\./);
+    });
+
+    it('follows the configured extra headings', () => {
+      const { at } = setup(CARE_DOC, { profile: 'care', headings: { discussion: ['Other thoughts'] } });
+      assert.match(value(at(14, 4)), /^Satisfies CARE checklist item 'Discussion'/);
+    });
+
+    it('says when the section is empty, together with its finding', () => {
+      const text = '# A case report\n\n## Abstract\n\n## Case report\n\nA man.\n\n## Investigations\n\nNone.\n\n## Discussion\n\nShort.\n';
+      const { at } = setup(text);
+      const v = value(at(2, 4));
+      assert.match(v, /`empty-section` \(warning\)/);
+      assert.match(v, /Satisfies Default item 'Abstract' \(`abstract`, required\)\. The section is empty\./);
+    });
+  });
+});
