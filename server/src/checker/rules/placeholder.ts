@@ -53,7 +53,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'marker',
-    re: /(?<![\p{L}\p{N}_])(?:TODO|TBD|FIXME|XXX+|XX)(?![\p{L}\p{N}_])/gu,
+    re: /(?<![\p{L}\p{N}_])(?:TODO|TBD|FIXME|X{2,}(?:[.,]X+)?)(?![\p{L}\p{N}_])/gu,
     keep: (plain, m) => {
       if (!m[0].startsWith('XX')) return true;
       // Karyotypes and sex chromosomes: "46,XX", "XX/XY mosaicism", "XX male".
@@ -153,7 +153,7 @@ function inInlineCode(text: string, lineStarts: number[], offset: number): boole
 function message(m: PlaceholderMatch): string {
   switch (m.kind) {
     case 'marker':
-      if (/^X+$/.test(m.text)) return `Placeholder "${m.text}" left in the text: write the real value.`;
+      if (/^X/.test(m.text)) return `Placeholder "${m.text}" left in the text: write the real value.`;
       return `Writing marker "${m.text}" left in the text: finish this part, then remove the marker.`;
     case 'snippet':
       return `Unfilled placeholder "${m.text}": replace it with the real text.`;
