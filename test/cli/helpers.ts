@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { main, type CliIO } from '../../server/src/cli/main';
+
+export const REPO = resolve(__dirname, '../..');
+export const FIXTURES = join(REPO, 'test/fixtures/cli');
+export const CLI_JS = join(REPO, 'server/out/cli.js');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs main() in-process with buffers for stdout and stderr. */
+export async function runCli(
+  argv: string[],
+  opts: { cwd?: string; stdin?: string; env?: Record<string, string | undefined>; isTTY?: boolean } = {},
+): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    argv,
+    stdout: { write: (s: string) => (stdout += s), isTTY: opts.isTTY ?? false },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd: opts.cwd ?? REPO,
+    stdin: opts.stdin,
+    env: opts.env ?? {},
+  };
+  const code = await main(io);
+  return { code, stdout, stderr };
+}
+
+/** Runs the bundled CLI (server/out/cli.js, built by `npm run bundle`) as a child process. */
+export function spawnCli(argv: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): RunResult {
+  const r = spawnSync(process.execPath, [CLI_JS, ...argv], {
+    cwd: opts.cwd ?? REPO,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...opts.env },
+    timeout: 30000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function cliBuilt(): boolean {
+  return existsSync(CLI_JS);
+}
+
+/**
+ * A validator for the SARIF 2.1.0 JSON schema as published (the copy shipped in the npm package
+ * @microsoft/jest-sarif, lib/schemas/sarif-2.1.0-rtm.5.json, MIT). It is a draft-04 schema, so it is
+ * compiled with ajv-draft-04; its one pattern that is not valid with the `u` flag needs
+ * unicodeRegExp off. The uri, uri-reference and date-time formats are checked too.
+ */
+export function sarifValidator() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajv.addFormat('uri', (s: string) => {
+    try {
+      new URL(s);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  ajv.addFormat('uri-reference', (s: string) => {
+    if (/\s/.test(s)) return false;
+    try {
+      new URL(s, 'file:///base/');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d\d-\d\dT/.test(s));
+  return ajv.compile(schema);
+}
+
+/**
+ * A small XML well-formedness check (no XML parser is installed, and this is all the junit test
+ * needs): one root, balanced tags, quoted attributes without raw '<' or '&', entities known.
+ * Returns the elements met, as [name, attributes][] in document order.
+ */
+export function checkXml(xml: string): { name: string; attrs: Record<string, string>; text: string }[] {
+  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
+  const stack: string[] = [];
+  const elements: { name: string; attrs: Record<string, string>; text: string }[] = [];
+  const open: { name: string; attrs: Record<string, string>; text: string }[] = [];
+  const token = /<(\/?)([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.-]*="[^"<]*")*)\s*(\/?)>|([^<]+)/gy;
+  const entity = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+  let roots = 0;
+  let m: RegExpExecArray | null;
+  let pos = 0;
+  while (pos < body.length) {
+    token.lastIndex = pos;
+    m = token.exec(body);
+    if (!m) throw new Error(`XML not well formed at ${pos}: ${JSON.stringify(body.slice(pos, pos + 40))}`);
+    pos = token.lastIndex;
+    if (m[5] !== undefined) {
+      if (entity.test(m[5])) throw new Error(`raw & in text: ${m[5]}`);
+      if (!stack.length && m[5].trim()) throw new Error('text outside the root element');
+      if (open.length) open[open.length - 1].text += m[5];
+      continue;
+    }
+    const [, close, name, attrText, selfClose] = m;
+    if (close) {
+      if (stack.pop() !== name) throw new Error(`unbalanced </${name}>`);
+      open.pop();
+      continue;
+    }
+    if (!stack.length && ++roots > 1) throw new Error('more than one root element');
+    const attrs: Record<string, string> = {};
+    for (const a of attrText.matchAll(/([A-Za-z_][\w.-]*)="([^"]*)"/g)) {
+      if (entity.test(a[2])) throw new Error(`raw & in attribute ${a[1]}`);
+      if (a[1] in attrs) throw new Error(`duplicate attribute ${a[1]}`);
+      attrs[a[1]] = a[2];
+    }
+    const el = { name, attrs, text: '' };
+    elements.push(el);
+    if (!selfClose) {
+      stack.push(name);
+      open.push(el);
+    }
+  }
+  if (stack.length) throw new Error(`unclosed <${stack.join('>, <')}>`);
+  if (roots !== 1) throw new Error('no root element');
+  return elements;
+}
+
+export function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}

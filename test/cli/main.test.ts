@@ -1,0 +1,328 @@
+import assert from 'node:assert/strict';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runFixture } from '../helpers/fixtures';
+import { FIXTURES, REPO, runCli } from './helpers';
+import pkg from '../../package.json';
+
+const COMPLETE = join(FIXTURES, 'project/complete-case-report.md');
+const MISSING = join(FIXTURES, 'missing-section.md');
+const MISSING_REL = 'test/fixtures/cli/missing-section.md';
+
+/** Exactly one line on stderr, "caselint: …", and nothing on stdout. */
+function assertUsageError(r: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
+  assert.equal(r.code, 2, `exit code for: ${r.stderr}`);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^caselint: [^\n]+\n$/, `one line on stderr, got ${JSON.stringify(r.stderr)}`);
+  assert.match(r.stderr, pattern);
+  assert.doesNotMatch(r.stderr, /\bat .+:\d+:\d+\)?$/m, 'no stack trace');
+}
+
+describe('cli: main() in-process', () => {
+  let tmp: string;
+  before(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'caselint-cli-'));
+  });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  describe('exit codes and the JSON shape', () => {
+    it('a complete, correctly cited case report: exit 0, nothing printed', async () => {
+      const r = await runCli([COMPLETE]);
+      assert.equal(r.stderr, '');
+      assert.equal(r.stdout, '');
+      assert.equal(r.code, 0);
+      const j = await runCli(['--format', 'json', COMPLETE]);
+      assert.equal(j.code, 0);
+      assert.deepEqual(JSON.parse(j.stdout), [{ filePath: COMPLETE, messages: [], errorCount: 0, warningCount: 0, infoCount: 0 }]);
+    });
+
+    it('a report missing a section: exit 1, ESLint-style JSON with UTF-16 columns', async () => {
+      const r = await runCli(['--format', 'json', MISSING_REL]);
+      assert.equal(r.stderr, '');
+      assert.equal(r.code, 1);
+      const out = JSON.parse(r.stdout);
+      assert.equal(out.length, 1);
+      const [file] = out;
+      assert.deepEqual(Object.keys(file).sort(), ['errorCount', 'filePath', 'infoCount', 'messages', 'warningCount']);
+      assert.equal(file.filePath, MISSING, 'absolute path');
+      assert.equal(file.errorCount, 1);
+      assert.equal(file.warningCount, 1);
+      for (const m of file.messages) {
+        assert.deepEqual(Object.keys(m).sort(), ['caselintSeverity', 'column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
+      }
+      const text = readFileSync(MISSING, 'utf8');
+      const title = /"(Nocturnal[^"]*)"/.exec(text)![1];
+      // Line 2: title: "Nocturnal cramps 🦵 in …" — starts at column 9; the emoji is two UTF-16 code
+      // units, so the end column counts it twice (a code-point count would be one less).
+      const section = file.messages.find((m: { ruleId: string }) => m.ruleId === 'required-section');
+      assert.deepEqual(section, {
+        ruleId: 'required-section',
+        severity: 2,
+        caselintSeverity: 'error',
+        message: section.message,
+        line: 2,
+        column: 9,
+        endLine: 2,
+        endColumn: 9 + title.length,
+      });
+      assert.equal(title.length, [...title].length + 1);
+      assert.match(section.message, /"Investigations"/);
+      // Line 11: "The patient 🦵 reported XX …": XX starts after 12 + 2 + 10 code units → column 25.
+      const marker = file.messages.find((m: { ruleId: string }) => m.ruleId === 'placeholder');
+      assert.deepEqual(
+        { line: marker.line, column: marker.column, endLine: marker.endLine, endColumn: marker.endColumn, severity: marker.severity, caselintSeverity: marker.caselintSeverity },
+        { line: 11, column: 25, endLine: 11, endColumn: 27, severity: 1, caselintSeverity: 'warning' },
+      );
+      // The CLI reports what the fixture's inline expectations say.
+      const fx = runFixture(MISSING);
+      assert.deepEqual(file.messages.map((m: { line: number; ruleId: string }) => `${m.line}:${m.ruleId}`).sort(), fx.expected);
+    });
+
+    it('--quiet reports errors only', async () => {
+      const r = await runCli(['--format', 'json', '--quiet', MISSING]);
+      assert.equal(r.code, 1);
+      const [file] = JSON.parse(r.stdout);
+      assert.deepEqual(file.messages.map((m: { ruleId: string }) => m.ruleId), ['required-section']);
+      assert.equal(file.warningCount, 0);
+    });
+
+    it('--max-warnings counts warnings only; --exit-zero exits 0 with findings', async () => {
+      const onlyWarning = readFileSync(COMPLETE, 'utf8').replace('levothyroxine.', 'levothyroxine XX.');
+      const args = ['--stdin', '--stdin-filename', 'warned.md'];
+      assert.equal((await runCli(args, { stdin: onlyWarning })).code, 0);
+      assert.equal((await runCli([...args, '--max-warnings', '1'], { stdin: onlyWarning })).code, 0);
+      const over = await runCli([...args, '--max-warnings', '0'], { stdin: onlyWarning });
+      assert.equal(over.code, 1);
+      assert.match(over.stderr, /too many warnings \(1; --max-warnings is 0\)/);
+      assert.equal((await runCli([...args, '--max-warnings', '0', '--exit-zero'], { stdin: onlyWarning })).code, 0);
+      assert.equal((await runCli([MISSING, '--exit-zero'])).code, 0);
+      // --exit-zero never hides a usage error.
+      assert.equal((await runCli(['nowhere.md', '--exit-zero'])).code, 2);
+    });
+
+    it('--rule and --profile override the config', async () => {
+      const demoted = await runCli(['--format', 'json', '--rule', 'required-section:warning', '--rule', 'placeholder:off', MISSING]);
+      assert.equal(demoted.code, 0);
+      const [file] = JSON.parse(demoted.stdout);
+      assert.deepEqual(file.messages.map((m: { ruleId: string; severity: number }) => `${m.ruleId}:${m.severity}`), ['required-section:1']);
+      const care = await runCli(['--format', 'json', '--profile', 'care', MISSING]);
+      assert.equal(care.code, 1);
+      const [c] = JSON.parse(care.stdout);
+      const missing = c.messages.filter((m: { ruleId: string }) => m.ruleId === 'required-section');
+      assert.ok(missing.length > 1, 'the CARE profile requires more sections');
+      for (const m of missing) assert.match(m.message, /\(profile "care"\)/);
+    });
+  });
+
+  describe('usage, config and I/O errors: exit 2 with one line', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['unknown option', ['--bogus'], /unknown option --bogus/],
+      ['unknown format', ['--format', 'xml', MISSING], /unknown format "xml" \(known: stylish, json, sarif, github, junit, markdown\)/],
+      ['option without its value', ['--format'], /option --format needs a value|--format/],
+      ['missing file', ['no/such/file.md'], /no such file or directory: no\/such\/file\.md/],
+      ['glob matching nothing', ['test/fixtures/cli/**/*.nothing'], /no files match the glob/],
+      ['bad --max-warnings', ['--max-warnings', 'many', MISSING], /--max-warnings expects a whole number/],
+      ['unknown profile', ['--profile', 'nope', MISSING], /unknown profile "nope"/],
+      ['unknown rule in --rule', ['--rule', 'no-such-rule:error', MISSING], /unknown rule "no-such-rule"/],
+      ['unknown severity in --rule', ['--rule', 'placeholder:loud', MISSING], /unknown severity "loud"/],
+      ['malformed --rule', ['--rule', 'placeholder', MISSING], /--rule expects ID:SEVERITY/],
+      ['missing --config file', ['--config', 'nowhere/.caselint.json', MISSING], /nowhere\/\.caselint\.json: cannot be read \(ENOENT\)/],
+      ['invalid discovered config', ['test/fixtures/cli/bad-config'], /bad-config\/\.caselint\.json: unknown key "colour"/],
+      ['invalid config named with --config', ['--config', 'test/fixtures/cli/bad-config/.caselint.json', COMPLETE], /unknown key "colour"/],
+      ['--config with --no-config', ['--config', 'a.json', '--no-config'], /cannot be used together/],
+      ['--stdin with files', ['--stdin', MISSING], /--stdin cannot be combined with file arguments/],
+      ['--stdin-filename without --stdin', ['--stdin-filename', 'a.md'], /--stdin-filename needs --stdin/],
+      ['a flag given a value', ['--quiet=yes', MISSING], /--quiet/],
+    ];
+    for (const [name, argv, pattern] of cases) {
+      it(name, async () => assertUsageError(await runCli(argv), pattern));
+    }
+
+    it('a binary file named explicitly', async () => {
+      const bin = join(tmp, 'figure.md');
+      writeFileSync(bin, Buffer.from([0x23, 0x20, 0x41, 0x00, 0x01, 0x02]));
+      assertUsageError(await runCli([bin]), /figure\.md is a binary file/);
+    });
+
+    it('a file over 10 MB named explicitly', async () => {
+      const big = join(tmp, 'huge.md');
+      writeFileSync(big, '');
+      truncateSync(big, 11 * 1024 * 1024);
+      assertUsageError(await runCli([big]), /huge\.md is too large \(11\.0 MB; the limit is 10 MB\)/);
+    });
+
+    it('an output file that cannot be written', async () => {
+      assertUsageError(await runCli(['--output-file', `${COMPLETE}/report.json`, COMPLETE]), /cannot write the output file .*report\.json \((ENOTDIR|EEXIST)\)/);
+    });
+
+    it('binary data on standard input', async () => {
+      assertUsageError(await runCli(['--stdin'], { stdin: 'abc\u0000def' }), /standard input is binary/);
+    });
+
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    (root ? it.skip : it)('a directory without read permission', async () => {
+      const locked = join(tmp, 'locked');
+      mkdirSync(locked);
+      chmodSync(locked, 0o000);
+      try {
+        assertUsageError(await runCli([locked]), /cannot read directory .*locked \(permission denied\)/);
+      } finally {
+        chmodSync(locked, 0o755);
+      }
+    });
+    (root ? it.skip : it)('an unreadable file', async () => {
+      const f = join(tmp, 'secret.md');
+      writeFileSync(f, '# Case report\n');
+      chmodSync(f, 0o000);
+      try {
+        assertUsageError(await runCli([f]), /cannot read .*secret\.md \(permission denied\)/);
+      } finally {
+        chmodSync(f, 0o644);
+      }
+    });
+  });
+
+  describe('files, directories, globs and config', () => {
+    it('walks a directory: checks case reports, skips other files and config "ignore" globs', async () => {
+      const r = await runCli(['--format', 'json', 'test/fixtures/cli/project']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [COMPLETE]);
+    });
+
+    it('checks a file named explicitly even when it is ignored or not detected', async () => {
+      const draft = join(FIXTURES, 'project/notes/draft.txt');
+      const readme = join(FIXTURES, 'project/notes/README.md');
+      const r = await runCli(['--format', 'json', draft, readme]);
+      assert.equal(r.code, 1);
+      assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [draft, readme]);
+    });
+
+    it('expands globs and skips non-manuscripts among the matches', async () => {
+      const r = await runCli(['--format', 'json', 'test/fixtures/cli/project/**/*.md']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [COMPLETE]);
+    });
+
+    it('no arguments: the current directory', async () => {
+      const r = await runCli(['--format', 'json'], { cwd: join(FIXTURES, 'project') });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [COMPLETE]);
+    });
+
+    it('skips binary and huge files met while walking, with a note on stderr', async () => {
+      const dir = join(tmp, 'walk');
+      mkdirSync(join(dir, 'node_modules/pkg'), { recursive: true });
+      mkdirSync(join(dir, '.hidden'), { recursive: true });
+      copyFileSync(COMPLETE, join(dir, 'report.md'));
+      copyFileSync(MISSING, join(dir, 'node_modules/pkg/report.md'));
+      copyFileSync(MISSING, join(dir, '.hidden/report.md'));
+      writeFileSync(join(dir, 'scan.md'), Buffer.from([0x00, 0xff, 0x10]));
+      writeFileSync(join(dir, 'huge.txt'), '');
+      truncateSync(join(dir, 'huge.txt'), 10 * 1024 * 1024 + 1);
+      writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
+      const r = await runCli(['--format', 'json', dir], { cwd: tmp });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [join(dir, 'report.md')]);
+      assert.equal(r.stderr, 'caselint: skipped walk/huge.txt (too large (10.0 MB))\ncaselint: skipped walk/scan.md (binary file)\n');
+    });
+
+    it('says so when a directory holds no case reports', async () => {
+      const r = await runCli(['test/fixtures/cli/project/notes']);
+      assert.equal(r.code, 0);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^caselint: no case reports found among 2 files \(name a file to check it anyway/);
+    });
+
+    it('--no-config and --config', async () => {
+      // With no config, the ignored draft is found by walking (and has errors).
+      const r = await runCli(['--format', 'json', '--no-config', 'test/fixtures/cli/project']);
+      assert.equal(r.code, 1);
+      assert.equal(JSON.parse(r.stdout).length, 2);
+      const cfg = join(tmp, 'strict.json');
+      writeFileSync(cfg, JSON.stringify({ rules: { placeholder: 'error' } }));
+      const s = await runCli(['--format', 'json', '--config', cfg, MISSING]);
+      const [file] = JSON.parse(s.stdout);
+      assert.equal(file.errorCount, 2);
+    });
+
+    it('--stdin: reports <stdin>, or the --stdin-filename (absolute), with its format and config', async () => {
+      const text = readFileSync(MISSING, 'utf8');
+      const plain = await runCli(['--stdin', '--format', 'json'], { stdin: text });
+      assert.equal(plain.code, 1);
+      assert.equal(JSON.parse(plain.stdout)[0].filePath, '<stdin>');
+      const named = await runCli(['--stdin', '--stdin-filename', 'test/fixtures/cli/project/notes/draft.txt', '--format', 'json'], {
+        stdin: readFileSync(join(FIXTURES, 'project/notes/draft.txt'), 'utf8'),
+      });
+      const [file] = JSON.parse(named.stdout);
+      assert.equal(file.filePath, join(FIXTURES, 'project/notes/draft.txt'));
+      assert.equal(file.messages[0].line, 1, 'plain-text format from the file name');
+      const stylish = await runCli(['--stdin'], { stdin: text });
+      assert.match(stylish.stdout, /^\n<stdin>\n/);
+    });
+
+    it('a UTF-8 byte-order mark is not counted in columns', async () => {
+      const bom = join(tmp, 'bom.md');
+      writeFileSync(bom, `\uFEFF${readFileSync(MISSING, 'utf8')}`);
+      const r = await runCli(['--format', 'json', bom]);
+      const marker = JSON.parse(r.stdout)[0].messages.find((m: { ruleId: string }) => m.ruleId === 'placeholder');
+      assert.equal(marker.column, 25);
+    });
+  });
+
+  describe('output', () => {
+    it('--output-file writes the report (creating folders) and keeps stdout quiet', async () => {
+      const out = join(tmp, 'reports/nested/caselint.json');
+      const r = await runCli(['--format', 'json', '--output-file', out, MISSING]);
+      assert.equal(r.code, 1);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, '');
+      assert.equal(JSON.parse(readFileSync(out, 'utf8'))[0].filePath, MISSING);
+    });
+
+    it('stylish: ESLint-like lines and summary; colours only on a TTY without NO_COLOR', async () => {
+      const r = await runCli([MISSING_REL]);
+      const lines = r.stdout.split('\n');
+      assert.equal(lines[0], '');
+      assert.equal(lines[1], MISSING_REL);
+      assert.match(lines[2], /^ {2}2:9 {4}error {4}Missing required section "Investigations" .* {2}required-section$/);
+      assert.match(lines[3], /^ {2}11:25 {2}warning {2}\S.* {2}placeholder$/);
+      assert.equal(lines[5], '✖ 2 problems (1 error, 1 warning)');
+      assert.doesNotMatch(r.stdout, /\u001b\[/);
+      const tty = await runCli([MISSING_REL], { isTTY: true });
+      assert.match(tty.stdout, /\u001b\[31merror/);
+      assert.equal(tty.stdout.replace(/\u001b\[\d+m/g, ''), r.stdout);
+      const noColor = await runCli([MISSING_REL], { isTTY: true, env: { NO_COLOR: '1' } });
+      assert.equal(noColor.stdout, r.stdout);
+    });
+
+    it('stylish lines match the caselint-stylish problem matcher in package.json', async () => {
+      const matchers = (pkg as { contributes?: { problemMatchers?: { name: string; pattern: { regexp: string }[] }[] } }).contributes?.problemMatchers;
+      const m = matchers?.find((x) => x.name === 'caselint-stylish');
+      if (!m) return; // contributed once package.json's contributes section has landed
+      const [fileRe, lineRe] = m.pattern.map((p) => new RegExp(p.regexp));
+      const r = await runCli([MISSING_REL]);
+      const lines = r.stdout.split('\n');
+      assert.equal(fileRe.exec(lines[1])?.[1], MISSING_REL);
+      const hit = lineRe.exec(lines[2])!;
+      assert.deepEqual(hit.slice(1), ['2', '9', 'error', hit[4], 'required-section']);
+      assert.match(hit[4], /^Missing required section "Investigations"/);
+      assert.equal(fileRe.exec(lines[2]), null, 'a finding line is not taken for a file name');
+      assert.equal(lineRe.exec(lines[5]), null, 'the summary is not taken for a finding');
+    });
+
+    it('--help and --version', async () => {
+      const help = await runCli(['--help']);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, /^Usage: caselint \[options\] \[files\|dirs\|globs\.\.\.\]/);
+      for (const flag of ['--format', '--output-file', '--profile', '--rule', '--max-warnings', '--quiet', '--stdin', '--stdin-filename', '--config', '--no-config', '--exit-zero', '--version']) {
+        assert.ok(help.stdout.includes(flag), flag);
+      }
+      assert.match(help.stdout, /Exit codes:/);
+      const version = await runCli(['--version']);
+      assert.equal(version.stdout, `${pkg.version}\n`);
+    });
+  });
+});
+
+void REPO;
