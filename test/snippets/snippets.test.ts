@@ -209,6 +209,19 @@ describe('snippets', () => {
       });
     }
 
+    it('only placeholder findings remain once the LaTeX model reads tabular', function () {
+      const probe = parseDocument('\\begin{tabular}{ll}\nA & B \\\\\n1 & 2 \\\\\n\\end{tabular}\n', 'latex');
+      if (probe.tables.length === 0) this.skip();
+      for (const s of LATEX) {
+        const { findings } = check(s.plainText, {
+          format: 'latex',
+          config: { rules: { 'required-section': 'off', 'empty-section': 'off' } },
+          onRuleError: (id, e) => assert.fail(`rule ${id} threw: ${String(e)}`),
+        });
+        assert.deepEqual(findings.filter((f) => f.ruleId !== 'placeholder').map((f) => `${f.ruleId}: ${f.message}`), [], s.prefix);
+      }
+    });
+
     it('tables parse as tables once the LaTeX model reads tabular', function () {
       const probe = parseDocument('\\begin{tabular}{ll}\n\\toprule\nA & B \\\\\n\\midrule\n1 & 2 \\\\\n\\bottomrule\n\\end{tabular}\n', 'latex');
       if (probe.tables.length === 0) this.skip();

@@ -55,7 +55,7 @@ export function headerQuantity(header: string): Quantity | undefined {
 const SIDE_HEADER = /^(?:side|laterality|l\s*\/\s*r)$/i;
 const SIDE_VALUES = /^(?:l|r|lt|rt|left|right|bilateral|bilat\.?|b|both|l\s*\/\s*r|l\s*\+\s*r|r\s*\/\s*l)$/i;
 /** Cells that say "no value" in a numeric column. */
-const EMPTY_VALUES = /^(?:|nr|n\/r|nt|n\/t|n\/a|na|ne|absent|no response|—|–|-|\.\.\.|…)$/i;
+const EMPTY_VALUES = /^(?:|nr|n\/r|nt|n\/t|n\/a|na|ne|absent|no response|—|–|-|--|---|\.\.\.|…)$/i;
 const NUMBER = /^([<>≤≥~]|&lt;|&gt;)?\s*([-−–]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*(.*)$/u;
 
 export interface ColumnInfo {
@@ -66,12 +66,17 @@ export interface ColumnInfo {
   muap?: boolean;
 }
 
-export function isNcsOrEmgTable(table: Table): boolean {
+/** A header's unit from its plain text, else from its source (LaTeX math such as `($\mu$V)`). */
+function cellUnit(text: string, cell: TableCell): Unit | undefined {
+  return headerUnit(cell.text) ?? headerUnit(text.slice(cell.start, cell.end));
+}
+
+export function isNcsOrEmgTable(table: Table, text = ''): boolean {
   const head = table.header.map((c) => c.text).join(' | ');
   const caption = table.caption?.plain ?? '';
   if (TABLE_WORDS.test(head) || TABLE_WORDS.test(caption)) return true;
   return table.header.some((c) => {
-    const u = headerUnit(c.text);
+    const u = cellUnit(text, c);
     return u === 'ms' || u === 'mV' || u === 'µV' || u === 'm/s';
   });
 }
@@ -87,11 +92,11 @@ export const emgTable: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     for (const table of ctx.doc.tables) {
-      if (!isNcsOrEmgTable(table)) continue;
+      if (!isNcsOrEmgTable(table, ctx.doc.text)) continue;
       const columns: ColumnInfo[] = table.header.map((c, index) => {
         const text = c.text.trim();
         if (SIDE_HEADER.test(text)) return { index, side: true };
-        return { index, quantity: index > 0 ? headerQuantity(text) : undefined, unit: headerUnit(text), muap: /\bMUAPs?\b|motor unit/i.test(text) };
+        return { index, quantity: index > 0 ? headerQuantity(text) : undefined, unit: cellUnit(ctx.doc.text, c), muap: /\bMUAPs?\b|motor unit/i.test(text) };
       });
       for (const col of columns) {
         if (col.side) {
