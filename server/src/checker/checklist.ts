@@ -209,8 +209,7 @@ function timelineEvidence(model: DocumentModel): ContentEvidence | undefined {
   }
   const caption = model.paragraphs.find((p) => p.kind === 'caption' && /\btime\s*line/i.test(p.plain));
   if (caption) {
-    const s = caption.sentences[0] ?? caption;
-    return { status: 'present', start: s.start, end: s.end, detail: 'a timeline figure or table' };
+    return { status: 'present', start: caption.start, end: caption.end, detail: 'a timeline figure or table' };
   }
   return undefined;
 }

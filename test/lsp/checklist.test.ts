@@ -1,0 +1,33 @@
+import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check } from '../../server/src/checker';
+import { checklist } from '../../server/src/checker/checklist';
+import { checklistResult } from '../../server/src/lsp/checklist';
+
+describe('checklist request result (LSP)', () => {
+  const text = '# Foot drop: a case report\r\n\r\n## Abstract\r\n\r\nA man 😀 had foot drop. Written consent was obtained.\r\n';
+  const document = TextDocument.create('untitled:x.md', 'markdown', 1, text);
+  const result = check(text, { config: { profile: 'care' }, rules: [] });
+
+  it('adds LSP ranges (UTF-16, CRLF) to located items and keeps the core fields', () => {
+    const wire = checklistResult(result, document, { config: { profile: 'care' } });
+    const core = checklist(result, { profile: 'care' });
+    assert.deepEqual({ ...wire, items: wire.items.map(({ range, ...rest }) => rest) }, core);
+    const consent = wire.items.find((i) => i.id === 'consent')!;
+    // "Written consent was obtained." on line 4, after "A man 😀 had foot drop. " (the emoji is 2 UTF-16 units).
+    assert.deepEqual(consent.range, { start: { line: 4, character: 24 }, end: { line: 4, character: 53 } });
+    const title = wire.items.find((i) => i.id === 'title')!;
+    assert.deepEqual(title.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 26 } });
+    const abstract = wire.items.find((i) => i.id === 'abstract')!;
+    assert.deepEqual(abstract.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 11 } });
+  });
+
+  it('gives missing items no range', () => {
+    const wire = checklistResult(result, document);
+    const timeline = wire.items.find((i) => i.id === 'timeline')!;
+    assert.equal(timeline.status, 'missing');
+    assert.equal(timeline.range, undefined);
+    assert.equal(wire.label, 'CARE checklist');
+    assert.deepEqual([wire.done, wire.total], [3, 13]);
+  });
+});
