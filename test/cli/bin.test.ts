@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import pkg from '../../package.json';
+import { CLI_JS, cliBuilt, FIXTURES, REPO, sarifValidator, spawnCli } from './helpers';
+
+const MISSING_REL = 'test/fixtures/cli/missing-section.md';
+const COMPLETE_REL = 'test/fixtures/cli/project/complete-case-report.md';
+
+function assertOneLineError(r: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^caselint: [^\n]+\n$/);
+  assert.match(r.stderr, pattern);
+}
+
+describe('cli: the bundled binary (node server/out/cli.js)', function () {
+  this.timeout(60000);
+  let tmp: string;
+
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'caselint-bin-'));
+    chmodSync(tmp, 0o755);
+    // `npm test` builds it first (pretest); when this file runs alone, bundle the CLI if it is missing.
+    if (!cliBuilt()) {
+      await build({
+        entryPoints: { 'server/out/cli': join(REPO, 'server/src/cli/bin.ts') },
+        absWorkingDir: REPO,
+        outdir: REPO,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+        logLevel: 'warning',
+      });
+    }
+  });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('is an executable node script', () => {
+    assert.equal(readFileSync(CLI_JS, 'utf8').split('\n')[0], '#!/usr/bin/env node');
+    const r = spawnCli(['--version']);
+    assert.deepEqual(r, { code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('exit codes: 0 clean, 1 problems, 2 usage errors (one line, no stack trace)', () => {
+    assert.deepEqual(spawnCli([COMPLETE_REL]), { code: 0, stdout: '', stderr: '' });
+    const bad = spawnCli([MISSING_REL]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /✖ 2 problems \(1 error, 1 warning\)/);
+    assertOneLineError(spawnCli(['--frobnicate']), /unknown option --frobnicate/);
+    assertOneLineError(spawnCli(['--format', 'yaml', COMPLETE_REL]), /unknown format "yaml"/);
+    assertOneLineError(spawnCli(['missing.md']), /no such file or directory: missing\.md/);
+    assertOneLineError(spawnCli(['test/fixtures/cli/bad-config']), /unknown key "colour"/);
+  });
+
+  it('--format json and sarif', () => {
+    const j = spawnCli(['--format', 'json', MISSING_REL]);
+    assert.equal(j.code, 1);
+    const [file] = JSON.parse(j.stdout);
+    assert.equal(file.filePath, join(FIXTURES, 'missing-section.md'));
+    assert.deepEqual(file.messages.map((m: { line: number; column: number }) => `${m.line}:${m.column}`), ['2:9', '11:25']);
+    const s = spawnCli(['--format', 'sarif', MISSING_REL]);
+    const validate = sarifValidator();
+    assert.ok(validate(JSON.parse(s.stdout)), JSON.stringify(validate.errors));
+  });
+
+  it('reads standard input with --stdin', () => {
+    const text = readFileSync(join(FIXTURES, 'missing-section.md'), 'utf8');
+    const r = spawnCli(['--stdin', '--format', 'json'], { input: text });
+    assert.equal(r.code, 1);
+    const [file] = JSON.parse(r.stdout);
+    assert.equal(file.filePath, '<stdin>');
+    assert.equal(file.errorCount, 1);
+    const named = spawnCli(['--stdin', '--stdin-filename', 'notes/draft.md', '--format', 'github'], { input: text });
+    assert.match(named.stdout, /^::error file=notes\/draft\.md,line=2,col=9,/);
+    const clean = spawnCli(['--stdin'], { input: readFileSync(join(REPO, COMPLETE_REL), 'utf8') });
+    assert.deepEqual(clean, { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--output-file writes the report; stdout stays quiet', () => {
+    const out = join(tmp, 'out/dir/report.xml');
+    const r = spawnCli(['--format', 'junit', '--output-file', out, MISSING_REL]);
+    assert.deepEqual(r, { code: 1, stdout: '', stderr: '' });
+    assert.match(readFileSync(out, 'utf8'), /^<\?xml[^]*<\/testsuites>\n$/);
+  });
+
+  it('the demo: examples/ with --exit-zero exits 0', () => {
+    const r = spawnCli(['examples/', '--exit-zero']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /examples\/\S+\.md/);
+  });
+
+  it('a directory or file without read permission: exit 2 (run as an unprivileged user when root)', function () {
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    const locked = join(tmp, 'locked');
+    mkdirSync(locked);
+    copyFileSync(join(REPO, COMPLETE_REL), join(locked, 'report.md'));
+    const secret = join(tmp, 'secret.md');
+    writeFileSync(secret, readFileSync(join(REPO, COMPLETE_REL)));
+    chmodSync(locked, 0o000);
+    chmodSync(secret, 0o000);
+    try {
+      const run = (args: string[]) => {
+        const r = spawnSync(process.execPath, [CLI_JS, ...args], {
+          cwd: tmp,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '' },
+          ...(root ? { uid: 65534, gid: 65534 } : {}),
+        });
+        if (r.error) throw r.error;
+        return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+      };
+      // The unprivileged user must be able to run node from where it is installed.
+      if (root && run(['--version']).code !== 0) this.skip();
+      assertOneLineError(run(['locked']), /cannot read directory .*locked \(permission denied\)/);
+      assertOneLineError(run(['secret.md']), /cannot read secret\.md \(permission denied\)/);
+    } finally {
+      chmodSync(locked, 0o755);
+      chmodSync(secret, 0o644);
+    }
+  });
+});
