@@ -234,3 +234,10 @@ describe('snippets', () => {
     });
   });
 });
+
+describe('docs/snippets.md', () => {
+  it('lists every prefix', () => {
+    const doc = readFileSync(join(ROOT, 'docs/snippets.md'), 'utf8');
+    for (const p of MARKDOWN.flatMap((s) => s.prefixes)) assert.ok(doc.includes('`' + p + '`'), p);
+  });
+});
