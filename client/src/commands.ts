@@ -3,6 +3,7 @@
  * case report, and the checklist view's "go to item" / "insert section". Restart and show
  * checklist are registered in extension.ts.
  */
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -11,7 +12,7 @@ import { PROFILES } from '../../server/src/checker/profiles';
 import type { ChecklistItem } from '../../server/src/checker/checklist';
 import { COMMANDS, MANUSCRIPT_EXCLUDE_GLOB, MANUSCRIPT_GLOB, SETTINGS } from './ids';
 import { headingFormatFor, sectionInsertion } from './checklistModel';
-import { findTemplateSnippet, parseSnippetFile, skeletonFromProfile, snippetFileFor } from './templates';
+import { findTemplateSnippet, parseSnippetFile, skeletonFromProfile, snippetFilesFor } from './templates';
 import { itemOffsets, isCheckedDocument, type ChecklistController, type ChecklistNode } from './checklistView';
 
 export interface CommandContext {
@@ -44,13 +45,16 @@ export async function insertTemplate(ctx: CommandContext): Promise<void> {
   const format = headingFormatFor(editor.document.languageId);
   let body: string | undefined;
   if (format !== 'plaintext') {
-    const file = snippetFileFor(format);
-    try {
-      const text = await readFile(ctx.extension.asAbsolutePath(file), 'utf8');
-      body = findTemplateSnippet(parseSnippetFile(text, file), pick.profile, Object.keys(PROFILES))?.body;
-    } catch (e) {
-      // No snippet file yet, or a broken one: fall back to a skeleton built from the profile.
-      ctx.output.info(`Template: using the built-in skeleton (${message(e)})`);
+    for (const file of snippetFilesFor(format)) {
+      const path = ctx.extension.asAbsolutePath(file);
+      if (!existsSync(path)) continue;
+      try {
+        body = findTemplateSnippet(parseSnippetFile(await readFile(path, 'utf8'), file), pick.profile, Object.keys(PROFILES))?.body;
+      } catch (e) {
+        // A broken snippet file: fall back to a skeleton built from the profile.
+        ctx.output.warn(`Template: ${message(e)}; using the built-in skeleton`);
+      }
+      break;
     }
   }
   body ??= skeletonFromProfile(pick.profile, format);

@@ -90,7 +90,8 @@ export function skeletonFromProfile(profile: Pick<Profile, 'items' | 'label'>, f
   return parts.join('\n');
 }
 
-/** Which snippet file holds the templates for a heading format. */
-export function snippetFileFor(format: HeadingFormat): string {
-  return format === 'latex' ? 'snippets/latex.code-snippets' : 'snippets/markdown.code-snippets';
+/** Which snippet files may hold the templates for a heading format (the first that exists is used). */
+export function snippetFilesFor(format: HeadingFormat): string[] {
+  const base = format === 'latex' ? 'snippets/latex' : 'snippets/markdown';
+  return [`${base}.code-snippets`, `${base}.json`];
 }
