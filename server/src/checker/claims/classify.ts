@@ -9,6 +9,8 @@ import type { ClaimCue, ClaimExclusion, ClaimMatch, SectionMode } from './types'
  */
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+/** ", which prolongs": a non-restrictive relative clause (its own subject: a general fact). */
+const REL_CLAUSE = /,\s+which\s+(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/gu;
 
 /** Cues sorted by category priority (stable within a category), and trigger word → cue indices. */
 const CUES: readonly ClaimCue[] = [...CLAIM_CUES].sort((a, b) => CATEGORY_INFO[a.category].priority - CATEGORY_INFO[b.category].priority);
@@ -52,6 +54,8 @@ interface SentenceFacts {
   skip?: ClaimExclusion;
   /** The first patient/report exclusion that matched. */
   blockedBy?: ClaimExclusion;
+  /** The first `patient` exclusion that matched. */
+  patientBlock?: ClaimExclusion;
   /** Index (in words) of the first present-tense verb, or -1. */
   presentAt: number;
 }
@@ -67,6 +71,7 @@ function sentenceFacts(text: string): SentenceFacts {
   }
   // Exclusions: skip kinds end the matter; patient/report kinds block the weak cues.
   let blockedBy: ClaimExclusion | undefined;
+  let patientBlock: ClaimExclusion | undefined;
   const triedEx = new Set<ClaimExclusion>();
   for (const w of words) {
     const list = EXCLUSIONS_BY_WORD.get(w);
@@ -77,6 +82,7 @@ function sentenceFacts(text: string): SentenceFacts {
       if (!ex.pattern.test(text)) continue;
       if (ex.kind === 'skip') return { words, starts, skip: ex, presentAt: -1 };
       blockedBy ??= ex;
+      if (ex.kind === 'patient') patientBlock ??= ex;
     }
   }
 
@@ -89,13 +95,16 @@ function sentenceFacts(text: string): SentenceFacts {
     presentAt = i;
     break;
   }
-  return { words, starts, blockedBy, presentAt };
+  return { words, starts, blockedBy, patientBlock, presentAt };
 }
 
-/** Does a sentence generalise: present tense, and not about this patient or this report? */
+/**
+ * Does a sentence generalise: present tense, and not about this patient ("She had never
+ * smoked" does not; "This case shows that cramps always precede weakness" does).
+ */
 export function generalises(text: string): boolean {
   const f = sentenceFacts(text);
-  return !f.skip && !f.blockedBy && f.presentAt >= 0;
+  return !f.skip && f.patientBlock === undefined && f.presentAt >= 0;
 }
 
 export function analyseSentence(text: string, mode: SectionMode): SentenceAnalysis {
@@ -121,6 +130,20 @@ export function analyseSentence(text: string, mode: SectionMode): SentenceAnalys
       const match = cue.pattern.exec(text);
       if (!match || (cue.accept && !cue.accept(match))) continue;
       return { claim: { category: cue.category, cue, text: match[0].trim(), index: match.index }, excludedBy: blockedBy };
+    }
+  }
+
+  // "She received riluzole, which prolongs survival": a claim in a relative clause of a
+  // sentence about the patient. The clause is judged on its own (but not by the fallback).
+  if (blockedBy && blockedBy.kind === 'patient') {
+    REL_CLAUSE.lastIndex = 0;
+    const rel = REL_CLAUSE.exec(text);
+    if (rel) {
+      const offset = rel.index + rel[0].length;
+      const sub = analyseSentence(text.slice(offset), mode);
+      if (sub.claim && sub.claim.cue !== PRESENT_TENSE_CUE) {
+        return { claim: { ...sub.claim, index: sub.claim.index + offset } };
+      }
     }
   }
 

@@ -45,18 +45,26 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'study or trial',
     category: 'literature',
-    triggers: ['study', 'studies', 'trial', 'trials', 'series', 'review', 'reviews', 'analysis', 'analyses', 'survey', 'surveys', 'reports', 'cohort', 'cohorts', 'registry'],
+    triggers: ['study', 'studies', 'trial', 'trials', 'series', 'reviews', 'analysis', 'analyses', 'surveys', 'reports', 'cohort', 'cohorts', 'registry'],
     pattern: new RegExp(
-      String.raw`\b(?:(?:in|from)\s+(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|review|survey|cohort|registry|meta-analysis)` +
-        String.raw`|(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|meta-analysis|review)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)` +
-        String.raw`|(?:previous|prior|earlier|recent|other|several|many|some|most|numerous|various|large|published|randomi[sz]ed|controlled|prospective|retrospective|observational|cohort|clinical|epidemiologic(?:al)?|population[- ]based|animal|experimental|case[- ]control|multicent(?:er|re))\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|trials?|series|reports|reviews|surveys|cohorts|analyses)` +
-        String.raw`|(?:studies|trials|reports|reviews|meta-analyses)\s+(?:have\s+|has\s+)?(?:also\s+)?(?:shown|showed|show|demonstrated|demonstrate|reported|report|found|find|suggested|suggest|indicated|indicate|described|describe|confirmed|revealed)` +
+      String.raw`\b(?:(?:in|from)\s+(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|cohort|registry|meta-analysis)` +
+        String.raw`|(?:previous|prior|earlier|recent|other|several|many|some|most|numerous|various|large|published|randomi[sz]ed|controlled|prospective|retrospective|observational|clinical|epidemiologic(?:al)?|population[- ]based|animal|experimental|case[- ]control|multicent(?:er|re))\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|trials?|series|reports|reviews|surveys|cohorts|analyses)` +
+        // "studies have shown", "studies suggest"; not "electrodiagnostic studies showed" (this patient's tests).
+        String.raw`|(?:studies|trials|reports|reviews|meta-analyses)\s+(?:(?:have|has)\s+(?:also\s+|consistently\s+|repeatedly\s+)?(?:shown|demonstrated|reported|found|suggested|indicated|described|confirmed|revealed)|(?:also\s+)?(?:show|demonstrate|report|find|suggest|indicate|describe|confirm))` +
         String.raw`|(?:systematic\s+review|meta-analysis|randomi[sz]ed\s+(?:controlled\s+)?trial|placebo[- ]controlled)` +
-        String.raw`|(?:trial|study|review|series)\s+(?:has\s+|have\s+)?(?:shown|showed|demonstrated|reported|found|revealed|concluded|suggested|indicated))\b`,
+        String.raw`|(?:trial|study)\s+(?:has\s+|have\s+)?(?:shown|showed|demonstrated|reported|found|revealed|concluded|suggested|indicated))\b`,
       'iu',
     ),
     strong: true,
     example: 'In a Swedish study, familial occurrence was found in five families.',
+  },
+  {
+    // Weak: "a nerve conduction study of the left arm" is this patient's test.
+    name: 'a study',
+    category: 'literature',
+    triggers: ['study', 'trial', 'series', 'survey', 'review'],
+    pattern: /\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)\b/iu,
+    example: 'A study of 86 patients found surgery in three quarters.',
   },
   {
     name: 'has been reported',
@@ -78,7 +86,7 @@ const LITERATURE: ClaimCue[] = [
     name: 'the literature',
     category: 'literature',
     triggers: ['literature'],
-    pattern: /\b(?:(?:in|from|of|within|throughout|to)\s+the\s+(?:[\p{L}-]+\s+)?literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
+    pattern: /\b(?:(?:in|from|within|throughout)\s+the\s+(?:[\p{L}-]+\s+)?literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
     strong: true,
     example: 'Only four cases are described in the literature.',
   },
@@ -199,7 +207,7 @@ const STATISTIC: ClaimCue[] = [
     name: 'percentage of a population',
     category: 'statistic',
     triggers: ['of', 'in'],
-    pattern: new RegExp(String.raw`\d\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+|such\s+)?(?:[\p{L}-]+\s+){0,3}?(?:${POPULATION}|series|cohort|sample)\b`, 'iu'),
+    pattern: new RegExp(String.raw`(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+|such\s+)?(?:[\p{L}-]+\s+){0,3}?(?:${POPULATION}|series|cohort|sample)\b`, 'iu'),
     strong: true,
     example: 'Fever occurs in 7-12% of patients.',
   },
@@ -324,6 +332,7 @@ export const PRESENT_TENSE_WORDS: ReadonlySet<string> = new Set([
   'occur', 'include', 'represent', 'involve', 'tend', 'consist', 'require', 'exist', 'belong', 'constitute', 'comprise',
   'differ', 'vary', 'suggest', 'indicate', 'persist', 'lie', 'lies', 'carries', 'carry', 'share', 'shares', 'view', 'views',
   'propose', 'proposes', 'consider', 'considers', 'believe', 'believes', 'recommend', 'recommends', 'describe', 'describes',
+  'demonstrates', 'demonstrate', 'precede', 'proves', 'prove', 'establishes', 'confirm', 'confirms',
   'present', 'introduces', 'produces', 'induces', 'enters', 'damages', 'destroys', 'binds', 'blocks', 'activates',
   'stimulates', 'releases', 'forms', 'infects', 'invades', 'migrates', 'secretes', 'expresses', 'regulates', 'controls',
   'supports', 'confirms', 'excludes', 'predicts', 'determines', 'explains', 'limits', 'originates', 'arise', 'spread',
@@ -341,7 +350,8 @@ export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([
   'consider', 'believe', 'recommend', 'describe', 'have', 'do', 'shows', 'results', 'leads', 'needs', 'views', 'lies',
   'present', 'forms', 'blocks', 'limits', 'supports', 'damages', 'arise', 'spread', 'affect', 'cause', 'lead', 'develop',
   'respond', 'mimic', 'need', 'lack', 'contain', 'allow', 'help', 'provide', 'predispose', 'correlate', 'depend', 'rely',
-  'progress', 'resolve', 'recur', 'regress', 'releases', 'controls', 'expresses',
+  'progress', 'resolve', 'recur', 'regress', 'releases', 'controls', 'expresses', 'demonstrate', 'precede', 'prove',
+  'confirm',
 ]);
 
 /** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"). */

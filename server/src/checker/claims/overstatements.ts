@@ -36,7 +36,8 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
   {
     name: 'always',
     triggers: ['always', 'invariably'],
-    pattern: /\b(?:always|invariably)\b/iu,
+    // Not a recommendation ("should always be considered").
+    pattern: /(?<!\b(?:should|must)\s+)\b(?:always|invariably)\b(?!\s+(?:should|must)\b)/iu,
     alternative: 'usually',
     only: 'generalisation',
     example: 'Peritoneal tuberculosis always presents with ascites.',
