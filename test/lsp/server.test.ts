@@ -21,6 +21,10 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, i).split('\n').length - 1;
 }
 
+function msg(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 function codes(items: Diagnostic[]): string[] {
   return items.map((d) => String(d.code));
 }
@@ -67,7 +71,7 @@ describe('language server over stdio', function () {
     assert.equal(d.severity, 1);
     assert.equal(d.source, 'caselint');
     assert.equal(d.codeDescription?.href, `${DOCS}required-section.md`);
-    assert.match(d.message, /Missing required section "Investigations"/);
+    assert.match(msg(d), /Missing required section "Investigations"/);
     const data = d.data as { ruleId: string; start: number; end: number; fixes: unknown[]; data: { item: string } };
     assert.equal(data.ruleId, 'required-section');
     assert.equal(data.start, 2);
@@ -86,7 +90,7 @@ describe('language server over stdio', function () {
     await client.change(uri, [{ range: { start: { line: disc, character: 3 }, end: { line: disc, character: 13 } }, text: 'Thoughts' }]);
     const after = await client.pullItems(uri);
     assert.deepEqual(codes(after), ['required-section']);
-    assert.match(after[0].message, /"Discussion"/);
+    assert.match(msg(after[0]), /"Discussion"/);
   });
 
   it('returns an unchanged report for the same version and nothing for unknown documents', async () => {
@@ -149,6 +153,31 @@ describe('language server over stdio', function () {
     assert.ok(answer && answer.items.length === list.items.length);
   });
 
+  it('serves hover, document symbols and folding ranges from the cached check', async () => {
+    client = spawnServer();
+    const init = await client.initialize();
+    assert.equal(init.capabilities.hoverProvider, true);
+    assert.equal(init.capabilities.documentSymbolProvider, true);
+    assert.equal(init.capabilities.foldingRangeProvider, true);
+    const uri = 'file:///tmp/caselint-test/outline.md';
+    await client.open(uri, CASE);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } })) as {
+      contents: { value: string } | string;
+    } | null;
+    assert.ok(hover, 'a hover on the finding');
+    const value = typeof hover!.contents === 'string' ? hover!.contents : hover!.contents.value;
+    assert.match(value, /required-section/);
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string; children?: { name: string }[] }[];
+    const names = JSON.stringify(symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]));
+    for (const h of ['Abstract', 'Case presentation', 'Discussion', 'References']) assert.ok(names.includes(h), `${h} in ${names}`);
+    const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as unknown[];
+    assert.ok(folds.length >= 4);
+    // A document that is not a manuscript gets nothing.
+    const readme = 'file:///tmp/caselint-test/README.md';
+    await client.open(readme, README);
+    assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: readme } }), []);
+  });
+
   describe('settings and config files', () => {
     let dir: string;
     beforeEach(() => {
@@ -170,8 +199,8 @@ describe('language server over stdio', function () {
       assert.equal(items[0].source, 'caselint');
       assert.equal(items[0].severity, 1);
       assert.equal(items[0].range.start.line, 0);
-      assert.ok(items[0].message.includes(join(dir, '.caselint.json')), items[0].message);
-      assert.match(items[0].message, /not valid JSON/);
+      assert.ok(msg(items[0]).includes(join(dir, '.caselint.json')), msg(items[0]));
+      assert.match(msg(items[0]), /not valid JSON/);
 
       // Fixed: the rule is off, and the watched-file event makes the server re-read it.
       writeFileSync(join(dir, '.caselint.json'), '{ "rules": { "required-section": "off" } }');
@@ -189,8 +218,8 @@ describe('language server over stdio', function () {
       await client.open(fileUri(file), CASE);
       const items = await client.pullItems(fileUri(file));
       assert.deepEqual(codes(items), ['config']);
-      assert.match(items[0].message, /\.caselint\.yaml/);
-      assert.match(items[0].message, /no-such-rule/);
+      assert.match(msg(items[0]), /\.caselint\.yaml/);
+      assert.match(msg(items[0]), /no-such-rule/);
     });
 
     it('reads workspace/configuration: enable, profile; re-pulls on didChangeConfiguration', async () => {
@@ -201,7 +230,7 @@ describe('language server over stdio', function () {
       await client.open(uri, CASE);
       const care = await client.pullItems(uri);
       assert.ok(care.length > 3, 'the CARE profile requires more sections');
-      assert.ok(care.some((d) => /profile "care"/.test(d.message)));
+      assert.ok(care.some((d) => /profile "care"/.test(msg(d))));
 
       settings = { enable: false };
       const refreshes = client.refreshRequests;
@@ -213,7 +242,7 @@ describe('language server over stdio', function () {
       await client.configChanged();
       const bad = await client.pullItems(uri);
       assert.deepEqual(codes(bad), ['config']);
-      assert.match(bad[0].message, /no-such-profile/);
+      assert.match(msg(bad[0]), /no-such-profile/);
     });
   });
 
@@ -329,14 +358,14 @@ describe('language server over stdio', function () {
       const b = await client.pullItems(bin);
       assert.deepEqual(codes(b), ['skipped']);
       assert.equal(b[0].severity, 3);
-      assert.match(b[0].message, /binary/);
+      assert.match(msg(b[0]), /binary/);
 
       const huge = 'file:///tmp/caselint-test/huge.md';
       const para = 'The patient walked with a cane and reported cramps in both legs at night. '.repeat(20) + '\n\n';
       await client.open(huge, '# Case report\n\n' + para.repeat(Math.ceil((4.2 * 1024 * 1024) / para.length)));
       const h = await client.pullItems(huge);
       assert.deepEqual(codes(h), ['skipped']);
-      assert.match(h[0].message, /MB/);
+      assert.match(msg(h[0]), /MB/);
 
       await client.open('file:///tmp/caselint-test/ok.md', CASE);
       assert.equal((await client.pullItems('file:///tmp/caselint-test/ok.md')).length, 1);

@@ -24,11 +24,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult, Rule } from '../checker';
 import { CONFIG_FILE_NAMES } from '../config/discover';
-import { checklist } from '../checker/checklist';
+import { checklistResult } from './checklist';
 import { codeActions, CODE_ACTION_KINDS } from './codeActions';
 import { completionItems } from './completion';
 import { Analyzer, describeError, filePath, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
-// REGISTRATION SPOT (imports): hover.ts, symbols.ts, checklist.ts of server/src/lsp/ (another developer).
+import { caselintHover } from './hover';
+import { documentSymbols, foldingRanges } from './symbols';
 import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, COMMANDS, type ChecklistParams } from './protocol';
 import pkg from '../../../package.json';
 
@@ -137,7 +138,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (notified.get(analysis.uri) === analysis.resultId) return;
     notified.set(analysis.uri, analysis.resultId);
     try {
-      const list = analysis.status === 'checked' && analysis.result ? checklist(analysis.result, analysis.config) : null;
+      const list = analysis.status === 'checked' && analysis.result ? checklistResult(analysis.result, analysis.document, { config: analysis.config }) : null;
       void connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION, { uri: analysis.uri, checklist: list });
     } catch (error) {
       logError(`caselint: checklist of ${analysis.uri} failed: ${describeError(error)}`);
@@ -205,7 +206,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         completionProvider: { resolveProvider: false },
-        // REGISTRATION SPOT (capabilities): hoverProvider, documentSymbolProvider, foldingRangeProvider.
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
         // COMMANDS.checkAsCaseReport is handled (workspace/executeCommand) but not advertised:
         // vscode-languageclient would register a VS Code command of the same id, which the
         // caselint client already registers itself (it sends the document URI as argument).
@@ -372,13 +375,34 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // Hover, outline, folding, checklist (functions of lsp/hover.ts, symbols.ts, checklist.ts)
   // ---------------------------------------------------------------------------
 
-  // REGISTRATION SPOT (handlers): hover, documentSymbol, foldingRange from lsp/hover.ts and
-  // lsp/symbols.ts, each taking (cached.result, cached.document, params) from getResult(uri).
+  // Hover, outline, folding and the checklist: functions of lsp/hover.ts, symbols.ts and
+  // checklist.ts over the cached check (manuscripts only).
+  connection.onHover(
+    guard('textDocument/hover', null, async (params) => {
+      const cached = await getResult(params.textDocument.uri);
+      return cached ? caselintHover(cached.result, cached.document, params, { config: cached.analysis.config }) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('textDocument/documentSymbol', [], async (params) => {
+      const cached = await getResult(params.textDocument.uri);
+      return cached ? documentSymbols(cached.result, cached.document, { config: cached.analysis.config }) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('textDocument/foldingRange', [], async (params) => {
+      const cached = await getResult(params.textDocument.uri);
+      return cached ? foldingRanges(cached.result, cached.document) : [];
+    }),
+  );
+
   connection.onRequest(
     CHECKLIST_REQUEST,
     guard('checklist', null, async (params: ChecklistParams) => {
       const cached = await getResult(params?.uri);
-      return cached ? checklist(cached.result, cached.analysis.config) : null;
+      return cached ? checklistResult(cached.result, cached.document, { config: cached.analysis.config }) : null;
     }),
   );
 
