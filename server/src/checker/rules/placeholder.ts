@@ -191,24 +191,31 @@ export const placeholder: Rule = {
         report(start, Math.max(start, plainToSourceEnd(p.segments, m.end, p.end)), m);
       }
     }
-    // Headings and table cells: searched in their source span (markup is rare there).
-    const spans: { start: number; end: number }[] = [
-      ...doc.headings.map((h) => ({ start: h.textStart, end: h.textEnd })),
+    // Headings and table cells: their plain text is searched, each match found again in the source.
+    const spans: { text: string; start: number; end: number }[] = [
+      ...doc.headings.map((h) => ({ text: h.text, start: h.textStart, end: h.textEnd })),
       ...doc.tables.flatMap((t) => [...t.header, ...t.rows.flat()]),
     ];
-    for (const s of spans) scanSource(doc, s.start, s.end, extra, ignore, report);
+    for (const s of spans) scanSpan(doc, s, extra, ignore, report);
   },
 };
 
-function scanSource(
+function scanSpan(
   doc: DocumentModel,
-  start: number,
-  end: number,
+  span: { text: string; start: number; end: number },
   extra: string[],
   ignore: string[],
   report: (start: number, end: number, m: PlaceholderMatch) => void,
 ): void {
-  if (end <= start) return;
-  const slice = doc.text.slice(start, end);
-  for (const m of findPlaceholders(slice, extra, ignore)) report(start + m.start, start + m.end, m);
+  const source = doc.text.slice(span.start, span.end);
+  let from = 0;
+  for (const m of findPlaceholders(span.text, extra, ignore)) {
+    const idx = source.indexOf(m.text, from);
+    if (idx >= 0) {
+      report(span.start + idx, span.start + idx + m.text.length, m);
+      from = idx + m.text.length;
+    } else {
+      report(span.start, Math.max(span.start, span.end), m);
+    }
+  }
 }
