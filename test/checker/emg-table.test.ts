@@ -50,6 +50,20 @@ describe('rule emg-table', () => {
     assert.deepEqual(findings(text), []);
   });
 
+  it('never throws on ragged or empty tables, in any format', () => {
+    const texts = [
+      '| Latency (ms) |\n|---|\n',
+      '| Nerve | Latency (ms) | Amplitude (mV) |\n|---|---|---|\n| Median |\n| | | |\n| a | b | c | d |\n',
+      '\\begin{tabular}{ll}\nLatency (ms) & Side \\\\\n-1 \\\\\n\\end{tabular}\n',
+      '',
+    ];
+    for (const text of texts) {
+      for (const format of ['markdown', 'latex', 'text'] as const) {
+        check(text, { format, onRuleError: (id, e) => assert.fail(`${id} threw on ${JSON.stringify(text)}: ${String(e)}`) });
+      }
+    }
+  });
+
   it('skips unfilled snippet values (the placeholder rule reports them)', () => {
     const text = '| Nerve | Latency (ms) | Amplitude (mV) |\n|---|---|---|\n| Median | XX | XX |\n';
     assert.deepEqual(findings(text), []);
