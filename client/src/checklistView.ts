@@ -7,16 +7,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Checklist, ChecklistItem } from '../../server/src/checker/checklist';
-import { CHECKLIST_REQUEST, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult } from '../../server/src/lsp/protocol';
+import { CHECKLIST_REQUEST, type ChecklistWireItem, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult } from '../../server/src/lsp/protocol';
 import { CHECKLIST_VIEW_ID, COMMANDS, INTERNAL_COMMANDS, LANGUAGE_IDS, SCHEMES } from './ids';
 import { itemDescription, itemIcon, itemTooltip, statusBarText, statusBarTooltip } from './checklistModel';
 
-/** An LSP range, which the server may send alongside (or instead of) offsets. */
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-type WireItem = ChecklistItem & { range?: LspRange };
+/** Items arrive with offsets (`start`/`end`) and, from server/src/lsp/checklist.ts, an LSP `range`. */
+type WireItem = ChecklistWireItem;
 
 export interface ChecklistNode {
   uri: vscode.Uri;

@@ -5,17 +5,13 @@
  *
  * activate() stays light (no file reads, no waiting for the server) and returns a small API for
  * editor tests: `ready`, `getChecklist(uri)`, `client`, `statusBarText`, `commands`.
- *
- * Editor tests: when the environment variable CASELINT_E2E_RESULTS is set, the client loads
- * client/out/e2e-suite.js (if present) once the server is ready and calls its exported
- * `run(api, context)`; errors are logged to the "caselint" output channel.
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Checklist } from '../../server/src/checker/checklist';
 import { CHECKLIST_CHANGED_NOTIFICATION, type ChecklistChangedParams } from '../../server/src/lsp/protocol';
-import { CHECKLIST_VIEW_ID, CLIENT_COMMANDS, COMMANDS, CONFIG_FILE_GLOB, DOCUMENT_SELECTOR, E2E_ENV, E2E_SUITE_PATH, INTERNAL_COMMANDS, SETTINGS } from './ids';
+import { CHECKLIST_VIEW_ID, CLIENT_COMMANDS, COMMANDS, CONFIG_FILE_GLOB, DOCUMENT_SELECTOR, INTERNAL_COMMANDS, SETTINGS } from './ids';
 import { ChecklistController } from './checklistView';
 import { checkAsCaseReport, checkWorkspace, insertSection, insertTemplate, openExample, revealItem, visibleUris, type CommandContext } from './commands';
 
@@ -241,27 +237,7 @@ export function activate(context: vscode.ExtensionContext): CaselintApi {
   const ext = new Extension(context);
   state = ext;
   context.subscriptions.push({ dispose: () => void ext.dispose() });
-  const api = ext.api();
-  const results = process.env[E2E_ENV];
-  if (results) void runE2eSuite(context, ext, api);
-  return api;
-}
-
-async function runE2eSuite(context: vscode.ExtensionContext, ext: Extension, api: CaselintApi): Promise<void> {
-  const suite = context.asAbsolutePath(E2E_SUITE_PATH);
-  if (!existsSync(suite)) {
-    ext.output.warn(`${E2E_ENV} is set but ${suite} does not exist.`);
-    return;
-  }
-  try {
-    await api.ready;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(suite) as { run?: (api: CaselintApi, context: vscode.ExtensionContext) => unknown };
-    if (typeof mod.run !== 'function') throw new Error(`${E2E_SUITE_PATH} exports no run(api, context)`);
-    await mod.run(api, context);
-  } catch (e) {
-    ext.output.error(`Editor test suite: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-  }
+  return ext.api();
 }
 
 export async function deactivate(): Promise<void> {

@@ -55,7 +55,3 @@ export const SETTINGS = {
   profile: 'profile',
   traceServer: 'trace.server',
 } as const;
-
-/** Environment variable that makes the client load the editor test suite (see extension.ts). */
-export const E2E_ENV = 'CASELINT_E2E_RESULTS';
-export const E2E_SUITE_PATH = 'client/out/e2e-suite.js';
