@@ -60,6 +60,8 @@ interface Waiter {
 export class TestClient {
   readonly published = new Map<string, Diagnostic[]>();
   readonly publishedVersions = new Map<string, number | undefined>();
+  /** Every publishDiagnostics received, in order. */
+  readonly publishLog: { uri: string; version?: number; count: number }[] = [];
   readonly checklists = new Map<string, unknown>();
   readonly logs: string[] = [];
   refreshRequests = 0;
@@ -76,6 +78,7 @@ export class TestClient {
     connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       this.published.set(p.uri, p.diagnostics);
       this.publishedVersions.set(p.uri, p.version);
+      this.publishLog.push({ uri: p.uri, version: p.version, count: p.diagnostics.length });
       this.poke();
     });
     connection.onNotification('caselint/checklistChanged', (p: { uri: string; checklist: unknown }) => {
