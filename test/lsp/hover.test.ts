@@ -175,6 +175,14 @@ describe('hover', () => {
       assert.match(value(at(10, 5)), /^"Ultrasound" matches no item of the CARE checklist profile; it is part of "Diagnostic work-up" \('Diagnostic assessment'\)\./);
     });
 
+    it('calls the title heading the title', () => {
+      const { at } = setup(CARE_DOC, { profile: 'care' });
+      assert.match(value(at(0, 5)), /The document title: satisfies CARE checklist item 'Title' \(it contains "case report"\)\.$/);
+      const other = setup(CARE_DOC.replace(': a case report', ''), { profile: 'care' });
+      assert.match(value(other.at(0, 5)), /The document title: CARE checklist item 'Title' wants the words "case report" in it\.$/);
+      assert.match(value(setup(CARE_DOC).at(0, 5)), /The document title\.$/);
+    });
+
     it('follows the configured extra headings', () => {
       const { at } = setup(CARE_DOC, { profile: 'care', headings: { discussion: ['Other thoughts'] } });
       assert.match(value(at(14, 4)), /^Satisfies CARE checklist item 'Discussion'/);

@@ -57,6 +57,7 @@ describe('document symbols', () => {
     assert.deepEqual(shape(symbols), [
       {
         name: 'Carpal tunnel in a violinist: a case report',
+        // Not the title: the front matter's title is.
         detail: undefined,
         range: r(4, 0, 27, 29),
         selectionRange: r(4, 2, 4, 45),
@@ -86,6 +87,13 @@ describe('document symbols', () => {
     assert.equal(caseSection.detail, 'Case presentation');
     assert.equal(caseSection.children![0].detail, 'Investigations');
     assert.equal(caseSection.children![1].detail, 'Learning points/take home messages');
+  });
+
+  it('annotates the title heading with the profile\'s Title item', () => {
+    const { document, result } = setup('# Ulnar palsy: a case report\n\n## Abstract\n\nText.\n', { profile: 'care' });
+    const [title] = documentSymbols(result, document);
+    assert.equal(title.detail, 'Title');
+    assert.equal(title.children![0].detail, 'Abstract');
   });
 
   it('keeps top-level sections side by side and skips the text before the first heading', () => {

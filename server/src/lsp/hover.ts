@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getRule, ruleDocsUrl, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
+import { contentEvidence } from '../checker/checklist';
 import { citationAt, resolveCitation } from '../checker/references';
 import { analyseSections, profileItems, sectionHasContent } from '../checker/sections';
 
@@ -146,6 +147,15 @@ function headingMarkdown(result: CheckResult, section: Section, config: Caselint
   const analysis = analyseSections(model, profileItems(profile, config));
   const item = analysis.itemOf.get(section);
   const text = escapeMarkdown(section.heading!.text);
+  const h = section.heading!;
+  if (!item && model.title && model.title.start === h.textStart && model.title.end === h.textEnd) {
+    const titleItem = analysis.items.find((i) => i.id === 'title');
+    if (!titleItem) return 'The document title.';
+    const label = `${escapeMarkdown(profile.label)} item '${escapeMarkdown(titleItem.label)}'`;
+    return contentEvidence(model, 'title')?.status === 'present'
+      ? `The document title: satisfies ${label} (it contains "case report").`
+      : `The document title: ${label} wants the words "case report" in it.`;
+  }
   if (item) {
     const lines = [`Satisfies ${escapeMarkdown(profile.label)} item '${escapeMarkdown(item.label)}' (\`${item.id}\`${item.required ? ', required' : ''}).`];
     const others = analysis.byItem.get(item.id) ?? [];

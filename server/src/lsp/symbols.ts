@@ -15,7 +15,7 @@
  * and declare `documentSymbolProvider: true`, `foldingRangeProvider: true`.
  *
  * Symbols: one per heading, nested as the section tree; name = heading text, detail = the
- * profile item label the section satisfies, kind String (as Markdown outlines use), range = the
+ * profile item label the section satisfies (the title heading: the profile's Title item, if any), kind String (as Markdown outlines use), range = the
  * section up to its last non-blank character, selectionRange = the heading's text.
  * Folding: sections (kind region, from the heading line to the section's last non-blank line),
  * front matter, code blocks (region) and multi-line comments (kind comment).
@@ -46,7 +46,8 @@ export function documentSymbols(result: CheckResult, document: TextDocument, opt
     const end = Math.max(trimmedEnd(model.text, section.start, section.end), h.textEnd);
     const selStart = h.textEnd > h.textStart ? h.textStart : h.start;
     const selEnd = h.textEnd > h.textStart ? h.textEnd : trimmedEnd(model.text, h.start, h.end);
-    const item = analysis.itemOf.get(section);
+    const isTitle = model.title?.start === h.textStart && model.title.end === h.textEnd;
+    const item = analysis.itemOf.get(section) ?? (isTitle ? analysis.items.find((i) => i.id === 'title') : undefined);
     const symbol: DocumentSymbol = {
       name: h.text.trim() || model.text.slice(h.start, h.end).trim() || '(untitled)',
       kind: SymbolKind.String,
