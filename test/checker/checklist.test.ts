@@ -198,6 +198,14 @@ describe('checklist', () => {
       assert.equal(item(list.items, 'patient-perspective').detail, 'heading "Patient’s perspective"');
     });
 
+    it('points at the body section rather than the structured abstract\'s sub-heading of the same name', () => {
+      const text = '## Abstract\n\n### Background\n\nShort.\n\n### Case presentation\n\nA man.\n\n### Conclusions\n\nRare.\n\n## Background\n\nLonger.\n';
+      const list = listFor(text, { profile: 'jmcr' });
+      assert.deepEqual({ start: item(list.items, 'introduction').start }, { start: span(text, 'Background', 1).start });
+      assert.equal(item(list.items, 'case').start, span(text, 'Case presentation').start, 'only the abstract has it');
+      assert.equal(item(list.items, 'abstract').missingParts, undefined);
+    });
+
     it('front matter abstract parts are looked for in the front matter text', () => {
       const text = '---\nabstract: "Background: a. Case presentation: b. Conclusions: c."\n---\n\nText.\n';
       const list = listFor(text, { profile: 'jmcr' });

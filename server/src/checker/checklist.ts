@@ -66,7 +66,13 @@ export function checklist(result: CheckResult, config: CaselintConfig = {}): Che
       const t = titleEvidence(model, analysis.items);
       return t ? { ...base, status: t.status, start: t.start, end: t.end, detail: t.detail, via: 'content' } : { ...base, status: 'missing', detail: 'no title' };
     }
-    const sections = analysis.byItem.get(item.id);
+    // A structured abstract's sub-headings ("### Background") match body items too; point at the body's.
+    const insideAbstract = (x: Section) => {
+      for (let p = x.parent; p; p = p.parent) if (analysis.itemOf.get(p)?.id === 'abstract') return true;
+      return false;
+    };
+    const matched = analysis.byItem.get(item.id);
+    const sections = matched && [...matched.filter((x) => !insideAbstract(x)), ...matched.filter(insideAbstract)];
     const withContent = sections?.find((x) => sectionHasContent(model, x));
     let out: ChecklistItem;
     if (withContent) {
