@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { check, PROFILES, type CheckResult, type Finding, type Format, type OffsetEdit } from '../../server/src/checker';
+import { headingTextFor } from '../../server/src/checker/rules/required-section';
+import { profileItems } from '../../server/src/checker/sections';
+
+/** The required-section quick fix: insert the missing heading where the profile's order puts it. */
+
+export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.i - a.i);
+  let out = text;
+  for (const { e } of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+function missing(result: CheckResult): Finding[] {
+  return result.findings.filter((f) => f.ruleId === 'required-section');
+}
+
+function itemOf(f: Finding): string {
+  return (f.data as { item: string }).item;
+}
+
+/** A complete manuscript for a profile, in the profile's order, each section with a sentence. */
+function completeDoc(profileId: string, skip: string): string {
+  const profile = PROFILES[profileId];
+  const parts = ['# A case report of cramps and weakness', ''];
+  for (const item of profileItems(profile, {})) {
+    if (item.id === skip || item.id === 'title') continue;
+    parts.push(`## ${headingTextFor(item, profile.items)}`, '', item.id === 'references' ? '1. Author A. A paper. J Neurol. 2020;1:1-2.' : `Text of the ${item.label.toLowerCase()} section, written for the patient [1].`, '');
+  }
+  return parts.join('\n');
+}
+
+describe('required-section quick fix', () => {
+  for (const profileId of Object.keys(PROFILES)) {
+    const profile = PROFILES[profileId];
+    for (const item of profile.items.filter((i) => i.required)) {
+      it(`${profileId}: inserting the missing "${item.label}" clears the finding, in the profile's order`, () => {
+        const text = completeDoc(profileId, item.id);
+        const config = { profile: profileId };
+        const before = check(text, { config });
+        const findings = missing(before);
+        assert.deepEqual(findings.map(itemOf), [item.id], `only ${item.id} is missing`);
+        const fix = findings[0].fixes?.[0];
+        assert.ok(fix, 'the finding has a fix');
+        assert.match(fix!.title, /^Insert a ".+" section$/);
+        const fixed = applyOffsetEdits(text, fix!.edits);
+        const after = check(fixed, { config });
+        assert.deepEqual(missing(after), [], 'no section missing after the fix');
+        // The sections appear in the profile's order.
+        const order = profileItems(profile, {}).map((i) => i.id);
+        const seen: string[] = [];
+        for (const s of after.model.sections) {
+          const matched = profileItems(profile, {}).find((i) => s.heading && new RegExp(`^${escape(headingTextFor(i, profile.items))}$`, 'i').test(s.heading.text));
+          if (matched) seen.push(matched.id);
+        }
+        const positions = seen.map((id) => order.indexOf(id));
+        assert.deepEqual(positions, [...positions].sort((a, b) => a - b), `order: ${seen.join(', ')}`);
+        assert.ok(fixed.includes('TODO:'), 'the template asks the writer to fill it in');
+      });
+    }
+  }
+
+  it('inserts before the first later section present in the document, at the heading level used there', () => {
+    const text = ['# Title of a case report', '', '## Abstract', '', 'Short.', '', '## Case presentation', '', 'A man.', '', '### Discussion', '', 'We discuss [1].', ''].join('\n');
+    const f = missing(check(text)).find((x) => itemOf(x) === 'investigations')!;
+    const fixed = applyOffsetEdits(text, f.fixes![0].edits);
+    assert.ok(fixed.includes('A man.\n\n### Investigations\n\nTODO: '), fixed);
+    assert.ok(fixed.indexOf('### Investigations') < fixed.indexOf('### Discussion'));
+  });
+
+  it('appends at the end (after a blank line) when no later section is present', () => {
+    for (const ending of ['', '\n', '\n\n']) {
+      const text = '# A case report\n\n## Abstract\n\nShort.\n\n## Case presentation\n\nA man.\n\n## Investigations\n\nMRI.' + ending;
+      const f = missing(check(text)).find((x) => itemOf(x) === 'discussion')!;
+      const fixed = applyOffsetEdits(text, f.fixes![0].edits);
+      assert.ok(fixed.startsWith('# A case report\n\n## Abstract\n\nShort.\n\n## Case presentation\n\nA man.\n\n## Investigations\n\nMRI.\n\n## Discussion\n\nTODO: '), JSON.stringify(fixed));
+      assert.ok(fixed.endsWith('\n') && !fixed.endsWith('\n\n'), JSON.stringify(fixed.slice(-20)));
+      assert.deepEqual(missing(check(fixed)), []);
+    }
+  });
+
+  it('goes before a References heading even when the profile would put it last', () => {
+    const text = '# A case report\n\n## Abstract\n\nShort.\n\n## Case presentation\n\nA man.\n\n## Discussion\n\nWe discuss [1].\n\n## References\n\n1. A. B. 2020.\n';
+    const f = missing(check(text)).find((x) => itemOf(x) === 'investigations')!;
+    const fixed = applyOffsetEdits(text, f.fixes![0].edits);
+    assert.ok(fixed.indexOf('## Investigations') < fixed.indexOf('## Discussion'));
+    const noDiscussion = '# A case report\n\n## Abstract\n\nShort.\n\n## Case presentation\n\nA man.\n\n## Investigations\n\nMRI.\n\n## References\n\n1. A. B. 2020.\n';
+    const g = missing(check(noDiscussion)).find((x) => itemOf(x) === 'discussion')!;
+    const fixed2 = applyOffsetEdits(noDiscussion, g.fixes![0].edits);
+    assert.ok(fixed2.includes('MRI.\n\n## Discussion\n\nTODO: ') && fixed2.indexOf('## Discussion') < fixed2.indexOf('## References'), fixed2);
+  });
+
+  it('keeps CRLF line breaks', () => {
+    const text = '# A case report\r\n\r\n## Abstract\r\n\r\nShort.\r\n\r\n## Case presentation\r\n\r\nA man.\r\n\r\n## Discussion\r\n\r\nWe discuss.\r\n';
+    const f = missing(check(text)).find((x) => itemOf(x) === 'investigations')!;
+    const fixed = applyOffsetEdits(text, f.fixes![0].edits);
+    assert.ok(fixed.includes('A man.\r\n\r\n## Investigations\r\n\r\nTODO: '), JSON.stringify(fixed));
+    assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
+  });
+
+  it('custom required sections from config get a heading that satisfies them', () => {
+    const config = { requiredSections: [{ id: 'funding', label: 'Funding statement', headings: ['Funding', 'Sources of funding'] }] };
+    const text = '# A case report\n\n## Abstract\n\nShort.\n\n## Case presentation\n\nA man.\n\n## Investigations\n\nMRI.\n\n## Discussion\n\nWe discuss.\n';
+    const f = missing(check(text, { config })).find((x) => itemOf(x) === 'funding')!;
+    assert.equal(f.fixes![0].title, 'Insert a "Funding" section');
+    const fixed = applyOffsetEdits(text, f.fixes![0].edits);
+    assert.deepEqual(missing(check(fixed, { config })), []);
+  });
+
+  const formats: [Format, string, RegExp][] = [
+    ['text', 'A CASE REPORT OF CRAMPS\n\nABSTRACT\n\nShort.\n\nCASE PRESENTATION\n\nA man.\n\nDISCUSSION\n\nWe discuss.\n', /A man\.\n\nINVESTIGATIONS\n\nTODO: /],
+    [
+      'latex',
+      '\\documentclass{article}\n\\begin{document}\n\\title{A case report}\n\\begin{abstract}\nShort.\n\\end{abstract}\n\\section{Case presentation}\nA man.\n\n\\section{Discussion}\nWe discuss.\n\\end{document}\n',
+      /A man\.\n\n\\section\{Investigations\}\n\nTODO: /,
+    ],
+  ];
+  for (const [format, text, expected] of formats) {
+    it(`${format}: inserts a heading in the format's own syntax`, () => {
+      const f = missing(check(text, { format })).find((x) => itemOf(x) === 'investigations');
+      assert.ok(f, `findings: ${missing(check(text, { format })).map(itemOf).join(', ')}`);
+      const fixed = applyOffsetEdits(text, f!.fixes![0].edits);
+      assert.match(fixed, expected);
+      assert.deepEqual(missing(check(fixed, { format })).map(itemOf), []);
+    });
+  }
+
+  it('latex: a missing abstract becomes an abstract environment', () => {
+    const text = '\\documentclass{article}\n\\begin{document}\n\\section{Case presentation}\nA man.\n\n\\section{Investigations}\nMRI.\n\n\\section{Discussion}\nWe discuss.\n\\end{document}\n';
+    const f = missing(check(text, { format: 'latex' })).find((x) => itemOf(x) === 'abstract')!;
+    const fixed = applyOffsetEdits(text, f.fixes![0].edits);
+    assert.ok(fixed.includes('\\begin{document}\n\\begin{abstract}\nTODO: '), fixed);
+    assert.deepEqual(missing(check(fixed, { format: 'latex' })), []);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
