@@ -15,6 +15,8 @@ export interface RawTable {
   end: number;
   header: TableCell[];
   rows: TableCell[][];
+  /** Index in RawBlocks.paragraphs of this table's caption, when the format knows it (LaTeX floats). */
+  captionIndex?: number;
 }
 
 export interface RawBlocks {
@@ -23,6 +25,8 @@ export interface RawBlocks {
   tables: RawTable[];
   codeBlocks: CodeBlock[];
   comments: Comment[];
+  /** The title, when the format marks it in the body (LaTeX \title{}); front matter `title` wins. */
+  title?: { text: string; start: number; end: number };
   /** Citation spans found by the format parser itself (LaTeX \cite), as plain offsets per paragraph. */
 }
 

@@ -1,4 +1,5 @@
 import type { CitationKind } from '../types';
+import { LATEX_CITE_COMMANDS } from './latex';
 
 /**
  * Citation marker patterns, run over a paragraph's plain text. Each has a name and an
@@ -18,6 +19,13 @@ const AUTHOR = String.raw`(?:\p{Lu}[\p{L}'\u2019-]+(?:\s(?:van|von|de|der|den|da
 const AUTHORS = String.raw`${AUTHOR}(?:\s+et\s+al\.?|\s+(?:and|&)\s+${AUTHOR})?`;
 const YEAR = String.raw`(?:1[89]|20)\d{2}[a-z]?`;
 const AUTHOR_YEAR = String.raw`${AUTHORS},?\s+${YEAR}(?:\s*,\s*${YEAR})*`;
+/**
+ * Quarto cross-reference prefixes: @fig-x, @tbl-x, @sec-x, @eq-x, ... are references to the
+ * document's own figures, tables and sections, not citations.
+ */
+const XREF = String.raw`(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|rem|sol|nte|tip|wrn|imp|cau|apx|suppfig|supptbl)-`;
+const NOT_XREF = String.raw`(?!${XREF})`;
+const XREF_KEY = new RegExp(`^${XREF}`);
 
 /** Expands "1,3-5" into ["1","3","4","5"] (ranges of at most 50). */
 export function expandNumbers(list: string): string[] {
@@ -63,15 +71,23 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     kind: 'pandoc',
     example: '[@smith2019; @lee2020, p. 3], [see @key]',
     quick: /@/,
-    re: /\[[^\[\]]*?(?<=[\[\s;-])@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[^\[\]]*\]/gu,
-    keys: (m) => [...m[0].matchAll(/@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[\p{L}\p{N}_])/gu)].map((k) => k[1]),
+    re: new RegExp(String.raw`\[[^\[\]]*?(?<=[\[\s;-])@${NOT_XREF}[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[^\[\]]*\]`, 'gu'),
+    keys: (m) =>
+      [...m[0].matchAll(/@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[\p{L}\p{N}_])/gu)].map((k) => k[1]).filter((k) => !XREF_KEY.test(k)),
   },
   {
     kind: 'pandoc',
     example: '@smith2019 says (in-text)',
     quick: /@/,
-    re: /(?<![\p{L}\p{N}_.@\[])@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[\p{L}\p{N}_])/gu,
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_.@\[])@${NOT_XREF}([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[\p{L}\p{N}_])`, 'gu'),
     keys: (m) => [m[1]],
+  },
+  {
+    kind: 'latex',
+    example: String.raw`\cite{a,b}, \citep[p. 3]{key}, \parencite{key}, \cites{a}{b}`,
+    quick: /\\[A-Za-z]*cite/i,
+    re: new RegExp(String.raw`\\(?:${LATEX_CITE_COMMANDS})\*?(?:\s*\[[^\]]*\]){0,2}(?:\s*\{[^{}]*\})+`, 'g'),
+    keys: (m) => [...m[0].matchAll(/\{([^{}]*)\}/g)].flatMap((g) => g[1].split(',')).map((k) => k.trim()).filter(Boolean),
   },
   {
     kind: 'numeric',

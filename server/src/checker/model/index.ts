@@ -15,6 +15,7 @@ import { isReferencesHeading } from '../profiles';
 import type { RawBlocks } from './blocks';
 import { findCitations } from './citations';
 import { parseMarkdownBlocks } from './markdown';
+import { parseLatexBlocks } from './latex';
 import { parsePlainTextBlocks } from './plaintext';
 import { splitSentences } from './sentences';
 import { computeLineStarts, plainToSourceEnd, plainToSourceStart, positionAt } from './text';
@@ -58,6 +59,8 @@ export function parseDocument(text: string, format: Format): DocumentModel {
       raw = parseMarkdownBlocks(text, lineStarts, body);
       break;
     case 'latex':
+      raw = parseLatexBlocks(text);
+      break;
     case 'text':
     default:
       raw = parsePlainTextBlocks(body, lineStarts);
@@ -171,8 +174,13 @@ function buildModel(
   }
 
   const tableSectionAt = sectionLocator(sections);
-  const tables: Table[] = raw.tables.map((t) => ({ ...t, section: tableSectionAt(t.start) }));
+  const tables: Table[] = raw.tables.map(({ captionIndex, ...t }) => ({
+    ...t,
+    section: tableSectionAt(t.start),
+    ...(captionIndex !== undefined && paragraphs[captionIndex] ? { caption: paragraphs[captionIndex] } : {}),
+  }));
   for (const t of tables) {
+    if (t.caption) continue;
     const near = paragraphs.find(
       (p) => p.kind === 'caption' && (Math.abs(p.end - t.start) < 4 || Math.abs(t.end - p.start) < 4 || gapIsBlank(text, p, t)),
     );
@@ -197,6 +205,8 @@ function buildModel(
   if (typeof fmTitle === 'string' && fmTitle.trim()) {
     const idx = text.indexOf(fmTitle.trim());
     title = { text: fmTitle.trim(), start: idx >= 0 ? idx : 0, end: idx >= 0 ? idx + fmTitle.trim().length : 0 };
+  } else if (raw.title) {
+    title = { ...raw.title };
   } else {
     const h1 = raw.headings.find((h) => h.level === 1);
     if (h1) title = { text: h1.text, start: h1.textStart, end: h1.textEnd };
