@@ -200,9 +200,11 @@ async function quickFixFor(document: vscode.TextDocument, item: ChecklistItem): 
     .getDiagnostics(document.uri)
     .filter((d) => codeOf(d) === 'required-section' && (d.message.toLowerCase().includes(label) || (d as { data?: { item?: string } }).data?.item === item.id));
   for (const d of diagnostics) {
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    // No kind filter in the request: filter here (kinds are hierarchical, e.g. quickfix.caselint).
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, d.range);
     for (const a of actions ?? []) {
       if (!('edit' in a) || !a.edit) continue;
+      if (a.kind && !vscode.CodeActionKind.QuickFix.contains(a.kind)) continue;
       const title = a.title.toLowerCase();
       if (title.includes('ignore') || title.includes('disable')) continue;
       if (title.includes(label) || (a.diagnostics ?? []).some((x) => x.message === d.message)) return a;

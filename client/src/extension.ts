@@ -38,6 +38,8 @@ let state: Extension | undefined;
 
 class Extension implements vscode.Disposable {
   client: LanguageClient | undefined;
+  /** The config-file watcher of the running client (disposed with it). */
+  private watcher: vscode.FileSystemWatcher | undefined;
   private starting: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
   readonly ready: Promise<LanguageClient | undefined>;
   readonly output: vscode.LogOutputChannel;
@@ -131,7 +133,7 @@ class Extension implements vscode.Disposable {
       documentSelector: DOCUMENT_SELECTOR,
       synchronize: {
         configurationSection: SETTINGS.section,
-        fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
+        fileEvents: (this.watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB)),
       },
       diagnosticCollectionName: 'caselint',
       // Pull diagnostics as the user types, or only on save (caselint.run).
@@ -155,6 +157,7 @@ class Extension implements vscode.Disposable {
     };
     client.onNotification(CHECKLIST_CHANGED_NOTIFICATION, (params: ChecklistChangedParams) => this.checklist.handleChanged(params));
     client.onDidChangeState((e) => {
+      if (this.client !== client) return; // an old client stopping after a restart
       if (e.newState === State.Running) this.checklist.setClient(client);
       else if (e.newState === State.Stopped) this.checklist.setClient(undefined);
     });
@@ -200,6 +203,8 @@ class Extension implements vscode.Disposable {
         this.output.warn(`Stopping the language server: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+    this.watcher?.dispose();
+    this.watcher = undefined;
   }
 
   async restart(): Promise<LanguageClient | undefined> {
