@@ -56,7 +56,7 @@ export function cliBuilt(): boolean {
  * compiled with ajv-draft-04; its one pattern that is not valid with the `u` flag needs
  * unicodeRegExp off. The uri, uri-reference and date-time formats are checked too.
  */
-export function sarifValidator() {
+export function sarifValidator(): { (data: unknown): boolean; errors: unknown } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -78,7 +78,15 @@ export function sarifValidator() {
     }
   });
   ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d\d-\d\dT/.test(s));
-  return ajv.compile(schema);
+  const compiled = ajv.compile(schema);
+  // A plain boolean check (not a type guard), with the last errors kept for messages.
+  const validate = ((data: unknown): boolean => {
+    const ok = compiled(data) as boolean;
+    validate.errors = compiled.errors;
+    return ok;
+  }) as { (data: unknown): boolean; errors: unknown };
+  validate.errors = null;
+  return validate;
 }
 
 /**

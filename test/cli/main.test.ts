@@ -198,6 +198,14 @@ describe('cli: main() in-process', () => {
       assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [draft, readme]);
     });
 
+    it('--detect applies detection and config "ignore" to named files (pre-commit)', async () => {
+      const draft = join(FIXTURES, 'project/notes/draft.txt');
+      const readme = join(FIXTURES, 'project/notes/README.md');
+      const r = await runCli(['--format', 'json', '--detect', COMPLETE, draft, readme]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [COMPLETE]);
+    });
+
     it('expands globs and skips non-manuscripts among the matches', async () => {
       const r = await runCli(['--format', 'json', 'test/fixtures/cli/project/**/*.md']);
       assert.equal(r.code, 0, r.stderr);

@@ -19,6 +19,8 @@ export interface CliOptions {
   config?: string;
   noConfig: boolean;
   exitZero: boolean;
+  /** Apply manuscript detection to named files and stdin too (pre-commit, lint-staged). */
+  detect: boolean;
   help: boolean;
   version: boolean;
 }
@@ -52,6 +54,8 @@ Options:
   -c, --config F           use this config file instead of looking for .caselint.json/.jsonc/.yaml
       --no-config          use no config file at all
       --exit-zero          exit 0 even when problems are found (2 still means a usage/config/I/O error)
+      --detect             check named files only when they look like case reports, as walked
+                           files are (for pre-commit and lint-staged, which pass every staged file)
   -h, --help               show this help
   -v, --version            show the version
 
@@ -93,6 +97,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
         'exit-zero': { type: 'boolean' },
+        detect: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -166,6 +171,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     config: v.config,
     noConfig: v['no-config'] ?? false,
     exitZero: v['exit-zero'] ?? false,
+    detect: v.detect ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };

@@ -140,7 +140,7 @@ async function run(io: CliIO): Promise<number> {
     const bytes = await readStdin(io.stdin);
     if (bytes.includes(0)) throw new IoError('standard input is binary, not a manuscript');
     const filePath = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : undefined;
-    checkText(decodeText(bytes), filePath, filePath ? displayPathOf(cwd, filePath) : '<stdin>', true);
+    checkText(decodeText(bytes), filePath, filePath ? displayPathOf(cwd, filePath) : '<stdin>', !opts.detect);
   } else {
     const targets = await collectTargets(opts.patterns, cwd);
     for (const target of targets) {
@@ -150,7 +150,7 @@ async function run(io: CliIO): Promise<number> {
         note(`skipped ${display} (${read.why})`);
         continue;
       }
-      checkText(read.text, target.path, display, target.explicit);
+      checkText(read.text, target.path, display, target.explicit && !opts.detect);
     }
     if (!reports.length && looked > 0) {
       note(`no case reports found among ${looked} file${looked === 1 ? '' : 's'} (name a file to check it anyway, or list it in the config's "files")`);
