@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { check, PROFILES, type CheckResult, type Finding, type Format, type OffsetEdit } from '../../server/src/checker';
+import { check, PROFILES, type CheckResult, type Finding, type Format } from '../../server/src/checker';
 import { headingTextFor } from '../../server/src/checker/rules/required-section';
 import { profileItems } from '../../server/src/checker/sections';
+import { applyOffsetEdits } from './edits';
 
 /** The required-section quick fix: insert the missing heading where the profile's order puts it. */
-
-export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.i - a.i);
-  let out = text;
-  for (const { e } of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
 
 function missing(result: CheckResult): Finding[] {
   return result.findings.filter((f) => f.ruleId === 'required-section');
