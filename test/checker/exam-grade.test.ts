@@ -42,6 +42,8 @@ describe('rule exam-grade', () => {
       'Grip strength was 7 kg.',
       'The score was 6/5 on a scale without context words.',
       'Visual acuity was 6/9.',
+      'A 5+ cm defect of the Achilles tendon was seen at the reflex hammer site.',
+      'The MRC sum score was 48/60 despite weakness.',
     ];
     for (const s of good) it(`leaves "${s}" alone`, () => assert.deepEqual(flagged(s), []));
   });

@@ -15,7 +15,7 @@ const REFLEX_CONTEXT = /\b(?:reflex(?:es)?|jerks?|DTRs?|hyperreflexi[ac]|hyporef
 /** Words right before a bare grade that make it a power grade: "power was 7", "MRC grade 6". */
 const POWER_LEAD = /\b(?:power|strength|MRC(?:\s+grade)?|muscle\s+grade)\s*(?:was|were|is|are|of|at|graded|:|=)?\s*(?:grade\s*)?$/i;
 /** What may follow a bare grade ("power was 7 in the right arm"); a unit ("strength of 7 kg") may not. */
-const GRADE_TAIL = /^(?:\s*$|\s*[,.;:)\]]|\s+(?:in|on|at|and|bilaterally|throughout|distally|proximally|on\s+the|with|out|of\s+5)\b)/i;
+const GRADE_TAIL = /^(?:\s*$|\s*[,.;:()\]]|\s+(?:in|on|at|and|or|bilaterally|throughout|distally|proximally|with|out|of\s+5|symmetric\w*|brisk|left|right|to)\b)/i;
 
 const FRACTION = /(?<![\d/]|\d[.,])(\d{1,2})\s*([+-])?\s*\/\s*(\d{1,2})(?![\d/]|[.,]\d|\s*mm\s*Hg)/g;
 const REFLEX_PLUS = /(?<![\d/]|\d[.,])(\d{1,2})\s*\+(?!\s*\/|\d)/g;
@@ -84,6 +84,8 @@ export function findGradeProblems(text: string): GradeProblem[] {
       const start = m.index;
       const end = start + m[0].length;
       if (taken(start, end)) continue;
+      // "a 5+ cm tendon": a quantity, not a grade.
+      if (!GRADE_TAIL.test(text.slice(end, end + 30))) continue;
       const problem = reflexGradeProblem(Number(m[1]), m[0].replace(/\s+/g, ''));
       if (problem) out.push({ start, end, message: problem, kind: 'reflex' });
     }
