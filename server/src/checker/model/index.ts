@@ -16,6 +16,7 @@ import type { RawBlocks } from './blocks';
 import { findCitations } from './citations';
 import { parseMarkdownBlocks } from './markdown';
 import { parseLatexBlocks } from './latex';
+import { blankPandocLines, finishPandocBlocks } from './quarto';
 import { parsePlainTextBlocks } from './plaintext';
 import { splitSentences } from './sentences';
 import { computeLineStarts, plainToSourceEnd, plainToSourceStart, positionAt } from './text';
@@ -56,7 +57,7 @@ export function parseDocument(text: string, format: Format): DocumentModel {
   let raw: RawBlocks;
   switch (format) {
     case 'markdown':
-      raw = parseMarkdownBlocks(text, lineStarts, body);
+      raw = finishPandocBlocks(parseMarkdownBlocks(text, lineStarts, blankPandocLines(body)), text, frontMatter);
       break;
     case 'latex':
       raw = parseLatexBlocks(text);
