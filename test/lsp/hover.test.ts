@@ -56,9 +56,11 @@ describe('hover', () => {
       const { at } = setup(CARE_DOC, { profile: 'care' });
       const h = at(0, 5);
       const v = value(h);
-      assert.match(v, /\*\*caselint\*\* `required-section` \(error\)/);
-      assert.match(v, /Missing required section "Keywords" \(profile "care"\)/);
-      assert.match(v, /\*Why:\* profile `care` requires "Keywords"\./);
+      // One explanation for the rule, one bullet per missing section.
+      assert.equal(v.match(/\*\*caselint\*\* `required-section` \(error\)/g)?.length, 1);
+      assert.match(v, /^- Missing required section "Keywords" \(profile "care"\)/m);
+      assert.match(v, /^- Missing required section "Timeline" \(profile "care"\)/m);
+      assert.match(v, /\*What it checks:\* The sections the profile requires are present\./);
       assert.match(v, /\*How to fix:\* Add the section under one of the accepted headings/);
       assert.match(v, /`<!-- caselint-disable-next-line required-section -->` on the line above/);
       assert.ok(v.includes(`[Rule documentation: required-section](${ruleDocsUrl('required-section')})`));
@@ -87,7 +89,7 @@ describe('hover', () => {
       const h = caselintHover(result, document, { position: { line: 0, character: 12 } });
       const v = value(h);
       assert.match(v, /Uncited claim of \\\*efficacy\\\*\./, 'markup in messages is escaped');
-      assert.match(v, /\*Why:\* category \*\*efficacy\*\*, cue "increases"\.$/m);
+      assert.match(v, /^Uncited claim of \\\*efficacy\\\*\.\n\n\*Why:\* category \*\*efficacy\*\*, cue "increases"\.$/m);
       assert.match(v, /See the rule page for how to fix it\. Quick fix: "Insert citation placeholder"\./);
       assert.match(v, /`% caselint-disable-next-line demo-claim`/);
       assert.deepEqual(h!.range, { start: { line: 0, character: 9 }, end: { line: 0, character: 18 } });

@@ -64,7 +64,13 @@ export function caselintHover(
   const parts: Part[] = [];
 
   const findings = result.findings.filter((f) => offset >= f.start && (offset < f.end || (f.start === f.end && offset === f.start)));
-  for (const f of findings) parts.push({ start: f.start, end: f.end, markdown: findingMarkdown(f, model) });
+  // Findings of one rule at one place (several missing sections at the title) share one explanation.
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const group of byRule.values()) {
+    const narrowest = group.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+    parts.push({ start: narrowest.start, end: narrowest.end, markdown: findingsMarkdown(group, model) });
+  }
 
   const citation = citationAt(model, offset);
   if (citation) {
@@ -109,19 +115,30 @@ export function caselintHover(
   };
 }
 
-function findingMarkdown(f: Finding, model: DocumentModel): string {
+const MAX_FIX_TITLES = 6;
+
+function findingsMarkdown(group: Finding[], model: DocumentModel): string {
+  const first = group[0];
+  const ruleId = first.ruleId;
   const out: string[] = [];
-  out.push(`**caselint** \`${f.ruleId}\` (${f.severity})`);
-  out.push(escapeMarkdown(f.message));
-  const why = whyFromData(f.data);
-  const rule = getRule(f.ruleId);
-  if (why || rule) out.push(`*Why:* ${[why, rule ? escapeMarkdown(rule.description) : ''].filter(Boolean).join(' ')}`);
-  const fixTitles = (f.fixes ?? []).map((x) => `"${escapeMarkdown(x.title)}"`);
-  const hint = FIX_HINTS[f.ruleId] ?? 'See the rule page for how to fix it.';
-  out.push(`*How to fix:* ${hint}${fixTitles.length ? ` Quick fix: ${fixTitles.join(', ')}.` : ''}`);
-  const comment = model.format === 'latex' ? `% caselint-disable-next-line ${f.ruleId}` : `<!-- caselint-disable-next-line ${f.ruleId} -->`;
+  out.push(`**caselint** \`${ruleId}\` (${first.severity})`);
+  if (group.length === 1) {
+    out.push(escapeMarkdown(first.message));
+    const why = whyFromData(first.data);
+    if (why) out.push(`*Why:* ${why}`);
+  } else {
+    out.push(group.map((f) => `- ${escapeMarkdown(f.message)}${whyFromData(f.data) ? ` (${whyFromData(f.data)})` : ''}`).join('\n'));
+  }
+  const rule = getRule(ruleId);
+  if (rule) out.push(`*What it checks:* ${escapeMarkdown(rule.description)}`);
+  const titles = [...new Set(group.flatMap((f) => (f.fixes ?? []).map((x) => x.title)))];
+  const shown = titles.slice(0, MAX_FIX_TITLES).map((t) => `"${escapeMarkdown(t)}"`);
+  const more = titles.length > MAX_FIX_TITLES ? ', …' : '';
+  const hint = FIX_HINTS[ruleId] ?? 'See the rule page for how to fix it.';
+  out.push(`*How to fix:* ${hint}${shown.length ? ` Quick fix${shown.length > 1 ? 'es' : ''}: ${shown.join(', ')}${more}.` : ''}`);
+  const comment = model.format === 'latex' ? `% caselint-disable-next-line ${ruleId}` : `<!-- caselint-disable-next-line ${ruleId} -->`;
   out.push(`*To silence it:* \`${comment}\` on the line above.`);
-  out.push(`[Rule documentation: ${f.ruleId}](${ruleDocsUrl(f.ruleId)})`);
+  out.push(`[Rule documentation: ${ruleId}](${ruleDocsUrl(ruleId)})`);
   return out.join('\n\n');
 }
 
@@ -136,7 +153,6 @@ function whyFromData(data: Record<string, unknown> | undefined): string {
   if (cue) bits.push(`cue "${escapeMarkdown(cue)}"`);
   const reason = str(data.reason ?? data.why);
   if (reason) bits.push(escapeMarkdown(reason));
-  if (data.item && data.profile && data.label) bits.push(`profile \`${escapeCode(str(data.profile))}\` requires "${escapeMarkdown(str(data.label))}".`);
   if (!bits.length) return '';
   const joined = bits.join(', ');
   return /[.!?]$/.test(joined) ? joined : `${joined}.`;
