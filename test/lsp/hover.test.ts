@@ -144,6 +144,15 @@ describe('hover', () => {
       assert.match(value(at(0, 33, { readBibtex: () => undefined })), /`lee2019`: no bibliography file found next to the document/);
     });
 
+    it('finds a LaTeX \\bibitem for \\cite when no .bib is there', () => {
+      const text = '\\section{Introduction}\nKnown before \\cite{lee2019}.\n\\begin{thebibliography}{9}\n\\bibitem{lee2019} Lee A. Squatting palsy. 2019.\n\\end{thebibliography}\n';
+      const document = TextDocument.create('untitled:a.tex', 'latex', 1, text);
+      const result = check(text, { format: 'latex', rules: [] });
+      const h = caselintHover(result, document, { position: { line: 1, character: 16 } }, { readBibtex: () => undefined });
+      assert.match(value(h), /\\\[lee2019\\\] Lee A\. Squatting palsy\. 2019\./);
+      assert.deepEqual(h!.range, { start: { line: 1, character: 13 }, end: { line: 1, character: 27 } });
+    });
+
     it('reads the .bib named in front matter, or the .bib files next to the document', () => {
       const dir = mkdtempSync(join(tmpdir(), 'caselint-hover-'));
       try {
