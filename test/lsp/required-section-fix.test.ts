@@ -124,7 +124,15 @@ describe('required-section quick fix', () => {
     const text = '\\documentclass{article}\n\\begin{document}\n\\section{Case presentation}\nA man.\n\n\\section{Investigations}\nMRI.\n\n\\section{Discussion}\nWe discuss.\n\\end{document}\n';
     const f = missing(check(text, { format: 'latex' })).find((x) => itemOf(x) === 'abstract')!;
     const fixed = applyOffsetEdits(text, f.fixes![0].edits);
-    assert.ok(fixed.includes('\\begin{document}\n\\begin{abstract}\nTODO: '), fixed);
+    assert.ok(fixed.includes('\\begin{document}\n\n\\begin{abstract}\nTODO: '), fixed);
+    assert.deepEqual(missing(check(fixed, { format: 'latex' })), []);
+  });
+
+  it('latex: at the end goes before \\end{document}, starred like the other sections, after a blank line', () => {
+    const text = '\\documentclass{article}\n\\begin{document}\n\\begin{abstract}\nx\n\\end{abstract}\n\\section*{Case presentation}\nA man.\n\n\\section*{Investigations}\nMRI.\n\\end{document}\n';
+    const f = missing(check(text, { format: 'latex' })).find((x) => itemOf(x) === 'discussion')!;
+    const fixed = applyOffsetEdits(text, f.fixes![0].edits);
+    assert.ok(fixed.endsWith('MRI.\n\n\\section*{Discussion}\n\nTODO: Discuss the case against the literature, with references.\n\n\\end{document}\n'), fixed);
     assert.deepEqual(missing(check(fixed, { format: 'latex' })), []);
   });
 });

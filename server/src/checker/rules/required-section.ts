@@ -58,7 +58,10 @@ const TEMPLATE_HINTS: Record<string, string> = {
   'diagnostic-assessment': 'Report the diagnostic tests, the differential diagnosis and the reasoning.',
   'therapeutic-intervention': 'Describe the treatment given, its dose and duration.',
   'follow-up': 'Describe the outcome, follow-up and any adverse events.',
+  'differential-diagnosis': 'List the diagnoses considered and why each was accepted or rejected.',
+  treatment: 'Describe the treatment given, its dose and duration.',
   discussion: 'Discuss the case against the literature, with references.',
+  'learning-points': 'Give three to five short take-home messages.',
   conclusion: 'State the main take-away lesson.',
   'patient-perspective': 'The patient shares their experience, if they wish.',
   consent: 'State that written informed consent for publication was obtained from the patient.',
@@ -107,28 +110,39 @@ export function insertSectionFix(ctx: RuleContext, item: ProfileItem): Fix | und
   } else {
     at = doc.text.length;
   }
-  const block = sectionBlock(doc, item, heading, level, hint, nl, before);
+  const block = sectionBlock(doc, item, heading, level, hint, nl, before, ctx.sections.items.flatMap((i) => sectionOf(ctx, i.id)));
   let prefix = '';
-  if (at === doc.text.length && at > 0) {
+  if (at > 0 && at < doc.text.length && /\S[^\n]*\n$/.test(doc.text.slice(Math.max(0, at - 200), at)) && !/\n\r?\n$/.test(doc.text.slice(0, at))) {
+    // Inserting right after a line of text: keep a blank line between.
+    prefix = nl;
+  } else if (at === doc.text.length && at > 0) {
     // Make sure the new heading starts after a blank line.
     if (/\r?\n\r?\n$/.test(doc.text)) prefix = '';
     else if (doc.text.endsWith('\n')) prefix = nl;
     else prefix = nl + nl;
   }
-  const newText = at === doc.text.length ? prefix + block.replace(/(?:\r?\n)+$/, nl) : block;
+  const newText = at === doc.text.length ? prefix + block.replace(/(?:\r?\n)+$/, nl) : prefix + block;
   return { title: `Insert a "${heading}" section`, edits: [{ start: at, end: at, newText }] };
 }
 
-function sectionBlock(doc: DocumentModel, item: ProfileItem, heading: string, level: number, hint: string, nl: string, before: Section | undefined): string {
+function sectionBlock(doc: DocumentModel, item: ProfileItem, heading: string, level: number, hint: string, nl: string, before: Section | undefined, items: Section[]): string {
   const todo = `${HEADING_TODO} ${hint}`;
   if (doc.format === 'latex') {
     if (item.id === 'abstract') return `\\begin{abstract}${nl}${todo}${nl}\\end{abstract}${nl}${nl}`;
     const cmd = ['section', 'subsection', 'subsubsection', 'paragraph'][Math.min(Math.max(level, 1), 4) - 1];
-    const starred = before?.heading && /^\\[a-z]*section\*/.test(doc.text.slice(lineStartOf(doc, before.heading.start)).trimStart()) ? '*' : '';
+    // Starred like the section it goes before, else like the last section the profile knows.
+    const neighbour = before?.heading ?? lastItemHeading(doc, items);
+    const starred = neighbour && /^\\[a-z]*section\*/.test(doc.text.slice(lineStartOf(doc, neighbour.start)).trimStart()) ? '*' : '';
     return `\\${cmd}${starred}{${heading}}${nl}${nl}${todo}${nl}${nl}`;
   }
   if (doc.format === 'text') return `${heading.toUpperCase()}${nl}${nl}${todo}${nl}${nl}`;
   return `${'#'.repeat(Math.min(Math.max(level, 1), 6))} ${heading}${nl}${nl}${todo}${nl}${nl}`;
+}
+
+function lastItemHeading(_doc: DocumentModel, sections: Section[]): Section['heading'] {
+  let last: Section | undefined;
+  for (const s of sections) if (s.heading && (!last || s.start > last.start)) last = s;
+  return last?.heading ?? null;
 }
 
 function levelOfPresentSections(ctx: RuleContext): number | undefined {
