@@ -47,6 +47,14 @@ export function expandNumbers(list: string): string[] {
 
 export const CITATION_PATTERNS: CitationPattern[] = [
   {
+    // First: its optional arguments ([see][12]) must not read as numeric markers.
+    kind: 'latex',
+    example: String.raw`\cite{a,b}, \citep[p. 3]{key}, \parencite{key}, \cites{a}{b}`,
+    quick: /\\[A-Za-z]*cite/i,
+    re: new RegExp(String.raw`\\(?:${LATEX_CITE_COMMANDS})\*?(?:\s*\[[^\]]*\]){0,2}(?:\s*\{[^{}]*\})+`, 'g'),
+    keys: (m) => [...m[0].matchAll(/\{([^{}]*)\}/g)].flatMap((g) => g[1].split(',')).map((k) => k.trim()).filter(Boolean),
+  },
+  {
     kind: 'numeric',
     example: '[1], [1,2], [3-6], [3–6]',
     quick: /\[\d/,
@@ -81,13 +89,6 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     quick: /@/,
     re: new RegExp(String.raw`(?<![\p{L}\p{N}_.@\[])@${NOT_XREF}([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[\p{L}\p{N}_])`, 'gu'),
     keys: (m) => [m[1]],
-  },
-  {
-    kind: 'latex',
-    example: String.raw`\cite{a,b}, \citep[p. 3]{key}, \parencite{key}, \cites{a}{b}`,
-    quick: /\\[A-Za-z]*cite/i,
-    re: new RegExp(String.raw`\\(?:${LATEX_CITE_COMMANDS})\*?(?:\s*\[[^\]]*\]){0,2}(?:\s*\{[^{}]*\})+`, 'g'),
-    keys: (m) => [...m[0].matchAll(/\{([^{}]*)\}/g)].flatMap((g) => g[1].split(',')).map((k) => k.trim()).filter(Boolean),
   },
   {
     kind: 'numeric',

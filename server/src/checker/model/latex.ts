@@ -332,7 +332,7 @@ class LatexScanner {
   }
 
   /** End (exclusive, after the closer) of a balanced group opening at p, or -1. Stops at a blank line. */
-  private groupEnd(p: number, open = '{', close = '}'): number {
+  private groupEnd(p: number, open = '{', close = '}', verbatim = false): number {
     const text = this.text;
     let depth = 0;
     for (let k = p; k < text.length; k++) {
@@ -341,7 +341,7 @@ class LatexScanner {
         k++;
         continue;
       }
-      if (ch === '%') {
+      if (ch === '%' && !verbatim) {
         while (k < text.length && text[k] !== '\n' && text[k] !== '\r') k++;
         continue;
       }
@@ -514,7 +514,9 @@ class LatexScanner {
       }
       case 'url':
       case 'nolinkurl': {
-        const g = this.group(p);
+        const q = this.skipSpaces(p);
+        const e = text[q] === '{' ? this.groupEnd(q, '{', '}', true) : -1;
+        const g = e > 0 ? { inner: q + 1, innerEnd: e - 1, end: e } : this.group(p);
         if (!g) return;
         this.copyVerbatim(g.inner, g.innerEnd);
         this.i = g.end;

@@ -1,0 +1,308 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { check, parseDocument, type DocumentModel } from '../../server/src/checker';
+import { isManuscript } from '../../server/src/checker/detect';
+import { findCitations } from '../../server/src/checker/model/citations';
+import { parseLatexBlocks } from '../../server/src/checker/model/latex';
+import { fixtureFiles, runFixture } from '../helpers/fixtures';
+
+const L = String.raw;
+const slice = (doc: DocumentModel, s: { start: number; end: number }) => doc.text.slice(s.start, s.end);
+
+/** Every plain character must map into the source, inside its paragraph. */
+function assertMapped(doc: DocumentModel): void {
+  for (const p of doc.paragraphs) {
+    assert.ok(p.start >= 0 && p.start <= p.end && p.end <= doc.text.length, `paragraph range ${p.start}-${p.end}`);
+    for (const seg of p.segments) {
+      const len = seg.sourceLength ?? seg.length;
+      assert.ok(seg.sourceStart >= 0 && seg.sourceStart + len <= doc.text.length, 'segment inside the text');
+      if (seg.sourceLength === undefined) {
+        assert.equal(doc.text.slice(seg.sourceStart, seg.sourceStart + seg.length), p.plain.slice(seg.plainStart, seg.plainStart + seg.length));
+      }
+    }
+  }
+  for (const s of doc.sentences) assert.ok(s.start <= s.end && s.end <= doc.text.length);
+  for (const h of doc.headings) assert.ok(h.start <= h.textStart && h.textStart <= h.textEnd && h.textEnd <= h.end);
+}
+
+describe('LaTeX model', () => {
+  it('sections, subsections and starred ones are headings with levels', () => {
+    const doc = parseDocument(L`\section{Introduction}
+Text.
+\subsection*{Case presentation}
+More.
+\subsubsection{Labs}
+\paragraph{Detail} Run-in text.
+`, 'latex');
+    assert.deepEqual(doc.headings.map((h) => [h.level, h.text]), [[1, 'Introduction'], [2, 'Case presentation'], [3, 'Labs'], [4, 'Detail']]);
+    assert.equal(slice(doc, doc.headings[1]), L`\subsection*{Case presentation}`);
+    assert.equal(doc.text.slice(doc.headings[1].textStart, doc.headings[1].textEnd), 'Case presentation');
+    assert.deepEqual(doc.sections.map((s) => s.heading?.text), ['Introduction', 'Case presentation', 'Labs', 'Detail']);
+    assert.equal(doc.sections[2].parent?.heading?.text, 'Case presentation');
+    assertMapped(doc);
+  });
+
+  it('a heading keeps the text of formatting commands and drops labels', () => {
+    const doc = parseDocument(L`\section[Short]{Case \emph{presentation}\label{sec:case}}`, 'latex');
+    assert.equal(doc.headings[0].text, 'Case presentation');
+  });
+
+  it('\\title is the title; the preamble is not prose', () => {
+    const doc = parseDocument(L`\documentclass{article}
+\usepackage[utf8]{inputenc}
+\newcommand{\drug}{trimethoprim causes hyperkalaemia}
+\title{Weakness after \emph{trimethoprim}: a case report}
+\begin{document}
+\maketitle
+Body text.
+\end{document}
+Trailing text after the end is ignored.`, 'latex');
+    assert.equal(doc.title?.text, 'Weakness after trimethoprim: a case report');
+    assert.equal(slice(doc, doc.title!), L`Weakness after \emph{trimethoprim}: a case report`);
+    assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['Body text.']);
+    assert.equal(isManuscript(doc).manuscript, true);
+  });
+
+  it('\\begin{abstract} becomes an Abstract section holding the abstract', () => {
+    const doc = parseDocument(L`\begin{document}
+\begin{abstract}
+A woman had weakness.
+\end{abstract}
+\section{Case presentation}
+Text.
+\end{document}`, 'latex');
+    const abs = doc.sections.find((s) => s.heading?.text === 'Abstract')!;
+    assert.ok(abs);
+    assert.equal(slice(doc, abs.heading!), L`\begin{abstract}`);
+    assert.deepEqual(abs.paragraphs.map((p) => p.plain), ['A woman had weakness.']);
+    const { findings } = check(doc.text, { format: 'latex' });
+    assert.ok(!findings.some((f) => f.ruleId === 'required-section' && /Abstract/.test(f.message)));
+  });
+
+  it('paragraphs split on blank lines and \\par; formatting keeps its text; special characters', () => {
+    const doc = parseDocument(L`The \textbf{left} arm was \emph{weak}, \textit{very} so.
+Second line of the same paragraph~here.
+
+New paragraph with 50\% and \& and Caf\'e, na\"{\i}ve, \ldots{} done.\par After par.`, 'latex');
+    assert.deepEqual(doc.paragraphs.map((p) => p.plain), [
+      'The left arm was weak, very so. Second line of the same paragraph here.',
+      'New paragraph with 50% and & and Café, naïve, … done.',
+      'After par.',
+    ]);
+    assertMapped(doc);
+  });
+
+  it('\\cite, \\citep, \\citet, \\parencite, \\textcite, \\autocite are latex citations with keys', () => {
+    const doc = parseDocument(L`It is common \cite{a,b}. It is rare \citep[p.~3]{c}. \citet{d} said so.
+Also \parencite{e}, \textcite[see][12]{f}, \autocite{g:h-1} and \cites{i}{j}. Not \nocite{z}.`, 'latex');
+    assert.deepEqual(doc.citations.map((c) => [c.kind, c.keys]), [
+      ['latex', ['a', 'b']], ['latex', ['c']], ['latex', ['d']], ['latex', ['e']], ['latex', ['f']], ['latex', ['g:h-1']], ['latex', ['i', 'j']],
+    ]);
+    assert.equal(doc.citations[1].raw, L`\citep[p.~3]{c}`);
+    assert.equal(doc.sentences[0].citations.length, 1);
+    assert.ok(!doc.paragraphs[0].plain.includes('nocite'));
+  });
+
+  it('the latex citation pattern works on plain text too', () => {
+    assert.deepEqual(findCitations(L`as shown \citep{x, y} and \Textcite{z}`).map((c) => c.keys), [['x', 'y'], ['z']]);
+    assert.deepEqual(findCitations(L`a \citeauthor{q} b`).map((c) => c.kind), ['latex']);
+    assert.deepEqual(findCitations(L`the \excite{q} macro`), []);
+  });
+
+  it('comments are not text; caselint comments are suppressions', () => {
+    const text = L`First sentence. % it increases mortality
+% caselint-disable-next-line unsupported-claim
+Second sentence with 100\% certainty.`;
+    const doc = parseDocument(text, 'latex');
+    assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['First sentence. Second sentence with 100% certainty.']);
+    assert.deepEqual(doc.comments.map((c) => c.text), ['it increases mortality', 'caselint-disable-next-line unsupported-claim']);
+    assert.deepEqual(doc.suppressions.map((s) => [s.kind, s.ruleIds, s.line]), [['disable-next-line', ['unsupported-claim'], 1]]);
+  });
+
+  it('math becomes [math]; short plain inline math keeps its text', () => {
+    const doc = parseDocument(L`K was $8.1\,\mathrm{mmol/L}$ with $p<0.05$ and \(x^2\).
+\begin{equation}
+E = mc^2
+\end{equation}
+and \[ a = b \] end. $$ y $$ too.`, 'latex');
+    assert.equal(doc.paragraphs[0].plain, 'K was [math] with p<0.05 and [math]. [math] and [math] end. [math] too.');
+    assertMapped(doc);
+  });
+
+  it('a display equation standing alone is not a paragraph', () => {
+    const doc = parseDocument(L`Text.
+
+\begin{align}
+a &= b \\
+\end{align}
+
+More.`, 'latex');
+    assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['Text.', 'More.']);
+  });
+
+  it('verbatim, lstlisting and minted are code blocks; comment environments are skipped', () => {
+    const doc = parseDocument(L`Before.
+\begin{verbatim}
+it increases throughput { %
+\end{verbatim}
+\begin{lstlisting}[language=R]
+x <- 1
+\end{lstlisting}
+\begin{comment}
+Hidden text.
+\end{comment}
+After \verb|raw \text| here.`, 'latex');
+    assert.deepEqual(doc.codeBlocks.map((c) => c.info), ['verbatim', 'lstlisting']);
+    assert.ok(slice(doc, doc.codeBlocks[0]).startsWith(L`\begin{verbatim}`));
+    assert.ok(slice(doc, doc.codeBlocks[0]).endsWith(L`\end{verbatim}`));
+    assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['Before.', L`After raw \text here.`]);
+    assert.equal(doc.comments.length, 0);
+  });
+
+  it('tabular becomes a table with cells, offsets and its float caption', () => {
+    const text = L`\begin{table}
+\centering
+\caption{Laboratory results}
+\begin{tabular}{|l|r|}
+\hline
+Test & Value \\ \hline
+Potassium & \textbf{7.9} \\
+\multicolumn{2}{c}{Sodium 131} \\[2pt]
+\cmidrule(lr){1-2}
+Empty &  \\
+\hline
+\end{tabular}
+\end{table}`;
+    const doc = parseDocument(text, 'latex');
+    assert.equal(doc.tables.length, 1);
+    const t = doc.tables[0];
+    assert.deepEqual(t.header.map((c) => c.text), ['Test', 'Value']);
+    assert.deepEqual(t.rows.map((r) => r.map((c) => c.text)), [['Potassium', '7.9'], ['Sodium 131'], ['Empty', '']]);
+    assert.equal(text.slice(t.rows[0][0].start, t.rows[0][0].end), 'Potassium');
+    assert.equal(text.slice(t.rows[0][1].start, t.rows[0][1].end), L`7.9`);
+    assert.equal(text.slice(t.header[1].start, t.header[1].end), 'Value');
+    assert.equal(t.caption?.plain, 'Laboratory results');
+    assert.equal(t.caption?.kind, 'caption');
+    assert.ok(slice(doc, t).startsWith(L`\begin{tabular}`));
+  });
+
+  it('figure captions are caption paragraphs', () => {
+    const doc = parseDocument(L`\begin{figure}
+\includegraphics[width=\linewidth]{ecg.png}
+\caption[Short]{ECG showing peaked T waves.}
+\end{figure}`, 'latex');
+    assert.deepEqual(doc.paragraphs.map((p) => [p.kind, p.plain]), [['caption', 'ECG showing peaked T waves.']]);
+  });
+
+  it('list items and bibliography entries', () => {
+    const doc = parseDocument(L`\section{Learning points}
+\begin{itemize}
+  \item First point.
+  \item[b)] Second point.
+\end{itemize}
+\begin{thebibliography}{99}
+\bibitem{a} Smith J. A paper. 2019.
+\bibitem[Lee(2020)]{b} Lee K. Another. 2020.
+\end{thebibliography}`, 'latex');
+    assert.deepEqual(doc.paragraphs.map((p) => [p.kind, p.plain]), [
+      ['list-item', 'First point.'], ['list-item', 'Second point.'],
+      ['reference', 'Smith J. A paper. 2019.'], ['reference', 'Lee K. Another. 2020.'],
+    ]);
+    assert.deepEqual(doc.headings.map((h) => h.text), ['Learning points', 'References']);
+  });
+
+  it('\\section{References} then thebibliography makes one references section', () => {
+    const doc = parseDocument(L`\section{References}
+\begin{thebibliography}{9}
+\bibitem{a} Smith J. 2019.
+\end{thebibliography}`, 'latex');
+    assert.deepEqual(doc.headings.map((h) => h.text), ['References']);
+    assert.equal(doc.paragraphs[0].kind, 'reference');
+  });
+
+  it('\\ref reads as a number and \\footnote text is left out', () => {
+    const doc = parseDocument(L`See Table~\ref{tab:x} and Fig.~\ref{f}.\footnote{A note.} Done \url{https://x.org/a_b%20c}.`, 'latex');
+    assert.equal(doc.paragraphs[0].plain, 'See Table 1 and Fig. 1. Done https://x.org/a_b%20c.');
+  });
+
+  it('keywords become a "Keywords:" paragraph', () => {
+    const doc = parseDocument(L`\begin{document}
+\keywords{hyperkalaemia; trimethoprim}
+\end{document}`, 'latex');
+    assert.equal(doc.paragraphs[0].plain, 'Keywords: hyperkalaemia; trimethoprim');
+  });
+
+  describe('broken LaTeX never throws', () => {
+    const broken = [
+      L`\section{Unclosed heading
+text`,
+      L`\begin{abstract} no end`,
+      L`\begin{tabular}{ll} a & b \\ c &`,
+      L`\begin{verbatim} never closed`,
+      L`text with a lone $ dollar and \( open math`,
+      L`\cite{open and \citep[`,
+      L`}}}} {{{{ \end{itemize} \end{document} more`,
+      L`\'`,
+      '\\',
+      L`\begin{`,
+      L`\caption{`,
+      L`\title{`,
+      '',
+      L`\begin{document}\end{document}`,
+      '% only a comment',
+      L`\verb`,
+      '\r\n\r\n\\section{X}\r\nText\r\n',
+    ];
+    for (const text of broken) {
+      it(JSON.stringify(text).slice(0, 50), () => {
+        const { model } = check(text, { format: 'latex', onRuleError: (id, e) => assert.fail(`rule ${id}: ${String(e)}`) });
+        assertMapped(model);
+      });
+    }
+    it('an unclosed heading brace ends at the end of its line', () => {
+      const doc = parseDocument(L`\section{Case presentation
+A man.`, 'latex');
+      assert.equal(doc.headings[0].text, 'Case presentation');
+      assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['A man.']);
+    });
+    it('an unclosed \\emph keeps the rest of the paragraph as text', () => {
+      const doc = parseDocument(L`The \emph{left arm.
+
+Next.`, 'latex');
+      assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['The left arm.', 'Next.']);
+    });
+  });
+
+  it('CRLF line endings keep offsets', () => {
+    const text = '\\section{Case}\r\nA man \\emph{was} seen.\r\nHe improved.\r\n\r\nNext.';
+    const doc = parseDocument(text, 'latex');
+    assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['A man was seen. He improved.', 'Next.']);
+    assertMapped(doc);
+  });
+
+  it('a 300 KB LaTeX document parses quickly', function () {
+    const unit = L`\section{Case presentation}
+A 64-year-old man presented with weakness of the \textbf{left} arm, which is known to cause falls \cite{lee2020,park2021}.
+% caselint-disable-next-line unsupported-claim
+Potassium was $8.1\,\mathrm{mmol/L}$ and creatinine rose by 50\% over 2~days (Fig.~\ref{fig:ecg}).
+\begin{table}\caption{Labs}\begin{tabular}{ll}\hline K & 8.1 \\ Na & 131 \\ \hline\end{tabular}\end{table}
+
+`;
+    const text = unit.repeat(Math.ceil(300_000 / unit.length));
+    parseLatexBlocks(text);
+    const t0 = performance.now();
+    parseLatexBlocks(text);
+    const ms = performance.now() - t0;
+    // Typically ~10 ms on a quiet machine; generous bound for shared CI machines.
+    assert.ok(ms < 500, `took ${ms.toFixed(0)} ms`);
+  });
+
+  describe('fixtures', () => {
+    for (const file of fixtureFiles(join(__dirname, '..', 'fixtures', 'latex'))) {
+      it(file.split(/[\\/]/).pop()!, () => {
+        const r = runFixture(file, ['required-section', 'empty-section', 'unsupported-claim']);
+        assert.deepEqual(r.actual, r.expected);
+      });
+    }
+  });
+});
