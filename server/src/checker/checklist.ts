@@ -262,7 +262,7 @@ function missingParts(model: DocumentModel, item: ProfileItem, section: Section 
   }
   return (item.parts ?? []).filter((part) => {
     const words = part.trim().split(/\s+/).map(escapeRegExp).join('[\\s-]+');
-    return !new RegExp(`(?:^|[\\n\\r]|[.:]\\s)[ \\t>#*_]*${words}[*_]*[ \\t]*(?:[:.\\u2013\\u2014]|\\r?\\n|$)`, 'im').test(region);
+    return !new RegExp(`(?:^|[\\n\\r]|[.:]\\s)[ \\t>#*_"']*${words}[*_]*[ \\t]*(?:[:.\\u2013\\u2014]|\\r?\\n|$)`, 'im').test(region);
   });
 }
 
