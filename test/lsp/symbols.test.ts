@@ -133,6 +133,17 @@ describe('folding ranges', () => {
     ]);
   });
 
+  it('folds a front matter abstract with the front matter only (no crossing ranges)', () => {
+    const text = '---\ntitle: X\nabstract: |\n  A man.\n---\n\n## Case\n\nText.\n';
+    const { document, result } = setup(text);
+    assert.deepEqual(foldingRanges(result, document), [
+      { startLine: 0, endLine: 4, kind: FoldingRangeKind.Region },
+      { startLine: 6, endLine: 8, kind: FoldingRangeKind.Region },
+    ]);
+    // The outline still lists the abstract the model made from the front matter.
+    assert.deepEqual(documentSymbols(result, document).map((s) => s.name), ['Abstract', 'Case']);
+  });
+
   it('does not fold a one-line section', () => {
     const { document, result } = setup('## A\n## B\nText.\n');
     assert.deepEqual(foldingRanges(result, document), [{ startLine: 1, endLine: 2, kind: FoldingRangeKind.Region }]);

@@ -72,8 +72,10 @@ export function foldingRanges(result: CheckResult, document: TextDocument): Fold
     if (endLine > startLine) ranges.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
   };
   if (model.frontMatter) add(model.frontMatter.start, trimmedEnd(model.text, model.frontMatter.start, model.frontMatter.end), FoldingRangeKind.Region);
+  const fmEnd = model.frontMatter?.end ?? 0;
   for (const s of model.sections) {
-    if (s.heading) add(s.start, trimmedEnd(model.text, s.start, s.end), FoldingRangeKind.Region);
+    // A section the model made from front matter (`abstract:`) would cross the front matter's fold.
+    if (s.heading && s.start >= fmEnd) add(s.start, trimmedEnd(model.text, s.start, s.end), FoldingRangeKind.Region);
   }
   for (const c of model.codeBlocks) add(c.start, trimmedEnd(model.text, c.start, c.end), FoldingRangeKind.Region);
   for (const c of model.comments) add(c.start, c.end, FoldingRangeKind.Comment);
