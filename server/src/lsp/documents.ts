@@ -63,7 +63,7 @@ export interface Analysis {
   version: number;
   /** Configuration generation the analysis was made under. */
   generation: number;
-  /** `${version}:${generation}`: the pull diagnostics result id. */
+  /** `${version}:${generation}:${n}`: the pull diagnostics result id, unique per analysis. */
   resultId: string;
   status: AnalysisStatus;
   /** The document as it was checked (TextDocument objects are updated in place; this is a snapshot). */
@@ -122,6 +122,9 @@ function uriPath(uri: string): string {
     return uri;
   }
 }
+
+/** Makes every analysis's result id unique for the server's lifetime (versions restart on reopen). */
+let sequence = 0;
 
 export class Analyzer {
   private readonly cache = new Map<string, { key: string; promise: Promise<Analysis> }>();
@@ -198,7 +201,7 @@ export class Analyzer {
       uri: document.uri,
       version: document.version,
       generation,
-      resultId: `${document.version}:${generation}`,
+      resultId: `${document.version}:${generation}:${++sequence}`,
       status,
       document,
       config: {},
@@ -264,7 +267,7 @@ export class Analyzer {
       uri: document.uri,
       version: document.version,
       generation,
-      resultId: `${document.version}:${generation}`,
+      resultId: `${document.version}:${generation}:${++sequence}`,
       status: 'checked',
       document,
       result,
