@@ -119,7 +119,8 @@ describe('cli: main() in-process', () => {
     const cases: [string, string[], RegExp][] = [
       ['unknown option', ['--bogus'], /unknown option --bogus/],
       ['unknown format', ['--format', 'xml', MISSING], /unknown format "xml" \(known: stylish, json, sarif, github, junit, markdown\)/],
-      ['option without its value', ['--format'], /option --format needs a value|--format/],
+      ['option without its value', ['--format'], /^caselint: option --format needs a value\n$/],
+      ['short option without its value', ['-o'], /^caselint: option --output-file needs a value\n$/],
       ['missing file', ['no/such/file.md'], /no such file or directory: no\/such\/file\.md/],
       ['glob matching nothing', ['test/fixtures/cli/**/*.nothing'], /no files match the glob/],
       ['bad --max-warnings', ['--max-warnings', 'many', MISSING], /--max-warnings expects a whole number/],
@@ -133,7 +134,7 @@ describe('cli: main() in-process', () => {
       ['--config with --no-config', ['--config', 'a.json', '--no-config'], /cannot be used together/],
       ['--stdin with files', ['--stdin', MISSING], /--stdin cannot be combined with file arguments/],
       ['--stdin-filename without --stdin', ['--stdin-filename', 'a.md'], /--stdin-filename needs --stdin/],
-      ['a flag given a value', ['--quiet=yes', MISSING], /--quiet/],
+      ['a flag given a value', ['--quiet=yes', MISSING], /option --quiet does not take a value/],
     ];
     for (const [name, argv, pattern] of cases) {
       it(name, async () => assertUsageError(await runCli(argv), pattern));

@@ -111,8 +111,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
     }
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const m = /Option '([^']+)'/.exec(message);
-      if (m && / argument missing/.test(message)) throw new UsageError(`option ${m[1]} needs a value`);
-      if (m) throw new UsageError(`option ${m[1].replace(/ <value>$/, '')} does not take a value`);
+      // "-o, --output-file <value>" → "--output-file"
+      const name = m ? (m[1].split(/,\s*/).pop() ?? m[1]).replace(/ <value>$/, '') : '';
+      if (m && / argument missing/.test(message)) throw new UsageError(`option ${name} needs a value`);
+      if (m) throw new UsageError(`option ${name} does not take a value`);
     }
     throw new UsageError(firstSentence(message));
   }

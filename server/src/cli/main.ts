@@ -116,12 +116,18 @@ async function run(io: CliIO): Promise<number> {
     const abs = filePath ?? resolve(cwd, 'stdin.md');
     const loaded = configFor(abs);
     const config = mergeConfigs(loaded.config, cliConfig);
-    const result = check(text, {
-      format: formatForFile(filePath ?? 'stdin.md'),
-      config,
-      onRuleError: (ruleId, error) =>
-        note(`warning: rule ${ruleId} failed on ${display} and was skipped (${error instanceof Error ? error.message : String(error)})`),
-    });
+    let result;
+    try {
+      result = check(text, {
+        format: formatForFile(filePath ?? 'stdin.md'),
+        config,
+        onRuleError: (ruleId, error) =>
+          note(`warning: rule ${ruleId} failed on ${display} and was skipped (${error instanceof Error ? error.message : String(error)})`),
+      });
+    } catch (e) {
+      if (e instanceof UnknownProfileError) throw e;
+      throw new Error(`checking ${display} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
     looked++;
     if (!always) {
       const detected = isManuscript(result.model, {
