@@ -207,6 +207,29 @@ describe('cli: main() in-process', () => {
       assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [COMPLETE]);
     });
 
+    it('walks .md .qmd .Rmd .tex .txt (not .markdown or .html), each in its own format', async () => {
+      const dir = join(FIXTURES, 'kinds');
+      const r = await runCli(['--format', 'json', 'test/fixtures/cli/kinds']);
+      assert.equal(r.code, 1, r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert.deepEqual(out.map((f: { filePath: string }) => f.filePath), ['case.Rmd', 'case.qmd', 'case.tex'].map((f) => join(dir, f)));
+      // LaTeX: \title{Cramps 🦵 …} — the title starts after "\title{" (column 8); the emoji counts twice.
+      const tex = out[2];
+      const title = 'Cramps 🦵 and hypothyroidism: a case report';
+      assert.deepEqual(
+        tex.messages.map((m: { ruleId: string; line: number; column: number; endLine: number; endColumn: number }) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn]),
+        [
+          ['required-section', 2, 8, 2, 8 + title.length],
+          ['required-section', 2, 8, 2, 8 + title.length],
+        ],
+      );
+      assert.deepEqual(tex.messages.map((m: { line: number; ruleId: string }) => `${m.line}:${m.ruleId}`), runFixture(join(dir, 'case.tex')).expected);
+      // Named explicitly, any extension is checked (as Markdown).
+      const named = await runCli(['--format', 'json', join(dir, 'case.markdown')]);
+      assert.equal(named.code, 0);
+      assert.equal(JSON.parse(named.stdout).length, 1);
+    });
+
     it('expands globs and skips non-manuscripts among the matches', async () => {
       const r = await runCli(['--format', 'json', 'test/fixtures/cli/project/**/*.md']);
       assert.equal(r.code, 0, r.stderr);
