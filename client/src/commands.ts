@@ -143,9 +143,18 @@ export async function checkAsCaseReport(ctx: CommandContext, arg?: unknown): Pro
     void vscode.window.showErrorMessage(`Caselint: could not check this file as a case report: ${message(e)}`);
     return;
   }
-  // Pull diagnostics again (the server may also ask for it with workspace/diagnostic/refresh).
+  // Pull this document's diagnostics afresh: forget the previous result id first, so that the server
+  // cannot answer "unchanged" for a document version it had skipped as not a manuscript.
   try {
-    client.getFeature(DocumentDiagnosticRequest.method)?.refresh();
+    const feature = client.getFeature(DocumentDiagnosticRequest.method);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const provider = document ? feature?.getProvider(document) : undefined;
+    if (document && provider) {
+      provider.forget(document);
+      provider.onDidChangeDiagnosticsEmitter.fire();
+    } else {
+      feature?.refresh();
+    }
   } catch {
     // push mode: the server publishes by itself
   }

@@ -40,6 +40,7 @@ class Extension implements vscode.Disposable {
   client: LanguageClient | undefined;
   /** The config-file watcher of the running client (disposed with it). */
   private watcher: vscode.FileSystemWatcher | undefined;
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private starting: Promise<LanguageClient | undefined> = Promise.resolve(undefined);
   readonly ready: Promise<LanguageClient | undefined>;
   readonly output: vscode.LogOutputChannel;
@@ -91,7 +92,10 @@ class Extension implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.enable}`) || e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.run}`)) {
-          void this.restart();
+          // Debounced: the language client first sends its own didChangeConfiguration to the
+          // running server; restarting at once would make that notification fail.
+          clearTimeout(this.restartTimer);
+          this.restartTimer = setTimeout(() => void this.restart(), 250);
         }
       }),
       // Workspace-check diagnostics of a file give way to the live ones once it is shown in an editor.
@@ -131,8 +135,9 @@ class Extension implements vscode.Disposable {
     const run = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.run, 'onType');
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
+      // Settings: the server pulls them (workspace/configuration) and registers for
+      // didChangeConfiguration itself, so no configurationSection here.
       synchronize: {
-        configurationSection: SETTINGS.section,
         fileEvents: (this.watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB)),
       },
       diagnosticCollectionName: 'caselint',
@@ -233,6 +238,7 @@ class Extension implements vscode.Disposable {
   }
 
   async dispose(): Promise<void> {
+    clearTimeout(this.restartTimer);
     await this.stop();
     for (const d of this.disposables) d.dispose();
   }
