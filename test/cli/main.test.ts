@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFixture } from '../helpers/fixtures';
+import { fixtureFiles, runFixture } from '../helpers/fixtures';
 import { FIXTURES, REPO, runCli } from './helpers';
 import pkg from '../../package.json';
 
@@ -25,6 +25,14 @@ describe('cli: main() in-process', () => {
     tmp = mkdtempSync(join(tmpdir(), 'caselint-cli-'));
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('the CLI fixtures carry their expected findings inline', () => {
+    const files = [COMPLETE, MISSING, join(FIXTURES, 'bad-config/report.md'), ...fixtureFiles(join(FIXTURES, 'kinds'))];
+    for (const file of files) {
+      const { expected, actual } = runFixture(file);
+      assert.deepEqual(actual, expected, file);
+    }
+  });
 
   describe('exit codes and the JSON shape', () => {
     it('a complete, correctly cited case report: exit 0, nothing printed', async () => {
