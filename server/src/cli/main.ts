@@ -64,7 +64,9 @@ export async function main(io: CliIO): Promise<number> {
   try {
     return await run(io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof IoError || e instanceof ConfigError || e instanceof UnknownProfileError) {
+    // A config problem names the file relative to the current directory when it is below it.
+    if (e instanceof ConfigError) return fail(`${displayPathOf(resolve(io.cwd), resolve(io.cwd, e.file))}: ${e.problem}`);
+    if (e instanceof UsageError || e instanceof IoError || e instanceof UnknownProfileError) {
       return fail(e.message);
     }
     return fail(`internal error: ${e instanceof Error ? e.message : String(e)}`);
