@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, parseDocument, type DocumentModel } from '../../server/src/checker';
 import { isManuscript } from '../../server/src/checker/detect';
@@ -22,7 +23,9 @@ function assertMapped(doc: DocumentModel): void {
     }
   }
   for (const s of doc.sentences) assert.ok(s.start <= s.end && s.end <= doc.text.length);
-  for (const h of doc.headings) assert.ok(h.start <= h.textStart && h.textStart <= h.textEnd && h.textEnd <= h.end);
+  for (const h of doc.headings) {
+    assert.ok(h.start <= h.textStart && h.textStart <= h.textEnd && h.textEnd <= h.end, `heading ${JSON.stringify(h)} in ${JSON.stringify(doc.text)}`);
+  }
 }
 
 describe('LaTeX model', () => {
@@ -273,6 +276,35 @@ Next.`, 'latex');
     });
   });
 
+  it('random fragments of LaTeX never throw and keep every offset valid', () => {
+    const pool = [
+      '\\section{', '\\subsection*{Case}', '}', '{', '\\begin{abstract}', '\\end{abstract}', '\\begin{tabular}{ll}', '&', '\\\\',
+      '\\end{tabular}', '\\begin{table}', '\\end{table}', '\\caption{', '$', '$$', '\\[', '\\]', '\\(', '%', '% caselint-disable', '\n',
+      '\n\n', '\r\n', 'text ', 'It is common. ', '\\cite{a', '\\citep[p.~3]{b}', '\\emph{', '\\item ', '\\begin{itemize}', '\\end{itemize}',
+      '\\begin{verbatim}', '\\end{verbatim}', '\\bibitem{k}', '\\begin{thebibliography}{9}', '\\\'', '\\"{o}', '~', '\\ref{x}',
+      '\\title{', '\\begin{document}', '\\end{document}', '\\verb|x', '\\url{a%b', '\\begin{equation}', '\\end{equation}', 'é😀 ',
+    ];
+    let seed = 12345;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let k = 0; k < 300; k++) {
+      let text = '';
+      const len = 1 + rnd(40);
+      for (let j = 0; j < len; j++) text += pool[rnd(pool.length)];
+      const { model, findings } = check(text, { format: 'latex', onRuleError: (id, e) => assert.fail(`rule ${id} on ${JSON.stringify(text)}: ${String(e)}`) });
+      assertMapped(model);
+      for (const f of findings) assert.ok(f.start <= f.end && f.end <= text.length);
+      for (const t of model.tables) for (const c of [...t.header, ...t.rows.flat()]) assert.ok(c.start <= c.end && c.end <= text.length);
+    }
+  });
+
+  it('quote environments mark their paragraphs as quoted', () => {
+    const doc = parseDocument('Before.\n\\begin{quote}\nThe patient said it helped.\n\\end{quote}\nAfter.', 'latex');
+    assert.deepEqual(doc.paragraphs.map((p) => [p.plain, !!p.quoted]), [['Before.', false], ['The patient said it helped.', true], ['After.', false]]);
+  });
+
   it('CRLF line endings keep offsets', () => {
     const text = '\\section{Case}\r\nA man \\emph{was} seen.\r\nHe improved.\r\n\r\nNext.';
     const doc = parseDocument(text, 'latex');
@@ -302,6 +334,7 @@ Potassium was $8.1\,\mathrm{mmol/L}$ and creatinine rose by 50\% over 2~days (Fi
       it(file.split(/[\\/]/).pop()!, () => {
         const r = runFixture(file, ['required-section', 'empty-section', 'unsupported-claim']);
         assert.deepEqual(r.actual, r.expected);
+        assertMapped(parseDocument(readFileSync(file, 'utf8'), 'latex'));
       });
     }
   });

@@ -117,6 +117,29 @@ describe('Quarto and R Markdown', () => {
     assert.equal(isManuscript(doc).manuscript, true);
   });
 
+  it('random Quarto fragments never throw and keep every offset valid', () => {
+    const pool = [
+      '---\n', 'abstract: |\n', '  text [@a]\n', 'abstract: "x"\n', 'title: A case of x\n', '::: {.callout-note}\n', ':::\n', '## Tip\n',
+      '{{< include x >}}\n', '{{< var y >}}', '`r mean(x)`', '`{r} n`', '```{r}\n', '```\n', '@fig-a ', '[@tbl-b; @c] ', 'Text. ', '\n\n',
+      '## Case presentation\n', '# Title\n', '`code`', '**b**', '\r\n', 'é😀',
+    ];
+    let seed = 4242;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let k = 0; k < 300; k++) {
+      let text = '';
+      const len = 1 + rnd(30);
+      for (let j = 0; j < len; j++) text += pool[rnd(pool.length)];
+      const { model, findings } = check(text, { onRuleError: (id, e) => assert.fail(`rule ${id} on ${JSON.stringify(text)}: ${String(e)}`) });
+      assertMapped(model);
+      for (const p of model.paragraphs) assert.ok(p.start <= p.end && p.end <= text.length, JSON.stringify(text));
+      for (const h of model.headings) assert.ok(h.start <= h.textStart && h.textEnd <= h.end, JSON.stringify(text));
+      for (const f of findings) assert.ok(f.start <= f.end && f.end <= text.length);
+    }
+  });
+
   describe('fixtures', () => {
     for (const file of fixtureFiles(join(__dirname, '..', 'fixtures', 'quarto'))) {
       it(file.split(/[\\/]/).pop()!, () => {

@@ -419,6 +419,7 @@ class LatexScanner {
     this.inline = saved.inline;
     this.recordComments = saved.rec;
     this.atSpace = saved.atSpace;
+    clamp(b, to);
     return b;
   }
 
@@ -958,6 +959,24 @@ class LatexScanner {
     const s = plainToSourceStart(b.segments, lead, from);
     return { start: s, end: Math.max(s, plainToSourceEnd(b.segments, trail, to)), text };
   }
+}
+
+/** Drops what a builder holds beyond source offset `to` (a construct that ran past its argument). */
+function clamp(b: PlainBuilder, to: number): void {
+  let keep = 0;
+  for (const seg of b.segments) {
+    if (seg.sourceStart >= to && seg.length > 0) break;
+    const len = seg.sourceLength ?? seg.length;
+    if (seg.sourceStart + len > to) {
+      if (seg.sourceLength === undefined) seg.length = to - seg.sourceStart;
+      else seg.sourceLength = to - seg.sourceStart;
+    }
+    keep++;
+  }
+  if (keep === b.segments.length) return;
+  b.segments.length = keep;
+  const last = b.segments[keep - 1];
+  b.plain = b.plain.slice(0, last ? last.plainStart + last.length : 0);
 }
 
 function isSpace(c: number): boolean {
