@@ -23,6 +23,8 @@ export interface CommandContext {
   workspaceDiagnostics: vscode.DiagnosticCollection;
   /** The running client, waiting for it to be ready; undefined when caselint is disabled or failed. */
   readyClient(): Promise<LanguageClient | undefined>;
+  /** Documents the user asked to check as case reports (sent again after a server restart). */
+  forcedCaseReports: Set<string>;
 }
 
 function message(e: unknown): string {
@@ -137,7 +139,8 @@ export async function checkAsCaseReport(ctx: CommandContext, arg?: unknown): Pro
   }
   try {
     // arguments: [document URI string]; the server remembers it for the session.
-    await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.checkAsCaseReport, arguments: [client.code2ProtocolConverter.asUri(uri)] });
+    await sendCheckAsCaseReport(client, uri.toString());
+    ctx.forcedCaseReports.add(uri.toString());
   } catch (e) {
     ctx.output.error(`Check as case report failed: ${message(e)}`);
     void vscode.window.showErrorMessage(`Caselint: could not check this file as a case report: ${message(e)}`);
@@ -159,6 +162,11 @@ export async function checkAsCaseReport(ctx: CommandContext, arg?: unknown): Pro
     // push mode: the server publishes by itself
   }
   await ctx.checklist.getChecklist(uri);
+}
+
+/** Sends the server command COMMANDS.checkAsCaseReport for one document URI. */
+export async function sendCheckAsCaseReport(client: LanguageClient, uri: string): Promise<void> {
+  await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.checkAsCaseReport, arguments: [uri] });
 }
 
 // ---------------------------------------------------------------- checklist items

@@ -13,7 +13,7 @@ import type { Checklist } from '../../server/src/checker/checklist';
 import { CHECKLIST_CHANGED_NOTIFICATION, type ChecklistChangedParams } from '../../server/src/lsp/protocol';
 import { CHECKLIST_VIEW_ID, CLIENT_COMMANDS, COMMANDS, CONFIG_FILE_GLOB, DOCUMENT_SELECTOR, INTERNAL_COMMANDS, SETTINGS } from './ids';
 import { ChecklistController } from './checklistView';
-import { checkAsCaseReport, checkWorkspace, insertSection, insertTemplate, openExample, revealItem, visibleUris, type CommandContext } from './commands';
+import { checkAsCaseReport, checkWorkspace, insertSection, insertTemplate, openExample, revealItem, sendCheckAsCaseReport, visibleUris, type CommandContext } from './commands';
 
 export interface CaselintApi {
   /** Resolves when the language server is running (undefined when caselint is disabled or failed to start). */
@@ -46,7 +46,10 @@ class Extension implements vscode.Disposable {
   readonly output: vscode.LogOutputChannel;
   readonly checklist: ChecklistController;
   readonly workspaceDiagnostics: vscode.DiagnosticCollection;
+  /** Documents checked as case reports on request; the server forgets them when it restarts. */
+  readonly forcedCaseReports = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly ctx: CommandContext;
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('caselint', { log: true });
@@ -54,13 +57,14 @@ class Extension implements vscode.Disposable {
     this.workspaceDiagnostics = vscode.languages.createDiagnosticCollection('caselint-workspace');
     this.disposables.push(this.output, this.checklist, this.workspaceDiagnostics);
 
-    const ctx: CommandContext = {
+    const ctx: CommandContext = (this.ctx = {
       extension: context,
       output: this.output,
       checklist: this.checklist,
       workspaceDiagnostics: this.workspaceDiagnostics,
       readyClient: () => this.whenReady(),
-    };
+      forcedCaseReports: this.forcedCaseReports,
+    });
     const guard =
       <A extends unknown[]>(name: string, fn: (...args: A) => unknown) =>
       async (...args: A) => {
@@ -163,7 +167,12 @@ class Extension implements vscode.Disposable {
     client.onNotification(CHECKLIST_CHANGED_NOTIFICATION, (params: ChecklistChangedParams) => this.checklist.handleChanged(params));
     client.onDidChangeState((e) => {
       if (this.client !== client) return; // an old client stopping after a restart
-      if (e.newState === State.Running) this.checklist.setClient(client);
+      if (e.newState === State.Running) {
+        this.checklist.setClient(client);
+        for (const uri of this.forcedCaseReports) {
+          sendCheckAsCaseReport(client, uri).catch((err) => this.output.warn(`Check as case report (${uri}): ${err instanceof Error ? err.message : String(err)}`));
+        }
+      }
       else if (e.newState === State.Stopped) this.checklist.setClient(undefined);
     });
     return client;
@@ -232,8 +241,7 @@ class Extension implements vscode.Disposable {
         return self.checklist.statusBarText;
       },
       commands: CLIENT_COMMANDS,
-      checkWorkspace: () =>
-        checkWorkspace({ extension: self.context, output: self.output, checklist: self.checklist, workspaceDiagnostics: self.workspaceDiagnostics, readyClient: () => self.whenReady() }),
+      checkWorkspace: () => checkWorkspace(self.ctx),
     };
   }
 
