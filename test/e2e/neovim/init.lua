@@ -126,6 +126,7 @@ local tests = {
       assert(ok, 'the server did not initialize within 15 s')
       state.client = vim.lsp.get_client_by_id(state.client_id)
       local caps = state.client.server_capabilities or {}
+
       assert(caps.codeActionProvider, 'the server announces no codeActionProvider')
       assert(caps.completionProvider, 'the server announces no completionProvider')
     end,
@@ -178,6 +179,7 @@ local tests = {
       assert(text:find('\n#+%s*Abstract') or text:find('^#+%s*Abstract'), 'no Abstract heading in the buffer after the edit')
       local ok = vim.wait(15000, function() return has(is_missing_abstract) == nil and has(is_claim) ~= nil end, 50)
       assert(ok, 'the missing-Abstract diagnostic did not go away after the edit; now:\n' .. describe())
+      return 'applied "' .. chosen.title .. '"'
     end,
   },
   {
@@ -205,6 +207,7 @@ local tests = {
       assert(found, 'no exam- snippet among ' .. #items .. ' items: ' .. table.concat(vim.list_slice(labels, 1, 30), ', '))
       local body = (found.textEdit and found.textEdit.newText) or found.insertText or ''
       assert(vim.trim(body) ~= '', 'the snippet ' .. found.label .. ' has no text')
+      return found.label .. ' among ' .. #items .. ' items'
     end,
   },
   {
@@ -220,10 +223,11 @@ local tests = {
 
 for _, t in ipairs(tests) do
   local t0 = vim.loop.hrtime()
-  local ok, err = pcall(t.fn)
+  local ok, ret = pcall(t.fn)
   local ms = math.floor((vim.loop.hrtime() - t0) / 1e6)
-  table.insert(results, { name = t.name, ok = ok, ms = ms, error = (not ok) and tostring(err) or nil })
-  log(string.format('%s %s (%d ms)%s', ok and 'ok  ' or 'FAIL', t.name, ms, ok and '' or ('\n      ' .. tostring(err))))
+  local note = ok and type(ret) == 'string' and ret or nil
+  table.insert(results, { name = t.name, ok = ok, ms = ms, error = (not ok) and tostring(ret) or nil, notes = note and { note } or nil })
+  log(string.format('%s %s (%d ms)%s', ok and 'ok  ' or 'FAIL', t.name, ms, ok and (note and (' [' .. note .. ']') or '') or ('\n      ' .. tostring(ret))))
   if not ok and not state.client then break end
 end
 if state.client_id and not state.exit then vim.lsp.stop_client(state.client_id, true) end

@@ -91,6 +91,7 @@ function writeSettings(userDataDir: string): void {
     'git.enabled': false,
     'files.autoSave': 'off',
     'window.commandCenter': false,
+    ...(process.env.CASELINT_E2E_TRACE ? { 'caselint.trace.server': 'verbose' } : {}),
   };
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 }
@@ -196,7 +197,8 @@ async function main(): Promise<number> {
     server = spawn(
       NODE24,
       [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'],
+        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+        ...(process.env.CASELINT_E2E_TRACE ? ['--log', 'trace'] : [])],
       {
         detached: true, // own process group: killed as a whole at the end
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -236,7 +238,10 @@ async function main(): Promise<number> {
     }
     writeFileSync(join(RESULTS_DIR, 'vscode-e2e.json'), JSON.stringify(report, null, 2));
     log(`VS Code ${report.vscodeVersion}`);
-    for (const r of report.results) log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.ms} ms)${r.error ? `\n      ${r.error.replace(/\n/g, '\n      ')}` : ''}`);
+    for (const r of report.results) {
+      log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.ms} ms)${r.error ? `\n      ${r.error.replace(/\n/g, '\n      ')}` : ''}`);
+      for (const n of r.notes ?? []) log(`     note: ${n}`);
+    }
     ok = report.failed === 0 && report.passed > 0;
     if (!ok) log(`diagnostics at the end:\n      ${report.diagnostics.join('\n      ')}`);
     log(`${ok ? 'PASS' : 'FAIL'}: ${report.passed} passed, ${report.failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
