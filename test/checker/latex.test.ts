@@ -226,6 +226,8 @@ Empty &  \\
   it('\\ref reads as a number and \\footnote text is left out', () => {
     const doc = parseDocument(L`See Table~\ref{tab:x} and Fig.~\ref{f}.\footnote{A note.} Done \url{https://x.org/a_b%20c}.`, 'latex');
     assert.equal(doc.paragraphs[0].plain, 'See Table 1 and Fig. 1. Done https://x.org/a_b%20c.');
+    const link = parseDocument(L`Read \href{https://x.org/a%20b#c}{the \emph{guideline}} now.`, 'latex');
+    assert.equal(link.paragraphs[0].plain, 'Read the guideline now.');
   });
 
   it('keywords become a "Keywords:" paragraph', () => {

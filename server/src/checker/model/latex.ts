@@ -59,7 +59,7 @@ const DROP_ARGS: Record<string, number> = {
 
 /** Commands whose first n arguments are not text, but whose last one is (\textcolor{red}{text}). */
 const SKIP_FIRST: Record<string, number> = {
-  textcolor: 1, colorbox: 1, href: 1, foreignlanguage: 1, multicolumn: 2, multirow: 2, resizebox: 2, scalebox: 1,
+  textcolor: 1, colorbox: 1, foreignlanguage: 1, multicolumn: 2, multirow: 2, resizebox: 2, scalebox: 1,
   rotatebox: 1, raisebox: 1, makebox: 0, parbox: 1, fcolorbox: 2, hyperref: 0, texorpdfstring: 1,
 };
 
@@ -511,6 +511,13 @@ class LatexScanner {
         this.scan(g.innerEnd);
         this.i = g.end;
         this.flush();
+        return;
+      }
+      case 'href': {
+        // \href{url}{text}: the URL may hold % and #; only the text is prose.
+        const q = this.skipSpaces(this.skipOptional(p));
+        const e = text[q] === '{' ? this.groupEnd(q, '{', '}', true) : -1;
+        if (e > 0) this.i = e;
         return;
       }
       case 'url':
