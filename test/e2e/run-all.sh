@@ -5,8 +5,10 @@
 #   2. builds the extension if client/out or server/out is missing;
 #   3. runs the VS Code suite in code-server + chromium (test/e2e/vscode/run-code-server.ts);
 #   4. runs the Neovim suite (test/e2e/neovim/run.sh).
-# Prints one result line per suite and, last, "e2e: N passed, N failed" (tests over both suites).
-# Exit code 0 only when both suites passed.
+# Prints a result line per suite with its time, then, last, one count line per suite in the form
+# .ci/run adds up: "vscode: N passed, N failed", "neovim: N passed, N failed" (a suite that wrote
+# no results counts as 1 failed; a failed preparation or build prints "e2e-setup: 0 passed, 1 failed").
+# Exit code 0 only when every suite passed.
 #
 # Usage: test/e2e/run-all.sh [vscode|neovim]   (default: both)
 set -uo pipefail
@@ -25,24 +27,24 @@ prep_arg=
 t=$(now)
 if ! test/e2e/prepare.sh $prep_arg; then
   echo "e2e prepare: FAIL ($(($(now) - t)) s)"
-  echo "e2e: 0 passed, 1 failed"
+  echo "e2e-setup: 0 passed, 1 failed"
   exit 1
 fi
 echo "e2e prepare: ok ($(($(now) - t)) s)"
 
 if [[ ! -f client/out/extension.js || ! -f server/out/server.js ]]; then
   echo "e2e: building the extension (npm run build)"
-  npm run build --silent || { echo "e2e: build failed"; echo "e2e: 0 passed, 1 failed"; exit 1; }
+  npm run build --silent || { echo "e2e: build failed"; echo "e2e-setup: 0 passed, 1 failed"; exit 1; }
 fi
 
-passed=0 failed=0 status=0 lines=()
-# count <results.json>: adds the suite's test counts (one failure if it wrote none)
+status=0 lines=() counts=()
+# count <suite> <results.json>: the suite's count line (one failure if it wrote no results)
 count() {
   local p f
-  if [[ -s "$1" ]] && read -r p f < <(node -e 'const r=require(process.argv[1]); console.log(r.passed, r.failed)' "$1" 2>/dev/null); then
-    passed=$((passed + p)) failed=$((failed + f))
+  if [[ -s "$2" ]] && read -r p f < <(node -e 'const r=require(process.argv[1]); console.log(r.passed, r.failed)' "$2" 2>/dev/null); then
+    counts+=("$1: $p passed, $f failed")
   else
-    failed=$((failed + 1))
+    counts+=("$1: 0 passed, 1 failed")
   fi
 }
 
@@ -51,9 +53,11 @@ if [[ $ONLY == all || $ONLY == vscode ]]; then
   t=$(now)
   node --import tsx test/e2e/vscode/run-code-server.ts
   rc=$?
-  count test-results/vscode-e2e.json
+  count vscode "$REPO/test-results/vscode-e2e.json"
   ((rc == 0)) && r=PASS || { r=FAIL; status=1; }
-  lines+=("e2e vscode (code-server + chromium): $r in $(($(now) - t)) s; screenshot test-results/vscode-e2e.png")
+  shot=
+  [[ -f test-results/vscode-e2e.png ]] && shot="; screenshot test-results/vscode-e2e.png"
+  lines+=("e2e vscode (code-server + chromium): $r in $(($(now) - t)) s$shot")
 fi
 
 if [[ $ONLY == all || $ONLY == neovim ]]; then
@@ -61,12 +65,12 @@ if [[ $ONLY == all || $ONLY == neovim ]]; then
   t=$(now)
   test/e2e/neovim/run.sh
   rc=$?
-  count test-results/neovim-e2e.json
+  count neovim "$REPO/test-results/neovim-e2e.json"
   ((rc == 0)) && r=PASS || { r=FAIL; status=1; }
   lines+=("e2e neovim (headless, stdio): $r in $(($(now) - t)) s")
 fi
 
 printf '%s\n' "${lines[@]}"
 echo "e2e total: $(($(now) - t_all)) s"
-echo "e2e: $passed passed, $failed failed"
+printf '%s\n' "${counts[@]}"
 exit $status
