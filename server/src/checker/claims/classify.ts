@@ -4,33 +4,108 @@ import type { ClaimCue, ClaimExclusion, ClaimMatch, SectionMode } from './types'
 
 /**
  * The claim classifier: one sentence in, the cue that makes it a claim (or null) out.
- * Speed: the sentence is tokenised once; a cue's pattern runs only when one of its trigger
- * words occurs; every pattern is compiled once, at load time.
+ *
+ * Speed (the whole rule must stay at a few milliseconds for a 300 KB manuscript): the sentence
+ * is tokenised once by a char-code loop; each word is looked up once in a lexicon built at load
+ * time from the cue and exclusion lists (which cues it triggers, which exclusions, whether it is
+ * a present-tense verb); a pattern runs only when one of its trigger words occurs; every pattern
+ * is compiled once.
  */
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 /** ", which prolongs": a non-restrictive relative clause (its own subject: a general fact). */
-const REL_CLAUSE = /,\s+which\s+(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/gu;
+const REL_CLAUSE = /,\s+which\s+(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u;
+const QUESTION = /\?["'\u201d\u2019)\]]*\s*$/;
 
-/** Cues sorted by category priority (stable within a category), and trigger word → cue indices. */
+/** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
+const MIN_WORDS = 3;
+
+/** Cues sorted by category priority (stable within a category). */
 const CUES: readonly ClaimCue[] = [...CLAIM_CUES].sort((a, b) => CATEGORY_INFO[a.category].priority - CATEGORY_INFO[b.category].priority);
-const CUES_BY_WORD = new Map<string, number[]>();
+
+interface WordInfo {
+  word: string;
+  /** Indices into CUES of the cues this word triggers. */
+  cues: number[];
+  /** Indices into SENTENCE_EXCLUSIONS of the exclusions this word triggers. */
+  exclusions: number[];
+  present: boolean;
+  ambiguous: boolean;
+  /** An article, "to" or a preposition: the next ambiguous form is not a verb. */
+  notVerbBefore: boolean;
+  /** Bit of this word among all cues' `alsoNeeds` words (0 if none). */
+  needBit: number;
+}
+
+/**
+ * The lexicon: every word that matters, in an open-addressing hash table keyed by a hash of
+ * its char codes, so that scanning a sentence allocates no substrings and computes no string
+ * hashes (this loop runs on every sentence of the document).
+ */
+const LEXICON = new Map<string, WordInfo>();
+function entry(w: string): WordInfo {
+  let e = LEXICON.get(w);
+  if (!e) {
+    e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, needBit: 0 };
+    LEXICON.set(w, e);
+  }
+  return e;
+}
 CUES.forEach((cue, i) => {
   for (const w of cue.triggers) {
-    const list = CUES_BY_WORD.get(w);
-    if (list) {
-      if (!list.includes(i)) list.push(i);
-    } else CUES_BY_WORD.set(w, [i]);
+    const e = entry(w);
+    if (!e.cues.includes(i)) e.cues.push(i);
   }
 });
-const EXCLUSIONS_BY_WORD = new Map<string, ClaimExclusion[]>();
-for (const ex of SENTENCE_EXCLUSIONS) {
+SENTENCE_EXCLUSIONS.forEach((ex, i) => {
   for (const w of ex.triggers) {
-    const list = EXCLUSIONS_BY_WORD.get(w);
-    if (list) list.push(ex);
-    else EXCLUSIONS_BY_WORD.set(w, [ex]);
+    const e = entry(w);
+    if (!e.exclusions.includes(i)) e.exclusions.push(i);
   }
+});
+for (const w of PRESENT_TENSE_WORDS) {
+  const e = entry(w);
+  e.present = true;
+  e.ambiguous = AMBIGUOUS_PRESENT.has(w);
 }
+for (const w of NOT_VERB_BEFORE) entry(w).notVerbBefore = true;
+/** alsoNeeds word → bit; each cue's mask of them. */
+const NEED_MASKS: number[] = CUES.map(() => 0);
+{
+  let bit = 1;
+  CUES.forEach((cue, i) => {
+    for (const w of cue.alsoNeeds ?? []) {
+      const e = entry(w);
+      if (!e.needBit) {
+        e.needBit = bit;
+        bit <<= 1;
+      }
+      NEED_MASKS[i] |= e.needBit;
+    }
+  });
+}
+
+const hashStep = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
+const TABLE_SIZE = 1 << 12;
+const TABLE: (WordInfo[] | undefined)[] = new Array(TABLE_SIZE);
+for (const e of LEXICON.values()) {
+  let h = 0;
+  for (let i = 0; i < e.word.length; i++) h = hashStep(h, e.word.charCodeAt(i));
+  const slot = h & (TABLE_SIZE - 1);
+  (TABLE[slot] ??= []).push(e);
+}
+
+function lookup(lower: string, start: number, end: number, h: number): WordInfo | undefined {
+  const bucket = TABLE[h & (TABLE_SIZE - 1)];
+  if (!bucket) return undefined;
+  const len = end - start;
+  for (const e of bucket) if (e.word.length === len && lower.startsWith(e.word, start)) return e;
+  return undefined;
+}
+
+const cueStamp = new Uint32Array(CUES.length);
+const exStamp = new Uint32Array(SENTENCE_EXCLUSIONS.length);
+let generation = 0;
 
 export interface SentenceAnalysis {
   /** The claim, or null. */
@@ -39,63 +114,135 @@ export interface SentenceAnalysis {
   excludedBy?: ClaimExclusion;
 }
 
-/** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
-const MIN_WORDS = 3;
-
-/** Classifies one sentence's text (markup removed) written in a section of the given mode. */
-export function classifySentence(text: string, mode: SectionMode): ClaimMatch | null {
-  return analyseSentence(text, mode).claim;
-}
-
 interface SentenceFacts {
-  words: string[];
-  starts: number[];
+  text: string;
+  wordCount: number;
+  /** Candidate cue indices (into CUES), in priority order. */
+  candidates: number[];
+  /** Exclusion indices (into SENTENCE_EXCLUSIONS) whose trigger words occur. */
+  exclusions: number[];
+  /** Bits of the `alsoNeeds` words present. */
+  needs: number;
+  /** Have the exclusion patterns been run (skip, blockedBy, patientBlock are then set)? */
+  checked: boolean;
   /** A `skip` exclusion matched (figure call-out). */
   skip?: ClaimExclusion;
   /** The first patient/report exclusion that matched. */
   blockedBy?: ClaimExclusion;
   /** The first `patient` exclusion that matched. */
   patientBlock?: ClaimExclusion;
-  /** Index (in words) of the first present-tense verb, or -1. */
-  presentAt: number;
+  /** Offsets of the first present-tense verb, or -1. */
+  presentStart: number;
+  presentEnd: number;
 }
 
-function sentenceFacts(text: string): SentenceFacts {
-  const words: string[] = [];
-  const starts: number[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text))) {
-    words.push(m[0].toLowerCase());
-    starts.push(m.index);
-  }
-  // Exclusions: skip kinds end the matter; patient/report kinds block the weak cues.
-  let blockedBy: ClaimExclusion | undefined;
-  let patientBlock: ClaimExclusion | undefined;
-  const triedEx = new Set<ClaimExclusion>();
-  for (const w of words) {
-    const list = EXCLUSIONS_BY_WORD.get(w);
-    if (!list) continue;
-    for (const ex of list) {
-      if (triedEx.has(ex)) continue;
-      triedEx.add(ex);
-      if (!ex.pattern.test(text)) continue;
-      if (ex.kind === 'skip') return { words, starts, skip: ex, presentAt: -1 };
-      blockedBy ??= ex;
-      if (ex.kind === 'patient') patientBlock ??= ex;
-    }
-  }
+/** Is a UTF-16 code unit of lower-cased text part of a word (letters and digits)? */
+function isWordUnit(c: number): boolean {
+  if (c < 0xc0) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  if (c === 0xd7 || c === 0xf7) return false;
+  // General punctuation, symbols, arrows, maths; CJK punctuation; BOM.
+  return !((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || c === 0xfeff);
+}
 
-  // Present tense: a finite present verb, a modal, or a present perfect.
-  let presentAt = -1;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (!PRESENT_TENSE_WORDS.has(w)) continue;
-    if (AMBIGUOUS_PRESENT.has(w) && (i === 0 || NOT_VERB_BEFORE.has(words[i - 1]))) continue;
-    presentAt = i;
-    break;
+const PERCENT = entry('%');
+const byNumber = (a: number, b: number) => a - b;
+
+function sentenceFacts(text: string): SentenceFacts {
+  let lower = text.toLowerCase();
+  // Rare case mappings change the length ("İ"): keep offsets exact by leaving such text as is.
+  if (lower.length !== text.length) lower = text;
+  generation++;
+  const f: SentenceFacts = {
+    text,
+    wordCount: 0,
+    candidates: [],
+    exclusions: [],
+    needs: 0,
+    checked: false,
+    presentStart: -1,
+    presentEnd: -1,
+  };
+  let start = -1;
+  let h = 0;
+  let prevNotVerbBefore = true; // the first word has nothing before it
+  const n = lower.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? lower.charCodeAt(i) : 32;
+    if (isWordUnit(c)) {
+      if (start < 0) {
+        start = i;
+        h = 0;
+      }
+      h = hashStep(h, c);
+      continue;
+    }
+    let info: WordInfo | undefined;
+    if (start >= 0) {
+      f.wordCount++;
+      info = lookup(lower, start, i, h);
+    } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
+    else continue;
+    if (info) {
+      for (const k of info.cues) {
+        if (cueStamp[k] !== generation) {
+          cueStamp[k] = generation;
+          f.candidates.push(k);
+        }
+      }
+      for (const x of info.exclusions) {
+        if (exStamp[x] !== generation) {
+          exStamp[x] = generation;
+          f.exclusions.push(x);
+        }
+      }
+      f.needs |= info.needBit;
+      // Present tense: a finite present verb, a modal, or a present perfect. Ambiguous forms
+      // ("include", "results") count unless an article, "to" or a preposition precedes them.
+      if (start >= 0 && f.presentStart < 0 && info.present && !(info.ambiguous && prevNotVerbBefore)) {
+        f.presentStart = start;
+        f.presentEnd = i;
+      }
+      if (start >= 0) prevNotVerbBefore = info.notVerbBefore;
+    } else prevNotVerbBefore = false;
+    // "50%," : a percent sign right after a number also counts.
+    if (start >= 0 && c === 37) {
+      for (const k of PERCENT.cues) {
+        if (cueStamp[k] !== generation) {
+          cueStamp[k] = generation;
+          f.candidates.push(k);
+        }
+      }
+    }
+    start = -1;
   }
-  return { words, starts, blockedBy, patientBlock, presentAt };
+  if (f.candidates.length > 1) f.candidates.sort(byNumber);
+  if (f.exclusions.length > 1) f.exclusions.sort(byNumber);
+  return f;
+}
+
+/**
+ * Runs the exclusion patterns, once, and only when an answer depends on them (most sentences
+ * of the case sections never get here: past tense, no cue).
+ */
+function checkExclusions(f: SentenceFacts): SentenceFacts {
+  if (f.checked) return f;
+  f.checked = true;
+  for (const x of f.exclusions) {
+    const ex = SENTENCE_EXCLUSIONS[x];
+    if (!ex.triggerIsEnough && !ex.pattern.test(f.text)) continue;
+    if (ex.kind === 'skip') {
+      f.skip = ex;
+      return f;
+    }
+    f.blockedBy ??= ex;
+    if (ex.kind === 'patient') f.patientBlock ??= ex;
+  }
+  return f;
+}
+
+/** Classifies one sentence's text (markup removed) written in a section of the given mode. */
+export function classifySentence(text: string, mode: SectionMode): ClaimMatch | null {
+  return analyseSentence(text, mode).claim;
 }
 
 /**
@@ -104,39 +251,38 @@ function sentenceFacts(text: string): SentenceFacts {
  */
 export function generalises(text: string): boolean {
   const f = sentenceFacts(text);
-  return !f.skip && f.patientBlock === undefined && f.presentAt >= 0;
+  if (f.presentStart < 0) return false;
+  checkExclusions(f);
+  return !f.skip && f.patientBlock === undefined;
 }
 
 export function analyseSentence(text: string, mode: SectionMode): SentenceAnalysis {
   // Questions ask, they do not claim ("Could the vaccine have triggered the syndrome?").
-  if (/\?["'\u201d\u2019)\]]*$/.test(text.trimEnd())) return { claim: null };
-  const { words, starts, skip, blockedBy, presentAt } = sentenceFacts(text);
-  if (skip) return { claim: null, excludedBy: skip };
-  if (words.length < MIN_WORDS) return { claim: null };
+  if (QUESTION.test(text)) return { claim: null };
+  const f = sentenceFacts(text);
+  if (f.wordCount < MIN_WORDS) return { claim: null };
+  const present = f.presentStart >= 0;
 
-  // Candidate cues, in priority order.
-  const candidates = new Set<number>();
-  for (const w of words) {
-    const list = CUES_BY_WORD.get(w);
-    if (list) for (const i of list) candidates.add(i);
+  for (const i of f.candidates) {
+    const cue = CUES[i];
+    if (cue.discussionOnly && mode === 'case') continue;
+    if (mode === 'case' && !cue.strong && !present) continue;
+    if (NEED_MASKS[i] && !(f.needs & NEED_MASKS[i])) continue;
+    if (!cue.strong && checkExclusions(f).blockedBy) continue;
+    const match = cue.pattern.exec(text);
+    if (!match || (cue.accept && !cue.accept(match))) continue;
+    checkExclusions(f);
+    if (f.skip) return { claim: null, excludedBy: f.skip };
+    return { claim: { category: cue.category, cue, text: match[0].trim(), index: match.index }, excludedBy: f.blockedBy };
   }
-  if (candidates.size) {
-    const ordered = [...candidates].sort((a, b) => a - b);
-    for (const i of ordered) {
-      const cue = CUES[i];
-      if (cue.discussionOnly && mode === 'case') continue;
-      if (blockedBy && !cue.strong) continue;
-      if (mode === 'case' && !cue.strong && presentAt < 0) continue;
-      const match = cue.pattern.exec(text);
-      if (!match || (cue.accept && !cue.accept(match))) continue;
-      return { claim: { category: cue.category, cue, text: match[0].trim(), index: match.index }, excludedBy: blockedBy };
-    }
-  }
+  if (!present && !f.checked) return { claim: null };
+  checkExclusions(f);
+  const { skip, blockedBy } = f;
+  if (skip) return { claim: null, excludedBy: skip };
 
   // "She received riluzole, which prolongs survival": a claim in a relative clause of a
   // sentence about the patient. The clause is judged on its own (but not by the fallback).
   if (blockedBy && blockedBy.kind === 'patient') {
-    REL_CLAUSE.lastIndex = 0;
     const rel = REL_CLAUSE.exec(text);
     if (rel) {
       const offset = rel.index + rel[0].length;
@@ -147,8 +293,8 @@ export function analyseSentence(text: string, mode: SectionMode): SentenceAnalys
     }
   }
 
-  if (mode === 'discussion' && !blockedBy && presentAt >= 0) {
-    return { claim: { category: 'general', cue: PRESENT_TENSE_CUE, text: text.substr(starts[presentAt], words[presentAt].length), index: starts[presentAt] } };
+  if (mode === 'discussion' && !blockedBy && present) {
+    return { claim: { category: 'general', cue: PRESENT_TENSE_CUE, text: text.slice(f.presentStart, f.presentEnd), index: f.presentStart } };
   }
   return { claim: null, excludedBy: blockedBy };
 }

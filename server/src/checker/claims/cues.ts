@@ -198,7 +198,7 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'rate per population',
     category: 'statistic',
-    triggers: ['per', 'in', 'out', 'of'],
+    triggers: ['per', 'out', 'every', 'births', 'people', 'persons', 'individuals', 'inhabitants', 'population', 'deaths'],
     pattern: new RegExp(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
     strong: true,
     example: 'One in 10,000 births is affected.',
@@ -206,7 +206,8 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'percentage of a population',
     category: 'statistic',
-    triggers: ['of', 'in'],
+    // '%' is a pseudo-word: the classifier adds it when the sentence has a percent sign.
+    triggers: ['%'],
     pattern: new RegExp(String.raw`(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+|such\s+)?(?:[\p{L}-]+\s+){0,3}?(?:${POPULATION}|series|cohort|sample)\b`, 'iu'),
     strong: true,
     example: 'Fever occurs in 7-12% of patients.',
@@ -245,7 +246,7 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'percentage with a present-tense verb',
     category: 'statistic',
-    triggers: ['accounts', 'account', 'occurs', 'occur', 'affects', 'affect', 'represents', 'represent', 'range', 'ranges', 'varies', 'vary'],
+    triggers: ['%'],
     pattern: /\b(?:accounts?\s+for|occurs?\s+in|affects?|represents?|ranges?\s+from|var(?:ies|y)\s+from)\b[^.;]*?\d\s*%/iu,
     strong: true,
     example: 'It accounts for 0.1% to 0.7% of tuberculosis cases.',
@@ -282,12 +283,19 @@ const FREQUENCY: ClaimCue[] = [
 // ---------------------------------------------------------------------------
 // General statements about a disease, its mechanism, course or management
 // ---------------------------------------------------------------------------
+const DEFINITION_NOUNS =
+  'disease|disorder|condition|syndrome|entity|infection|injury|complication|tumou?r|neoplasm|malignancy|cancer|variant|form|type|subtype|cause|manifestation|vasculitis|inflammation|lesion|finding|feature|sign|procedure|treatment|therapy|test|marker';
+
 const GENERAL: ClaimCue[] = [
   {
     name: 'definition or classification',
     category: 'general',
-    triggers: ['is', 'are', 'known', 'considered', 'thought', 'believed', 'defined', 'characterized', 'characterised', 'classified', 'regarded', 'recognized', 'recognised', 'described'],
-    pattern: /\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:disease|disorder|condition|syndrome|entity|infection|injury|complication|tumou?r|neoplasm|malignancy|cancer|variant|form|type|subtype|cause|manifestation|vasculitis|inflammation|lesion|finding|feature|sign|procedure|treatment|therapy|test|marker)|(?:is|are)\s+(?:(?:generally|widely|commonly|usually|often|now|still|also)\s+)?(?:known|considered|thought|believed|defined|characteri[sz]ed|classified|regarded|recogni[sz]ed)\s+(?:to|as|by)|belongs?\s+to\s+(?:the|a)\s+(?:group|family|spectrum))\b/iu,
+    triggers: [
+      ...DEFINITION_NOUNS.split('|').map((w) => w.replace('tumou?r', 'tumour')), 'tumor', 'known', 'considered', 'thought', 'believed',
+      'defined', 'characterized', 'characterised', 'classified', 'regarded', 'recognized', 'recognised',
+    ],
+    alsoNeeds: ['is', 'are'],
+    pattern: new RegExp(String.raw`\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:${DEFINITION_NOUNS})|(?:is|are)\s+(?:(?:generally|widely|commonly|usually|often|now|still|also)\s+)?(?:known|considered|thought|believed|defined|characteri[sz]ed|classified|regarded|recogni[sz]ed)\s+(?:to|as|by)|belongs?\s+to\s+(?:the|a)\s+(?:group|family|spectrum))\b`, 'iu'),
     example: 'ALS is a rapidly progressive, fatal neurodegenerative disorder.',
   },
   {
@@ -332,7 +340,7 @@ export const PRESENT_TENSE_WORDS: ReadonlySet<string> = new Set([
   'occur', 'include', 'represent', 'involve', 'tend', 'consist', 'require', 'exist', 'belong', 'constitute', 'comprise',
   'differ', 'vary', 'suggest', 'indicate', 'persist', 'lie', 'lies', 'carries', 'carry', 'share', 'shares', 'view', 'views',
   'propose', 'proposes', 'consider', 'considers', 'believe', 'believes', 'recommend', 'recommends', 'describe', 'describes',
-  'demonstrates', 'demonstrate', 'precede', 'proves', 'prove', 'establishes', 'confirm', 'confirms',
+  'demonstrates', 'demonstrate', 'precede', 'proves', 'prove', 'cures', 'cure', 'establishes', 'confirm', 'confirms',
   'present', 'introduces', 'produces', 'induces', 'enters', 'damages', 'destroys', 'binds', 'blocks', 'activates',
   'stimulates', 'releases', 'forms', 'infects', 'invades', 'migrates', 'secretes', 'expresses', 'regulates', 'controls',
   'supports', 'confirms', 'excludes', 'predicts', 'determines', 'explains', 'limits', 'originates', 'arise', 'spread',
@@ -351,7 +359,7 @@ export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([
   'present', 'forms', 'blocks', 'limits', 'supports', 'damages', 'arise', 'spread', 'affect', 'cause', 'lead', 'develop',
   'respond', 'mimic', 'need', 'lack', 'contain', 'allow', 'help', 'provide', 'predispose', 'correlate', 'depend', 'rely',
   'progress', 'resolve', 'recur', 'regress', 'releases', 'controls', 'expresses', 'demonstrate', 'precede', 'prove',
-  'confirm',
+  'confirm', 'cure',
 ]);
 
 /** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"). */

@@ -20,22 +20,31 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     kind: 'patient',
     triggers: ['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'],
     pattern: /\b(?:he|she|his|her|him|hers|himself|herself)\b/iu,
+    triggerIsEnough: true,
     example: 'She is still followed up in clinic.',
   },
   {
     name: 'this case or report',
     kind: 'report',
-    triggers: ['case', 'cases', 'report', 'study', 'paper', 'article', 'manuscript', 'presentation', 'patient'],
-    pattern: /\b(?:(?:in|of|from|for)\s+)?(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?(?:case|cases|report|study|paper|article|manuscript|presentation)\b/iu,
+    triggers: ['case', 'cases', 'report', 'study', 'paper', 'article', 'manuscript', 'presentation'],
+    pattern: /\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?(?:case|cases|report|study|paper|article|manuscript|presentation)\b/iu,
     example: 'This case shows how the diagnosis can be missed.',
   },
   {
     name: 'the authors (we, our)',
     kind: 'report',
-    triggers: ['we', 'our', 'us', 'ours', 'ourselves'],
-    // "us" in lower case only: "the US" is a country.
-    pattern: /\b(?:[Ww][Ee]|[Oo][Uu][Rr][Ss]?|us|[Oo]urselves)\b/u,
+    triggers: ['we', 'our', 'ours', 'ourselves'],
+    pattern: /\b(?:we|ours?|ourselves)\b/iu,
+    triggerIsEnough: true,
     example: 'We report a case of lymphocytic colitis.',
+  },
+  {
+    name: 'the authors (us)',
+    kind: 'report',
+    triggers: ['us'],
+    // In lower case only: "the US" is a country.
+    pattern: /\bus\b/u,
+    example: 'He was referred to us with cramps.',
   },
   {
     name: 'figure or table call-out',

@@ -112,11 +112,15 @@ for (const o of OVERSTATEMENTS) {
   }
 }
 
+/** Any trigger word at all? One precompiled test, so that most text is passed over at once. */
+export const QUICK = new RegExp(String.raw`\b(?:${[...BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|')})\b`, 'i');
+
 /**
  * Overstatements in one sentence. `generalises` says whether the sentence generalises
  * (present tense, not about this patient); entries marked `only: 'generalisation'` need it.
  */
 export function findOverstatements(text: string, generalises: () => boolean): OverstatementMatch[] {
+  if (!QUICK.test(text)) return [];
   const tried = new Set<Overstatement>();
   const out: OverstatementMatch[] = [];
   let general: boolean | undefined;

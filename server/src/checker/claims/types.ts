@@ -24,6 +24,8 @@ export interface ClaimCue {
    * one must occur in the sentence before `pattern` is run. Keeps the rule fast.
    */
   triggers: readonly string[];
+  /** Further words of which one must also occur (a second cheap filter), e.g. ["is", "are"]. */
+  alsoNeeds?: readonly string[];
   /** Run over the sentence text; the match is quoted in the message. Precompiled, no `g` flag. */
   pattern: RegExp;
   /**
@@ -48,7 +50,10 @@ export interface ClaimExclusion {
    */
   kind: 'patient' | 'report' | 'skip';
   triggers: readonly string[];
+  /** Confirms the exclusion once a trigger word occurs (skipped when `triggerIsEnough`). */
   pattern: RegExp;
+  /** A trigger word alone is proof (pronouns, "we"): no pattern run needed. */
+  triggerIsEnough?: boolean;
   example: string;
 }
 

@@ -1,5 +1,5 @@
 import { generalises } from '../claims/classify';
-import { alternativeFor, findOverstatements } from '../claims/overstatements';
+import { alternativeFor, findOverstatements, QUICK } from '../claims/overstatements';
 import { plainToSourceEnd, plainToSourceStart } from '../model/text';
 import type { Rule } from '../rule';
 
@@ -16,6 +16,7 @@ export const overstatedClaim: Rule = {
   check(ctx) {
     for (const para of ctx.doc.paragraphs) {
       if (para.kind === 'reference' || para.kind === 'caption') continue;
+      if (!QUICK.test(para.plain)) continue;
       const item = ctx.itemAt(para.section);
       if (item && (item.id === 'references' || item.id === 'consent')) continue;
       for (const sentence of para.sentences) {

@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { check } from '../../server/src/checker';
+import { fixtureFiles, runFixture } from '../helpers/fixtures';
+
+const over = (text: string) => check(text).findings.filter((f) => f.ruleId === 'overstated-claim');
+
+describe('rule overstated-claim', () => {
+  describe('fixtures', () => {
+    for (const file of fixtureFiles(join(__dirname, '../fixtures/overstated-claim'))) {
+      it(file.split(/[\\/]/).pop()!, () => {
+        const r = runFixture(file, ['overstated-claim']);
+        assert.deepEqual(r.actual, r.expected);
+      });
+    }
+  });
+
+  const fixes: [string, string, string][] = [
+    ['This case proves that early surgery helps.', 'proves', 'suggests'],
+    ['Our case clearly demonstrates the benefit.', 'clearly demonstrates', 'suggests'],
+    ['Cramps always precede weakness.', 'always', 'usually'],
+    ['The tumour never recurs after excision.', 'never', 'rarely'],
+    ['Excision cures the disease.', 'cures', 'can improve'],
+    ['It is definitely a drug reaction.', 'definitely', 'probably'],
+    ['This is the first case ever reported.', 'the first case ever reported', 'to our knowledge, the first reported case'],
+    ['The sign is pathognomonic of the disease.', 'pathognomonic', 'highly suggestive'],
+  ];
+  for (const [sentence, phrase, alternative] of fixes) {
+    it(`"${phrase}" → "${alternative}" (message and fix)`, () => {
+      const text = `# T\n\n## Discussion\n\n${sentence}\n`;
+      const found = over(text);
+      assert.equal(found.length, 1);
+      const f = found[0];
+      assert.equal(f.severity, 'warning');
+      assert.equal(text.slice(f.start, f.end), phrase);
+      assert.match(f.message, new RegExp(`"${alternative}"`));
+      assert.deepEqual(f.fixes, [{ title: `Replace with "${alternative}"`, edits: [{ start: f.start, end: f.end, newText: alternative }], safe: false }]);
+    });
+  }
+
+  it('keeps the capital of the replaced word', () => {
+    const [f] = over('# T\n\n## Discussion\n\nDefinitely, the drug caused it.\n');
+    assert.equal(f.fixes![0].edits[0].newText, 'Probably');
+  });
+
+  it('offsets map through markup', () => {
+    const text = '# T\n\n## Discussion\n\nThe sign is **pathognomonic** of the disease.\n';
+    const [f] = over(text);
+    assert.equal(text.slice(f.start, f.end), 'pathognomonic');
+  });
+});
