@@ -476,7 +476,7 @@ class LatexScanner {
         this.begin(start, end);
         return;
       case 'end':
-        this.endEnv(start);
+        this.endEnv();
         return;
       case 'title':
         this.title();
@@ -498,7 +498,7 @@ class LatexScanner {
         else this.flush();
         return;
       case 'caption':
-        this.caption(start, p);
+        this.caption(p);
         return;
       case 'keywords':
       case 'keyword':
@@ -789,7 +789,7 @@ class LatexScanner {
     }
   }
 
-  private endEnv(start: number): void {
+  private endEnv(): void {
     const env = this.readEnvName(this.i);
     if (!env) return;
     this.i = env.end;
@@ -809,7 +809,6 @@ class LatexScanner {
         for (const t of f.tables) if (t.captionIndex === undefined) t.captionIndex = f.captionIndex;
       }
     }
-    void start;
   }
 
   private paragraphEnd(p: number): number {
@@ -867,7 +866,7 @@ class LatexScanner {
     this.i = g.end;
   }
 
-  private caption(start: number, p: number): void {
+  private caption(p: number): void {
     const g = this.group(p);
     if (!g) return;
     if (this.inline) {
@@ -891,7 +890,6 @@ class LatexScanner {
       });
     }
     this.i = g.end;
-    void start;
   }
 
   private tabular(start: number, name: string, bodyStart: number): void {
@@ -996,10 +994,7 @@ function truncate(b: PlainBuilder, length: number): void {
   b.plain = b.plain.slice(0, length);
   while (b.segments.length && b.segments[b.segments.length - 1].plainStart >= length) b.segments.pop();
   const last = b.segments[b.segments.length - 1];
-  if (last && last.plainStart + last.length > length) {
-    if (last.sourceLength === undefined) last.length = length - last.plainStart;
-    else last.length = length - last.plainStart;
-  }
+  if (last && last.plainStart + last.length > length) last.length = length - last.plainStart;
 }
 
 /** Parses a LaTeX manuscript into the raw blocks every format produces. Never throws. */
