@@ -3,10 +3,11 @@
 #   1. prepares the cache (test/e2e/prepare.sh: Debian chromium/neovim/libkrb5-dev, Node 24,
 #      code-server, playwright-core; idempotent);
 #   2. builds the extension if client/out or server/out is missing;
-#   3. runs the VS Code suite in code-server + chromium (test/e2e/vscode/run-code-server.ts);
+#   3. runs the VS Code suite in code-server + chromium (test/e2e/vscode/run-code-server.ts), then
+#      the same suite through test:vscode's mocha entry (run-code-server.ts --mocha);
 #   4. runs the Neovim suite (test/e2e/neovim/run.sh).
 # Prints a result line per suite with its time, then, last, one count line per suite in the form
-# .ci/run adds up: "vscode: N passed, N failed", "neovim: N passed, N failed" (a suite that wrote
+# .ci/run adds up: "vscode: N passed, N failed", "vscode-mocha: …", "neovim: …" (a suite that wrote
 # no results counts as 1 failed; a failed preparation or build prints "e2e-setup: 0 passed, 1 failed").
 # Exit code 0 only when every suite passed.
 #
@@ -58,6 +59,17 @@ if [[ $ONLY == all || $ONLY == vscode ]]; then
   shot=
   [[ -f test-results/vscode-e2e.png ]] && shot="; screenshot test-results/vscode-e2e.png"
   lines+=("e2e vscode (code-server + chromium): $r in $(($(now) - t)) s$shot")
+fi
+
+if [[ $ONLY == all || $ONLY == vscode ]]; then
+  # The same suite through the @vscode/test-electron entry (mocha-index.ts), offline.
+  rm -f test-results/vscode-mocha-e2e.json
+  t=$(now)
+  node --import tsx test/e2e/vscode/run-code-server.ts --mocha
+  rc=$?
+  count vscode-mocha "$REPO/test-results/vscode-mocha-e2e.json"
+  ((rc == 0)) && r=PASS || { r=FAIL; status=1; }
+  lines+=("e2e vscode-mocha (test:vscode's mocha entry, in code-server): $r in $(($(now) - t)) s")
 fi
 
 if [[ $ONLY == all || $ONLY == neovim ]]; then

@@ -17,7 +17,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(out);
   let report: E2EReport;
   try {
-    report = await runSuite((line) => out.appendLine(line));
+    const mochaIndex = process.env.CASELINT_E2E_MOCHA;
+    if (mochaIndex) {
+      // The @vscode/test-electron entry (mocha-index.ts, bundled), run as VS Code would run it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { runMocha } = require(mochaIndex) as typeof import('./mocha-index');
+      const outcome = await runMocha();
+      report = { suite: 'vscode-mocha', vscodeVersion: vscode.version, passed: outcome.passes, failed: outcome.failures, results: outcome.results, diagnostics: [] };
+    } else {
+      report = await runSuite((line) => out.appendLine(line));
+    }
   } catch (e) {
     report = { suite: 'vscode', vscodeVersion: vscode.version, passed: 0, failed: 1, results: [{ name: 'suite', ok: false, ms: 0, error: String(e) }], diagnostics: [] };
   }

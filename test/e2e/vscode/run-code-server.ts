@@ -2,7 +2,7 @@
  * The VS Code end-to-end suite, offline: a real VS Code (code-server 4.139.1, VS Code 1.139) with the
  * built caselint extension installed from its folder, opened in Debian's chromium by playwright-core.
  *
- *   node --import tsx test/e2e/vscode/run-code-server.ts
+ *   node --import tsx test/e2e/vscode/run-code-server.ts [--mocha]
  *
  * Needs the cache that test/e2e/prepare.sh fills (Node 24, code-server, playwright-core, chromium)
  * and a built extension (npm run build). code-server does not pass --extensionTestsPath, so the
@@ -10,6 +10,10 @@
  * startup, sees CASELINT_E2E_REPORT in its environment, runs the tests, opens the Problems panel and
  * writes the results JSON that this runner waits for. Chromium is needed so that a window connects
  * and the extension host starts; at the end it saves a screenshot to test-results/vscode-e2e.png.
+ *
+ * With --mocha, the test extension runs the suite through mocha-index.ts (the @vscode/test-electron
+ * entry of `npm run test:vscode`) instead, so that entry is checked offline as well; its artefacts are
+ * test-results/vscode-mocha-e2e.{png,json}.
  *
  * Everything is bounded: code-server start 90 s, workbench 90 s, suite 300 s, whole run 8 min.
  * Prints one line per test and a summary line; exit code 0 only when every test passed.
@@ -30,7 +34,10 @@ const CODE_SERVER = join(CACHE, 'code-server/node_modules/code-server/out/node/e
 const PLAYWRIGHT = join(CACHE, 'playwright/node_modules/playwright-core');
 const CHROMIUM = process.env.CASELINT_E2E_CHROMIUM || '/usr/bin/chromium';
 const RESULTS_DIR = join(REPO, 'test-results');
-const SCREENSHOT = join(RESULTS_DIR, 'vscode-e2e.png');
+/** --mocha: run the suite through the @vscode/test-electron entry (mocha-index.ts) instead. */
+const MOCHA = process.argv.includes('--mocha');
+const NAME = MOCHA ? 'vscode-mocha-e2e' : 'vscode-e2e';
+const SCREENSHOT = join(RESULTS_DIR, `${NAME}.png`);
 
 const T_SERVER_MS = 90_000;
 const T_WORKBENCH_MS = 90_000;
@@ -38,7 +45,7 @@ const T_SUITE_MS = 300_000;
 const T_TOTAL_MS = 480_000;
 
 function log(line: string): void {
-  process.stdout.write(`[vscode e2e] ${line}\n`);
+  process.stdout.write(`[${MOCHA ? 'vscode mocha e2e' : 'vscode e2e'}] ${line}\n`);
 }
 
 function freePort(): Promise<number> {
@@ -148,7 +155,7 @@ function killGroup(proc: ChildProcess | undefined): Promise<void> {
 function copyLogs(userDataDir: string): void {
   const logs = join(userDataDir, 'logs');
   if (!existsSync(logs)) return;
-  const dest = join(RESULTS_DIR, 'vscode-e2e-logs');
+  const dest = join(RESULTS_DIR, `${NAME}-logs`);
   rmSync(dest, { recursive: true, force: true });
   cpSync(logs, dest, { recursive: true });
   log(`VS Code logs copied to ${dest}`);
@@ -183,6 +190,8 @@ async function main(): Promise<number> {
   installCaselint(extensionsDir);
   await installTestExtension(extensionsDir);
   writeSettings(userDataDir);
+  // Bundled inside the repository so that require('mocha') resolves from its node_modules.
+  const mochaIndex = MOCHA ? await bundleE2E(join(REPO, 'client', 'out', 'e2e'), 'electron') : '';
 
   let server: ChildProcess | undefined;
   let context: any;
@@ -202,7 +211,7 @@ async function main(): Promise<number> {
       {
         detached: true, // own process group: killed as a whole at the end
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, CASELINT_E2E_REPORT: resultsPath, PATH: `${join(NODE24, '..')}:${process.env.PATH}` },
+        env: { ...process.env, CASELINT_E2E_REPORT: resultsPath, ...(MOCHA ? { CASELINT_E2E_MOCHA: mochaIndex } : {}), PATH: `${join(NODE24, '..')}:${process.env.PATH}` },
       },
     );
     server.stdout!.pipe(serverLog);
@@ -236,7 +245,7 @@ async function main(): Promise<number> {
         log(`no screenshot: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
-    writeFileSync(join(RESULTS_DIR, 'vscode-e2e.json'), JSON.stringify(report, null, 2));
+    writeFileSync(join(RESULTS_DIR, `${NAME}.json`), JSON.stringify(report, null, 2));
     log(`VS Code ${report.vscodeVersion}`);
     for (const r of report.results) {
       log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.ms} ms)${r.error ? `\n      ${r.error.replace(/\n/g, '\n      ')}` : ''}`);
