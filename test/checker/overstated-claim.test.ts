@@ -38,6 +38,11 @@ describe('rule overstated-claim', () => {
     });
   }
 
+  it('"can cure" becomes "can improve", not "can can improve"', () => {
+    const [f] = over('# T\n\n## Discussion\n\nEarly excision can cure the disease.\n');
+    assert.equal(f.fixes![0].edits[0].newText, 'improve');
+  });
+
   it('keeps the capital of the replaced word', () => {
     const [f] = over('# T\n\n## Discussion\n\nDefinitely, the drug caused it.\n');
     assert.equal(f.fixes![0].edits[0].newText, 'Probably');

@@ -52,7 +52,8 @@ const LITERATURE: ClaimCue[] = [
         // "studies have shown", "studies suggest"; not "electrodiagnostic studies showed" (this patient's tests).
         String.raw`|(?:studies|trials|reports|reviews|meta-analyses)\s+(?:(?:have|has)\s+(?:also\s+|consistently\s+|repeatedly\s+)?(?:shown|demonstrated|reported|found|suggested|indicated|described|confirmed|revealed)|(?:also\s+)?(?:show|demonstrate|report|find|suggest|indicate|describe|confirm))` +
         String.raw`|(?:systematic\s+review|meta-analysis|randomi[sz]ed\s+(?:controlled\s+)?trial|placebo[- ]controlled)` +
-        String.raw`|(?:trial|study)\s+(?:has\s+|have\s+)?(?:shown|showed|demonstrated|reported|found|revealed|concluded|suggested|indicated))\b`,
+        // "the trial has shown", "a study suggests"; not "the Doppler study suggested" (a test).
+        String.raw`|(?:trial|study)\s+(?:(?:has|have)\s+(?:shown|demonstrated|reported|found|revealed|concluded|suggested|indicated)|(?:shows|demonstrates|reports|finds|reveals|concludes|suggests|indicates)))\b`,
       'iu',
     ),
     strong: true,

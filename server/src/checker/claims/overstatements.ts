@@ -61,7 +61,7 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
     name: 'cures',
     triggers: ['cures', 'cure', 'curative'],
     pattern: /\b(?:cures|(?<=\b(?:will|can|always)\s+)cure)\b/iu,
-    alternative: 'can improve',
+    alternative: (m) => (m.toLowerCase() === 'cures' ? 'can improve' : 'improve'),
     only: 'generalisation',
     example: 'Early excision cures the disease.',
   },

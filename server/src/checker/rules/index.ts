@@ -2,11 +2,13 @@ import type { Rule } from '../rule';
 import { emgTable } from './emg-table';
 import { emptySection } from './empty-section';
 import { examGrade } from './exam-grade';
+import { overstatedClaim } from './overstated-claim';
 import { placeholder } from './placeholder';
 import { requiredSection } from './required-section';
+import { unsupportedClaim } from './unsupported-claim';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
