@@ -3,7 +3,7 @@
  * checks Markdown, Quarto, R Markdown, LaTeX and plain text (saved files and unsaved buffers),
  * and adds the commands, the checklist status-bar item and the "Case report checklist" view.
  *
- * activate() stays light (no file reads, no waiting for the server) and returns a small API for
+ * activate() stays light (no scanning, no waiting for the server) and returns a small API for
  * editor tests: `ready`, `getChecklist(uri)`, `client`, `statusBarText`, `commands`.
  */
 import { existsSync } from 'node:fs';
@@ -27,7 +27,7 @@ export interface CaselintApi {
   readonly statusBarText: string | undefined;
   /** Command ids the client registers. */
   readonly commands: readonly string[];
-  /** Runs "Check workspace" without the quick pick/progress UI being awaited by the caller. */
+  /** Runs "Check workspace" (with its progress notification) and returns the counts. */
   checkWorkspace(): Promise<{ files: number; checked: number; cancelled: boolean }>;
 }
 
