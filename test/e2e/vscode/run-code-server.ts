@@ -258,7 +258,7 @@ async function main(): Promise<number> {
     log(`FAIL: ${e instanceof Error ? e.message : String(e)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } finally {
     clearTimeout(hard);
-    if (!ok) copyLogs(userDataDir);
+    if (!ok || process.env.CASELINT_E2E_TRACE) copyLogs(userDataDir);
     await context?.close().catch(() => {});
     await killGroup(server);
     rmSync(work, { recursive: true, force: true });
