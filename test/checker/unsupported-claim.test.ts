@@ -162,6 +162,23 @@ describe('rule unsupported-claim', () => {
       const [f] = claims(text, {}, 'latex');
       assert.match(applyFix(text, f), /older adults~\\cite\{key\}\./);
     });
+    it('once applied, the claim is covered (and a placeholder is left for the placeholder rule)', () => {
+      for (const [text, format] of [
+        [doc('Cramps are benign [2]. Cramps are common in older adults.'), 'markdown'],
+        [doc('Cramps are benign [@lee2019]. Cramps are common in older adults.'), 'markdown'],
+        [doc('Cramps are benign (Smith et al., 2019). Cramps are common in older adults.'), 'markdown'],
+        ['\\section{Discussion}\nCramps are common in older adults.\n', 'latex'],
+      ] as const) {
+        const [f] = claims(text, {}, format);
+        assert.equal(claims(applyFix(text, f), {}, format).length, 0, applyFix(text, f));
+      }
+    });
+    it('author-year style: [citation needed], which the placeholder rule reports', () => {
+      const text = doc('Cramps are benign (Smith et al., 2019). Cramps are common in older adults.');
+      const fixed = applyFix(text, claims(text)[0]);
+      assert.match(fixed, /older adults \[citation needed\]\./);
+      assert.ok(check(fixed).findings.some((f) => f.ruleId === 'placeholder'));
+    });
     it('a sentence without a full stop gets the marker at its end', () => {
       const text = doc('Cramps are common in older adults');
       assert.match(applyFix(text, claims(text)[0]), /older adults \[1\]/);

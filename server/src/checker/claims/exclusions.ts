@@ -90,3 +90,9 @@ export const ABSTRACT_PART_RUN_IN =
 
 /** A keywords line ("Keywords: ALS, cramps") holds no sentences to check. */
 export const KEYWORDS_RUN_IN = /^\s*key\s*-?\s*words?\s*[:.]/iu;
+
+/**
+ * A citation still to be found ("[citation needed]", "[ref]", "[?]"): the sentence is not
+ * reported again; the `placeholder` rule reports the marker until it is filled in.
+ */
+export const PENDING_CITATION = /\[(?:citations?(?:\s+needed)?|refs?(?:\s+needed)?|references?(?:\s+needed)?|cite|source|\?)\]/i;

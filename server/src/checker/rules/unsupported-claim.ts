@@ -1,6 +1,6 @@
 import { analyseSentence } from '../claims/classify';
 import { CATEGORY_INFO } from '../claims/cues';
-import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, CASE_ITEMS, KEYWORDS_RUN_IN, SKIPPED_HEADINGS, SKIPPED_ITEMS } from '../claims/exclusions';
+import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, CASE_ITEMS, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS, SKIPPED_ITEMS } from '../claims/exclusions';
 import type { ClaimMatch, SectionMode } from '../claims/types';
 import { normalizeHeading } from '../profiles';
 import type { Rule, RuleContext } from '../rule';
@@ -56,6 +56,7 @@ export const unsupportedClaim: Rule = {
       if (scope === 'paragraph' && para.citations.length) continue;
       for (const sentence of para.sentences) {
         if (sentence.citations.length) continue;
+        if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) continue;
         const { claim } = analyseSentence(sentence.text, mode);
         if (!claim) continue;
         placeholder ??= placeholderFix(ctx.doc);
