@@ -12,10 +12,17 @@ import type { ClaimCue, ClaimExclusion, ClaimMatch, SectionMode } from './types'
  * is compiled once.
  */
 
-const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 /** ", which prolongs": a non-restrictive relative clause (its own subject: a general fact). */
 const REL_CLAUSE = /,\s+which\s+(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u;
-const QUESTION = /\?["'\u201d\u2019)\]]*\s*$/;
+/** Ends with a question mark (before closing quotes, brackets or space)? */
+function isQuestion(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '?') return true;
+    if (!(c === '"' || c === "'" || c === '\u201d' || c === '\u2019' || c === ')' || c === ']' || c === ' ' || c === '\n' || c === '\t')) return false;
+  }
+  return false;
+}
 
 /** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
 const MIN_WORDS = 3;
@@ -95,13 +102,6 @@ for (const e of LEXICON.values()) {
   (TABLE[slot] ??= []).push(e);
 }
 
-function lookup(lower: string, start: number, end: number, h: number): WordInfo | undefined {
-  const bucket = TABLE[h & (TABLE_SIZE - 1)];
-  if (!bucket) return undefined;
-  const len = end - start;
-  for (const e of bucket) if (e.word.length === len && lower.startsWith(e.word, start)) return e;
-  return undefined;
-}
 
 const cueStamp = new Uint32Array(CUES.length);
 const exStamp = new Uint32Array(SENTENCE_EXCLUSIONS.length);
@@ -136,21 +136,45 @@ interface SentenceFacts {
   presentEnd: number;
 }
 
-/** Is a UTF-16 code unit of lower-cased text part of a word (letters and digits)? */
-function isWordUnit(c: number): boolean {
-  if (c < 0xc0) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-  if (c === 0xd7 || c === 0xf7) return false;
+/**
+ * Is a UTF-16 code unit part of a word (letters and digits)? Returns the code folded to lower
+ * case for ASCII letters, or -1 for a separator.
+ */
+function wordUnit(c: number): number {
+  if (c < 0xc0) {
+    if (c >= 97 && c <= 122) return c;
+    if (c >= 65 && c <= 90) return c | 0x20;
+    if (c >= 48 && c <= 57) return c;
+    return -1;
+  }
+  if (c === 0xd7 || c === 0xf7) return -1;
   // General punctuation, symbols, arrows, maths; CJK punctuation; BOM.
-  return !((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || c === 0xfeff);
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || c === 0xfeff) return -1;
+  return c;
+}
+
+/** Does text[start, end) spell word, ASCII letters compared without case? (Lexicon words are lower-case ASCII.) */
+function sameWord(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = text.charCodeAt(start + k);
+    if (c >= 65 && c <= 90) c |= 0x20;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function lookup(text: string, start: number, end: number, h: number): WordInfo | undefined {
+  const bucket = TABLE[h & (TABLE_SIZE - 1)];
+  if (!bucket) return undefined;
+  for (const e of bucket) if (sameWord(text, start, end, e.word)) return e;
+  return undefined;
 }
 
 const PERCENT = entry('%');
 const byNumber = (a: number, b: number) => a - b;
 
 function sentenceFacts(text: string): SentenceFacts {
-  let lower = text.toLowerCase();
-  // Rare case mappings change the length ("İ"): keep offsets exact by leaving such text as is.
-  if (lower.length !== text.length) lower = text;
   generation++;
   const f: SentenceFacts = {
     text,
@@ -165,21 +189,22 @@ function sentenceFacts(text: string): SentenceFacts {
   let start = -1;
   let h = 0;
   let prevNotVerbBefore = true; // the first word has nothing before it
-  const n = lower.length;
+  const n = text.length;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? lower.charCodeAt(i) : 32;
-    if (isWordUnit(c)) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    const w = wordUnit(c);
+    if (w >= 0) {
       if (start < 0) {
         start = i;
         h = 0;
       }
-      h = hashStep(h, c);
+      h = hashStep(h, w);
       continue;
     }
     let info: WordInfo | undefined;
     if (start >= 0) {
       f.wordCount++;
-      info = lookup(lower, start, i, h);
+      info = lookup(text, start, i, h);
     } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
     else continue;
     if (info) {
@@ -258,7 +283,7 @@ export function generalises(text: string): boolean {
 
 export function analyseSentence(text: string, mode: SectionMode): SentenceAnalysis {
   // Questions ask, they do not claim ("Could the vaccine have triggered the syndrome?").
-  if (QUESTION.test(text)) return { claim: null };
+  if (isQuestion(text)) return { claim: null };
   const f = sentenceFacts(text);
   if (f.wordCount < MIN_WORDS) return { claim: null };
   const present = f.presentStart >= 0;

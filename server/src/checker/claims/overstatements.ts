@@ -74,7 +74,7 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
   },
   {
     name: 'the first case ever',
-    triggers: ['ever', 'world', 'first'],
+    triggers: ['ever', 'world'],
     pattern: /\b(?:the\s+)?first\s+(?:\p{L}+\s+)?(?:case|report|description|patient)\s+(?:ever(?:\s+(?:reported|described|published))?|in\s+the\s+world)|\bfirst[- ]ever\b/iu,
     alternative: 'to our knowledge, the first reported case',
     example: 'This is the first case ever reported.',

@@ -29,7 +29,7 @@ export const unsupportedClaim: Rule = {
     const modeOf = (section: Section | null): SectionMode | 'skip' => {
       let mode = modes.get(section);
       if (mode === undefined) {
-        mode = sectionMode(ctx, section, checkAbstract, checkPerspective);
+        mode = sectionMode(ctx, section, checkAbstract, checkPerspective, modeOf);
         modes.set(section, mode);
       }
       return mode;
@@ -88,7 +88,13 @@ function message(claim: ClaimMatch): string {
   );
 }
 
-function sectionMode(ctx: RuleContext, section: Section | null, checkAbstract: boolean, checkPerspective: boolean): SectionMode | 'skip' {
+function sectionMode(
+  ctx: RuleContext,
+  section: Section | null,
+  checkAbstract: boolean,
+  checkPerspective: boolean,
+  parentMode: (s: Section) => SectionMode | 'skip',
+): SectionMode | 'skip' {
   const item = ctx.itemAt(section);
   if (item) {
     if (item.id === 'abstract') return checkAbstract ? 'discussion' : 'skip';
@@ -96,12 +102,13 @@ function sectionMode(ctx: RuleContext, section: Section | null, checkAbstract: b
     if (SKIPPED_ITEMS.has(item.id)) return 'skip';
     if (CASE_ITEMS.has(item.id)) return 'case';
   }
-  for (let s = section; s; s = s.parent) {
-    if (!s.heading) continue;
-    const h = normalizeHeading(s.heading.text).replace(/['\u2019]/g, '');
+  if (item) return 'discussion';
+  // Back matter by heading; a sub-section inherits its parent's mode (cached by the caller).
+  if (section?.heading) {
+    const h = normalizeHeading(section.heading.text).replace(/['\u2019]/g, '');
     if (SKIPPED_HEADINGS.some((k) => h === k || h.startsWith(`${k} `))) return 'skip';
   }
-  return 'discussion';
+  return section?.parent ? parentMode(section.parent) : 'discussion';
 }
 
 // ---------------------------------------------------------------------------
