@@ -161,7 +161,7 @@ const total = sum(rows);
 line('tuned on (01-04, 06)', tuned);
 line('held out (* 05, 07)', held);
 line('total', total);
-console.log(`\n(in-process check of all ${rows.length} articles as published: ${timing.toFixed(1)} ms)`);
+console.log(`\n(in-process check of all ${rows.length} articles as published, cold first run: ${timing.toFixed(1)} ms; run with --verbose to list misses and false flags)`);
 
 const notFound = [...total.stripped.notFound, ...total.uncited.notFound, ...total.patient.notFound];
 if (notFound.length) {
