@@ -71,7 +71,7 @@ const LITERATURE: ClaimCue[] = [
     name: 'has been reported',
     category: 'literature',
     triggers: ['been'],
-    pattern: /\b(?:has|have|had)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|considered|hypothesi[sz]ed|postulated|tried|used|noted|observed|identified)\b/iu,
+    pattern: /\b(?:has|have|had)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|considered|hypothesi[sz]ed|postulated|tried|used|noted|observed|identified|advocated|recommended)\b/iu,
     strong: true,
     example: 'Vasculitis has also been reported after vaccination.',
   },
@@ -87,7 +87,8 @@ const LITERATURE: ClaimCue[] = [
     name: 'the literature',
     category: 'literature',
     triggers: ['literature'],
-    pattern: /\b(?:(?:in|from|within|throughout)\s+the\s+(?:[\p{L}-]+\s+)?literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
+    // Not "(we present the case) with a review of the literature": that is the authors' own work.
+    pattern: /\b(?:(?:in|from|within|throughout)\s+the\s+(?:[\p{L}-]+\s+)?literature|(?:on|in)\s+(?:a\s+)?review\s+of\s+the\s+literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
     strong: true,
     example: 'Only four cases are described in the literature.',
   },
@@ -212,6 +213,15 @@ const STATISTIC: ClaimCue[] = [
     pattern: new RegExp(String.raw`(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+|such\s+)?(?:[\p{L}-]+\s+){0,3}?(?:${POPULATION}|series|cohort|sample)\b`, 'iu'),
     strong: true,
     example: 'Fever occurs in 7-12% of patients.',
+  },
+  {
+    // Weak and outside the case sections only: "40% of the muscles sampled" is this patient's.
+    name: 'percentage of a group',
+    category: 'statistic',
+    triggers: ['%'],
+    pattern: /(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+)?[\p{L}-]{3,}/iu,
+    discussionOnly: true,
+    example: 'Only 3% to 5% of stromal tumours arise in the duodenum.',
   },
   {
     name: 'mortality or survival',

@@ -36,8 +36,8 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
   {
     name: 'always',
     triggers: ['always', 'invariably'],
-    // Not a recommendation ("should always be considered").
-    pattern: /(?<!\b(?:should|must)\s+)\b(?:always|invariably)\b(?!\s+(?:should|must)\b)/iu,
+    // Not a recommendation ("should always be considered"), not a hedge ("not always").
+    pattern: /(?<!\b(?:should|must|not)\s+)\b(?:always|invariably)\b(?!\s+(?:should|must)\b)/iu,
     alternative: 'usually',
     only: 'generalisation',
     example: 'Peritoneal tuberculosis always presents with ascites.',
@@ -60,7 +60,8 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
   {
     name: 'cures',
     triggers: ['cures', 'cure', 'curative'],
-    pattern: /\b(?:cures|(?<=\b(?:will|can|always)\s+)cure)\b/iu,
+    // The verb, not the noun ("were definitive cures").
+    pattern: /\b(?:(?<!\b(?:were|are|was|is|be|definitive|definite|complete|permanent|the|a|no|for|of|and)\s+)cures|(?<=\b(?:will|can|always)\s+)cure)\b/iu,
     alternative: (m) => (m.toLowerCase() === 'cures' ? 'can improve' : 'improve'),
     only: 'generalisation',
     example: 'Early excision cures the disease.',
