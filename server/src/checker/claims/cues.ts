@@ -258,7 +258,7 @@ const STATISTIC: ClaimCue[] = [
     name: 'percentage with a present-tense verb',
     category: 'statistic',
     triggers: ['%'],
-    pattern: /\b(?:accounts?\s+for|occurs?\s+in|affects?|represents?|ranges?\s+from|var(?:ies|y)\s+from)\b[^.;]*?\d\s*%/iu,
+    pattern: /\b(?:accounts?\s+for|occurs?\s+in|affects?|represents?|ranges?\s+from|var(?:ies|y)\s+from)\b[^;]{0,60}?\d\s*%/iu,
     strong: true,
     example: 'It accounts for 0.1% to 0.7% of tuberculosis cases.',
   },
@@ -306,7 +306,7 @@ const GENERAL: ClaimCue[] = [
       'defined', 'characterized', 'characterised', 'classified', 'regarded', 'recognized', 'recognised',
     ],
     alsoNeeds: ['is', 'are'],
-    pattern: new RegExp(String.raw`\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:${DEFINITION_NOUNS})|(?:is|are)\s+(?:(?:generally|widely|commonly|usually|often|now|still|also)\s+)?(?:known|considered|thought|believed|defined|characteri[sz]ed|classified|regarded|recogni[sz]ed)\s+(?:to|as|by)|belongs?\s+to\s+(?:the|a)\s+(?:group|family|spectrum))\b`, 'iu'),
+    pattern: new RegExp(String.raw`\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\p{L}-]+,?\s+){0,4}?(?:${DEFINITION_NOUNS})|(?:is|are)\s+(?:(?:generally|widely|commonly|usually|often|now|still|also)\s+)?(?:known|considered|thought|believed|defined|characteri[sz]ed|classified|regarded|recogni[sz]ed)\s+(?:to|as|by)|belongs?\s+to\s+(?:the|a)\s+(?:group|family|spectrum))\b`, 'iu'),
     example: 'ALS is a rapidly progressive, fatal neurodegenerative disorder.',
   },
   {
