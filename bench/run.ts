@@ -65,9 +65,19 @@ function measure(name: string, fn: () => unknown): Measure {
 
 const text = buildText();
 const md = new MarkdownIt();
+// A LaTeX manuscript of the same size, written for this benchmark.
+const latexUnit = String.raw`\section{Case presentation}
+A 64-year-old man presented with weakness of the \textbf{left} arm, which is known to cause falls \cite{lee2020,park2021}.
+% caselint-disable-next-line unsupported-claim
+Potassium was $8.1\,\mathrm{mmol/L}$ and creatinine rose by 50\% over 2~days (Fig.~\ref{fig:ecg}).
+\begin{table}\caption{Labs}\begin{tabular}{ll}\hline K & 8.1 \\ Na & 131 \\ \hline\end{tabular}\end{table}
+
+`;
+const latex = latexUnit.repeat(Math.ceil(text.length / latexUnit.length));
 const results = [
   measure('caselint check (parse + all rules)', () => check(text)),
   measure('caselint parse (document model)', () => parseDocument(text, 'markdown')),
+  measure('caselint check, LaTeX of the same size', () => check(latex, { format: 'latex' })),
   measure('markdown-it parse', () => md.parse(text, {})),
   measure('mdast-util-from-markdown (micromark)', () => fromMarkdown(text)),
   measure('markdownlint (default rules)', () => markdownlint({ strings: { doc: text } })),

@@ -206,27 +206,4 @@ describe('rule unsupported-claim', () => {
       assert.equal(classifySentence('She received riluzole, which prolongs survival in this disease.', 'case')?.category, 'efficacy');
     });
   });
-
-  describe('speed', () => {
-    it('classifies 3,000 sentences in a few milliseconds of CPU time (no pathological patterns)', () => {
-      const sentences = [
-        'A 61-year-old farmer presented with cramps in both calves for eight months.',
-        'Haemoglobin saturation was 96% on room air and heart rate was 88/min.',
-        'Riluzole prolongs survival by about three months in most patients.',
-        'Lymphocytic colitis runs a benign course and most of the patients achieve resolution.',
-        'Bohr et al. recorded an annual incidence of 4.4 per 100,000 women.',
-        'In the presence of major distracting injuries like long bone fractures, pelvic fractures, chest and abdominal injuries, an isolated dislocation can be easily missed as pain is masked.',
-      ];
-      for (let i = 0; i < 600; i++) classifySentence(sentences[i % 6], 'discussion');
-      let best = Infinity;
-      for (let run = 0; run < 5; run++) {
-        const c0 = process.cpuUsage();
-        for (let i = 0; i < 3000; i++) classifySentence(sentences[i % 6], i % 2 ? 'case' : 'discussion');
-        const c = process.cpuUsage(c0);
-        best = Math.min(best, (c.user + c.system) / 1000);
-      }
-      // About 3 ms on a quiet machine; the bound only catches runaway patterns on a busy one.
-      assert.ok(best < 40, `3000 sentences took ${best.toFixed(1)} ms of CPU`);
-    });
-  });
 });
