@@ -7,7 +7,7 @@ import { checklist, contentEvidence, type ChecklistItem } from '../../server/src
 const FIXTURES = join(__dirname, '..', 'fixtures', 'checklist');
 
 function listFor(text: string, config: CaselintConfig = {}, format: Format = 'markdown') {
-  return checklist(check(text, { config, format, rules: [] }), config);
+  return checklist(check(text, { config, format, rules: [] }));
 }
 
 function fixture(name: string) {
@@ -203,7 +203,8 @@ describe('checklist', () => {
       const text = '## Abstract\n\n### Background\n\nShort.\n\n### Case presentation\n\nA man.\n\n### Conclusions\n\nRare.\n\n## Background\n\nLonger.\n';
       const list = listFor(text, { profile: 'jmcr' });
       assert.deepEqual({ start: item(list.items, 'introduction').start }, { start: span(text, 'Background', 1).start });
-      assert.equal(item(list.items, 'case').start, span(text, 'Case presentation').start, 'only the abstract has it');
+      // A structured abstract's sub-heading does not satisfy the body item of the same name.
+      assert.equal(item(list.items, 'case').status, 'missing', 'only the abstract has it');
       assert.equal(item(list.items, 'abstract').missingParts, undefined);
     });
 

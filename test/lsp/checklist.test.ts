@@ -11,7 +11,7 @@ describe('checklist request result (LSP)', () => {
 
   it('adds LSP ranges (UTF-16, CRLF) to located items and keeps the core fields', () => {
     const wire = checklistResult(result, document, { config: { profile: 'care' } });
-    const core = checklist(result, { profile: 'care' });
+    const core = checklist(result);
     assert.deepEqual({ ...wire, items: wire.items.map(({ range, ...rest }) => rest) }, core);
     const consent = wire.items.find((i) => i.id === 'consent')!;
     // "Written consent was obtained." on line 4, after "A man 😀 had foot drop. " (the emoji is 2 UTF-16 units).

@@ -15,9 +15,8 @@
  * Items with `parts` (structured abstracts of journal profiles) list the parts not found.
  */
 import type { CheckResult } from './engine';
-import type { CaselintConfig } from './config';
 import { headingMatches, type ProfileItem } from './profiles';
-import { analyseSections, profileItems, sectionHasContent } from './sections';
+import { sectionHasContent } from './sections';
 import type { DocumentModel, Section, Span } from './types';
 
 export type ChecklistStatus = 'present' | 'empty' | 'missing';
@@ -57,22 +56,16 @@ export interface ContentEvidence extends Span {
 }
 
 /** The profile's items with their status, from one check result (no re-parse). */
-export function checklist(result: CheckResult, config: CaselintConfig = {}): Checklist {
-  const { model, profile } = result;
-  const analysis = analyseSections(model, profileItems(profile, config));
+export function checklist(result: CheckResult): Checklist {
+  const { model, profile, sections: analysis } = result;
   const items: ChecklistItem[] = analysis.items.map((item) => {
     const base = { id: item.id, label: item.label, required: item.required, ...(item.counted === false ? { counted: false } : {}) };
     if (item.id === 'title') {
       const t = titleEvidence(model, analysis.items);
       return t ? { ...base, status: t.status, start: t.start, end: t.end, detail: t.detail, via: 'content' } : { ...base, status: 'missing', detail: 'no title' };
     }
-    // A structured abstract's sub-headings ("### Background") match body items too; point at the body's.
-    const insideAbstract = (x: Section) => {
-      for (let p = x.parent; p; p = p.parent) if (analysis.itemOf.get(p)?.id === 'abstract') return true;
-      return false;
-    };
-    const matched = analysis.byItem.get(item.id);
-    const sections = matched && [...matched.filter((x) => !insideAbstract(x)), ...matched.filter(insideAbstract)];
+    // (A structured abstract's sub-headings never satisfy body items: see analyseSections.)
+    const sections = analysis.byItem.get(item.id);
     const withContent = sections?.find((x) => sectionHasContent(model, x));
     let out: ChecklistItem;
     if (withContent) {

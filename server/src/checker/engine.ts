@@ -1,7 +1,7 @@
 import { resolveRuleSetting, type CaselintConfig } from './config';
 import { parseDocument, positionAt } from './model';
 import { getProfile, PROFILES, type Profile } from './profiles';
-import type { Rule, RuleContext } from './rule';
+import type { Rule, RuleContext, SectionAnalysis } from './rule';
 import { RULES } from './rules';
 import { analyseSections, profileItems } from './sections';
 import type { DocumentModel, Finding, Format, Section } from './types';
@@ -19,6 +19,10 @@ export interface CheckResult {
   findings: Finding[];
   model: DocumentModel;
   profile: Profile;
+  /** The config the check ran with. */
+  config: CaselintConfig;
+  /** Headings matched to the profile's items, computed once and shared with the checklist. */
+  sections: SectionAnalysis;
 }
 
 /** Which format a file name implies. */
@@ -98,7 +102,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 
   const kept = applySuppressions(model, findings);
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, model, profile };
+  return { findings: kept, model, profile, config, sections };
 }
 
 /** Drops findings silenced by caselint-disable / -enable / -disable-next-line / -disable-line comments. */

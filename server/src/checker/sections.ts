@@ -27,9 +27,17 @@ export function profileItems(profile: Profile, config: CaselintConfig): ProfileI
 export function analyseSections(doc: DocumentModel, items: ProfileItem[]): SectionAnalysis {
   const byItem = new Map<string, Section[]>();
   const itemOf = new Map<Section, ProfileItem>();
+  const abstractSections = new Set<Section>();
   for (const section of doc.sections) {
     if (!section.heading) continue;
+    // A structured abstract's sub-headings ("### Case presentation") belong to the abstract,
+    // not to the body items of the same name.
+    if (section.parent && abstractSections.has(section.parent)) {
+      abstractSections.add(section);
+      continue;
+    }
     const item = items.find((i) => headingMatches(i, section.heading!.text));
+    if (item?.id === 'abstract') abstractSections.add(section);
     if (!item) continue;
     itemOf.set(section, item);
     const list = byItem.get(item.id);

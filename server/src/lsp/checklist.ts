@@ -25,7 +25,7 @@ export interface ChecklistOptions {
 
 /** The profile's checklist for one cached check result, each located item with an LSP `range`. */
 export function checklistResult(result: CheckResult, document: TextDocument, options: ChecklistOptions = {}): ChecklistWire {
-  const list = checklist(result, options.config ?? {});
+  const list = checklist(result);
   const items: ChecklistWireItem[] = list.items.map((item) =>
     item.start !== undefined && item.end !== undefined
       ? { ...item, range: { start: document.positionAt(item.start), end: document.positionAt(item.end) } }

@@ -1,3 +1,4 @@
+import { contentEvidence } from '../checklist';
 import { headingMatches, isReferencesHeading, type ProfileItem } from '../profiles';
 import type { RuleContext } from '../rule';
 import type { Rule } from '../rule';
@@ -15,6 +16,9 @@ export const requiredSection: Rule = {
     const anchor = doc.title ?? doc.headings[0] ?? firstLine(doc.text);
     for (const item of ctx.sections.items) {
       if (!item.required || ctx.sections.byItem.has(item.id)) continue;
+      // Keywords in front matter, a consent sentence, a timeline table...: content counts too,
+      // exactly as in the checklist.
+      if (contentEvidence(doc, item.id)?.status === 'present') continue;
       const shown = item.headings.slice(0, SHOWN_HEADINGS).map((h) => `"${capitalise(h)}"`);
       const more = item.headings.length > SHOWN_HEADINGS ? ', …' : '';
       const fix = insertSectionFix(ctx, item);

@@ -27,7 +27,7 @@ export const markdown: Formatter = (reports) => {
     const c = countFindings(report.findings);
     const mark = c.errors ? '❌' : c.warnings ? '⚠️' : '✅';
     out.push(`## ${mark} ${cell(report.displayPath)}`, '');
-    const list = checklist(report.result, report.config);
+    const list = checklist(report.result);
     out.push(`Checklist (${cell(list.label)}): ${list.done} of ${list.total} items present.`, '');
     out.push('| Item | Required | Status |', '| --- | --- | --- |');
     for (const item of list.items) {
