@@ -115,3 +115,11 @@ describe('document model', () => {
     });
   });
 });
+
+describe('document model: heading spans', () => {
+  it('a heading with an inline comment ends at its text', () => {
+    const text = '# Title here <!-- expect required-section -->\n';
+    const h = parseDocument(text, 'markdown').headings[0];
+    assert.equal(text.slice(h.textStart, h.textEnd), 'Title here');
+  });
+});

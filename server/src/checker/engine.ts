@@ -120,7 +120,13 @@ function applySuppressions(model: DocumentModel, findings: Finding[]): Finding[]
       let line = lineOf(s.end) + 1;
       while (line < model.lineStarts.length - 1 && !lineText(model, line).trim()) line++;
       lineSuppressions.push({ line, ids: s.ruleIds });
-    } else if (s.kind === 'disable') open.push({ start: s.end, ids: s.ruleIds });
+    } else if (s.kind === 'disable') {
+      // A file-level disable right after the front matter covers the front matter too
+      // (findings anchored at a front-matter title).
+      const fm = model.frontMatter;
+      const atTop = fm !== undefined && !model.text.slice(fm.end, s.start).trim();
+      open.push({ start: atTop ? 0 : s.end, ids: s.ruleIds });
+    }
     else {
       // enable: closes the matching disables (all of them when no ids are given).
       for (let i = open.length - 1; i >= 0; i--) {

@@ -56,7 +56,7 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
           level: Number(tok.tag.slice(1)) || 1,
           text: clean,
           textStart: first ? first.sourceStart : start,
-          textEnd: last ? last.sourceStart + (last.sourceLength ?? last.length) : end,
+          textEnd: last ? trimEndAt(text, last.sourceStart + (last.sourceLength ?? last.length), start) : end,
           number,
         };
         out.headings.push(heading);
@@ -133,6 +133,12 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
     }
   }
   return out;
+}
+
+/** Moves an end offset back over white space ("# Title <!-- note -->" ends after "Title"). */
+function trimEndAt(text: string, end: number, floor: number): number {
+  while (end > floor && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end;
 }
 
 function lineIndexAt(lineStarts: number[], offset: number): number {
