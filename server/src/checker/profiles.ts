@@ -170,32 +170,30 @@ export const PROFILES: Record<string, Profile> = {
 
 /** Lower case, straight apostrophes, hyphens and runs of space folded to one space. */
 export function normalizeHeading(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\s\-\u2010\u2011\u2012\u2013\u2014_/]+/g, ' ')
-    .replace(/[.:;,!?]+$/g, '')
-    .trim();
+  let n = normalizedCache.get(text);
+  if (n === undefined) {
+    n = text
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      .replace(/[\s\-\u2010\u2011\u2012\u2013\u2014_/]+/g, ' ')
+      .replace(/[.:;,!?]+$/g, '')
+      .trim();
+    // Headings and synonyms repeat across items and checks; keep the cache bounded.
+    if (normalizedCache.size > 10_000) normalizedCache.clear();
+    normalizedCache.set(text, n);
+  }
+  return n;
 }
+const normalizedCache = new Map<string, string>();
 
 const CONTINUATIONS = /^(?:and|&|with|of|:|including|in)\b|^[:(]/;
 
 /** Does a heading (clean text) satisfy a profile item? */
-const normalized = new Map<string, string>();
-function normalizedSynonym(syn: string): string {
-  let n = normalized.get(syn);
-  if (n === undefined) {
-    n = normalizeHeading(syn);
-    normalized.set(syn, n);
-  }
-  return n;
-}
-
 export function headingMatches(item: ProfileItem, headingText: string, extra: readonly string[] = []): boolean {
   const h = normalizeHeading(headingText);
   if (!h) return false;
   for (const syn of extra.length ? [...item.headings, ...extra] : item.headings) {
-    const s = normalizedSynonym(syn);
+    const s = normalizeHeading(syn);
     if (h === s) return true;
     // "Discussion and conclusions", "Case report and review of the literature".
     if (h.startsWith(s + ' ') && CONTINUATIONS.test(h.slice(s.length + 1))) return true;
