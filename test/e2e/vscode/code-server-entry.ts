@@ -31,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     report = { suite: 'vscode', vscodeVersion: vscode.version, passed: 0, failed: 1, results: [{ name: 'suite', ok: false, ms: 0, error: String(e) }], diagnostics: [] };
   }
   try {
+    // For the screenshot: the checklist view (best effort) and the Problems panel.
+    await vscode.commands.executeCommand('caselint.showChecklist').then(undefined, () => undefined);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
   } catch (e) {
     out.appendLine(`could not open the Problems panel: ${String(e)}`);

@@ -98,6 +98,7 @@ function writeSettings(userDataDir: string): void {
     'git.enabled': false,
     'files.autoSave': 'off',
     'window.commandCenter': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...(process.env.CASELINT_E2E_TRACE ? { 'caselint.trace.server': 'verbose' } : {}),
   };
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
@@ -181,6 +182,7 @@ async function main(): Promise<number> {
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
   rmSync(SCREENSHOT, { force: true });
+  rmSync(join(RESULTS_DIR, `${NAME}-logs`), { recursive: true, force: true });
   const work = mkdtempSync(join(tmpdir(), 'caselint-code-server-'));
   const extensionsDir = join(work, 'extensions');
   const userDataDir = join(work, 'user-data');
@@ -202,7 +204,7 @@ async function main(): Promise<number> {
   }, T_TOTAL_MS);
   try {
     const port = await freePort();
-    const serverLog = createWriteStream(join(RESULTS_DIR, 'code-server.log'));
+    const serverLog = createWriteStream(join(RESULTS_DIR, `${NAME}-code-server.log`));
     server = spawn(
       NODE24,
       [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
