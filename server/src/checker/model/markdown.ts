@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { Comment, Heading, TableCell } from '../types';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from './blocks';
-import { PlainBuilder, lineEnd } from './text';
+import { PlainBuilder, lineEnd, positionAt } from './text';
 
 /**
  * Markdown (CommonMark + GFM tables, as in Quarto and R Markdown) via markdown-it: the
@@ -101,7 +101,7 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
             if (inHead) table.header = row;
             else table.rows.push(row);
           } else if (t.type === 'inline') {
-            const limit = lineEnd(text, lineStarts, lineIndexAt(lineStarts, rowCursor));
+            const limit = lineEnd(text, lineStarts, positionAt(lineStarts, rowCursor).line);
             const b = new PlainBuilder();
             const cellStart = t.content ? text.indexOf(t.content, rowCursor) : -1;
             const from = cellStart >= 0 && cellStart <= limit ? cellStart : rowCursor;
@@ -139,17 +139,6 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
 function trimEndAt(text: string, end: number, floor: number): number {
   while (end > floor && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   return end;
-}
-
-function lineIndexAt(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function collectComments(text: string, start: number, end: number, comments: Comment[]): void {

@@ -1,4 +1,4 @@
-import { plainToSourceEnd, plainToSourceStart } from '../model/text';
+import { plainToSourceEnd, plainToSourceStart, positionAt } from '../model/text';
 import type { Rule } from '../rule';
 import type { DocumentModel } from '../types';
 
@@ -139,14 +139,7 @@ function stripRanges(t: string, ranges: { start: number; end: number }[]): strin
 
 /** Offsets [a, b) of the source lying inside `inline code` on their line. */
 function inInlineCode(text: string, lineStarts: number[], offset: number): boolean {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const before = text.slice(lineStarts[lo], offset);
+  const before = text.slice(lineStarts[positionAt(lineStarts, offset).line], offset);
   return ((before.match(/`/g) ?? []).length & 1) === 1;
 }
 
