@@ -21,6 +21,16 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
   const lineStart = (line: number) => (line < lineStarts.length ? lineStarts[line] : text.length);
   const endOfLines = (map: [number, number]) => lineEnd(text, lineStarts, Math.max(map[0], map[1] - 1));
 
+  /** The plain text of the inline token after the block opener at tokens[i], with its lines' span. */
+  const blockInline = (i: number) => {
+    const map = tokens[i].map as [number, number];
+    const start = lineStart(map[0]);
+    const end = endOfLines(map);
+    const b = new PlainBuilder();
+    alignInline(tokens[i + 1].children ?? [], text, start, end, b, out.comments);
+    return { start, end, b };
+  };
+
   let quoteDepth = 0;
   let listDepth = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -41,12 +51,7 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
         listDepth--;
         break;
       case 'heading_open': {
-        const inline = tokens[i + 1];
-        const map = tok.map as [number, number];
-        const start = lineStart(map[0]);
-        const end = endOfLines(map);
-        const b = new PlainBuilder();
-        alignInline(inline.children ?? [], text, start, end, b, out.comments);
+        const { start, end, b } = blockInline(i);
         const { text: clean, number } = cleanHeadingText(b.plain);
         const first = b.segments[0];
         const last = b.segments[b.segments.length - 1];
@@ -64,12 +69,7 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
         break;
       }
       case 'paragraph_open': {
-        const inline = tokens[i + 1];
-        const map = tok.map as [number, number];
-        const start = lineStart(map[0]);
-        const end = endOfLines(map);
-        const b = new PlainBuilder();
-        alignInline(inline.children ?? [], text, start, end, b, out.comments);
+        const { start, end, b } = blockInline(i);
         if (b.plain.trim()) {
           const para: RawParagraph = {
             start: b.segments[0]?.sourceStart ?? start,
