@@ -244,9 +244,14 @@ export function createSuite(): E2ETest[] {
       fn: async () => {
         const missing = caselintDiagnostics(doc.uri).find(isMissingSection);
         assert(missing, 'no required-section diagnostic for the Abstract');
-        // The workbench sometimes drops the result of the very first code-action request on a
-        // freshly opened document (the server's answer is in its trace, VS Code returns []), so
-        // the request is repeated a few times, bounded; the number of requests is reported.
+        await withTimeout(Promise.resolve(vscode.extensions.getExtension('vscode.markdown-language-features')?.activate()), 20000, 'activating the built-in Markdown extension').catch(
+          (e) => note(`built-in Markdown extension: ${e instanceof Error ? e.message : String(e)}`),
+        );
+        // VS Code cancels a code-action request when another extension registers a code-action
+        // provider for the document while it runs (getCodeActions listens to the registry's
+        // onDidChange), and returns [] although caselint's server answered. The built-in Markdown
+        // extension registers its providers lazily, often just then: activate it first, and repeat
+        // the request (bounded) if another registration still gets in the way.
         const findFix = (actions: readonly (vscode.CodeAction | vscode.Command)[] | undefined) => {
           const withEdit = (actions ?? []).filter((a): a is vscode.CodeAction => 'edit' in a && !!a.edit && a.edit.size > 0);
           return (
