@@ -2,9 +2,12 @@
  * Entry of the small test extension that run-code-server.ts installs next to caselint in
  * code-server (code-server does not pass --extensionTestsPath, so the suite runs from inside an
  * installed extension). It activates on startup, but does nothing unless CASELINT_E2E_REPORT is
- * set in code-server's environment (not CASELINT_E2E_RESULTS: that one makes caselint's own client
- * look for client/out/e2e-suite.js, a hook this runner does not use) (the extension host inherits it): then it runs the shared suite,
- * opens the Problems panel for the runner's screenshot, and writes the results JSON there.
+ * set in code-server's environment (the extension host inherits it): then it runs the shared suite,
+ * opens the checklist view and the Problems panel for the runner's screenshot, and writes the
+ * results JSON there. With CASELINT_E2E_MOCHA=<bundled mocha-index.js> it runs the suite through the
+ * @vscode/test-electron entry instead (mocha), to check that entry offline.
+ * (Not CASELINT_E2E_RESULTS: that one makes caselint's own client look for client/out/e2e-suite.js,
+ * a hook this runner does not use.)
  */
 import * as vscode from 'vscode';
 import { writeFileSync, renameSync } from 'node:fs';

@@ -68,7 +68,7 @@ function installCaselint(extensionsDir: string): string {
   for (const e of entries) {
     const src = join(REPO, e);
     if (!existsSync(src)) continue;
-    cpSync(src, join(dest, e), { recursive: true, filter: (p) => !p.startsWith(join(REPO, 'client/out/e2e')) && !p.endsWith('.map') });
+    cpSync(src, join(dest, e), { recursive: true, filter: (p) => !p.endsWith('.map') });
   }
   return dest;
 }
@@ -192,8 +192,8 @@ async function main(): Promise<number> {
   installCaselint(extensionsDir);
   await installTestExtension(extensionsDir);
   writeSettings(userDataDir);
-  // Bundled inside the repository so that require('mocha') resolves from its node_modules.
-  const mochaIndex = MOCHA ? await bundleE2E(join(REPO, 'client', 'out', 'e2e'), 'electron') : '';
+  // Bundled inside the repository (gitignored .cache/) so that require('mocha') resolves from its node_modules.
+  const mochaIndex = MOCHA ? await bundleE2E(join(REPO, '.cache', 'e2e-out'), 'electron') : '';
 
   let server: ChildProcess | undefined;
   let context: any;

@@ -25,8 +25,9 @@ async function main(): Promise<number> {
   try {
     const workspace = join(work, 'workspace');
     cpSync(join(repo, 'examples'), workspace, { recursive: true });
-    // Bundled next to the repository so that require('mocha') resolves from its node_modules.
-    const testsPath = await bundleE2E(join(repo, 'client', 'out', 'e2e'), 'electron');
+    // Bundled inside the repository (gitignored .cache/) so that require('mocha') resolves from its
+    // node_modules; not under client/out, which the extension package ships.
+    const testsPath = await bundleE2E(join(repo, '.cache', 'e2e-out'), 'electron');
     const code = await runTests({
       version: process.env.VSCODE_VERSION || 'stable',
       extensionDevelopmentPath: repo,
