@@ -39,6 +39,7 @@ async function main(): Promise<number> {
         '--skip-welcome',
         '--skip-release-notes',
         `--user-data-dir=${join(work, 'user-data')}`,
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), // Electron refuses to run as root otherwise
       ],
       extensionTestsEnv: { CASELINT_E2E: '1' },
     });
