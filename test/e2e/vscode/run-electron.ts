@@ -41,7 +41,6 @@ async function main(): Promise<number> {
         `--user-data-dir=${join(work, 'user-data')}`,
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), // Electron refuses to run as root otherwise
       ],
-      extensionTestsEnv: { CASELINT_E2E: '1' },
     });
     return code;
   } catch (e) {
