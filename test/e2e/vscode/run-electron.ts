@@ -1,6 +1,6 @@
 /**
  * `npm run test:vscode`: the shared suite under @vscode/test-electron, for machines with internet
- * access (it downloads VS Code into .vscode-test/ on first use; set VSCODE_VERSION to pin one, default
+ * access (it downloads VS Code into .cache/vscode-test/ on first use; set VSCODE_VERSION to pin one, default
  * "stable"). Runs VS Code with caselint loaded from this repository (extensionDevelopmentPath) on a
  * temporary copy of examples/, and the mocha index as extensionTestsPath.
  *
@@ -30,6 +30,7 @@ async function main(): Promise<number> {
     const testsPath = await bundleE2E(join(repo, '.cache', 'e2e-out'), 'electron');
     const code = await runTests({
       version: process.env.VSCODE_VERSION || 'stable',
+      cachePath: join(repo, '.cache', 'vscode-test'), // not the default .vscode-test/ at the top level
       extensionDevelopmentPath: repo,
       extensionTestsPath: testsPath,
       launchArgs: [
