@@ -6,8 +6,6 @@
  * opens the checklist view and the Problems panel for the runner's screenshot, and writes the
  * results JSON there. With CASELINT_E2E_MOCHA=<bundled mocha-index.js> it runs the suite through the
  * @vscode/test-electron entry instead (mocha), to check that entry offline.
- * (Not CASELINT_E2E_RESULTS: that one makes caselint's own client look for client/out/e2e-suite.js,
- * a hook this runner does not use.)
  */
 import * as vscode from 'vscode';
 import { writeFileSync, renameSync } from 'node:fs';
