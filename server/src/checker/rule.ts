@@ -39,6 +39,8 @@ export interface Rule {
   id: string;
   /** One line, shown in rule lists and SARIF. */
   description: string;
+  /** How a writer fixes a finding (hover, reports); one or two sentences. */
+  howToFix?: string;
   defaultSeverity: Severity;
   check(ctx: RuleContext): void;
 }

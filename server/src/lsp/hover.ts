@@ -25,7 +25,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getRule, ruleDocsUrl, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
 import { contentEvidence } from '../checker/checklist';
 import { citationAt, resolveCitation } from '../checker/references';
-import { analyseSections, profileItems, sectionHasContent } from '../checker/sections';
+import { sectionHasContent } from '../checker/sections';
 
 export interface HoverOptions {
   /** The configuration the result was checked with (extra headings, custom required sections). */
@@ -42,14 +42,6 @@ interface Part {
   end: number;
   markdown: string;
 }
-
-/** What to tell a writer about a rule beyond its message: how to fix it. */
-const FIX_HINTS: Record<string, string> = {
-  'required-section': 'Add the section under one of the accepted headings (the quick fix inserts it where the profile puts it), or add your own heading to `headings` in `.caselint.json`.',
-  'empty-section': 'Write the section, or remove the heading if the section does not apply.',
-  'unsupported-claim': 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`), or reword it as an observation about this patient.',
-  'overstated-claim': 'Hedge the wording ("suggests", "may", "was associated with"), or support it with stronger evidence.',
-};
 
 /** The hover at a position, or null when there is nothing to say. */
 export function caselintHover(
@@ -134,7 +126,7 @@ function findingsMarkdown(group: Finding[], model: DocumentModel): string {
   const titles = [...new Set(group.flatMap((f) => (f.fixes ?? []).map((x) => x.title)))];
   const shown = titles.slice(0, MAX_FIX_TITLES).map((t) => `"${escapeMarkdown(t)}"`);
   const more = titles.length > MAX_FIX_TITLES ? ', …' : '';
-  const hint = FIX_HINTS[ruleId] ?? 'See the rule page for how to fix it.';
+  const hint = rule?.howToFix ?? 'See the rule page for how to fix it.';
   out.push(`*How to fix:* ${hint}${shown.length ? ` Quick fix${shown.length > 1 ? 'es' : ''}: ${shown.join(', ')}${more}.` : ''}`);
   const comment = model.format === 'latex' ? `% caselint-disable-next-line ${ruleId}` : `<!-- caselint-disable-next-line ${ruleId} -->`;
   out.push(`*To silence it:* \`${comment}\` on the line above.`);
@@ -159,8 +151,7 @@ function whyFromData(data: Record<string, unknown> | undefined): string {
 }
 
 function headingMarkdown(result: CheckResult, section: Section, config: CaselintConfig): string {
-  const { model, profile } = result;
-  const analysis = analyseSections(model, profileItems(profile, config));
+  const { model, profile, sections: analysis } = result;
   const item = analysis.itemOf.get(section);
   const text = escapeMarkdown(section.heading!.text);
   const h = section.heading!;

@@ -23,7 +23,6 @@
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CaselintConfig, CheckResult, Section } from '../checker';
-import { analyseSections, profileItems } from '../checker/sections';
 
 export interface SymbolOptions {
   /** The configuration the result was checked with (extra headings, custom required sections). */
@@ -39,8 +38,7 @@ function trimmedEnd(text: string, start: number, end: number): number {
 
 /** The section tree as DocumentSymbols (the preamble before the first heading is left out). */
 export function documentSymbols(result: CheckResult, document: TextDocument, options: SymbolOptions = {}): DocumentSymbol[] {
-  const { model, profile } = result;
-  const analysis = analyseSections(model, profileItems(profile, options.config ?? {}));
+  const { model, sections: analysis } = result;
   const toSymbol = (section: Section): DocumentSymbol => {
     const h = section.heading!;
     const end = Math.max(trimmedEnd(model.text, section.start, section.end), h.textEnd);

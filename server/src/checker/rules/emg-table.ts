@@ -89,6 +89,7 @@ function isNumberish(text: string): boolean {
 export const emgTable: Rule = {
   id: 'emg-table',
   description: 'Nerve conduction and EMG tables hold positive, possible numbers with units, and valid sides.',
+  howToFix: 'Give each value as a positive number within physiological limits (or NR for no response), with its unit in the column header.',
   defaultSeverity: 'warning',
   check(ctx) {
     for (const table of ctx.doc.tables) {

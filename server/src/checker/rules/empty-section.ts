@@ -5,6 +5,7 @@ import { sectionHasContent } from '../sections';
 export const emptySection: Rule = {
   id: 'empty-section',
   description: 'Required sections are not empty.',
+  howToFix: 'Write the section, or remove the heading if the section does not apply.',
   defaultSeverity: 'warning',
   check(ctx) {
     for (const item of ctx.sections.items) {

@@ -157,6 +157,7 @@ function tableProblems(table: Table): { cell: TableCell; message: string }[] {
 export const examGrade: Rule = {
   id: 'exam-grade',
   description: 'Examination grades are possible: MRC power 0–5 (with - / +), reflexes 0–4+.',
+  howToFix: 'Use an MRC grade from 0 to 5 (with - or + modifiers, e.g. 4+/5) or a reflex grade from 0 to 4+.',
   defaultSeverity: 'warning',
   check(ctx) {
     const { doc } = ctx;

@@ -12,6 +12,7 @@ import type { Rule } from '../rule';
 export const overstatedClaim: Rule = {
   id: 'overstated-claim',
   description: 'No certainty a single case cannot carry ("proves", "always", "the first case ever").',
+  howToFix: 'Hedge the wording ("suggests", "may", "was associated with"), or support it with stronger evidence.',
   defaultSeverity: 'warning',
   check(ctx) {
     for (const para of ctx.doc.paragraphs) {

@@ -165,6 +165,7 @@ function stringList(v: unknown): string[] {
 export const placeholder: Rule = {
   id: 'placeholder',
   description: 'No unfilled placeholders or writing markers (TODO, XX, [citation needed], snippet fields).',
+  howToFix: 'Fill in or remove the placeholder before submission.',
   defaultSeverity: 'warning',
   check(ctx) {
     const { doc } = ctx;

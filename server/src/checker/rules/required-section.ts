@@ -10,6 +10,7 @@ const SHOWN_HEADINGS = 6;
 export const requiredSection: Rule = {
   id: 'required-section',
   description: 'The sections the profile requires are present.',
+  howToFix: 'Add the section under one of the accepted headings (the quick fix inserts it where the profile puts it), or add your own heading to `headings` in `.caselint.json`.',
   defaultSeverity: 'error',
   check(ctx) {
     const { doc } = ctx;

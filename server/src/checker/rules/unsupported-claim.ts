@@ -18,6 +18,7 @@ import type { DocumentModel, Fix, Section, Sentence } from '../types';
 export const unsupportedClaim: Rule = {
   id: 'unsupported-claim',
   description: 'Medical claims (statistics, effects, literature, general facts) carry a citation.',
+  howToFix: 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`), or reword it as an observation about this patient.',
   defaultSeverity: 'warning',
   check(ctx) {
     const opt = ctx.options;
