@@ -362,7 +362,7 @@ describe('language server over stdio', function () {
 
       const huge = 'file:///tmp/caselint-test/huge.md';
       const para = 'The patient walked with a cane and reported cramps in both legs at night. '.repeat(20) + '\n\n';
-      await client.open(huge, '# Case report\n\n' + para.repeat(Math.ceil((4.2 * 1024 * 1024) / para.length)));
+      await client.open(huge, '# Case report\n\n' + para.repeat(Math.ceil((10.2 * 1024 * 1024) / para.length)));
       const h = await client.pullItems(huge);
       assert.deepEqual(codes(h), ['skipped']);
       assert.match(msg(h[0]), /MB/);

@@ -10,6 +10,12 @@ export { PROFILES, getProfile, headingMatches, normalizeHeading, type Profile, t
 export { RULES, RULE_IDS, getRule } from './rules';
 export type { Rule, RuleContext, Report } from './rule';
 
+/**
+ * The largest manuscript checked (10 MiB; the CLI counts bytes before reading, the server UTF-16
+ * code units). Larger files, and files with NUL bytes (binary), are skipped with a message.
+ */
+export const MAX_MANUSCRIPT_SIZE = 10 * 1024 * 1024;
+
 /** Where each rule's documentation lives (codeDescription.href, SARIF helpUri). */
 export const DOCS_BASE_URL = 'https://github.com/caselint/caselint/blob/main/docs/rules/';
 export function ruleDocsUrl(ruleId: string): string {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { MAX_MANUSCRIPT_SIZE } from '../checker';
 // Loaded with require so that the bundle takes tinyglobby's (and fdir's) CommonJS builds: their ESM
 // builds call createRequire(import.meta.url), which a CommonJS bundle leaves undefined.
 import tinyglobby = require('tinyglobby');
@@ -11,7 +12,7 @@ export const MANUSCRIPT_EXTENSIONS = ['.md', '.qmd', '.rmd', '.tex', '.txt'] as 
 /** Folders never walked (dot-folders are skipped too). */
 export const SKIPPED_DIRS = ['node_modules'] as const;
 /** Files larger than this are refused when named, skipped when met while walking. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_MANUSCRIPT_SIZE;
 
 /** A file, folder or read problem: exit 2 with this one-line message. */
 export class IoError extends Error {

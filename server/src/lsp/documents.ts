@@ -13,6 +13,7 @@ import {
   mergeConfigs,
   getProfile,
   PROFILES,
+  MAX_MANUSCRIPT_SIZE,
   type CaselintConfig,
   type CheckResult,
   type Format,
@@ -31,8 +32,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType' };
 
-/** Texts larger than this (UTF-16 code units, about 4 MB of ASCII) are not checked. */
-export const DEFAULT_MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+/** Texts larger than this (UTF-16 code units) are not checked: the limit the CLI uses too. */
+export const DEFAULT_MAX_TEXT_LENGTH = MAX_MANUSCRIPT_SIZE;
 
 export function normalizeSettings(raw: unknown): Settings {
   const s: Settings = { ...DEFAULT_SETTINGS };
