@@ -50,7 +50,7 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     // First: its optional arguments ([see][12]) must not read as numeric markers.
     kind: 'latex',
     example: String.raw`\cite{a,b}, \citep[p. 3]{key}, \parencite{key}, \cites{a}{b}`,
-    quick: /\\[A-Za-z]*cite/i,
+    quick: /\\/, // a backslash: rare in Markdown prose, where escapes are already resolved
     re: new RegExp(String.raw`\\(?:${LATEX_CITE_COMMANDS})\*?(?:\s*\[[^\]]*\]){0,2}(?:\s*\{[^{}]*\})+`, 'g'),
     keys: (m) => [...m[0].matchAll(/\{([^{}]*)\}/g)].flatMap((g) => g[1].split(',')).map((k) => k.trim()).filter(Boolean),
   },

@@ -33,9 +33,17 @@ const UPPER = { test: (c: string | undefined) => c !== undefined && (c >= 'A' &&
 const LOWER = { test: (c: string | undefined) => c !== undefined && (c >= 'a' && c <= 'z' ? true : c.charCodeAt(0) < 128 ? false : LOWER_RE.test(c)) };
 const OPENERS = /[\p{Lu}\p{N}"'\u201c\u2018(\[\u00ab]/u;
 
+const WORD_RE = /[\p{L}\p{N}]/u;
+/** A letter or digit, with an ASCII fast path. */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_RE.test(c);
+}
+
 function wordBefore(plain: string, i: number): { word: string; start: number } {
   let s = i;
-  while (s > 0 && /[\p{L}\p{N}.]/u.test(plain[s - 1])) s--;
+  while (s > 0 && (plain[s - 1] === '.' || isWordChar(plain[s - 1]))) s--;
   return { word: plain.slice(s, i), start: s };
 }
 
@@ -102,7 +110,7 @@ export function splitSentences(plain: string, citations: PlainCitation[]): { sta
     const ch = plain[i];
     // Decimals, "e.g", "U.S", "3.5mg": a full stop with no space after it.
     const next = plain[i + 1];
-    if (ch === '.' && next !== undefined && /[\p{L}\p{N}]/u.test(next)) {
+    if (ch === '.' && next !== undefined && isWordChar(next)) {
       i++;
       continue;
     }
