@@ -21,6 +21,8 @@ export const ABBREVIATIONS = new Set([
 
 /** Abbreviations that may still end a sentence when a capitalised word follows. */
 const MAY_END = new Set(['etc', 'mg', 'min', 'max', 'p.o', 'i.v', 'i.m', 's.c', 'b.i.d', 't.i.d', 'q.i.d', 'temp', 'no']);
+/** Length of the longest abbreviation (words checked against the sets above). */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS, ...MAY_END].map((w) => w.length));
 
 const CLOSERS = new Set([')', ']', '"', "'", '\u201d', '\u2019', '\u00bb', '*', '_']);
 const TERMINATORS = new Set(['.', '!', '?', '\u2026']);
@@ -31,6 +33,7 @@ const LOWER_RE = /\p{Ll}/u;
 const SPACE = { test: (c: string | undefined) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || (c !== undefined && c.charCodeAt(0) >= 128 && SPACE_RE.test(c)) };
 const UPPER = { test: (c: string | undefined) => c !== undefined && (c >= 'A' && c <= 'Z' ? true : c.charCodeAt(0) < 128 ? false : UPPER_RE.test(c)) };
 const LOWER = { test: (c: string | undefined) => c !== undefined && (c >= 'a' && c <= 'z' ? true : c.charCodeAt(0) < 128 ? false : LOWER_RE.test(c)) };
+const TERM_RE = /[.!?\u2026]/g;
 const OPENERS = /[\p{Lu}\p{N}"'\u201c\u2018(\[\u00ab]/u;
 
 const WORD_RE = /[\p{L}\p{N}]/u;
@@ -62,14 +65,15 @@ function startsSentence(plain: string, k: number): boolean {
 /** Returns sentence ranges [start, end) in the plain text, trimmed of white space. */
 export function splitSentences(plain: string, citations: PlainCitation[]): { start: number; end: number }[] {
   const ends: number[] = [];
-  const citationAt = new Map<number, PlainCitation>();
-  for (const c of citations) citationAt.set(c.start, c);
-  // Citations come sorted from findCitations.
+  // Citations come sorted from findCitations; most paragraphs have none (no map then).
+  const citationAt = citations.length ? new Map<number, PlainCitation>() : undefined;
+  if (citationAt) for (const c of citations) citationAt.set(c.start, c);
   const n = plain.length;
 
   const skipClosersAndCitations = (j: number): number => {
     for (;;) {
       while (j < n && CLOSERS.has(plain[j])) j++;
+      if (!citationAt) return j;
       let k = j;
       while (k < n && (plain[k] === ' ' || plain[k] === '\u00a0')) k++;
       const c = citationAt.get(j) ?? citationAt.get(k);
@@ -81,13 +85,13 @@ export function splitSentences(plain: string, citations: PlainCitation[]): { sta
     }
   };
 
-  const TERM_RE = /[.!?\u2026]/g;
   let ci = 0;
   let i = 0;
   while (i < n) {
+    // The next terminator (test, not exec: no match object; every terminator is one code unit).
     TERM_RE.lastIndex = i;
-    const m = TERM_RE.exec(plain);
-    const ti = m ? m.index : n;
+    const found = TERM_RE.test(plain);
+    const ti = found ? TERM_RE.lastIndex - 1 : n;
     while (ci < citations.length && citations[ci].start < i) ci++;
     const cit = ci < citations.length && citations[ci].start < ti ? citations[ci] : undefined;
     if (cit) {
@@ -105,7 +109,7 @@ export function splitSentences(plain: string, citations: PlainCitation[]): { sta
       i = cit.end;
       continue;
     }
-    if (!m) break;
+    if (!found) break;
     i = ti;
     const ch = plain[i];
     // Decimals, "e.g", "U.S", "3.5mg": a full stop with no space after it.
@@ -127,11 +131,15 @@ export function splitSentences(plain: string, citations: PlainCitation[]): { sta
     if (k === j) continue;
     if (ch === '.' && t === ti) {
       const { word, start } = wordBefore(plain, ti);
-      const lower = word.toLowerCase();
-      if (ABBREVIATIONS.has(lower) && !(MAY_END.has(lower) && UPPER.test(plain[k]) && LOWER.test(plain[k + 1] ?? ''))) continue;
-      if (lower === 'etc' && !UPPER.test(plain[k])) continue;
+      // Longer words are no abbreviation: no lower-casing and set look-ups for them.
+      if (word.length <= LONGEST_ABBREVIATION) {
+        const lower = word.toLowerCase();
+        if (ABBREVIATIONS.has(lower) && !(MAY_END.has(lower) && UPPER.test(plain[k]) && LOWER.test(plain[k + 1] ?? ''))) continue;
+        if (lower === 'etc' && !UPPER.test(plain[k])) continue;
+      }
       // Initials ("J. Neurol.", "A. Smith") and list numbers at the start ("1. ").
-      if (/^\p{Lu}$/u.test(word) && UPPER.test(plain[k])) continue;
+      // (A word is letters and digits of the BMP: one code unit per character.)
+      if (word.length === 1 && UPPER.test(word) && UPPER.test(plain[k])) continue;
       if (/^\d+$/.test(word) && plain.slice(0, start).trim() === '') continue;
     }
     if (startsSentence(plain, k)) {

@@ -17,6 +17,7 @@ const POWER_LEAD = /\b(?:power|strength|MRC(?:\s+grade)?|muscle\s+grade)\s*(?:wa
 /** What may follow a bare grade ("power was 7 in the right arm"); a unit ("strength of 7 kg") may not. */
 const GRADE_TAIL = /^(?:\s*$|\s*[,.;:()\]]|\s+(?:in|on|at|and|or|bilaterally|throughout|distally|proximally|with|out|of\s+5|symmetric\w*|brisk|left|right|to)\b)/i;
 
+const HAS_DIGIT = /\d/;
 const FRACTION = /(?<![\d/]|\d[.,])(\d{1,2})\s*([+-])?\s*\/\s*(\d{1,2})(?![\d/]|[.,]\d|\s*mm\s*Hg)/g;
 const REFLEX_PLUS = /(?<![\d/]|\d[.,])(\d{1,2})\s*\+(?!\s*\/|\d)/g;
 const BARE_NUMBER = /(?<![\d/+-]|\d[.,])(\d{1,2})([+-])?(?!\d|[.,]\d|\s*\/)/g;
@@ -43,6 +44,8 @@ function reflexGradeProblem(value: number, raw: string): string | undefined {
 /** Grade problems in one sentence (plain text), offsets relative to the text. */
 export function findGradeProblems(text: string): GradeProblem[] {
   const out: GradeProblem[] = [];
+  // Every grade has a digit: most sentences have none and need no context test.
+  if (!HAS_DIGIT.test(text)) return out;
   const power = POWER_CONTEXT.test(text);
   const reflex = REFLEX_CONTEXT.test(text);
   if (!power && !reflex) return out;
