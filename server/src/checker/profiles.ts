@@ -188,16 +188,30 @@ const normalizedCache = new Map<string, string>();
 
 const CONTINUATIONS = /^(?:and|&|with|of|:|including|in)\b|^[:(]/;
 
+/** An item's headings normalised, once per headings list (every heading of every check asks). */
+const normalizedHeadings = new WeakMap<readonly string[], string[]>();
+function normalizedList(headings: readonly string[]): string[] {
+  let list = normalizedHeadings.get(headings);
+  if (!list) {
+    list = headings.map(normalizeHeading);
+    normalizedHeadings.set(headings, list);
+  }
+  return list;
+}
+
+/** Is h the synonym s, or s followed by a continuation? */
+function matchesSynonym(h: string, s: string): boolean {
+  if (h === s) return true;
+  // "Discussion and conclusions", "Case report and review of the literature".
+  return h.length > s.length + 1 && h.charCodeAt(s.length) === 32 && h.startsWith(s) && CONTINUATIONS.test(h.slice(s.length + 1));
+}
+
 /** Does a heading (clean text) satisfy a profile item? */
 export function headingMatches(item: ProfileItem, headingText: string, extra: readonly string[] = []): boolean {
   const h = normalizeHeading(headingText);
   if (!h) return false;
-  for (const syn of extra.length ? [...item.headings, ...extra] : item.headings) {
-    const s = normalizeHeading(syn);
-    if (h === s) return true;
-    // "Discussion and conclusions", "Case report and review of the literature".
-    if (h.startsWith(s + ' ') && CONTINUATIONS.test(h.slice(s.length + 1))) return true;
-  }
+  for (const s of normalizedList(item.headings)) if (matchesSynonym(h, s)) return true;
+  for (const syn of extra) if (matchesSynonym(h, normalizeHeading(syn))) return true;
   return item.patterns?.some((p) => p.test(h)) ?? false;
 }
 

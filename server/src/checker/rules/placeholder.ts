@@ -36,6 +36,10 @@ const SNIPPET_TEXTS = PLACEHOLDER_TEXTS.filter((t) => t.startsWith('['));
 
 interface Pattern {
   kind: PlaceholderKind;
+  /** Text that every match contains: without it the pattern is not run (a quick scan). */
+  needs?: string;
+  /** Or a cheap pattern every text with a match passes. */
+  quick?: RegExp;
   re: RegExp;
   /** Return false to drop a match (context checks). */
   keep?: (plain: string, m: RegExpExecArray) => boolean;
@@ -44,15 +48,18 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   {
     kind: 'snippet',
+    needs: '[',
     re: new RegExp(SNIPPET_TEXTS.map((t) => escape(t).replace(/'/g, "['\u2019]")).join('|'), 'gi'),
   },
   {
     // "[insert dose]", "[describe findings]", "[add reference]".
     kind: 'snippet',
+    needs: '[',
     re: /\[(?:insert|describe|add|enter|fill in|specify|complete|write)\b[^\[\]\n]{0,80}\]/gi,
   },
   {
     kind: 'marker',
+    quick: /TODO|TBD|FIXME|XX/,
     re: /(?<![\p{L}\p{N}_])(?:TODO|TBD|FIXME|X{2,}(?:[.,]X+)?)(?![\p{L}\p{N}_])/gu,
     keep: (plain, m) => {
       if (!m[0].startsWith('XX')) return true;
@@ -66,15 +73,18 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'citation',
+    needs: '[',
     re: /\[(?:citations? needed|citation|ref(?:erence)?s?(?: needed)?|cite|source|\?)\]/gi,
   },
   {
     kind: 'citation',
+    needs: '[@',
     re: /\[@([^\]\s;,]+)\]/g,
     keep: (_plain, m) => PLACEHOLDER_KEYS.has(m[1].toLowerCase()),
   },
   {
     kind: 'citation',
+    needs: '\\',
     re: /\\(?:cite[pt]?|parencite|textcite|autocite|footcite)\*?(?:\[[^\]]*\])*\{\s*([^}]*)\}/g,
     keep: (_plain, m) => {
       const keys = m[1].split(',').map((k) => k.trim().toLowerCase());
@@ -84,6 +94,7 @@ const PATTERNS: Pattern[] = [
   {
     // Snippet syntax that was pasted instead of expanded: ${1:…}, ${2|a,b|}, ${3}.
     kind: 'syntax',
+    needs: '${',
     re: /\$\{\d+(?::[^{}\n]*|\|[^|\n]*\|)?\}/g,
   },
 ];
@@ -94,8 +105,10 @@ export function findPlaceholders(plain: string, extra: readonly string[] = [], i
   const patterns = extra.length
     ? [...PATTERNS, { kind: 'marker' as const, re: new RegExp(extra.map(escape).join('|'), 'g') }]
     : PATTERNS;
-  const ignored = new Set(ignore.map((s) => s.toLowerCase()));
+  const ignored = ignore.length ? new Set(ignore.map((s) => s.toLowerCase())) : undefined;
   for (const p of patterns) {
+    if (p.needs !== undefined && !plain.includes(p.needs)) continue;
+    if (p.quick && !p.quick.test(plain)) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(plain))) {
@@ -104,7 +117,7 @@ export function findPlaceholders(plain: string, extra: readonly string[] = [], i
         continue;
       }
       if (p.keep && !p.keep(plain, m)) continue;
-      if (ignored.has(m[0].toLowerCase())) continue;
+      if (ignored?.has(m[0].toLowerCase())) continue;
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && f.start < end)) continue;
