@@ -93,14 +93,23 @@ const NEED_MASKS: number[] = CUES.map(() => 0);
 }
 
 const hashStep = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
+/**
+ * Open addressing with linear probing in two typed arrays (a few hundred words in 4096 slots):
+ * most words of a sentence are not in the lexicon, and a miss is one read of SLOT_ENTRY.
+ */
 const TABLE_SIZE = 1 << 12;
-/** Dense (no holes), so that element access stays on V8's fast path. */
-const TABLE: WordInfo[][] = Array.from({ length: TABLE_SIZE }, () => []);
-for (const e of LEXICON.values()) {
+const ENTRIES: WordInfo[] = [...LEXICON.values()];
+/** Index + 1 into ENTRIES, 0 for an empty slot. */
+const SLOT_ENTRY = new Int32Array(TABLE_SIZE);
+const SLOT_HASH = new Int32Array(TABLE_SIZE);
+ENTRIES.forEach((e, index) => {
   let h = 0;
   for (let i = 0; i < e.word.length; i++) h = hashStep(h, e.word.charCodeAt(i));
-  TABLE[h & (TABLE_SIZE - 1)].push(e);
-}
+  let slot = h & (TABLE_SIZE - 1);
+  while (SLOT_ENTRY[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
+  SLOT_ENTRY[slot] = index + 1;
+  SLOT_HASH[slot] = h;
+});
 
 
 const cueStamp = new Uint32Array(CUES.length);
@@ -165,9 +174,11 @@ function sameWord(text: string, start: number, end: number, word: string): boole
 }
 
 function lookup(text: string, start: number, end: number, h: number): WordInfo | undefined {
-  const bucket = TABLE[h & (TABLE_SIZE - 1)];
-  for (let b = 0; b < bucket.length; b++) if (sameWord(text, start, end, bucket[b].word)) return bucket[b];
-  return undefined;
+  for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
+    const e = SLOT_ENTRY[slot];
+    if (e === 0) return undefined;
+    if (SLOT_HASH[slot] === h && sameWord(text, start, end, ENTRIES[e - 1].word)) return ENTRIES[e - 1];
+  }
 }
 
 const PERCENT = entry('%');

@@ -47,7 +47,8 @@ export function findGradeProblems(text: string): GradeProblem[] {
   // Every grade has a digit: most sentences have none and need no context test.
   if (!HAS_DIGIT.test(text)) return out;
   const power = POWER_CONTEXT.test(text);
-  const reflex = REFLEX_CONTEXT.test(text);
+  // Reflex grades are fractions ("5/4") or pluses ("5+"): without either, no need to look.
+  const reflex = (text.includes('/') || text.includes('+')) && REFLEX_CONTEXT.test(text);
   if (!power && !reflex) return out;
   const taken = (s: number, e: number) => out.some((p) => s < p.end && p.start < e);
 
