@@ -12,11 +12,17 @@ import { PlainBuilder, lineEnd, positionAt } from './text';
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 // Keep escapes and entities as separate tokens, so we know their source form.
 md.core.ruler.disable('text_join');
+// markdown-it's 'normalize' rule scans the whole text twice with regular expressions; the same
+// replacements are made here, and only when the text has a \r or a NUL (a quick search).
+md.core.ruler.disable('normalize');
+function normalizeForParse(s: string): string {
+  return s.includes('\r') || s.includes('\0') ? s.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : s;
+}
 
 const COMMENT_RE = /<!--([\s\S]*?)-->/g;
 
 export function parseMarkdownBlocks(text: string, lineStarts: number[], parseText: string): RawBlocks {
-  const tokens = md.parse(parseText, {});
+  const tokens = md.parse(normalizeForParse(parseText), {});
   const out: RawBlocks = { headings: [], paragraphs: [], tables: [], codeBlocks: [], comments: [] };
   const lineStart = (line: number) => (line < lineStarts.length ? lineStarts[line] : text.length);
   const endOfLines = (map: [number, number]) => lineEnd(text, lineStarts, Math.max(map[0], map[1] - 1));
