@@ -182,7 +182,19 @@ function lookup(text: string, start: number, end: number, h: number): WordInfo |
 }
 
 const PERCENT = entry('%');
-const byNumber = (a: number, b: number) => a - b;
+
+/** Insertion sort: these lists hold a handful of distinct indices (cheaper than Array#sort's calls). */
+function sortSmall(a: number[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
 
 function sentenceFacts(text: string): SentenceFacts {
   generation++;
@@ -254,8 +266,8 @@ function sentenceFacts(text: string): SentenceFacts {
     }
     start = -1;
   }
-  if (f.candidates.length > 1) f.candidates.sort(byNumber);
-  if (f.exclusions.length > 1) f.exclusions.sort(byNumber);
+  sortSmall(f.candidates);
+  sortSmall(f.exclusions);
   return f;
 }
 
