@@ -24,7 +24,8 @@ import { computeLineStarts, plainToSourceEnd, plainToSourceStart, positionAt } f
 export { computeLineStarts, positionAt } from './text';
 
 const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const CAPTION_RE = /^(?:supplementary\s+)?(?:fig(?:ure)?s?\.?|table|video|movie|box|panel)\s*S?\d+[A-Za-z]?\b/i;
+/** After leading space and emphasis markers: "Figure 2", "**Table 1.**", "Supplementary Fig. S3". */
+const CAPTION_RE = /^\s*[*_]*(?:supplementary\s+)?(?:fig(?:ure)?s?\.?|table|video|movie|box|panel)\s*S?\d+[A-Za-z]?\b/i;
 const SUPPRESSION_RE = /^caselint-(disable-next-line|disable-line|disable|enable)\b\s*([\s\S]*)$/;
 
 function readFrontMatter(text: string): FrontMatter | undefined {
@@ -135,7 +136,7 @@ function buildModel(
     const section = sectionAt(rp.start);
     let kind = rp.kind;
     if (section && referenceSections.has(section)) kind = 'reference';
-    else if (CAPTION_RE.test(rp.plain.trimStart().replace(/^[*_]+/, ''))) kind = 'caption';
+    else if (CAPTION_RE.test(rp.plain)) kind = 'caption';
     const para: Paragraph = {
       start: rp.start,
       end: rp.end,
