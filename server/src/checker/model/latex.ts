@@ -556,6 +556,18 @@ class LatexScanner {
       case 'cmidrule':
         this.i = this.skipArgs(this.skipOptional(p, true), 1);
         return;
+      case 'footnote': {
+        // The footnote's text is dropped, but a citation in it (\footnote{See \cite{x}.}) cites the
+        // sentence it is attached to: keep its \cite commands verbatim in place of the footnote.
+        const q = this.skipArgs(p, 1);
+        const inner = text.slice(p, q);
+        if (inner.includes('\\')) {
+          const citeRe = new RegExp(String.raw`\\(?:${LATEX_CITE_COMMANDS})\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})+`, 'g');
+          for (let m; (m = citeRe.exec(inner)); ) this.copyVerbatim(p + m.index, p + m.index + m[0].length);
+        }
+        this.i = q;
+        return;
+      }
       default:
         break;
     }
