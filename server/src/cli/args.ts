@@ -114,6 +114,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
       // "-o, --output-file <value>" → "--output-file"
       const name = m ? (m[1].split(/,\s*/).pop() ?? m[1]).replace(/ <value>$/, '') : '';
       if (m && / argument missing/.test(message)) throw new UsageError(`option ${name} needs a value`);
+      // "--max-warnings -1", "-o -out.json": a value starting with a dash must be attached with "=".
+      if (m && / argument is ambiguous/.test(message)) {
+        const long = /use '(--[\w-]+)=/.exec(message)?.[1] ?? name;
+        throw new UsageError(`option ${name} needs a value (for a value starting with "-", write ${long}=VALUE)`);
+      }
       if (m) throw new UsageError(`option ${name} does not take a value`);
     }
     throw new UsageError(firstSentence(message));

@@ -162,6 +162,10 @@ async function run(io: CliIO): Promise<number> {
     }
     if (!reports.length && looked > 0) {
       note(`no case reports found among ${looked} file${looked === 1 ? '' : 's'} (name a file to check it anyway, or list it in the config's "files")`);
+    } else if (!reports.length && !targets.length) {
+      // A folder with no .md/.qmd/.Rmd/.tex/.txt file at all: say so rather than print nothing.
+      const where = opts.patterns.length ? opts.patterns.join(', ') : '.';
+      note(`no manuscript files (.md .qmd .Rmd .rmd .tex .txt) found in ${where}`);
     }
   }
 
