@@ -317,7 +317,7 @@ export function analyseSentence(text: string, mode: SectionMode): SentenceAnalys
   for (const i of f.candidates) {
     const cue = CUES[i];
     if (cue.discussionOnly && mode === 'case') continue;
-    if (mode === 'case' && !cue.strong && !present) continue;
+    if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) continue;
     if (NEED_MASKS[i] && !(f.needs & NEED_MASKS[i])) continue;
     if (!cue.strong && checkExclusions(f).blockedBy) continue;
     const match = cue.pattern.exec(text);

@@ -154,6 +154,7 @@ const EFFICACY: ClaimCue[] = [
     // "These treatments increase", "they reduce": a plural noun (or they) right before the base form.
     pattern: new RegExp(String.raw`\b(?:they|(?!its\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
     example: 'These treatments increase the life expectancy.',
+    presentVerb: true,
   },
   {
     name: 'possible effect ("may increase")',

@@ -38,6 +38,11 @@ export interface ClaimCue {
   accept?: (m: RegExpExecArray) => boolean;
   /** Only outside the case sections (default: anywhere). */
   discussionOnly?: boolean;
+  /**
+   * The match itself is a finite present-tense verb ("These treatments increase"), so in the
+   * case sections it counts as a present-tense sentence even when no listed present-tense word occurs.
+   */
+  presentVerb?: boolean;
   example: string;
 }
 
