@@ -202,8 +202,12 @@ function normalizedList(headings: readonly string[]): string[] {
 /** Is h the synonym s, or s followed by a continuation? */
 function matchesSynonym(h: string, s: string): boolean {
   if (h === s) return true;
+  if (h.length <= s.length + 1 || !h.startsWith(s)) return false;
+  const next = h.charCodeAt(s.length);
+  // "Case report: a 54-year-old man" (the colon follows the synonym without a space).
+  if (next === 58) return true;
   // "Discussion and conclusions", "Case report and review of the literature".
-  return h.length > s.length + 1 && h.charCodeAt(s.length) === 32 && h.startsWith(s) && CONTINUATIONS.test(h.slice(s.length + 1));
+  return next === 32 && CONTINUATIONS.test(h.slice(s.length + 1));
 }
 
 /** Does a heading (clean text) satisfy a profile item? */
