@@ -54,22 +54,49 @@ function describe(e: ErrorObject): string {
   return `${where} ${e.message ?? 'is invalid'}`;
 }
 
+/** jsonc-parser's error codes in words. */
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'unclosed comment',
+  UnexpectedEndOfString: 'unclosed string',
+  UnexpectedEndOfNumber: 'unfinished number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
+
 /** Parses and validates a config text. Throws ConfigError. */
 export function parseConfigText(text: string, file: string): CaselintConfig {
   let data: unknown;
+  // Editors on Windows save UTF-8 with a byte-order mark: it is not part of the JSON or YAML.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/\.ya?ml$/i.test(file)) {
     try {
       data = parseYaml(text) ?? {};
     } catch (e) {
-      throw new ConfigError(file, `not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+      const first = (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/:\s*$/, '');
+      throw new ConfigError(file, `not valid YAML: ${first}`);
     }
+  } else if (!text.trim()) {
+    // An empty file is an empty config, as an empty YAML file is.
+    data = {};
   } else {
     const errors: ParseError[] = [];
     data = parseJsonc(text, errors, { allowTrailingComma: true });
     if (errors.length) {
       const first = errors[0];
-      const line = text.slice(0, first.offset).split('\n').length;
-      throw new ConfigError(file, `not valid JSON: ${printParseErrorCode(first.error)} at line ${line}`);
+      const before = text.slice(0, first.offset).split('\n');
+      const where = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+      throw new ConfigError(file, `not valid JSON: ${JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)} at ${where}`);
     }
     if (data === undefined) data = {};
   }
