@@ -4,6 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { basename, join } from 'node:path';
+import { check } from '../../server/src/checker';
 import { fixtureFiles, runFixture } from '../helpers/fixtures';
 
 const DIR = join(__dirname, '..', 'fixtures', 'qa');
@@ -15,4 +16,26 @@ describe('QA regressions (fixtures)', () => {
       assert.deepEqual(r.actual, r.expected);
     });
   }
+});
+
+describe('QA regressions (front-matter rule)', () => {
+  const broken = '---\ntitle: "Stiff person syndrome: a case report\nabstract: [A 45-year-old woman with stiffness\n---\n\n## Case presentation\n\nA woman had spasms.\n';
+
+  it('a front matter that is not valid YAML is reported on its opening line, not silently dropped', () => {
+    const r = check(broken, { format: 'markdown' });
+    const fm = r.findings.filter((f) => f.ruleId === 'front-matter');
+    assert.equal(fm.length, 1);
+    assert.equal(broken.slice(fm[0].start, fm[0].end), '---');
+    assert.equal(fm[0].severity, 'warning');
+    assert.match(fm[0].message, /^Front matter is not valid YAML: .+\. Its title, abstract and keywords are ignored until it is fixed\.$/);
+  });
+
+  it('valid front matter, no front matter and LaTeX give nothing; the rule can be turned off', () => {
+    const ok = '---\ntitle: "Stiff person syndrome: a case report"\nabstract: |\n  A woman.\n---\n\n## Case presentation\n\nA woman.\n';
+    assert.deepEqual(check(ok, { format: 'markdown' }).findings.filter((f) => f.ruleId === 'front-matter'), []);
+    assert.deepEqual(check('# Title\n\nText.\n', { format: 'markdown' }).findings.filter((f) => f.ruleId === 'front-matter'), []);
+    assert.deepEqual(check('---\n\\section{Case}\n', { format: 'latex' }).findings.filter((f) => f.ruleId === 'front-matter'), []);
+    const off = check(broken, { format: 'markdown', config: { rules: { 'front-matter': 'off' } } });
+    assert.deepEqual(off.findings.filter((f) => f.ruleId === 'front-matter'), []);
+  });
 });

@@ -2,13 +2,14 @@ import type { Rule } from '../rule';
 import { emgTable } from './emg-table';
 import { emptySection } from './empty-section';
 import { examGrade } from './exam-grade';
+import { frontMatter } from './front-matter';
 import { overstatedClaim } from './overstated-claim';
 import { placeholder } from './placeholder';
 import { requiredSection } from './required-section';
 import { unsupportedClaim } from './unsupported-claim';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, frontMatter];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -1,0 +1,26 @@
+import type { Rule } from '../rule';
+
+/**
+ * Front matter that cannot be read. The model records a parse warning for YAML front matter that
+ * is not valid YAML; without this rule nobody would see it, and the writer would only see its
+ * consequences (a "missing" abstract or title that is right there in the front matter).
+ */
+export const frontMatter: Rule = {
+  id: 'front-matter',
+  description: 'The YAML front matter can be read (its title, abstract and keywords count only then).',
+  howToFix: 'Correct the YAML between the --- lines: quote values that contain a colon, close brackets and quotes, and indent lists consistently.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    const text = ctx.doc.text;
+    for (const w of ctx.doc.parseWarnings) {
+      // Report on the opening "---" line rather than across the whole block.
+      const nl = text.indexOf('\n', w.start);
+      const lineEnd = nl < 0 || nl > w.end ? w.end : nl > w.start && text[nl - 1] === '\r' ? nl - 1 : nl;
+      ctx.report({
+        start: w.start,
+        end: Math.max(w.start, lineEnd),
+        message: `${w.message.replace(/[.:\s]+$/, '')}. Its title, abstract and keywords are ignored until it is fixed.`,
+      });
+    }
+  },
+};
