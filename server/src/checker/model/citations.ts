@@ -76,6 +76,17 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     keys: (m) => [m[0]],
   },
   {
+    // Text pasted from a PDF loses the superscript: "per year.1 Muscle cramps", "for dyspnea,4,5
+    // These", "in selected patients.10" (end of paragraph). Only right after a lower-case word
+    // (or a closing parenthesis) and its punctuation, and only before a capitalised word or the
+    // end, so that decimals ("61.8"), counts ("In 2019, 12 patients") and list numbers are not read.
+    kind: 'superscript',
+    example: 'lost superscripts pasted from a PDF: year.1 Muscle, dyspnea,4,5 These, months.6–8',
+    quick: /[\p{Ll})][.,;:]\d/u,
+    re: /(?<=[\p{Ll})][.,;:])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s+\p{Lu}|\s*$)/gu,
+    keys: (m) => expandNumbers(m[0]),
+  },
+  {
     kind: 'pandoc',
     example: '[@smith2019; @lee2020, p. 3], [see @key]',
     quick: /@/,

@@ -103,7 +103,9 @@ export function splitSentences(plain: string, citations: PlainCitation[]): { sta
         if (k > j && k < n && UPPER.test(plain[k]) && LOWER.test(plain[k + 1] ?? '')) {
           const before = plain.slice(Math.max(0, cit.start - 20), cit.start).trimEnd();
           const prev = before[before.length - 1];
-          if (prev !== undefined && !TERMINATORS.has(prev) && prev !== '(') ends.push(j);
+          // "per year.1 Muscle": a marker glued to the full stop (read as a decimal point above).
+          const glued = TERMINATORS.has(plain[cit.start - 1] ?? '');
+          if (prev !== undefined && (!TERMINATORS.has(prev) || glued) && prev !== '(') ends.push(j);
         }
       }
       i = cit.end;
