@@ -27,12 +27,30 @@ function spaces(s: string): string {
 
 /** Blanks Pandoc fenced-div lines and whole-line shortcodes; same length and line breaks. */
 export function blankPandocLines(body: string): string {
-  if (!body.includes(':::') && !body.includes('{{<')) return body;
+  if (!body.includes(':::') && !body.includes('{{<') && !body.includes('$$')) return body;
   const lines = body.split(/(\r?\n|\r)/);
   let calloutTitle = false;
   let fence: string | null = null;
+  let math = false;
   for (let k = 0; k < lines.length; k += 2) {
     const line = lines[k];
+    // Display math ($$ … $$ starting a line, as Pandoc, Quarto and GitHub write it) is not prose.
+    // It cannot hold a blank line, so an unclosed $$ ends at the next one.
+    if (math) {
+      const t = line.trim();
+      if (!t) math = false;
+      else {
+        if (t.endsWith('$$')) math = false;
+        lines[k] = spaces(line);
+      }
+      continue;
+    }
+    if (!fence && /^[ \t]{0,3}\$\$/.test(line)) {
+      const t = line.trim();
+      math = !(t.length > 4 && t.endsWith('$$')); // "$$x$$" opens and closes on one line
+      lines[k] = spaces(line);
+      continue;
+    }
     const f = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length && !line.slice(f[0].length).trim()) fence = null;
