@@ -59,3 +59,26 @@ describe('QA regressions (superscripts lost in a PDF paste)', () => {
     assert.deepEqual(markers('Hb 12.5 and K 4.1'), []);
   });
 });
+
+describe('QA regressions (LaTeX keywords environment)', () => {
+  it('elsarticle\'s \\begin{keyword} … \\end{keyword} satisfies the CARE keywords item', () => {
+    const tex = String.raw`\documentclass{elsarticle}
+\begin{document}
+\begin{frontmatter}
+\title{Isaacs syndrome presenting with cramps: a case report}
+\begin{keyword}
+neuromyotonia \sep CASPR2 \sep cramps
+\end{keyword}
+\end{frontmatter}
+\section{Case report}
+A man had cramps.
+\end{document}
+`;
+    const r = check(tex, { format: 'latex', config: { profile: 'care' } });
+    const missing = r.findings.filter((f) => f.ruleId === 'required-section').map((f) => f.message);
+    assert.ok(missing.length > 0, 'other CARE items are missing');
+    assert.ok(!missing.some((m) => /"Keywords"/.test(m)), missing.join('\n'));
+    const without = check(tex.replace(/\\begin\{keyword\}[\s\S]*?\\end\{keyword\}\n/, ''), { format: 'latex', config: { profile: 'care' } });
+    assert.ok(without.findings.some((f) => f.ruleId === 'required-section' && /"Keywords"/.test(f.message)));
+  });
+});

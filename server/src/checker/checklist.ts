@@ -108,7 +108,7 @@ export function contentEvidence(model: DocumentModel, itemId: string): ContentEv
     case 'title':
       return titleEvidence(model, []);
     case 'keywords':
-      return frontMatterEvidence(model, 'keywords') ?? labelLineEvidence(model, KEYWORDS_LINE, 'a "Keywords:" line') ?? latexCommandEvidence(model, /\\keywords\s*\{([^}]*)\}/, 'a \\keywords command');
+      return frontMatterEvidence(model, 'keywords') ?? labelLineEvidence(model, KEYWORDS_LINE, 'a "Keywords:" line') ?? latexCommandEvidence(model, /\\keywords\s*\{([^}]*)\}/, 'a \\keywords command') ?? latexCommandEvidence(model, /\\begin\s*\{keywords?\}([\s\S]*?)\\end\s*\{keywords?\}/, 'a keywords environment');
     case 'abstract':
       return frontMatterEvidence(model, 'abstract') ?? labelLineEvidence(model, ABSTRACT_LINE, 'an "Abstract:" paragraph') ?? latexAbstract(model);
     case 'timeline':
