@@ -82,3 +82,15 @@ A man had cramps.
     assert.ok(without.findings.some((f) => f.ruleId === 'required-section' && /"Keywords"/.test(f.message)));
   });
 });
+
+describe('QA regressions (parenthesised numeric citations)', () => {
+  it('"(1)", "(2, 3)", "(4–6)" before punctuation are citations; the placeholder fix follows that style', () => {
+    const md = '# CIDP: a case report\n\n## Discussion\n\nIVIg improves disability (1). Plasma exchange helps (2, 3). Steroids reduce relapses in most patients.\n';
+    const r = check(md, { format: 'markdown', config: { rules: { 'required-section': 'off' } } });
+    const claims = r.findings.filter((f) => f.ruleId === 'unsupported-claim');
+    assert.deepEqual(claims.map((f) => md.slice(f.start, f.end)), ['Steroids reduce relapses in most patients.']);
+    const fix = claims[0].fixes?.find((x) => /citation/i.test(x.title));
+    assert.ok(fix, 'a citation placeholder fix');
+    assert.deepEqual(fix!.edits.map((e) => e.newText.trim()), ['(4)']);
+  });
+});

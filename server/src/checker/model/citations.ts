@@ -76,6 +76,16 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     keys: (m) => [m[0]],
   },
   {
+    // Vancouver in parentheses, as Frontiers and other journals print it: "… in CIDP (1).",
+    // "(2, 3);", "(4–6)" closing a clause. Only right before punctuation or the end, so that
+    // enumerations ("(1) weakness, (2) wasting") and years ("Smith (1990)") are not read.
+    kind: 'numeric',
+    example: '(1), (2, 3), (4–6) before a full stop, comma or semicolon',
+    quick: /\(\d/,
+    re: /(?<=[\p{L}\p{N}%'"\u2019)\]]\s?)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=[.,;:!?]|\s*$)/gu,
+    keys: (m) => expandNumbers(m[1]),
+  },
+  {
     // Text pasted from a PDF loses the superscript: "per year.1 Muscle cramps", "for dyspnea,4,5
     // These", "in selected patients.10" (end of paragraph). Only right after a lower-case word
     // (or a closing parenthesis) and its punctuation, and only before a capitalised word or the

@@ -125,8 +125,10 @@ function sectionMode(
 function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
   const counts = new Map<string, number>();
   let maxNumber = 0;
+  let parenthesised = 0;
   for (const c of doc.citations) {
     counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+    if (c.kind === 'numeric' && c.raw.startsWith('(')) parenthesised++;
     if (c.kind === 'numeric' || c.kind === 'superscript') {
       for (const k of c.keys) {
         const n = Number(k);
@@ -150,6 +152,7 @@ function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
     marker = `^${maxNumber + 1}^`;
     spaced = false;
   } else if (style === 'author-year') marker = '[citation needed]';
+  else if (style === 'numeric' && parenthesised * 2 > (counts.get('numeric') ?? 0)) marker = `(${maxNumber + 1})`;
   else marker = `[${maxNumber + 1}]`;
   if (marker.startsWith('~')) spaced = false;
 
