@@ -31,4 +31,11 @@ describe('CLI QA regressions', () => {
     assert.equal(r.stdout, '');
     assert.equal(r.stderr, 'caselint: no manuscript files (.md .qmd .Rmd .rmd .tex .txt) found in empty\n');
   });
+
+  it('an output file in a folder that cannot be created fails with one line instead of hanging', async () => {
+    writeFileSync(join(dir, 'case.md'), '# A case report\n\n## Case report\n\nA man.\n');
+    const r = await runCli(['-o', '/proc/caselint-x/y.json', 'case.md'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^caselint: cannot write the output file \/proc\/caselint-x\/y\.json \(E[A-Z]+\)\n$/);
+  });
 });

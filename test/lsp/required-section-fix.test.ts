@@ -37,7 +37,7 @@ describe('required-section quick fix', () => {
         assert.deepEqual(findings.map(itemOf), [item.id], `only ${item.id} is missing`);
         const fix = findings[0].fixes?.[0];
         assert.ok(fix, 'the finding has a fix');
-        assert.match(fix!.title, /^Insert a ".+" section$/);
+        assert.match(fix!.title, /^Insert section ".+"$/);
         const fixed = applyOffsetEdits(text, fix!.edits);
         const after = check(fixed, { config });
         assert.deepEqual(missing(after), [], 'no section missing after the fix');
@@ -97,7 +97,7 @@ describe('required-section quick fix', () => {
     const config = { requiredSections: [{ id: 'funding', label: 'Funding statement', headings: ['Funding', 'Sources of funding'] }] };
     const text = '# A case report\n\n## Abstract\n\nShort.\n\n## Case presentation\n\nA man.\n\n## Investigations\n\nMRI.\n\n## Discussion\n\nWe discuss.\n';
     const f = missing(check(text, { config })).find((x) => itemOf(x) === 'funding')!;
-    assert.equal(f.fixes![0].title, 'Insert a "Funding" section');
+    assert.equal(f.fixes![0].title, 'Insert section "Funding"');
     const fixed = applyOffsetEdits(text, f.fixes![0].edits);
     assert.deepEqual(missing(check(fixed, { config })), []);
   });

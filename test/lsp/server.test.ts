@@ -258,7 +258,7 @@ describe('language server over stdio', function () {
       const uri = 'file:///tmp/caselint-test/fix.md';
       const items = await openCase(uri);
       const actions = await client.codeActions(uri, items, ['quickfix']);
-      const fix = actions.find((a) => a.title === 'Insert a "Investigations" section');
+      const fix = actions.find((a) => a.title === 'Insert section "Investigations"');
       assert.ok(fix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
       assert.equal(fix!.kind, 'quickfix');
       assert.equal(fix!.isPreferred, true);
@@ -279,7 +279,7 @@ describe('language server over stdio', function () {
         const items = await openCase(uri);
         const actions = await client.codeActions(uri, items);
         const titles = actions.map((a) => a.title);
-        assert.deepEqual(titles, ['Insert a "Investigations" section', 'Ignore required-section on this line', 'Ignore required-section in this file']);
+        assert.deepEqual(titles, ['Insert section "Investigations"', 'Ignore required-section on this line', 'Ignore required-section in this file']);
         const action = actions.find((a) => a.title.endsWith(which))!;
         const text = await client.applyEdit(uri, action.edit);
         if (which === 'on this line') assert.ok(text.startsWith('<!-- caselint-disable-next-line required-section -->\n# Progressive'));

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { check, formatForFile, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
 import { isManuscript } from '../checker/detect';
@@ -174,7 +174,7 @@ async function run(io: CliIO): Promise<number> {
   if (opts.outputFile) {
     const out = resolve(cwd, opts.outputFile);
     try {
-      mkdirSync(dirname(out), { recursive: true });
+      makeFolders(dirname(out));
       writeFileSync(out, output);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
@@ -192,4 +192,17 @@ async function run(io: CliIO): Promise<number> {
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/**
+ * Creates a folder and its missing parents one level at a time. (Node 20's recursive mkdirSync
+ * never returns for some paths, e.g. under /proc; creating level by level fails cleanly there.)
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    if (dirname(d) === d) break;
+    missing.push(d);
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
 }

@@ -127,7 +127,7 @@ export function insertSectionFix(ctx: RuleContext, item: ProfileItem): Fix | und
     else prefix = nl + nl;
   }
   const newText = at === doc.text.length ? prefix + block.replace(/(?:\r?\n)+$/, nl) : prefix + block;
-  return { title: `Insert a "${heading}" section`, edits: [{ start: at, end: at, newText }] };
+  return { title: `Insert section "${heading}"`, edits: [{ start: at, end: at, newText }] };
 }
 
 function sectionBlock(doc: DocumentModel, item: ProfileItem, heading: string, level: number, hint: string, nl: string, before: Section | undefined, items: Section[]): string {
