@@ -15,18 +15,27 @@ import { parseArgs } from 'node:util';
 import MarkdownIt from 'markdown-it';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { check, parseDocument } from '../server/src/checker';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { buildSync } from 'esbuild';
+
+// Measure what ships: the checker bundled by esbuild exactly as in server/out (no tsx helpers).
+const bundleFile = join(mkdtempSync(join(tmpdir(), 'caselint-bench-')), 'checker.js');
+buildSync({ entryPoints: [resolve(__dirname, '../server/src/checker/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundleFile, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, logLevel: 'warning' });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { check, parseDocument } = require(bundleFile) as typeof import('../server/src/checker');
 
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: resolve(__dirname, '../../shared/corpus/case-reports') },
     size: { type: 'string', default: '300000' },
-    runs: { type: 'string', default: '30' },
+    runs: { type: 'string', default: '50' },
   },
 });
 const corpusDir = values.corpus!;
 const size = Number(values.size);
 const runs = Number(values.runs);
+
 
 function buildText(): string {
   let files: string[] = [];
