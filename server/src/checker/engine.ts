@@ -2,7 +2,7 @@ import { resolveRuleSetting, type CaselintConfig } from './config';
 import { parseDocument, positionAt } from './model';
 import { getProfile, PROFILES, type Profile } from './profiles';
 import type { Rule, RuleContext, SectionAnalysis } from './rule';
-import { RULES } from './rules';
+import { RULE_IDS, RULES } from './rules';
 import { analyseSections, profileItems } from './sections';
 import type { DocumentModel, Finding, Format, Section } from './types';
 
@@ -56,6 +56,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   };
 
   const findings: Finding[] = [];
+  const ruleIds = options.rules ? [...new Set([...RULE_IDS, ...options.rules.map((r) => r.id)])] : RULE_IDS;
   for (const rule of options.rules ?? RULES) {
     const setting = resolveRuleSetting(config.rules?.[rule.id], rule.defaultSeverity);
     if (setting.severity === 'off') continue;
@@ -67,6 +68,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
       config,
       options: setting.options,
       sections,
+      ruleIds,
       itemAt,
       report(r) {
         if (!(Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= text.length)) {

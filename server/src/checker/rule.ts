@@ -29,6 +29,8 @@ export interface RuleContext {
   /** This rule's options from config (`["warning", {...}]`). */
   options: Record<string, unknown>;
   sections: SectionAnalysis;
+  /** Every rule id users may name (the registry's, and any rules passed to check()). */
+  ruleIds: readonly string[];
   /** The profile item a section (or its nearest ancestor) satisfies. */
   itemAt(section: Section | null): ProfileItem | undefined;
   report(r: Report): void;

@@ -26,7 +26,7 @@ export { computeLineStarts, positionAt } from './text';
 const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** After leading space and emphasis markers: "Figure 2", "**Table 1.**", "Supplementary Fig. S3". */
 const CAPTION_RE = /^\s*[*_]*(?:supplementary\s+)?(?:fig(?:ure)?s?\.?|table|video|movie|box|panel)\s*S?\d+[A-Za-z]?\b/i;
-const SUPPRESSION_RE = /^caselint-(disable-next-line|disable-line|disable|enable)\b\s*([\s\S]*)$/;
+const SUPPRESSION_RE = /^caselint-(disable-next-line|disable-line|disable|enable)(?![\w-])\s*([\s\S]*)$/;
 
 function readFrontMatter(text: string): FrontMatter | undefined {
   const m = FRONT_MATTER_RE.exec(text);

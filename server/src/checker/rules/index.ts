@@ -6,10 +6,11 @@ import { frontMatter } from './front-matter';
 import { overstatedClaim } from './overstated-claim';
 import { placeholder } from './placeholder';
 import { requiredSection } from './required-section';
+import { suppressionComment } from './suppression-comment';
 import { unsupportedClaim } from './unsupported-claim';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, frontMatter];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, frontMatter, suppressionComment];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

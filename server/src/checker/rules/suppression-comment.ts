@@ -1,0 +1,66 @@
+import { distance } from 'fastest-levenshtein';
+import type { Rule } from '../rule';
+
+/**
+ * A suppression comment that does nothing because it is misspelt: an unknown directive
+ * (`caselint-disable-nextline`) or an unknown rule id (`unsuported-claim`). Without this rule the
+ * finding it was meant to silence stays, and the writer does not know why.
+ */
+const DIRECTIVES = ['caselint-disable-next-line', 'caselint-disable-line', 'caselint-disable', 'caselint-enable'];
+const DIRECTIVE_RE = /^caselint-[\w-]*/;
+const KNOWN_DIRECTIVE_RE = /^caselint-(?:disable-next-line|disable-line|disable|enable)(?![\w-])/;
+
+export const suppressionComment: Rule = {
+  id: 'suppression-comment',
+  description: 'Suppression comments name a known directive and known rule ids.',
+  howToFix: 'Correct the spelling: directives are caselint-disable-next-line, caselint-disable-line, caselint-disable and caselint-enable, followed by rule ids such as unsupported-claim.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of doc.comments) {
+      const directive = DIRECTIVE_RE.exec(c.text);
+      if (!directive || KNOWN_DIRECTIVE_RE.test(c.text)) continue;
+      const at = doc.text.indexOf(directive[0], c.start);
+      if (at < 0 || at >= c.end) continue;
+      const closest = nearest(directive[0], DIRECTIVES);
+      ctx.report({
+        start: at,
+        end: at + directive[0].length,
+        message: `Unknown caselint directive "${directive[0]}": it silences nothing.${closest ? ` Did you mean "${closest}"?` : ''} Directives: ${DIRECTIVES.join(', ')}.`,
+        ...(closest ? { fixes: [{ title: `Replace with "${closest}"`, edits: [{ start: at, end: at + directive[0].length, newText: closest }], safe: true }] } : {}),
+        data: { directive: directive[0] },
+      });
+    }
+    for (const s of doc.suppressions) {
+      let from = s.start;
+      for (const id of s.ruleIds) {
+        const at = doc.text.indexOf(id, from);
+        if (at < 0 || at >= s.end) continue;
+        from = at + id.length;
+        if (ctx.ruleIds.includes(id)) continue;
+        const closest = nearest(id, ctx.ruleIds);
+        ctx.report({
+          start: at,
+          end: at + id.length,
+          message: `Unknown rule id "${id}" in a suppression comment: it silences nothing.${closest ? ` Did you mean "${closest}"?` : ''}`,
+          ...(closest ? { fixes: [{ title: `Replace with "${closest}"`, edits: [{ start: at, end: at + id.length, newText: closest }], safe: true }] } : {}),
+          data: { ruleId: id, ...(closest ? { suggestion: closest } : {}) },
+        });
+      }
+    }
+  },
+};
+
+/** The candidate within a small edit distance (a typo), or undefined. */
+function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
