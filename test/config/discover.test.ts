@@ -39,3 +39,22 @@ describe('config discovery', () => {
     assert.deepEqual([...schema.properties.profile.enum].sort(), Object.keys(PROFILES).sort());
   });
 });
+
+describe('config: rule options', () => {
+  const ok = (text: string) => parseConfigText(text, '/x/.caselint.json');
+  it('accepts the options a rule declares', () => {
+    assert.doesNotThrow(() => ok('{"rules": {"unsupported-claim": ["warning", {"citationScope": "paragraph", "checkAbstract": true}]}}'));
+    assert.doesNotThrow(() => ok('{"rules": {"placeholder": ["warning", {"markers": ["@@@"], "ignore": ["TBD"]}], "exam-grade": ["error"]}}'));
+  });
+  const bad: [string, RegExp][] = [
+    ['{"rules": {"unsupported-claim": ["warning", {"bogus": 1}]}}', /rules\.unsupported-claim has an unknown option "bogus" \(options: citationScope, checkAbstract, checkPatientPerspective\)/],
+    ['{"rules": {"unsupported-claim": ["warning", {"citationScope": "page"}]}}', /rules\.unsupported-claim option citationScope must be equal to one of the allowed values/],
+    ['{"rules": {"placeholder": ["warning", {"markers": "TODO"}]}}', /rules\.placeholder option markers must be array/],
+    ['{"rules": {"exam-grade": ["warning", {"strict": true}]}}', /rules\.exam-grade takes no options \(found "strict"\)/],
+  ];
+  for (const [text, re] of bad) {
+    it(`rejects ${text}`, () => {
+      assert.throws(() => ok(text), (e: unknown) => e instanceof ConfigError && re.test(e.message) && !e.message.includes('\n'));
+    });
+  }
+});

@@ -44,5 +44,10 @@ export interface Rule {
   /** How a writer fixes a finding (hover, reports); one or two sentences. */
   howToFix?: string;
   defaultSeverity: Severity;
+  /**
+   * JSON schema of the rule's options (`["warning", {...}]`), checked when a config file is
+   * loaded. A rule without one takes no options.
+   */
+  optionsSchema?: Record<string, unknown>;
   check(ctx: RuleContext): void;
 }

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath, resolve } from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
-import { getProfile, PROFILES, RULE_IDS, type CaselintConfig } from '../checker';
+import { getProfile, getRule, PROFILES, RULE_IDS, type CaselintConfig } from '../checker';
 import schema from '../../schema/caselint.schema.json';
 
 /**
@@ -110,7 +110,36 @@ export function parseConfigText(text: string, file: string): CaselintConfig {
   if (config.profile !== undefined && !getProfile(config.profile)) {
     throw new ConfigError(file, `unknown profile "${config.profile}" (known: ${Object.keys(PROFILES).join(', ')})`);
   }
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const problem = Array.isArray(setting) && setting[1] !== undefined ? ruleOptionsProblem(id, setting[1]) : undefined;
+    if (problem) throw new ConfigError(file, problem);
+  }
   return config;
+}
+
+const optionValidators = new Map<string, ValidateFunction>();
+
+/** What is wrong with a rule's options (from the rule's own optionsSchema), or undefined. */
+function ruleOptionsProblem(id: string, options: Record<string, unknown>): string | undefined {
+  const rule = getRule(id);
+  if (!rule) return undefined; // unknown ids are reported by the schema
+  if (!rule.optionsSchema) {
+    return Object.keys(options).length ? `rules.${id} takes no options (found ${Object.keys(options).map((k) => `"${k}"`).join(', ')})` : undefined;
+  }
+  let check = optionValidators.get(id);
+  if (!check) {
+    check = ajv.compile(rule.optionsSchema);
+    optionValidators.set(id, check);
+  }
+  if (check(options)) return undefined;
+  const e = check.errors?.[0];
+  if (!e) return `rules.${id} has invalid options`;
+  const known = Object.keys((rule.optionsSchema.properties as Record<string, unknown>) ?? {});
+  if (e.keyword === 'additionalProperties') {
+    return `rules.${id} has an unknown option "${(e.params as { additionalProperty: string }).additionalProperty}" (options: ${known.join(', ')})`;
+  }
+  const where = e.instancePath ? `option ${e.instancePath.slice(1).replace(/\//g, '.')}` : 'options';
+  return `rules.${id} ${where} ${e.message ?? 'is invalid'}`;
 }
 
 export function loadConfigFile(file: string): CaselintConfig {

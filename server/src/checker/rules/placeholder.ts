@@ -180,6 +180,14 @@ export const placeholder: Rule = {
   description: 'No unfilled placeholders or writing markers (TODO, XX, [citation needed], snippet fields).',
   howToFix: 'Fill in or remove the placeholder before submission.',
   defaultSeverity: 'warning',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      markers: { type: 'array', items: { type: 'string', minLength: 1 } },
+      ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+  },
   check(ctx) {
     const { doc } = ctx;
     const extra = stringList(ctx.options.markers);

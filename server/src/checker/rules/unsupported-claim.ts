@@ -20,6 +20,15 @@ export const unsupportedClaim: Rule = {
   description: 'Medical claims (statistics, effects, literature, general facts) carry a citation.',
   howToFix: 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`), or reword it as an observation about this patient.',
   defaultSeverity: 'warning',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      citationScope: { enum: ['sentence', 'paragraph'] },
+      checkAbstract: { type: 'boolean' },
+      checkPatientPerspective: { type: 'boolean' },
+    },
+  },
   check(ctx) {
     const opt = ctx.options;
     const scope = (opt.citationScope ?? ctx.config.citationScope ?? 'sentence') === 'paragraph' ? 'paragraph' : 'sentence';
