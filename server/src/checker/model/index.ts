@@ -19,7 +19,7 @@ import { parseLatexBlocks } from './latex';
 import { blankPandocLines, finishPandocBlocks } from './quarto';
 import { parsePlainTextBlocks } from './plaintext';
 import { splitSentences } from './sentences';
-import { computeLineStarts, plainToSourceEnd, plainToSourceStart, positionAt } from './text';
+import { computeLineStarts, plainSpanToSource, positionAt } from './text';
 
 export { computeLineStarts, positionAt } from './text';
 
@@ -149,21 +149,16 @@ function buildModel(
       quoted: rp.quoted,
     };
     section?.paragraphs.push(para);
-    const toStart = (p: number) => plainToSourceStart(rp.segments, p, rp.start);
-    const toEnd = (p: number) => plainToSourceEnd(rp.segments, p, rp.end);
-
     const plainCitations = kind === 'reference' ? [] : findCitations(rp.plain);
     for (const pc of plainCitations) {
-      const start = toStart(pc.start);
-      const end = Math.max(start, toEnd(pc.end));
+      const { start, end } = plainSpanToSource(rp, pc.start, pc.end);
       const c: Citation = { kind: pc.kind, keys: pc.keys, start, end, raw: text.slice(start, end) };
       para.citations.push(c);
       citations.push(c);
     }
     let ci = 0;
     for (const r of splitSentences(rp.plain, plainCitations)) {
-      const start = toStart(r.start);
-      const end = Math.max(start, toEnd(r.end));
+      const { start, end } = plainSpanToSource(rp, r.start, r.end);
       const s: Sentence = { start, end, text: rp.plain.slice(r.start, r.end), plainStart: r.start, paragraph: para, citations: [] };
       while (ci < plainCitations.length && plainCitations[ci].start < r.end) {
         if (plainCitations[ci].start >= r.start) s.citations.push(para.citations[ci]);

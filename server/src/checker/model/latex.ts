@@ -1,6 +1,6 @@
 import type { Heading, ParagraphKind, TableCell } from '../types';
 import { cleanHeadingText, type RawBlocks, type RawParagraph, type RawTable } from './blocks';
-import { PlainBuilder, plainToSourceEnd, plainToSourceStart } from './text';
+import { PlainBuilder, plainSpanToSource, plainToSourceEnd, plainToSourceStart } from './text';
 
 /**
  * LaTeX manuscripts. A single linear scanner, not a full TeX parser: see docs/formats.md for
@@ -973,8 +973,7 @@ class LatexScanner {
       const at = this.skipSpaces(from, to);
       return { start: at, end: at, text: '' };
     }
-    const s = plainToSourceStart(b.segments, lead, from);
-    return { start: s, end: Math.max(s, plainToSourceEnd(b.segments, trail, to)), text };
+    return { ...plainSpanToSource({ segments: b.segments, start: from, end: to }, lead, trail), text };
   }
 }
 

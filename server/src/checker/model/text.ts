@@ -82,6 +82,19 @@ function findSegment(segments: TextSegment[], p: number): number {
   return lo;
 }
 
+/**
+ * The source span of plain[plainStart, plainEnd) of a block with these segments; the block's own
+ * start and end are the fallbacks when it has no segments. The end never precedes the start.
+ */
+export function plainSpanToSource(
+  block: { segments: TextSegment[]; start: number; end: number },
+  plainStart: number,
+  plainEnd: number,
+): { start: number; end: number } {
+  const start = plainToSourceStart(block.segments, plainStart, block.start);
+  return { start, end: Math.max(start, plainToSourceEnd(block.segments, plainEnd, block.end)) };
+}
+
 /** Source offset of the plain-text position p, used as a start. */
 export function plainToSourceStart(segments: TextSegment[], p: number, fallback: number): number {
   if (segments.length === 0) return fallback;

@@ -1,6 +1,6 @@
-import { plainToSourceEnd, plainToSourceStart } from '../model/text';
+import { plainSpanToSource } from '../model/text';
 import type { Rule } from '../rule';
-import type { Paragraph, Table, TableCell } from '../types';
+import type { Table, TableCell } from '../types';
 
 /**
  * Examination grades that cannot exist: MRC muscle power is graded 0–5 (with - / + modifiers,
@@ -169,8 +169,7 @@ export const examGrade: Rule = {
       if (s.paragraph.kind === 'reference') continue;
       const para = s.paragraph;
       for (const p of findGradeProblems(s.text)) {
-        const start = mapPlain(para, s.plainStart + p.start, 'start');
-        const end = Math.max(start, mapPlain(para, s.plainStart + p.end, 'end'));
+        const { start, end } = plainSpanToSource(para, s.plainStart + p.start, s.plainStart + p.end);
         ctx.report({ start, end, message: p.message, data: { kind: p.kind } });
       }
     }
@@ -181,8 +180,3 @@ export const examGrade: Rule = {
     }
   },
 };
-
-
-function mapPlain(p: Paragraph, offset: number, which: 'start' | 'end'): number {
-  return which === 'start' ? plainToSourceStart(p.segments, offset, p.start) : plainToSourceEnd(p.segments, offset, p.end);
-}

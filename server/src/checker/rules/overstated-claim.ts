@@ -1,6 +1,6 @@
 import { generalises } from '../claims/classify';
 import { alternativeFor, findOverstatements, QUICK } from '../claims/overstatements';
-import { plainToSourceEnd, plainToSourceStart } from '../model/text';
+import { plainSpanToSource } from '../model/text';
 import type { Rule } from '../rule';
 
 /**
@@ -23,8 +23,7 @@ export const overstatedClaim: Rule = {
       for (const sentence of para.sentences) {
         const hits = findOverstatements(sentence.text, () => generalises(sentence.text));
         for (const h of hits) {
-          const start = plainToSourceStart(para.segments, sentence.plainStart + h.start, para.start);
-          const end = Math.max(start, plainToSourceEnd(para.segments, sentence.plainStart + h.end, para.end));
+          const { start, end } = plainSpanToSource(para, sentence.plainStart + h.start, sentence.plainStart + h.end);
           const alt = keepCase(h.text, alternativeFor(h.overstatement, h.text));
           ctx.report({
             start,

@@ -1,4 +1,4 @@
-import { plainToSourceEnd, plainToSourceStart, positionAt } from '../model/text';
+import { plainSpanToSource, positionAt } from '../model/text';
 import type { Rule } from '../rule';
 import type { DocumentModel } from '../types';
 
@@ -202,8 +202,8 @@ export const placeholder: Rule = {
     // Prose, captions, list items, references: the plain text, mapped back to the source.
     for (const p of doc.paragraphs) {
       for (const m of findPlaceholders(p.plain, extra, ignore)) {
-        const start = plainToSourceStart(p.segments, m.start, p.start);
-        report(start, Math.max(start, plainToSourceEnd(p.segments, m.end, p.end)), m);
+        const { start, end } = plainSpanToSource(p, m.start, m.end);
+        report(start, end, m);
       }
     }
     // Headings and table cells: their plain text is searched, each match found again in the source.

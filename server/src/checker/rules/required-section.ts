@@ -1,7 +1,7 @@
 import { contentEvidence } from '../checklist';
 import { headingMatches, isReferencesHeading, type ProfileItem } from '../profiles';
-import type { RuleContext } from '../rule';
-import type { Rule } from '../rule';
+import { positionAt } from '../model/text';
+import type { Rule, RuleContext } from '../rule';
 import type { DocumentModel, Fix, Section } from '../types';
 
 const SHOWN_HEADINGS = 6;
@@ -164,12 +164,5 @@ function defaultLevel(doc: DocumentModel): number {
 }
 
 function lineStartOf(doc: DocumentModel, offset: number): number {
-  let lo = 0;
-  let hi = doc.lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return doc.lineStarts[lo];
+  return doc.lineStarts[positionAt(doc.lineStarts, offset).line];
 }
