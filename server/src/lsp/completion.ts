@@ -7,16 +7,12 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getSnippets } from '../snippets';
+import { formatOf } from './documents';
 
-/** The language id a document's snippets come from (by language id, else by file name). */
-export function snippetLanguage(document: Pick<TextDocument, 'languageId' | 'uri'>): string | undefined {
-  const id = document.languageId.toLowerCase();
-  if (['markdown', 'quarto', 'rmd', 'rmarkdown'].includes(id)) return 'markdown';
-  if (['latex', 'tex'].includes(id)) return 'latex';
-  const path = document.uri.toLowerCase();
-  if (/\.(md|markdown|qmd|rmd)$/.test(path)) return 'markdown';
-  if (/\.(tex|ltx|latex)$/.test(path)) return 'latex';
-  return undefined;
+/** The snippet set of a document: Markdown-like or LaTeX (plain text has none). */
+export function snippetLanguage(document: Pick<TextDocument, 'languageId' | 'uri'>): 'markdown' | 'latex' | undefined {
+  const format = formatOf(document);
+  return format === 'markdown' || format === 'latex' ? format : undefined;
 }
 
 /** Characters a snippet prefix is made of: the word being typed before the cursor. */
