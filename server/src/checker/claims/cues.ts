@@ -116,6 +116,17 @@ const LITERATURE: ClaimCue[] = [
     example: 'Most authors propose immobilisation in supination.',
   },
   {
+    // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a
+    // diagnostic hypothesis about this patient ("the hypothesis of a paraneoplastic syndrome").
+    name: 'a theory or hypothesis',
+    category: 'literature',
+    triggers: ['theory', 'theories', 'hypothesis', 'hypotheses'],
+    pattern: /(?<!\b(?:our|my|working|diagnostic|differential)\s+(?:[\p{L}-]+\s+)?)\b(?:theory|theories|hypothesis\s+that|hypotheses\s+(?:that|about|on|have|are))\b/iu,
+    strong: true,
+    discussionOnly: true,
+    example: 'One theory holds that the vaccine unmasks a latent vasculitis.',
+  },
+  {
     name: 'report of a group of other patients',
     category: 'literature',
     triggers: ['patients', 'cases', 'children', 'adults', 'subjects', 'participants', 'women', 'men'],
@@ -155,6 +166,14 @@ const EFFICACY: ClaimCue[] = [
     pattern: new RegExp(String.raw`\b(?:they|(?!its\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
     example: 'These treatments increase the life expectancy.',
     presentVerb: true,
+  },
+  {
+    // ", leading to": the consequence as a participle clause after the mechanism.
+    name: 'consequence (", leading to")',
+    category: 'efficacy',
+    triggers: ['leading', 'resulting', 'contributing', 'giving', 'causing', 'inducing', 'preventing', 'predisposing'],
+    pattern: /,\s+(?:(?:thereby|thus|eventually|ultimately|often|usually|frequently|finally)\s+)?(?:leading\s+to|resulting\s+in|contributing\s+to|giving\s+rise\s+to|predisposing\s+to|causing|inducing|preventing)\b/iu,
+    example: 'The toxin blocks the enzyme, leading to an excess of transmitter at the synapse.',
   },
   {
     name: 'possible effect ("may increase")',
@@ -256,6 +275,16 @@ const STATISTIC: ClaimCue[] = [
     example: 'It is about 20 times more common in women than in men.',
   },
   {
+    // "ranged from 10 days to 4 weeks" across reported cases; discussion only, so this
+    // patient's values in the case sections are not read as a range over a population.
+    name: 'range across cases',
+    category: 'statistic',
+    triggers: ['ranged', 'ranges', 'range', 'varied', 'varies', 'vary'],
+    pattern: /\b(?:ranged|ranges|range|varied|varies|vary)\s+(?:(?:widely|considerably|greatly|markedly)\s+)?(?:from|between)\s+(?:about\s+|approximately\s+|around\s+)?(?:\d|a\s+few\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|several)\b)/iu,
+    discussionOnly: true,
+    example: 'The time to recovery ranges from 2 to 6 weeks.',
+  },
+  {
     name: 'percentage with a present-tense verb',
     category: 'statistic',
     triggers: ['%'],
@@ -318,6 +347,25 @@ const GENERAL: ClaimCue[] = [
     discussionOnly: true,
     example: 'The disease runs a benign course.',
   },
+  {
+    name: 'typical or characteristic feature',
+    category: 'general',
+    triggers: ['characteristic', 'typical', 'usual', 'classic', 'hallmark'],
+    pattern: /\b(?:(?:is|are|being|be)\s+(?:\p{L}+ly\s+)?(?:(?:very|highly|quite|fairly|not)\s+)?(?:characteristic|typical|classic)\s+(?:of|for)|as\s+is\s+(?:usual|typical|customary|common|often\s+the\s+case)|(?:is|are)\s+(?:the\s+)?(?:\p{L}+\s+)?hallmarks?\s+of)\b/iu,
+    example: 'Night-time onset is characteristic of idiopathic cramps.',
+  },
+  {
+    // A recommendation for practice, also when the authors make it ("we recommend", "we
+    // should advise"): it needs a guideline or evidence behind it. Not "we should have" (a regret
+    // about this case) and not "we must note" (a figure of speech).
+    name: 'recommendation',
+    category: 'general',
+    triggers: ['should', 'must', 'recommend', 'recommended', 'advise', 'advised', 'advisable', 'mandatory', 'warranted', 'indicated', 'contraindicated'],
+    pattern: /\b(?:we\s+(?:(?:would|therefore|thus|also|strongly|now)\s+)*(?:should|must|recommend|advise|advocate)\b(?!\s+(?:have|note|mention|acknowledge|admit|emphasi[sz]e\s+that\s+(?:our|this))\b)|(?:is|are)\s+(?:(?:therefore|thus|also|strongly|generally|usually|always|not)\s+)*(?:recommended|advised|advisable|mandatory|warranted|indicated|contraindicated)\b)/iu,
+    strong: true,
+    discussionOnly: true,
+    example: 'We recommend measuring creatine kinase in every patient with cramps.',
+  },
 ];
 
 /**
@@ -358,6 +406,17 @@ export const PRESENT_TENSE_WORDS: ReadonlySet<string> = new Set([
   'supports', 'confirms', 'excludes', 'predicts', 'determines', 'explains', 'limits', 'originates', 'arise', 'spread',
   'affect', 'cause', 'lead', 'develop', 'respond', 'mimic', 'need', 'lack', 'contain', 'allow', 'help', 'provide',
   'predispose', 'correlate', 'depend', 'rely', 'progress', 'resolve', 'recur', 'recurs', 'regress', 'regresses',
+  // Mechanism and course verbs of medical prose, third person singular.
+  'acts', 'alters', 'impairs', 'inhibits', 'accumulates', 'compresses', 'obstructs', 'infiltrates', 'metastasizes',
+  'metastasises', 'undergoes', 'exhibits', 'reveals', 'serves', 'reaches', 'enables', 'mediates', 'modulates', 'disrupts',
+  'interferes', 'contributes', 'facilitates', 'influences', 'characterizes', 'characterises', 'distinguishes',
+  'differentiates', 'complicates', 'accompanies', 'coexists', 'coincides', 'emerges', 'evolves', 'extends', 'grows',
+  'heals', 'subsides', 'worsens', 'declines', 'resembles', 'simulates', 'warrants', 'justifies', 'tolerates', 'absorbs',
+  'excretes', 'metabolizes', 'metabolises', 'crosses', 'penetrates', 'drains', 'supplies', 'innervates', 'attaches',
+  'inserts', 'targets', 'triggers', 'yields', 'peaks', 'appear', 'emerge', 'evolve', 'inhibit', 'impair', 'disrupt',
+  'mediate', 'modulate', 'accumulate', 'undergo', 'exhibit', 'reveal', 'serve', 'reach', 'enable', 'facilitate',
+  'influence', 'complicate', 'accompany', 'coexist', 'resemble', 'warrant', 'tolerate', 'infiltrate', 'compress',
+  'obstruct', 'heal', 'subside', 'worsen', 'decline', 'grow',
 ]);
 
 /**
@@ -372,6 +431,10 @@ export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([
   'respond', 'mimic', 'need', 'lack', 'contain', 'allow', 'help', 'provide', 'predispose', 'correlate', 'depend', 'rely',
   'progress', 'resolve', 'recur', 'regress', 'releases', 'controls', 'expresses', 'demonstrate', 'precede', 'prove',
   'confirm', 'cure',
+  'acts', 'targets', 'triggers', 'yields', 'peaks', 'inserts', 'supplies', 'extends', 'emerge', 'evolve', 'inhibit',
+  'impair', 'disrupt', 'mediate', 'modulate', 'accumulate', 'undergo', 'exhibit', 'reveal', 'serve', 'reach', 'enable',
+  'facilitate', 'influence', 'complicate', 'accompany', 'coexist', 'resemble', 'warrant', 'tolerate', 'infiltrate',
+  'compress', 'obstruct', 'heal', 'subside', 'worsen', 'decline', 'grow', 'appear',
 ]);
 
 /** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"). */
