@@ -1,37 +1,51 @@
 /**
  * npm run eval: measures the unsupported-claim rule on the labelled real case reports in
- * ../shared/corpus/case-reports (01-07; 08-11 carry no labels and are for reading only).
+ * ../shared/corpus/case-reports.
+ *
+ * Labels: 01-07 carry theirs in the corpus (`NN-slug.json`, sentence strings). 08-11 come
+ * without labels there; ours are in bench/labels/NN-slug.json, written blind (from the article
+ * text and the corpus definitions, without running caselint) and stored as offsets into the
+ * article with a SHA-256 prefix of each sentence, so that no article text is in this repository.
  *
  * For each labelled article:
  *  - as published: every `uncited_claims` sentence should be flagged (recall), no
  *    `patient_sentences` sentence should be (false-flag rate);
  *  - with every citation marker stripped: every `cited_sentences` sentence should be flagged.
- * A sentence counts as flagged when an unsupported-claim finding overlaps it; a sentence is
- * located by its LAST occurrence (some also appear in the abstract), whitespace normalised.
+ * A sentence counts as flagged when an unsupported-claim finding overlaps it. A sentence given
+ * as a string is located by its LAST occurrence (some also appear in the abstract), whitespace
+ * normalised; a sentence given as offsets is where they say (moved across stripped markers).
  *
- * Articles 05 and 07 were held out while tuning; the table reports tuned, held-out and total.
- * Exit code 0 always (it is a report); the last lines say whether the targets are met.
+ * Groups: the articles tuned on (01-04, 06); the ones held out in session 1 (05, 07, looked at
+ * since); and 08-11, never scored while the cues were written. The table reports each group and
+ * the total. Exit code 0 always (it is a report); the last lines say whether the targets are met.
  *
  *   npm run eval [-- --corpus DIR] [-- --verbose]   (--verbose lists every miss and false flag)
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { check, type Finding } from '../server/src/checker';
 
-const HELD_OUT = new Set(['05', '07']);
+const GROUPS = [
+  { name: 'tuned on (01-04, 06)', ids: ['01', '02', '03', '04', '06'], mark: '' },
+  { name: 'held out in session 1 (05, 07)', ids: ['05', '07'], mark: ' *' },
+  { name: 'never scored before (08-11)', ids: ['08', '09', '10', '11'], mark: ' +' },
+];
 const TARGETS = { stripped: 0.9, uncited: 0.8, falseFlags: 0.02 };
+const OUR_LABELS = join(__dirname, 'labels');
 
-interface Labels {
-  cited_sentences: string[];
-  uncited_claims: string[];
-  patient_sentences: string[];
-}
+/** A labelled sentence: its text (corpus labels) or its offsets into the article (our labels). */
+type Label = string | { start: number; end: number; sha256: string };
+const LISTS = ['cited_sentences', 'uncited_claims', 'patient_sentences'] as const;
+type Labels = Record<(typeof LISTS)[number], Label[]>;
 
 interface Score {
   hit: number;
   total: number;
   missing: string[];
   notFound: string[];
+  /** The sentences that were flagged (false flags, for the patient list). */
+  flagged: string[];
 }
 
 const args = process.argv.slice(2);
@@ -69,37 +83,81 @@ function normalise(text: string): { norm: string; map: number[] } {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Removes every citation marker the model found (and one space before it). */
-function stripCitations(text: string): string {
+/**
+ * Removes every citation marker the model found (and the spaces before it). Returns the text
+ * and a map from an offset in the original to the offset in the stripped text.
+ */
+function stripCitations(text: string): { text: string; at: (offset: number) => number } {
   const { model } = check(text, { format: 'markdown', rules: [] });
   let out = '';
   let at = 0;
+  /** The removed ranges [start, end) of the original, in order. */
+  const cuts: { start: number; end: number }[] = [];
   for (const c of [...model.citations].sort((a, b) => a.start - b.start)) {
     if (c.start < at) continue;
     let start = c.start;
     while (start > at && (text[start - 1] === ' ' || text[start - 1] === '\u00a0')) start--;
     out += text.slice(at, start);
+    cuts.push({ start, end: c.end });
     at = c.end;
   }
-  return out + text.slice(at);
+  const removedBefore = (offset: number) => {
+    let removed = 0;
+    for (const cut of cuts) {
+      if (offset <= cut.start) break;
+      removed += Math.min(offset, cut.end) - cut.start;
+    }
+    return removed;
+  };
+  return { text: out + text.slice(at), at: (offset) => offset - removedBefore(offset) };
 }
 
-function score(text: string, findings: Finding[], sentences: string[]): Score {
-  const { norm, map } = normalise(text);
+const sha12 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 12);
+
+/** Our labels for an article (bench/labels), checked against the article's text. */
+function ourLabels(name: string, text: string): Labels | undefined {
+  const path = join(OUR_LABELS, `${name}.json`);
+  if (!existsSync(path)) return undefined;
+  const labels = JSON.parse(readFileSync(path, 'utf8')) as Labels;
+  for (const list of LISTS) {
+    for (const l of labels[list]) {
+      if (typeof l === 'string') continue;
+      if (sha12(text.slice(l.start, l.end)) !== l.sha256) {
+        throw new Error(`${path}: ${list} [${l.start}, ${l.end}) does not match the article (hash differs): has the corpus changed?`);
+      }
+    }
+  }
+  return labels;
+}
+
+/** Where a label stands in `text` (the article, or the article stripped of markers through `at`), or undefined. */
+function locate(label: Label, norm: { norm: string; map: number[] }, at: (offset: number) => number): { start: number; end: number } | undefined {
+  if (typeof label !== 'string') return { start: at(label.start), end: at(label.end) };
+  const needle = squash(label);
+  const found = norm.norm.lastIndexOf(needle);
+  if (found < 0) return undefined;
+  return { start: norm.map[found], end: norm.map[found + needle.length - 1] + 1 };
+}
+
+/** What a label says, for listing misses: its text, whitespace squashed. */
+const shown = (label: Label, text: string) => squash(typeof label === 'string' ? label : text.slice(label.start, label.end));
+
+function score(text: string, findings: Finding[], labels: Label[], at: (offset: number) => number = (o) => o): Score {
+  const norm = normalise(text);
   const claims = findings.filter((f) => f.ruleId === 'unsupported-claim');
-  const s: Score = { hit: 0, total: 0, missing: [], notFound: [] };
-  for (const sentence of sentences) {
-    const needle = squash(sentence);
-    const at = norm.lastIndexOf(needle);
-    if (at < 0) {
-      s.notFound.push(sentence);
+  const s: Score = { hit: 0, total: 0, missing: [], notFound: [], flagged: [] };
+  for (const label of labels) {
+    const span = locate(label, norm, at);
+    if (!span) {
+      s.notFound.push(shown(label, text));
       continue;
     }
-    const start = map[at];
-    const end = map[at + needle.length - 1] + 1;
     s.total++;
-    if (claims.some((f) => f.start < end && start < f.end)) s.hit++;
-    else s.missing.push(sentence);
+    const said = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+    if (claims.some((f) => f.start < span.end && span.start < f.end)) {
+      s.hit++;
+      s.flagged.push(said);
+    } else s.missing.push(said);
   }
   return s;
 }
@@ -115,19 +173,20 @@ interface Row {
 const rows: Row[] = [];
 let timing = 0;
 for (const file of readdirSync(corpus).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
-  const jsonPath = join(corpus, file.replace(/\.md$/, '.json'));
-  if (!existsSync(jsonPath)) continue;
-  const labels = JSON.parse(readFileSync(jsonPath, 'utf8')) as Labels;
+  const name = file.replace(/\.md$/, '');
   const text = readFileSync(join(corpus, file), 'utf8');
+  const jsonPath = join(corpus, `${name}.json`);
+  const labels = existsSync(jsonPath) ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as Labels) : ourLabels(name, text);
+  if (!labels) continue;
   const t0 = performance.now();
   const published = check(text, { format: 'markdown' }).findings;
   timing += performance.now() - t0;
   const stripped = stripCitations(text);
-  const strippedFindings = check(stripped, { format: 'markdown' }).findings;
+  const strippedFindings = check(stripped.text, { format: 'markdown' }).findings;
   rows.push({
     id: file.slice(0, 2),
-    name: file.replace(/\.md$/, ''),
-    stripped: score(stripped, strippedFindings, labels.cited_sentences),
+    name,
+    stripped: score(stripped.text, strippedFindings, labels.cited_sentences, stripped.at),
     uncited: score(text, published, labels.uncited_claims),
     patient: score(text, published, labels.patient_sentences),
   });
@@ -143,25 +202,26 @@ function sum(rs: Row[]): Omit<Row, 'id' | 'name'> {
     total: rs.reduce((n, r) => n + r[k].total, 0),
     missing: rs.flatMap((r) => r[k].missing),
     notFound: rs.flatMap((r) => r[k].notFound),
+    flagged: rs.flatMap((r) => r[k].flagged),
   });
   return { stripped: add('stripped'), uncited: add('uncited'), patient: add('patient') };
 }
 
+const groupOf = (id: string) => GROUPS.find((g) => g.ids.includes(id));
 const header = `${'article'.padEnd(46)} ${'recall stripped cited'.padEnd(21)} ${'recall uncited claims'.padEnd(21)} ${'false flags on patient'.padEnd(21)}`;
 console.log(`unsupported-claim on ${corpus}\n`);
 console.log(header);
 console.log('-'.repeat(header.length));
 const line = (name: string, r: Omit<Row, 'id' | 'name'>) =>
   console.log(`${name.padEnd(46)} ${cell(r.stripped).padEnd(21)} ${cell(r.uncited).padEnd(21)} ${cell(r.patient).padEnd(21)}`);
-for (const r of rows) line(`${r.name}${HELD_OUT.has(r.id) ? ' *' : ''}`.slice(0, 46), r);
+for (const r of rows) line(`${r.name.slice(0, 43)}${groupOf(r.id)?.mark ?? ''}`, r);
 console.log('-'.repeat(header.length));
-const tuned = sum(rows.filter((r) => !HELD_OUT.has(r.id)));
-const held = sum(rows.filter((r) => HELD_OUT.has(r.id)));
+const groups = GROUPS.map((g) => ({ name: g.name, mark: g.mark, sums: sum(rows.filter((r) => g.ids.includes(r.id))) })).filter((g) => g.sums.stripped.total + g.sums.uncited.total + g.sums.patient.total > 0);
 const total = sum(rows);
-line('tuned on (01-04, 06)', tuned);
-line('held out (* 05, 07)', held);
+for (const g of groups) line(`${g.name}${g.mark}`, g.sums);
 line('total', total);
 console.log(`\n(in-process check of all ${rows.length} articles as published, cold first run: ${timing.toFixed(1)} ms; run with --verbose to list misses and false flags)`);
+console.log('(* held out while the cues were first written, looked at since; + labels in bench/labels, written blind, first scored after the cues were frozen)');
 
 const notFound = [...total.stripped.notFound, ...total.uncited.notFound, ...total.patient.notFound];
 if (notFound.length) {
@@ -175,12 +235,7 @@ if (verbose) {
     console.log(`\n${r.name}`);
     list('miss (cited, stripped):', r.stripped.missing);
     list('miss (uncited claim):  ', r.uncited.missing);
-    const flagged = r.patient.total - r.patient.missing.length;
-    if (flagged) {
-      const all = JSON.parse(readFileSync(join(corpus, `${r.name}.json`), 'utf8')) as Labels;
-      const notFlagged = new Set(r.patient.missing);
-      list('FALSE FLAG (patient):  ', all.patient_sentences.filter((s) => !notFlagged.has(s) && !r.patient.notFound.includes(s)));
-    }
+    list('FALSE FLAG (patient):  ', r.patient.flagged);
   }
 }
 
@@ -189,11 +244,11 @@ const check3 = (name: string, r: Omit<Row, 'id' | 'name'>) => {
   const b = ratio(r.uncited.hit, r.uncited.total) >= TARGETS.uncited;
   const c = ratio(r.patient.hit, r.patient.total) <= TARGETS.falseFlags;
   console.log(
-    `${name.padEnd(10)} stripped cited >= ${TARGETS.stripped}: ${a ? 'met' : 'NOT met'}; uncited claims >= ${TARGETS.uncited}: ${b ? 'met' : 'NOT met'}; ` +
+    `${name.padEnd(32)} stripped cited >= ${TARGETS.stripped}: ${a ? 'met' : 'NOT met'}; uncited claims >= ${TARGETS.uncited}: ${b ? 'met' : 'NOT met'}; ` +
       `false flags <= ${TARGETS.falseFlags * 100}%: ${c ? 'met' : 'NOT met'}`,
   );
   return a && b && c;
 };
 console.log('\nTargets:');
-const ok = [check3('tuned', tuned), check3('held out', held), check3('total', total)].every(Boolean);
+const ok = [...groups.map((g) => check3(g.name, g.sums)), check3('total', total)].every(Boolean);
 console.log(ok ? '\nAll targets met.' : '\nSome targets are NOT met.');
