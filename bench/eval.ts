@@ -15,9 +15,11 @@
  * as a string is located by its LAST occurrence (some also appear in the abstract), whitespace
  * normalised; a sentence given as offsets is where they say (moved across stripped markers).
  *
- * Groups: the articles tuned on (01-04, 06); the ones held out in session 1 (05, 07, looked at
- * since); and 08-11, never scored while the cues were written. The table reports each group and
- * the total. Exit code 0 always (it is a report); the last lines say whether the targets are met.
+ * Groups: the articles tuned on from the start (01-04, 06); the ones held out in session 1 (05,
+ * 07); and 08-11, labelled blind in session 2. Each held-out group was scored once before any
+ * tuning on it (the numbers are in docs/rules/unsupported-claim.md, "Measurement"); the cues
+ * have been tuned on their misses since. The table reports each group and the total. Exit code
+ * 0 always (it is a report); the last lines say whether the targets are met.
  *
  *   npm run eval [-- --corpus DIR] [-- --verbose]   (--verbose lists every miss and false flag)
  */
@@ -29,9 +31,17 @@ import { check, type Finding } from '../server/src/checker';
 const GROUPS = [
   { name: 'tuned on (01-04, 06)', ids: ['01', '02', '03', '04', '06'], mark: '' },
   { name: 'held out in session 1 (05, 07)', ids: ['05', '07'], mark: ' *' },
-  { name: 'never scored before (08-11)', ids: ['08', '09', '10', '11'], mark: ' +' },
+  { name: 'labelled blind in session 2 (08-11)', ids: ['08', '09', '10', '11'], mark: ' +' },
 ];
 const TARGETS = { stripped: 0.9, uncited: 0.8, falseFlags: 0.02 };
+/**
+ * The only held-out measurements there are: each group scored once, before any tuning on it.
+ * Recorded here because the table cannot recompute them (the cues have changed since).
+ */
+const HELD_OUT_HISTORY = [
+  { articles: '05, 07', when: 'session 1', stripped: 0.88, uncited: 1.0, falseFlags: 0 },
+  { articles: '08-11', when: 'session 2, cues at commit 1f2d2f7', stripped: 0.87, uncited: 0.91, falseFlags: 0 },
+];
 const OUR_LABELS = join(__dirname, 'labels');
 
 /** A labelled sentence: its text (corpus labels) or its offsets into the article (our labels). */
@@ -221,7 +231,8 @@ const total = sum(rows);
 for (const g of groups) line(`${g.name}${g.mark}`, g.sums);
 line('total', total);
 console.log(`\n(in-process check of all ${rows.length} articles as published, cold first run: ${timing.toFixed(1)} ms; run with --verbose to list misses and false flags)`);
-console.log('(* held out while the cues were first written, looked at since; + labels in bench/labels, written blind, first scored after the cues were frozen)');
+const history = HELD_OUT_HISTORY.map((h) => `${h.articles} gave ${h.stripped.toFixed(2)} / ${h.uncited.toFixed(2)} / ${h.falseFlags.toFixed(2)}`).join(', ');
+console.log(`(* and +: held out, then scored once before any tuning on them: ${history};\n the cues were tuned on their misses afterwards, so these rows no longer measure unseen articles.)`);
 
 const notFound = [...total.stripped.notFound, ...total.uncited.notFound, ...total.patient.notFound];
 if (notFound.length) {
@@ -244,11 +255,19 @@ const check3 = (name: string, r: Omit<Row, 'id' | 'name'>) => {
   const b = ratio(r.uncited.hit, r.uncited.total) >= TARGETS.uncited;
   const c = ratio(r.patient.hit, r.patient.total) <= TARGETS.falseFlags;
   console.log(
-    `${name.padEnd(32)} stripped cited >= ${TARGETS.stripped}: ${a ? 'met' : 'NOT met'}; uncited claims >= ${TARGETS.uncited}: ${b ? 'met' : 'NOT met'}; ` +
+    `${name.padEnd(44)} stripped cited >= ${TARGETS.stripped}: ${a ? 'met' : 'NOT met'}; uncited claims >= ${TARGETS.uncited}: ${b ? 'met' : 'NOT met'}; ` +
       `false flags <= ${TARGETS.falseFlags * 100}%: ${c ? 'met' : 'NOT met'}`,
   );
   return a && b && c;
 };
-console.log('\nTargets:');
+console.log('\nTargets, on articles the cues have been tuned on:');
 const ok = [...groups.map((g) => check3(g.name, g.sums)), check3('total', total)].every(Boolean);
-console.log(ok ? '\nAll targets met.' : '\nSome targets are NOT met.');
+console.log('\nTargets, held out (scored once before tuning on them):');
+const heldOk = HELD_OUT_HISTORY.map((h) => {
+  const met = h.stripped >= TARGETS.stripped && h.uncited >= TARGETS.uncited && h.falseFlags <= TARGETS.falseFlags;
+  console.log(`${`${h.articles} (${h.when})`.padEnd(44)} stripped cited ${h.stripped.toFixed(2)}, uncited claims ${h.uncited.toFixed(2)}, false flags ${h.falseFlags.toFixed(2)}: ${met ? 'met' : 'NOT met'}`);
+  return met;
+}).every(Boolean);
+console.log(
+  ok && heldOk ? '\nAll targets met.' : ok ? '\nAll targets met on the tuned articles; NOT met on articles held out (a new held-out measurement needs fresh labelled articles).' : '\nSome targets are NOT met.',
+);

@@ -14,6 +14,20 @@ import type { ClaimCue, ClaimExclusion, ClaimMatch, SectionMode } from './types'
 
 /** ", which prolongs": a non-restrictive relative clause (its own subject: a general fact). */
 const REL_CLAUSE = /,\s+which\s+(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u;
+/** "We postulate that …": the authors' framing verb before a statement that is judged on its own. */
+const FRAMING_CLAUSE = /\bwe\s+(?:(?:also|therefore|thus|now|strongly|would|further)\s+)*(?:postulate|believe|think|propose|suggest|hypothesi[sz]e|speculate|assume|presume|conclude|argue|infer|feel)\s+that\s+/iu;
+
+/**
+ * Clauses judged on their own (by the cues, not by the present-tense fallback) when the
+ * sentence as a whole is about this patient or this report.
+ */
+const SUB_CLAUSES: readonly { when: 'patient' | 'report'; pattern: RegExp }[] = [
+  // "She received riluzole, which prolongs survival": a relative clause with its own subject.
+  { when: 'patient', pattern: REL_CLAUSE },
+  // "We postulate that some women could have a relative immunosuppression …".
+  { when: 'report', pattern: FRAMING_CLAUSE },
+];
+
 /** Ends with a question mark (before closing quotes, brackets or space)? */
 function isQuestion(text: string): boolean {
   for (let i = text.length - 1; i >= 0; i--) {
@@ -331,12 +345,13 @@ export function analyseSentence(text: string, mode: SectionMode): SentenceAnalys
   const { skip, blockedBy } = f;
   if (skip) return { claim: null, excludedBy: skip };
 
-  // "She received riluzole, which prolongs survival": a claim in a relative clause of a
-  // sentence about the patient. The clause is judged on its own (but not by the fallback).
-  if (blockedBy && blockedBy.kind === 'patient') {
-    const rel = REL_CLAUSE.exec(text);
-    if (rel) {
-      const offset = rel.index + rel[0].length;
+  // A claim in a clause of its own inside a sentence about the patient or this report.
+  if (blockedBy) {
+    for (const clause of SUB_CLAUSES) {
+      if (clause.when !== blockedBy.kind) continue;
+      const m = clause.pattern.exec(text);
+      if (!m) continue;
+      const offset = m.index + m[0].length;
       const sub = analyseSentence(text.slice(offset), mode);
       if (sub.claim && sub.claim.cue !== PRESENT_TENSE_CUE) {
         return { claim: { ...sub.claim, index: sub.claim.index + offset } };

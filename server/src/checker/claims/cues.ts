@@ -88,7 +88,7 @@ const LITERATURE: ClaimCue[] = [
     category: 'literature',
     triggers: ['literature'],
     // Not "(we present the case) with a review of the literature": that is the authors' own work.
-    pattern: /\b(?:(?:in|from|within|throughout)\s+the\s+(?:[\p{L}-]+\s+)?literature|(?:on|in)\s+(?:a\s+)?review\s+of\s+the\s+literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
+    pattern: /\b(?:(?:in|from|within|throughout)\s+the\s+(?:[\p{L}-]+\s+)?literature|(?:on|in|after|from)\s+(?:a\s+|our\s+)?review\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
     strong: true,
     example: 'Only four cases are described in the literature.',
   },
@@ -127,10 +127,22 @@ const LITERATURE: ClaimCue[] = [
     example: 'One theory holds that the vaccine unmasks a latent vasculitis.',
   },
   {
+    // "performed on 27 patients", "in 12 of them": a count of patients outside the case sections
+    // is someone else's series (ours are excluded: "our two patients", "both patients").
+    name: 'count of other patients',
+    category: 'literature',
+    triggers: ['patients', 'cases', 'children', 'adults', 'subjects', 'participants', 'women', 'men'],
+    pattern: new RegExp(String.raw`\b(?:on|in|of|among|from|for|to)\s+(?:all\s+)?(?:\d+|${NUMBER_WORDS}|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\b`, 'iu'),
+    discussionOnly: true,
+    example: 'Surgery was performed laparoscopically in 12 patients.',
+  },
+  {
     name: 'report of a group of other patients',
     category: 'literature',
     triggers: ['patients', 'cases', 'children', 'adults', 'subjects', 'participants', 'women', 'men'],
-    pattern: new RegExp(String.raw`(?:^|[,;]\s+)(?:\d+|${NUMBER_WORDS}|fourteen|sixteen|eighteen|thirteen|nineteen|seventeen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\s+(?:\([^)]*\)\s+)?(?:with\s+[\p{L}\s-]+?\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b`, 'iu'),
+    pattern: new RegExp(String.raw`(?:^|[,;]\s+)(?:\d+|${NUMBER_WORDS}|fourteen|sixteen|eighteen|thirteen|nineteen|seventeen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\s+(?:\([^)]*\)\s+)?(?:with\s+[\p{L}\s-]+?\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b` +
+      // "Patients presented with …" opening a sentence outside the case sections: other patients.
+      String.raw`|^(?:patients|children|adults|subjects|participants|women|men)\s+(?:\p{L}+ly\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b`, 'iu'),
     discussionOnly: true,
     example: 'Twenty patients with the syndrome developed a rash.',
   },
@@ -139,6 +151,9 @@ const LITERATURE: ClaimCue[] = [
 // ---------------------------------------------------------------------------
 // Efficacy and causal effect
 // ---------------------------------------------------------------------------
+/** A past-tense auxiliary: the clause tells what happened (to this patient, usually). */
+const PAST_AUXILIARY = /\b(?:was|were|had|did)\b/iu;
+
 const EFFECT_VERBS = [
   'increase', 'improve', 'reduce', 'decrease', 'lower', 'raise', 'prolong', 'shorten', 'prevent', 'cause', 'induce',
   'trigger', 'protect', 'worsen', 'promote', 'inhibit', 'enhance', 'predispose', 'relieve', 'alleviate', 'cure',
@@ -173,13 +188,15 @@ const EFFICACY: ClaimCue[] = [
     category: 'efficacy',
     triggers: ['leading', 'resulting', 'contributing', 'giving', 'causing', 'inducing', 'preventing', 'predisposing'],
     pattern: /,\s+(?:(?:thereby|thus|eventually|ultimately|often|usually|frequently|finally)\s+)?(?:leading\s+to|resulting\s+in|contributing\s+to|giving\s+rise\s+to|predisposing\s+to|causing|inducing|preventing)\b/iu,
+    // Not after a past-tense clause: "The diagnosis was delayed, leading to a fall" tells this case.
+    accept: (m) => !PAST_AUXILIARY.test(m.input.slice(0, m.index)),
     example: 'The toxin blocks the enzyme, leading to an excess of transmitter at the synapse.',
   },
   {
     name: 'possible effect ("may increase")',
     category: 'efficacy',
     triggers: ['may', 'can', 'could', 'might', 'will', 'would', 'cannot'],
-    pattern: new RegExp(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
+    pattern: new RegExp(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|explain|account\s+for|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
     example: 'Corticosteroids may increase the risk of infection.',
   },
   {
@@ -200,7 +217,7 @@ const EFFICACY: ClaimCue[] = [
     name: 'cause',
     category: 'efficacy',
     triggers: ['caused', 'causes', 'due', 'secondary', 'responsible', 'risk', 'factor', 'factors', 'etiology', 'aetiology', 'etiologic', 'aetiologic', 'causative', 'results', 'arises', 'predisposing', 'triggered', 'induced'],
-    pattern: /\b(?:(?:is|are)\s+(?:\p{L}+ly\s+)?(?:caused|triggered|induced|mediated)\s+by|(?:is|are)\s+(?:usually|often|mostly|commonly|typically|generally)?\s*(?:due|secondary)\s+to|(?:is|are)\s+responsible\s+for|risk\s+factors?|(?:increases?|raises?|reduces?|lowers?|decreases?)\s+the\s+risk|risk\s+of\s+\p{L}+\s+is|(?:a|the|an)\s+(?:\p{L}+\s+)?(?:etiologic|aetiologic|causative|predisposing)\s+(?:factor|agent)|results\s+from|arises\s+from)\b/iu,
+    pattern: /\b(?:(?:is|are)\s+(?:\p{L}+ly\s+)?(?:caused|triggered|induced|mediated)\s+by|(?:is|are)\s+(?:usually|often|mostly|commonly|typically|generally)?\s*(?:due|secondary)\s+to|(?:is|are)\s+responsible\s+for|risk\s+factors?|(?:increases?|raises?|reduces?|lowers?|decreases?)\s+the\s+risk|(?:confers?|carr(?:y|ies)|poses?)\s+(?:an?\s+|the\s+)?(?:(?:high|higher|increased|low|lower|significant|small|substantial|lifelong)\s+)?risk|risk\s+of\s+\p{L}+\s+is|(?:a|the|an)\s+(?:\p{L}+\s+)?(?:etiologic|aetiologic|causative|predisposing)\s+(?:factor|agent)|results\s+from|arises\s+from)\b/iu,
     example: 'Most cases are caused by a viral infection.',
   },
 ];
@@ -239,7 +256,8 @@ const STATISTIC: ClaimCue[] = [
     name: 'percentage of a group',
     category: 'statistic',
     triggers: ['%'],
-    pattern: /(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+)?[\p{L}-]{3,}/iu,
+    // Also "bleeding in 75%": "of the cases" left implicit.
+    pattern: /(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+)?[\p{L}-]{3,}|\bin\s+(?:about\s+|approximately\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+|over\s+|only\s+)?\d+(?:[.,]\d+)?\s*%/iu,
     discussionOnly: true,
     example: 'Only 3% to 5% of stromal tumours arise in the duodenum.',
   },
@@ -275,12 +293,12 @@ const STATISTIC: ClaimCue[] = [
     example: 'It is about 20 times more common in women than in men.',
   },
   {
-    // "ranged from 10 days to 4 weeks" across reported cases; discussion only, so this
-    // patient's values in the case sections are not read as a range over a population.
+    // "The time to recovery ranges from 2 to 6 weeks": present tense and outside the case
+    // sections only ("CK ranged from 300 to 900 U/L" is this patient's course, also in a discussion).
     name: 'range across cases',
     category: 'statistic',
-    triggers: ['ranged', 'ranges', 'range', 'varied', 'varies', 'vary'],
-    pattern: /\b(?:ranged|ranges|range|varied|varies|vary)\s+(?:(?:widely|considerably|greatly|markedly)\s+)?(?:from|between)\s+(?:about\s+|approximately\s+|around\s+)?(?:\d|a\s+few\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|several)\b)/iu,
+    triggers: ['ranges', 'range', 'varies', 'vary'],
+    pattern: /\b(?:ranges|range|varies|vary)\s+(?:(?:widely|considerably|greatly|markedly)\s+)?(?:from|between)\s+(?:about\s+|approximately\s+|around\s+)?(?:\d|a\s+few\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|several)\b)/iu,
     discussionOnly: true,
     example: 'The time to recovery ranges from 2 to 6 weeks.',
   },
@@ -355,6 +373,16 @@ const GENERAL: ClaimCue[] = [
     example: 'Night-time onset is characteristic of idiopathic cramps.',
   },
   {
+    // "Characteristic findings include …": a list of what a disease shows, outside the case sections.
+    name: 'typical findings listed',
+    category: 'general',
+    triggers: ['characteristic', 'typical', 'classic', 'cardinal', 'common', 'usual', 'key'],
+    pattern: /\b(?:characteristic|typical|classic|cardinal|common|usual|key)\s+(?:[\p{L}-]+\s+)?(?:findings|features|signs|symptoms|manifestations)\s+(?:include|are|consist)\b/iu,
+    strong: true,
+    discussionOnly: true,
+    example: 'Typical radiographic findings include a right-sided junction.',
+  },
+  {
     // A recommendation for practice, also when the authors make it ("we recommend", "we
     // should advise"): it needs a guideline or evidence behind it. Not "we should have" (a regret
     // about this case) and not "we must note" (a figure of speech).
@@ -416,7 +444,7 @@ export const PRESENT_TENSE_WORDS: ReadonlySet<string> = new Set([
   'inserts', 'targets', 'triggers', 'yields', 'peaks', 'appear', 'emerge', 'evolve', 'inhibit', 'impair', 'disrupt',
   'mediate', 'modulate', 'accumulate', 'undergo', 'exhibit', 'reveal', 'serve', 'reach', 'enable', 'facilitate',
   'influence', 'complicate', 'accompany', 'coexist', 'resemble', 'warrant', 'tolerate', 'infiltrate', 'compress',
-  'obstruct', 'heal', 'subside', 'worsen', 'decline', 'grow',
+  'obstruct', 'heal', 'subside', 'worsen', 'decline', 'grow', 'poses', 'pose', 'confers', 'confer', 'manifest',
 ]);
 
 /**
@@ -434,7 +462,7 @@ export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([
   'acts', 'targets', 'triggers', 'yields', 'peaks', 'inserts', 'supplies', 'extends', 'emerge', 'evolve', 'inhibit',
   'impair', 'disrupt', 'mediate', 'modulate', 'accumulate', 'undergo', 'exhibit', 'reveal', 'serve', 'reach', 'enable',
   'facilitate', 'influence', 'complicate', 'accompany', 'coexist', 'resemble', 'warrant', 'tolerate', 'infiltrate',
-  'compress', 'obstruct', 'heal', 'subside', 'worsen', 'decline', 'grow', 'appear',
+  'compress', 'obstruct', 'heal', 'subside', 'worsen', 'decline', 'grow', 'appear', 'pose', 'confer', 'manifest',
 ]);
 
 /** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"). */
