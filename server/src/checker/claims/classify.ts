@@ -24,7 +24,7 @@ const FRAMING_CLAUSE = /\bwe\s+(?:(?:also|therefore|thus|now|strongly|would|furt
 const SUB_CLAUSES: readonly { when: 'patient' | 'report'; pattern: RegExp }[] = [
   // "She received riluzole, which prolongs survival": a relative clause with its own subject.
   { when: 'patient', pattern: REL_CLAUSE },
-  // "We postulate that some women could have a relative immunosuppression …".
+  // "We postulate that some older adults with cramps have a subclinical neuropathy."
   { when: 'report', pattern: FRAMING_CLAUSE },
 ];
 

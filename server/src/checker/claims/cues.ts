@@ -127,7 +127,7 @@ const LITERATURE: ClaimCue[] = [
     example: 'One theory holds that the vaccine unmasks a latent vasculitis.',
   },
   {
-    // "performed on 27 patients", "in 12 of them": a count of patients outside the case sections
+    // "given to 14 patients", "in nine of them": a count of patients outside the case sections
     // is someone else's series (ours are excluded: "our two patients", "both patients").
     name: 'count of other patients',
     category: 'literature',
@@ -256,7 +256,7 @@ const STATISTIC: ClaimCue[] = [
     name: 'percentage of a group',
     category: 'statistic',
     triggers: ['%'],
-    // Also "bleeding in 75%": "of the cases" left implicit.
+    // Also "wake the sleeper in 60%": "of the cases" left implicit.
     pattern: /(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+)?[\p{L}-]{3,}|\bin\s+(?:about\s+|approximately\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+|over\s+|only\s+)?\d+(?:[.,]\d+)?\s*%/iu,
     discussionOnly: true,
     example: 'Only 3% to 5% of stromal tumours arise in the duodenum.',

@@ -13,7 +13,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // Singular "the patient", "our patient's"; plural only when clearly ours ("both patients",
     // "our two patients"): "the patients who have X" is a generic plural. "The patient" is any
     // patient after a conditional or a general verb ("if the patient is at risk", "allows the
-    // patient time to compensate") and with a generic adjective ("the adult patient").
+    // patient time to adapt") and with a generic adjective ("the adult patient").
     pattern: /\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|both|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases))\b/iu,
     example: 'The patient was treated with bismuth subsalicylate.',
   },
