@@ -44,6 +44,8 @@ describe('document model', () => {
       ['Shown before [3\u20136].', 'numeric', ['3', '4', '5', '6']],
       ['Shown before^1^.', 'superscript', ['1']],
       ['Shown before<sup>2,3</sup>.', 'superscript', ['2', '3']],
+      ['Shown before.\u2074\u207b\u2076', 'superscript', ['4', '5', '6']],
+      ['Shown before.\u00b9\u00b2,\u00b3', 'superscript', ['12', '3']],
       ['Shown before [@smith2019; @lee2020, p. 3].', 'pandoc', ['smith2019', 'lee2020']],
       ['As @smith2019 showed.', 'pandoc', ['smith2019']],
       ['Shown before (Smith et al., 2019).', 'author-year', ['Smith et al., 2019']],

@@ -153,6 +153,13 @@ describe('rule unsupported-claim', () => {
       const text = doc('Cramps are benign.^3^ Cramps are common in older adults.');
       assert.match(applyFix(text, claims(text)[0]), /older adults\^4\^\./);
     });
+    it('superscript style in plain text: [n] (plain text has no superscript syntax)', () => {
+      const text = 'DISCUSSION\n\nCramps are benign.\u00b3 Cramps are common in older adults.\n';
+      const [f] = claims(text, {}, 'text');
+      const fixed = applyFix(text, f);
+      assert.match(fixed, /older adults \[4\]\./);
+      assert.equal(claims(fixed, {}, 'text').length, 0, fixed);
+    });
     it('Pandoc style', () => {
       const text = doc('Cramps are benign [@lee2019]. Cramps are common in older adults.');
       assert.match(applyFix(text, claims(text)[0]), /older adults \[@key\]\./);

@@ -27,6 +27,12 @@ const XREF = String.raw`(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|re
 const NOT_XREF = String.raw`(?!${XREF})`;
 const XREF_KEY = new RegExp(`^${XREF}`);
 
+/** Unicode superscript digits (and minus) → ASCII. */
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  '\u2070': '0', '\u00b9': '1', '\u00b2': '2', '\u00b3': '3', '\u2074': '4', '\u2075': '5',
+  '\u2076': '6', '\u2077': '7', '\u2078': '8', '\u2079': '9', '\u207b': '-',
+};
+
 /** Expands "1,3-5" into ["1","3","4","5"] (ranges of at most 50). */
 export function expandNumbers(list: string): string[] {
   const keys: string[] = [];
@@ -73,7 +79,8 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     example: 'Unicode superscripts ¹ ²³ ⁴⁻⁶',
     quick: /[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]/,
     re: /(?<=[\p{L}\p{P}])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+(?:[\u207b,][\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)*/gu,
-    keys: (m) => [m[0]],
+    // "⁴⁻⁶" → 4, 5, 6: the same keys as "^4-6^".
+    keys: (m) => expandNumbers(m[0].replace(/[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u207b]/gu, (c) => SUPERSCRIPT_DIGITS[c])),
   },
   {
     // Vancouver in parentheses, as Frontiers and other journals print it: "… in CIDP (1).",

@@ -127,7 +127,7 @@ function sectionMode(
 
 /**
  * Builds the placeholder fix once per document: `[n]` (the next number) for numeric styles,
- * `^n^` for superscript, `[@key]` for Pandoc, `~\cite{key}` for LaTeX, `[citation needed]` for
+ * `^n^` for superscript (`[n]` in plain text, which has no superscript syntax), `[@key]` for Pandoc, `~\cite{key}` for LaTeX, `[citation needed]` for
  * author–year (all recognised by the `placeholder` rule except a next number, which the
  * reference-list checks see as a marker with no entry), `[1]` when the document cites nothing.
  */
@@ -157,7 +157,7 @@ function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
   let spaced = true;
   if (doc.format === 'latex' || style === 'latex') marker = '~\\cite{key}';
   else if (style === 'pandoc') marker = '[@key]';
-  else if (style === 'superscript') {
+  else if (style === 'superscript' && doc.format !== 'text') {
     marker = `^${maxNumber + 1}^`;
     spaced = false;
   } else if (style === 'author-year') marker = '[citation needed]';
