@@ -1,5 +1,5 @@
 import { computeLineStarts, positionAt } from './model';
-import type { DocumentModel, Finding, Fix, Format, OffsetEdit } from './types';
+import type { DocumentModel, Finding, Fix, Format, OffsetEdit, SuppressionKind } from './types';
 
 /**
  * Suppression fixes: the offset edits that silence one rule on a finding's line or in the
@@ -24,7 +24,7 @@ import type { DocumentModel, Finding, Fix, Format, OffsetEdit } from './types';
 export type SuppressionScope = 'line' | 'file';
 
 /** The text a suppression comment has in a format, or undefined when the format has none. */
-export function suppressionComment(format: Format, kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line', ruleId: string): string | undefined {
+export function suppressionComment(format: Format, kind: SuppressionKind, ruleId: string): string | undefined {
   const body = `caselint-${kind} ${ruleId}`;
   if (format === 'markdown') return `<!-- ${body} -->`;
   if (format === 'latex') return `% ${body}`;

@@ -143,7 +143,9 @@ export interface Comment extends Span {
   text: string;
 }
 
-export type SuppressionKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+/** The suppression directives, after `caselint-` (longest first, for matching). */
+export const SUPPRESSION_KINDS = ['disable-next-line', 'disable-line', 'disable', 'enable'] as const;
+export type SuppressionKind = (typeof SUPPRESSION_KINDS)[number];
 
 export interface Suppression extends Span {
   kind: SuppressionKind;

@@ -11,6 +11,7 @@ import type {
   SuppressionKind,
   Table,
 } from '../types';
+import { SUPPRESSION_KINDS } from '../types';
 import { isReferencesHeading } from '../profiles';
 import type { RawBlocks } from './blocks';
 import { findCitations } from './citations';
@@ -26,7 +27,7 @@ export { computeLineStarts, positionAt } from './text';
 const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** After leading space and emphasis markers: "Figure 2", "**Table 1.**", "Supplementary Fig. S3". */
 const CAPTION_RE = /^\s*[*_]*(?:supplementary\s+)?(?:fig(?:ure)?s?\.?|table|video|movie|box|panel)\s*S?\d+[A-Za-z]?\b/i;
-const SUPPRESSION_RE = /^caselint-(disable-next-line|disable-line|disable|enable)(?![\w-])\s*([\s\S]*)$/;
+const SUPPRESSION_RE = new RegExp(String.raw`^caselint-(${SUPPRESSION_KINDS.join('|')})(?![\w-])\s*([\s\S]*)$`);
 
 function readFrontMatter(text: string): FrontMatter | undefined {
   const m = FRONT_MATTER_RE.exec(text);

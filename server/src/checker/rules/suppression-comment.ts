@@ -1,14 +1,14 @@
 import { distance } from 'fastest-levenshtein';
 import type { Rule } from '../rule';
+import { SUPPRESSION_KINDS } from '../types';
 
 /**
  * A suppression comment that does nothing because it is misspelt: an unknown directive
  * (`caselint-disable-nextline`) or an unknown rule id (`unsuported-claim`). Without this rule the
  * finding it was meant to silence stays, and the writer does not know why.
  */
-const DIRECTIVES = ['caselint-disable-next-line', 'caselint-disable-line', 'caselint-disable', 'caselint-enable'];
+const DIRECTIVES = SUPPRESSION_KINDS.map((kind) => `caselint-${kind}`);
 const DIRECTIVE_RE = /^caselint-[\w-]*/;
-const KNOWN_DIRECTIVE_RE = /^caselint-(?:disable-next-line|disable-line|disable|enable)(?![\w-])/;
 
 export const suppressionComment: Rule = {
   id: 'suppression-comment',
@@ -17,9 +17,11 @@ export const suppressionComment: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     const { doc } = ctx;
+    // A comment the model read as a suppression names a known directive.
+    const known = new Set(doc.suppressions.map((s) => s.start));
     for (const c of doc.comments) {
       const directive = DIRECTIVE_RE.exec(c.text);
-      if (!directive || KNOWN_DIRECTIVE_RE.test(c.text)) continue;
+      if (!directive || known.has(c.start)) continue;
       const at = doc.text.indexOf(directive[0], c.start);
       if (at < 0 || at >= c.end) continue;
       const closest = nearest(directive[0], DIRECTIVES);
