@@ -2,7 +2,7 @@
  * Pure helpers behind the checklist status-bar item and tree view: texts, icons, and where to
  * insert a missing section. No `vscode` import, so that they are tested without an editor.
  */
-import type { Checklist, ChecklistItem } from '../../server/src/checker/checklist';
+import type { Checklist, ChecklistItem } from '../../server/src/checker';
 
 /** How headings are written: Markdown (also Quarto, R Markdown), LaTeX, or plain-text capitals. */
 export type HeadingFormat = 'markdown' | 'latex' | 'plaintext';

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Checklist, ChecklistItem } from '../../server/src/checker/checklist';
+import type { Checklist, ChecklistItem } from '../../server/src/checker';
 import { CHECKLIST_REQUEST, type ChecklistWireItem, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult } from '../../server/src/lsp/protocol';
 import { CHECKLIST_VIEW_ID, COMMANDS, INTERNAL_COMMANDS, LANGUAGE_IDS, SCHEMES } from './ids';
 import { itemDescription, itemIcon, itemTooltip, statusBarText, statusBarTooltip } from './checklistModel';

@@ -9,7 +9,7 @@ import { extname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { DocumentDiagnosticRequest, DocumentDiagnosticReportKind, ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { PROFILES } from '../../server/src/checker/profiles';
-import type { ChecklistItem } from '../../server/src/checker/checklist';
+import type { ChecklistItem } from '../../server/src/checker';
 import { COMMANDS, MANUSCRIPT_EXCLUDE_GLOB, MANUSCRIPT_GLOB, SETTINGS } from './ids';
 import { headingFormatFor, sectionInsertion } from './checklistModel';
 import { findTemplateSnippet, parseSnippetFile, skeletonFromProfile, snippetFilesFor } from './templates';

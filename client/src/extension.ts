@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { Checklist } from '../../server/src/checker/checklist';
+import type { Checklist } from '../../server/src/checker';
 import { CHECKLIST_CHANGED_NOTIFICATION, type ChecklistChangedParams } from '../../server/src/lsp/protocol';
 import { CHECKLIST_VIEW_ID, CLIENT_COMMANDS, COMMANDS, CONFIG_FILE_GLOB, DOCUMENT_SELECTOR, INTERNAL_COMMANDS, SETTINGS } from './ids';
 import { ChecklistController } from './checklistView';

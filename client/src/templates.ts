@@ -5,7 +5,7 @@
  * reads the file.
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { Profile } from '../../server/src/checker/profiles';
+import type { Profile } from '../../server/src/checker';
 import type { HeadingFormat } from './checklistModel';
 
 export interface SnippetDef {

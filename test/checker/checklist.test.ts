@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, type CaselintConfig, type Format } from '../../server/src/checker';
-import { checklist, contentEvidence, type ChecklistItem } from '../../server/src/checker/checklist';
+import { checklist, type ChecklistItem } from '../../server/src/checker/views/checklist';
+import { contentEvidence } from '../../server/src/checker/analysis/evidence';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'checklist');
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CATEGORY_INFO, CLAIM_CUES, classifySentence, findOverstatements, OVERSTATEMENTS, SENTENCE_EXCLUSIONS } from '../../server/src/checker/claims';
+import { CATEGORY_INFO, CLAIM_CUES, classifySentence, findOverstatements, OVERSTATEMENTS, SENTENCE_EXCLUSIONS } from '../../server/src/checker/analysis/claims';
 
 /** The cue, exclusion and overstatement lists are data: each entry must be complete and its example must work. */
 describe('claims data', () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, formatForFile, parseDocument, PROFILES } from '../../server/src/checker';
-import { isCaseReportType, isManuscript, matchGlobs, toGlobPath } from '../../server/src/checker/detect';
+import { isCaseReportType, isManuscript, matchGlobs, toGlobPath } from '../../server/src/checker/analysis/detect';
 
 const dir = join(__dirname, '..', 'fixtures', 'detect');
 function detectFile(name: string, opts: Parameters<typeof isManuscript>[1] = {}) {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, parseDocument, type DocumentModel } from '../../server/src/checker';
-import { isManuscript } from '../../server/src/checker/detect';
+import { isManuscript } from '../../server/src/checker/analysis/detect';
 import { findCitations } from '../../server/src/checker/model/citations';
 import { parseLatexBlocks } from '../../server/src/checker/model/latex';
 import { fixtureFiles, runFixture } from '../helpers/fixtures';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { check } from '../../server/src/checker';
-import { findPlaceholders, isPlaceholderText, PLACEHOLDER_TEXTS } from '../../server/src/checker/rules/placeholder';
+import { findPlaceholders, isPlaceholderText, PLACEHOLDER_TEXTS } from '../../server/src/checker/analysis/placeholders';
 import { fixtureFiles, runFixture } from '../helpers/fixtures';
 
 const texts = (plain: string) => findPlaceholders(plain).map((m) => m.text);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { check, headingMatches, PROFILES } from '../../server/src/checker';
-import { analyseSections, profileItems } from '../../server/src/checker/sections';
+import { analyseSections, profileItems } from '../../server/src/checker/analysis/sections';
 import { fixtureFiles, runFixture } from '../helpers/fixtures';
 
 /** Which item each heading satisfies under a profile (null: none). */

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { check, parseDocument, type DocumentModel } from '../../server/src/checker';
-import { isManuscript } from '../../server/src/checker/detect';
+import { isManuscript } from '../../server/src/checker/analysis/detect';
 import { findCitations } from '../../server/src/checker/model/citations';
 import { blankPandocLines } from '../../server/src/checker/model/quarto';
 import { fixtureFiles, runFixture } from '../helpers/fixtures';

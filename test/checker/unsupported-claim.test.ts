@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { check, type CaselintConfig, type Finding } from '../../server/src/checker';
-import { analyseSentence, classifySentence } from '../../server/src/checker/claims';
+import { analyseSentence, classifySentence } from '../../server/src/checker/analysis/claims';
 import { fixtureFiles, runFixture } from '../helpers/fixtures';
 
 const claims = (text: string, config: CaselintConfig = {}, format: 'markdown' | 'latex' | 'text' = 'markdown'): Finding[] =>

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../server/src/checker';
-import { checklist, type Checklist, type ChecklistItem } from '../../server/src/checker/checklist';
+import { checklist, type Checklist, type ChecklistItem } from '../../server/src/checker/views/checklist';
 import { headingFormatFor, itemDescription, itemIcon, sectionInsertion, shortProfileLabel, statusBarText, statusBarTooltip } from '../../client/src/checklistModel';
 
 const item = (id: string, status: ChecklistItem['status'], start?: number, required = true): ChecklistItem => ({ id, label: id[0].toUpperCase() + id.slice(1), required, status, start, end: start === undefined ? undefined : start + 3 });

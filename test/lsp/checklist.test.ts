@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../../server/src/checker';
-import { checklist } from '../../server/src/checker/checklist';
+import { checklist } from '../../server/src/checker/views/checklist';
 import { checklistResult } from '../../server/src/lsp/checklist';
 
 describe('checklist request result (LSP)', () => {

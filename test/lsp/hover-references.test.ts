@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseDocument } from '../../server/src/checker';
-import { citationKeys, findBibitem, findBibtexEntry, referenceList, resolveCitation } from '../../server/src/checker/references';
+import { citationKeys, findBibitem, findBibtexEntry, referenceList, resolveCitation } from '../../server/src/checker/analysis/references';
 
 describe('citation → reference entry (pure)', () => {
   it('numbers a Markdown reference list by position, or by the list’s own numbers', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { check, PROFILES, type CheckResult, type Finding, type Format } from '../../server/src/checker';
 import { headingTextFor } from '../../server/src/checker/rules/required-section';
-import { profileItems } from '../../server/src/checker/sections';
+import { profileItems } from '../../server/src/checker/analysis/sections';
 import { applyOffsetEdits } from './edits';
 
 /** The required-section quick fix: insert the missing heading where the profile's order puts it. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { check, type Format, type Rule } from '../../server/src/checker';
-import { ignoreFileEdits, ignoreLineEdits, suppressionFixes } from '../../server/src/checker/suppress';
+import { ignoreFileEdits, ignoreLineEdits, suppressionFixes } from '../../server/src/checker/views/suppression-edits';
 import { applyOffsetEdits } from './edits';
 
 /**

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, parseDocument } from '../../server/src/checker';
-import { findPlaceholders, PLACEHOLDER_TEXTS } from '../../server/src/checker/rules/placeholder';
+import { findPlaceholders, PLACEHOLDER_TEXTS } from '../../server/src/checker/analysis/placeholders';
 import { getSnippets, parseSnippet, tabStopOrder, walkSnippet, type SnippetItem } from '../../server/src/snippets';
 
 const ROOT = join(__dirname, '../..');

@@ -1,14 +1,24 @@
 /**
- * caselint's checker core: a pure library (no editor or LSP imports).
- * Text, format and config in; findings with UTF-16 offsets out.
+ * caselint's checker core: a pure library (no editor, LSP or file-system imports).
+ * Text, format and config in; findings with UTF-16 offsets out. This file is the API that
+ * `lsp/` and `cli/` use; they import nothing else from `checker/`.
+ *
+ * Layers, each importing only those below it (test/checker/layers.test.ts):
+ *   views → engine → rules → analysis → model → types, profiles, config
  */
 export * from './types';
-export { check, formatForFile, UnknownProfileError, type CheckOptions, type CheckResult } from './engine';
-export { parseDocument, computeLineStarts, positionAt } from './model';
 export { mergeConfigs, resolveRuleSetting, SEVERITY_SETTINGS, type CaselintConfig, type RuleSetting } from './config';
 export { PROFILES, getProfile, headingMatches, normalizeHeading, type Profile, type ProfileItem } from './profiles';
+export { parseDocument, computeLineStarts, positionAt } from './model';
+export { sectionHasContent, type SectionAnalysis } from './analysis/sections';
+export { contentEvidence, type ContentEvidence } from './analysis/evidence';
+export { citationAt, resolveCitation, type ReferenceEntry, type ReferenceLookup } from './analysis/references';
+export { isManuscript, type DetectOptions, type DetectResult } from './analysis/detect';
 export { RULES, RULE_IDS, getRule } from './rules';
-export type { Rule, RuleContext, Report } from './rule';
+export type { Rule, RuleContext, Report } from './rules/rule';
+export { check, formatForFile, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
+export { checklist, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
+export { suppressionFixes } from './views/suppression-edits';
 
 /**
  * The largest manuscript checked (10 MiB; the CLI counts bytes before reading, the server UTF-16

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { check, formatForFile, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
-import { isManuscript } from '../checker/detect';
+import { check, formatForFile, isManuscript, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
 import { ConfigError, discoverConfig, loadConfigFile, type LoadedConfig } from '../config/discover';
 import pkg from '../../../package.json';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';

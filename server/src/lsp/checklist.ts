@@ -13,9 +13,7 @@
  * `checklistResult` never throws on a stale document: ranges are clamped by TextDocument.positionAt.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checklist } from '../checker/checklist';
-import type { CaselintConfig } from '../checker/config';
-import type { CheckResult } from '../checker/engine';
+import { checklist, type CaselintConfig, type CheckResult } from '../checker';
 import type { ChecklistWire, ChecklistWireItem } from './protocol';
 
 export interface ChecklistOptions {

@@ -4,8 +4,8 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocsUrl, type DocumentModel, type Finding, type Fix, type Severity } from '../checker';
-import { suppressionFixes } from '../checker/suppress';
+import { ruleDocsUrl, suppressionFixes, type DocumentModel, type Finding, type Fix, type Severity } from '../checker';
+
 
 export const SOURCE = 'caselint';
 /** Diagnostic.code of configuration problems (malformed config file, unknown profile setting). */

@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   check,
   formatForFile,
+  isManuscript,
   mergeConfigs,
   getProfile,
   PROFILES,
@@ -19,7 +20,7 @@ import {
   type Format,
   type Rule,
 } from '../checker';
-import { isManuscript } from '../checker/detect';
+
 import { ConfigError, discoverConfig } from '../config/discover';
 import { configDiagnostic, findingsToDiagnostics, skippedDiagnostic } from './diagnostics';
 

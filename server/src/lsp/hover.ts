@@ -22,10 +22,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { getRule, ruleDocsUrl, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
-import { contentEvidence } from '../checker/checklist';
-import { citationAt, resolveCitation } from '../checker/references';
-import { sectionHasContent } from '../checker/sections';
+import { citationAt, contentEvidence, getRule, resolveCitation, ruleDocsUrl, sectionHasContent, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
 
 export interface HoverOptions {
   /** The configuration the result was checked with (extra headings, custom required sections). */

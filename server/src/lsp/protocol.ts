@@ -2,7 +2,7 @@
  * Custom requests and notifications between the caselint client and server. Plain
  * constants and types only, so that the VS Code client can import this file too.
  */
-import type { Checklist, ChecklistItem } from '../checker/checklist';
+import type { Checklist, ChecklistItem } from '../checker';
 
 /** An LSP range (0-based line, UTF-16 character), written out so that this file imports no LSP package. */
 export interface ChecklistRange {

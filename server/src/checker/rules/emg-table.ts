@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import type { Table, TableCell } from '../types';
-import { containsPlaceholder } from './placeholder';
+import { containsPlaceholder } from '../analysis/placeholders';
 
 /**
  * Nerve conduction (NCS) and needle EMG tables: numeric columns hold numbers, values are

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { sectionHasContent } from '../sections';
+import type { Rule } from './rule';
+import { sectionHasContent } from '../analysis/sections';
 
 /** A required section whose heading is there but holds no text. */
 export const emptySection: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import { emgTable } from './emg-table';
 import { emptySection } from './empty-section';
 import { examGrade } from './exam-grade';

@@ -1,7 +1,7 @@
-import { contentEvidence } from '../checklist';
+import { contentEvidence } from '../analysis/evidence';
 import { headingMatches, isReferencesHeading, type ProfileItem } from '../profiles';
 import { positionAt } from '../model/text';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext } from './rule';
 import type { DocumentModel, Fix, Section } from '../types';
 
 const SHOWN_HEADINGS = 6;

@@ -1,9 +1,9 @@
-import { analyseSentence } from '../claims/classify';
-import { CATEGORY_INFO } from '../claims/cues';
-import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, CASE_ITEMS, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS, SKIPPED_ITEMS } from '../claims/exclusions';
-import type { ClaimMatch, SectionMode } from '../claims/types';
+import { analyseSentence } from '../analysis/claims/classify';
+import { CATEGORY_INFO } from '../analysis/claims/cues';
+import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, CASE_ITEMS, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS, SKIPPED_ITEMS } from '../analysis/claims/exclusions';
+import type { ClaimMatch, SectionMode } from '../analysis/claims/types';
 import { normalizeHeading } from '../profiles';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext } from './rule';
 import type { DocumentModel, Fix, Section, Sentence } from '../types';
 
 /**

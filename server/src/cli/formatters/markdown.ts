@@ -1,5 +1,4 @@
-import { checklist, type ChecklistStatus } from '../../checker/checklist';
-import { ruleDocsUrl } from '../../checker';
+import { checklist, ruleDocsUrl, type ChecklistStatus } from '../../checker';
 import { countFindings, locate, plural, totalCounts, type Formatter } from '../report';
 
 /** Text safe inside a Markdown table cell: no line breaks, pipes escaped, HTML neutralised. */

@@ -1,10 +1,11 @@
-import { resolveRuleSetting, type CaselintConfig } from './config';
-import { parseDocument, positionAt } from './model';
-import { getProfile, PROFILES, type Profile } from './profiles';
-import type { Rule, RuleContext, SectionAnalysis } from './rule';
-import { RULE_IDS, RULES } from './rules';
-import { analyseSections, profileItems } from './sections';
-import type { DocumentModel, Finding, Format, Section } from './types';
+import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
+import { resolveRuleSetting, type CaselintConfig } from '../config';
+import { parseDocument } from '../model';
+import { getProfile, PROFILES, type Profile } from '../profiles';
+import { RULE_IDS, RULES } from '../rules';
+import type { Rule, RuleContext } from '../rules/rule';
+import type { DocumentModel, Finding, Format, Section } from '../types';
+import { applySuppressions } from './suppressions';
 
 export interface CheckOptions {
   format?: Format;
@@ -105,61 +106,4 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const kept = applySuppressions(model, findings);
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: kept, model, profile, config, sections };
-}
-
-/** Drops findings silenced by caselint-disable / -enable / -disable-next-line / -disable-line comments. */
-function applySuppressions(model: DocumentModel, findings: Finding[]): Finding[] {
-  if (!model.suppressions.length) return findings;
-  const lineOf = (offset: number) => positionAt(model.lineStarts, offset).line;
-  // ids: the rules silenced (none: all of them, but those in `except`, re-enabled by name).
-  const names = (ids: string[], ruleId: string, except?: string[]) => (ids.length === 0 ? !except?.includes(ruleId) : ids.includes(ruleId));
-  const lineSuppressions: { line: number; ids: string[] }[] = [];
-  const ranges: { start: number; end: number; ids: string[]; except?: string[] }[] = [];
-  const open: { start: number; ids: string[]; except?: string[] }[] = [];
-  for (const s of model.suppressions) {
-    if (s.kind === 'disable-line') lineSuppressions.push({ line: s.line, ids: s.ruleIds });
-    else if (s.kind === 'disable-next-line') {
-      // The next line with text after the comment.
-      let line = lineOf(s.end) + 1;
-      while (line < model.lineStarts.length - 1 && !lineText(model, line).trim()) line++;
-      lineSuppressions.push({ line, ids: s.ruleIds });
-    } else if (s.kind === 'disable') {
-      // A file-level disable right after the front matter covers the front matter too
-      // (findings anchored at a front-matter title).
-      const fm = model.frontMatter;
-      const atTop = fm !== undefined && !model.text.slice(fm.end, s.start).trim();
-      open.push({ start: atTop ? 0 : s.end, ids: s.ruleIds });
-    }
-    else {
-      // enable: closes the matching disables (all of them when no ids are given). Enabling some
-      // rules of a disable leaves the others disabled ("disable a b" … "enable a": b stays off).
-      for (let i = open.length - 1; i >= 0; i--) {
-        const o = open[i];
-        if (s.ruleIds.length === 0) {
-          ranges.push({ start: o.start, end: s.start, ids: o.ids, except: o.except });
-          open.splice(i, 1);
-        } else if (o.ids.length === 0) {
-          ranges.push({ start: o.start, end: s.start, ids: o.ids, except: o.except });
-          open[i] = { start: s.end, ids: [], except: [...(o.except ?? []), ...s.ruleIds] };
-        } else if (o.ids.some((id) => s.ruleIds.includes(id))) {
-          ranges.push({ start: o.start, end: s.start, ids: o.ids });
-          const rest = o.ids.filter((id) => !s.ruleIds.includes(id));
-          if (rest.length) open[i] = { start: s.end, ids: rest };
-          else open.splice(i, 1);
-        }
-      }
-    }
-  }
-  for (const o of open) ranges.push({ start: o.start, end: model.text.length, ids: o.ids, except: o.except });
-  return findings.filter((f) => {
-    if (ranges.some((r) => f.start >= r.start && f.start <= r.end && names(r.ids, f.ruleId, r.except))) return false;
-    const line = lineOf(f.start);
-    return !lineSuppressions.some((l) => l.line === line && names(l.ids, f.ruleId));
-  });
-}
-
-function lineText(model: DocumentModel, line: number): string {
-  const start = model.lineStarts[line];
-  const end = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
-  return model.text.slice(start, end);
 }

@@ -8,8 +8,8 @@
  * - author-year markers: the first entry that names the first author's surname and the year;
  * - `@key` / `\cite{key}`: the BibTeX entry with that key, when BibTeX text is supplied.
  */
-import { isReferencesHeading } from './profiles';
-import type { Citation, DocumentModel, Paragraph, Span } from './types';
+import { isReferencesHeading } from '../profiles';
+import type { Citation, DocumentModel, Paragraph, Span } from '../types';
 
 export interface ReferenceEntry extends Span {
   /** The entry's number in the list (1-based), for list entries. */

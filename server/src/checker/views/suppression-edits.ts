@@ -1,5 +1,5 @@
-import { computeLineStarts, positionAt } from './model';
-import type { DocumentModel, Finding, Fix, Format, OffsetEdit, SuppressionKind } from './types';
+import { computeLineStarts, positionAt } from '../model';
+import type { DocumentModel, Finding, Fix, Format, OffsetEdit, SuppressionKind } from '../types';
 
 /**
  * Suppression fixes: the offset edits that silence one rule on a finding's line or in the

@@ -1,7 +1,16 @@
-import type { CaselintConfig } from './config';
-import { headingMatches, type Profile, type ProfileItem } from './profiles';
-import type { SectionAnalysis } from './rule';
-import type { DocumentModel, Section } from './types';
+import type { CaselintConfig } from '../config';
+import { headingMatches, type Profile, type ProfileItem } from '../profiles';
+import type { DocumentModel, Section } from '../types';
+
+/** What the engine derives once per check and shares with every rule. */
+export interface SectionAnalysis {
+  /** Profile item ids → sections whose heading satisfies them, in document order. */
+  byItem: Map<string, Section[]>;
+  /** Section → the profile item it satisfies. */
+  itemOf: Map<Section, ProfileItem>;
+  /** The profile's items plus custom required sections from config. */
+  items: ProfileItem[];
+}
 
 /** The profile's items, with custom required sections and extra headings from config. */
 export function profileItems(profile: Profile, config: CaselintConfig): ProfileItem[] {

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
-import type { CaselintConfig } from './config';
-import { headingMatches, normalizeHeading, PROFILES, type Profile, type ProfileItem } from './profiles';
-import type { DocumentModel } from './types';
+import type { CaselintConfig } from '../config';
+import { headingMatches, normalizeHeading, PROFILES, type Profile, type ProfileItem } from '../profiles';
+import type { DocumentModel } from '../types';
 
 /**
  * Manuscript detection: should caselint check this document at all? Pure (no file system):

@@ -1,6 +1,7 @@
-import type { CaselintConfig } from './config';
-import type { Profile, ProfileItem } from './profiles';
-import type { DocumentModel, Fix, Section, Severity } from './types';
+import type { SectionAnalysis } from '../analysis/sections';
+import type { CaselintConfig } from '../config';
+import type { Profile, ProfileItem } from '../profiles';
+import type { DocumentModel, Fix, Section, Severity } from '../types';
 
 export interface Report {
   start: number;
@@ -10,16 +11,6 @@ export interface Report {
   severity?: Severity;
   fixes?: Fix[];
   data?: Record<string, unknown>;
-}
-
-/** What the engine derives once per check and shares with every rule. */
-export interface SectionAnalysis {
-  /** Profile item ids → sections whose heading satisfies them, in document order. */
-  byItem: Map<string, Section[]>;
-  /** Section → the profile item it satisfies. */
-  itemOf: Map<Section, ProfileItem>;
-  /** The profile's items plus custom required sections from config. */
-  items: ProfileItem[];
 }
 
 export interface RuleContext {

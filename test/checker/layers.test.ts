@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+
+/**
+ * The import direction of the source tree (docs/architecture.md), read from the imports
+ * themselves: the checker core in one-way layers, no cycles, thin edges.
+ */
+const ROOT = resolve(__dirname, '..', '..');
+const CHECKER = 'server/src/checker/';
+
+/** Checker layers, lowest first; a file may import only files of its own layer or below. */
+const LAYERS = ['base', 'model', 'analysis', 'rules', 'engine', 'views', 'api'] as const;
+
+function layerOf(file: string): number {
+  const rel = file.slice(CHECKER.length);
+  if (rel === 'index.ts') return LAYERS.indexOf('api');
+  const top = rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : '';
+  const i = LAYERS.indexOf(top as (typeof LAYERS)[number]);
+  if (top === '') return LAYERS.indexOf('base');
+  assert.ok(i > 0, `${file}: every folder of the checker is a layer (${LAYERS.slice(1, -1).join(', ')})`);
+  return i;
+}
+
+interface Edge {
+  from: string;
+  /** A repository-relative .ts path, or a package / built-in name. */
+  to: string;
+  local: boolean;
+}
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(ROOT, dir))) {
+    const rel = `${dir}/${name}`;
+    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...sourceFiles(rel));
+    else if (name.endsWith('.ts')) out.push(rel);
+  }
+  return out;
+}
+
+function resolveLocal(from: string, spec: string): string {
+  const base = resolve(ROOT, dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) {
+    try {
+      if (statSync(candidate).isFile()) return relative(ROOT, candidate).replace(/\\/g, '/');
+    } catch {
+      // next candidate
+    }
+  }
+  return relative(ROOT, base).replace(/\\/g, '/');
+}
+
+function edgesOf(file: string): Edge[] {
+  const info = ts.preProcessFile(readFileSync(join(ROOT, file), 'utf8'), true, true);
+  return info.importedFiles.map(({ fileName }) =>
+    fileName.startsWith('.') ? { from: file, to: resolveLocal(file, fileName), local: true } : { from: file, to: fileName, local: false },
+  );
+}
+
+const FILES = [...sourceFiles('server/src'), ...sourceFiles('client/src')];
+const EDGES = FILES.flatMap(edgesOf);
+const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+describe('import direction (docs/architecture.md)', () => {
+  it('finds the source files and their imports', () => {
+    assert.ok(FILES.some((f) => f.startsWith(CHECKER)) && EDGES.length > 50);
+  });
+
+  it('checker layers import only their own layer or the ones below (views → engine → rules → analysis → model → types)', () => {
+    const wrong = EDGES.filter((e) => e.local && e.from.startsWith(CHECKER) && e.to.startsWith(CHECKER) && layerOf(e.to) > layerOf(e.from));
+    assert.deepEqual(wrong.map((e) => `${e.from} → ${e.to}`), []);
+  });
+
+  it('a rule imports no other rule', () => {
+    const isRule = (f: string) => f.startsWith(`${CHECKER}rules/`) && !/\/(index|rule)\.ts$/.test(f);
+    const wrong = EDGES.filter((e) => e.local && isRule(e.from) && isRule(e.to));
+    assert.deepEqual(wrong.map((e) => `${e.from} → ${e.to}`), []);
+  });
+
+  it('the checker imports nothing from the hosts, no editor or LSP package and no Node built-in', () => {
+    const wrong = EDGES.filter(
+      (e) => e.from.startsWith(CHECKER) && (e.local ? !e.to.startsWith(CHECKER) : BUILTINS.has(e.to) || /^vscode(-|$)/.test(e.to)),
+    );
+    assert.deepEqual(wrong.map((e) => `${e.from} → ${e.to}`), []);
+  });
+
+  it('the hosts use the checker through its index only', () => {
+    const wrong = EDGES.filter((e) => e.local && !e.from.startsWith(CHECKER) && e.from.startsWith('server/') && e.to.startsWith(CHECKER) && e.to !== `${CHECKER}index.ts`);
+    assert.deepEqual(wrong.map((e) => `${e.from} → ${e.to}`), []);
+  });
+
+  it('has no import cycle in server/src', () => {
+    const graph = new Map<string, string[]>();
+    for (const e of EDGES) if (e.local && e.from.startsWith('server/src/') && e.to.startsWith('server/src/')) graph.set(e.from, [...(graph.get(e.from) ?? []), e.to]);
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (f: string, path: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        cycles.push([...path.slice(path.indexOf(f)), f].join(' → '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const to of graph.get(f) ?? []) visit(to, [...path, f]);
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) visit(f, []);
+    assert.deepEqual(cycles, []);
+  });
+});
