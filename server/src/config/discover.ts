@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { getProfile, getRule, PROFILES, RULE_IDS, type CaselintConfig } from '../checker';
-import schema from '../../schema/caselint.schema.json';
+import { configSchema } from './schema';
 
 /**
  * Config discovery, shared by the language server and the CLI: the nearest
@@ -28,7 +28,13 @@ export interface LoadedConfig {
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+/**
+ * Two steps: the file's shape against the schema (the one `npm run schema` writes, without the
+ * per-rule entries), then each rule's options against that rule's own `optionsSchema`, so a
+ * message names the rule and the option (inside the schema's oneOf, ajv would only say
+ * "must be string").
+ */
+const validate = ajv.compile(configSchema({ perRule: false }));
 
 export function findConfigFile(startDir: string, stopDir?: string): string | undefined {
   let dir = resolve(startDir);

@@ -37,8 +37,8 @@ export const placeholder: Rule = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      markers: { type: 'array', items: { type: 'string', minLength: 1 } },
-      ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
+      markers: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Further texts to flag, matched exactly (case-sensitive), e.g. ["@@@"].' },
+      ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Texts not to flag (case-insensitive), e.g. ["TBD"].' },
     },
   },
   check(ctx) {

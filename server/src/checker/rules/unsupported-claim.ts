@@ -24,9 +24,9 @@ export const unsupportedClaim: Rule = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      citationScope: { enum: ['sentence', 'paragraph'] },
-      checkAbstract: { type: 'boolean' },
-      checkPatientPerspective: { type: 'boolean' },
+      citationScope: { enum: ['sentence', 'paragraph'], description: 'What a citation covers: its own sentence or its whole paragraph (default: the top-level citationScope, else "sentence").' },
+      checkAbstract: { type: 'boolean', description: 'Check the abstract too (default: claims.checkAbstract, else false).' },
+      checkPatientPerspective: { type: 'boolean', description: 'Check the patient-perspective section too (default: claims.checkPatientPerspective, else false).' },
     },
   },
   check(ctx) {

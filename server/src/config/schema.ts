@@ -1,0 +1,113 @@
+import { PROFILES, RULES, SEVERITY_SETTINGS, type Rule } from '../checker';
+
+/**
+ * The JSON schema of `.caselint.json` / `.jsonc` / `.yaml`, made from the rule registry and the
+ * profiles. `npm run schema` writes it to `server/schema/caselint.schema.json` (contributed to
+ * VS Code for completion and validation); test/config/schema.test.ts fails when that file is
+ * stale.
+ */
+export type JsonSchema = Record<string, unknown>;
+
+export interface ConfigSchemaOptions {
+  /**
+   * One property under `rules` per rule, with the rule's description, default severity and
+   * options schema (default true). Without them, `rules` accepts any known id with a severity or
+   * `[severity, {…}]`: the config loader validates that shape, then each rule's options with
+   * the rule's own schema, for messages that name the option.
+   */
+  perRule?: boolean;
+}
+
+/** What a rule accepts after its severity: its own options schema, or none. */
+function optionsSchemaOf(rule: Rule): JsonSchema {
+  return rule.optionsSchema ?? { type: 'object', additionalProperties: false, description: 'This rule takes no options.' };
+}
+
+function ruleProperty(rule: Rule): JsonSchema {
+  return {
+    description: rule.description,
+    default: rule.defaultSeverity,
+    oneOf: [
+      { $ref: '#/definitions/severity' },
+      { type: 'array', items: [{ $ref: '#/definitions/severity' }, optionsSchemaOf(rule)], minItems: 1, maxItems: 2 },
+    ],
+  };
+}
+
+export function configSchema(options: ConfigSchemaOptions = {}): JsonSchema {
+  const perRule = options.perRule ?? true;
+  const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://caselint.dev/schema/caselint.schema.json',
+    title: 'caselint configuration',
+    description: 'Configuration of caselint, the case report checker (.caselint.json, .caselint.jsonc or .caselint.yaml).',
+    type: 'object',
+    additionalProperties: false,
+    definitions: {
+      severity: { type: 'string', enum: [...SEVERITY_SETTINGS] },
+      ruleSetting: {
+        oneOf: [
+          { $ref: '#/definitions/severity' },
+          { type: 'array', items: [{ $ref: '#/definitions/severity' }, { type: 'object' }], minItems: 1, maxItems: 2 },
+        ],
+      },
+      ruleId: { type: 'string', description: 'A caselint rule id (see docs/rules/).', enum: RULES.map((r) => r.id) },
+    },
+    properties: {
+      $schema: { type: 'string' },
+      profile: {
+        description: 'Which sections are required: default, care, or a journal profile.',
+        type: 'string',
+        enum: Object.keys(PROFILES),
+      },
+      rules: {
+        description: 'Rule severities ("off", "info", "warning", "error") or [severity, options].',
+        type: 'object',
+        propertyNames: { $ref: '#/definitions/ruleId' },
+        ...(perRule ? { properties: Object.fromEntries(RULES.map((r) => [r.id, ruleProperty(r)])) } : {}),
+        additionalProperties: { $ref: '#/definitions/ruleSetting' },
+      },
+      citationScope: {
+        description: 'What a citation covers: its own sentence (default) or its whole paragraph.',
+        type: 'string',
+        enum: ['sentence', 'paragraph'],
+      },
+      headings: {
+        description: 'Extra accepted headings by profile item id, e.g. {"case": ["Patient story"]}.',
+        type: 'object',
+        additionalProperties: stringList,
+      },
+      requiredSections: {
+        description: 'Further required sections.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'headings'],
+          properties: {
+            id: { type: 'string', minLength: 1 },
+            label: { type: 'string' },
+            headings: { ...stringList, minItems: 1 },
+          },
+        },
+      },
+      claims: {
+        description: 'Where uncited claims are looked for.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkAbstract: { type: 'boolean', description: 'Check the abstract too (default false: journals forbid citations there).' },
+          checkPatientPerspective: { type: 'boolean', description: 'Check the patient-perspective section too (default false).' },
+        },
+      },
+      files: { description: 'Globs of the manuscripts to check (relative to this file).', type: 'array', items: { type: 'string' } },
+      ignore: { description: 'Globs of files to leave alone (relative to this file).', type: 'array', items: { type: 'string' } },
+    },
+  };
+}
+
+/** The text of server/schema/caselint.schema.json. */
+export function configSchemaText(): string {
+  return `${JSON.stringify(configSchema(), null, 2)}\n`;
+}
