@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { basename, join } from 'node:path';
 import { check, type Rule } from '../../server/src/checker';
+import { checkFixture, fixtureFiles } from '../helpers/fixtures';
 
 /** A rule that flags every sentence containing "flag", to test the engine on its own. */
 const flagRule: Rule = {
@@ -42,6 +44,9 @@ describe('engine', () => {
       const text = '\\section{Case}\n% caselint-disable-next-line flag-test\nA flag.\n\nB flag.\n';
       const { findings } = check(text, { format: 'latex', rules: [flagRule] });
       assert.equal(findings.length, 1);
+    });
+    describe('fixtures (test/fixtures/suppressions/)', () => {
+      for (const file of fixtureFiles(join(__dirname, '..', 'fixtures', 'suppressions'))) it(basename(file), () => void checkFixture(file));
     });
   });
 

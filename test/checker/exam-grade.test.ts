@@ -1,23 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { check } from '../../server/src/checker';
 import { findGradeProblems } from '../../server/src/checker/rules/exam-grade';
-import { fixtureFiles, runFixture } from '../helpers/fixtures';
 
 const only = (text: string) =>
   check(text, { config: { rules: { 'required-section': 'off', 'empty-section': 'off' } } }).findings.filter((f) => f.ruleId === 'exam-grade');
 const flagged = (sentence: string) => findGradeProblems(sentence).map((p) => sentence.slice(p.start, p.end));
 
 describe('rule exam-grade', () => {
-  describe('fixtures', () => {
-    for (const file of fixtureFiles(join(__dirname, '../fixtures/exam-grade'))) {
-      it(file.split(/[\\/]/).pop()!, () => {
-        const r = runFixture(file, ['exam-grade']);
-        assert.deepEqual(r.actual, r.expected);
-      });
-    }
-  });
-
   describe('prose', () => {
     const bad: [string, string[]][] = [
       ['power was 6/5', ['6/5']],

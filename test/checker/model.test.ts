@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseDocument } from '../../server/src/checker';
+import { findCitations } from '../../server/src/checker/model/citations';
 
 function sentences(text: string, format: 'markdown' | 'text' = 'markdown'): string[] {
   const doc = parseDocument(text, format);
@@ -68,6 +69,25 @@ describe('document model', () => {
       const text = 'Claim one.[12] Claim two <sup>3</sup>.';
       const doc = parseDocument(text, 'markdown');
       assert.deepEqual(doc.citations.map((c) => text.slice(c.start, c.end)), ['[12]', '<sup>3</sup>']);
+    });
+
+    describe('superscripts lost in a PDF paste', () => {
+      const markers = (plain: string) => findCitations(plain).map((c) => [plain.slice(c.start, c.end), c.keys.join(' ')]);
+
+      it('digits glued to a word and its punctuation, before a capitalised word or the end, are citations', () => {
+        assert.deepEqual(markers('per year.1 Muscle cramps'), [['1', '1']]);
+        assert.deepEqual(markers('for dyspnea,4,5 These treatments'), [['4,5', '4 5']]);
+        assert.deepEqual(markers('by three months.6\u20138 The diagnosis'), [['6\u20138', '6 7 8']]);
+        assert.deepEqual(markers('criteria (Table 1).9 Edaravone'), [['9', '9']]);
+        assert.deepEqual(markers('in selected patients.10'), [['10', '10']]);
+      });
+
+      it('decimals, counts, versions and lower-case continuations are not', () => {
+        assert.deepEqual(markers('The mean was 61.8 Patients'), []);
+        assert.deepEqual(markers('In 2019, 12 patients were seen.'), []);
+        assert.deepEqual(markers('patients,12 were seen'), []);
+        assert.deepEqual(markers('Hb 12.5 and K 4.1'), []);
+      });
     });
   });
 

@@ -1,16 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { check } from '../../server/src/checker';
-import { fixtureFiles, runFixture } from '../helpers/fixtures';
 
 describe('rule suppression-comment', () => {
-  for (const file of fixtureFiles(join(__dirname, '..', 'fixtures', 'suppression-comment'))) {
-    it(file.replace(/^.*[\\/]/, ''), () => {
-      const r = runFixture(file, ['suppression-comment']);
-      assert.deepEqual(r.actual, r.expected);
-    });
-  }
-
   it('names the unknown id, suggests the nearest known one, and its fix makes the comment work', () => {
     const text = '## Discussion\n\n<!-- caselint-disable-next-line unsuported-claim -->\nRiluzole prolongs survival.\n';
     const before = check(text);
