@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CLI_JS, cliBuilt, REPO } from './helpers';
+import { CLI_JS, ensureCliBuilt, REPO } from './helpers';
 
 interface Step {
   name?: string;
@@ -56,8 +56,8 @@ describe('cli: CI integration files', () => {
       this.timeout(60000);
       let tmp: string;
       const step = (id: string) => action.runs.steps.find((s) => s.id === id || s.name === id)!;
-      before(function () {
-        if (!cliBuilt()) this.skip();
+      before(async () => {
+        await ensureCliBuilt();
         tmp = mkdtempSync(join(tmpdir(), 'caselint-action-'));
       });
       after(() => tmp && rmSync(tmp, { recursive: true, force: true }));

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv-draft-04';
+import { build } from 'esbuild';
 import { main, type CliIO } from '../../server/src/cli/main';
 
 export const REPO = resolve(__dirname, '../..');
@@ -46,8 +47,46 @@ export function spawnCli(argv: string[], opts: { cwd?: string; input?: string; e
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Permission bits do not stop root: permission tests run as this unprivileged user (nobody) then. */
+export const UNPRIVILEGED_UID = 65534;
+export const RUNS_AS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * Runs main() from source (server/src/cli/bin.ts, through tsx) in a child process as the
+ * unprivileged user, for the permission tests when the tests run as root. Paths in argv must be
+ * absolute or relative to the repository, and readable by that user up to the file's folder.
+ */
+export function runCliUnprivileged(argv: string[]): RunResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'server/src/cli/bin.ts'), ...argv], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+    uid: UNPRIVILEGED_UID,
+    gid: UNPRIVILEGED_UID,
+    timeout: 60000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
 export function cliBuilt(): boolean {
   return existsSync(CLI_JS);
+}
+
+/** `npm test` builds the CLI first (pretest); when a test file runs alone, bundle it if it is missing. */
+export async function ensureCliBuilt(): Promise<void> {
+  if (cliBuilt()) return;
+  await build({
+    entryPoints: { 'server/out/cli': join(REPO, 'server/src/cli/bin.ts') },
+    absWorkingDir: REPO,
+    outdir: REPO,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    logLevel: 'warning',
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureFiles, runFixture } from '../helpers/fixtures';
-import { FIXTURES, REPO, runCli } from './helpers';
+import { FIXTURES, REPO, runCli, runCliUnprivileged, RUNS_AS_ROOT, UNPRIVILEGED_UID } from './helpers';
 import pkg from '../../package.json';
 
 const COMPLETE = join(FIXTURES, 'project/complete-case-report.md');
@@ -148,6 +148,16 @@ describe('cli: main() in-process', () => {
       it(name, async () => assertUsageError(await runCli(argv), pattern));
     }
 
+    it('a value starting with "-" gets a clear message, not "does not take a value"', async () => {
+      const r = await runCli(['--max-warnings', '-1', 'x.md'], { cwd: tmp });
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, 'caselint: option --max-warnings needs a value (for a value starting with "-", write --max-warnings=VALUE)\n');
+      const o = await runCli(['-o', '-report.json', 'x.md'], { cwd: tmp });
+      assert.equal(o.code, 2);
+      assert.match(o.stderr, /^caselint: option -o needs a value \(for a value starting with "-", write --output-file=VALUE\)\n$/);
+    });
+
     it('a binary file named explicitly', async () => {
       const bin = join(tmp, 'figure.md');
       writeFileSync(bin, Buffer.from([0x23, 0x20, 0x41, 0x00, 0x01, 0x02]));
@@ -165,27 +175,42 @@ describe('cli: main() in-process', () => {
       assertUsageError(await runCli(['--output-file', `${COMPLETE}/report.json`, COMPLETE]), /cannot write the output file .*report\.json \((ENOTDIR|EEXIST)\)/);
     });
 
+    it('an output file in a folder that cannot be created fails with one line instead of hanging', async () => {
+      writeFileSync(join(tmp, 'case.md'), '# A case report\n\n## Case report\n\nA man.\n');
+      const r = await runCli(['-o', '/proc/caselint-x/y.json', 'case.md'], { cwd: tmp });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^caselint: cannot write the output file \/proc\/caselint-x\/y\.json \(E[A-Z]+\)\n$/);
+    });
+
     it('binary data on standard input', async () => {
       assertUsageError(await runCli(['--stdin'], { stdin: 'abc\u0000def' }), /standard input is binary/);
     });
 
-    const root = typeof process.getuid === 'function' && process.getuid() === 0;
-    (root ? it.skip : it)('a directory without read permission', async () => {
+    // Permission bits do not stop root: as root, main() runs in a child process as an
+    // unprivileged user, which must be able to run node and read the repository.
+    const runUnreadable = async (path: string) => {
+      if (!RUNS_AS_ROOT) return runCli([path]);
+      chmodSync(tmp, 0o755);
+      const r = runCliUnprivileged([path]);
+      assert.doesNotMatch(r.stderr, /Cannot find module|ERR_MODULE_NOT_FOUND|EACCES: permission denied, open .*(?:node_modules|server\/src)/, `running as root, this test runs the CLI as uid ${UNPRIVILEGED_UID}, who cannot run it here: ${r.stderr}`);
+      return r;
+    };
+    it('a directory without read permission', async () => {
       const locked = join(tmp, 'locked');
       mkdirSync(locked);
       chmodSync(locked, 0o000);
       try {
-        assertUsageError(await runCli([locked]), /cannot read directory .*locked \(permission denied\)/);
+        assertUsageError(await runUnreadable(locked), /cannot read directory .*locked \(permission denied\)/);
       } finally {
         chmodSync(locked, 0o755);
       }
     });
-    (root ? it.skip : it)('an unreadable file', async () => {
+    it('an unreadable file', async () => {
       const f = join(tmp, 'secret.md');
       writeFileSync(f, '# Case report\n');
       chmodSync(f, 0o000);
       try {
-        assertUsageError(await runCli([f]), /cannot read .*secret\.md \(permission denied\)/);
+        assertUsageError(await runUnreadable(f), /cannot read .*secret\.md \(permission denied\)/);
       } finally {
         chmodSync(f, 0o644);
       }
@@ -265,6 +290,16 @@ describe('cli: main() in-process', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [join(dir, 'report.md')]);
       assert.equal(r.stderr, 'caselint: skipped walk/huge.txt (too large (10.0 MB))\ncaselint: skipped walk/scan.md (binary file)\n');
+    });
+
+    it('a folder with no manuscript files says so on stderr and exits 0', async () => {
+      const empty = join(tmp, 'empty');
+      mkdirSync(join(empty, 'src'), { recursive: true });
+      writeFileSync(join(empty, 'src', 'index.js'), 'console.log(1);\n');
+      const r = await runCli(['empty'], { cwd: tmp });
+      assert.equal(r.code, 0);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, 'caselint: no manuscript files (.md .qmd .Rmd .rmd .tex .txt) found in empty\n');
     });
 
     it('says so when a directory holds no case reports', async () => {

@@ -209,9 +209,7 @@ describe('snippets', () => {
       });
     }
 
-    it('only placeholder findings remain once the LaTeX model reads tabular', function () {
-      const probe = parseDocument('\\begin{tabular}{ll}\nA & B \\\\\n1 & 2 \\\\\n\\end{tabular}\n', 'latex');
-      if (probe.tables.length === 0) this.skip();
+    it('only placeholder findings remain in the LaTeX snippets', () => {
       for (const s of LATEX) {
         const { findings } = check(s.plainText, {
           format: 'latex',
@@ -222,9 +220,7 @@ describe('snippets', () => {
       }
     });
 
-    it('tables parse as tables once the LaTeX model reads tabular', function () {
-      const probe = parseDocument('\\begin{tabular}{ll}\n\\toprule\nA & B \\\\\n\\midrule\n1 & 2 \\\\\n\\bottomrule\n\\end{tabular}\n', 'latex');
-      if (probe.tables.length === 0) this.skip();
+    it('the LaTeX snippet tables parse as tables', () => {
       for (const s of LATEX) {
         const n = (s.plainText.match(/\\begin\{tabular\}/g) ?? []).length;
         const model = parseDocument(s.plainText, 'latex');
