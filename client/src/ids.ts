@@ -2,7 +2,7 @@
  * Identifiers shared by the VS Code client and its manifest (package.json). Plain data, no
  * `vscode` import, so that tests can check the manifest against it without an editor.
  */
-import { COMMANDS } from '../../server/src/lsp/protocol';
+import { COMMANDS, MANUSCRIPT_GLOB as MANUSCRIPT_FILES_GLOB, VSCODE_LANGUAGE_IDS } from '../../server/src/lsp/protocol';
 
 export { COMMANDS };
 
@@ -31,8 +31,8 @@ export const CLIENT_COMMANDS: readonly string[] = [
   INTERNAL_COMMANDS.openExample,
 ];
 
-/** Language ids the server checks (VS Code ids: Quarto's extension uses `quarto`, the R extension `rmd`). */
-export const LANGUAGE_IDS = ['markdown', 'quarto', 'rmd', 'latex', 'plaintext'] as const;
+/** Language ids the server checks (VS Code ids, from the server's table of formats: server/src/checker/formats.ts). */
+export const LANGUAGE_IDS: readonly string[] = VSCODE_LANGUAGE_IDS;
 
 /** URI schemes checked: files on disk and unsaved (untitled) buffers. */
 export const SCHEMES = ['file', 'untitled'] as const;
@@ -43,8 +43,8 @@ export const DOCUMENT_SELECTOR = LANGUAGE_IDS.flatMap((language) => SCHEMES.map(
 /** Config files watched by the server (synchronize.fileEvents). */
 export const CONFIG_FILE_GLOB = '**/.caselint.{json,jsonc,yaml,yml}';
 
-/** Manuscripts found by "Check workspace". */
-export const MANUSCRIPT_GLOB = '**/*.{md,qmd,Rmd,rmd,tex,txt}';
+/** Manuscripts found by "Check workspace": every extension of the server's table of formats. */
+export const MANUSCRIPT_GLOB = MANUSCRIPT_FILES_GLOB;
 export const MANUSCRIPT_EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 
 /** Settings section and keys (contributes.configuration). */

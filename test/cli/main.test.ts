@@ -240,14 +240,17 @@ describe('cli: main() in-process', () => {
       assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [COMPLETE]);
     });
 
-    it('walks .md .qmd .Rmd .tex .txt (not .markdown or .html), each in its own format', async () => {
+    it('walks every extension of the table of formats (.markdown too; not .html), each in its own format', async () => {
       const dir = join(FIXTURES, 'kinds');
       const r = await runCli(['--format', 'json', 'test/fixtures/cli/kinds']);
       assert.equal(r.code, 1, r.stderr);
       const out = JSON.parse(r.stdout);
-      assert.deepEqual(out.map((f: { filePath: string }) => f.filePath), ['case.Rmd', 'case.qmd', 'case.tex'].map((f) => join(dir, f)));
+      assert.deepEqual(out.map((f: { filePath: string }) => f.filePath), ['case.Rmd', 'case.markdown', 'case.qmd', 'case.tex'].map((f) => join(dir, f)));
+      // The same Markdown case report, walked as .markdown, .qmd and .Rmd.
+      assert.deepEqual(out[1].messages, out[0].messages);
+      assert.deepEqual(out[1].messages, out[2].messages);
       // LaTeX: \title{Cramps 🦵 …} — the title starts after "\title{" (column 8); the emoji counts twice.
-      const tex = out[2];
+      const tex = out[3];
       const title = 'Cramps 🦵 and hypothyroidism: a case report';
       assert.deepEqual(
         tex.messages.map((m: { ruleId: string; line: number; column: number; endLine: number; endColumn: number }) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn]),
@@ -258,9 +261,8 @@ describe('cli: main() in-process', () => {
       );
       assert.deepEqual(tex.messages.map((m: { line: number; ruleId: string }) => `${m.line}:${m.ruleId}`), runFixture(join(dir, 'case.tex')).expected);
       // Named explicitly, any extension is checked (as Markdown).
-      const named = await runCli(['--format', 'json', join(dir, 'case.markdown')]);
-      assert.equal(named.code, 0);
-      assert.equal(JSON.parse(named.stdout).length, 1);
+      const named = await runCli(['--format', 'json', join(dir, 'case.html')]);
+      assert.deepEqual(JSON.parse(named.stdout).map((f: { filePath: string }) => f.filePath), [join(dir, 'case.html')]);
     });
 
     it('expands globs and skips non-manuscripts among the matches', async () => {
@@ -299,7 +301,7 @@ describe('cli: main() in-process', () => {
       const r = await runCli(['empty'], { cwd: tmp });
       assert.equal(r.code, 0);
       assert.equal(r.stdout, '');
-      assert.equal(r.stderr, 'caselint: no manuscript files (.md .qmd .Rmd .rmd .tex .txt) found in empty\n');
+      assert.equal(r.stderr, 'caselint: no manuscript files (.md .markdown .qmd .Rmd .tex .latex .ltx .txt .text) found in empty\n');
     });
 
     it('says so when a directory holds no case reports', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { check, computeLineStarts, formatForFile, positionAt, RULE_IDS, type CaselintConfig, type DocumentModel, type Finding, type Fix, type OffsetEdit } from '../../server/src/checker';
+import { check, computeLineStarts, fileFormatOf, formatForFile, positionAt, RULE_IDS, type CaselintConfig, type DocumentModel, type Finding, type Fix, type OffsetEdit } from '../../server/src/checker';
 
 /**
  * Fixtures carry their expected findings inline (test/fixtures/README.md):
@@ -250,7 +250,7 @@ function checkFix(fx: Fixture, before: Finding[], named: Set<string>, target: Fi
 /** Fixture files of a folder (not the `.fixed` expected texts). */
 export function fixtureFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => /\.(md|qmd|rmd|tex|txt)$/i.test(f) && !/\.fixed\.[^.]+$/.test(f))
+    .filter((f) => fileFormatOf(f) !== undefined && !/\.fixed\.[^.]+$/.test(f))
     .sort()
     .map((f) => join(dir, f));
 }

@@ -4,9 +4,19 @@
  * `lsp/` and `cli/` use; they import nothing else from `checker/`.
  *
  * Layers, each importing only those below it (test/checker/layers.test.ts):
- *   views → engine → rules → analysis → model → types, profiles, config
+ *   views → engine → rules → analysis → model → types, formats, profiles, config
  */
 export * from './types';
+export {
+  FILE_FORMATS,
+  MANUSCRIPT_EXTENSIONS,
+  MANUSCRIPT_GLOB,
+  VSCODE_LANGUAGE_IDS,
+  fileFormatOf,
+  fileFormatOfLanguage,
+  formatForFile,
+  type FileFormat,
+} from './formats';
 export { mergeConfigs, resolveRuleSetting, SEVERITY_SETTINGS, type CaselintConfig, type RuleSetting } from './config';
 export { PROFILES, getProfile, headingMatches, normalizeHeading, type Profile, type ProfileItem } from './profiles';
 export { parseDocument, computeLineStarts, positionAt } from './model';
@@ -16,7 +26,7 @@ export { citationAt, resolveCitation, type ReferenceEntry, type ReferenceLookup 
 export { isManuscript, type DetectOptions, type DetectResult } from './analysis/detect';
 export { RULES, RULE_IDS, getRule } from './rules';
 export type { Rule, RuleContext, Report } from './rules/rule';
-export { check, formatForFile, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
+export { check, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
 export { checklist, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
 

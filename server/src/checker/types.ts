@@ -3,11 +3,13 @@
  * config go in, findings come out. All positions are UTF-16 code-unit offsets into
  * the original text (what JavaScript string indices are), half-open: [start, end).
  */
+import type { Format } from './formats';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-export type Format = 'markdown' | 'latex' | 'text';
+/** The checker's parsers (formats.ts: which files and language ids each reads). */
+export type { Format };
 
 export interface Span {
   start: number;

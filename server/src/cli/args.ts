@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { getProfile, PROFILES, RULE_IDS, SEVERITY_SETTINGS, type SeveritySetting } from '../checker';
+import { FILE_FORMATS, getProfile, MANUSCRIPT_EXTENSIONS, PROFILES, RULE_IDS, SEVERITY_SETTINGS, type SeveritySetting } from '../checker';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -30,17 +30,20 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** The extensions walked in folders, for messages: ".md .markdown .qmd .Rmd …". */
+export const WALKED_EXTENSIONS = MANUSCRIPT_EXTENSIONS.join(' ');
+
 export const HELP = `Usage: caselint [options] [files|dirs|globs...]
 
-Checks clinical case reports (Markdown, Quarto, R Markdown, LaTeX, plain text) for required
+Checks clinical case reports (${FILE_FORMATS.map((f) => f.name).join(', ')}) for required
 sections, uncited medical claims and more. With no arguments, checks the current directory.
 
 Files named on the command line are always checked, whatever their extension. Directories
-are walked for .md .qmd .Rmd .rmd .tex .txt (skipping node_modules, .git and dot-folders);
-globs ("docs/**/*.md", quoted) are expanded. Files found by walking or globbing are checked only
-when they look like case reports (a case-report heading or title, front matter
-"caselint: true" or a case-report article type, or the config's "files" globs) and are
-not matched by the config's "ignore" globs.
+are walked for ${WALKED_EXTENSIONS} files, in any letter case
+(skipping node_modules, .git and dot-folders); globs ("docs/**/*.md", quoted) are expanded.
+Files found by walking or globbing are checked only when they look like case reports (a
+case-report heading or title, front matter "caselint: true" or a case-report article type,
+or the config's "files" globs) and are not matched by the config's "ignore" globs.
 
 Options:
   -f, --format NAME        stylish (default), json, sarif, github, junit or markdown

@@ -1,14 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { MAX_MANUSCRIPT_SIZE } from '../checker';
+import { fileFormatOf, MAX_MANUSCRIPT_SIZE } from '../checker';
 // Loaded with require so that the bundle takes tinyglobby's (and fdir's) CommonJS builds: their ESM
 // builds call createRequire(import.meta.url), which a CommonJS bundle leaves undefined.
 import tinyglobby = require('tinyglobby');
 
 const { glob, isDynamicPattern } = tinyglobby;
 
-/** Extensions walked in directories (explicit files are checked whatever their extension). */
-export const MANUSCRIPT_EXTENSIONS = ['.md', '.qmd', '.rmd', '.tex', '.txt'] as const;
 /** Folders never walked (dot-folders are skipped too). */
 export const SKIPPED_DIRS = ['node_modules'] as const;
 /** Files larger than this are refused when named, skipped when met while walking. */
@@ -34,9 +32,12 @@ function errCode(e: unknown): string {
   return err?.code ?? String((e as Error)?.message ?? e);
 }
 
+/**
+ * Walked in directories: every extension of the checker's table of formats (checker/formats.ts),
+ * in any letter case. Files named on the command line are checked whatever their extension.
+ */
 export function hasManuscriptExtension(path: string): boolean {
-  const lower = path.toLowerCase();
-  return MANUSCRIPT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  return fileFormatOf(path) !== undefined;
 }
 
 function walk(dir: string, out: string[]): void {

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { check, formatForFile, isManuscript, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
 import { ConfigError, discoverConfig, loadConfigFile, type LoadedConfig } from '../config/discover';
 import pkg from '../../../package.json';
-import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
+import { HELP, parseCliArgs, UsageError, WALKED_EXTENSIONS, type CliOptions } from './args';
 import { collectTargets, decodeText, discoveryRoot, IoError, MAX_FILE_BYTES, readTarget } from './files';
 import { FORMATTERS } from './formatters';
 import { totalCounts, type FileReport } from './report';
@@ -162,9 +162,9 @@ async function run(io: CliIO): Promise<number> {
     if (!reports.length && looked > 0) {
       note(`no case reports found among ${looked} file${looked === 1 ? '' : 's'} (name a file to check it anyway, or list it in the config's "files")`);
     } else if (!reports.length && !targets.length) {
-      // A folder with no .md/.qmd/.Rmd/.tex/.txt file at all: say so rather than print nothing.
+      // A folder with no manuscript file (by extension) at all: say so rather than print nothing.
       const where = opts.patterns.length ? opts.patterns.join(', ') : '.';
-      note(`no manuscript files (.md .qmd .Rmd .rmd .tex .txt) found in ${where}`);
+      note(`no manuscript files (${WALKED_EXTENSIONS}) found in ${where}`);
     }
   }
 

@@ -9,7 +9,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   check,
-  formatForFile,
+  fileFormatOf,
+  fileFormatOfLanguage,
   isManuscript,
   mergeConfigs,
   getProfile,
@@ -96,15 +97,12 @@ export interface LoadedDocConfig {
   error?: string;
 }
 
-/** The checker format of a document, or undefined when caselint does not check it. */
+/**
+ * The checker format of a document, or undefined when caselint does not check it: by its
+ * language id, else by its URI's extension (server/src/checker/formats.ts).
+ */
 export function formatOf(document: Pick<TextDocument, 'languageId' | 'uri'>): Format | undefined {
-  const id = document.languageId.toLowerCase();
-  if (['markdown', 'quarto', 'rmd', 'rmarkdown', 'mdx'].includes(id)) return 'markdown';
-  if (['latex', 'tex'].includes(id)) return 'latex';
-  if (['plaintext', 'text'].includes(id)) return 'text';
-  const path = document.uri.toLowerCase().replace(/[?#].*$/, '');
-  if (/\.(md|markdown|qmd|rmd|tex|ltx|latex|txt|text)$/.test(path)) return formatForFile(path);
-  return undefined;
+  return (fileFormatOfLanguage(document.languageId) ?? fileFormatOf(document.uri.replace(/[?#].*$/, '')))?.format;
 }
 
 /** The file system path of a file: URI, or undefined. */

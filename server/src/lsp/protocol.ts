@@ -4,6 +4,12 @@
  */
 import type { Checklist, ChecklistItem } from '../checker';
 
+/**
+ * The file formats caselint checks (extensions, VS Code language ids, parser): the checker's
+ * dependency-free table, re-exported here so that the client reads the same one.
+ */
+export { FILE_FORMATS, MANUSCRIPT_EXTENSIONS, MANUSCRIPT_GLOB, VSCODE_LANGUAGE_IDS, fileFormatOf, type FileFormat } from '../checker/formats';
+
 /** An LSP range (0-based line, UTF-16 character), written out so that this file imports no LSP package. */
 export interface ChecklistRange {
   start: { line: number; character: number };

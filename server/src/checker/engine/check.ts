@@ -26,14 +26,6 @@ export interface CheckResult {
   sections: SectionAnalysis;
 }
 
-/** Which format a file name implies. */
-export function formatForFile(fileName: string): Format {
-  const lower = fileName.toLowerCase();
-  if (/\.(tex|latex|ltx)$/.test(lower)) return 'latex';
-  if (/\.(txt|text)$/.test(lower)) return 'text';
-  return 'markdown';
-}
-
 export class UnknownProfileError extends Error {
   constructor(readonly profile: string) {
     super(`unknown profile "${profile}" (known: ${Object.keys(PROFILES).join(', ')})`);
