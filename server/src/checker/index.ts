@@ -27,6 +27,7 @@ export { isManuscript, type DetectOptions, type DetectResult } from './analysis/
 export { RULES, RULE_IDS, getRule } from './rules';
 export type { Rule, RuleContext, Report } from './rules/rule';
 export { check, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
+export { lintFile, type LintOptions, type LintResult } from './engine/lint';
 export { checklist, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
 

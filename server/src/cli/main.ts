@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { check, formatForFile, isManuscript, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
+import { formatForFile, lintFile, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
 import { ConfigError, discoverConfig, loadConfigFile, type LoadedConfig } from '../config/discover';
 import pkg from '../../../package.json';
 import { HELP, parseCliArgs, UsageError, WALKED_EXTENSIONS, type CliOptions } from './args';
@@ -119,26 +119,21 @@ async function run(io: CliIO): Promise<number> {
     const config = mergeConfigs(loaded.config, cliConfig);
     let result;
     try {
-      result = check(text, {
+      result = lintFile(text, {
         format: formatForFile(filePath ?? 'stdin.md'),
         config,
+        path: abs,
+        configDir: loaded.file ? dirname(loaded.file) : root,
+        force: always,
         onRuleError: (ruleId, error) =>
           note(`warning: rule ${ruleId} failed on ${display} and was skipped (${error instanceof Error ? error.message : String(error)})`),
-      });
+      }).result;
     } catch (e) {
       if (e instanceof UnknownProfileError) throw e;
       throw new Error(`checking ${display} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
     looked++;
-    if (!always) {
-      const detected = isManuscript(result.model, {
-        path: abs,
-        configDir: loaded.file ? dirname(loaded.file) : root,
-        config,
-        profile: result.profile,
-      });
-      if (!detected.manuscript) return;
-    }
+    if (!result) return;
     const findings = opts.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
     reports.push({ filePath: filePath ?? '<stdin>', displayPath: display, result, findings, config });
   };

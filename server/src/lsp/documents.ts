@@ -8,10 +8,9 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  check,
   fileFormatOf,
   fileFormatOfLanguage,
-  isManuscript,
+  lintFile,
   mergeConfigs,
   getProfile,
   PROFILES,
@@ -240,29 +239,19 @@ export class Analyzer {
     }
     const config = mergeConfigs({}, loaded.config, settings.profile ? { profile: settings.profile } : undefined);
 
-    const result = check(text, {
+    const path = filePath(document.uri);
+    const { manuscript, result } = lintFile(text, {
       format,
       config,
+      path: path ?? uriPath(document.uri),
+      configDir: loaded.file ? dirname(loaded.file) : undefined,
+      force: this.forced.has(document.uri),
       rules: this.options.rules,
       onRuleError: (ruleId, error) =>
         this.options.logError(`caselint: rule ${ruleId} failed on ${document.uri} and was skipped: ${describeError(error)}`),
     });
-
-    const path = filePath(document.uri);
-    let reason: string;
-    if (this.forced.has(document.uri)) reason = 'checked as a case report on request';
-    else {
-      const detected = isManuscript(result.model, {
-        path: path ?? uriPath(document.uri),
-        configDir: loaded.file ? dirname(loaded.file) : undefined,
-        config,
-        profile: result.profile,
-      });
-      reason = detected.reason;
-      if (!detected.manuscript) {
-        return this.empty(document, generation, 'not-manuscript', settings, [], { config, configFile: loaded.file, reason, result });
-      }
-    }
+    const reason = manuscript.reason;
+    if (!result) return this.empty(document, generation, 'not-manuscript', settings, [], { config, configFile: loaded.file, reason });
     return {
       uri: document.uri,
       version: document.version,

@@ -32,12 +32,24 @@ export class UnknownProfileError extends Error {
   }
 }
 
+/** The profile a config names (default: `default`); throws UnknownProfileError for an unknown one. */
+export function profileOf(config: CaselintConfig): Profile {
+  const profile = getProfile(config.profile ?? 'default');
+  if (!profile) throw new UnknownProfileError(config.profile!);
+  return profile;
+}
+
 /** Check a manuscript: parse once, run every enabled rule, validate and filter findings. */
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const config = options.config ?? {};
-  const profile = getProfile(config.profile ?? 'default');
-  if (!profile) throw new UnknownProfileError(config.profile!);
-  const model = parseDocument(text, options.format ?? 'markdown');
+  const profile = profileOf(config);
+  return checkModel(parseDocument(text, options.format ?? 'markdown'), profile, options);
+}
+
+/** Check a parsed manuscript (its model's text) with the profile of `options.config`. */
+export function checkModel(model: DocumentModel, profile: Profile, options: Omit<CheckOptions, 'format'> = {}): CheckResult {
+  const config = options.config ?? {};
+  const text = model.text;
   const items = profileItems(profile, config);
   const sections = analyseSections(model, items);
   const itemAt = (section: Section | null) => {
