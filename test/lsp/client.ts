@@ -67,6 +67,8 @@ export class TestClient {
   refreshRequests = 0;
   registrations: unknown[] = [];
   init!: InitializeResult;
+  /** The server object of an in-process server (inProcessServer), to look at its state. */
+  server?: import('../../server/src/lsp/server').CaselintServer;
   private readonly texts = new Map<string, TextDocument>();
   private waiters: Waiter[] = [];
 
@@ -257,7 +259,7 @@ export async function inProcessServer(options: StartOptions & { serverOptions?: 
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(toServer, toClient);
-  createServer(serverConnection, options.serverOptions);
+  const server = createServer(serverConnection, options.serverOptions);
   serverConnection.listen();
   const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   // Never end the streams: the library exits the process when its input stream ends.
@@ -265,7 +267,9 @@ export async function inProcessServer(options: StartOptions & { serverOptions?: 
     await withTimeout(connection.sendRequest('shutdown'), 5000, 'shutdown');
     connection.dispose();
   };
-  return new TestClient(connection, stop, options);
+  const client = new TestClient(connection, stop, options);
+  client.server = server;
+  return client;
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {

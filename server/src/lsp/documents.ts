@@ -1,7 +1,8 @@
 /**
- * The per-document check cache of the language server: one check per document version (and
- * configuration generation), shared by diagnostics, code actions, hover, symbols, folding and
- * the checklist. Config files are discovered per document and cached until they change.
+ * The checks of the language server: one check per document version (and configuration
+ * generation), shared by diagnostics, code actions, hover, symbols, folding and the checklist.
+ * Config files are discovered per document and cached until they change. The caches live in each
+ * open document's state (lsp/state.ts); the check itself is the checker's lintFile.
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +105,14 @@ export function formatOf(document: Pick<TextDocument, 'languageId' | 'uri'>): Fo
   return (fileFormatOfLanguage(document.languageId) ?? fileFormatOf(document.uri.replace(/[?#].*$/, '')))?.format;
 }
 
+/** Where the analyzer keeps a document's cached check and config (DocumentState of lsp/state.ts). */
+export interface AnalysisCache {
+  /** The config file found for the document (or the error reading it). */
+  config?: LoadedDocConfig;
+  /** The check of one version under one configuration generation. */
+  check?: { key: string; analysis: Promise<Analysis> };
+}
+
 /** The file system path of a file: URI, or undefined. */
 export function filePath(uri: string): string | undefined {
   try {
@@ -126,48 +135,37 @@ function uriPath(uri: string): string {
 let sequence = 0;
 
 export class Analyzer {
-  private readonly cache = new Map<string, { key: string; promise: Promise<Analysis> }>();
-  private readonly configCache = new Map<string, LoadedDocConfig>();
-  /** URIs the user asked to check as case reports whatever detection says (this session). */
+  /** URIs the user asked to check as case reports whatever detection says (this session, also after closing). */
   readonly forced = new Set<string>();
+  /** Bumped when settings or config files change: every cached check is stale. */
   generation = 0;
 
   constructor(private readonly options: AnalyzerOptions) {}
 
-  /** Forget every cached check and config (settings or config files changed). */
+  /** Settings or config files changed: no cached check is current any more. */
   invalidateAll(): void {
     this.generation++;
-    this.cache.clear();
-    this.configCache.clear();
   }
 
-  forget(uri: string): void {
-    this.cache.delete(uri);
-    this.configCache.delete(uri);
-  }
-
-  /** The analysis of the document's current version (checked once per version and generation). */
-  analyse(document: TextDocument): Promise<Analysis> {
+  /**
+   * The analysis of the document's current version, checked once per version and generation
+   * and kept in `cache` (the document's state; a document without one is checked uncached).
+   */
+  analyse(document: TextDocument, cache: AnalysisCache = {}): Promise<Analysis> {
     const key = `${document.version}:${this.generation}`;
-    const hit = this.cache.get(document.uri);
-    if (hit && hit.key === key) return hit.promise;
+    if (cache.check?.key === key) return cache.check.analysis;
     const snapshot = snapshotOf(document);
-    const promise = this.run(snapshot, this.generation).catch((error) => {
+    const analysis = this.run(snapshot, this.generation, cache).catch((error) => {
       this.options.logError(`caselint: checking ${document.uri} failed: ${describeError(error)}`);
       return this.empty(snapshot, this.generation, 'unsupported', DEFAULT_SETTINGS);
     });
-    this.cache.set(document.uri, { key, promise });
-    return promise;
+    cache.check = { key, analysis };
+    return analysis;
   }
 
-  /** The cached analysis of a URI, whatever its version (undefined if never analysed). */
-  peek(uri: string): Promise<Analysis> | undefined {
-    return this.cache.get(uri)?.promise;
-  }
-
-  loadConfig(uri: string): LoadedDocConfig {
-    const cached = this.configCache.get(uri);
-    if (cached) return cached;
+  /** The config file of a document (cached in `cache` until it is forgotten). */
+  loadConfig(uri: string, cache: AnalysisCache = {}): LoadedDocConfig {
+    if (cache.config) return cache.config;
     let loaded: LoadedDocConfig = { config: {} };
     const path = filePath(uri);
     if (path) {
@@ -182,7 +180,7 @@ export class Analyzer {
         }
       }
     }
-    this.configCache.set(uri, loaded);
+    cache.config = loaded;
     return loaded;
   }
 
@@ -209,7 +207,7 @@ export class Analyzer {
     };
   }
 
-  private async run(document: TextDocument, generation: number): Promise<Analysis> {
+  private async run(document: TextDocument, generation: number, cache: AnalysisCache): Promise<Analysis> {
     const settings = await this.options.getSettings(document.uri);
     if (!settings.enable) return this.empty(document, generation, 'disabled', settings);
     const format = formatOf(document);
@@ -229,7 +227,7 @@ export class Analyzer {
       ]);
     }
 
-    const loaded = this.loadConfig(document.uri);
+    const loaded = this.loadConfig(document.uri, cache);
     if (loaded.error) {
       return this.empty(document, generation, 'config-error', settings, [configDiagnostic(loaded.error, document)], { configFile: loaded.file });
     }

@@ -3,6 +3,9 @@
  * client supports them, push otherwise; settings via workspace/configuration; config files
  * discovered per document (server/src/config/discover.ts); code actions, completion, and the
  * hover / symbols / folding / checklist handlers of server/src/lsp/{hover,symbols,checklist}.ts.
+ * Each open document has one DocumentState (lsp/state.ts); every reason to check a document
+ * again (open, edit, save, settings, config files, "check as case report") goes through
+ * requestRecheck.
  *
  * Every handler is guarded: an exception is logged (connection.console.error) and the request
  * gets an empty result; the server never goes down because of one document.
@@ -28,6 +31,7 @@ import { checklistResult } from './checklist';
 import { codeActions, CODE_ACTION_KINDS } from './codeActions';
 import { completionItems } from './completion';
 import { Analyzer, describeError, filePath, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
+import { DocumentStates, type DocumentState } from './state';
 import { caselintHover } from './hover';
 import { documentSymbols, foldingRanges } from './symbols';
 import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, COMMANDS, type ChecklistParams } from './protocol';
@@ -58,7 +62,12 @@ export interface CaselintServer {
   getResult(uri: string): Promise<CachedCheck | undefined>;
   /** Whether the client pulls diagnostics (known after initialize). */
   readonly pullMode: boolean;
+  /** The open documents' states (tests: none left once every document is closed). */
+  readonly states: DocumentStates;
 }
+
+/** Why a document is checked again. */
+export type RecheckReason = 'open' | 'change' | 'save' | 'settings' | 'config' | 'force';
 
 const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
 
@@ -72,12 +81,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let workspaceFolders: string[] = [];
   /** Settings pushed by didChangeConfiguration, for clients without workspace/configuration. */
   let globalSettings: Settings = { ...DEFAULT_SETTINGS };
-  const settingsCache = new Map<string, Promise<Settings>>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** onSave mode: the analysis of the last saved (or opened) version, per URI. */
-  const savedAnalysis = new Map<string, Analysis>();
-  /** Last result id whose checklist was sent, per URI. */
-  const notified = new Map<string, string>();
+  /** Per open document: settings, config, checks, the onSave analysis, the checklist sent, the debounce timer. */
+  const states = new DocumentStates();
   const debounceMs = options.debounceMs ?? 150;
 
   const logError = (message: string) => {
@@ -101,7 +106,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   function getSettings(uri: string): Promise<Settings> {
     if (!configurationSupport) return Promise.resolve(globalSettings);
-    let p = settingsCache.get(uri);
+    const state = states.get(uri);
+    let p = state?.settings;
     if (!p) {
       const timeout = options.settingsTimeoutMs ?? 3000;
       p = Promise.race([
@@ -111,7 +117,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         logError(`caselint: reading settings failed, using defaults: ${describeError(error)}`);
         return { ...DEFAULT_SETTINGS };
       });
-      settingsCache.set(uri, p);
+      if (state) state.settings = p;
     }
     return p;
   }
@@ -124,10 +130,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     workspaceFolders: () => workspaceFolders,
   });
 
+  /** The check of an open document's current version, cached in its state. */
+  function analyse(document: TextDocument): Promise<Analysis> {
+    return analyzer.analyse(document, states.get(document.uri));
+  }
+
   async function getResult(uri: string): Promise<CachedCheck | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const analysis = await analyzer.analyse(document);
+    const analysis = await analyse(document);
     afterCheck(analysis);
     if (analysis.status !== 'checked' || !analysis.result) return undefined;
     return { result: analysis.result, document: analysis.document, analysis };
@@ -135,8 +146,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   /** After each new check: tell the client the document's checklist. */
   function afterCheck(analysis: Analysis): void {
-    if (notified.get(analysis.uri) === analysis.resultId) return;
-    notified.set(analysis.uri, analysis.resultId);
+    const state = states.get(analysis.uri);
+    if (state?.notified === analysis.resultId) return;
+    if (state) state.notified = analysis.resultId;
     try {
       const list = analysis.status === 'checked' && analysis.result ? checklistResult(analysis.result, analysis.document, { config: analysis.config }) : null;
       void connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION, { uri: analysis.uri, checklist: list });
@@ -152,38 +164,76 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   async function publish(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
-    const analysis = await analyzer.analyse(document);
+    const analysis = await analyse(document);
     afterCheck(analysis);
     // Only publish for the version still open (a newer one may have superseded it).
     if (documents.get(uri)?.version !== analysis.version) return;
     await connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
   }
 
-  function schedule(uri: string, delay: number): void {
-    const old = timers.get(uri);
-    if (old) clearTimeout(old);
-    if (delay <= 0) {
-      timers.delete(uri);
-      void guard('publishing diagnostics', undefined, publish)(uri);
-      return;
-    }
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        void guard('publishing diagnostics', undefined, publish)(uri);
-      }, delay),
-    );
+  function schedule(state: DocumentState, delay: number): void {
+    state.schedule(delay, () => void guard('publishing diagnostics', undefined, publish)(state.uri));
   }
 
-  /** Settings or config changed: re-check what is open. */
-  function refreshAll(): void {
-    if (pullMode) {
-      savedAnalysis.clear();
-      if (refreshSupport) connection.languages.diagnostics.refresh().catch((e) => logError(`caselint: diagnostic refresh failed: ${describeError(e)}`));
-      return;
+  // ---------------------------------------------------------------------------
+  // Re-checking
+  // ---------------------------------------------------------------------------
+
+  /**
+   * The one way a document is checked again. Push mode: publish its diagnostics, debounced for
+   * edits (onType only), at once otherwise. Pull mode: the client pulls on open and edit by
+   * itself; on save (onSave mode) the saved version is checked and the client asked to pull
+   * again (diagnostics refresh). Settings, config files and "check as case report" first forget
+   * what they make stale.
+   */
+  async function requestRecheck(uri: string, reason: RecheckReason): Promise<void> {
+    const state = states.get(uri);
+    if (reason === 'settings' || reason === 'config' || reason === 'force') state?.forget(reason === 'settings');
+    switch (reason) {
+      case 'open':
+        if (!pullMode && state) schedule(state, 0);
+        return;
+      case 'change': {
+        if (pullMode || !state) return;
+        // The open event already scheduled the first version.
+        if (documents.get(uri)?.version === state.openedVersion) return;
+        const settings = await getSettings(uri);
+        if (settings.run === 'onType') schedule(state, debounceMs);
+        return;
+      }
+      case 'save': {
+        const settings = await getSettings(uri);
+        if (settings.run !== 'onSave') return;
+        const document = documents.get(uri);
+        if (pullMode) {
+          if (!document) return;
+          const analysis = await analyse(document);
+          if (state) state.saved = analysis;
+          afterCheck(analysis);
+          if (refreshSupport) await connection.languages.diagnostics.refresh();
+        } else if (state) schedule(state, 0);
+        return;
+      }
+      case 'settings':
+      case 'config':
+        // Pull mode: recheckAll asks the client for one refresh of every document.
+        if (!pullMode && state) schedule(state, 0);
+        return;
+      case 'force':
+        if (pullMode) {
+          if (refreshSupport) await connection.languages.diagnostics.refresh();
+        } else if (state) schedule(state, 0);
+        return;
     }
-    for (const d of documents.all()) schedule(d.uri, 0);
+  }
+
+  /** Settings or config files changed: every cached check is stale; re-check what is open. */
+  function recheckAll(reason: 'settings' | 'config'): void {
+    analyzer.invalidateAll();
+    for (const state of states.all()) {
+      requestRecheck(state.uri, reason).catch((e) => logError(`caselint: re-checking ${state.uri} failed: ${describeError(e)}`));
+    }
+    if (pullMode && refreshSupport) connection.languages.diagnostics.refresh().catch((e) => logError(`caselint: diagnostic refresh failed: ${describeError(e)}`));
   }
 
   // ---------------------------------------------------------------------------
@@ -233,17 +283,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onShutdown(() => {
-    for (const t of timers.values()) clearTimeout(t);
-    timers.clear();
+    for (const state of states.all()) state.cancel();
   });
 
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, (params) => {
       const s = (params?.settings as { caselint?: unknown } | undefined)?.caselint;
       if (s !== undefined) globalSettings = normalizeSettings(s);
-      settingsCache.clear();
-      analyzer.invalidateAll();
-      refreshAll();
+      recheckAll('settings');
     }),
   );
 
@@ -251,8 +298,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guard('didChangeWatchedFiles', undefined, (params) => {
       const touched = params.changes.some((c) => CONFIG_NAMES.has(c.uri.replace(/[?#].*$/, '').split('/').pop() ?? ''));
       if (!touched) return;
-      analyzer.invalidateAll();
-      refreshAll();
+      recheckAll('config');
     }),
   );
 
@@ -260,46 +306,22 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // Documents
   // ---------------------------------------------------------------------------
 
-  const firstVersion = new Map<string, number>();
   documents.onDidOpen((e) => {
-    firstVersion.set(e.document.uri, e.document.version);
-    if (!pullMode) schedule(e.document.uri, 0);
+    states.open(e.document.uri, e.document.version);
+    void requestRecheck(e.document.uri, 'open');
   });
 
-  documents.onDidChangeContent((e) => {
-    if (pullMode) return;
-    const uri = e.document.uri;
-    // The open event already scheduled the first version.
-    if (e.document.version === firstVersion.get(uri)) return;
-    void getSettings(uri).then((s) => {
-      if (s.run === 'onType') schedule(uri, debounceMs);
-    });
-  });
+  documents.onDidChangeContent(
+    guard('didChange', undefined, (e) => requestRecheck(e.document.uri, 'change')),
+  );
 
   documents.onDidSave(
-    guard('didSave', undefined, async (e) => {
-      const uri = e.document.uri;
-      const settings = await getSettings(uri);
-      if (settings.run !== 'onSave') return;
-      if (pullMode) {
-        const analysis = await analyzer.analyse(e.document);
-        savedAnalysis.set(uri, analysis);
-        afterCheck(analysis);
-        if (refreshSupport) await connection.languages.diagnostics.refresh();
-      } else schedule(uri, 0);
-    }),
+    guard('didSave', undefined, (e) => requestRecheck(e.document.uri, 'save')),
   );
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
-    const t = timers.get(uri);
-    if (t) clearTimeout(t);
-    timers.delete(uri);
-    analyzer.forget(uri);
-    savedAnalysis.delete(uri);
-    notified.delete(uri);
-    firstVersion.delete(uri);
-    settingsCache.delete(uri);
+    states.close(uri);
     if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -317,10 +339,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       let analysis: Analysis;
       if (settings.run === 'onSave') {
         // Diagnostics follow saves: until the next save, the client keeps (and moves) the last ones.
-        analysis = savedAnalysis.get(uri) ?? (await analyzer.analyse(document));
-        savedAnalysis.set(uri, analysis);
+        const state = states.get(uri);
+        analysis = state?.saved ?? (await analyse(document));
+        if (state) state.saved = analysis;
       } else {
-        analysis = await analyzer.analyse(document);
+        analysis = await analyse(document);
       }
       afterCheck(analysis);
       if (params.previousResultId === analysis.resultId) return { kind: 'unchanged', resultId: analysis.resultId };
@@ -362,11 +385,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         return null;
       }
       analyzer.forced.add(uri);
-      analyzer.forget(uri);
-      savedAnalysis.delete(uri);
-      if (pullMode) {
-        if (refreshSupport) await connection.languages.diagnostics.refresh();
-      } else schedule(uri, 0);
+      await requestRecheck(uri, 'force');
       return { uri, checked: true };
     }),
   );
@@ -412,6 +431,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     documents,
     analyzer,
     getResult,
+    states,
     get pullMode() {
       return pullMode;
     },

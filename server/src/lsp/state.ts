@@ -1,0 +1,85 @@
+/**
+ * What the language server keeps per open document: one DocumentState per URI, made when the
+ * document opens and disposed when it closes, so that nothing of a closed document stays behind.
+ */
+import type { Analysis, AnalysisCache, LoadedDocConfig, Settings } from './documents';
+
+export class DocumentState implements AnalysisCache {
+  /** The document's settings (workspace/configuration), asked for once. */
+  settings?: Promise<Settings>;
+  config?: LoadedDocConfig;
+  check?: { key: string; analysis: Promise<Analysis> };
+  /** onSave mode with pull diagnostics: the analysis of the last saved (or first pulled) version. */
+  saved?: Analysis;
+  /** The result id whose checklist was last sent to the client. */
+  notified?: string;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    readonly uri: string,
+    /** The version the document opened with: its content event is the open's, not an edit. */
+    readonly openedVersion: number,
+  ) {}
+
+  /** Runs `task` after `delay` ms (at once when 0), replacing a run scheduled before. */
+  schedule(delay: number, task: () => void): void {
+    this.cancel();
+    if (delay <= 0) {
+      task();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      task();
+    }, delay);
+  }
+
+  /** Cancels a scheduled run. */
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /**
+   * Forgets the cached check and config file (config files changed, or the writer asked to check
+   * the document as a case report) and, with `settings`, the document's settings too.
+   */
+  forget(settings = false): void {
+    if (settings) this.settings = undefined;
+    this.config = undefined;
+    this.check = undefined;
+    this.saved = undefined;
+  }
+}
+
+/** The open documents' states, by URI. */
+export class DocumentStates {
+  private readonly byUri = new Map<string, DocumentState>();
+
+  /** A document opened: a fresh state (a reopened document starts anew). */
+  open(uri: string, version: number): DocumentState {
+    this.byUri.get(uri)?.cancel();
+    const state = new DocumentState(uri, version);
+    this.byUri.set(uri, state);
+    return state;
+  }
+
+  get(uri: string): DocumentState | undefined {
+    return this.byUri.get(uri);
+  }
+
+  /** A document closed: its state goes, with any scheduled run. */
+  close(uri: string): void {
+    this.byUri.get(uri)?.cancel();
+    this.byUri.delete(uri);
+  }
+
+  all(): DocumentState[] {
+    return [...this.byUri.values()];
+  }
+
+  /** How many documents have state (tests: none after every document closed). */
+  get size(): number {
+    return this.byUri.size;
+  }
+}
