@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { check, parseDocument, type DocumentModel } from '../../server/src/checker';
 import { isManuscript } from '../../server/src/checker/analysis/detect';
 import { findCitations } from '../../server/src/checker/model/citations';
-import { parseLatexBlocks } from '../../server/src/checker/model/latex';
+import { LATEX_COMMANDS, LATEX_ENVIRONMENTS, LATEX_VOCABULARY, parseLatexBlocks, type LatexBlocks, type LatexVocabulary } from '../../server/src/checker/model/latex';
 import { checkFixture, fixtureFiles } from '../helpers/fixtures';
 
 const L = String.raw;
@@ -333,6 +333,150 @@ Next.`, 'latex');
     const doc = parseDocument(text, 'latex');
     assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['A man was seen. He improved.', 'Next.']);
     assertMapped(doc);
+  });
+
+  describe('the command and environment tables are all the scanner knows', () => {
+    // A manuscript using most kinds of entry, with no command inside a comment or verbatim text
+    // (renaming a command below renames it everywhere in the source).
+    const BASE = L`\documentclass{article}
+\title{A \emph{case}}
+\begin{document}
+\maketitle
+\begin{abstract}
+A man had weakness \cite{a}.
+\end{abstract}
+\section{Case presentation}\label{s}
+He had 50\% loss~of power, Caf\'e and na\"{i}ve \ldots{} see Table~\ref{t}.\footnote{See \citep[p.~3]{b}.}
+\begin{itemize}
+\item[a)] First \textbf{point}.
+\item Second \href{https://x.org/a%20b}{link} and \url{https://y.org/a_b}.
+\end{itemize}
+\begin{table}
+\caption{Labs}
+\begin{tabular}{ll}
+\hline
+Test & Value \\ \hline
+K & $8.1$ \\[2pt]
+\multicolumn{2}{c}{Na 131} \tabularnewline
+\end{tabular}
+\end{table}
+\begin{quote}
+It helped.\par Really.
+\end{quote}
+\keywords{a; b}
+Math $x^2$ and \(y\) and \[z\]. \verb|raw| \textsuperscript{1,2}
+\begin{equation}
+E = mc^2
+\end{equation}
+\begin{verbatim}
+code
+\end{verbatim}
+%PROBE%
+\section{References}
+\begin{thebibliography}{9}
+\bibitem{a} Smith J. 2019.
+\end{thebibliography}
+\end{document}
+`;
+    /** Uses of the command @ in the shapes its kind might read. */
+    const COMMAND_PROBE = L`Before @[o]{a}{b}{c} after @*{x} and @ {y}, @|v| z @{1,2}.
+
+@{Case} text @{e} @
+
+\begin{tabular}{ll} a @ b & c \\ d \end{tabular}
+`;
+    const ENV_PROBE = L`\begin{@}[o]{a}{b} Body & cell \\ row \item x \caption{C} \begin{tabular}{l} t \end{tabular}
+\end{@}
+
+\section{In \begin{@}{x} an argument \end{@}} \begin{@}\begin{@} nested \end{@}\end{@} after.
+`;
+    const letters = /^[A-Za-z]+$/;
+
+    /** The source with every \name (a whole command name) written \fresh. */
+    function renameCommand(text: string, name: string, fresh: string): string {
+      let out = '';
+      for (let k = 0; k < text.length; k++) {
+        if (text[k] !== '\\' || k + 1 >= text.length) {
+          out += text[k];
+          continue;
+        }
+        let e = k + 2;
+        if (letters.test(text[k + 1])) while (e < text.length && letters.test(text[e])) e++;
+        const token = text.slice(k + 1, e);
+        out += '\\' + (token === name ? fresh : token);
+        k = e - 1;
+      }
+      return out;
+    }
+
+    /** Every string in a parse result mapped through f (verbatim citations and code-block names hold the name). */
+    function mapStrings<T>(value: T, f: (s: string) => string): T {
+      if (typeof value === 'string') return f(value) as T;
+      if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
+      return value;
+    }
+
+    /** A name of the same length and shape (letters or one other character) that no entry has. */
+    function freshName(name: string, taken: Set<string>): string {
+      const pool = letters.test(name) || name.length > 1 ? 'qQzZxXwWjJ' : '|+<>?';
+      for (const ch of pool) {
+        const candidate = ch.repeat(name.length);
+        if (!taken.has(candidate)) return candidate;
+      }
+      throw new Error(`no fresh name for ${name}`);
+    }
+
+    it('no name is in a table twice', () => {
+      const dup = (names: string[]) => names.filter((n, i) => names.indexOf(n) !== i);
+      assert.deepEqual(dup(LATEX_COMMANDS.map((c) => c.name)), []);
+      assert.deepEqual(dup(LATEX_ENVIRONMENTS.map((e) => e.name)), []);
+    });
+
+    it('every command is read through its table entry: renamed in the table, the new name does what the old one did', () => {
+      const taken = new Set(LATEX_COMMANDS.map((c) => c.name));
+      for (const cmd of LATEX_COMMANDS) {
+        const fresh = freshName(cmd.name, taken);
+        const renamed: LatexVocabulary = { ...LATEX_VOCABULARY, commands: LATEX_COMMANDS.map((c) => (c === cmd ? { ...c, name: fresh } : c)) };
+        const source = BASE.replace('%PROBE%', COMMAND_PROBE.replaceAll('@', '\\' + cmd.name));
+        const what = `${JSON.stringify(cmd)} renamed ${JSON.stringify(fresh)}`;
+        const back = (blocks: LatexBlocks) => mapStrings(blocks, (t) => t.replaceAll('\\' + fresh, '\\' + cmd.name));
+        // The new name, in the renamed table, reads exactly as the old name did …
+        assert.deepStrictEqual(back(parseLatexBlocks(renameCommand(source, cmd.name, fresh), renamed)), parseLatexBlocks(source), what);
+        // … and the old name is now as unknown to the scanner as the new one was.
+        assert.deepStrictEqual(parseLatexBlocks(source, renamed), back(parseLatexBlocks(renameCommand(source, cmd.name, fresh))), what);
+      }
+    });
+
+    it('every environment is read through its table entry', () => {
+      const taken = new Set(LATEX_ENVIRONMENTS.map((e) => e.name));
+      for (const env of LATEX_ENVIRONMENTS) {
+        const fresh = freshName(env.name.replace(/[^A-Za-z]/g, 'q'), taken);
+        const renamed: LatexVocabulary = { ...LATEX_VOCABULARY, environments: LATEX_ENVIRONMENTS.map((e) => (e === env ? { ...e, name: fresh } : e)) };
+        const source = BASE.replace('%PROBE%', ENV_PROBE.replaceAll('@', env.name));
+        const rename = (t: string) => t.replaceAll(`\\begin{${env.name}}`, `\\begin{${fresh}}`).replaceAll(`\\end{${env.name}}`, `\\end{${fresh}}`);
+        const what = `${JSON.stringify(env)} renamed ${JSON.stringify(fresh)}`;
+        const back = (blocks: LatexBlocks) => mapStrings(blocks, (t) => (t === fresh ? env.name : t));
+        assert.deepStrictEqual(back(parseLatexBlocks(rename(source), renamed)), parseLatexBlocks(source), what);
+        assert.deepStrictEqual(parseLatexBlocks(source, renamed), back(parseLatexBlocks(rename(source))), what);
+      }
+    });
+
+    it('a new command or environment is one table entry', () => {
+      const text = L`\casesection{Case presentation}
+\begin{patientwords}
+It helped \seeref{a}.
+\end{patientwords}`;
+      const before = parseLatexBlocks(text);
+      assert.deepEqual(before.headings, []);
+      const vocabulary: LatexVocabulary = {
+        commands: [...LATEX_COMMANDS, { name: 'casesection', kind: 'heading', level: 1 }, { name: 'seeref', kind: 'citation' }],
+        environments: [...LATEX_ENVIRONMENTS, { name: 'patientwords', kind: 'quote' }],
+      };
+      const after = parseLatexBlocks(text, vocabulary);
+      assert.deepEqual(after.headings.map((h) => [h.level, h.text]), [[1, 'Case presentation']]);
+      assert.deepEqual(after.paragraphs.map((p) => [p.plain, p.quoted]), [[L`It helped \seeref{a}.`, true]]);
+    });
   });
 
   describe('fixtures', () => {

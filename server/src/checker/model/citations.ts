@@ -1,5 +1,5 @@
 import type { CitationKind } from '../types';
-import { LATEX_CITE_COMMANDS } from './latex';
+import { LATEX_CITE_COMMANDS } from './latex/commands';
 
 /**
  * Citation marker patterns, run over a paragraph's plain text. Each has a name and an
