@@ -335,6 +335,15 @@ Next.`, 'latex');
     assertMapped(doc);
   });
 
+  it('\\section{Works cited} (any references heading of the profiles) then thebibliography makes one references section', () => {
+    const doc = parseDocument(L`\section{Works cited}
+\begin{thebibliography}{9}
+\bibitem{a} Smith J. 2019.
+\end{thebibliography}`, 'latex');
+    assert.deepEqual(doc.headings.map((h) => h.text), ['Works cited']);
+    assert.equal(doc.paragraphs[0].kind, 'reference');
+  });
+
   describe('the command and environment tables are all the scanner knows', () => {
     // A manuscript using most kinds of entry, with no command inside a comment or verbatim text
     // (renaming a command below renames it everywhere in the source).

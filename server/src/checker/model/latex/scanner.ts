@@ -1,4 +1,5 @@
 import type { Heading, ParagraphKind } from '../../types';
+import { isReferencesHeading } from '../../profiles';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from '../blocks';
 import { PlainBuilder, plainToSourceEnd, plainToSourceStart } from '../text';
 import type { LatexCommand } from './commands';
@@ -681,8 +682,10 @@ export class LatexScanner implements CellSource {
         this.synthHeading(WRITTEN.abstractHeading, start, env.end, env.end - 1 - name.length, env.end - 1);
         return;
       case 'bibliography': {
+        // The structural signal is the environment; whether a heading just before already is the
+        // references heading is the profiles' one definition.
         const last = this.out.headings[this.out.headings.length - 1];
-        const justBefore = last && /^(references|bibliography|literature cited)$/i.test(last.text) && !this.out.paragraphs.some((x) => x.start > last.end);
+        const justBefore = last && isReferencesHeading(last.text) && !this.out.paragraphs.some((x) => x.start > last.end);
         if (!justBefore) this.synthHeading(WRITTEN.referencesHeading, start, env.end, env.end - 1 - name.length, env.end - 1);
         this.inBibliography = true;
         return;
