@@ -12,7 +12,8 @@ export const PLACEHOLDER_TEXTS: readonly string[] = [
   '[cranial nerve findings]', '[power findings]', '[reflex findings]', '[sensory findings]', '[coordination findings]',
   '[gait findings]', '[stimulation site]', '[recording site]', '[muscle]', '[test]', '[unit]', '[reference range]',
   '[symptom onset]', '[first assessment]', '[event]', '[alternative diagnosis]', '[reasons for the final diagnosis]',
-  '[upper and lower motor neuron signs by region]',
+  '[upper and lower motor neuron signs by region]', '[clinical and electrophysiological signs by region]',
+  '[progressive motor impairment]', '[investigations excluding other diseases]', '[reference values]',
   // Number placeholder (also a writing marker below).
   'XX',
 ];
