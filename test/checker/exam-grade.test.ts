@@ -17,6 +17,9 @@ describe('rule exam-grade', () => {
       ['strength 5+/5 in the quadriceps', ['5+/5']],
       ['power 0-/5 in the hip flexors', ['0-/5']],
       ['ankle jerks were 5+ and knee jerks 2+', ['5+']],
+      ['power was -1/5 in the deltoid', ['-1/5']],
+      ['power was \u22122 in the right arm', ['\u22122']],
+      ['biceps reflex -2/4', ['-2/4']],
     ];
     for (const [s, expected] of bad) it(`flags "${s}"`, () => assert.deepEqual(flagged(s), expected));
     const good = [
@@ -33,6 +36,10 @@ describe('rule exam-grade', () => {
       'Visual acuity was 6/9.',
       'A 5+ cm defect of the Achilles tendon was seen at the reflex hammer site.',
       'The MRC sum score was 48/60 despite weakness.',
+      'Power was 3-4/5 in hip flexion.',
+      'Power was 3/5 - 4/5 in the legs.',
+      'Power was 4/5 - 2 weeks later it was 3/5.',
+      'Power in the grade-2 muscles was 2/5.',
     ];
     for (const s of good) it(`leaves "${s}" alone`, () => assert.deepEqual(flagged(s), []));
   });

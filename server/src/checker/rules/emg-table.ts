@@ -1,125 +1,79 @@
 import type { Rule } from './rule';
-import type { Table, TableCell } from '../types';
+import type { TableCell } from '../types';
 import { containsPlaceholder } from '../analysis/placeholders';
+import {
+  EMPTY_VALUES,
+  SIDE_VALUES,
+  isNcsOrEmgTable,
+  measureOf,
+  readColumns,
+  readRow,
+  tableStudy,
+  unitFits,
+  valueUnit,
+  type ColumnInfo,
+  type Quantity,
+  type RowInfo,
+} from '../analysis/ncs';
+import { plausibleRange, SPONTANEOUS_ACTIVITY_MAX_GRADE } from '../analysis/ncs-ranges';
 
 /**
- * Nerve conduction (NCS) and needle EMG tables: numeric columns hold numbers, values are
- * positive and physiologically possible, sides are L/R/Left/Right/Bilateral, and numeric
- * headers carry their unit. Bounds are deliberately generous: they catch slips (a minus sign,
- * a misplaced decimal point, a value in the wrong column), not abnormal findings.
+ * Nerve conduction (NCS) and needle EMG tables: numeric columns hold numbers in the column's
+ * unit, within plausible ranges on both sides (per nerve, study and stimulation site where they
+ * differ: analysis/ncs-ranges.ts), sides are L/R/Left/Right/Bilateral, numeric headers carry
+ * their unit, and spontaneous activity is graded 0 to 4+. The ranges catch slips (a minus sign,
+ * a misplaced decimal point, a value in the wrong column or unit), not abnormal findings.
  */
 
-export type Quantity = 'latency' | 'amplitude' | 'velocity' | 'distance' | 'duration';
-export type Unit = 'ms' | 'mV' | 'µV' | 'm/s' | 'cm' | 'mm';
-
-/** Upper bounds (exclusive) per quantity and unit; values must also be > 0. */
-export const BOUNDS: Record<Quantity, Partial<Record<Unit, number>>> = {
-  latency: { ms: 100 },
-  duration: { ms: 100 },
-  velocity: { 'm/s': 100 },
-  amplitude: { mV: 100, 'µV': 1000 },
-  distance: { cm: 100, mm: 1000 },
-};
-/** MUAP amplitudes are larger than SNAPs: up to 100 mV / 100 000 µV is accepted. */
-const MUAP_AMPLITUDE_BOUNDS: Partial<Record<Unit, number>> = { mV: 100, 'µV': 100000 };
-
-const TABLE_WORDS =
-  /\b(?:nerve conduction|conduction stud(?:y|ies)|NCS|NCV|EMG|ENMG|electromyograph\w*|electroneurograph\w*|CMAP|SNAP|MUAPs?|F[- ]?waves?|fibrillations?|positive sharp waves?|conduction velocity)\b/i;
-
-/** Units as written in headers: "(ms)", "[mV]", "µV", "uV", "$\mu$V", "\si{\micro\volt}", "m/s", "m s-1". */
-export function headerUnit(header: string): Unit | undefined {
-  const h = header.replace(/\$\\mu\$|\\textmu(?:\{\})?\s*|\\micro|\u03bc/g, 'µ').replace(/\\volt/g, 'V').replace(/\\metre|\\meter/g, 'm').replace(/\\per\\second|\/\\second/g, '/s').replace(/\\milli\\second/g, 'ms');
-  if (/m\s*\/\s*s(?:ec)?\b|m\s*s\s*[-\u2212]\s*1|\bm\s*·\s*s/i.test(h)) return 'm/s';
-  if (/(?:^|[\s(\[,])(?:µ|u)V\b/.test(h) || /µV/.test(h)) return 'µV';
-  if (/(?:^|[\s(\[,])mV\b/.test(h)) return 'mV';
-  if (/(?:^|[\s(\[,])(?:ms|msec)\b/.test(h) || /\\milli\\second|\bms\)/.test(h)) return 'ms';
-  if (/(?:^|[\s(\[,])cm\b/.test(h)) return 'cm';
-  if (/(?:^|[\s(\[,])mm\b/.test(h)) return 'mm';
-  return undefined;
-}
-
-export function headerQuantity(header: string): Quantity | undefined {
-  const h = header.toLowerCase();
-  if (/velocit|\bn?cv\b|m\s*\/\s*s/.test(h)) return 'velocity';
-  if (/latenc|\blat\b|\bdl\b|\bdml\b|\bdsl\b|\bf[- ]?wave|\bonset\b|\bpeak\b/.test(h)) return 'latency';
-  if (/amplitude|\bamp\b|\bamp\.|\bcmap\b|\bsnap\b/.test(h)) return 'amplitude';
-  if (/duration|\bdur\b/.test(h)) return 'duration';
-  if (/distance|\bdist\b/.test(h)) return 'distance';
-  const unit = headerUnit(header);
-  if (unit === 'ms') return 'latency';
-  if (unit === 'mV' || unit === 'µV') return 'amplitude';
-  if (unit === 'm/s') return 'velocity';
-  return undefined;
-}
-
-const SIDE_HEADER = /^(?:side|laterality|l\s*\/\s*r)$/i;
-const SIDE_VALUES = /^(?:l|r|lt|rt|left|right|bilateral|bilat\.?|b|both|l\s*\/\s*r|l\s*\+\s*r|r\s*\/\s*l)$/i;
-/** Cells that say "no value" in a numeric column. */
-const EMPTY_VALUES = /^(?:|nr|n\/r|nt|n\/t|n\/a|na|ne|absent|no response|—|–|-|--|---|\.\.\.|…)$/i;
 const NUMBER = /^([<>≤≥~]|&lt;|&gt;)?\s*([-−–]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*(.*)$/u;
-
-export interface ColumnInfo {
-  index: number;
-  quantity?: Quantity;
-  unit?: Unit;
-  side?: boolean;
-  muap?: boolean;
-}
-
-/** A header's unit from its plain text, else from its source (LaTeX math such as `($\mu$V)`). */
-function cellUnit(text: string, cell: TableCell): Unit | undefined {
-  return headerUnit(cell.text) ?? headerUnit(text.slice(cell.start, cell.end));
-}
-
-export function isNcsOrEmgTable(table: Table, text = ''): boolean {
-  const head = table.header.map((c) => c.text).join(' | ');
-  const caption = table.caption?.plain ?? '';
-  if (TABLE_WORDS.test(head) || TABLE_WORDS.test(caption)) return true;
-  return table.header.some((c) => {
-    const u = cellUnit(text, c);
-    return u === 'ms' || u === 'mV' || u === 'µV' || u === 'm/s';
-  });
-}
+/** A spontaneous-activity grade: "0", "2+", "4+", and the slips "6+", "-2". */
+const GRADE = /^([-−–])?\s*(\d{1,2})\s*(\+?)$/;
 
 function isNumberish(text: string): boolean {
   const m = NUMBER.exec(text.trim());
-  return !!m && (m[4] === '' || /^[a-zµ/%]{1,4}$/i.test(m[4]));
+  return !!m && (m[4] === '' || /^[a-zµ/%]{1,4}$/i.test(m[4]) || valueUnit(m[4]) !== undefined);
 }
 
 export const emgTable: Rule = {
   id: 'emg-table',
-  description: 'Nerve conduction and EMG tables hold positive, possible numbers with units, and valid sides.',
-  howToFix: 'Give each value as a positive number within physiological limits (or NR for no response), with its unit in the column header.',
+  description: 'Nerve conduction and EMG tables hold plausible numbers in their columns\' units, valid sides and grades.',
+  howToFix: 'Give each value as a positive number in the column\'s unit and within physiological limits (or NR for no response), with the unit in the column header.',
   defaultSeverity: 'warning',
   check(ctx) {
+    const report = ctx.report.bind(ctx);
+    const source = ctx.doc.text;
+    /** A cell as the writer wrote it when the plain text lost part of it (LaTeX math: `$\mu$V`). */
+    const written = (c: TableCell): TableCell => (c.text.includes('[math]') ? { ...c, text: source.slice(c.start, c.end) } : c);
     for (const table of ctx.doc.tables) {
       if (!isNcsOrEmgTable(table, ctx.doc.text)) continue;
-      const columns: ColumnInfo[] = table.header.map((c, index) => {
-        const text = c.text.trim();
-        if (SIDE_HEADER.test(text)) return { index, side: true };
-        return { index, quantity: index > 0 ? headerQuantity(text) : undefined, unit: cellUnit(ctx.doc.text, c), muap: /\bMUAPs?\b|motor unit/i.test(text) };
-      });
+      const columns = readColumns(table, ctx.doc.text);
+      const study = tableStudy(table, columns);
+      const rows = table.rows.map((r) => readRow(r, columns, study));
       for (const col of columns) {
+        const header = written(table.header[col.index]);
         if (col.side) {
-          for (const row of table.rows) checkSide(ctx.report.bind(ctx), row[col.index]);
+          for (const row of table.rows) checkSide(report, row[col.index]);
+          continue;
+        }
+        if (col.grade) {
+          for (const row of table.rows) checkGrade(report, row[col.index], header.text.trim());
           continue;
         }
         if (!col.quantity) continue;
-        const cells = table.rows.map((r) => r[col.index]).filter((c): c is TableCell => !!c);
-        const filled = cells.filter((c) => !EMPTY_VALUES.test(c.text.trim()) && !containsPlaceholder(c.text));
-        const numeric = filled.filter((c) => isNumberish(c.text));
-        const header = table.header[col.index];
+        const cells = table.rows.map((r, i) => [r[col.index], rows[i]] as const).filter((c): c is readonly [TableCell, RowInfo] => !!c[0]);
+        const filled = cells.filter(([c]) => !EMPTY_VALUES.test(c.text.trim()) && !containsPlaceholder(c.text));
+        const numeric = filled.filter(([c]) => isNumberish(c.text));
         if (!col.unit) {
           // A qualitative column ("MUAP amplitude: normal / increased") needs no unit.
           if (numeric.length === 0 || numeric.length * 2 < filled.length) continue;
-          ctx.report({
+          report({
             start: header.start,
             end: Math.max(header.start, header.end),
             message: `Column "${header.text}" holds numbers but names no unit: add it, e.g. "${header.text} (${defaultUnit(col.quantity)})".`,
             data: { kind: 'missing-unit', quantity: col.quantity },
           });
         }
-        for (const cell of filled) checkValue(ctx.report.bind(ctx), cell, header.text, col);
+        for (const [cell, row] of filled) checkValue(report, written(cell), header.text, col, row);
       }
     }
   },
@@ -143,15 +97,37 @@ function checkSide(report: ReportFn, cell: TableCell | undefined): void {
   });
 }
 
-function checkValue(report: ReportFn, cell: TableCell, header: string, col: ColumnInfo): void {
+function checkGrade(report: ReportFn, cell: TableCell | undefined, header: string): void {
+  if (!cell) return;
+  const t = cell.text.trim();
+  const m = GRADE.exec(t);
+  if (!m || (!m[1] && Number(m[2]) <= SPONTANEOUS_ACTIVITY_MAX_GRADE)) return;
+  report({
+    start: cell.start,
+    end: Math.max(cell.start, cell.end),
+    message: `Grade "${t}" in column "${header}" is out of range: spontaneous activity is graded 0 to 4+.`,
+    data: { kind: 'grade', value: t },
+  });
+}
+
+function checkValue(report: ReportFn, cell: TableCell, header: string, col: ColumnInfo, row: RowInfo): void {
   const t = cell.text.trim();
   const at = { start: cell.start, end: Math.max(cell.start, cell.end) };
   const m = NUMBER.exec(t);
-  if (!m || (m[4] !== '' && !unitMatches(m[4], col.unit))) {
+  const unitWritten = m && m[4] !== '' ? valueUnit(m[4]) : undefined;
+  if (!m || (m[4] !== '' && !unitWritten)) {
     report({
       ...at,
       message: `"${t}" in column "${header}" is not a number: write the value${col.unit ? ` in ${col.unit}` : ''}, or NR for no response.`,
       data: { kind: 'not-a-number', value: t },
+    });
+    return;
+  }
+  if (unitWritten && col.unit && unitWritten !== col.unit) {
+    report({
+      ...at,
+      message: `"${t}" is in ${unitWritten} but column "${header}" is in ${col.unit}: ${unitFits(unitWritten, col.quantity!) ? `convert it to ${col.unit}` : 'move it to its column'} or correct the header.`,
+      data: { kind: 'unit-mismatch', value: t, unit: unitWritten, columnUnit: col.unit },
     });
     return;
   }
@@ -164,22 +140,24 @@ function checkValue(report: ReportFn, cell: TableCell, header: string, col: Colu
     report({ ...at, message: `${capital(col.quantity!)} "${t}" is zero: write NR if there was no response.`, data: { kind: 'zero', value: t } });
     return;
   }
-  const unit = col.unit;
+  const unit = col.unit ?? (unitWritten && unitFits(unitWritten, col.quantity!) ? unitWritten : undefined);
   if (!unit) return;
-  const bounds = col.quantity === 'amplitude' && col.muap ? MUAP_AMPLITUDE_BOUNDS : BOUNDS[col.quantity!];
-  const max = bounds[unit];
-  if (max !== undefined && value >= max) {
+  const range = plausibleRange(measureOf(col, row, unit));
+  if (!range) return;
+  const shown = t.replace(/\s*(?:ms|msec|m\/s|m\/sec|mV|[µμu]V|cm|mm)$/i, '');
+  if (value >= range.max) {
     report({
       ...at,
-      message: `${capital(col.quantity!)} "${t}" ${unit} is not physiologically possible (expected under ${max} ${unit}): check the value, its decimal point and its column.`,
-      data: { kind: 'out-of-range', value: t, max, unit },
+      message: `${capital(range.what)} "${shown}" ${unit} is not physiologically possible (expected under ${range.max} ${unit}): check the value, its decimal point and its column.`,
+      data: { kind: 'out-of-range', value: t, max: range.max, unit },
+    });
+  } else if (value < range.min && !/^[<≤~]|^&lt;/.test(m[1] ?? '')) {
+    report({
+      ...at,
+      message: `${capital(range.what)} "${shown}" ${unit} is implausibly low (expected at least ${range.min} ${unit}): check the value, its decimal point and its column.`,
+      data: { kind: 'out-of-range', value: t, min: range.min, unit },
     });
   }
-}
-
-function unitMatches(suffix: string, unit: Unit | undefined): boolean {
-  const s = suffix.trim().replace(/^u/, 'µ');
-  return !!unit && s.toLowerCase() === unit.toLowerCase();
 }
 
 const PLURAL: Record<Quantity, string> = { latency: 'latencies', amplitude: 'amplitudes', velocity: 'conduction velocities', distance: 'distances', duration: 'durations' };

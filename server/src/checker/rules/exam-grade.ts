@@ -18,9 +18,15 @@ const POWER_LEAD = /\b(?:power|strength|MRC(?:\s+grade)?|muscle\s+grade)\s*(?:wa
 const GRADE_TAIL = /^(?:\s*$|\s*[,.;:()\]]|\s+(?:in|on|at|and|or|bilaterally|throughout|distally|proximally|with|out|of\s+5|symmetric\w*|brisk|left|right|to)\b)/i;
 
 const HAS_DIGIT = /\d/;
-const FRACTION = /(?<![\d/]|\d[.,])(\d{1,2})\s*([+-])?\s*\/\s*(\d{1,2})(?![\d/]|[.,]\d|\s*mm\s*Hg)/g;
+/**
+ * A minus sign written as a sign (" -1/5", "(−2"), not in a range ("3-4/5", "3/5 - 4/5") or a
+ * hyphenated word ("grade-2").
+ */
+const SIGN_BEFORE = '(?<![\\p{N}+\\-\u2212/]\\s*)(?<!\\p{L})([-\u2212])\\s*';
+const SIGN = `(?:${SIGN_BEFORE})?`;
+const FRACTION = new RegExp(`(?<![\\d/]|\\d[.,])${SIGN}(\\d{1,2})\\s*([+-])?\\s*\\/\\s*(\\d{1,2})(?![\\d/]|[.,]\\d|\\s*mm\\s*Hg)`, 'gu');
 const REFLEX_PLUS = /(?<![\d/]|\d[.,])(\d{1,2})\s*\+(?!\s*\/|\d)/g;
-const BARE_NUMBER = /(?<![\d/+-]|\d[.,])(\d{1,2})([+-])?(?!\d|[.,]\d|\s*\/)/g;
+const BARE_NUMBER = new RegExp(`(?<![\\d/+]|\\d[.,])(?:${SIGN_BEFORE}|(?<![-\u2212]))(\\d{1,2})([+-])?(?!\\d|[.,]\\d|\\s*\\/)`, 'gu');
 
 export interface GradeProblem {
   start: number;
@@ -29,14 +35,16 @@ export interface GradeProblem {
   kind: 'power' | 'reflex';
 }
 
-function powerGradeProblem(value: number, modifier: string | undefined, raw: string): string | undefined {
+function powerGradeProblem(value: number, modifier: string | undefined, raw: string, negative = false): string | undefined {
+  if (negative) return `MRC power grade "${raw}" is negative: muscle power is graded 0–5.`;
   if (value > 5) return `MRC power grade "${raw}" is out of range: muscle power is graded 0–5 (4-, 4+ and 5- allowed).`;
   if (value === 5 && modifier === '+') return `MRC power grade "${raw}" does not exist: 5 is normal power, there is no 5+.`;
   if (value === 0 && modifier === '-') return `MRC power grade "${raw}" does not exist: 0 is no contraction.`;
   return undefined;
 }
 
-function reflexGradeProblem(value: number, raw: string): string | undefined {
+function reflexGradeProblem(value: number, raw: string, negative = false): string | undefined {
+  if (negative) return `Reflex grade "${raw}" is negative: deep tendon reflexes are graded 0–4+.`;
   if (value > 4) return `Reflex grade "${raw}" is out of range: deep tendon reflexes are graded 0–4+.`;
   return undefined;
 }
@@ -57,9 +65,10 @@ export function findGradeProblems(text: string): GradeProblem[] {
   while ((m = FRACTION.exec(text))) {
     const start = m.index;
     const end = start + m[0].length;
-    const value = Number(m[1]);
-    const modifier = m[2];
-    const denominator = Number(m[3]);
+    const negative = !!m[1];
+    const value = Number(m[2]);
+    const modifier = m[3];
+    const denominator = Number(m[4]);
     const raw = m[0].replace(/\s+/g, '');
     // Dates and ratios: "on 6/5", "6/5/2021", "2/3 of patients".
     const before = text.slice(Math.max(0, start - 12), start);
@@ -67,12 +76,12 @@ export function findGradeProblems(text: string): GradeProblem[] {
     if (/\b(?:on|since|from|until|dated?)\s*$/i.test(before) || /^\s*(?:of|patients?|cases?|days?|weeks?|months?|years?)\b/i.test(after)) continue;
     const lead = text.slice(Math.max(0, start - 40), start);
     if (denominator === 5 && power) {
-      const problem = powerGradeProblem(value, modifier, raw);
+      const problem = powerGradeProblem(value, modifier, raw, negative);
       if (problem) out.push({ start, end, message: problem, kind: 'power' });
       continue;
     }
     if (denominator === 4 && reflex) {
-      const problem = reflexGradeProblem(value, raw);
+      const problem = reflexGradeProblem(value, raw, negative);
       if (problem) out.push({ start, end, message: problem, kind: 'reflex' });
       continue;
     }
@@ -103,14 +112,14 @@ export function findGradeProblems(text: string): GradeProblem[] {
       if (taken(start, end)) continue;
       if (!POWER_LEAD.test(text.slice(Math.max(0, start - 40), start))) continue;
       if (!GRADE_TAIL.test(text.slice(end, end + 30))) continue;
-      const problem = powerGradeProblem(Number(m[1]), m[2], m[0]);
+      const problem = powerGradeProblem(Number(m[2]), m[3], m[0].replace(/\s+/g, ''), !!m[1]);
       if (problem) out.push({ start, end, message: problem, kind: 'power' });
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-const GRADE_CELL = /^(\d{1,2})\s*([+-])?\s*(?:\/\s*(\d{1,2}))?$/;
+const GRADE_CELL = /^([-\u2212])?\s*(\d{1,2})\s*([+-])?\s*(?:\/\s*(\d{1,2}))?$/;
 const SIDE_HEADER = /^(?:l|r|lt|rt|left|right|grade|score|value|result|mrc(?: grade)?|power|strength|reflex(?:es)?|reflex grade)\b/i;
 const NON_GRADE_ROW = /\b(?:clonus|beats|plantar|babinski|hoffmann?|jaw|sensation|vibration|time)\b/i;
 
@@ -139,18 +148,19 @@ function tableProblems(table: Table): { cell: TableCell; message: string }[] {
       if (!gradeColumns[i]) return;
       const m = GRADE_CELL.exec(cell.text.trim());
       if (!m) return;
-      const value = Number(m[1]);
-      const modifier = m[2];
-      const denominator = m[3] !== undefined ? Number(m[3]) : undefined;
+      const negative = !!m[1];
+      const value = Number(m[2]);
+      const modifier = m[3];
+      const denominator = m[4] !== undefined ? Number(m[4]) : undefined;
       const raw = cell.text.trim().replace(/\s+/g, '');
       let message: string | undefined;
       if (rowKind === 'power') {
         if (denominator !== undefined && denominator !== 5) message = `MRC power grade "${raw}" uses a wrong scale: MRC grades are out of 5 (0–5).`;
-        else message = powerGradeProblem(value, modifier, raw);
+        else message = powerGradeProblem(value, modifier, raw, negative);
       } else {
         if (denominator !== undefined && denominator !== 4) return;
-        if (modifier === '-') return;
-        message = reflexGradeProblem(value, raw);
+        if (modifier === '-' && !negative) return;
+        message = reflexGradeProblem(value, raw, negative);
       }
       if (message) out.push({ cell, message });
     });
