@@ -135,6 +135,16 @@ describe('cli: report formats', () => {
       assert.match(unescapeXml(failures[0].text), /test\/fixtures\/cli\/missing-section\.md:2:9 \(required-section\)/);
     });
 
+    it('names testcases uniquely within a suite, also for two findings at one place', () => {
+      const report = hostileReport();
+      const [f] = report.findings;
+      report.findings = [f, { ...f, message: 'second' }, { ...f, message: 'third' }, { ...f, start: f.start + 1, end: f.end }];
+      const cases = checkXml(junit([report], CTX)).filter((e) => e.name === 'testcase').map((e) => e.attrs.name);
+      assert.equal(cases.length, 4);
+      assert.equal(new Set(cases).size, 4, cases.join(' | '));
+      assert.deepEqual(cases, ['5:20 placeholder', '5:20 placeholder (2)', '5:20 placeholder (3)', '5:21 placeholder']);
+    });
+
     it('escapes markup characters and drops characters XML forbids', () => {
       const report = hostileReport();
       report.findings[0].message += ' \u0001\u001f end';

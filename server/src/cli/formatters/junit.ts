@@ -16,6 +16,7 @@ export function escapeXml(s: string): string {
 /**
  * JUnit XML: one <testsuite> per checked file, one <testcase> per finding (with a <failure>
  * carrying the message; type is the severity), and a single passing testcase for a clean file.
+ * Testcase names ("line:column rule-id") are unique within their suite.
  */
 export const junit: Formatter = (reports) => {
   const total = totalCounts(reports);
@@ -34,8 +35,14 @@ export const junit: Formatter = (reports) => {
     if (!found.length) {
       lines.push(`    <testcase classname="${path}" name="caselint" file="${path}"/>`);
     }
+    // Testcase names are unique within a suite: CI dashboards key results by name, so a second
+    // finding of a rule at the same place (missing sections all reported at the title) is "(2)".
+    const seen = new Map<string, number>();
     for (const f of found) {
-      const name = escapeXml(`${f.line}:${f.column} ${f.ruleId}`);
+      const base = `${f.line}:${f.column} ${f.ruleId}`;
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      const name = escapeXml(count === 1 ? base : `${base} (${count})`);
       lines.push(`    <testcase classname="${path}" name="${name}" file="${path}" line="${f.line}">`);
       lines.push(
         `      <failure message="${escapeXml(f.message)}" type="${f.severity}">${escapeXml(
