@@ -102,6 +102,15 @@ describe('rule emg-table', () => {
       assert.deepEqual(flagged(text), ['12.0']);
     });
 
+    it('reads F-wave and H-reflex rows as late responses, and evoked potentials by their own range', () => {
+      const late = '| Nerve | Latency (ms) | Amplitude (mV) |\n|---|---|---|\n| Tibial H-reflex | 31.2 | 1.4 |\n| Ulnar F-wave | 27.9 | 0.3 |\n| Ulnar | 2.9 | 9.1 |\n';
+      assert.deepEqual(flagged(late), []);
+      const ssep = 'Table 4. Somatosensory evoked potentials.\n\n| Nerve | Stimulation site | Latency (ms) | Amplitude (µV) |\n|---|---|---|---|\n| Tibial | Ankle | 41.5 | 1.1 |\n| Median | Wrist | 19.8 | 2.3 |\n';
+      assert.deepEqual(flagged(ssep), []);
+      const vep = '| Eye | P100 latency (ms) | Amplitude (µV) |\n|---|---|---|\n| Left | 128 | 6.2 |\n| Right | 610 | 5.9 |\n';
+      assert.deepEqual(flagged(vep), ['610']);
+    });
+
     it('does not range-check latency differences, and keeps a "<" limit below the minimum', () => {
       const text = '| Nerve | Peak latency (ms) | Latency difference (ms) | Amplitude (µV) |\n|---|---|---|---|\n| Median–ulnar, ring finger | 3.4 | 0.3 | <0.5 |\n';
       assert.deepEqual(flagged(text), []);
@@ -109,9 +118,9 @@ describe('rule emg-table', () => {
   });
 
   it('grades fibrillations, positive sharp waves and fasciculations 0 to 4+', () => {
-    const text = '| Muscle | Side | Fibs | PSWs | Fasciculations |\n|---|---|---|---|---|\n| Deltoid | L | 6+ | -2 | 4+ |\n| Biceps | R | 0 | 1-2+ | present |\n| Triceps | R | 3 | ++ | 5+ |\n';
+    const text = '| Muscle | Side | Fibs | PSWs | Fasciculations | Spontaneous activity |\n|---|---|---|---|---|---|\n| Deltoid | L | 6+ | -2 | 4+ | 2+ |\n| Biceps | R | 0 | 1-2+ | present | none |\n| Triceps | R | 3 | ++ | 5+ | 8+ |\n';
     const got = findings(text).map((f) => [text.slice(f.start, f.end), f.data?.kind]);
-    assert.deepEqual(got, [['6+', 'grade'], ['-2', 'grade'], ['5+', 'grade']]);
+    assert.deepEqual(got, [['6+', 'grade'], ['-2', 'grade'], ['5+', 'grade'], ['8+', 'grade']]);
   });
 
   it('reports a value in another unit as a unit mismatch, not as "not a number"', () => {

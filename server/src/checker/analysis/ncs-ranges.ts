@@ -26,6 +26,8 @@ export interface Measure {
   /** A needle EMG motor unit potential. */
   muap?: boolean;
   limb?: Limb;
+  /** An evoked potential (SSEP, VEP, BAEP, MEP): latencies of central pathways. */
+  evoked?: boolean;
 }
 
 export interface Range {
@@ -45,11 +47,13 @@ interface RangeRow extends Range {
   late?: boolean;
   muap?: boolean;
   limb?: Limb;
+  evoked?: boolean;
 }
 
 /** First matching row wins: specific rows before general ones. */
 export const NCS_RANGES: readonly RangeRow[] = [
-  // Latencies (ms).
+  // Latencies (ms). Evoked potentials run through the brain: a VEP P100 is about 100 ms, a P300 300 ms.
+  { quantity: 'latency', unit: 'ms', evoked: true, min: 0.5, max: 500, what: 'evoked potential latency' },
   { quantity: 'latency', unit: 'ms', late: true, limb: 'upper', min: 10, max: 70, what: 'F-wave latency' },
   { quantity: 'latency', unit: 'ms', late: true, limb: 'lower', min: 15, max: 100, what: 'F-wave latency' },
   { quantity: 'latency', unit: 'ms', late: true, min: 10, max: 100, what: 'F-wave latency' },
@@ -80,6 +84,7 @@ export function plausibleRange(m: Measure): Range | undefined {
     if (r.quantity !== m.quantity || r.unit !== m.unit) continue;
     if (r.late !== undefined && r.late !== !!m.late) continue;
     if (r.muap !== undefined && r.muap !== !!m.muap) continue;
+    if (r.evoked !== undefined && r.evoked !== !!m.evoked) continue;
     if (r.study !== undefined && r.study !== m.study) continue;
     if (r.site !== undefined && r.site !== m.site) continue;
     if (r.limb !== undefined && r.limb !== m.limb) continue;

@@ -111,7 +111,7 @@ export const SIDE_VALUES = /^(?:l|r|lt|rt|left|right|bilateral|bilat\.?|bil\.?|b
 export const EMPTY_VALUES = /^(?:|nr|n\/r|nt|n\/t|n\/a|na|ne|absent|no response|—|–|-|--|---|\.\.\.|…)$/i;
 
 /** Columns of graded spontaneous activity: fibrillations, positive sharp waves, fasciculations. */
-const GRADE_HEADER = /^(?:fib(?:rillation)?s?(?:\s+potentials?)?|fibs?\.?|positive sharp waves?|psws?|fasc(?:iculation)?s?(?:\s+potentials?)?|fasc\.?|fib(?:rillation)?s?\s*\/\s*psws?)$/i;
+const GRADE_HEADER = /^(?:fib(?:rillation)?s?(?:\s+potentials?)?|fibs?\.?|positive sharp waves?|psws?|fasc(?:iculation)?s?(?:\s+potentials?)?|fasc\.?|fib(?:rillation)?s?\s*\/\s*psws?|spont(?:aneous|\.)?\s+activity)$/i;
 
 export interface ColumnInfo {
   index: number;
@@ -165,6 +165,17 @@ export interface RowInfo {
   study?: Study;
   site?: Site;
   limb?: Limb;
+  /** An F-wave or H-reflex row ("Tibial H-reflex"). */
+  late?: boolean;
+  /** A row of an evoked potential table: no nerve conduction ranges apply. */
+  evoked?: boolean;
+}
+
+/** Evoked potential tables (SSEP, VEP, BAEP, MEP) and their peaks (N20, P37, P100, waves I–V). */
+const EVOKED = /\b(?:S?SEPs?|SSEPs?|somatosensory|evoked|VEPs?|BAEPs?|BAERs?|ABRs?|MEPs?|P100|N9|N13|N19|N20|P14|P37|P40|N45|P300|wave (?:I|III|V)|interpeak|cortical|central motor conduction)\b/i;
+
+export function isEvokedPotentialTable(table: Table): boolean {
+  return EVOKED.test(`${table.caption?.plain ?? ''} ${table.header.map((c) => c.text).join(' | ')}`);
 }
 
 function studyOf(text: string): Study | undefined {
@@ -188,8 +199,9 @@ export function tableStudy(table: Table, columns: readonly ColumnInfo[]): Study 
 }
 
 /** A row's study, stimulation site and limb, from its nerve label and site cells, else from the table. */
-export function readRow(row: readonly TableCell[], columns: readonly ColumnInfo[], study: Study | undefined): RowInfo {
+export function readRow(row: readonly TableCell[], columns: readonly ColumnInfo[], study: Study | undefined, evoked = false): RowInfo {
   const label = row[0]?.text ?? '';
+  if (evoked || EVOKED.test(label)) return { evoked: true };
   const siteText = columns.filter((c) => c.site).map((c) => row[c.index]?.text ?? '').join(' ');
   const words = `${label} ${siteText}`;
   const rowStudy = studyOf(words) ?? (SENSORY_NERVES.test(label) ? 'sensory' : undefined) ?? study;
@@ -204,7 +216,7 @@ export function readRow(row: readonly TableCell[], columns: readonly ColumnInfo[
     if (cell !== undefined) site = EMPTY_VALUES.test(cell) ? 'distal' : 'proximal';
   }
   const limb: Limb | undefined = UPPER_LIMB.test(label) ? 'upper' : LOWER_LIMB.test(label) ? 'lower' : undefined;
-  return { study: rowStudy, site, limb };
+  return { study: rowStudy, site, limb, late: /\bf[- ]?waves?\b|\bh[- ]?reflex(?:es)?\b/i.test(label) };
 }
 
 /** The measure of one cell: its column's quantity and unit, with what the row and header tell. */
@@ -214,8 +226,9 @@ export function measureOf(col: ColumnInfo, row: RowInfo, unit: Unit): Measure {
     unit,
     study: col.sensory ? 'sensory' : row.study,
     site: col.distal ? 'distal' : row.site,
-    late: col.late,
+    late: col.late || row.late,
     muap: col.muap,
     limb: row.limb,
+    evoked: row.evoked,
   };
 }

@@ -4,6 +4,7 @@ import { containsPlaceholder } from '../analysis/placeholders';
 import {
   EMPTY_VALUES,
   SIDE_VALUES,
+  isEvokedPotentialTable,
   isNcsOrEmgTable,
   measureOf,
   readColumns,
@@ -48,7 +49,8 @@ export const emgTable: Rule = {
       if (!isNcsOrEmgTable(table, ctx.doc.text)) continue;
       const columns = readColumns(table, ctx.doc.text);
       const study = tableStudy(table, columns);
-      const rows = table.rows.map((r) => readRow(r, columns, study));
+      const evoked = isEvokedPotentialTable(table);
+      const rows = table.rows.map((r) => readRow(r, columns, study, evoked));
       for (const col of columns) {
         const header = written(table.header[col.index]);
         if (col.side) {
