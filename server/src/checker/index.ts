@@ -18,7 +18,7 @@ export {
   type FileFormat,
 } from './formats';
 export { mergeConfigs, resolveRuleSetting, SEVERITY_SETTINGS, type CaselintConfig, type RuleSetting } from './config';
-export { PROFILES, getProfile, headingMatches, normalizeHeading, type Profile, type ProfileItem } from './profiles';
+export { PROFILES, getProfile, headingMatches, normalizeHeading, type Profile, type ProfileItem, type ItemRoles, type ClaimMode, type EvidenceKind } from './profiles';
 export { parseDocument, computeLineStarts, positionAt } from './model';
 export { sectionHasContent, type SectionAnalysis } from './analysis/sections';
 export { contentEvidence, type ContentEvidence } from './analysis/evidence';

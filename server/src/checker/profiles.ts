@@ -3,7 +3,51 @@
  * for each. Data only; the rules read it.
  */
 
-export interface ProfileItem {
+/** How `unsupported-claim` reads the sentences under an item. */
+export type ClaimMode =
+  /** The patient's own story: only strong cues, or cues in a present-tense sentence, make a claim. */
+  | 'case'
+  /** Background, discussion, conclusions: every cue counts. */
+  | 'discussion'
+  /** Not looked at (reference list, consent, keywords, title). */
+  | 'skip';
+
+/** Content that satisfies an item without (or besides) its heading (analysis/evidence.ts). */
+export type EvidenceKind = 'title' | 'keywords' | 'abstract' | 'timeline' | 'consent' | 'patient-perspective';
+
+/**
+ * What an item is for the code that reads it: every rule, view and analysis asks an item for
+ * its roles, never for its id (the id is only the user's config key).
+ */
+export interface ItemRoles {
+  /** How `unsupported-claim` treats sentences under it. */
+  claimMode: ClaimMode;
+  /**
+   * Sentences under it are looked at for claims (in `claimMode`) only when this option of
+   * `unsupported-claim` (or `claims` in the config) is on; it is off by default.
+   */
+  claimOption?: 'checkAbstract' | 'checkPatientPerspective';
+  /**
+   * The content that satisfies it without a heading (checklist, `required-section`). For
+   * `title`, the document's title is the item: the checklist judges it by content only.
+   */
+  evidence?: EvidenceKind;
+  /**
+   * The abstract: sub-headings under it ("### Case presentation" of a structured abstract)
+   * belong to it, not to the body items of the same name; in LaTeX it is an environment.
+   */
+  abstract?: true;
+  /** The reference list (no prose: `overstated-claim` does not look at it). */
+  referenceList?: true;
+  /** A formal statement (consent, declarations): `overstated-claim` does not look at it. */
+  declaration?: true;
+  /** A heading of this item marks a document as a case report (manuscript detection). */
+  marksCaseReport?: true;
+  /** What the inserted template asks the writer to put in the section (required-section's fix). */
+  hint?: string;
+}
+
+export interface ProfileItem extends ItemRoles {
   id: string;
   label: string;
   /** Accepted headings, as written in manuscripts (matched case-insensitively, numbering ignored). */
@@ -73,21 +117,159 @@ export const HEADINGS = {
 
 const CASE_PATTERNS = [/^case\s+(?:\d+|[ivx]+|one|two|three|four|five|[a-e])$/];
 
+/** An item as the profiles share it: a profile adds `required` and may change label, headings, parts. */
+type ItemDefinition = Omit<ProfileItem, 'required'>;
+
+/**
+ * Every item a profile can have, with its roles, by id. The profiles below take their items
+ * from here; a custom required section from config with one of these ids takes its roles
+ * (`itemRoles`).
+ */
+export const ITEMS = {
+  title: {
+    id: 'title', label: 'Title', headings: [...HEADINGS.title],
+    claimMode: 'skip', evidence: 'title',
+    hint: 'State the diagnosis or intervention and the words "case report".',
+  },
+  keywords: {
+    id: 'keywords', label: 'Keywords', headings: [...HEADINGS.keywords],
+    claimMode: 'skip', evidence: 'keywords',
+    hint: 'Two to five keywords, including "case report".',
+  },
+  abstract: {
+    id: 'abstract', label: 'Abstract', headings: [...HEADINGS.abstract],
+    claimMode: 'discussion', claimOption: 'checkAbstract', evidence: 'abstract', abstract: true,
+    hint: 'Summarise the background, the case, and the main lesson.',
+  },
+  introduction: {
+    id: 'introduction', label: 'Introduction', headings: [...HEADINGS.introduction],
+    claimMode: 'discussion',
+    hint: 'Explain why this case is worth reporting, with references.',
+  },
+  case: {
+    id: 'case', label: 'Case presentation', headings: [...HEADINGS.case], patterns: CASE_PATTERNS,
+    claimMode: 'case', marksCaseReport: true,
+    hint: "Describe the patient's presentation, history and examination.",
+  },
+  'patient-information': {
+    id: 'patient-information', label: 'Patient information', headings: [...HEADINGS.patientInformation, ...HEADINGS.case], patterns: CASE_PATTERNS,
+    claimMode: 'case',
+    hint: "Describe the patient's demographics, main concerns and relevant history.",
+  },
+  'clinical-findings': {
+    id: 'clinical-findings', label: 'Clinical findings', headings: [...HEADINGS.clinicalFindings],
+    claimMode: 'case',
+    hint: 'Describe the relevant physical examination findings.',
+  },
+  timeline: {
+    id: 'timeline', label: 'Timeline', headings: [...HEADINGS.timeline],
+    claimMode: 'case', evidence: 'timeline',
+    hint: 'List the key events of the episode of care in order.',
+  },
+  investigations: {
+    id: 'investigations', label: 'Investigations', headings: [...HEADINGS.investigations],
+    claimMode: 'case',
+    hint: 'Report the laboratory tests, imaging and other investigations, with results.',
+  },
+  'diagnostic-assessment': {
+    id: 'diagnostic-assessment', label: 'Diagnostic assessment', headings: [...HEADINGS.investigations],
+    claimMode: 'case',
+    hint: 'Report the diagnostic tests, the differential diagnosis and the reasoning.',
+  },
+  'differential-diagnosis': {
+    id: 'differential-diagnosis', label: 'Differential diagnosis', headings: [...HEADINGS.differentialDiagnosis],
+    claimMode: 'discussion',
+    hint: 'List the diagnoses considered and why each was accepted or rejected.',
+  },
+  treatment: {
+    id: 'treatment', label: 'Treatment', headings: [...HEADINGS.treatment],
+    claimMode: 'case',
+    hint: 'Describe the treatment given, its dose and duration.',
+  },
+  'therapeutic-intervention': {
+    id: 'therapeutic-intervention', label: 'Therapeutic intervention', headings: [...HEADINGS.treatment],
+    claimMode: 'case',
+    hint: 'Describe the treatment given, its dose and duration.',
+  },
+  'follow-up': {
+    id: 'follow-up', label: 'Follow-up and outcomes', headings: [...HEADINGS.outcome],
+    claimMode: 'case',
+    hint: 'Describe the outcome, follow-up and any adverse events.',
+  },
+  /** In no profile; for a custom required section of that id. */
+  outcome: {
+    id: 'outcome', label: 'Outcome', headings: [...HEADINGS.outcome],
+    claimMode: 'case',
+  },
+  discussion: {
+    id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion],
+    claimMode: 'discussion',
+    hint: 'Discuss the case against the literature, with references.',
+  },
+  conclusion: {
+    id: 'conclusion', label: 'Conclusion', headings: [...HEADINGS.conclusion],
+    claimMode: 'discussion',
+    hint: 'State the main take-away lesson.',
+  },
+  'learning-points': {
+    id: 'learning-points', label: 'Learning points/take home messages', headings: [...HEADINGS.learningPoints],
+    claimMode: 'discussion',
+    hint: 'Give three to five short take-home messages.',
+  },
+  'patient-perspective': {
+    id: 'patient-perspective', label: 'Patient perspective', headings: [...HEADINGS.patientPerspective],
+    claimMode: 'case', claimOption: 'checkPatientPerspective', evidence: 'patient-perspective',
+    hint: 'The patient shares their experience, if they wish.',
+  },
+  consent: {
+    id: 'consent', label: 'Consent', headings: [...HEADINGS.consent],
+    claimMode: 'skip', evidence: 'consent', declaration: true,
+    hint: 'State that written informed consent for publication was obtained from the patient.',
+  },
+  references: {
+    id: 'references', label: 'References', headings: [...HEADINGS.references],
+    claimMode: 'skip', referenceList: true, counted: false,
+  },
+} as const satisfies Record<string, ItemDefinition>;
+
+type ItemId = keyof typeof ITEMS;
+
+/** A profile's item: the shared definition, required or not, with the profile's own label, headings or parts. */
+function item(id: ItemId, required: boolean, own: Partial<Pick<ProfileItem, 'label' | 'headings' | 'parts'>> = {}): ProfileItem {
+  const def: ItemDefinition = ITEMS[id];
+  return { ...def, headings: [...def.headings], ...(def.patterns ? { patterns: [...def.patterns] } : {}), required, ...own };
+}
+
+const ROLE_KEYS = ['claimMode', 'claimOption', 'evidence', 'abstract', 'referenceList', 'declaration', 'marksCaseReport', 'hint'] as const satisfies readonly (keyof ItemRoles)[];
+
+/**
+ * The roles of an item by id, for a custom required section from config: those of the item of
+ * that id (a custom "timeline" is satisfied by a timeline table, a custom "outcome" is the
+ * patient's story), else prose read like the discussion.
+ */
+export function itemRoles(id: string): ItemRoles {
+  const def: ItemDefinition | undefined = Object.prototype.hasOwnProperty.call(ITEMS, id) ? ITEMS[id as ItemId] : undefined;
+  if (!def) return { claimMode: 'discussion' };
+  const roles: Partial<Record<keyof ItemRoles, unknown>> = {};
+  for (const k of ROLE_KEYS) if (def[k] !== undefined) roles[k] = def[k];
+  return roles as unknown as ItemRoles;
+}
+
 export const PROFILES: Record<string, Profile> = {
   default: {
     id: 'default',
     label: 'Default',
     description: 'Abstract, case presentation, investigations and discussion.',
     items: [
-      { id: 'abstract', label: 'Abstract', headings: [...HEADINGS.abstract], required: true },
-      { id: 'introduction', label: 'Introduction', headings: [...HEADINGS.introduction], required: false },
-      { id: 'case', label: 'Case presentation', headings: [...HEADINGS.case], patterns: CASE_PATTERNS, required: true },
-      { id: 'investigations', label: 'Investigations', headings: [...HEADINGS.investigations], required: true },
-      { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
-      { id: 'conclusion', label: 'Conclusion', headings: [...HEADINGS.conclusion], required: false },
-      { id: 'patient-perspective', label: 'Patient perspective', headings: [...HEADINGS.patientPerspective], required: false },
-      { id: 'consent', label: 'Consent', headings: [...HEADINGS.consent], required: false },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
+      item('abstract', true),
+      item('introduction', false),
+      item('case', true),
+      item('investigations', true),
+      item('discussion', true),
+      item('conclusion', false),
+      item('patient-perspective', false),
+      item('consent', false),
+      item('references', false),
     ],
   },
   care: {
@@ -96,20 +278,20 @@ export const PROFILES: Record<string, Profile> = {
     description: 'The 13 items of the CARE case report guideline.',
     source: 'Gagnier JJ et al. The CARE guidelines: consensus-based clinical case reporting guideline development. 2013; https://www.care-statement.org/checklist',
     items: [
-      { id: 'title', label: 'Title', headings: [...HEADINGS.title], required: false },
-      { id: 'keywords', label: 'Keywords', headings: [...HEADINGS.keywords], required: true },
-      { id: 'abstract', label: 'Abstract', headings: [...HEADINGS.abstract], required: true },
-      { id: 'introduction', label: 'Introduction', headings: [...HEADINGS.introduction], required: true },
-      { id: 'patient-information', label: 'Patient information', headings: [...HEADINGS.patientInformation, ...HEADINGS.case], patterns: CASE_PATTERNS, required: true },
-      { id: 'clinical-findings', label: 'Clinical findings', headings: [...HEADINGS.clinicalFindings], required: true },
-      { id: 'timeline', label: 'Timeline', headings: [...HEADINGS.timeline], required: true },
-      { id: 'diagnostic-assessment', label: 'Diagnostic assessment', headings: [...HEADINGS.investigations], required: true },
-      { id: 'therapeutic-intervention', label: 'Therapeutic intervention', headings: [...HEADINGS.treatment], required: true },
-      { id: 'follow-up', label: 'Follow-up and outcomes', headings: [...HEADINGS.outcome], required: true },
-      { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
-      { id: 'patient-perspective', label: 'Patient perspective', headings: [...HEADINGS.patientPerspective], required: true },
-      { id: 'consent', label: 'Informed consent', headings: [...HEADINGS.consent], required: true },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
+      item('title', false),
+      item('keywords', true),
+      item('abstract', true),
+      item('introduction', true),
+      item('patient-information', true),
+      item('clinical-findings', true),
+      item('timeline', true),
+      item('diagnostic-assessment', true),
+      item('therapeutic-intervention', true),
+      item('follow-up', true),
+      item('discussion', true),
+      item('patient-perspective', true),
+      item('consent', true, { label: 'Informed consent' }),
+      item('references', false),
     ],
   },
   'bmj-case-reports': {
@@ -118,17 +300,17 @@ export const PROFILES: Record<string, Profile> = {
     description: 'The case report template of BMJ Case Reports: summary, background, case presentation, investigations, differential diagnosis, treatment, outcome and follow-up, discussion, learning points.',
     source: 'BMJ Case Reports, Instructions for authors, "Case reports" template (https://casereports.bmj.com/pages/authors/); taken from the published instructions as known, which may change',
     items: [
-      { id: 'abstract', label: 'Summary', headings: [...HEADINGS.abstract], required: true },
-      { id: 'introduction', label: 'Background', headings: [...HEADINGS.introduction], required: true },
-      { id: 'case', label: 'Case presentation', headings: [...HEADINGS.case], patterns: CASE_PATTERNS, required: true },
-      { id: 'investigations', label: 'Investigations', headings: [...HEADINGS.investigations], required: true },
-      { id: 'differential-diagnosis', label: 'Differential diagnosis', headings: [...HEADINGS.differentialDiagnosis], required: true },
-      { id: 'treatment', label: 'Treatment', headings: [...HEADINGS.treatment], required: true },
-      { id: 'follow-up', label: 'Outcome and follow-up', headings: [...HEADINGS.outcome], required: true },
-      { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
-      { id: 'learning-points', label: 'Learning points/take home messages', headings: [...HEADINGS.learningPoints], required: true },
-      { id: 'patient-perspective', label: "Patient's perspective", headings: [...HEADINGS.patientPerspective], required: false },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
+      item('abstract', true, { label: 'Summary' }),
+      item('introduction', true, { label: 'Background' }),
+      item('case', true),
+      item('investigations', true),
+      item('differential-diagnosis', true),
+      item('treatment', true),
+      item('follow-up', true, { label: 'Outcome and follow-up' }),
+      item('discussion', true),
+      item('learning-points', true),
+      item('patient-perspective', false, { label: "Patient's perspective" }),
+      item('references', false),
     ],
   },
   jmcr: {
@@ -137,18 +319,16 @@ export const PROFILES: Record<string, Profile> = {
     description: 'Journal of Medical Case Reports (BMC): structured abstract, keywords, background, case presentation, discussion and conclusions, declarations with consent for publication.',
     source: 'Journal of Medical Case Reports, Submission guidelines, "Case report" article type (https://jmedicalcasereports.biomedcentral.com/submission-guidelines/preparing-your-manuscript/case-report); taken from the published instructions as known, which may change',
     items: [
-      { id: 'abstract', label: 'Abstract', headings: [...HEADINGS.abstract], required: true, parts: ['Background', 'Case presentation', 'Conclusions'] },
-      { id: 'keywords', label: 'Keywords', headings: [...HEADINGS.keywords], required: true },
-      { id: 'introduction', label: 'Background', headings: [...HEADINGS.introduction], required: true },
-      { id: 'case', label: 'Case presentation', headings: [...HEADINGS.case], patterns: CASE_PATTERNS, required: true },
-      { id: 'discussion', label: 'Discussion and conclusions', headings: [...HEADINGS.discussion, ...HEADINGS.conclusion], required: true },
-      {
-        id: 'consent',
+      item('abstract', true, { parts: ['Background', 'Case presentation', 'Conclusions'] }),
+      item('keywords', true),
+      item('introduction', true, { label: 'Background' }),
+      item('case', true),
+      item('discussion', true, { label: 'Discussion and conclusions', headings: [...HEADINGS.discussion, ...HEADINGS.conclusion] }),
+      item('consent', true, {
         label: 'Consent for publication (Declarations)',
         headings: [...HEADINGS.consent, ...HEADINGS.declarations, 'ethics approval and consent to participate'],
-        required: true,
-      },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
+      }),
+      item('references', false),
     ],
   },
   ajcr: {
@@ -157,13 +337,13 @@ export const PROFILES: Record<string, Profile> = {
     description: 'American Journal of Case Reports: structured abstract (objective, background, case report, conclusions), background, case report, discussion, conclusions.',
     source: 'American Journal of Case Reports, Instructions for authors (https://www.amjcaserep.com/page/instructions); taken from the published instructions as known, which may change',
     items: [
-      { id: 'abstract', label: 'Abstract', headings: [...HEADINGS.abstract], required: true, parts: ['Objective', 'Background', 'Case Report', 'Conclusions'] },
-      { id: 'keywords', label: 'Keywords', headings: [...HEADINGS.keywords], required: false },
-      { id: 'introduction', label: 'Background', headings: [...HEADINGS.introduction], required: true },
-      { id: 'case', label: 'Case Report', headings: [...HEADINGS.case], patterns: CASE_PATTERNS, required: true },
-      { id: 'discussion', label: 'Discussion', headings: [...HEADINGS.discussion], required: true },
-      { id: 'conclusion', label: 'Conclusions', headings: [...HEADINGS.conclusion], required: true },
-      { id: 'references', label: 'References', headings: [...HEADINGS.references], required: false, counted: false },
+      item('abstract', true, { parts: ['Objective', 'Background', 'Case Report', 'Conclusions'] }),
+      item('keywords', false),
+      item('introduction', true, { label: 'Background' }),
+      item('case', true, { label: 'Case Report' }),
+      item('discussion', true),
+      item('conclusion', true, { label: 'Conclusions' }),
+      item('references', false),
     ],
   },
 };

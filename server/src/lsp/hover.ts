@@ -153,10 +153,10 @@ function headingMarkdown(result: CheckResult, section: Section, config: Caselint
   const text = escapeMarkdown(section.heading!.text);
   const h = section.heading!;
   if (!item && model.title && model.title.start === h.textStart && model.title.end === h.textEnd) {
-    const titleItem = analysis.items.find((i) => i.id === 'title');
+    const titleItem = analysis.items.find((i) => i.evidence === 'title');
     if (!titleItem) return 'The document title.';
     const label = `${escapeMarkdown(profile.label)} item '${escapeMarkdown(titleItem.label)}'`;
-    return contentEvidence(model, 'title')?.status === 'present'
+    return contentEvidence(model, titleItem.evidence)?.status === 'present'
       ? `The document title: satisfies ${label} (it contains "case report").`
       : `The document title: ${label} wants the words "case report" in it.`;
   }

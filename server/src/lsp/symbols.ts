@@ -45,7 +45,7 @@ export function documentSymbols(result: CheckResult, document: TextDocument, opt
     const selStart = h.textEnd > h.textStart ? h.textStart : h.start;
     const selEnd = h.textEnd > h.textStart ? h.textEnd : trimmedEnd(model.text, h.start, h.end);
     const isTitle = model.title?.start === h.textStart && model.title.end === h.textEnd;
-    const item = analysis.itemOf.get(section) ?? (isTitle ? analysis.items.find((i) => i.id === 'title') : undefined);
+    const item = analysis.itemOf.get(section) ?? (isTitle ? analysis.items.find((i) => i.evidence === 'title') : undefined);
     const symbol: DocumentSymbol = {
       name: h.text.trim() || model.text.slice(h.start, h.end).trim() || '(untitled)',
       kind: SymbolKind.String,

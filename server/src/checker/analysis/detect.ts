@@ -104,9 +104,9 @@ export function isCaseReportType(value: unknown): boolean {
 
 function caseItems(profile: Profile | undefined): ProfileItem[] {
   const items: ProfileItem[] = [];
-  const def = PROFILES.default.items.find((i) => i.id === 'case');
+  const def = PROFILES.default.items.find((i) => i.marksCaseReport);
   if (def) items.push(def);
-  const own = profile?.items.find((i) => i.id === 'case');
+  const own = profile?.items.find((i) => i.marksCaseReport);
   if (own && own !== def) items.push(own);
   return items;
 }
@@ -141,11 +141,10 @@ export function isManuscript(model: DocumentModel, opts: DetectOptions = {}): De
   }
 
   const items = caseItems(opts.profile);
-  const extra = config.headings?.case ?? [];
   for (const h of model.headings) {
     const n = normalizeHeading(h.text);
     if (GENERIC_CASE_HEADINGS.has(n)) continue;
-    if (items.some((item) => headingMatches(item, h.text, extra))) {
+    if (items.some((item) => headingMatches(item, h.text, config.headings?.[item.id] ?? []))) {
       return { manuscript: true, reason: `heading "${h.text}" presents the case` };
     }
   }

@@ -3,7 +3,7 @@
  * front matter, a LaTeX abstract environment, a timeline table, a consent statement, the
  * patient's perspective, a title with "case report". Pure queries over the model.
  */
-import { headingMatches, type ProfileItem } from '../profiles';
+import { headingMatches, type EvidenceKind, type ProfileItem } from '../profiles';
 import type { DocumentModel, Span } from '../types';
 
 /** Content that satisfies a profile item without (or besides) its heading. */
@@ -13,12 +13,12 @@ export interface ContentEvidence extends Span {
 }
 
 /**
- * Content that satisfies a profile item by id (keywords, abstract, timeline, consent,
- * patient-perspective, title), or undefined. Usable by rules that want to accept content
- * in place of a heading.
+ * Content of one kind (a profile item's `evidence` role: keywords, abstract, timeline, consent,
+ * patient-perspective, title), or undefined. Usable by rules that want to accept content in
+ * place of a heading.
  */
-export function contentEvidence(model: DocumentModel, itemId: string): ContentEvidence | undefined {
-  switch (itemId) {
+export function contentEvidence(model: DocumentModel, kind: EvidenceKind | undefined): ContentEvidence | undefined {
+  switch (kind) {
     case 'title':
       return titleEvidence(model, []);
     case 'keywords':
@@ -47,7 +47,7 @@ export function titleEvidence(model: DocumentModel, items: ProfileItem[]): Conte
   if (!title) return undefined;
   // A first-level heading that is a section ("# Abstract") is not a title.
   const fromHeading = model.headings.find((h) => h.textStart === title.start && h.textEnd === title.end);
-  if (fromHeading && items.some((i) => i.id !== 'title' && headingMatches(i, fromHeading.text))) return undefined;
+  if (fromHeading && items.some((i) => i.evidence !== 'title' && headingMatches(i, fromHeading.text))) return undefined;
   if (CASE_REPORT_RE.test(title.text)) return { status: 'present', start: title.start, end: title.end, detail: 'title contains "case report"' };
   return { status: 'empty', start: title.start, end: title.end, detail: `title "${title.text}" does not contain "case report"` };
 }

@@ -1,5 +1,5 @@
 import type { CaselintConfig } from '../config';
-import { headingMatches, type Profile, type ProfileItem } from '../profiles';
+import { headingMatches, itemRoles, type Profile, type ProfileItem } from '../profiles';
 import type { DocumentModel, Section } from '../types';
 
 /** What the engine derives once per check and shares with every rule. */
@@ -20,14 +20,15 @@ export function profileItems(profile: Profile, config: CaselintConfig): ProfileI
   });
   for (const custom of config.requiredSections ?? []) {
     const existing = items.findIndex((i) => i.id === custom.id);
-    const item: ProfileItem = {
+    const own = {
       id: custom.id,
       label: custom.label ?? custom.headings[0] ?? custom.id,
       headings: custom.headings,
       required: true,
     };
-    if (existing >= 0) items[existing] = { ...items[existing], ...item, headings: [...items[existing].headings, ...custom.headings] };
-    else items.push(item);
+    // A profile's item keeps its roles; a new one takes those of the item of that id, if any.
+    if (existing >= 0) items[existing] = { ...items[existing], ...own, headings: [...items[existing].headings, ...custom.headings] };
+    else items.push({ ...itemRoles(custom.id), ...own });
   }
   return items;
 }
@@ -46,7 +47,7 @@ export function analyseSections(doc: DocumentModel, items: ProfileItem[]): Secti
       continue;
     }
     const item = items.find((i) => headingMatches(i, section.heading!.text));
-    if (item?.id === 'abstract') abstractSections.add(section);
+    if (item?.abstract) abstractSections.add(section);
     if (!item) continue;
     itemOf.set(section, item);
     const list = byItem.get(item.id);

@@ -19,7 +19,7 @@ export const overstatedClaim: Rule = {
       if (para.kind === 'reference' || para.kind === 'caption') continue;
       if (!QUICK.test(para.plain)) continue;
       const item = ctx.itemAt(para.section);
-      if (item && (item.id === 'references' || item.id === 'consent')) continue;
+      if (item && (item.referenceList || item.declaration)) continue;
       for (const sentence of para.sentences) {
         const hits = findOverstatements(sentence.text, () => generalises(sentence.text));
         for (const h of hits) {

@@ -19,7 +19,7 @@ export const requiredSection: Rule = {
       if (!item.required || ctx.sections.byItem.has(item.id)) continue;
       // Keywords in front matter, a consent sentence, a timeline table...: content counts too,
       // exactly as in the checklist.
-      if (contentEvidence(doc, item.id)?.status === 'present') continue;
+      if (contentEvidence(doc, item.evidence)?.status === 'present') continue;
       const shown = item.headings.slice(0, SHOWN_HEADINGS).map((h) => `"${capitalise(h)}"`);
       const more = item.headings.length > SHOWN_HEADINGS ? ', …' : '';
       const fix = insertSectionFix(ctx, item);
@@ -48,29 +48,6 @@ function capitalise(s: string): string {
 // ---------------------------------------------------------------------------
 // Quick fix: insert the missing heading with a short template
 // ---------------------------------------------------------------------------
-
-/** What the template asks the writer to put in each section (by profile item id). */
-const TEMPLATE_HINTS: Record<string, string> = {
-  title: 'State the diagnosis or intervention and the words "case report".',
-  keywords: 'Two to five keywords, including "case report".',
-  abstract: 'Summarise the background, the case, and the main lesson.',
-  introduction: 'Explain why this case is worth reporting, with references.',
-  case: "Describe the patient's presentation, history and examination.",
-  'patient-information': "Describe the patient's demographics, main concerns and relevant history.",
-  'clinical-findings': 'Describe the relevant physical examination findings.',
-  timeline: 'List the key events of the episode of care in order.',
-  investigations: 'Report the laboratory tests, imaging and other investigations, with results.',
-  'diagnostic-assessment': 'Report the diagnostic tests, the differential diagnosis and the reasoning.',
-  'therapeutic-intervention': 'Describe the treatment given, its dose and duration.',
-  'follow-up': 'Describe the outcome, follow-up and any adverse events.',
-  'differential-diagnosis': 'List the diagnoses considered and why each was accepted or rejected.',
-  treatment: 'Describe the treatment given, its dose and duration.',
-  discussion: 'Discuss the case against the literature, with references.',
-  'learning-points': 'Give three to five short take-home messages.',
-  conclusion: 'State the main take-away lesson.',
-  'patient-perspective': 'The patient shares their experience, if they wish.',
-  consent: 'State that written informed consent for publication was obtained from the patient.',
-};
 
 const HEADING_TODO = 'TODO:';
 
@@ -103,7 +80,7 @@ export function insertSectionFix(ctx: RuleContext, item: ProfileItem): Fix | und
   if (!before) before = doc.sections.find((s) => s.heading && isReferencesHeading(s.heading.text));
   const level = before?.heading?.level ?? levelOfPresentSections(ctx) ?? defaultLevel(doc);
   const heading = headingTextFor(item, items);
-  const hint = TEMPLATE_HINTS[item.id] ?? `Write the ${item.label.toLowerCase()} section.`;
+  const hint = item.hint ?? `Write the ${item.label.toLowerCase()} section.`;
   const nl = /\r\n/.test(doc.text) ? '\r\n' : '\n';
 
   let at: number;
@@ -133,7 +110,7 @@ export function insertSectionFix(ctx: RuleContext, item: ProfileItem): Fix | und
 function sectionBlock(doc: DocumentModel, item: ProfileItem, heading: string, level: number, hint: string, nl: string, before: Section | undefined, items: Section[]): string {
   const todo = `${HEADING_TODO} ${hint}`;
   if (doc.format === 'latex') {
-    if (item.id === 'abstract') return `\\begin{abstract}${nl}${todo}${nl}\\end{abstract}${nl}${nl}`;
+    if (item.abstract) return `\\begin{abstract}${nl}${todo}${nl}\\end{abstract}${nl}${nl}`;
     const cmd = ['section', 'subsection', 'subsubsection', 'paragraph'][Math.min(Math.max(level, 1), 4) - 1];
     // Starred like the section it goes before, else like the last section the profile knows.
     const neighbour = before?.heading ?? lastItemHeading(doc, items);

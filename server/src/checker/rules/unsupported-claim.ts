@@ -1,6 +1,6 @@
 import { analyseSentence } from '../analysis/claims/classify';
 import { CATEGORY_INFO } from '../analysis/claims/cues';
-import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, CASE_ITEMS, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS, SKIPPED_ITEMS } from '../analysis/claims/exclusions';
+import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS } from '../analysis/claims/exclusions';
 import type { ClaimMatch, SectionMode } from '../analysis/claims/types';
 import { normalizeHeading } from '../profiles';
 import type { Rule, RuleContext } from './rule';
@@ -105,14 +105,13 @@ function sectionMode(
   checkPerspective: boolean,
   parentMode: (s: Section) => SectionMode | 'skip',
 ): SectionMode | 'skip' {
+  // The profile item says how its sentences are read (its claimMode role), some only on request.
   const item = ctx.itemAt(section);
   if (item) {
-    if (item.id === 'abstract') return checkAbstract ? 'discussion' : 'skip';
-    if (item.id === 'patient-perspective') return checkPerspective ? 'case' : 'skip';
-    if (SKIPPED_ITEMS.has(item.id)) return 'skip';
-    if (CASE_ITEMS.has(item.id)) return 'case';
+    if (item.claimOption === 'checkAbstract' && !checkAbstract) return 'skip';
+    if (item.claimOption === 'checkPatientPerspective' && !checkPerspective) return 'skip';
+    return item.claimMode;
   }
-  if (item) return 'discussion';
   // Back matter by heading; a sub-section inherits its parent's mode (cached by the caller).
   if (section?.heading) {
     const h = normalizeHeading(section.heading.text).replace(/['\u2019]/g, '');

@@ -3,7 +3,7 @@
  * Pure: reads one CheckResult's model (no re-parse, no I/O).
  *
  * Items are satisfied by a heading (as the `required-section` rule sees them) or, for the items
- * whose content can be recognised, by content (`contentEvidence`):
+ * whose content can be recognised (their `evidence` role), by content (`contentEvidence`):
  * - `title`: the title contains "case report" (CARE item 1); judged by content only;
  * - `keywords`: a Keywords heading, a "Keywords:" line, or front matter `keywords`;
  * - `abstract`: a heading, front matter `abstract`, an "Abstract:" line, LaTeX `\begin{abstract}`;
@@ -55,7 +55,7 @@ export function checklist(result: CheckResult): Checklist {
   const { model, profile, sections: analysis } = result;
   const items: ChecklistItem[] = analysis.items.map((item) => {
     const base = { id: item.id, label: item.label, required: item.required, ...(item.counted === false ? { counted: false } : {}) };
-    if (item.id === 'title') {
+    if (item.evidence === 'title') {
       const t = titleEvidence(model, analysis.items);
       return t ? { ...base, status: t.status, start: t.start, end: t.end, detail: t.detail, via: 'content' } : { ...base, status: 'missing', detail: 'no title' };
     }
@@ -66,7 +66,7 @@ export function checklist(result: CheckResult): Checklist {
     if (withContent) {
       out = { ...base, status: 'present', ...headingPlace(withContent), via: 'heading' };
     } else {
-      const evidence = contentEvidence(model, item.id);
+      const evidence = contentEvidence(model, item.evidence);
       if (evidence?.status === 'present' || (evidence && !sections)) {
         out = { ...base, status: evidence.status, start: evidence.start, end: evidence.end, detail: evidence.detail, via: 'content' };
       } else if (sections) {

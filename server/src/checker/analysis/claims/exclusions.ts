@@ -58,18 +58,6 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
 ];
 
 /**
- * Profile item ids whose sections tell this patient's story: inside them only strong cues, or
- * cues in a present-tense sentence, make a claim.
- */
-export const CASE_ITEMS: ReadonlySet<string> = new Set([
-  'case', 'investigations', 'treatment', 'outcome', 'follow-up', 'timeline', 'clinical-findings', 'patient-information',
-  'diagnostic-assessment', 'therapeutic-intervention',
-]);
-
-/** Profile item ids never checked (besides the abstract and patient perspective, which are options). */
-export const SKIPPED_ITEMS: ReadonlySet<string> = new Set(['references', 'consent', 'keywords', 'title']);
-
-/**
  * Back-matter headings that hold no claims (matched after lower-casing, numbering and
  * punctuation removed, by prefix): declarations, contributions, funding...
  */
