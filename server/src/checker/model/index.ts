@@ -8,10 +8,8 @@ import type {
   Section,
   Sentence,
   Suppression,
-  SuppressionKind,
   Table,
 } from '../types';
-import { SUPPRESSION_KINDS } from '../types';
 import { isReferencesHeading } from '../profiles';
 import type { RawBlocks } from './blocks';
 import { findCitations } from './citations';
@@ -20,14 +18,15 @@ import { parseLatexBlocks } from './latex';
 import { blankPandocLines, finishPandocBlocks } from './quarto';
 import { parsePlainTextBlocks } from './plaintext';
 import { splitSentences } from './sentences';
+import { parseSuppressionDirective } from './suppressions';
 import { computeLineStarts, plainSpanToSource, positionAt } from './text';
 
 export { computeLineStarts, positionAt } from './text';
+export { parseSuppressionDirective, suppressionComment } from './suppressions';
 
 const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** After leading space and emphasis markers: "Figure 2", "**Table 1.**", "Supplementary Fig. S3". */
 const CAPTION_RE = /^\s*[*_]*(?:supplementary\s+)?(?:fig(?:ure)?s?\.?|table|video|movie|box|panel)\s*S?\d+[A-Za-z]?\b/i;
-const SUPPRESSION_RE = new RegExp(String.raw`^caselint-(${SUPPRESSION_KINDS.join('|')})(?![\w-])\s*([\s\S]*)$`);
 
 function readFrontMatter(text: string): FrontMatter | undefined {
   const m = FRONT_MATTER_RE.exec(text);
@@ -187,15 +186,9 @@ function buildModel(
 
   const suppressions: Suppression[] = [];
   for (const c of raw.comments) {
-    const m = SUPPRESSION_RE.exec(c.text);
-    if (!m) continue;
-    suppressions.push({
-      start: c.start,
-      end: c.end,
-      kind: m[1] as SuppressionKind,
-      ruleIds: m[2].split(/[\s,]+/).filter(Boolean),
-      line: positionAt(lineStarts, c.start).line,
-    });
+    const directive = parseSuppressionDirective(c.text);
+    if (!directive) continue;
+    suppressions.push({ start: c.start, end: c.end, ...directive, line: positionAt(lineStarts, c.start).line });
   }
 
   let title: DocumentModel['title'];

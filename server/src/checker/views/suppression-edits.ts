@@ -1,5 +1,5 @@
-import { computeLineStarts, positionAt } from '../model';
-import type { DocumentModel, Finding, Fix, Format, OffsetEdit, SuppressionKind } from '../types';
+import { computeLineStarts, positionAt, suppressionComment } from '../model';
+import type { DocumentModel, Finding, Fix, Format, OffsetEdit } from '../types';
 
 /**
  * Suppression fixes: the offset edits that silence one rule on a finding's line or in the
@@ -19,17 +19,10 @@ import type { DocumentModel, Finding, Fix, Format, OffsetEdit, SuppressionKind }
  * paragraph), `% caselint-disable rule-id` at the top of the file.
  *
  * Plain text has no comment syntax: no suppression fixes (use the config's `rules` instead).
+ * The comment syntax itself is `suppressionComment` (model/suppressions.ts).
  */
 
 export type SuppressionScope = 'line' | 'file';
-
-/** The text a suppression comment has in a format, or undefined when the format has none. */
-export function suppressionComment(format: Format, kind: SuppressionKind, ruleId: string): string | undefined {
-  const body = `caselint-${kind} ${ruleId}`;
-  if (format === 'markdown') return `<!-- ${body} -->`;
-  if (format === 'latex') return `% ${body}`;
-  return undefined;
-}
 
 interface TextInfo {
   text: string;
