@@ -7,6 +7,7 @@ import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, RULES, ruleDocsUrl, type CaselintConfig, type Rule } from '../../server/src/checker';
 import { caselintHover, namedBibliographies } from '../../server/src/lsp/hover';
+import { spawnServer, type TestClient } from './client';
 
 /** The section rules only, so that other rules' findings do not change these hovers. */
 const SECTION_RULES = RULES.filter((r) => r.id === 'required-section' || r.id === 'empty-section');
@@ -106,6 +107,62 @@ describe('hover', () => {
       const edited = TextDocument.create('untitled:case.md', 'markdown', 2, CARE_DOC.replace('Foot', 'Hand'));
       assert.equal(caselintHover(result, edited, { position: { line: 0, character: 5 } }), null);
     });
+  });
+
+  describe('over a real connection: how to silence a finding, in each format', function () {
+    this.timeout(30000);
+    let client: TestClient | undefined;
+    afterEach(async () => {
+      if (client) await client.shutdown();
+      client = undefined;
+    });
+
+    /** A report with a title and a case presentation only: three missing sections at the title. */
+    const DOCS: { uri: string; languageId: string; text: string; silence: RegExp }[] = [
+      {
+        uri: 'file:///tmp/caselint-test/silence.md',
+        languageId: 'markdown',
+        text: '# Foot drop after squatting: a case report\n\n## Case presentation\n\nA man had foot drop.\n',
+        silence: /^\*To silence it:\* `<!-- caselint-disable-next-line required-section -->` on the line above\.$/m,
+      },
+      {
+        uri: 'file:///tmp/caselint-test/silence.tex',
+        languageId: 'latex',
+        text: '\\title{Foot drop after squatting: a case report}\n\\section{Case presentation}\nA man had foot drop.\n',
+        silence: /^\*To silence it:\* `% caselint-disable-next-line required-section` on the line above\.$/m,
+      },
+      {
+        uri: 'file:///tmp/caselint-test/silence.txt',
+        languageId: 'plaintext',
+        text: 'FOOT DROP AFTER SQUATTING: A CASE REPORT\n\nCASE PRESENTATION\n\nA man had foot drop.\n',
+        silence: /^\*To silence it:\* plain text has no comments; turn the rule off in the config's `rules` \(`"rules": \{ "required-section": "off" \}` in `\.caselint\.json`\)\.$/m,
+      },
+    ];
+
+    for (const doc of DOCS) {
+      it(`${doc.uri.slice(doc.uri.lastIndexOf('.'))}: the comment that works there, or the config when there is none`, async () => {
+        client = spawnServer();
+        await client.initialize();
+        await client.open(doc.uri, doc.text, doc.languageId);
+        const diagnostics = await client.pullItems(doc.uri);
+        assert.deepEqual(diagnostics.map((d) => d.code), ['required-section', 'required-section', 'required-section']);
+        const at = diagnostics[0].range.start;
+        const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line: at.line, character: at.character + 3 } })) as Hover | null;
+        const v = value(hover);
+        assert.match(v, /^\*\*caselint\*\* `required-section` \(error\)/);
+        assert.match(v, doc.silence);
+        if (doc.languageId === 'plaintext') assert.doesNotMatch(v, /<!--|caselint-disable/, 'no comment that would silence nothing');
+        // What the hover tells the writer to write silences the finding.
+        if (doc.languageId !== 'plaintext') {
+          const comment = /`([^`]*caselint-disable-next-line[^`]*)`/.exec(v)![1];
+          const lines = doc.text.split('\n');
+          lines.splice(at.line, 0, comment);
+          const uri = doc.uri.replace('silence.', 'silenced.');
+          await client.open(uri, lines.join('\n'), doc.languageId);
+          assert.deepEqual(await client.pullItems(uri), []);
+        }
+      });
+    }
   });
 
   describe('on a citation marker', () => {

@@ -19,7 +19,7 @@ export {
 } from './formats';
 export { mergeConfigs, resolveRuleSetting, SEVERITY_SETTINGS, type CaselintConfig, type RuleSetting } from './config';
 export { PROFILES, getProfile, headingMatches, normalizeHeading, type Profile, type ProfileItem, type ItemRoles, type ClaimMode, type EvidenceKind } from './profiles';
-export { parseDocument, computeLineStarts, positionAt } from './model';
+export { parseDocument, computeLineStarts, positionAt, suppressionComment } from './model';
 export { sectionHasContent, type SectionAnalysis } from './analysis/sections';
 export { contentEvidence, type ContentEvidence } from './analysis/evidence';
 export { citationAt, resolveCitation, type ReferenceEntry, type ReferenceLookup } from './analysis/references';
@@ -30,15 +30,10 @@ export { check, UnknownProfileError, type CheckOptions, type CheckResult } from 
 export { lintFile, type LintOptions, type LintResult } from './engine/lint';
 export { checklist, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
+export { DOCS_BASE_URL, escapeMarkdown, explain, explanationMarkdown, ruleDocsUrl, type Explanation, type FindingReason, type Silencing } from './views/explain';
 
 /**
  * The largest manuscript checked (10 MiB; the CLI counts bytes before reading, the server UTF-16
  * code units). Larger files, and files with NUL bytes (binary), are skipped with a message.
  */
 export const MAX_MANUSCRIPT_SIZE = 10 * 1024 * 1024;
-
-/** Where each rule's documentation lives (codeDescription.href, SARIF helpUri). */
-export const DOCS_BASE_URL = 'https://github.com/caselint/caselint/blob/main/docs/rules/';
-export function ruleDocsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
-}

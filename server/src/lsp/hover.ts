@@ -12,8 +12,9 @@
  * .bib files from disk (front matter `bibliography`, LaTeX `\bibliography{}`/`\addbibresource{}`,
  * else the *.bib files next to the document) for file: URIs only; pass `readBibtex` to replace it.
  *
- * - On a finding: the rule, the message, why (category/cue from `finding.data`), how to fix it,
- *   how to suppress it, and a link to the rule page.
+ * - On a finding: the rule's explanation (checker views/explain.ts): the message, why
+ *   (category/cue from `finding.data`), how to fix it, how to silence it in this format, and a
+ *   link to the rule page.
  * - On a citation marker: the matching reference-list entry or BibTeX entry.
  * - On a heading: the profile item it satisfies, or that it matches none.
  */
@@ -22,7 +23,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { citationAt, contentEvidence, getRule, resolveCitation, ruleDocsUrl, sectionHasContent, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
+import { citationAt, contentEvidence, escapeMarkdown, explain, explanationMarkdown, resolveCitation, sectionHasContent, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
 
 export interface HoverOptions {
   /** The configuration the result was checked with (extra headings, custom required sections). */
@@ -58,7 +59,7 @@ export function caselintHover(
   for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
   for (const group of byRule.values()) {
     const narrowest = group.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
-    parts.push({ start: narrowest.start, end: narrowest.end, markdown: findingsMarkdown(group, model) });
+    parts.push({ start: narrowest.start, end: narrowest.end, markdown: explanationMarkdown(explain(group, model.format)) });
   }
 
   const citation = citationAt(model, offset);
@@ -104,49 +105,6 @@ export function caselintHover(
   };
 }
 
-const MAX_FIX_TITLES = 6;
-
-function findingsMarkdown(group: Finding[], model: DocumentModel): string {
-  const first = group[0];
-  const ruleId = first.ruleId;
-  const out: string[] = [];
-  out.push(`**caselint** \`${ruleId}\` (${first.severity})`);
-  if (group.length === 1) {
-    out.push(escapeMarkdown(first.message));
-    const why = whyFromData(first.data);
-    if (why) out.push(`*Why:* ${why}`);
-  } else {
-    out.push(group.map((f) => `- ${escapeMarkdown(f.message)}${whyFromData(f.data) ? ` (${whyFromData(f.data)})` : ''}`).join('\n'));
-  }
-  const rule = getRule(ruleId);
-  if (rule) out.push(`*What it checks:* ${escapeMarkdown(rule.description)}`);
-  const titles = [...new Set(group.flatMap((f) => (f.fixes ?? []).map((x) => x.title)))];
-  const shown = titles.slice(0, MAX_FIX_TITLES).map((t) => `"${escapeMarkdown(t)}"`);
-  const more = titles.length > MAX_FIX_TITLES ? ', …' : '';
-  const hint = rule?.howToFix ?? 'See the rule page for how to fix it.';
-  out.push(`*How to fix:* ${hint}${shown.length ? ` Quick fix${shown.length > 1 ? 'es' : ''}: ${shown.join(', ')}${more}.` : ''}`);
-  const comment = model.format === 'latex' ? `% caselint-disable-next-line ${ruleId}` : `<!-- caselint-disable-next-line ${ruleId} -->`;
-  out.push(`*To silence it:* \`${comment}\` on the line above.`);
-  out.push(`[Rule documentation: ${ruleId}](${ruleDocsUrl(ruleId)})`);
-  return out.join('\n\n');
-}
-
-/** "category **efficacy**, cue "increases"" from a finding's data, when the rule put them there. */
-function whyFromData(data: Record<string, unknown> | undefined): string {
-  if (!data) return '';
-  const bits: string[] = [];
-  const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : '');
-  const category = str(data.category);
-  if (category) bits.push(`category **${escapeMarkdown(category)}**`);
-  const cue = str(data.cue ?? data.cues);
-  if (cue) bits.push(`cue "${escapeMarkdown(cue)}"`);
-  const reason = str(data.reason ?? data.why);
-  if (reason) bits.push(escapeMarkdown(reason));
-  if (!bits.length) return '';
-  const joined = bits.join(', ');
-  return /[.!?]$/.test(joined) ? joined : `${joined}.`;
-}
-
 function headingMarkdown(result: CheckResult, section: Section, config: CaselintConfig): string {
   const { model, profile, sections: analysis } = result;
   const item = analysis.itemOf.get(section);
@@ -174,10 +132,6 @@ function headingMarkdown(result: CheckResult, section: Section, config: Caselint
     }
   }
   return `"${text}" matches no item of the ${escapeMarkdown(profile.label)} profile. To count it as one, add it under \`headings\` in \`.caselint.json\`.`;
-}
-
-function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
 function escapeCode(s: string): string {
