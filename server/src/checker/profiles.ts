@@ -241,6 +241,9 @@ function item(id: ItemId, required: boolean, own: Partial<Pick<ProfileItem, 'lab
 }
 
 const ROLE_KEYS = ['claimMode', 'claimOption', 'evidence', 'abstract', 'referenceList', 'declaration', 'marksCaseReport', 'hint'] as const satisfies readonly (keyof ItemRoles)[];
+// Every role is listed: a role added to ItemRoles but not here fails to compile.
+const ROLES_LISTED: Exclude<keyof ItemRoles, (typeof ROLE_KEYS)[number]> extends never ? true : never = true;
+void ROLES_LISTED;
 
 /**
  * The roles of an item by id, for a custom required section from config: those of the item of
