@@ -1,6 +1,6 @@
 import { AMBIGUOUS_PRESENT, CATEGORY_INFO, CLAIM_CUES, NOT_VERB_BEFORE, PRESENT_TENSE_CUE, PRESENT_TENSE_WORDS } from './cues';
-import { SENTENCE_EXCLUSIONS } from './exclusions';
-import type { ClaimCue, ClaimExclusion, ClaimMatch, SectionMode } from './types';
+import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
+import type { ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
 
 /**
  * The claim classifier: one sentence in, the cue that makes it a claim (or null) out.
@@ -10,23 +10,22 @@ import type { ClaimCue, ClaimExclusion, ClaimMatch, SectionMode } from './types'
  * time from the cue and exclusion lists (which cues it triggers, which exclusions, whether it is
  * a present-tense verb); a pattern runs only when one of its trigger words occurs; every pattern
  * is compiled once.
+ *
+ * The data is a parameter (`makeClassifier(data)`): the exported functions are the classifier
+ * built once from the real data (`CLAIM_DATA`); the data test builds others, each without one
+ * entry, to show that every entry decides something.
  */
 
-/** ", which prolongs": a non-restrictive relative clause (its own subject: a general fact). */
-const REL_CLAUSE = /,\s+which\s+(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u;
-/** "We postulate that …": the authors' framing verb before a statement that is judged on its own. */
-const FRAMING_CLAUSE = /\bwe\s+(?:(?:also|therefore|thus|now|strongly|would|further)\s+)*(?:postulate|believe|think|propose|suggest|hypothesi[sz]e|speculate|assume|presume|conclude|argue|infer|feel)\s+that\s+/iu;
-
-/**
- * Clauses judged on their own (by the cues, not by the present-tense fallback) when the
- * sentence as a whole is about this patient or this report.
- */
-const SUB_CLAUSES: readonly { when: 'patient' | 'report'; pattern: RegExp }[] = [
-  // "She received riluzole, which prolongs survival": a relative clause with its own subject.
-  { when: 'patient', pattern: REL_CLAUSE },
-  // "We postulate that some older adults with cramps have a subclinical neuropathy."
-  { when: 'report', pattern: FRAMING_CLAUSE },
-];
+/** The real data. */
+export const CLAIM_DATA: ClaimData = {
+  cues: CLAIM_CUES,
+  presentTenseCue: PRESENT_TENSE_CUE,
+  exclusions: SENTENCE_EXCLUSIONS,
+  clauses: CLAIM_CLAUSES,
+  presentWords: PRESENT_TENSE_WORDS,
+  ambiguousPresent: AMBIGUOUS_PRESENT,
+  notVerbBefore: NOT_VERB_BEFORE,
+};
 
 /** Ends with a question mark (before closing quotes, brackets or space)? */
 function isQuestion(text: string): boolean {
@@ -41,123 +40,7 @@ function isQuestion(text: string): boolean {
 /** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
 const MIN_WORDS = 3;
 
-/** Cues sorted by category priority (stable within a category). */
-const CUES: readonly ClaimCue[] = [...CLAIM_CUES].sort((a, b) => CATEGORY_INFO[a.category].priority - CATEGORY_INFO[b.category].priority);
-
-interface WordInfo {
-  word: string;
-  /** Indices into CUES of the cues this word triggers. */
-  cues: number[];
-  /** Indices into SENTENCE_EXCLUSIONS of the exclusions this word triggers. */
-  exclusions: number[];
-  present: boolean;
-  ambiguous: boolean;
-  /** An article, "to" or a preposition: the next ambiguous form is not a verb. */
-  notVerbBefore: boolean;
-  /** Bit of this word among all cues' `alsoNeeds` words (0 if none). */
-  needBit: number;
-}
-
-/**
- * The lexicon: every word that matters, in an open-addressing hash table keyed by a hash of
- * its char codes, so that scanning a sentence allocates no substrings and computes no string
- * hashes (this loop runs on every sentence of the document).
- */
-const LEXICON = new Map<string, WordInfo>();
-function entry(w: string): WordInfo {
-  let e = LEXICON.get(w);
-  if (!e) {
-    e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, needBit: 0 };
-    LEXICON.set(w, e);
-  }
-  return e;
-}
-CUES.forEach((cue, i) => {
-  for (const w of cue.triggers) {
-    const e = entry(w);
-    if (!e.cues.includes(i)) e.cues.push(i);
-  }
-});
-SENTENCE_EXCLUSIONS.forEach((ex, i) => {
-  for (const w of ex.triggers) {
-    const e = entry(w);
-    if (!e.exclusions.includes(i)) e.exclusions.push(i);
-  }
-});
-for (const w of PRESENT_TENSE_WORDS) {
-  const e = entry(w);
-  e.present = true;
-  e.ambiguous = AMBIGUOUS_PRESENT.has(w);
-}
-for (const w of NOT_VERB_BEFORE) entry(w).notVerbBefore = true;
-/** alsoNeeds word → bit; each cue's mask of them. */
-const NEED_MASKS: number[] = CUES.map(() => 0);
-{
-  let bit = 1;
-  CUES.forEach((cue, i) => {
-    for (const w of cue.alsoNeeds ?? []) {
-      const e = entry(w);
-      if (!e.needBit) {
-        e.needBit = bit;
-        bit <<= 1;
-      }
-      NEED_MASKS[i] |= e.needBit;
-    }
-  });
-}
-
 const hashStep = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
-/**
- * Open addressing with linear probing in two typed arrays (a few hundred words in 4096 slots):
- * most words of a sentence are not in the lexicon, and a miss is one read of SLOT_ENTRY.
- */
-const TABLE_SIZE = 1 << 12;
-const ENTRIES: WordInfo[] = [...LEXICON.values()];
-/** Index + 1 into ENTRIES, 0 for an empty slot. */
-const SLOT_ENTRY = new Int32Array(TABLE_SIZE);
-const SLOT_HASH = new Int32Array(TABLE_SIZE);
-ENTRIES.forEach((e, index) => {
-  let h = 0;
-  for (let i = 0; i < e.word.length; i++) h = hashStep(h, e.word.charCodeAt(i));
-  let slot = h & (TABLE_SIZE - 1);
-  while (SLOT_ENTRY[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
-  SLOT_ENTRY[slot] = index + 1;
-  SLOT_HASH[slot] = h;
-});
-
-
-const cueStamp = new Uint32Array(CUES.length);
-const exStamp = new Uint32Array(SENTENCE_EXCLUSIONS.length);
-let generation = 0;
-
-export interface SentenceAnalysis {
-  /** The claim, or null. */
-  claim: ClaimMatch | null;
-  /** Why weak cues were ignored (this patient, this report), if they were. */
-  excludedBy?: ClaimExclusion;
-}
-
-interface SentenceFacts {
-  text: string;
-  wordCount: number;
-  /** Candidate cue indices (into CUES), in priority order. */
-  candidates: number[];
-  /** Exclusion indices (into SENTENCE_EXCLUSIONS) whose trigger words occur. */
-  exclusions: number[];
-  /** Bits of the `alsoNeeds` words present. */
-  needs: number;
-  /** Have the exclusion patterns been run (skip, blockedBy, patientBlock are then set)? */
-  checked: boolean;
-  /** A `skip` exclusion matched (figure call-out). */
-  skip?: ClaimExclusion;
-  /** The first patient/report exclusion that matched. */
-  blockedBy?: ClaimExclusion;
-  /** The first `patient` exclusion that matched. */
-  patientBlock?: ClaimExclusion;
-  /** Offsets of the first present-tense verb, or -1. */
-  presentStart: number;
-  presentEnd: number;
-}
 
 /**
  * Is a UTF-16 code unit part of a word (letters and digits)? Returns the code folded to lower
@@ -187,16 +70,6 @@ function sameWord(text: string, start: number, end: number, word: string): boole
   return true;
 }
 
-function lookup(text: string, start: number, end: number, h: number): WordInfo | undefined {
-  for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
-    const e = SLOT_ENTRY[slot];
-    if (e === 0) return undefined;
-    if (SLOT_HASH[slot] === h && sameWord(text, start, end, ENTRIES[e - 1].word)) return ENTRIES[e - 1];
-  }
-}
-
-const PERCENT = entry('%');
-
 /** Insertion sort: these lists hold a handful of distinct indices (cheaper than Array#sort's calls). */
 function sortSmall(a: number[]): void {
   for (let i = 1; i < a.length; i++) {
@@ -210,157 +83,305 @@ function sortSmall(a: number[]): void {
   }
 }
 
-function sentenceFacts(text: string): SentenceFacts {
-  generation++;
-  const f: SentenceFacts = {
-    text,
-    wordCount: 0,
-    candidates: [],
-    exclusions: [],
-    needs: 0,
-    checked: false,
-    presentStart: -1,
-    presentEnd: -1,
-  };
-  let start = -1;
-  let h = 0;
-  let prevNotVerbBefore = true; // the first word has nothing before it
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 32;
-    const w = wordUnit(c);
-    if (w >= 0) {
-      if (start < 0) {
-        start = i;
-        h = 0;
-      }
-      h = hashStep(h, w);
-      continue;
-    }
-    let info: WordInfo | undefined;
-    if (start >= 0) {
-      f.wordCount++;
-      info = lookup(text, start, i, h);
-    } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
-    else continue;
-    if (info) {
-      const cues = info.cues;
-      for (let j = 0; j < cues.length; j++) {
-        const k = cues[j];
-        if (cueStamp[k] !== generation) {
-          cueStamp[k] = generation;
-          f.candidates.push(k);
-        }
-      }
-      const exs = info.exclusions;
-      for (let j = 0; j < exs.length; j++) {
-        const x = exs[j];
-        if (exStamp[x] !== generation) {
-          exStamp[x] = generation;
-          f.exclusions.push(x);
-        }
-      }
-      f.needs |= info.needBit;
-      // Present tense: a finite present verb, a modal, or a present perfect. Ambiguous forms
-      // ("include", "results") count unless an article, "to" or a preposition precedes them.
-      if (start >= 0 && f.presentStart < 0 && info.present && !(info.ambiguous && prevNotVerbBefore)) {
-        f.presentStart = start;
-        f.presentEnd = i;
-      }
-      if (start >= 0) prevNotVerbBefore = info.notVerbBefore;
-    } else prevNotVerbBefore = false;
-    // "50%," : a percent sign right after a number also counts.
-    if (start >= 0 && c === 37) {
-      for (const k of PERCENT.cues) {
-        if (cueStamp[k] !== generation) {
-          cueStamp[k] = generation;
-          f.candidates.push(k);
-        }
-      }
-    }
-    start = -1;
-  }
-  sortSmall(f.candidates);
-  sortSmall(f.exclusions);
-  return f;
+interface WordInfo {
+  word: string;
+  /** Indices into the sorted cues of the cues this word triggers. */
+  cues: number[];
+  /** Indices into the exclusions of the exclusions this word triggers. */
+  exclusions: number[];
+  present: boolean;
+  ambiguous: boolean;
+  /** An article, "to" or a preposition: the next ambiguous form is not a verb. */
+  notVerbBefore: boolean;
+  /** Bit of this word among all cues' `alsoNeeds` words (0 if none). */
+  needBit: number;
 }
 
-/**
- * Runs the exclusion patterns, once, and only when an answer depends on them (most sentences
- * of the case sections never get here: past tense, no cue).
- */
-function checkExclusions(f: SentenceFacts): SentenceFacts {
-  if (f.checked) return f;
-  f.checked = true;
-  for (const x of f.exclusions) {
-    const ex = SENTENCE_EXCLUSIONS[x];
-    if (!ex.triggerIsEnough && !ex.pattern.test(f.text)) continue;
-    if (ex.kind === 'skip') {
-      f.skip = ex;
-      return f;
-    }
-    f.blockedBy ??= ex;
-    if (ex.kind === 'patient') f.patientBlock ??= ex;
-  }
-  return f;
+export interface SentenceAnalysis {
+  /** The claim, or null. */
+  claim: ClaimMatch | null;
+  /** Why weak cues were ignored (this patient, this report), if they were. */
+  excludedBy?: ClaimExclusion;
 }
+
+interface SentenceFacts {
+  text: string;
+  wordCount: number;
+  /** Candidate cue indices (into the sorted cues), in priority order. */
+  candidates: number[];
+  /** Exclusion indices (into the exclusions) whose trigger words occur. */
+  exclusions: number[];
+  /** Bits of the `alsoNeeds` words present. */
+  needs: number;
+  /** Have the exclusion patterns been run (skip, blockedBy, patientBlock are then set)? */
+  checked: boolean;
+  /** A `skip` exclusion matched (figure call-out). */
+  skip?: ClaimExclusion;
+  /** The first patient/report exclusion that matched. */
+  blockedBy?: ClaimExclusion;
+  /** The first `patient` exclusion that matched. */
+  patientBlock?: ClaimExclusion;
+  /** Offsets of the first present-tense verb, or -1. */
+  presentStart: number;
+  presentEnd: number;
+}
+
+export interface ClaimClassifier {
+  /** Classifies one sentence's text (markup removed) written in a section of the given mode. */
+  classifySentence(text: string, mode: SectionMode): ClaimMatch | null;
+  /** The claim, and why weak cues were ignored. */
+  analyseSentence(text: string, mode: SectionMode): SentenceAnalysis;
+  /**
+   * Does a sentence generalise: present tense, and not about this patient ("She had never
+   * smoked" does not; "This case shows that cramps always precede weakness" does).
+   */
+  generalises(text: string): boolean;
+}
+
+/** Builds a classifier for the given data (the lexicon and tables are built here, once). */
+export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
+  const { presentTenseCue: PRESENT_CUE, exclusions: EXCLUSIONS, clauses: CLAUSES } = data;
+  /** Cues sorted by category priority (stable within a category). */
+  const CUES: readonly ClaimCue[] = [...data.cues].sort((a, b) => CATEGORY_INFO[a.category].priority - CATEGORY_INFO[b.category].priority);
+
+  /**
+   * The lexicon: every word that matters, in an open-addressing hash table keyed by a hash of
+   * its char codes, so that scanning a sentence allocates no substrings and computes no string
+   * hashes (this loop runs on every sentence of the document).
+   */
+  const LEXICON = new Map<string, WordInfo>();
+  const entry = (w: string): WordInfo => {
+    let e = LEXICON.get(w);
+    if (!e) {
+      e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, needBit: 0 };
+      LEXICON.set(w, e);
+    }
+    return e;
+  };
+  CUES.forEach((cue, i) => {
+    for (const w of cue.triggers) {
+      const e = entry(w);
+      if (!e.cues.includes(i)) e.cues.push(i);
+    }
+  });
+  EXCLUSIONS.forEach((ex, i) => {
+    for (const w of ex.triggers) {
+      const e = entry(w);
+      if (!e.exclusions.includes(i)) e.exclusions.push(i);
+    }
+  });
+  for (const w of data.presentWords) {
+    const e = entry(w);
+    e.present = true;
+    e.ambiguous = data.ambiguousPresent.has(w);
+  }
+  for (const w of data.notVerbBefore) entry(w).notVerbBefore = true;
+  /** alsoNeeds word → bit; each cue's mask of them. */
+  const NEED_MASKS: number[] = CUES.map(() => 0);
+  {
+    let bit = 1;
+    CUES.forEach((cue, i) => {
+      for (const w of cue.alsoNeeds ?? []) {
+        const e = entry(w);
+        if (!e.needBit) {
+          e.needBit = bit;
+          bit <<= 1;
+        }
+        NEED_MASKS[i] |= e.needBit;
+      }
+    });
+  }
+  const PERCENT = entry('%');
+
+  /**
+   * Open addressing with linear probing in two typed arrays (a few hundred words in 4096 slots):
+   * most words of a sentence are not in the lexicon, and a miss is one read of SLOT_ENTRY.
+   */
+  const TABLE_SIZE = 1 << 12;
+  const ENTRIES: WordInfo[] = [...LEXICON.values()];
+  /** Index + 1 into ENTRIES, 0 for an empty slot. */
+  const SLOT_ENTRY = new Int32Array(TABLE_SIZE);
+  const SLOT_HASH = new Int32Array(TABLE_SIZE);
+  ENTRIES.forEach((e, index) => {
+    let h = 0;
+    for (let i = 0; i < e.word.length; i++) h = hashStep(h, e.word.charCodeAt(i));
+    let slot = h & (TABLE_SIZE - 1);
+    while (SLOT_ENTRY[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
+    SLOT_ENTRY[slot] = index + 1;
+    SLOT_HASH[slot] = h;
+  });
+
+  const cueStamp = new Uint32Array(CUES.length);
+  const exStamp = new Uint32Array(EXCLUSIONS.length);
+  let generation = 0;
+
+  function lookup(text: string, start: number, end: number, h: number): WordInfo | undefined {
+    for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
+      const e = SLOT_ENTRY[slot];
+      if (e === 0) return undefined;
+      if (SLOT_HASH[slot] === h && sameWord(text, start, end, ENTRIES[e - 1].word)) return ENTRIES[e - 1];
+    }
+  }
+
+  function sentenceFacts(text: string): SentenceFacts {
+    generation++;
+    const f: SentenceFacts = {
+      text,
+      wordCount: 0,
+      candidates: [],
+      exclusions: [],
+      needs: 0,
+      checked: false,
+      presentStart: -1,
+      presentEnd: -1,
+    };
+    let start = -1;
+    let h = 0;
+    let prevNotVerbBefore = true; // the first word has nothing before it
+    const n = text.length;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 32;
+      const w = wordUnit(c);
+      if (w >= 0) {
+        if (start < 0) {
+          start = i;
+          h = 0;
+        }
+        h = hashStep(h, w);
+        continue;
+      }
+      let info: WordInfo | undefined;
+      if (start >= 0) {
+        f.wordCount++;
+        info = lookup(text, start, i, h);
+      } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
+      else continue;
+      if (info) {
+        const cues = info.cues;
+        for (let j = 0; j < cues.length; j++) {
+          const k = cues[j];
+          if (cueStamp[k] !== generation) {
+            cueStamp[k] = generation;
+            f.candidates.push(k);
+          }
+        }
+        const exs = info.exclusions;
+        for (let j = 0; j < exs.length; j++) {
+          const x = exs[j];
+          if (exStamp[x] !== generation) {
+            exStamp[x] = generation;
+            f.exclusions.push(x);
+          }
+        }
+        f.needs |= info.needBit;
+        // Present tense: a finite present verb, a modal, or a present perfect. Ambiguous forms
+        // ("include", "results") count unless an article, "to" or a preposition precedes them.
+        if (start >= 0 && f.presentStart < 0 && info.present && !(info.ambiguous && prevNotVerbBefore)) {
+          f.presentStart = start;
+          f.presentEnd = i;
+        }
+        if (start >= 0) prevNotVerbBefore = info.notVerbBefore;
+      } else prevNotVerbBefore = false;
+      // "50%," : a percent sign right after a number also counts.
+      if (start >= 0 && c === 37) {
+        for (const k of PERCENT.cues) {
+          if (cueStamp[k] !== generation) {
+            cueStamp[k] = generation;
+            f.candidates.push(k);
+          }
+        }
+      }
+      start = -1;
+    }
+    sortSmall(f.candidates);
+    sortSmall(f.exclusions);
+    return f;
+  }
+
+  /**
+   * Runs the exclusion patterns, once, and only when an answer depends on them (most sentences
+   * of the case sections never get here: past tense, no cue).
+   */
+  function checkExclusions(f: SentenceFacts): SentenceFacts {
+    if (f.checked) return f;
+    f.checked = true;
+    for (const x of f.exclusions) {
+      const ex = EXCLUSIONS[x];
+      if (!ex.triggerIsEnough && !ex.pattern.test(f.text)) continue;
+      if (ex.kind === 'skip') {
+        f.skip = ex;
+        return f;
+      }
+      f.blockedBy ??= ex;
+      if (ex.kind === 'patient') f.patientBlock ??= ex;
+    }
+    return f;
+  }
+
+  function generalises(text: string): boolean {
+    const f = sentenceFacts(text);
+    if (f.presentStart < 0) return false;
+    checkExclusions(f);
+    return !f.skip && f.patientBlock === undefined;
+  }
+
+  function analyseSentence(text: string, mode: SectionMode): SentenceAnalysis {
+    // Questions ask, they do not claim ("Could the vaccine have triggered the syndrome?").
+    if (isQuestion(text)) return { claim: null };
+    const f = sentenceFacts(text);
+    if (f.wordCount < MIN_WORDS) return { claim: null };
+    const present = f.presentStart >= 0;
+
+    for (const i of f.candidates) {
+      const cue = CUES[i];
+      if (cue.discussionOnly && mode === 'case') continue;
+      if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) continue;
+      if (NEED_MASKS[i] && !(f.needs & NEED_MASKS[i])) continue;
+      if (!cue.strong && checkExclusions(f).blockedBy) continue;
+      const match = cue.pattern.exec(text);
+      if (!match || (cue.accept && !cue.accept(match))) continue;
+      checkExclusions(f);
+      if (f.skip) return { claim: null, excludedBy: f.skip };
+      return { claim: { category: cue.category, cue, text: match[0].trim(), index: match.index }, excludedBy: f.blockedBy };
+    }
+    if (!present && !f.checked) return { claim: null };
+    checkExclusions(f);
+    const { skip, blockedBy } = f;
+    if (skip) return { claim: null, excludedBy: skip };
+
+    // A claim in a clause of its own inside a sentence about the patient or this report.
+    if (blockedBy) {
+      for (const clause of CLAUSES) {
+        if (clause.when !== blockedBy.kind) continue;
+        const m = clause.pattern.exec(text);
+        if (!m) continue;
+        const offset = m.index + m[0].length;
+        const sub = analyseSentence(text.slice(offset), mode);
+        if (sub.claim && sub.claim.cue !== PRESENT_CUE) {
+          return { claim: { ...sub.claim, index: sub.claim.index + offset } };
+        }
+      }
+    }
+
+    if (mode === 'discussion' && !blockedBy && present) {
+      return { claim: { category: 'general', cue: PRESENT_CUE, text: text.slice(f.presentStart, f.presentEnd), index: f.presentStart } };
+    }
+    return { claim: null, excludedBy: blockedBy };
+  }
+
+  return { classifySentence: (text, mode) => analyseSentence(text, mode).claim, analyseSentence, generalises };
+}
+
+/** The classifier of the real data. */
+const CLASSIFIER = makeClassifier(CLAIM_DATA);
 
 /** Classifies one sentence's text (markup removed) written in a section of the given mode. */
-export function classifySentence(text: string, mode: SectionMode): ClaimMatch | null {
-  return analyseSentence(text, mode).claim;
-}
+export const classifySentence = CLASSIFIER.classifySentence;
 
 /**
  * Does a sentence generalise: present tense, and not about this patient ("She had never
  * smoked" does not; "This case shows that cramps always precede weakness" does).
  */
-export function generalises(text: string): boolean {
-  const f = sentenceFacts(text);
-  if (f.presentStart < 0) return false;
-  checkExclusions(f);
-  return !f.skip && f.patientBlock === undefined;
-}
+export const generalises = CLASSIFIER.generalises;
 
-export function analyseSentence(text: string, mode: SectionMode): SentenceAnalysis {
-  // Questions ask, they do not claim ("Could the vaccine have triggered the syndrome?").
-  if (isQuestion(text)) return { claim: null };
-  const f = sentenceFacts(text);
-  if (f.wordCount < MIN_WORDS) return { claim: null };
-  const present = f.presentStart >= 0;
-
-  for (const i of f.candidates) {
-    const cue = CUES[i];
-    if (cue.discussionOnly && mode === 'case') continue;
-    if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) continue;
-    if (NEED_MASKS[i] && !(f.needs & NEED_MASKS[i])) continue;
-    if (!cue.strong && checkExclusions(f).blockedBy) continue;
-    const match = cue.pattern.exec(text);
-    if (!match || (cue.accept && !cue.accept(match))) continue;
-    checkExclusions(f);
-    if (f.skip) return { claim: null, excludedBy: f.skip };
-    return { claim: { category: cue.category, cue, text: match[0].trim(), index: match.index }, excludedBy: f.blockedBy };
-  }
-  if (!present && !f.checked) return { claim: null };
-  checkExclusions(f);
-  const { skip, blockedBy } = f;
-  if (skip) return { claim: null, excludedBy: skip };
-
-  // A claim in a clause of its own inside a sentence about the patient or this report.
-  if (blockedBy) {
-    for (const clause of SUB_CLAUSES) {
-      if (clause.when !== blockedBy.kind) continue;
-      const m = clause.pattern.exec(text);
-      if (!m) continue;
-      const offset = m.index + m[0].length;
-      const sub = analyseSentence(text.slice(offset), mode);
-      if (sub.claim && sub.claim.cue !== PRESENT_TENSE_CUE) {
-        return { claim: { ...sub.claim, index: sub.claim.index + offset } };
-      }
-    }
-  }
-
-  if (mode === 'discussion' && !blockedBy && present) {
-    return { claim: { category: 'general', cue: PRESENT_TENSE_CUE, text: text.slice(f.presentStart, f.presentEnd), index: f.presentStart } };
-  }
-  return { claim: null, excludedBy: blockedBy };
-}
+export const analyseSentence = CLASSIFIER.analyseSentence;

@@ -1,4 +1,4 @@
-import type { ClaimCategory, ClaimCue } from './types';
+import type { ClaimCategory, ClaimCue, ClaimWordSet } from './types';
 
 /**
  * Claim cues, grouped by category. A sentence without a citation is a claim when one of these
@@ -29,18 +29,25 @@ const LITERATURE: ClaimCue[] = [
     triggers: ['al'],
     pattern: /\bet\s+al\b\.?/iu,
     strong: true,
-    example: 'Bohr et al. recorded an annual incidence of 4 per 100,000.',
+    examples: { claims: ['Bohr et al. recorded an annual incidence of 4 per 100,000.'] },
   },
   {
     name: 'author reports',
     category: 'literature',
     triggers: ['reported', 'described', 'proposed', 'speculated', 'postulated', 'hypothesized', 'hypothesised', 'recommended', 'advocated', 'introduced', 'coined', 'colleagues', 'coworkers', 'co'],
     // Capitalised name(s), optionally "and colleagues", then a reporting verb: "Smith reported",
-    // "Do and Kellar reported", "Wechsler and colleagues reported". The name is checked against
-    // NOT_AUTHOR_NAMES by the classifier.
+    // "Do and Kellar reported", "Wechsler and colleagues reported". `accept` checks the name
+    // against NOT_AUTHOR_NAMES.
     pattern: /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'\u2019-]+)(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'\u2019-]+)?(?:\s+(?:and|&)\s+(?:colleagues|co-?workers))?\s+(?:(?:has|have|had)\s+)?(?:first\s+|also\s+|previously\s+)?(?:reported|described|proposed|speculated|postulated|hypothesi[sz]ed|recommended|advocated|introduced|coined)\b/u,
     accept: (m) => !NOT_AUTHOR_NAMES.has(m[1].toLowerCase()),
-    example: 'Smith reported a similar course in two adults.',
+    examples: {
+      claims: [
+        'Smith reported a similar course in two adults.',
+        'Kovacs described the same sequence of cramps and then weakness.',
+        'In 1998, Wechsler and colleagues reported eight patients.',
+      ],
+      leaves: ['Radiology reported a normal cervical spine.'],
+    },
   },
   {
     name: 'study or trial',
@@ -57,7 +64,16 @@ const LITERATURE: ClaimCue[] = [
       'iu',
     ),
     strong: true,
-    example: 'In a Swedish study, familial occurrence was found in five families.',
+    examples: {
+      claims: [
+        'In a Swedish study, familial occurrence was found in five families.',
+        'Previous reports describe a benign course.',
+      ],
+      leaves: [
+        'Electrodiagnostic studies showed a length-dependent neuropathy.',
+        'The Doppler study suggested a venous thrombosis.',
+      ],
+    },
   },
   {
     // Weak: "a nerve conduction study of the left arm" is this patient's test.
@@ -65,7 +81,10 @@ const LITERATURE: ClaimCue[] = [
     category: 'literature',
     triggers: ['study', 'trial', 'series', 'survey', 'review'],
     pattern: /\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)\b/iu,
-    example: 'A study of 86 patients found surgery in three quarters.',
+    examples: {
+      claims: ['A study of 86 patients found surgery in three quarters.', 'A survey by a French group found cramps in a third of those asked.'],
+      caseLeaves: ['A nerve conduction study of the left arm showed slowing.'],
+    },
   },
   {
     name: 'has been reported',
@@ -73,7 +92,7 @@ const LITERATURE: ClaimCue[] = [
     triggers: ['been'],
     pattern: /\b(?:has|have|had)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|considered|hypothesi[sz]ed|postulated|tried|used|noted|observed|identified|advocated|recommended)\b/iu,
     strong: true,
-    example: 'Vasculitis has also been reported after vaccination.',
+    examples: { claims: ['Vasculitis has also been reported after vaccination.', 'Only eight cases have been published.'] },
   },
   {
     name: 'reported cases',
@@ -81,7 +100,7 @@ const LITERATURE: ClaimCue[] = [
     triggers: ['reported', 'described', 'published', 'documented', 'previous', 'previously', 'reports', 'literature', 'cases'],
     pattern: /\b(?:(?:reported|described|published|documented|previous|similar|other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b/iu,
     strong: true,
-    example: 'Previous reports describe a benign course.',
+    examples: { claims: ['Previously described cases were mostly in young women.', 'Similar cases responded to quinine.'] },
   },
   {
     name: 'the literature',
@@ -90,7 +109,10 @@ const LITERATURE: ClaimCue[] = [
     // Not "(we present the case) with a review of the literature": that is the authors' own work.
     pattern: /\b(?:(?:in|from|within|throughout)\s+the\s+(?:[\p{L}-]+\s+)?literature|(?:on|in|after|from)\s+(?:a\s+|our\s+)?review\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
     strong: true,
-    example: 'Only four cases are described in the literature.',
+    examples: {
+      claims: ['Only four cases are described in the literature.', 'Cases in the literature were mostly young women.'],
+      leaves: ['We present the case with a review of the literature.'],
+    },
   },
   {
     name: 'novelty ("to our knowledge, the first")',
@@ -98,7 +120,7 @@ const LITERATURE: ClaimCue[] = [
     triggers: ['knowledge', 'first'],
     pattern: /\b(?:to\s+(?:the\s+best\s+of\s+)?our\s+knowledge|the\s+first\s+(?:reported\s+|documented\s+|published\s+|described\s+)?(?:case|report|description)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined))\b/iu,
     strong: true,
-    example: 'To our knowledge, this is the first case of its kind.',
+    examples: { claims: ['To our knowledge, this is the first case of its kind.'] },
   },
   {
     name: 'count of reported cases',
@@ -106,14 +128,14 @@ const LITERATURE: ClaimCue[] = [
     triggers: ['only', 'cases', 'reports'],
     pattern: new RegExp(String.raw`\bonly\s+(?:\d+|${NUMBER_WORDS})\s+(?:[\p{L}-]+\s+)?(?:cases|reports|patients|series)\b`, 'iu'),
     strong: true,
-    example: 'Only eight cases have been published.',
+    examples: { claims: ['Only two further cases were found.'] },
   },
   {
     name: 'other authors',
     category: 'literature',
     triggers: ['authors', 'investigators', 'researchers', 'experts', 'guidelines', 'some', 'others', 'consensus'],
     pattern: /\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))/iu,
-    example: 'Most authors propose immobilisation in supination.',
+    examples: { claims: ['Most authors propose immobilisation in supination.'] },
   },
   {
     // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a
@@ -124,7 +146,10 @@ const LITERATURE: ClaimCue[] = [
     pattern: /(?<!\b(?:our|my|working|diagnostic|differential)\s+(?:[\p{L}-]+\s+)?)\b(?:theory|theories|hypothesis\s+that|hypotheses\s+(?:that|about|on|have|are))\b/iu,
     strong: true,
     discussionOnly: true,
-    example: 'One theory holds that the vaccine unmasks a latent vasculitis.',
+    examples: {
+      claims: ['One theory holds that the vaccine unmasks a latent vasculitis.'],
+      leaves: ['Our hypothesis is that the cramps came from the nerve.', 'The diagnostic hypothesis of a paraneoplastic syndrome was dropped.'],
+    },
   },
   {
     // "given to 14 patients", "in nine of them": a count of patients outside the case sections
@@ -134,7 +159,12 @@ const LITERATURE: ClaimCue[] = [
     triggers: ['patients', 'cases', 'children', 'adults', 'subjects', 'participants', 'women', 'men'],
     pattern: new RegExp(String.raw`\b(?:on|in|of|among|from|for|to)\s+(?:all\s+)?(?:\d+|${NUMBER_WORDS}|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\b`, 'iu'),
     discussionOnly: true,
-    example: 'Surgery was performed laparoscopically in 12 patients.',
+    examples: {
+      claims: [
+        'Surgery was performed laparoscopically in 12 patients.',
+        'Quinine was given to 14 patients, and in nine of them the cramps stopped.',
+      ],
+    },
   },
   {
     name: 'report of a group of other patients',
@@ -144,7 +174,9 @@ const LITERATURE: ClaimCue[] = [
       // "Patients presented with …" opening a sentence outside the case sections: other patients.
       String.raw`|^(?:patients|children|adults|subjects|participants|women|men)\s+(?:\p{L}+ly\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b`, 'iu'),
     discussionOnly: true,
-    example: 'Twenty patients with the syndrome developed a rash.',
+    examples: {
+      claims: ['Twenty patients with the syndrome developed a rash.', 'Patients presented with cramps months before weakness.'],
+    },
   },
 ];
 
@@ -171,7 +203,7 @@ const EFFICACY: ClaimCue[] = [
     category: 'efficacy',
     triggers: literal(EFFECT_3SG).concat(['leads', 'results', 'contributes', 'gives']),
     pattern: new RegExp(String.raw`\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b`, 'iu'),
-    example: 'Early surgery reduces the risk of recurrence.',
+    examples: { claims: ['Early surgery reduces the risk of recurrence.'], caseClaims: ['Quinine reduces the frequency of cramps.'] },
   },
   {
     name: 'effect verb after a plural subject',
@@ -179,7 +211,10 @@ const EFFICACY: ClaimCue[] = [
     triggers: literal(EFFECT_VERBS).concat(['lead', 'result', 'contribute', 'give']),
     // "These treatments increase", "they reduce": a plural noun (or they) right before the base form.
     pattern: new RegExp(String.raw`\b(?:they|(?!its\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
-    example: 'These treatments increase the life expectancy.',
+    examples: {
+      claims: ['These treatments increase the life expectancy.'],
+      caseClaims: ['These treatments increase the life expectancy.', 'They reduce the frequency of cramps.'],
+    },
     presentVerb: true,
   },
   {
@@ -190,35 +225,38 @@ const EFFICACY: ClaimCue[] = [
     pattern: /,\s+(?:(?:thereby|thus|eventually|ultimately|often|usually|frequently|finally)\s+)?(?:leading\s+to|resulting\s+in|contributing\s+to|giving\s+rise\s+to|predisposing\s+to|causing|inducing|preventing)\b/iu,
     // Not after a past-tense clause: "The diagnosis was delayed, leading to a fall" tells this case.
     accept: (m) => !PAST_AUXILIARY.test(m.input.slice(0, m.index)),
-    example: 'The toxin blocks the enzyme, leading to an excess of transmitter at the synapse.',
+    examples: {
+      claims: ['The toxin blocks the enzyme, leading to an excess of transmitter at the synapse.'],
+      leaves: ['The diagnosis was delayed, leading to a fall at home.'],
+    },
   },
   {
     name: 'possible effect ("may increase")',
     category: 'efficacy',
     triggers: ['may', 'can', 'could', 'might', 'will', 'would', 'cannot'],
     pattern: new RegExp(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|explain|account\s+for|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
-    example: 'Corticosteroids may increase the risk of infection.',
+    examples: { claims: ['Corticosteroids may increase the risk of infection.', 'Corticosteroids may worsen the weakness.'] },
   },
   {
     name: 'association',
     category: 'efficacy',
     triggers: ['associated', 'linked', 'correlated', 'correlates', 'related', 'attributed', 'attributable'],
     pattern: /\b(?:is|are|was|were|be|been|being|strongly|closely|often|frequently|commonly|significantly)\s+(?:\p{L}+ly\s+)?(?:associated|linked|correlated|related|attributed|attributable)\s+(?:with|to)\b|\bcorrelates\s+with\b/iu,
-    example: 'Smoking is associated with a poor response to treatment.',
+    examples: { claims: ['Smoking is associated with a poor response to treatment.'] },
   },
   {
     name: 'effectiveness',
     category: 'efficacy',
     triggers: ['effective', 'efficacious', 'efficacy', 'effectiveness', 'beneficial', 'benefit', 'benefits', 'ineffective', 'useful', 'safe', 'choice', 'line', 'standard', 'mainstay', 'cornerstone', 'gold'],
     pattern: /\b(?:(?:is|are|be|been|remains?|proved?|proven)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|most|very|highly|equally|not)\s+)?(?:effective|efficacious|ineffective|beneficial|useful|safe)|efficacy|effectiveness|(?:treatment|therapy|drug|procedure|method)\s+of\s+choice|first[- ]line|gold[- ]standard|standard\s+(?:of\s+care|treatment|therapy)|mainstay|cornerstone|benefits?\s+(?:from|of))\b/iu,
-    example: 'Budesonide is effective in collagenous colitis.',
+    examples: { claims: ['Budesonide is effective in collagenous colitis.'] },
   },
   {
     name: 'cause',
     category: 'efficacy',
     triggers: ['caused', 'causes', 'due', 'secondary', 'responsible', 'risk', 'factor', 'factors', 'etiology', 'aetiology', 'etiologic', 'aetiologic', 'causative', 'results', 'arises', 'predisposing', 'triggered', 'induced'],
     pattern: /\b(?:(?:is|are)\s+(?:\p{L}+ly\s+)?(?:caused|triggered|induced|mediated)\s+by|(?:is|are)\s+(?:usually|often|mostly|commonly|typically|generally)?\s*(?:due|secondary)\s+to|(?:is|are)\s+responsible\s+for|risk\s+factors?|(?:increases?|raises?|reduces?|lowers?|decreases?)\s+the\s+risk|(?:confers?|carr(?:y|ies)|poses?)\s+(?:an?\s+|the\s+)?(?:(?:high|higher|increased|low|lower|significant|small|substantial|lifelong)\s+)?risk|risk\s+of\s+\p{L}+\s+is|(?:a|the|an)\s+(?:\p{L}+\s+)?(?:etiologic|aetiologic|causative|predisposing)\s+(?:factor|agent)|results\s+from|arises\s+from)\b/iu,
-    example: 'Most cases are caused by a viral infection.',
+    examples: { claims: ['Most cases are caused by a viral infection.'] },
   },
 ];
 
@@ -232,7 +270,7 @@ const STATISTIC: ClaimCue[] = [
     triggers: ['incidence', 'prevalence', 'epidemiology', 'epidemiological', 'epidemiologic', 'prevalent'],
     pattern: /\b(?:incidence|prevalence|epidemiolog\p{L}*)\b/iu,
     strong: true,
-    example: 'Its annual incidence is four per 100,000.',
+    examples: { claims: ['Its annual incidence is four per 100,000.', 'The prevalence of cramps rises with age.'] },
   },
   {
     name: 'rate per population',
@@ -240,7 +278,7 @@ const STATISTIC: ClaimCue[] = [
     triggers: ['per', 'out', 'every', 'births', 'people', 'persons', 'individuals', 'inhabitants', 'population', 'deaths'],
     pattern: new RegExp(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
     strong: true,
-    example: 'One in 10,000 births is affected.',
+    examples: { claims: ['One in 10,000 births is affected.'] },
   },
   {
     name: 'percentage of a population',
@@ -249,7 +287,10 @@ const STATISTIC: ClaimCue[] = [
     triggers: ['%'],
     pattern: new RegExp(String.raw`(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+|such\s+)?(?:[\p{L}-]+\s+){0,3}?(?:${POPULATION}|series|cohort|sample)\b`, 'iu'),
     strong: true,
-    example: 'Fever occurs in 7-12% of patients.',
+    examples: {
+      claims: ['Fever occurs in 7-12% of patients.', 'It accounts for 0.1% to 0.7% of tuberculosis cases.'],
+      caseClaims: ['About 60% of patients had cramps before weakness.'],
+    },
   },
   {
     // Weak and outside the case sections only: "40% of the muscles sampled" is this patient's.
@@ -259,7 +300,10 @@ const STATISTIC: ClaimCue[] = [
     // Also "wake the sleeper in 60%": "of the cases" left implicit.
     pattern: /(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+)?[\p{L}-]{3,}|\bin\s+(?:about\s+|approximately\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+|over\s+|only\s+)?\d+(?:[.,]\d+)?\s*%/iu,
     discussionOnly: true,
-    example: 'Only 3% to 5% of stromal tumours arise in the duodenum.',
+    examples: {
+      claims: ['Only 3% to 5% of stromal tumours arise in the duodenum.', 'Calf cramps wake the sleeper in 60%.'],
+      caseLeaves: ['Denervation was seen in 40% of the muscles sampled.'],
+    },
   },
   {
     name: 'mortality or survival',
@@ -267,7 +311,7 @@ const STATISTIC: ClaimCue[] = [
     triggers: ['mortality', 'survival', 'fatality', 'morbidity', 'expectancy', 'fatal', 'lethal'],
     pattern: /\b(?:mortality|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b/iu,
     strong: true,
-    example: 'Mortality reaches 30% without treatment.',
+    examples: { claims: ['Mortality reaches 30% without treatment.'] },
   },
   {
     name: 'age at onset or diagnosis',
@@ -275,14 +319,17 @@ const STATISTIC: ClaimCue[] = [
     triggers: ['age', 'onset', 'ages', 'aged'],
     pattern: /\b(?:(?:mean|median|average|typical|usual|peak)\s+age|age\s+(?:at|of)\s+(?:onset|diagnosis|presentation)|(?:peak|onset)\s+(?:incidence\s+)?(?:is\s+)?(?:in|between|at)\s+(?:the\s+)?(?:\d|fifth|sixth|fourth|third|second|seventh))\b/iu,
     strong: true,
-    example: 'The mean age at onset is 55 years.',
+    examples: {
+      claims: ['The mean age at onset is 55 years.'],
+      caseClaims: ['Our patient falls within the typical age at diagnosis, which is 50 to 72 years.'],
+    },
   },
   {
     name: 'test accuracy',
     category: 'statistic',
     triggers: ['sensitivity', 'specificity', 'predictive', 'accuracy', 'sensitive', 'specific'],
     pattern: /\b(?:sensitivity|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific))\b/iu,
-    example: 'The test has a sensitivity of 86%.',
+    examples: { claims: ['The test has a sensitivity of 86%.'] },
   },
   {
     name: 'ratio or relative risk',
@@ -290,7 +337,7 @@ const STATISTIC: ClaimCue[] = [
     triggers: ['ratio', 'risk', 'times', 'fold', 'predilection', 'preponderance', 'predominance'],
     pattern: /\b(?:odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|lifetime\s+risk|(?:male|female)[- ]to[- ](?:male|female)\s+ratio|(?:\d+|two|three|four|five|ten|twenty)\s*(?:to\s+\d+\s+)?(?:times|-?fold)\s+(?:more|less|higher|lower|greater)|(?:gender|sex|male|female)\s+(?:predilection|preponderance|predominance))\b/iu,
     strong: true,
-    example: 'It is about 20 times more common in women than in men.',
+    examples: { claims: ['It is about 20 times more common in women than in men.'] },
   },
   {
     // "The time to recovery ranges from 2 to 6 weeks": present tense and outside the case
@@ -300,7 +347,7 @@ const STATISTIC: ClaimCue[] = [
     triggers: ['ranges', 'range', 'varies', 'vary'],
     pattern: /\b(?:ranges|range|varies|vary)\s+(?:(?:widely|considerably|greatly|markedly)\s+)?(?:from|between)\s+(?:about\s+|approximately\s+|around\s+)?(?:\d|a\s+few\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|several)\b)/iu,
     discussionOnly: true,
-    example: 'The time to recovery ranges from 2 to 6 weeks.',
+    examples: { claims: ['The time to recovery ranges from 2 to 6 weeks.'], leaves: ['CK ranged from 300 to 900 U/L.'] },
   },
   {
     name: 'percentage with a present-tense verb',
@@ -308,7 +355,7 @@ const STATISTIC: ClaimCue[] = [
     triggers: ['%'],
     pattern: /\b(?:accounts?\s+for|occurs?\s+in|affects?|represents?|ranges?\s+from|var(?:ies|y)\s+from)\b[^;]{0,60}?\d\s*%/iu,
     strong: true,
-    example: 'It accounts for 0.1% to 0.7% of tuberculosis cases.',
+    examples: { caseClaims: ['It accounts for about 5% of all neuropathies.'] },
   },
 ];
 
@@ -321,21 +368,21 @@ const FREQUENCY: ClaimCue[] = [
     category: 'frequency',
     triggers: ['rare', 'rarely', 'rarer', 'rarest', 'rarity', 'uncommon', 'uncommonly', 'infrequent', 'infrequently', 'seldom', 'unusual', 'exceptional', 'exceptionally'],
     pattern: /\b(?:rare|rarely|rarer|rarest|rarity|uncommon(?:ly)?|infrequent(?:ly)?|seldom|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:unusual|exceptional)|exceptionally)\b/iu,
-    example: 'Isolated radial head dislocation is rare in adults.',
+    examples: { claims: ['Isolated radial head dislocation is rare in adults.'] },
   },
   {
     name: 'commonness',
     category: 'frequency',
     triggers: ['common', 'commonest', 'commonly', 'frequent', 'frequently', 'prevalent', 'often', 'usually', 'typically', 'generally', 'classically', 'characteristically', 'majority', 'mostly', 'predominantly', 'invariably', 'regularly', 'sometimes', 'occasionally'],
     pattern: /\b(?:(?:the\s+)?most\s+(?:common|frequent|prevalent)|commonest|(?:is|are|be|remains?|becomes?)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|very|relatively|quite|fairly|particularly|especially|not|equally)\s+)?(?:common|frequent|prevalent)|(?:more|less)\s+(?:common|frequent|prevalent)|commonly|frequently|often|usually|typically|generally|classically|characteristically|(?:the|a)\s+(?:vast\s+)?majority\s+of|mostly|predominantly|invariably|regularly|sometimes|occasionally)\b/iu,
-    example: 'Fractures are usually seen in adolescence.',
+    examples: { claims: ['Fractures are usually seen in adolescence.'] },
   },
   {
     name: 'most, some or other patients',
     category: 'frequency',
     triggers: ['most', 'many', 'few', 'majority', 'some', 'other', 'several'],
     pattern: new RegExp(String.raw`(?:\b(?:in\s+)?(?:most|many|few|some|several|other)\s+(?:of\s+(?:the|these)\s+)?(?:[\p{L}-]+\s+)?(?:${POPULATION})\b|^most\s+(?:were|are|have|had|of)\b)`, 'iu'),
-    example: 'Some patients also had uveitis.',
+    examples: { claims: ['Some patients also had uveitis.'] },
   },
 ];
 
@@ -355,7 +402,10 @@ const GENERAL: ClaimCue[] = [
     ],
     alsoNeeds: ['is', 'are'],
     pattern: new RegExp(String.raw`\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\p{L}-]+,?\s+){0,4}?(?:${DEFINITION_NOUNS})|(?:is|are)\s+(?:(?:generally|widely|commonly|usually|often|now|still|also)\s+)?(?:known|considered|thought|believed|defined|characteri[sz]ed|classified|regarded|recogni[sz]ed)\s+(?:to|as|by)|belongs?\s+to\s+(?:the|a)\s+(?:group|family|spectrum))\b`, 'iu'),
-    example: 'ALS is a rapidly progressive, fatal neurodegenerative disorder.',
+    examples: {
+      claims: ['ALS is a rapidly progressive, fatal neurodegenerative disorder.'],
+      caseClaims: ['ALS is a rapidly progressive, fatal neurodegenerative disorder.'],
+    },
   },
   {
     name: 'general mechanism or course',
@@ -363,14 +413,17 @@ const GENERAL: ClaimCue[] = [
     triggers: ['manifests', 'presents', 'runs', 'progresses', 'resolves', 'responds', 'spreads', 'involves', 'affects', 'mimics', 'mimicks', 'develops', 'occurs', 'occur', 'requires', 'require', 'depends', 'includes', 'include', 'consists', 'comprises', 'precedes', 'follows', 'remains'],
     pattern: /\b(?:manifests|presents|runs|progresses|resolves|responds|spreads|involves|affects|mimic?ks?|develops|occurs|occur|requires|require|depends|includes|include|consists|comprises|precedes|remains)\b/iu,
     discussionOnly: true,
-    example: 'The disease runs a benign course.',
+    examples: { claims: ['The disease runs a benign course.', 'Night cramps, which occur early in the disease, were absent.'] },
   },
   {
     name: 'typical or characteristic feature',
     category: 'general',
     triggers: ['characteristic', 'typical', 'usual', 'classic', 'hallmark'],
     pattern: /\b(?:(?:is|are|being|be)\s+(?:\p{L}+ly\s+)?(?:(?:very|highly|quite|fairly|not)\s+)?(?:characteristic|typical|classic)\s+(?:of|for)|as\s+is\s+(?:usual|typical|customary|common|often\s+the\s+case)|(?:is|are)\s+(?:the\s+)?(?:\p{L}+\s+)?hallmarks?\s+of)\b/iu,
-    example: 'Night-time onset is characteristic of idiopathic cramps.',
+    examples: {
+      claims: ['Night-time onset is characteristic of idiopathic cramps.'],
+      caseClaims: ['Night-time onset is characteristic of idiopathic cramps.'],
+    },
   },
   {
     // "Characteristic findings include …": a list of what a disease shows, outside the case sections.
@@ -380,7 +433,7 @@ const GENERAL: ClaimCue[] = [
     pattern: /\b(?:characteristic|typical|classic|cardinal|common|usual|key)\s+(?:[\p{L}-]+\s+)?(?:findings|features|signs|symptoms|manifestations)\s+(?:include|are|consist)\b/iu,
     strong: true,
     discussionOnly: true,
-    example: 'Typical radiographic findings include a right-sided junction.',
+    examples: { claims: ['Typical MRI findings include a hyperintense corticospinal tract, as in our patient.'] },
   },
   {
     // A recommendation for practice, also when the authors make it ("we recommend", "we
@@ -392,7 +445,13 @@ const GENERAL: ClaimCue[] = [
     pattern: /\b(?:we\s+(?:(?:would|therefore|thus|also|strongly|now)\s+)*(?:should|must|recommend|advise|advocate)\b(?!\s+(?:have|note|mention|acknowledge|admit|emphasi[sz]e\s+that\s+(?:our|this))\b)|(?:is|are)\s+(?:(?:therefore|thus|also|strongly|generally|usually|always|not)\s+)*(?:recommended|advised|advisable|mandatory|warranted|indicated|contraindicated)\b)/iu,
     strong: true,
     discussionOnly: true,
-    example: 'We recommend measuring creatine kinase in every patient with cramps.',
+    examples: {
+      claims: [
+        'We recommend measuring creatine kinase in every patient with cramps.',
+        'We should advise patients to stretch before bed.',
+      ],
+      leaves: ['We should have measured creatine kinase earlier.', 'We must note that the follow-up was short.'],
+    },
   },
 ];
 
@@ -406,7 +465,11 @@ export const PRESENT_TENSE_CUE: ClaimCue = {
   triggers: [],
   pattern: /(?:)/u,
   discussionOnly: true,
-  example: 'Lymphocytic colitis runs a benign course.',
+  // Its word list is PRESENT_TENSE_WORDS (the data test empties it to remove this cue).
+  examples: {
+    claims: ['Diagnosis is by clinical, pathological and laboratory correlates.'],
+    caseLeaves: ['Diagnosis is by clinical, pathological and laboratory correlates.'],
+  },
 };
 
 /** Every claim cue, grouped by category. */
@@ -486,3 +549,17 @@ export const NOT_AUTHOR_NAMES: ReadonlySet<string> = new Set([
   'scans', 'mri', 'ct', 'emg', 'ecg', 'eeg', 'he', 'none', 'all', 'both', 'one', 'two', 'some', 'others', 'many', 'most',
   'cases', 'case', 'it', 'also', 'as', 'previously', 'recently', 'finally', 'initially', 'later', 'then',
 ]);
+
+/** The two word sets that refine the present tense, each one entry with its examples (the data test empties each in turn). */
+export const CLAIM_WORD_SETS: { ambiguousPresent: ClaimWordSet; notVerbBefore: ClaimWordSet } = {
+  ambiguousPresent: {
+    name: 'present forms that are also nouns or infinitives',
+    words: AMBIGUOUS_PRESENT,
+    examples: { leaves: ['The results of the biopsy were normal.'] },
+  },
+  notVerbBefore: {
+    name: 'words that make the next ambiguous form a noun',
+    words: NOT_VERB_BEFORE,
+    examples: { leaves: ['The results of the biopsy were normal.'] },
+  },
+};

@@ -1,4 +1,4 @@
-import type { ClaimExclusion } from './types';
+import type { ClaimClause, ClaimExclusion } from './types';
 
 /**
  * What is not a claim. Sentence exclusions say a sentence is about this patient or this report
@@ -15,7 +15,16 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // patient after a conditional or a general verb ("if the patient is at risk", "allows the
     // patient time to adapt") and with a generic adjective ("the adult patient").
     pattern: /\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|both|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases))\b/iu,
-    example: 'The patient was treated with bismuth subsalicylate.',
+    examples: {
+      claims: [
+        'If the patient is at risk of falls, quinine is best avoided.',
+        'Treatment allows the patient time to adapt.',
+        'The adult patient tolerates higher doses.',
+        'The patients who have bulbar onset progress faster.',
+      ],
+      leaves: ['The patient is still followed up in clinic.'],
+      caseLeaves: ['The patient was treated with bismuth subsalicylate.'],
+    },
   },
   {
     name: 'pronoun for the patient',
@@ -23,14 +32,14 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     triggers: ['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'],
     pattern: /\b(?:he|she|his|her|him|hers|himself|herself)\b/iu,
     triggerIsEnough: true,
-    example: 'She is still followed up in clinic.',
+    examples: { leaves: ['She is still followed up in clinic.', 'Her cramps respond to mexiletine.'] },
   },
   {
     name: 'this case or report',
     kind: 'report',
     triggers: ['case', 'cases', 'report', 'study', 'paper', 'article', 'manuscript', 'presentation'],
     pattern: /\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?(?:case|cases|report|study|paper|article|manuscript|presentation)\b/iu,
-    example: 'This case shows how the diagnosis can be missed.',
+    examples: { leaves: ['This case shows how the diagnosis can be missed.'] },
   },
   {
     name: 'the authors (we, our)',
@@ -38,7 +47,13 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     triggers: ['we', 'our', 'ours', 'ourselves'],
     pattern: /\b(?:we|ours?|ourselves)\b/iu,
     triggerIsEnough: true,
-    example: 'We report a case of lymphocytic colitis.',
+    examples: {
+      leaves: [
+        'We report a case of lymphocytic colitis.',
+        'We have not seen this pattern before.',
+        'In our case, the cramps responded to mexiletine.',
+      ],
+    },
   },
   {
     name: 'the authors (us)',
@@ -46,14 +61,44 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     triggers: ['us'],
     // In lower case only: "the US" is a country.
     pattern: /\bus\b/u,
-    example: 'He was referred to us with cramps.',
+    examples: {
+      claims: ['The US has one of the highest rates of opioid prescribing.'],
+      leaves: ['This history leads us to suspect a toxic cause.', 'He was referred to us with cramps.'],
+    },
   },
   {
     name: 'figure or table call-out',
     kind: 'skip',
     triggers: ['figure', 'fig', 'figures', 'table', 'tables', 'video', 'supplementary', 'appendix'],
     pattern: /^(?:\(?\s*(?:see\s+|as\s+(?:shown|seen|summari[sz]ed)\s+in\s+)?(?:fig(?:ure)?s?\.?|tables?|video|supplementary|appendix)\s*(?:S?\d+|[A-Z]\b))/iu,
-    example: 'Figure 2 shows the axial MRI.',
+    examples: { leaves: ['Figure 2 shows the axial MRI.'] },
+  },
+];
+
+/**
+ * Clauses judged on their own (by the cues, not by the present-tense fallback) when the
+ * sentence as a whole is about this patient or this report.
+ */
+export const CLAIM_CLAUSES: readonly ClaimClause[] = [
+  {
+    // A non-restrictive relative clause has its own subject: a general fact.
+    name: 'relative clause (", which prolongs")',
+    when: 'patient',
+    pattern: /,\s+which\s+(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u,
+    examples: {
+      caseClaims: ['She received riluzole, which prolongs survival in this disease.'],
+      caseLeaves: ['She received riluzole, which was stopped after a month.'],
+    },
+  },
+  {
+    // The authors' framing verb before a statement that is judged on its own.
+    name: 'the authors\' framing ("we postulate that")',
+    when: 'report',
+    pattern: /\bwe\s+(?:(?:also|therefore|thus|now|strongly|would|further)\s+)*(?:postulate|believe|think|propose|suggest|hypothesi[sz]e|speculate|assume|presume|conclude|argue|infer|feel)\s+that\s+/iu,
+    examples: {
+      claims: ['We postulate that some older adults with cramps have a subclinical neuropathy.'],
+      leaves: ['We postulate that the cramps in our patient were neuropathic.'],
+    },
   },
 ];
 

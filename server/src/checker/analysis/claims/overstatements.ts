@@ -1,6 +1,6 @@
 /**
  * Certainty a case report cannot carry, and the hedged wording to offer instead. Data only:
- * each entry names the phrase, the pattern (precompiled), the alternative and an example.
+ * each entry names the phrase, the pattern (precompiled), the alternative and examples.
  */
 export interface Overstatement {
   name: string;
@@ -14,7 +14,13 @@ export interface Overstatement {
    * patient): "She had never smoked" is history, "X never recurs" is a generalisation.
    */
   only?: 'generalisation';
-  example: string;
+  /**
+   * Sentences (our own words) in which this entry finds its phrase (`claims`), and sentences
+   * with one of its trigger words that it must leave alone (`leaves`: no overstatement found).
+   * `test/checker/claims-data.test.ts` checks both, and that removing the entry changes what is
+   * found in at least one of its `claims`.
+   */
+  examples: { claims: readonly string[]; leaves?: readonly string[] };
 }
 
 export const OVERSTATEMENTS: readonly Overstatement[] = [
@@ -24,14 +30,17 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
     // Not "biopsy-proven", not "proved to be benign" (turned out to be).
     pattern: /(?<![\p{L}-])(?:proves|prove(?=\s+that)|proved(?=\s+that)|(?<=\b(?:has|have|was|were|is|are|been)\s+(?:\p{L}+ly\s+)?)proven(?!\s+to\s+be\s+(?:benign|malignant|negative|positive|normal))|proven(?=\s+(?:fact|effective|efficacy|benefit|link|cause)))\b/iu,
     alternative: (m) => ({ proves: 'suggests', prove: 'suggest', proved: 'suggested' })[m.toLowerCase()] ?? 'reported',
-    example: 'This case proves that the vaccine triggered the vasculitis.',
+    examples: {
+      claims: ['This case proves that the vaccine triggered the vasculitis.'],
+      leaves: ['The lesion proved to be benign.', 'Biopsy-proven sarcoidosis was treated with steroids.'],
+    },
   },
   {
     name: 'clearly demonstrates',
     triggers: ['clearly', 'unequivocally', 'conclusively'],
     pattern: /\b(?:clearly|unequivocally|conclusively)\s+(?:demonstrates|shows|proves|establishes|indicates|confirms|demonstrate|show|establish|indicate|confirm)\b/iu,
     alternative: (m) => (/s$/i.test(m) ? 'suggests' : 'suggest'),
-    example: 'Our case clearly demonstrates the benefit of early surgery.',
+    examples: { claims: ['Our case clearly demonstrates the benefit of early surgery.'] },
   },
   {
     name: 'always',
@@ -40,7 +49,14 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
     pattern: /(?<!\b(?:should|must|not)\s+)\b(?:always|invariably)\b(?!\s+(?:should|must)\b)/iu,
     alternative: 'usually',
     only: 'generalisation',
-    example: 'Peritoneal tuberculosis always presents with ascites.',
+    examples: {
+      claims: ['Peritoneal tuberculosis always presents with ascites.'],
+      leaves: [
+        'The diagnosis should always be considered in young smokers.',
+        'Cramps are not always a sign of disease.',
+        'He had always been active.',
+      ],
+    },
   },
   {
     name: 'never',
@@ -48,14 +64,14 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
     pattern: /\bnever\b(?!\s+been\s+(?:reported|described))/iu,
     alternative: 'rarely',
     only: 'generalisation',
-    example: 'The disease never recurs after excision.',
+    examples: { claims: ['The disease never recurs after excision.'], leaves: ['He had never smoked.'] },
   },
   {
     name: 'has never been reported',
     triggers: ['never'],
     pattern: /\b(?:has|have)\s+never\s+been\s+(?:reported|described)\b/iu,
     alternative: 'has not, to our knowledge, been reported',
-    example: 'This association has never been reported.',
+    examples: { claims: ['This association has never been reported.'] },
   },
   {
     name: 'cures',
@@ -64,21 +80,24 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
     pattern: /\b(?:(?<!\b(?:were|are|was|is|be|definitive|definite|complete|permanent|the|a|no|for|of|and)\s+)cures|(?<=\b(?:will|can|always)\s+)cure)\b/iu,
     alternative: (m) => (m.toLowerCase() === 'cures' ? 'can improve' : 'improve'),
     only: 'generalisation',
-    example: 'Early excision cures the disease.',
+    examples: {
+      claims: ['Early excision cures the disease.', 'Early excision can cure the disease.'],
+      leaves: ['Both excisions were definitive cures.'],
+    },
   },
   {
     name: 'definitely',
     triggers: ['definitely', 'certainly', 'undoubtedly', 'unquestionably', 'doubt'],
     pattern: /\b(?:definitely|certainly|undoubtedly|unquestionably|without\s+(?:a\s+|any\s+)?doubt)\b/iu,
     alternative: 'probably',
-    example: 'The rash was definitely caused by the drug.',
+    examples: { claims: ['The rash was definitely caused by the drug.'] },
   },
   {
     name: 'the first case ever',
     triggers: ['ever', 'world'],
     pattern: /\b(?:the\s+)?first\s+(?:\p{L}+\s+)?(?:case|report|description|patient)\s+(?:ever(?:\s+(?:reported|described|published))?|in\s+the\s+world)|\bfirst[- ]ever\b/iu,
     alternative: 'to our knowledge, the first reported case',
-    example: 'This is the first case ever reported.',
+    examples: { claims: ['This is the first case ever reported.'] },
   },
   {
     name: 'pathognomonic',
@@ -86,7 +105,7 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
     // Not when negated ("is not pathognomonic", "non-pathognomonic").
     pattern: /(?<!\bnot\s+(?:\p{L}+\s+)?|\bnon-|\bno\s+)\bpathognomo?n?ic\b/iu,
     alternative: 'highly suggestive',
-    example: 'Ankle clonus is pathognomonic of ALS.',
+    examples: { claims: ['Ankle clonus is pathognomonic of ALS.'], leaves: ['Classic histology is not pathognomonic for the diagnosis.'] },
   },
 ];
 
@@ -104,43 +123,66 @@ export function alternativeFor(o: Overstatement, matched: string): string {
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
-const BY_WORD = new Map<string, Overstatement[]>();
-for (const o of OVERSTATEMENTS) {
-  for (const w of o.triggers) {
-    const list = BY_WORD.get(w);
-    if (list) list.push(o);
-    else BY_WORD.set(w, [o]);
-  }
+
+export interface OverstatementFinder {
+  /** Any trigger word at all? One precompiled test, so that most text is passed over at once. */
+  quick: RegExp;
+  /**
+   * Overstatements in one sentence. `generalises` says whether the sentence generalises
+   * (present tense, not about this patient); entries marked `only: 'generalisation'` need it.
+   */
+  find(text: string, generalises: () => boolean): OverstatementMatch[];
 }
 
+/** Builds the finder for a list of entries (`OVERSTATEMENTS` by default; the data test removes one at a time). */
+export function makeOverstatementFinder(list: readonly Overstatement[] = OVERSTATEMENTS): OverstatementFinder {
+  const BY_WORD = new Map<string, Overstatement[]>();
+  for (const o of list) {
+    for (const w of o.triggers) {
+      const words = BY_WORD.get(w);
+      if (words) words.push(o);
+      else BY_WORD.set(w, [o]);
+    }
+  }
+  const quick = BY_WORD.size
+    ? new RegExp(String.raw`\b(?:${[...BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|')})\b`, 'i')
+    : /(?!)/;
+
+  function find(text: string, generalises: () => boolean): OverstatementMatch[] {
+    if (!quick.test(text)) return [];
+    const tried = new Set<Overstatement>();
+    const out: OverstatementMatch[] = [];
+    let general: boolean | undefined;
+    TOKEN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN_RE.exec(text))) {
+      const entries = BY_WORD.get(m[0].toLowerCase());
+      if (!entries) continue;
+      for (const o of entries) {
+        if (tried.has(o)) continue;
+        tried.add(o);
+        const hit = o.pattern.exec(text);
+        if (!hit) continue;
+        if (o.only === 'generalisation' && !(general ??= generalises())) continue;
+        const start = hit.index;
+        const end = start + hit[0].length;
+        if (out.some((x) => start < x.end && x.start < end)) continue;
+        out.push({ overstatement: o, start, end, text: hit[0] });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  return { quick, find };
+}
+
+const FINDER = makeOverstatementFinder(OVERSTATEMENTS);
+
 /** Any trigger word at all? One precompiled test, so that most text is passed over at once. */
-export const QUICK = new RegExp(String.raw`\b(?:${[...BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|')})\b`, 'i');
+export const QUICK = FINDER.quick;
 
 /**
  * Overstatements in one sentence. `generalises` says whether the sentence generalises
  * (present tense, not about this patient); entries marked `only: 'generalisation'` need it.
  */
-export function findOverstatements(text: string, generalises: () => boolean): OverstatementMatch[] {
-  if (!QUICK.test(text)) return [];
-  const tried = new Set<Overstatement>();
-  const out: OverstatementMatch[] = [];
-  let general: boolean | undefined;
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text))) {
-    const list = BY_WORD.get(m[0].toLowerCase());
-    if (!list) continue;
-    for (const o of list) {
-      if (tried.has(o)) continue;
-      tried.add(o);
-      const hit = o.pattern.exec(text);
-      if (!hit) continue;
-      if (o.only === 'generalisation' && !(general ??= generalises())) continue;
-      const start = hit.index;
-      const end = start + hit[0].length;
-      if (out.some((x) => start < x.end && x.start < end)) continue;
-      out.push({ overstatement: o, start, end, text: hit[0] });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
+export const findOverstatements = FINDER.find;

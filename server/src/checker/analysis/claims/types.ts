@@ -1,7 +1,8 @@
 /**
  * Types shared by the claim cue lists, the exclusions and the classifier.
  * Everything here is data that can grow: each entry has a name (shown in messages and
- * docs), the words that make it worth trying (a cheap pre-filter), and an example.
+ * docs), the words that make it worth trying (a cheap pre-filter), and examples of what it
+ * decides.
  */
 
 /** What kind of claim a sentence makes; named in the message and in `Finding.data.category`. */
@@ -14,6 +15,27 @@ export type ClaimCategory = 'statistic' | 'efficacy' | 'literature' | 'frequency
  * any other body section: present-tense statements of fact are claims there.
  */
 export type SectionMode = 'case' | 'discussion';
+
+/**
+ * Sentences (our own words) that show what an entry decides. `claims` and `leaves` are judged
+ * outside the case sections (discussion, introduction...), `caseClaims` and `caseLeaves` in a
+ * case section (the patient's story). `test/checker/claims-data.test.ts` checks that each
+ * example gets its decision, and that removing the entry changes the decision on at least one
+ * of its examples: an entry no example needs is redundant.
+ *
+ * - a cue: `claims`/`caseClaims` are claims made by this cue (it is the one named in the
+ *   message); `leaves`/`caseLeaves` look like the cue but are not claims (what its pattern,
+ *   `accept` or weakness keeps out).
+ * - an exclusion: `leaves`/`caseLeaves` are not claims because of it; `claims`/`caseClaims`
+ *   hold its trigger words and are claims all the same (it must not apply).
+ * - a clause, a word set: `claims`... are claims because of it, `leaves`... are not.
+ */
+export interface ClaimExamples {
+  claims?: readonly string[];
+  caseClaims?: readonly string[];
+  leaves?: readonly string[];
+  caseLeaves?: readonly string[];
+}
 
 export interface ClaimCue {
   /** Short name shown in the message: `cue: "increase" (effect verb)`. */
@@ -34,7 +56,10 @@ export interface ClaimCue {
    * patient ("Our patient falls within the typical age at diagnosis, which is 50 to 72 years").
    */
   strong?: boolean;
-  /** Extra check on a match (e.g. the name before "reported" is not "Pathology"). */
+  /**
+   * Extra check on a match (e.g. the name before "reported" is not "Pathology"). The data test
+   * also runs the cue without it: one of the cue's `leaves` must then become a claim.
+   */
   accept?: (m: RegExpExecArray) => boolean;
   /** Only outside the case sections (default: anywhere). */
   discussionOnly?: boolean;
@@ -43,7 +68,7 @@ export interface ClaimCue {
    * case sections it counts as a present-tense sentence even when no listed present-tense word occurs.
    */
   presentVerb?: boolean;
-  example: string;
+  examples: ClaimExamples;
 }
 
 /** A reason a sentence is about this patient, this report or something else than a claim. */
@@ -59,7 +84,44 @@ export interface ClaimExclusion {
   pattern: RegExp;
   /** A trigger word alone is proof (pronouns, "we"): no pattern run needed. */
   triggerIsEnough?: boolean;
-  example: string;
+  examples: ClaimExamples;
+}
+
+/**
+ * A clause judged on its own (by the cues, not by the present-tense fallback) when the sentence
+ * as a whole is about this patient (`patient`) or this report (`report`): the text after the
+ * match is classified again.
+ */
+export interface ClaimClause {
+  name: string;
+  when: 'patient' | 'report';
+  pattern: RegExp;
+  examples: ClaimExamples;
+}
+
+/** A word set the classifier reads (present-tense verbs...), one entry with its examples. */
+export interface ClaimWordSet {
+  name: string;
+  words: ReadonlySet<string>;
+  examples: ClaimExamples;
+}
+
+/**
+ * Everything the classifier reads. `CLAIM_DATA` (classify.ts) is the real data;
+ * `makeClassifier` takes another (the data test removes one entry at a time).
+ */
+export interface ClaimData {
+  cues: readonly ClaimCue[];
+  /** The `general` fallback outside the case sections (a present-tense sentence). */
+  presentTenseCue: ClaimCue;
+  exclusions: readonly ClaimExclusion[];
+  clauses: readonly ClaimClause[];
+  /** Words that make a sentence present tense (or present perfect, or modal). */
+  presentWords: ReadonlySet<string>;
+  /** Present forms that are also nouns or infinitives ("results", "include"). */
+  ambiguousPresent: ReadonlySet<string>;
+  /** Words before an ambiguous form that make it a noun or an infinitive ("to", "the"). */
+  notVerbBefore: ReadonlySet<string>;
 }
 
 export interface ClaimMatch {
