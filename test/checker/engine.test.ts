@@ -61,7 +61,7 @@ describe('engine', () => {
     it('a rule reporting an invalid range or fix loses its findings', () => {
       const errors: string[] = [];
       const bad: Rule = { id: 'bad', description: '', defaultSeverity: 'error', check: (ctx) => ctx.report({ start: 5, end: 999, message: 'x' }) };
-      const badFix: Rule = { id: 'bad-fix', description: '', defaultSeverity: 'error', check: (ctx) => ctx.report({ start: 0, end: 1, message: 'x', fixes: [{ title: 't', edits: [{ start: -1, end: 0, newText: '' }] }] }) };
+      const badFix: Rule = { id: 'bad-fix', description: '', defaultSeverity: 'error', check: (ctx) => ctx.report({ start: 0, end: 1, message: 'x', fixes: [{ title: 't', kind: 'fix', edits: [{ start: -1, end: 0, newText: '' }] }] }) };
       const { findings } = check('A flag.', { rules: [bad, badFix, flagRule], onRuleError: (id) => errors.push(id) });
       assert.deepEqual(errors, ['bad', 'bad-fix']);
       assert.deepEqual(findings.map((f) => f.ruleId), ['flag-test']);

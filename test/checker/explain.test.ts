@@ -27,7 +27,7 @@ describe('explain', () => {
     end: 10,
     message: 'Uncited claim.',
     data: { category: 'efficacy', cue: 'increases' },
-    fixes: [{ title: 'Insert citation placeholder', edits: [] }],
+    fixes: [{ title: 'Insert citation placeholder', kind: 'fix', edits: [] }],
   };
 
   it('a finding: what was found and why, the rule, how to fix and silence it, its page', () => {

@@ -23,7 +23,7 @@ describe('rule overstated-claim', () => {
       assert.equal(f.severity, 'warning');
       assert.equal(text.slice(f.start, f.end), phrase);
       assert.match(f.message, new RegExp(`"${alternative}"`));
-      assert.deepEqual(f.fixes, [{ title: `Replace with "${alternative}"`, edits: [{ start: f.start, end: f.end, newText: alternative }], safe: false }]);
+      assert.deepEqual(f.fixes, [{ title: `Replace with "${alternative}"`, kind: 'fix', edits: [{ start: f.start, end: f.end, newText: alternative }], safe: false }]);
     });
   }
 

@@ -28,10 +28,10 @@ const typo: Rule = {
   check(ctx) {
     const text = ctx.doc.text;
     for (const m of text.matchAll(/\bteh\b/g)) {
-      ctx.report({ start: m.index!, end: m.index! + 3, message: 'Typo "teh".', fixes: [{ title: 'Write "the"', edits: [{ start: m.index!, end: m.index! + 3, newText: 'the' }], safe: true }] });
+      ctx.report({ start: m.index!, end: m.index! + 3, message: 'Typo "teh".', fixes: [{ title: 'Write "the"', kind: 'fix', edits: [{ start: m.index!, end: m.index! + 3, newText: 'the' }], safe: true }] });
     }
     for (const m of text.matchAll(/\bcramps at night\b/g)) {
-      ctx.report({ start: m.index!, end: m.index! + 6, message: 'Vague.', fixes: [{ title: 'Be precise', edits: [{ start: m.index!, end: m.index! + 6, newText: 'muscle cramps' }] }] });
+      ctx.report({ start: m.index!, end: m.index! + 6, message: 'Vague.', fixes: [{ title: 'Be precise', kind: 'fix', edits: [{ start: m.index!, end: m.index! + 6, newText: 'muscle cramps' }] }] });
     }
   },
 };
@@ -43,7 +43,7 @@ const overlap: Rule = {
   defaultSeverity: 'info',
   check(ctx) {
     for (const m of ctx.doc.text.matchAll(/teh cat/g)) {
-      ctx.report({ start: m.index!, end: m.index! + 7, message: 'Cat.', fixes: [{ title: 'Dog', edits: [{ start: m.index!, end: m.index! + 7, newText: 'the dog' }], safe: true }] });
+      ctx.report({ start: m.index!, end: m.index! + 7, message: 'Cat.', fixes: [{ title: 'Dog', kind: 'fix', edits: [{ start: m.index!, end: m.index! + 7, newText: 'the dog' }], safe: true }] });
     }
   },
 };

@@ -81,7 +81,7 @@ describe('hover', () => {
             end: 18,
             message: 'Uncited claim of *efficacy*.',
             data: { category: 'efficacy', cue: 'increases' },
-            fixes: [{ title: 'Insert citation placeholder', edits: [{ start: 39, end: 39, newText: ' [?]' }] }],
+            fixes: [{ title: 'Insert citation placeholder', kind: 'fix', edits: [{ start: 39, end: 39, newText: ' [?]' }] }],
           });
         },
       };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { check, PROFILES, type CheckResult, type Finding, type Format } from '../../server/src/checker';
-import { headingTextFor } from '../../server/src/checker/rules/required-section';
+import { check, checklist, insertSectionFix, PROFILES, type CheckResult, type Finding, type Format } from '../../server/src/checker';
+import { headingTextFor } from '../../server/src/checker/analysis/section-insertion';
 import { profileItems } from '../../server/src/checker/analysis/sections';
 import { applyOffsetEdits } from './edits';
 
@@ -140,3 +140,36 @@ describe('required-section quick fix', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('"Insert section heading" of the checklist (insertSectionFix)', () => {
+  const text = ['# Cramps in a 58-year-old man: a case report', '', '## Abstract', '', 'A man presented with cramps.', '', '## Case presentation', '', 'He had cramps for a year.', '', '## Discussion', '', 'Cramps can precede weakness.', ''].join('\n');
+
+  it('is the required-section quick fix for a missing required item', () => {
+    const result = check(text, { format: 'markdown', config: {} });
+    const finding = missing(result);
+    assert.deepEqual(finding.map(itemOf), ['investigations']);
+    assert.deepEqual(insertSectionFix(result, 'investigations'), finding[0].fixes![0]);
+    assert.equal(finding[0].fixes![0].kind, 'insert-section');
+    const fixed = applyOffsetEdits(text, insertSectionFix(result, 'investigations')!.edits);
+    assert.match(fixed, /He had cramps for a year\.\n\n## Investigations\n\nTODO: .*\n\n## Discussion/);
+    assert.deepEqual(missing(check(fixed, { format: 'markdown', config: {} })), []);
+  });
+
+  it('inserts an optional item (no finding) the same way, and the checklist then shows it', () => {
+    for (const format of ['markdown', 'latex', 'text'] as const) {
+      const doc = format === 'latex' ? '\\documentclass{article}\n\\begin{document}\n\\section{Introduction}\nText.\n\\section{Discussion}\nMore.\n\\end{document}\n' : format === 'text' ? 'INTRODUCTION\n\nText.\n\nDISCUSSION\n\nMore.\n' : text;
+      const result = check(doc, { format, config: { profile: 'default' } });
+      const before = checklist(result).items.find((i) => i.id === 'conclusion')!;
+      assert.equal(before.status, 'missing');
+      assert.equal(before.required, false);
+      const fix = insertSectionFix(result, 'conclusion')!;
+      assert.equal(fix.kind, 'insert-section');
+      const after = checklist(check(applyOffsetEdits(doc, fix.edits), { format, config: { profile: 'default' } })).items.find((i) => i.id === 'conclusion')!;
+      assert.equal(after.status, 'present', `${format}: ${JSON.stringify(fix.edits)}`);
+    }
+  });
+
+  it('undefined for an item the profile does not have', () => {
+    assert.equal(insertSectionFix(check(text), 'no-such-item'), undefined);
+  });
+});

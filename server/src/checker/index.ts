@@ -28,7 +28,7 @@ export { RULES, RULE_IDS, getRule } from './rules';
 export type { Rule, RuleContext, Report } from './rules/rule';
 export { check, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
 export { lintFile, type LintOptions, type LintResult } from './engine/lint';
-export { checklist, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
+export { checklist, insertSectionFix, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
 export { DOCS_BASE_URL, escapeMarkdown, explain, explanationMarkdown, ruleDocsUrl, type Explanation, type FindingReason, type Silencing } from './views/explain';
 

@@ -21,8 +21,18 @@ export interface OffsetEdit extends Span {
   newText: string;
 }
 
+/**
+ * What a fix does, so that hosts tell fixes apart without reading their titles:
+ * - `fix`: corrects the finding (replace a word, insert a citation placeholder);
+ * - `insert-section`: inserts a missing section's heading and template;
+ * - `ignore-line` / `ignore-file`: a suppression comment for the finding's line or the whole file.
+ */
+export type FixKind = 'fix' | 'insert-section' | 'ignore-line' | 'ignore-file';
+
 export interface Fix {
+  /** What the editor shows (`Insert section "Abstract"`, `Ignore placeholder on this line`). */
   title: string;
+  kind: FixKind;
   edits: OffsetEdit[];
   /** Safe to apply together with other safe fixes without review (source.fixAll). */
   safe?: boolean;

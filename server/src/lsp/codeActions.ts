@@ -63,7 +63,7 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
     for (const fix of data.ignore ?? []) {
       if (!fix || !Array.isArray(fix.edits) || !editsValid(document, fix.edits)) continue;
       // One "ignore in this file" per rule, however many of its findings are in range.
-      const key = fix.title.endsWith('in this file') ? fix.title : `${fix.title}@${fix.edits[0]?.start}`;
+      const key = fix.kind === 'ignore-file' ? `${fix.kind}:${data.ruleId}` : `${fix.kind}:${data.ruleId}@${fix.edits[0]?.start}`;
       if (seenIgnore.has(key)) continue;
       seenIgnore.add(key);
       ignores.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(document, fix.edits) });

@@ -29,7 +29,7 @@ export const overstatedClaim: Rule = {
             start,
             end,
             message: `Overstated: "${h.text}" claims more certainty than a case report can carry. Hedge it, e.g. "${alt}".`,
-            fixes: [{ title: `Replace with "${alt}"`, edits: [{ start, end, newText: alt }], safe: false }],
+            fixes: [{ title: `Replace with "${alt}"`, kind: 'fix', edits: [{ start, end, newText: alt }], safe: false }],
             data: { phrase: h.overstatement.name, alternative: alt },
           });
         }

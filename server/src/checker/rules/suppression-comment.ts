@@ -29,7 +29,7 @@ export const suppressionComment: Rule = {
         start: at,
         end: at + directive[0].length,
         message: `Unknown caselint directive "${directive[0]}": it silences nothing.${closest ? ` Did you mean "${closest}"?` : ''} Directives: ${DIRECTIVES.join(', ')}.`,
-        ...(closest ? { fixes: [{ title: `Replace with "${closest}"`, edits: [{ start: at, end: at + directive[0].length, newText: closest }], safe: true }] } : {}),
+        ...(closest ? { fixes: [{ title: `Replace with "${closest}"`, kind: 'fix', edits: [{ start: at, end: at + directive[0].length, newText: closest }], safe: true }] } : {}),
         data: { directive: directive[0] },
       });
     }
@@ -45,7 +45,7 @@ export const suppressionComment: Rule = {
           start: at,
           end: at + id.length,
           message: `Unknown rule id "${id}" in a suppression comment: it silences nothing.${closest ? ` Did you mean "${closest}"?` : ''}`,
-          ...(closest ? { fixes: [{ title: `Replace with "${closest}"`, edits: [{ start: at, end: at + id.length, newText: closest }], safe: true }] } : {}),
+          ...(closest ? { fixes: [{ title: `Replace with "${closest}"`, kind: 'fix', edits: [{ start: at, end: at + id.length, newText: closest }], safe: true }] } : {}),
           data: { ruleId: id, ...(closest ? { suggestion: closest } : {}) },
         });
       }

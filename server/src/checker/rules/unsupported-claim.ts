@@ -176,6 +176,6 @@ function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
     }
     const before = text[at - 1] ?? '';
     const insert = spaced && !/\s/.test(before) ? ` ${marker}` : marker;
-    return { title: 'Insert citation placeholder', edits: [{ start: at, end: at, newText: insert }], safe: false };
+    return { title: 'Insert citation placeholder', kind: 'fix', edits: [{ start: at, end: at, newText: insert }], safe: false };
   };
 }

@@ -15,10 +15,11 @@
  * Items with `parts` (structured abstracts of journal profiles) list the parts not found.
  */
 import { contentEvidence, titleEvidence } from '../analysis/evidence';
+import { sectionInsertionFix } from '../analysis/section-insertion';
 import { sectionHasContent } from '../analysis/sections';
 import type { CheckResult } from '../engine/check';
 import type { ProfileItem } from '../profiles';
-import type { DocumentModel, Section } from '../types';
+import type { DocumentModel, Fix, Section } from '../types';
 
 export type ChecklistStatus = 'present' | 'empty' | 'missing';
 
@@ -86,6 +87,15 @@ export function checklist(result: CheckResult): Checklist {
   });
   const counted = items.filter((_, i) => analysis.items[i].counted !== false);
   return { profile: profile.id, label: profile.label, items, done: counted.filter((i) => i.status === 'present').length, total: counted.length };
+}
+
+/**
+ * "Insert section heading" for a checklist item: the heading and template of the item where the
+ * profile puts it (the same fix as the `required-section` rule's), or undefined for an unknown item.
+ */
+export function insertSectionFix(result: CheckResult, itemId: string): Fix | undefined {
+  const item = result.sections.items.find((i) => i.id === itemId);
+  return item ? sectionInsertionFix(result.model, result.sections, item) : undefined;
 }
 
 function headingPlace(section: Section): { start: number; end: number; detail: string } {

@@ -137,10 +137,10 @@ export function fileSuppressionOffset(model: DocumentModel): number {
 export function suppressionFixes(model: DocumentModel, finding: Pick<Finding, 'ruleId' | 'start'>): Fix[] {
   const fixes: Fix[] = [];
   const line = ignoreLineEdits(model, finding.ruleId, finding.start);
-  if (line) fixes.push({ title: `Ignore ${finding.ruleId} on this line`, edits: line });
+  if (line) fixes.push({ title: `Ignore ${finding.ruleId} on this line`, kind: 'ignore-line', edits: line });
   if (finding.start >= fileSuppressionOffset(model)) {
     const file = ignoreFileEdits(model, finding.ruleId);
-    if (file) fixes.push({ title: `Ignore ${finding.ruleId} in this file`, edits: file });
+    if (file) fixes.push({ title: `Ignore ${finding.ruleId} in this file`, kind: 'ignore-file', edits: file });
   }
   return fixes;
 }
