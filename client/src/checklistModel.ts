@@ -1,17 +1,9 @@
 /**
- * Pure helpers behind the checklist status-bar item and tree view: texts, icons, and where to
- * insert a missing section. No `vscode` import, so that they are tested without an editor.
+ * Pure helpers behind the checklist status-bar item and tree view: texts and icons (where a
+ * missing section goes is the server's: InsertSectionRequest). No `vscode` import, so that
+ * they are tested without an editor.
  */
-import type { Checklist, ChecklistItem } from '../../server/src/checker';
-
-/** How headings are written: Markdown (also Quarto, R Markdown), LaTeX, or plain-text capitals. */
-export type HeadingFormat = 'markdown' | 'latex' | 'plaintext';
-
-export function headingFormatFor(languageId: string): HeadingFormat {
-  if (languageId === 'latex' || languageId === 'tex') return 'latex';
-  if (languageId === 'plaintext') return 'plaintext';
-  return 'markdown';
-}
+import type { Checklist, ChecklistItem } from '../../server/src/lsp/protocol';
 
 /** "CARE checklist" → "CARE"; other labels unchanged. */
 export function shortProfileLabel(label: string): string {
@@ -64,68 +56,4 @@ export function itemTooltip(item: ChecklistItem): string {
   if (item.detail) lines.push(item.detail);
   lines.push(item.status === 'missing' ? 'Click to insert the section heading.' : 'Click to go to it.');
   return lines.join('\n');
-}
-
-export interface Insertion {
-  offset: number;
-  newText: string;
-}
-
-function lineStartOf(text: string, offset: number): number {
-  if (offset <= 0) return 0;
-  const i = text.lastIndexOf('\n', Math.min(offset, text.length) - 1);
-  return i < 0 ? 0 : i + 1;
-}
-
-function lineAt(text: string, start: number): string {
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
-}
-
-function headingText(format: HeadingFormat, label: string, neighbourLine: string | undefined): string {
-  if (format === 'latex') {
-    const m = neighbourLine ? /^\s*\\(section|subsection|subsubsection|chapter)\*?\s*[{[]/.exec(neighbourLine) : null;
-    const starred = neighbourLine ? /^\s*\\[a-z]+\*/.test(neighbourLine) : false;
-    return `\\${m ? m[1] : 'section'}${starred ? '*' : ''}{${label}}`;
-  }
-  if (format === 'plaintext') return label.toUpperCase();
-  const m = neighbourLine ? /^ {0,3}(#{1,6})(?:\s|$)/.exec(neighbourLine) : null;
-  return `${m ? m[1] : '##'} ${label}`;
-}
-
-/**
- * Where and what to insert for a missing checklist item: its heading goes before the first
- * present item that follows it in the profile's order (at the start of that heading's line, with
- * the same heading level), else at the end of the document (before `\end{document}` in LaTeX).
- * `items` are in profile order; `start` offsets are UTF-16 offsets into `text`.
- */
-export function sectionInsertion(text: string, format: HeadingFormat, items: readonly ChecklistItem[], itemId: string): Insertion | undefined {
-  const index = items.findIndex((i) => i.id === itemId);
-  if (index < 0) return undefined;
-  const item = items[index];
-  const located = (i: ChecklistItem) => i.status !== 'missing' && typeof i.start === 'number' && i.start >= 0 && i.start <= text.length;
-  const next = items.slice(index + 1).find(located);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  if (next) {
-    const offset = lineStartOf(text, next.start!);
-    return { offset, newText: headingText(format, item.label, lineAt(text, offset)) + eol + eol };
-  }
-  const prev = items.slice(0, index).reverse().find(located);
-  const neighbour = prev ? lineAt(text, lineStartOf(text, prev.start!)) : undefined;
-  const heading = headingText(format, item.label, neighbour);
-  let offset = text.length;
-  if (format === 'latex') {
-    const end = text.lastIndexOf('\\end{document}');
-    if (end >= 0) {
-      const ls = lineStartOf(text, end);
-      offset = /^\s*$/.test(text.slice(ls, end)) ? ls : end;
-    }
-  }
-  const before = text.slice(0, offset);
-  let lead = '';
-  if (before.length > 0) {
-    if (!before.endsWith('\n')) lead = eol + eol;
-    else if (!/\n[ \t]*\r?\n$/.test(before)) lead = eol;
-  }
-  return { offset, newText: lead + heading + eol + eol };
 }

@@ -1,13 +1,12 @@
 /**
  * The case report checklist in the editor: a status-bar item ("$(checklist) CARE 10/13") for the
  * active manuscript and the tree view "Case report checklist" (caselint.checklist) in the explorer.
- * Checklists come from the server: CHECKLIST_CHANGED_NOTIFICATION after each check, or
- * CHECKLIST_REQUEST when the active editor changes.
+ * Checklists come from the server: ChecklistChangedNotification after each check, or
+ * ChecklistRequest when the active editor changes (server/src/lsp/protocol.ts).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Checklist, ChecklistItem } from '../../server/src/checker';
-import { CHECKLIST_REQUEST, type ChecklistWireItem, type ChecklistChangedParams, type ChecklistParams, type ChecklistResult } from '../../server/src/lsp/protocol';
+import { ChecklistRequest, type Checklist, type ChecklistItem, type ChecklistWireItem, type ChecklistChangedParams } from '../../server/src/lsp/protocol';
 import { CHECKLIST_VIEW_ID, COMMANDS, INTERNAL_COMMANDS, LANGUAGE_IDS, SCHEMES } from './ids';
 import { itemDescription, itemIcon, itemTooltip, statusBarText, statusBarTooltip } from './checklistModel';
 
@@ -72,7 +71,7 @@ export class ChecklistController implements vscode.TreeDataProvider<ChecklistNod
     if (this.current) void this.refresh(this.current);
   }
 
-  /** CHECKLIST_CHANGED_NOTIFICATION from the server. */
+  /** ChecklistChangedNotification from the server. */
   handleChanged(params: ChecklistChangedParams): void {
     if (!params || typeof params.uri !== 'string') return;
     const key = uriKey(params.uri);
@@ -86,7 +85,7 @@ export class ChecklistController implements vscode.TreeDataProvider<ChecklistNod
     const client = this.client;
     if (!client || !client.isRunning()) return this.checklists.get(key) ?? null;
     try {
-      const result = await client.sendRequest<ChecklistResult>(CHECKLIST_REQUEST, { uri: key } satisfies ChecklistParams);
+      const result = await client.sendRequest(ChecklistRequest.type, { uri: key });
       this.checklists.set(key, result ?? null);
     } catch (e) {
       client.warn(`caselint: checklist request failed for ${key}: ${e instanceof Error ? e.message : String(e)}`);

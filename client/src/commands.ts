@@ -1,18 +1,15 @@
 /**
  * The client's commands: insert a case report template, check the workspace, check this file as a
  * case report, and the checklist view's "go to item" / "insert section". Restart and show
- * checklist are registered in extension.ts.
+ * checklist are registered in extension.ts. What needs the checker (profiles, templates, where a
+ * section goes) is asked from the server with the requests of server/src/lsp/protocol.ts.
  */
-import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { DocumentDiagnosticRequest, DocumentDiagnosticReportKind, ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { PROFILES } from '../../server/src/checker/profiles';
-import type { ChecklistItem } from '../../server/src/checker';
-import { COMMANDS, MANUSCRIPT_EXCLUDE_GLOB, MANUSCRIPT_GLOB, SETTINGS } from './ids';
-import { headingFormatFor, sectionInsertion } from './checklistModel';
-import { findTemplateSnippet, parseSnippetFile, skeletonFromProfile, snippetFilesFor } from './templates';
+import { DocumentDiagnosticRequest, DocumentDiagnosticReportKind, type LanguageClient } from 'vscode-languageclient/node';
+import { CheckAsCaseReportRequest, InsertSectionRequest, ProfilesRequest, TemplateRequest, type ChecklistItem } from '../../server/src/lsp/protocol';
+import { MANUSCRIPT_EXCLUDE_GLOB, MANUSCRIPT_GLOB, SETTINGS } from './ids';
 import { itemOffsets, isCheckedDocument, type ChecklistController, type ChecklistNode } from './checklistView';
 
 export interface CommandContext {
@@ -31,11 +28,20 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+const NOT_RUNNING = 'Caselint is not running (caselint.enable is off, or the server failed to start; see the "caselint" output).';
+
 // ---------------------------------------------------------------- insert template
 
+/** The profile pick list and the template come from the server (caselint/profiles, caselint/template). */
 export async function insertTemplate(ctx: CommandContext): Promise<void> {
+  const client = await ctx.readyClient();
+  if (!client) {
+    void vscode.window.showWarningMessage(NOT_RUNNING);
+    return;
+  }
   const configured = vscode.workspace.getConfiguration(SETTINGS.section, vscode.window.activeTextEditor?.document.uri).get<string>(SETTINGS.profile) || 'default';
-  const picks = Object.values(PROFILES).map((p) => ({ label: p.label, description: p.id, detail: p.description, picked: p.id === configured, profile: p }));
+  const profiles = await client.sendRequest(ProfilesRequest.type);
+  const picks = profiles.map((p) => ({ label: p.label, description: p.id, detail: p.description, picked: p.id === configured, profile: p }));
   picks.sort((a, b) => Number(b.picked) - Number(a.picked));
   const pick = await vscode.window.showQuickPick(picks, { title: 'Insert case report template', placeHolder: 'Which profile should the template follow?', matchOnDescription: true, matchOnDetail: true });
   if (!pick) return;
@@ -44,23 +50,9 @@ export async function insertTemplate(ctx: CommandContext): Promise<void> {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     editor = await vscode.window.showTextDocument(doc);
   }
-  const format = headingFormatFor(editor.document.languageId);
-  let body: string | undefined;
-  if (format !== 'plaintext') {
-    for (const file of snippetFilesFor(format)) {
-      const path = ctx.extension.asAbsolutePath(file);
-      if (!existsSync(path)) continue;
-      try {
-        body = findTemplateSnippet(parseSnippetFile(await readFile(path, 'utf8'), file), pick.profile, Object.keys(PROFILES))?.body;
-      } catch (e) {
-        // A broken snippet file: fall back to a skeleton built from the profile.
-        ctx.output.warn(`Template: ${message(e)}; using the built-in skeleton`);
-      }
-      break;
-    }
-  }
-  body ??= skeletonFromProfile(pick.profile, format);
-  await editor.insertSnippet(new vscode.SnippetString(body));
+  const template = await client.sendRequest(TemplateRequest.type, { profile: pick.profile.id, languageId: editor.document.languageId });
+  if (!template) throw new Error(`no template for the profile "${pick.profile.id}"`);
+  await editor.insertSnippet(new vscode.SnippetString(template.snippet));
 }
 
 // ---------------------------------------------------------------- check workspace
@@ -68,7 +60,7 @@ export async function insertTemplate(ctx: CommandContext): Promise<void> {
 export async function checkWorkspace(ctx: CommandContext): Promise<{ files: number; checked: number; cancelled: boolean }> {
   const client = await ctx.readyClient();
   if (!client) {
-    void vscode.window.showWarningMessage('Caselint is not running (caselint.enable is off, or the server failed to start; see the "caselint" output).');
+    void vscode.window.showWarningMessage(NOT_RUNNING);
     return { files: 0, checked: 0, cancelled: false };
   }
   if (!vscode.workspace.workspaceFolders?.length) {
@@ -134,11 +126,11 @@ export async function checkAsCaseReport(ctx: CommandContext, arg?: unknown): Pro
   }
   const client = await ctx.readyClient();
   if (!client) {
-    void vscode.window.showWarningMessage('Caselint is not running (caselint.enable is off, or the server failed to start; see the "caselint" output).');
+    void vscode.window.showWarningMessage(NOT_RUNNING);
     return;
   }
   try {
-    // arguments: [document URI string]; the server remembers it for the session.
+    // The server remembers the document for the session.
     await sendCheckAsCaseReport(client, uri.toString());
     ctx.forcedCaseReports.add(uri.toString());
   } catch (e) {
@@ -164,14 +156,14 @@ export async function checkAsCaseReport(ctx: CommandContext, arg?: unknown): Pro
   await ctx.checklist.getChecklist(uri);
 }
 
-/** Sends the server command COMMANDS.checkAsCaseReport for one document URI. */
+/** Asks the server to check one document as a case report (caselint/checkAsCaseReport). */
 export async function sendCheckAsCaseReport(client: LanguageClient, uri: string): Promise<void> {
-  await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.checkAsCaseReport, arguments: [uri] });
+  await client.sendRequest(CheckAsCaseReportRequest.type, { uri });
 }
 
 // ---------------------------------------------------------------- checklist items
 
-async function itemOf(ctx: CommandContext, uriArg: unknown, itemId: unknown): Promise<{ document: vscode.TextDocument; item: ChecklistItem; items: ChecklistItem[] } | undefined> {
+async function itemOf(ctx: CommandContext, uriArg: unknown, itemId: unknown): Promise<{ document: vscode.TextDocument; item: ChecklistItem } | undefined> {
   let uri: vscode.Uri | undefined;
   let id: string | undefined;
   if (uriArg && typeof uriArg === 'object' && 'item' in uriArg && 'uri' in uriArg) {
@@ -188,7 +180,7 @@ async function itemOf(ctx: CommandContext, uriArg: unknown, itemId: unknown): Pr
   const checklist = ctx.checklist.cachedChecklist(uri) ?? (await ctx.checklist.getChecklist(uri));
   const item = checklist?.items.find((i) => i.id === id);
   if (!checklist || !item) return undefined;
-  return { document, item, items: checklist.items };
+  return { document, item };
 }
 
 /** Tree view click on a present or empty item: select it in the editor. */
@@ -204,53 +196,29 @@ export async function revealItem(ctx: CommandContext, uriArg?: unknown, itemId?:
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  const c = d.code;
-  if (c === undefined) return undefined;
-  return typeof c === 'object' ? String(c.value) : String(c);
-}
-
-/** The server's quick fix for the item's required-section diagnostic, if there is one. */
-async function quickFixFor(document: vscode.TextDocument, item: ChecklistItem): Promise<vscode.CodeAction | undefined> {
-  const label = item.label.toLowerCase();
-  const diagnostics = vscode.languages
-    .getDiagnostics(document.uri)
-    .filter((d) => codeOf(d) === 'required-section' && (d.message.toLowerCase().includes(label) || (d as { data?: { item?: string } }).data?.item === item.id));
-  for (const d of diagnostics) {
-    // No kind filter in the request: filter here (kinds are hierarchical, e.g. quickfix.caselint).
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, d.range);
-    for (const a of actions ?? []) {
-      if (!('edit' in a) || !a.edit) continue;
-      if (a.kind && !vscode.CodeActionKind.QuickFix.contains(a.kind)) continue;
-      const title = a.title.toLowerCase();
-      if (title.includes('ignore') || title.includes('disable')) continue;
-      if (title.includes(label) || (a.diagnostics ?? []).some((x) => x.message === d.message)) return a;
-    }
-  }
-  return undefined;
-}
-
-/** Tree view click on a missing item: insert its heading (the server's quick fix when there is one). */
+/**
+ * Tree view click on a missing item: insert its heading and template with the server's edit
+ * (caselint/insertSection, the same edit as the required-section quick fix), then put the cursor
+ * at the end of the new heading.
+ */
 export async function insertSection(ctx: CommandContext, uriArg?: unknown, itemId?: unknown): Promise<boolean> {
   const found = await itemOf(ctx, uriArg, itemId);
   if (!found) return false;
-  const { document, item, items } = found;
-  const editor = await vscode.window.showTextDocument(document);
-  const fix = await quickFixFor(document, item).catch(() => undefined);
-  if (fix?.edit) {
-    const ok = await vscode.workspace.applyEdit(fix.edit);
-    if (ok) return true;
+  const { document, item } = found;
+  const client = await ctx.readyClient();
+  if (!client) {
+    void vscode.window.showWarningMessage(NOT_RUNNING);
+    return false;
   }
-  const located = items.map((i) => {
-    const o = i.status === 'missing' ? undefined : itemOffsets(document, i);
-    return o ? { ...i, start: o.start, end: o.end } : { ...i, start: undefined, end: undefined };
-  });
-  const insertion = sectionInsertion(document.getText(), headingFormatFor(document.languageId), located, item.id);
-  if (!insertion) return false;
-  const at = document.positionAt(insertion.offset);
-  const ok = await editor.edit((b) => b.insert(at, insertion.newText));
-  if (ok) {
-    const headingStart = document.positionAt(insertion.offset + insertion.newText.length - insertion.newText.trimStart().length);
+  const editor = await vscode.window.showTextDocument(document);
+  const result = await client.sendRequest(InsertSectionRequest.type, { uri: client.code2ProtocolConverter.asUri(document.uri), itemId: item.id });
+  if (!result) return false;
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result);
+  const inserted = edit.get(document.uri)[0];
+  const ok = await vscode.workspace.applyEdit(edit);
+  if (ok && inserted) {
+    const at = document.offsetAt(inserted.range.start);
+    const headingStart = document.positionAt(at + inserted.newText.length - inserted.newText.trimStart().length);
     const line = document.lineAt(headingStart.line);
     editor.selection = new vscode.Selection(line.range.end, line.range.end);
     editor.revealRange(line.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

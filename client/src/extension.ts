@@ -8,9 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { Checklist } from '../../server/src/checker';
-import { CHECKLIST_CHANGED_NOTIFICATION, type ChecklistChangedParams } from '../../server/src/lsp/protocol';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ChecklistChangedNotification, type Checklist } from '../../server/src/lsp/protocol';
 import { CHECKLIST_VIEW_ID, CLIENT_COMMANDS, COMMANDS, CONFIG_FILE_GLOB, DOCUMENT_SELECTOR, INTERNAL_COMMANDS, SETTINGS } from './ids';
 import { ChecklistController } from './checklistView';
 import { checkAsCaseReport, checkWorkspace, insertSection, insertTemplate, openExample, revealItem, sendCheckAsCaseReport, visibleUris, type CommandContext } from './commands';
@@ -154,17 +153,11 @@ class Extension implements vscode.Disposable {
         return false;
       },
     };
+    // The server advertises no executeCommand commands: what the client's commands ask of it are
+    // the custom requests of server/src/lsp/protocol.ts, so every caselint.* VS Code command is the
+    // client's own (CLIENT_COMMANDS).
     const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
-    // The client owns the VS Code command caselint.checkAsCaseReport (it adds the document URI and
-    // refreshes the checklist) and sends the server's command itself; keep vscode-languageclient
-    // from registering a second VS Code command under the same id when the server lists it.
-    const feature = client.getFeature(ExecuteCommandRequest.method);
-    const register = feature.register.bind(feature);
-    feature.register = (data) => {
-      const commands = (data.registerOptions.commands ?? []).filter((c) => !CLIENT_COMMANDS.includes(c));
-      register({ ...data, registerOptions: { ...data.registerOptions, commands } });
-    };
-    client.onNotification(CHECKLIST_CHANGED_NOTIFICATION, (params: ChecklistChangedParams) => this.checklist.handleChanged(params));
+    client.onNotification(ChecklistChangedNotification.type, (params) => this.checklist.handleChanged(params));
     client.onDidChangeState((e) => {
       if (this.client !== client) return; // an old client stopping after a restart
       if (e.newState === State.Running) {

@@ -2,9 +2,16 @@
  * Identifiers shared by the VS Code client and its manifest (package.json). Plain data, no
  * `vscode` import, so that tests can check the manifest against it without an editor.
  */
-import { COMMANDS, MANUSCRIPT_GLOB as MANUSCRIPT_FILES_GLOB, VSCODE_LANGUAGE_IDS } from '../../server/src/lsp/protocol';
+import { MANUSCRIPT_GLOB as MANUSCRIPT_FILES_GLOB, VSCODE_LANGUAGE_IDS } from '../../server/src/lsp/protocol';
 
-export { COMMANDS };
+/** Commands of the command palette (contributes.commands). */
+export const COMMANDS = {
+  restartServer: 'caselint.restartServer',
+  insertTemplate: 'caselint.insertTemplate',
+  checkWorkspace: 'caselint.checkWorkspace',
+  showChecklist: 'caselint.showChecklist',
+  checkAsCaseReport: 'caselint.checkAsCaseReport',
+} as const;
 
 /** The tree view "Case report checklist" (contributes.views.explorer). */
 export const CHECKLIST_VIEW_ID = 'caselint.checklist';

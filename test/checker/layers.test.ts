@@ -98,6 +98,28 @@ describe('import direction (docs/architecture.md)', () => {
     assert.deepEqual(EDGES.filter((e) => e.from === `${CHECKER}formats.ts`).map((e) => e.to), []);
   });
 
+  it('the VS Code client imports from server/ only the wire types and request constants of server/src/lsp/protocol.ts', () => {
+    const allowed = ['server/src/lsp/protocol.ts'];
+    const fromClient = EDGES.filter((e) => e.local && e.from.startsWith('client/src/'));
+    assert.ok(fromClient.some((e) => e.to === 'server/src/lsp/protocol.ts'), 'the client uses protocol.ts');
+    const wrong = fromClient.filter((e) => e.to.startsWith('server/') && !allowed.includes(e.to));
+    assert.deepEqual(wrong.map((e) => `${e.from} → ${e.to}`), []);
+  });
+
+  it('protocol.ts takes only types from the checker and server/, but for the table of formats (nothing else reaches the client bundle)', () => {
+    const file = 'server/src/lsp/protocol.ts';
+    const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const wrong: string[] = [];
+    for (const st of source.statements) {
+      const spec = (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+      if (!spec?.startsWith('.')) continue;
+      const to = resolveLocal(file, spec);
+      const typeOnly = ts.isImportDeclaration(st) ? !!st.importClause?.isTypeOnly : (st as ts.ExportDeclaration).isTypeOnly;
+      if (!typeOnly && to !== `${CHECKER}formats.ts`) wrong.push(`${file} → ${to}`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
   it('has no import cycle in server/src', () => {
     const graph = new Map<string, string[]>();
     for (const e of EDGES) if (e.local && e.from.startsWith('server/src/') && e.to.startsWith('server/src/')) graph.set(e.from, [...(graph.get(e.from) ?? []), e.to]);

@@ -1,10 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { COMMANDS } from '../../server/src/lsp/protocol';
 import { PROFILES } from '../../server/src/checker/profiles';
-import { CHECKLIST_VIEW_ID, CLIENT_COMMANDS, CONFIG_FILE_GLOB, DOCUMENT_SELECTOR, INTERNAL_COMMANDS, LANGUAGE_IDS } from '../../client/src/ids';
+import { CHECKLIST_VIEW_ID, CLIENT_COMMANDS, COMMANDS, CONFIG_FILE_GLOB, DOCUMENT_SELECTOR, INTERNAL_COMMANDS, LANGUAGE_IDS } from '../../client/src/ids';
+
+/**
+ * The only files of server/src/ the client may bundle: the wire types and request constants, and
+ * the dependency-free table of file formats that protocol.ts re-exports (document selector, globs).
+ */
+const CLIENT_SERVER_INPUTS = ['server/src/lsp/protocol.ts', 'server/src/checker/formats.ts'];
 
 const ROOT = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -43,7 +48,7 @@ describe('client manifest (package.json)', () => {
     assert.match(source, /for \(const id of CLIENT_COMMANDS\)[\s\S]*registerCommand\(id/);
   });
 
-  it('contributes the protocol COMMANDS with the same ids as server/src/lsp/protocol.ts', () => {
+  it('contributes the COMMANDS of client/src/ids.ts under their titles', () => {
     for (const [key, id] of Object.entries(COMMANDS)) {
       assert.ok(contributedCommands.includes(id), `COMMANDS.${key} (${id}) is contributed`);
     }
@@ -170,9 +175,10 @@ describe('client manifest (package.json)', () => {
     }
   });
 
-  it('bundles the client with esbuild, leaving only vscode and node built-ins external', async function () {
+  it('bundles the client with esbuild, leaving only vscode and node built-ins external, and no checker or server code', async function () {
     this.timeout(60000);
     const result = await build({
+      absWorkingDir: ROOT,
       entryPoints: [join(ROOT, 'client/src/extension.ts')],
       bundle: true,
       platform: 'node',
@@ -190,9 +196,33 @@ describe('client manifest (package.json)', () => {
     const code = result.outputFiles[0].text;
     assert.match(code, /require\("vscode"\)/);
     assert.match(code, /exports|module\.exports/);
-    // No language server code in the client: only protocol constants and profile data.
-    const inputs = Object.keys(result.metafile.inputs);
+    // No language server and no checker code in the client: of server/src/ only the wire types
+    // and request constants of protocol.ts (the checker's types it names are type-only imports).
+    const inputs = Object.keys(result.metafile.inputs).map((i) => i.replace(/\\/g, '/'));
+    assert.ok(inputs.includes('client/src/extension.ts'), `inputs are repository paths: ${inputs.slice(0, 3).join(', ')}`);
     assert.ok(!inputs.some((i) => /node_modules\/vscode-languageserver\//.test(i)), 'vscode-languageserver is not bundled into the client');
-    assert.ok(!inputs.some((i) => /server\/src\/(lsp\/(?!protocol)|checker\/engine|checker\/rules)/.test(i)), `server modules in the client: ${inputs.filter((i) => i.includes('server/src')).join(', ')}`);
+    assert.deepEqual(inputs.filter((i) => i.startsWith('server/src/checker/') && !CLIENT_SERVER_INPUTS.includes(i)), [], 'checker code in the client bundle');
+    assert.deepEqual(inputs.filter((i) => i.startsWith('server/') && !CLIENT_SERVER_INPUTS.includes(i)), [], 'server code in the client bundle');
+    assert.deepEqual(inputs.filter((i) => i.startsWith('server/src/')).sort(), [...CLIENT_SERVER_INPUTS].sort());
+    assert.ok(!inputs.some((i) => /(^|\/)snippets\//.test(i)), 'the snippet files are the server\'s');
+  });
+
+  it('the bundle npm run bundle wrote has no checker code either', function () {
+    const map = join(ROOT, 'client/out/extension.js.map');
+    if (!existsSync(map)) this.skip();
+    const sources: string[] = JSON.parse(readFileSync(map, 'utf8')).sources.map((s: string) => s.replace(/\\/g, '/').replace(/^(\.\.\/)+/, ''));
+    const server = sources.filter((s) => s.startsWith('server/'));
+    assert.ok(server.includes('server/src/lsp/protocol.ts'), `sources are repository paths: ${sources.slice(0, 3).join(', ')}`);
+    assert.deepEqual(server.filter((s) => !CLIENT_SERVER_INPUTS.includes(s)), [], 'server sources in client/out/extension.js');
+  });
+
+  it('asks the server with the typed requests of protocol.ts, and leaves the language client\'s features alone', () => {
+    for (const file of readdirSync(join(ROOT, 'client/src')).filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(join(ROOT, 'client/src', file), 'utf8');
+      assert.doesNotMatch(source, /['"`]caselint\//, `${file}: a custom method named by its string, not by its protocol.ts constant`);
+      assert.doesNotMatch(source, /ExecuteCommandRequest|\.register\s*=/, `${file}: patches or sends LSP commands`);
+      // Fixes are told apart by Fix.kind on the server; the client reads no titles or messages.
+      assert.doesNotMatch(source, /\.title\.(toLowerCase|includes|startsWith|endsWith)|\.message\.(toLowerCase|includes)|executeCodeActionProvider/, `${file}: reads code action titles or diagnostic messages`);
+    }
   });
 });

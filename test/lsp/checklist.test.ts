@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../../server/src/checker';
 import { checklist } from '../../server/src/checker/views/checklist';
-import { checklistResult } from '../../server/src/lsp/checklist';
+import { checklistResult, insertSectionEdit } from '../../server/src/lsp/checklist';
 
 describe('checklist request result (LSP)', () => {
   const text = '# Foot drop: a case report\r\n\r\n## Abstract\r\n\r\nA man 😀 had foot drop. Written consent was obtained.\r\n';
@@ -29,5 +29,16 @@ describe('checklist request result (LSP)', () => {
     assert.equal(timeline.range, undefined);
     assert.equal(wire.label, 'CARE checklist');
     assert.deepEqual([wire.done, wire.total], [3, 13]);
+  });
+
+  it("insertSection: the item's section as a WorkspaceEdit with LSP positions (UTF-16, CRLF), null for unknown items", () => {
+    const edit = insertSectionEdit(result, document, 'timeline');
+    const edits = edit?.changes?.[document.uri];
+    assert.equal(edits?.length, 1);
+    // At the end of the document (nothing of the profile comes after the timeline), CRLF kept.
+    assert.deepEqual(edits![0].range, { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } });
+    assert.match(edits![0].newText, /^\r\n## Timeline\r\n\r\nTODO: /);
+    assert.equal(insertSectionEdit(result, document, 'no-such-item'), null);
+    assert.equal(insertSectionEdit(result, document, 42), null);
   });
 });

@@ -25,6 +25,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChecklistChangedNotification } from '../../server/src/lsp/protocol';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SERVER_JS = join(ROOT, 'server', 'out', 'server.js');
@@ -83,7 +84,7 @@ export class TestClient {
       this.publishLog.push({ uri: p.uri, version: p.version, count: p.diagnostics.length });
       this.poke();
     });
-    connection.onNotification('caselint/checklistChanged', (p: { uri: string; checklist: unknown }) => {
+    connection.onNotification(ChecklistChangedNotification.type, (p) => {
       this.checklists.set(p.uri, p.checklist);
       this.poke();
     });

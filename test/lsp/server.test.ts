@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { runFixture } from '../helpers/fixtures';
+import { PROFILES } from '../../server/src/checker';
+import { CheckAsCaseReportRequest, ChecklistRequest, InsertSectionRequest, ProfilesRequest, TemplateRequest, type TemplateResult } from '../../server/src/lsp/protocol';
+import { templateSnippet } from '../../server/src/lsp/templates';
 import { fileUri, PULL_CAPABILITIES, PUSH_CAPABILITIES, ROOT, spawnServer, type TestClient } from './client';
 
 /**
@@ -51,6 +54,10 @@ describe('language server over stdio', function () {
     assert.ok(caps.diagnosticProvider, 'diagnosticProvider for a client with pull support');
     assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.caselint'], resolveProvider: false });
     assert.ok(caps.completionProvider);
+    // What the client asks of the server are custom requests, not LSP commands: vscode-languageclient
+    // registers no VS Code command for the server.
+    assert.equal(caps.executeCommandProvider, undefined);
+    assert.ok(!client.registrations.some((r) => (r as { method?: string }).method === 'workspace/executeCommand'));
     assert.equal(init.serverInfo?.name, 'caselint-language-server');
   });
 
@@ -133,7 +140,7 @@ describe('language server over stdio', function () {
     await client.open(uri, README);
     assert.deepEqual(await client.pullItems(uri), []);
     const refreshes = client.refreshRequests;
-    await client.connection.sendRequest('workspace/executeCommand', { command: 'caselint.checkAsCaseReport', arguments: [uri] });
+    assert.deepEqual(await client.connection.sendRequest(CheckAsCaseReportRequest.type, { uri }), { uri, checked: true });
     await client.waitFor('a diagnostic refresh', () => client!.refreshRequests > refreshes);
     const items = await client.pullItems(uri);
     assert.ok(items.filter((d) => d.code === 'required-section').length >= 3, 'the missing sections are reported');
@@ -149,8 +156,41 @@ describe('language server over stdio', function () {
     const list = client.checklists.get(uri) as { profile: string; items: { id: string; status: string }[] };
     assert.equal(list.profile, 'default');
     assert.equal(list.items.find((i) => i.id === 'investigations')?.status, 'missing');
-    const answer = (await client.connection.sendRequest('caselint/checklist', { uri })) as { items: unknown[] } | null;
+    const answer = await client.connection.sendRequest(ChecklistRequest.type, { uri });
     assert.ok(answer && answer.items.length === list.items.length);
+  });
+
+  it('answers caselint/insertSection with the same edit as the required-section quick fix', async () => {
+    client = spawnServer();
+    await client.initialize();
+    const uri = 'file:///tmp/caselint-test/insert-section.md';
+    await client.open(uri, CASE);
+    const items = await client.pullItems(uri);
+    const fix = (await client.codeActions(uri, items, ['quickfix'])).find((a) => a.title === 'Insert section "Investigations"');
+    assert.ok(fix?.edit);
+    const edit = await client.connection.sendRequest(InsertSectionRequest.type, { uri, itemId: 'investigations' });
+    assert.deepEqual(edit, fix.edit);
+    assert.equal(await client.connection.sendRequest(InsertSectionRequest.type, { uri, itemId: 'no-such-item' }), null);
+    // An optional item (no finding, so no quick fix) gets its section the same way.
+    const consent = await client.connection.sendRequest(InsertSectionRequest.type, { uri, itemId: 'consent' });
+    assert.ok(consent?.changes?.[uri]?.length === 1, JSON.stringify(consent));
+    const text = await client.applyEdit(uri, consent);
+    assert.match(text, /\n## Consent\n\nTODO: State that written informed consent/);
+    assert.equal((await client.connection.sendRequest(ChecklistRequest.type, { uri }))?.items.find((i) => i.id === 'consent')?.status, 'present');
+  });
+
+  it('answers caselint/profiles and caselint/template (Insert case report template)', async () => {
+    client = spawnServer();
+    await client.initialize();
+    const profiles = await client.connection.sendRequest(ProfilesRequest.type);
+    assert.deepEqual(profiles, Object.values(PROFILES).map((p) => ({ id: p.id, label: p.label, description: p.description })));
+    for (const [languageId, format] of [['markdown', 'markdown'], ['quarto', 'markdown'], ['rmd', 'markdown'], ['latex', 'latex'], ['plaintext', 'text']] as const) {
+      const answer: TemplateResult = await client.connection.sendRequest(TemplateRequest.type, { profile: 'care', languageId });
+      assert.deepEqual(answer, { snippet: templateSnippet('care', format) }, languageId);
+    }
+    assert.match((await client.connection.sendRequest(TemplateRequest.type, { profile: 'default', languageId: 'markdown' }))!.snippet, /## Abstract/);
+    assert.match((await client.connection.sendRequest(TemplateRequest.type, { profile: 'default', languageId: 'latex' }))!.snippet, /\\section\{/);
+    assert.equal(await client.connection.sendRequest(TemplateRequest.type, { profile: 'no-such-profile', languageId: 'markdown' }), null);
   });
 
   it('serves hover, document symbols and folding ranges from the cached check', async () => {
@@ -377,8 +417,11 @@ describe('language server over stdio', function () {
       const uri = 'file:///tmp/caselint-test/unknown.md';
       assert.deepEqual(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
       assert.deepEqual(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }), []);
-      assert.equal(await client.connection.sendRequest('caselint/checklist', { uri }), null);
-      assert.equal(await client.connection.sendRequest('workspace/executeCommand', { command: 'caselint.checkAsCaseReport', arguments: [] }), null);
+      assert.equal(await client.connection.sendRequest(ChecklistRequest.type, { uri }), null);
+      assert.equal(await client.connection.sendRequest(InsertSectionRequest.type, { uri, itemId: 'abstract' }), null);
+      assert.equal(await client.connection.sendRequest(CheckAsCaseReportRequest.type, {} as never), null);
+      // No LSP commands (the client's commands use custom requests).
+      await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: 'caselint.checkAsCaseReport', arguments: [uri] }), /Unhandled method workspace\/executeCommand/);
       // A language caselint does not check.
       await client.open('file:///tmp/caselint-test/app.js', 'const x = 1;\n', 'javascript');
       assert.deepEqual(await client.pullItems('file:///tmp/caselint-test/app.js'), []);

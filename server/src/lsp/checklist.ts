@@ -1,19 +1,15 @@
 /**
- * The checklist request (issue 5 item 4), LSP side.
+ * The checklist requests, LSP side (registered in server/src/lsp/server.ts):
+ * - `caselint/checklist` and the `caselint/checklistChanged` notification: `checklistResult`;
+ * - `caselint/insertSection`: `insertSectionEdit`, the edit of the checker's `insertSectionFix`
+ *   (the same as the `required-section` quick fix).
  *
- * For the server wiring (server/src/lsp/server.ts), register:
- *
- *   connection.onRequest(CHECKLIST_REQUEST, (params: ChecklistParams): ChecklistResult => {
- *     const a = <cached analysis of params.uri>;            // status 'checked' only
- *     return a?.result ? checklistResult(a.result, a.document, { config: a.config }) : null;
- *   });
- *   // and after each check:
- *   connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION, { uri, checklist: checklistResult(...) or null });
- *
- * `checklistResult` never throws on a stale document: ranges are clamped by TextDocument.positionAt.
+ * Neither throws on a stale document: ranges are clamped by TextDocument.positionAt.
  */
+import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checklist, type CaselintConfig, type CheckResult } from '../checker';
+import { checklist, insertSectionFix, type CaselintConfig, type CheckResult } from '../checker';
+import { workspaceEdit } from './codeActions';
 import type { ChecklistWire, ChecklistWireItem } from './protocol';
 
 export interface ChecklistOptions {
@@ -30,4 +26,11 @@ export function checklistResult(result: CheckResult, document: TextDocument, opt
       : { ...item },
   );
   return { ...list, items };
+}
+
+/** The edit inserting a checklist item's heading and template, or null for an item the profile does not have. */
+export function insertSectionEdit(result: CheckResult, document: TextDocument, itemId: unknown): WorkspaceEdit | null {
+  if (typeof itemId !== 'string') return null;
+  const fix = insertSectionFix(result, itemId);
+  return fix ? workspaceEdit(document, fix.edits) : null;
 }

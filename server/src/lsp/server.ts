@@ -27,14 +27,25 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult, Rule } from '../checker';
 import { CONFIG_FILE_NAMES } from '../config/discover';
-import { checklistResult } from './checklist';
+import { checklistResult, insertSectionEdit } from './checklist';
 import { codeActions, CODE_ACTION_KINDS } from './codeActions';
 import { completionItems } from './completion';
-import { Analyzer, describeError, filePath, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
+import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
 import { DocumentStates, type DocumentState } from './state';
 import { caselintHover } from './hover';
 import { documentSymbols, foldingRanges } from './symbols';
-import { CHECKLIST_CHANGED_NOTIFICATION, CHECKLIST_REQUEST, COMMANDS, type ChecklistParams } from './protocol';
+import {
+  CheckAsCaseReportRequest,
+  ChecklistChangedNotification,
+  ChecklistRequest,
+  InsertSectionRequest,
+  ProfilesRequest,
+  TemplateRequest,
+  type CheckAsCaseReportResult,
+  type InsertSectionResult,
+  type TemplateResult,
+} from './protocol';
+import { profileSummaries, templateSnippet } from './templates';
 import pkg from '../../../package.json';
 
 export interface ServerOptions {
@@ -151,7 +162,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (state) state.notified = analysis.resultId;
     try {
       const list = analysis.status === 'checked' && analysis.result ? checklistResult(analysis.result, analysis.document, { config: analysis.config }) : null;
-      void connection.sendNotification(CHECKLIST_CHANGED_NOTIFICATION, { uri: analysis.uri, checklist: list });
+      void connection.sendNotification(ChecklistChangedNotification.type, { uri: analysis.uri, checklist: list });
     } catch (error) {
       logError(`caselint: checklist of ${analysis.uri} failed: ${describeError(error)}`);
     }
@@ -259,9 +270,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         hoverProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        // COMMANDS.checkAsCaseReport is handled (workspace/executeCommand) but not advertised:
-        // vscode-languageclient would register a VS Code command of the same id, which the
-        // caselint client already registers itself (it sends the document URI as argument).
+        // No executeCommandProvider: what the client invokes are custom requests (protocol.ts),
+        // so vscode-languageclient registers no VS Code command of its own.
       },
       serverInfo: { name: 'caselint-language-server', version: pkg.version },
     };
@@ -375,13 +385,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }),
   );
 
-  connection.onExecuteCommand(
-    guard('workspace/executeCommand', null as unknown, async (params) => {
-      if (params.command !== COMMANDS.checkAsCaseReport) return null;
-      const arg = params.arguments?.[0] as unknown;
-      const uri = typeof arg === 'string' ? arg : (arg as { uri?: unknown } | undefined)?.uri;
+  connection.onRequest(
+    CheckAsCaseReportRequest.type,
+    guard('checkAsCaseReport', null as CheckAsCaseReportResult, async (params): Promise<CheckAsCaseReportResult> => {
+      const uri = (params as { uri?: unknown } | undefined)?.uri;
       if (typeof uri !== 'string' || !uri) {
-        logError(`caselint: ${COMMANDS.checkAsCaseReport} needs the document URI as its first argument`);
+        logError(`caselint: ${CheckAsCaseReportRequest.method} needs the document URI ({uri})`);
         return null;
       }
       analyzer.forced.add(uri);
@@ -418,10 +427,34 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   connection.onRequest(
-    CHECKLIST_REQUEST,
-    guard('checklist', null, async (params: ChecklistParams) => {
+    ChecklistRequest.type,
+    guard('checklist', null, async (params) => {
       const cached = await getResult(params?.uri);
       return cached ? checklistResult(cached.result, cached.document, { config: cached.analysis.config }) : null;
+    }),
+  );
+
+  connection.onRequest(
+    InsertSectionRequest.type,
+    guard('insertSection', null as InsertSectionResult, async (params) => {
+      const cached = await getResult(params?.uri);
+      return cached ? insertSectionEdit(cached.result, cached.document, params.itemId) : null;
+    }),
+  );
+
+  // "Insert case report template": the profiles and a profile's template (lsp/templates.ts).
+  connection.onRequest(
+    ProfilesRequest.type,
+    guard('profiles', [], () => profileSummaries()),
+  );
+
+  connection.onRequest(
+    TemplateRequest.type,
+    guard('template', null as TemplateResult, (params) => {
+      if (typeof params?.profile !== 'string') return null;
+      const format = formatOf({ languageId: String(params.languageId ?? ''), uri: '' }) ?? 'markdown';
+      const snippet = templateSnippet(params.profile, format);
+      return snippet === undefined ? null : { snippet };
     }),
   );
 
