@@ -361,6 +361,31 @@ export function createSuite(): E2ETest[] {
         assert(!intro || intro.status === 'present', `Introduction should be present, is ${intro?.status}`);
       },
     },
+    {
+      name: 'inserts a missing section from the checklist view (the server\'s edit)',
+      timeoutMs: 45000,
+      fn: async () => {
+        const before = await readChecklist(doc.uri);
+        const item = before.items.find((i) => i.status === 'missing');
+        assert(item, `no missing item left in the checklist: ${before.items.map((i) => `${i.id}:${i.status}`).join(', ')}`);
+        const commands = await vscode.commands.getCommands(true);
+        assert(commands.includes('caselint.checklist.insertSection'), 'the command caselint.checklist.insertSection is not registered');
+        await vscode.window.showTextDocument(doc, { preview: false });
+        const headings = (t: string) => t.split('\n').filter((l) => /^#{1,6} /.test(l)).length;
+        const headingsBefore = headings(doc.getText());
+        const ok = await withTimeout(vscode.commands.executeCommand<boolean>('caselint.checklist.insertSection', doc.uri.toString(), item.id), 20000, 'caselint.checklist.insertSection');
+        assert(ok === true, `caselint.checklist.insertSection returned ${JSON.stringify(ok)}`);
+        await waitForText(doc, (t) => headings(t) === headingsBefore + 1, `a heading for "${item.label}"`);
+        const line = vscode.window.activeTextEditor?.document === doc ? doc.lineAt(vscode.window.activeTextEditor.selection.active.line).text : '';
+        assert(/^#{1,6} /.test(line), `the cursor is not on the inserted heading (line ${JSON.stringify(line)})`);
+        let after = await readChecklist(doc.uri);
+        for (let i = 0; i < 20 && after.items.find((x) => x.id === item.id)?.status === 'missing'; i++) {
+          await new Promise((r) => setTimeout(r, 250));
+          after = await readChecklist(doc.uri);
+        }
+        assert(after.items.find((x) => x.id === item.id)?.status !== 'missing', `"${item.label}" is still missing after the insertion`);
+      },
+    },
   ];
 }
 
