@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
 import { check, parseDocument } from '../../server/src/checker';
 import { headerQuantity, headerUnit, isNcsOrEmgTable } from '../../server/src/checker/analysis/ncs';
 import { plausibleRange } from '../../server/src/checker/analysis/ncs-ranges';

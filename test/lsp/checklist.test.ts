@@ -10,7 +10,7 @@ describe('checklist request result (LSP)', () => {
   const result = check(text, { config: { profile: 'care' }, rules: [] });
 
   it('adds LSP ranges (UTF-16, CRLF) to located items and keeps the core fields', () => {
-    const wire = checklistResult(result, document, { config: { profile: 'care' } });
+    const wire = checklistResult(result, document);
     const core = checklist(result);
     assert.deepEqual({ ...wire, items: wire.items.map(({ range, ...rest }) => rest) }, core);
     const consent = wire.items.find((i) => i.id === 'consent')!;

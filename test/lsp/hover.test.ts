@@ -15,7 +15,7 @@ const SECTION_RULES = RULES.filter((r) => r.id === 'required-section' || r.id ==
 function setup(text: string, config: CaselintConfig = {}, rules: Rule[] = SECTION_RULES, uri = 'untitled:case.md') {
   const document = TextDocument.create(uri, 'markdown', 1, text);
   const result = check(text, { config, rules });
-  const at = (line: number, character: number, options = {}) => caselintHover(result, document, { position: { line, character } }, { config, ...options });
+  const at = (line: number, character: number, options = {}) => caselintHover(result, document, { position: { line, character } }, options);
   return { document, result, at };
 }
 

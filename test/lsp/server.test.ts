@@ -7,7 +7,7 @@ import { runFixture } from '../helpers/fixtures';
 import { PROFILES } from '../../server/src/checker';
 import { CheckAsCaseReportRequest, ChecklistRequest, InsertSectionRequest, ProfilesRequest, TemplateRequest, type TemplateResult } from '../../server/src/lsp/protocol';
 import { templateSnippet } from '../../server/src/lsp/templates';
-import { fileUri, PULL_CAPABILITIES, PUSH_CAPABILITIES, ROOT, spawnServer, type TestClient } from './client';
+import { fileUri, PUSH_CAPABILITIES, ROOT, spawnServer, type TestClient } from './client';
 
 /**
  * The built language server (server/out/server.js) over a real stdio connection.

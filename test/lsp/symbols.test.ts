@@ -52,7 +52,7 @@ function shape(symbols: DocumentSymbol[]): unknown[] {
 describe('document symbols', () => {
   it('lists the section tree with profile items as detail, exact ranges', () => {
     const { document, result } = setup(DOC, { profile: 'care' });
-    const symbols = documentSymbols(result, document, { config: { profile: 'care' } });
+    const symbols = documentSymbols(result, document);
     assert.ok(symbols.every((s) => s.kind === SymbolKind.String));
     assert.deepEqual(shape(symbols), [
       {
@@ -82,7 +82,7 @@ describe('document symbols', () => {
 
   it('annotates with the configured profile and extra headings', () => {
     const { document, result } = setup(DOC, { profile: 'bmj-case-reports', headings: { 'learning-points': ['Notes'] } });
-    const symbols = documentSymbols(result, document, { config: { headings: { 'learning-points': ['Notes'] } } });
+    const symbols = documentSymbols(result, document);
     const caseSection = symbols[0].children![1];
     assert.equal(caseSection.detail, 'Case presentation');
     assert.equal(caseSection.children![0].detail, 'Investigations');

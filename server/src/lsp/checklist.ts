@@ -8,17 +8,12 @@
  */
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checklist, insertSectionFix, type CaselintConfig, type CheckResult } from '../checker';
+import { checklist, insertSectionFix, type CheckResult } from '../checker';
 import { workspaceEdit } from './codeActions';
 import type { ChecklistWire, ChecklistWireItem } from './protocol';
 
-export interface ChecklistOptions {
-  /** The configuration the result was checked with (extra headings, custom required sections). */
-  config?: CaselintConfig;
-}
-
 /** The profile's checklist for one cached check result, each located item with an LSP `range`. */
-export function checklistResult(result: CheckResult, document: TextDocument, options: ChecklistOptions = {}): ChecklistWire {
+export function checklistResult(result: CheckResult, document: TextDocument): ChecklistWire {
   const list = checklist(result);
   const items: ChecklistWireItem[] = list.items.map((item) =>
     item.start !== undefined && item.end !== undefined

@@ -5,7 +5,7 @@
  *
  *   connection.onHover((params) => {
  *     const a = <cached analysis of params.textDocument.uri>;   // status 'checked' only
- *     return a?.result ? caselintHover(a.result, a.document, params, { config: a.config }) : null;
+ *     return a?.result ? caselintHover(a.result, a.document, params) : null;
  *   });
  *
  * and declare `hoverProvider: true`. The BibTeX lookup for `@key` / `\cite{key}` markers reads
@@ -23,11 +23,9 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { citationAt, contentEvidence, escapeMarkdown, explain, explanationMarkdown, resolveCitation, sectionHasContent, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
+import { citationAt, contentEvidence, escapeMarkdown, explain, explanationMarkdown, resolveCitation, sectionHasContent, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
 
 export interface HoverOptions {
-  /** The configuration the result was checked with (extra headings, custom required sections). */
-  config?: CaselintConfig;
   /**
    * Returns the BibTeX text for the document (all its .bib files concatenated), or undefined.
    * Defaults to reading files next to a file: document; tests pass their own.
@@ -93,7 +91,7 @@ export function caselintHover(
   const heading = model.headings.find((h) => offset >= h.start && offset < Math.max(h.end, h.start + 1));
   if (heading) {
     const section = model.sections.find((s) => s.heading === heading);
-    if (section) parts.push({ start: heading.textStart, end: Math.max(heading.textEnd, heading.textStart), markdown: headingMarkdown(result, section, options.config ?? {}) });
+    if (section) parts.push({ start: heading.textStart, end: Math.max(heading.textEnd, heading.textStart), markdown: headingMarkdown(result, section) });
   }
 
   if (!parts.length) return null;
@@ -105,7 +103,7 @@ export function caselintHover(
   };
 }
 
-function headingMarkdown(result: CheckResult, section: Section, config: CaselintConfig): string {
+function headingMarkdown(result: CheckResult, section: Section): string {
   const { model, profile, sections: analysis } = result;
   const item = analysis.itemOf.get(section);
   const text = escapeMarkdown(section.heading!.text);

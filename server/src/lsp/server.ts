@@ -161,7 +161,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (state?.notified === analysis.resultId) return;
     if (state) state.notified = analysis.resultId;
     try {
-      const list = analysis.status === 'checked' && analysis.result ? checklistResult(analysis.result, analysis.document, { config: analysis.config }) : null;
+      const list = analysis.status === 'checked' && analysis.result ? checklistResult(analysis.result, analysis.document) : null;
       void connection.sendNotification(ChecklistChangedNotification.type, { uri: analysis.uri, checklist: list });
     } catch (error) {
       logError(`caselint: checklist of ${analysis.uri} failed: ${describeError(error)}`);
@@ -408,14 +408,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onHover(
     guard('textDocument/hover', null, async (params) => {
       const cached = await getResult(params.textDocument.uri);
-      return cached ? caselintHover(cached.result, cached.document, params, { config: cached.analysis.config }) : null;
+      return cached ? caselintHover(cached.result, cached.document, params) : null;
     }),
   );
 
   connection.onDocumentSymbol(
     guard('textDocument/documentSymbol', [], async (params) => {
       const cached = await getResult(params.textDocument.uri);
-      return cached ? documentSymbols(cached.result, cached.document, { config: cached.analysis.config }) : [];
+      return cached ? documentSymbols(cached.result, cached.document) : [];
     }),
   );
 
@@ -430,7 +430,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     ChecklistRequest.type,
     guard('checklist', null, async (params) => {
       const cached = await getResult(params?.uri);
-      return cached ? checklistResult(cached.result, cached.document, { config: cached.analysis.config }) : null;
+      return cached ? checklistResult(cached.result, cached.document) : null;
     }),
   );
 

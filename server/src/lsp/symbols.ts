@@ -5,7 +5,7 @@
  *
  *   connection.onDocumentSymbol((params) => {
  *     const a = <cached analysis of params.textDocument.uri>;   // status 'checked' only
- *     return a?.result ? documentSymbols(a.result, a.document, { config: a.config }) : [];
+ *     return a?.result ? documentSymbols(a.result, a.document) : [];
  *   });
  *   connection.onFoldingRanges((params) => {
  *     const a = <cached analysis>;
@@ -22,12 +22,7 @@
  */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CaselintConfig, CheckResult, Section } from '../checker';
-
-export interface SymbolOptions {
-  /** The configuration the result was checked with (extra headings, custom required sections). */
-  config?: CaselintConfig;
-}
+import type { CheckResult, Section } from '../checker';
 
 /** Offset just after the last non-whitespace character of [start, end) (start if all blank). */
 function trimmedEnd(text: string, start: number, end: number): number {
@@ -37,7 +32,7 @@ function trimmedEnd(text: string, start: number, end: number): number {
 }
 
 /** The section tree as DocumentSymbols (the preamble before the first heading is left out). */
-export function documentSymbols(result: CheckResult, document: TextDocument, options: SymbolOptions = {}): DocumentSymbol[] {
+export function documentSymbols(result: CheckResult, document: TextDocument): DocumentSymbol[] {
   const { model, sections: analysis } = result;
   const toSymbol = (section: Section): DocumentSymbol => {
     const h = section.heading!;
