@@ -16,6 +16,11 @@ export interface CaselintConfig {
   requiredSections?: { id: string; label?: string; headings: string[] }[];
   /** Claim checking in sections where citations are not expected. */
   claims?: { checkAbstract?: boolean; checkPatientPerspective?: boolean };
+  /**
+   * What the patient-identifier rule leaves alone: kinds of identifier (`"institution"` for a
+   * journal that prints the institution) and names, places or numbers that may stay.
+   */
+  identifiers?: { allow?: string[]; allowNames?: string[] };
   /** Globs of manuscripts to check, and to leave alone (CLI and workspace checks). */
   files?: string[];
   ignore?: string[];
@@ -42,11 +47,12 @@ export function mergeConfigs(...configs: (CaselintConfig | undefined)[]): Caseli
   const out: CaselintConfig = {};
   for (const c of configs) {
     if (!c) continue;
-    const { rules, headings, claims, ...rest } = c;
+    const { rules, headings, claims, identifiers, ...rest } = c;
     Object.assign(out, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
     if (rules) out.rules = { ...out.rules, ...rules };
     if (headings) out.headings = { ...out.headings, ...headings };
     if (claims) out.claims = { ...out.claims, ...claims };
+    if (identifiers) out.identifiers = { ...out.identifiers, ...identifiers };
   }
   return out;
 }

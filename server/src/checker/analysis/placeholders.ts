@@ -14,6 +14,8 @@ export const PLACEHOLDER_TEXTS: readonly string[] = [
   '[symptom onset]', '[first assessment]', '[event]', '[alternative diagnosis]', '[reasons for the final diagnosis]',
   '[upper and lower motor neuron signs by region]', '[clinical and electrophysiological signs by region]',
   '[progressive motor impairment]', '[investigations excluding other diseases]', '[reference values]',
+  // What the patient-identifier rule's quick fixes write in place of an exact date or a name.
+  '[date]', '[name]',
   // Number placeholder (also a writing marker below).
   'XX',
 ];

@@ -4,13 +4,14 @@ import { emptySection } from './empty-section';
 import { examGrade } from './exam-grade';
 import { frontMatter } from './front-matter';
 import { overstatedClaim } from './overstated-claim';
+import { patientIdentifier } from './patient-identifier';
 import { placeholder } from './placeholder';
 import { requiredSection } from './required-section';
 import { suppressionComment } from './suppression-comment';
 import { unsupportedClaim } from './unsupported-claim';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, frontMatter, suppressionComment];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, frontMatter, suppressionComment];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
