@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { check, formatForFile, mergeConfigs, type Finding } from '../../server/src/checker';
 import { findIdentifiers, IDENTIFIER_KINDS, STRUCTURED_KINDS } from '../../server/src/checker/analysis/identifiers';
 import { parseConfigText, ConfigError } from '../../server/src/config/discover';
-import { fixtureFiles, runFixture } from '../helpers/fixtures';
 
 const DIR = join(__dirname, '../fixtures/patient-identifier');
 const kinds = (text: string) => findIdentifiers(text).map((m) => `${m.kind}:${m.text}`);
@@ -24,14 +23,7 @@ function applyFirstFixes(text: string, findings: Finding[]): string {
 }
 
 describe('rule patient-identifier', () => {
-  describe('fixtures', () => {
-    for (const file of fixtureFiles(DIR)) {
-      it(file.split(/[\\/]/).pop()!, () => {
-        const r = runFixture(file, ['patient-identifier']);
-        assert.deepEqual(r.actual, r.expected);
-      });
-    }
-  });
+  // The fixtures in test/fixtures/patient-identifier/ run in test/checker/rule-fixtures.test.ts.
 
   describe('quick fixes, applied and checked again', () => {
     for (const name of ['structured.md', 'names.md', 'latex.tex', 'quarto.qmd']) {

@@ -24,6 +24,7 @@ export { sectionHasContent, type SectionAnalysis } from './analysis/sections';
 export { contentEvidence, type ContentEvidence } from './analysis/evidence';
 export { citationAt, resolveCitation, type ReferenceEntry, type ReferenceLookup } from './analysis/references';
 export { isManuscript, type DetectOptions, type DetectResult } from './analysis/detect';
+export { IDENTIFIER_KINDS, type IdentifierKind } from './analysis/identifiers';
 export { RULES, RULE_IDS, getRule } from './rules';
 export type { Rule, RuleContext, Report } from './rules/rule';
 export { check, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';

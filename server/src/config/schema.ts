@@ -1,4 +1,4 @@
-import { PROFILES, RULES, SEVERITY_SETTINGS, type Rule } from '../checker';
+import { IDENTIFIER_KINDS, PROFILES, RULES, SEVERITY_SETTINGS, type Rule } from '../checker';
 
 /**
  * The JSON schema of `.caselint.json` / `.jsonc` / `.yaml`, made from the rule registry and the
@@ -99,6 +99,23 @@ export function configSchema(options: ConfigSchemaOptions = {}): JsonSchema {
         properties: {
           checkAbstract: { type: 'boolean', description: 'Check the abstract too (default false: journals forbid citations there).' },
           checkPatientPerspective: { type: 'boolean', description: 'Check the patient-perspective section too (default false).' },
+        },
+      },
+      identifiers: {
+        description: 'What the patient-identifier rule leaves alone (see docs/rules/patient-identifier.md).',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            description: 'Kinds of identifier not to report, e.g. ["institution"] for a journal that prints the institution.',
+            type: 'array',
+            items: { type: 'string', enum: [...IDENTIFIER_KINDS] },
+            uniqueItems: true,
+          },
+          allowNames: {
+            description: 'Names, places or numbers that may stay (matched case-insensitively), e.g. the hospital a journal asks you to name.',
+            ...stringList,
+          },
         },
       },
       files: { description: 'Globs of the manuscripts to check (relative to this file).', type: 'array', items: { type: 'string' } },
