@@ -322,7 +322,7 @@ export function findNames(text: string): IdentifierMatch[] {
     // 5. Context that says a person follows: relatives, "referred by", "named".
     const ctx = t.sentenceStart ? NO_CONTEXT : contextOf(text, t.start);
     const { relative, clinician, named } = ctx;
-    if ((relative || clinician || named) && !isRegion().has(t.word) && !isPlaceName().has(t.word)) {
+    if ((relative || clinician || named) && !isRegion().has(t.word) && (!isPlaceName().has(t.word) || given(t))) {
       const j = nameRun(text, toks, i);
       const last = toks[j];
       // After "by" (drugs and stains are "followed by" too) the name must be one the lists know.
@@ -357,6 +357,17 @@ export function findNames(text: string): IdentifierMatch[] {
           i = j;
           continue;
         }
+      }
+    }
+
+    // 6b. Any capitalised word and a surname from the list, with an age or a verb after: "Mei Fitzgerald is a 45-year-old".
+    if (i + 1 < toks.length && joined(text, t, toks[i + 1]) && !t.possessive && surname(toks[i + 1]) && !ambiguous(toks[i + 1]) && !isStop(toks[i + 1])) {
+      const n = toks[i + 1];
+      const after = text.slice(n.end, n.end + 60);
+      if (!isPlaceName().has(t.word) && !isRegion().has(t.word) && !isEponym().has(t.word) && !isEponym().has(n.word) && (AGE_AFTER.test(after) || VERB_AFTER.test(after)) && !citationAfter(text, n)) {
+        emit(i, i + 1, 'person');
+        i++;
+        continue;
       }
     }
 
@@ -422,7 +433,9 @@ function placeAt(text: string, toks: Tok[], i: number, ctx: Context): { j: numbe
     const known = isPlaceName().has(phrase);
     if (strong) return { j: k, kind: 'place' };
     if (known && weak) return { j: k, kind: 'place' };
-    if (commaRegion(k) && (known || !t.sentenceStart) && !isName(phrase)) return { j: k, kind: 'place' };
+    // "(Sousse, Tunisia)" names a town; "(Terumo Corporation, Japan)" a maker: at a parenthesis only towns the list knows.
+    const afterParen = text[toks[i].start - 1] === '(';
+    if (commaRegion(k) && (known || (!t.sentenceStart && !afterParen)) && !isName(phrase)) return { j: k, kind: 'place' };
     if (institutionTrigger && !isName(t.word) && !t.sentenceStart && !isEponym().has(t.word) && properInstitutionWord(toks[k]) && !PART_AFTER.test(text.slice(toks[k].end, toks[k].end + 30))) return { j: k, kind: 'institution' };
   }
   return undefined;

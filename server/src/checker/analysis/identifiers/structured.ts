@@ -377,7 +377,16 @@ const ADDRESS_PATTERNS: Pattern[] = [
   },
 ];
 
-export const ALL: Pattern[] = [...DATE_PATTERNS, ...AGE_PATTERNS, ...WEB_PATTERNS, ...NUMBER_PATTERNS, ...PHONE_PATTERNS, ...ADDRESS_PATTERNS];
+export const ALL: Pattern[] = [
+  ...DATE_PATTERNS,
+  ...AGE_PATTERNS,
+  ...WEB_PATTERNS,
+  // Identity numbers before record numbers: "national insurance number …" is not an insurance record.
+  ...NUMBER_PATTERNS.filter((p) => p.kind === 'national-id'),
+  ...NUMBER_PATTERNS.filter((p) => p.kind !== 'national-id'),
+  ...PHONE_PATTERNS,
+  ...ADDRESS_PATTERNS,
+];
 
 /** Structured identifiers in a plain text, in order; overlapping matches keep the first-listed pattern's, then the longest. */
 export function findStructured(text: string): IdentifierMatch[] {
