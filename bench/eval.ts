@@ -22,6 +22,9 @@
  * 0 always (it is a report); the last lines say whether the targets are met.
  *
  *   npm run eval [-- --corpus DIR] [-- --verbose]   (--verbose lists every miss and false flag)
+ *
+ * `npm run eval` then runs bench/identifiers-eval.ts: patient-identifier on identifiers planted
+ * into the published narratives (../shared/corpus/narratives), per kind, tuning and held-out sets.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -27,6 +27,14 @@ type Kind =
 const STRUCTURED: Kind[] = ['date', 'age', 'phone', 'email', 'url', 'ip-address', 'record-number', 'national-id', 'serial-number', 'postal-code', 'street-address'];
 const NAMES: Kind[] = ['person', 'institution', 'place'];
 const TARGETS = { structured: 0.98, names: 0.9, controlPer10: 1 };
+/**
+ * The held-out set scored the first time, before anything was changed after seeing it (the rule
+ * at commit d1f50bf). Later runs print the same set again; the rule
+ * was not tuned on its misses (ages written "94 y/o", "Thornfield Health System", towns of two
+ * words not in the list such as "Little Dunham", given names missing from the lists: Dmitri, Colm,
+ * Bongani, Ngozi).
+ */
+const HELD_OUT_FIRST = { structured: 0.993, names: 0.902, controlPer10: 1.3 };
 
 // ---------------------------------------------------------------------------------------------
 // Seeded random numbers (mulberry32)
@@ -365,5 +373,10 @@ if (!existsSync(file)) {
     .map((l) => JSON.parse(l) as { id: string; text: string });
   console.log(`\npatient-identifier: planted identifiers in ${narratives.length} published narratives (${file})`);
   if (setArg !== 'held-out') runSet('tuning set (A)', narratives.slice(0, 500), TEMPLATES_A, SET_A, 1);
-  if (setArg !== 'tuning') runSet('held-out set (B), never tuned on', narratives.slice(500, 1000), TEMPLATES_B, SET_B, 2);
+  if (setArg !== 'tuning') {
+    runSet('held-out set (B), never tuned on', narratives.slice(500, 1000), TEMPLATES_B, SET_B, 2);
+    console.log(
+      `  (first scoring of the held-out set, before any change after seeing it: structured ${HELD_OUT_FIRST.structured}, names and places ${HELD_OUT_FIRST.names}, control ${HELD_OUT_FIRST.controlPer10} per 10 documents)`,
+    );
+  }
 }
