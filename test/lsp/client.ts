@@ -51,6 +51,8 @@ export interface StartOptions {
   settings?: Record<string, unknown> | (() => Record<string, unknown> | undefined);
   workspaceFolder?: string;
   initializationOptions?: unknown;
+  /** A command the server runs under, with its arguments (`["strace", "-f", …]`): spawnServer only. */
+  wrap?: string[];
 }
 
 interface Waiter {
@@ -231,7 +233,10 @@ export function fileUri(path: string): string {
 /** Spawns the built server over stdio. */
 export function spawnServer(options: StartOptions = {}): TestClient {
   if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`npm run bundle\` first`);
-  const child: ChildProcess = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const [wrapper, ...wrapArgs] = options.wrap ?? [];
+  const child: ChildProcess = wrapper
+    ? spawn(wrapper, [...wrapArgs, process.execPath, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
