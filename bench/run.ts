@@ -101,5 +101,31 @@ for (const r of results) {
     r.name.padEnd(40) + r.median.toFixed(1).padStart(11) + r.p90.toFixed(1).padStart(9) + r.heapMB.toFixed(1).padStart(11) + `  ${ratio.toFixed(2)}×`,
   );
 }
+/**
+ * The patient-identifier rule's share of the full check (issue 15: under 15 %), from runs that
+ * alternate a full check with a check without the rule, so that both see the same machine load.
+ */
+{
+  const off = { rules: { 'patient-identifier': 'off' as const } };
+  for (let i = 0; i < 3; i++) check(text, { config: off });
+  const full: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    check(text);
+    full.push(performance.now() - t0);
+    t0 = performance.now();
+    check(text, { config: off });
+    without.push(performance.now() - t0);
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const share = (med(full) - med(without)) / med(full);
+  console.log(
+    `
+patient-identifier: ${(med(full) - med(without)).toFixed(1)} ms of ${med(full).toFixed(1)} ms (check without it ${med(without).toFixed(1)} ms), ` +
+      `${(share * 100).toFixed(1)} % of the full check; target under 15 %: ${share < 0.15 ? 'met' : 'NOT met'}`,
+  );
+}
+
 const budget = 15 * (text.length / 300_000);
 console.log(`\ntarget: caselint check ≤ ${budget.toFixed(1)} ms for this size (15 ms per 300 KB): ${base.median <= budget ? 'met' : 'NOT met'} (${base.median.toFixed(1)} ms)`);

@@ -71,13 +71,16 @@ const EXCLUDED_HEADINGS = [
   /^credit authorship/,
 ];
 
+const excludedCache = new WeakMap<Section, boolean>();
 function excludedSection(section: Section | null): boolean {
-  for (let s = section; s; s = s.parent) {
-    if (!s.heading) continue;
-    const h = normalizeHeading(s.heading.text);
-    if (EXCLUDED_HEADINGS.some((re) => re.test(h))) return true;
+  if (!section) return false;
+  let out = excludedCache.get(section);
+  if (out === undefined) {
+    const h = section.heading ? normalizeHeading(section.heading.text) : '';
+    out = (!!h && EXCLUDED_HEADINGS.some((re) => re.test(h))) || excludedSection(section.parent);
+    excludedCache.set(section, out);
   }
-  return false;
+  return out;
 }
 
 /** A found identifier with offsets into the document's source. */

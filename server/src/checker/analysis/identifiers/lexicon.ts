@@ -212,8 +212,26 @@ export const isGenericInstitutionWord = lazySet(() => [
 ]);
 
 /**
- * Lower-case words after a name that make it an eponym or a term ("Wilson disease", "Bell palsy",
+ * Words after a name that make it an eponym or a term ("Wilson disease", "Bell palsy",
  * "Glasgow Coma Scale", "Lyme disease", "Philadelphia chromosome"), not a person or a place.
  */
-export const EPONYM_HEADS =
-  /^(?:['’]s\s+)?(?:disease|diseases|syndrome|syndromes|sign|signs|test|tests|level|levels|System|Kit|Assay|Analyzer|Analyser|Scanner|Platform|sequence|anomaly|malformation|pupil|pupils|jaw|ankle|knee|Triage|Developmental|Prediction|Prognostic|Subarachnoid|score|scores|scale|scales|criteria|criterion|classification|fracture|fractures|procedure|operation|maneuver|manoeuvre|reflex|reflexes|phenomenon|nodule|nodes?|murmur|palsy|tumou?rs?|lymphoma|sarcoma|carcinoma|cells?|bod(?:y|ies)|type|stain|staining|incision|catheter|tube|repair|approach|technique|method|index|ratio|equation|formula|law|rule|triad|tetrad|pentad|grade|grading|stage|staging|system|questionnaire|inventory|battery|protocol|regimen|virus|viruses|bacillus|aneurysm|ulcer|hernia|diverticulum|cysts?|canal|duct|gland|space|area|zone|point|circle|loop|angle|membrane|lines?|spots?|disc|curve|effect|position|view|needle|forceps|retractor|clamp|bag|mask|blade|shunt|filter|valve|stent|coil|ring|splint|cast|brace|traction|pins?|wires?|nail|plate|screws?|strain|strains|fever|chromosome|translocation|variant|mutation|gene|antigen|antibod(?:y|ies)|agar|medium|broth|culture|solution|block|blockade|triangle|pouch|ligament|tendon|nerve|artery|vein|sinus|lobe|gyrus|sulcus|area|nucleus|tract|fasciculus|ganglion|plexus|organ|cycle|pathway|receptor|hypothesis|principle|maneuvre|exercises?|therapy|diet|classification|consensus|guidelines?|coma|stool|cognitive|handedness|naming|depression|anxiety|rating|outcome|severity|functional|performance|staging|prognostic|risk|model|rules?|Coma|Stool|Cognitive|Scale|Score|Criteria|Classification|Assessment|Inventory|Test|Handedness|Naming|Rating|Outcome|Severity|Questionnaire|Index|Staging|Protocol|Consensus|Disease|Syndrome)\b/;
+export const isEponymHead = lazySet(() =>
+  words(`
+  Analyser Analyzer Assay Assessment Classification Cognitive Coma Consensus Criteria Developmental Disease
+  Handedness Index Inventory Kit Naming Outcome Platform Prediction Prognostic Protocol Questionnaire Rating Scale
+  Scanner Score Severity Staging Stool Subarachnoid Syndrome System Test Triage agar aneurysm angle ankle anomaly
+  antibodies antibody antigen anxiety approach area artery bacillus bag battery blade block blockade bodies body
+  brace broth canal carcinoma cast catheter cell cells chromosome circle clamp classification cognitive coil coma
+  consensus criteria criterion culture curve cycle cyst cysts depression diet disc disease diseases diverticulum duct
+  effect equation exercise exercises fasciculus fever filter forceps formula fracture fractures functional ganglion
+  gene gland grade grading guideline guidelines gyrus handedness hernia hypothesis incision index inventory jaw knee
+  law level levels ligament line lines lobe loop lymphoma malformation maneuver maneuvre manoeuvre mask medium
+  membrane method model murmur mutation nail naming needle nerve node nodes nodule nucleus operation organ outcome
+  palsy pathway pentad performance phenomenon pin pins plate plexus point position pouch principle procedure
+  prognostic protocol pupil pupils questionnaire rating ratio receptor reflex reflexes regimen repair retractor ring
+  risk rule rules sarcoma scale scales score scores screw screws sequence severity shunt sign signs sinus solution
+  space splint spot spots stage staging stain staining stent stool strain strains sulcus syndrome syndromes system
+  technique tendon test tests tetrad therapy tract traction translocation triad triangle tube tumor tumors tumour
+  tumours type ulcer valve variant vein view virus viruses wire wires zone
+`),
+);

@@ -15,9 +15,9 @@
  * what they name ("Wilson disease", "Glasgow Coma Scale", "Bell palsy").
  */
 import {
-  EPONYM_HEADS,
   isCommonWordName,
   isEponym,
+  isEponymHead,
   isGenericInstitutionWord,
   isGivenName,
   isMedicalOrStopWord,
@@ -39,6 +39,9 @@ interface Tok {
   /** At the start of a sentence, a heading or a cell: capitalised whatever it is. */
   sentenceStart: boolean;
   possessive: boolean;
+  /** Memos of `given(t)` and `isStop(t)`. */
+  given?: boolean;
+  stop?: boolean;
 }
 
 /*
@@ -47,7 +50,7 @@ interface Tok {
  * ranges let the regular-expression engine skip ahead quickly. Lower-case letters of the
  * Latin Extended-A range that slip in are dropped after the match.
  */
-const CAP_RE = /(?<![A-Za-z0-9_\u00C0-\u024F])[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F](?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F]|['’](?=[A-Za-z\u00C0-\u024F])|[-‐](?=[A-Za-z\u00C0-\u024F]))*(?:\.(?:[A-Z]\.)*)?/g;
+const CAP_RE = /[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F'’‐-]*/g;
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Mme', 'Mlle', 'Herr', 'Frau', 'Sr', 'Sra', 'Señor', 'Señora', 'Doctor', 'Nurse', 'Sister', 'Master']);
 const CLINICIAN_TITLES = new Set(['Dr', 'Prof', 'Professor', 'Doctor', 'Nurse', 'Sister']);
 const PARTICLES = /^ (?:de|del|della|di|da|do|dos|das|du|la|le|van|von|der|den|ten|ter|bin|binti|ibn|al|el|es|y|zu|af|av) $/;
@@ -90,6 +93,30 @@ const RELATIVES = set(`wife, husband, partner, spouse, son, daughter, mother, fa
   pharmacist, therapist, psychiatrist, psychologist, consultant, cardiologist, oncologist, paediatrician, pediatrician`);
 const POSSESSORS = set("his, her, their, patient's, patient’s, child's, child’s, boy's, boy’s, girl's, girl’s, a, whose, my, our");
 
+/** A letter (Latin script), a combining mark, an apostrophe or a hyphen. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 || c === 0x2019 || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f);
+}
+
+/** The last word of every context phrase: a word before a capitalised word that is none of these starts no context. */
+let lastWords: Set<string> | undefined;
+function contextLastWords(): Set<string> {
+  if (!lastWords) {
+    lastWords = new Set(['by', 'the', ...RELATIVES, ...WEAK_PLACE_BEFORE]);
+    for (const set of [STRONG_PLACE_BEFORE, INSTITUTION_BEFORE, NAMED_BEFORE]) for (const phrase of set) lastWords.add(phrase.slice(phrase.lastIndexOf(' ') + 1));
+  }
+  return lastWords;
+}
+
+/** The lower-cased word ending just before `at` (after spaces and at most one comma), or ''. */
+function lastWordBefore(text: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160 || text.charCodeAt(i) === 44 || text.charCodeAt(i) === 58)) i--;
+  let j = i;
+  while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
+  return j === i ? '' : text.slice(j + 1, i + 1).toLowerCase();
+}
+
 /** Up to four lower-cased words before `at` in the same sentence, nearest first; a comma is a word ",". */
 function wordsBefore(text: string, at: number): string[] {
   const out: string[] = [];
@@ -107,7 +134,7 @@ function wordsBefore(text: string, at: number): string[] {
       continue;
     }
     let j = i;
-    while (j >= 0 && /[\p{L}\p{M}'’-]/u.test(text[j])) j--;
+    while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
     if (j === i) break; // punctuation ends the context
     out.push(text.slice(j + 1, i + 1).toLowerCase());
     i = j;
@@ -127,6 +154,7 @@ interface Context {
 const NO_CONTEXT: Context = { strongPlace: false, weakPlace: false, institution: false, clinician: false, named: false, relative: false };
 
 function contextOf(text: string, at: number): Context {
+  if (!contextLastWords().has(lastWordBefore(text, at))) return NO_CONTEXT;
   let w = wordsBefore(text, at);
   const comma = w[0] === ',';
   const nc = w.filter((x) => x !== ',');
@@ -147,7 +175,7 @@ function contextOf(text: string, at: number): Context {
 }
 
 /** "BioC", "iPhone", "GeneXpert": brands and tools, not names ("McDonald", "MacLeod", "DeShawn" are names). */
-const CAMEL = /^(?!Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von|D['’]|St)\p{Lu}\p{Ll}+\p{Lu}/u;
+const CAMEL = /^(?!Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von|D['’]|St)[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+[A-Z\u00C0-\u00DE]/;
 /** "type Ib", "grade Ia": a label, not a name. */
 const LABEL_BEFORE = /\b(?:type|types|grade|stage|class|group|phase|level|subtype|factor|lead|segment|zone|area|variant|form|pattern)\s+$/i;
 /** State-level names: "Guangxi Province", "Lagos State". */
@@ -168,39 +196,54 @@ function tokenize(text: string): Tok[] {
   CAP_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CAP_RE.exec(text))) {
+    const start = m.index;
+    if (start > 0 && isWordChar(text.charCodeAt(start - 1)) && text.charCodeAt(start - 1) !== 45 && text.charCodeAt(start - 1) !== 39) continue;
+    const c0 = text.charCodeAt(start);
+    // Upper case: A-Z, À-Þ, and the even code points of Latin Extended-A (Ā, Ć, Ł is odd: ŁA are the exceptions).
+    if (!((c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde && c0 !== 0xd7) || (c0 >= 0x100 && c0 <= 0x17f && (c0 & 1) === (c0 >= 0x139 && c0 <= 0x148 ? 1 : c0 >= 0x179 ? 1 : 0)))) continue;
     let raw = m[0];
-    if (raw[0] === raw[0].toLowerCase()) continue;
-    let end = m.index + raw.length;
-    const initials = raw.length >= 2 && raw[1] === '.' && /^(?:[A-Z\u00C0-\u00DE]\.)+$/.test(raw);
-    if (!initials && raw.endsWith('.')) {
-      raw = raw.slice(0, -1);
-      end--;
+    // Trailing apostrophes and hyphens belong to the text around the word.
+    for (let c = raw.charCodeAt(raw.length - 1); raw.length > 1 && (c === 45 || c === 0x2010 || ((c === 39 || c === 0x2019) && raw.charCodeAt(raw.length - 2) !== 115)); c = raw.charCodeAt(raw.length - 1)) raw = raw.slice(0, -1);
+    let end = start + raw.length;
+    // Initials: "J.", "J.S.", "M.R.T."
+    let initials = false;
+    if (raw.length === 1 && text.charCodeAt(end) === 46) {
+      const r = /^(?:\.[A-Z])*\./.exec(text.slice(end, end + 12))!;
+      end += r[0].length;
+      raw = text.slice(start, end);
+      initials = true;
+      CAP_RE.lastIndex = end;
     }
     let possessive = false;
     let word = raw;
-    if (/['’]s$/.test(word)) {
-      word = word.slice(0, -2);
-      possessive = true;
-    } else if (/s['’]$/.test(word)) {
-      word = word.slice(0, -1);
-      possessive = true;
+    if (!initials) {
+      const last = word.charCodeAt(word.length - 1);
+      if (word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'))) {
+        word = word.slice(0, -2);
+        possessive = true;
+      } else if (last === 39 || last === 0x2019) {
+        word = word.slice(0, -1);
+        possessive = true;
+      }
     }
     toks.push({
-      start: m.index,
+      start,
       end,
       word,
       initials,
-      allCaps: !initials && word.length > 1 && word === word.toUpperCase(),
-      sentenceStart: isSentenceStart(text, m.index),
+      allCaps: !initials && word.length > 1 && !/[a-z\u00DF-\u00FF]/.test(word),
+      sentenceStart: isSentenceStart(text, start),
       possessive,
     });
   }
   return toks;
 }
 
+/** What may stand between a sentence's end and its first word: spaces, quotes, brackets, emphasis, list marks. */
+const OPENERS = new Set([...' \t\r\u00a0"“‘\'([*_>#-'].map((c) => c.charCodeAt(0)));
 function isSentenceStart(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && /[\s"“‘'(\[*_>#-]/.test(text[i]) && text[i] !== '\n') i--;
+  while (i >= 0 && OPENERS.has(text.charCodeAt(i))) i--;
   if (i < 0 || text[i] === '\n') return true;
   const c = text[i];
   if (c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '|' || c === '•') return true;
@@ -214,17 +257,19 @@ const joined = (text: string, a: Tok, b: Tok) => {
   return gap === ' ' || gap === '\u00a0' || (a.initials && gap === '') || PARTICLES.test(gap);
 };
 
-const isStop = (t: Tok) => isMedicalOrStopWord().has(t.word) || isNationality().has(t.word);
+const isStop = (t: Tok) => (t.stop ??= isMedicalOrStopWord().has(t.word) || isNationality().has(t.word));
 const isName = (w: string) => isGivenName().has(w) || isSurname().has(w);
 const firstPart = (w: string) => w.split(/[-‐]/)[0];
-const given = (t: Tok) => !t.allCaps && !t.initials && (isGivenName().has(t.word) || isGivenName().has(firstPart(t.word)));
+const given = (t: Tok) => (t.given ??= !t.allCaps && !t.initials && (isGivenName().has(t.word) || (t.word.includes('-') && isGivenName().has(firstPart(t.word)))));
 const surname = (t: Tok) => !t.allCaps && !t.initials && (isSurname().has(t.word) || t.word.split(/[-‐]/).every((p) => isSurname().has(p)));
 const ambiguous = (t: Tok) => isCommonWordName().has(t.word);
 /** What follows a name makes it an eponym or a term: "Wilson disease", "Parkinson's disease", "Glasgow Coma Scale". */
 function eponymAfter(text: string, t: Tok): boolean {
-  const after = text.slice(t.end, t.end + 40);
-  return /^(?:['’]s)?[\s\u00a0]/.test(after) && EPONYM_HEADS.test(after.replace(/^(?:['’]s)?[\s\u00a0]+/, ''));
+  const m = EPONYM_NEXT.exec(text.slice(t.end, t.end + 30));
+  return !!m && isEponymHead().has(m[1]);
 }
+/** The word after a name (after a possessive): "'s disease", " Coma Scale". */
+const EPONYM_NEXT = /^(?:['’]s)?[\s\u00a0]+([A-Za-z]+)/;
 
 /** A name cited as an author: "Smith et al.", "Smith and Jones [4]", "Smith (2019)". */
 function citationAfter(text: string, t: Tok): boolean {
@@ -396,46 +441,56 @@ export function findNames(text: string): IdentifierMatch[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Is a token followed by ", <state or country>" ("Springfield, Illinois", "Ibadan, Nigeria", "Austin, TX")? */
+function commaRegion(text: string, tok: Tok): boolean {
+  const m = COMMA_REGION.exec(text.slice(tok.end, tok.end + 60));
+  if (!m) return false;
+  const words = m[1].split(/\s+/);
+  for (let n = words.length; n >= 1; n--) if (isRegion().has(words.slice(0, n).join(' '))) return true;
+  return US_STATE_CODE.test(words[0]);
+}
+const COMMA_REGION = /^,\s*((?:[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u0300-\u036F.'’-]*)(?:\s+[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u0300-\u036F.'’-]*){0,2})/;
+const US_STATE_CODE = /^(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])$/;
+
 /** Tokens i..j spell a country, state or province (or a town the lists know). */
 const phraseOf = (text: string, toks: Tok[], i: number, j: number) => text.slice(toks[i].start, toks[j].end);
 
 function placeAt(text: string, toks: Tok[], i: number, ctx: Context): { j: number; kind: IdentifierMatch['kind'] } | undefined {
   const t = toks[i];
-  if (!ctx.strongPlace && !ctx.weakPlace && !ctx.institution && text.indexOf(',', t.end) < 0) return undefined;
+  if (!ctx.strongPlace && !ctx.weakPlace && !ctx.institution) {
+    // Without a word before it, a place needs ", <state or country>" right after it.
+    let k = i;
+    while (k < toks.length && k - i < 4 && text[toks[k].end] !== ',' && k + 1 < toks.length && joined(text, toks[k], toks[k + 1])) k++;
+    if (k >= toks.length || text[toks[k].end] !== ',') return undefined;
+  }
   if (inManufacturerNote(text, t.start) || CAMEL.test(t.word)) return undefined;
   if (isNationality().has(t.word)) return undefined;
   // The longest run that is a known town, or any run after a strong trigger.
   let j = i;
   while (j + 1 < toks.length && j - i < 3 && joined(text, toks[j], toks[j + 1]) && !toks[j].possessive && !toks[j + 1].allCaps) j++;
-  const runs: number[] = [];
-  for (let k = j; k >= i; k--) runs.push(k);
+
   const strong = ctx.strongPlace;
   const institutionTrigger = ctx.institution;
   const weak = ctx.weakPlace || institutionTrigger;
-  const commaRegion = (k: number) => {
-    const after = text.slice(toks[k].end, toks[k].end + 60);
-    const m = /^,\s*((?:\p{Lu}[\p{L}\p{M}.'’-]*)(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2})/u.exec(after);
-    if (!m) return false;
-    const words = m[1].split(/\s+/);
-    for (let n = words.length; n >= 1; n--) if (isRegion().has(words.slice(0, n).join(' '))) return true;
-    return /^(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])$/.test(words[0]);
-  };
-  for (const k of runs) {
+
+  for (let k = j; k >= i; k--) {
     const phrase = phraseOf(text, toks, i, k);
     if (isRegion().has(phrase) || isNationality().has(phrase)) return undefined;
-    const rest = toks.slice(i, k + 1);
     if (STATE_LEVEL.test(toks[k].word)) return undefined;
-    if (rest.some((r) => isStop(r) && !isPlaceName().has(phrase))) continue;
-    const afterText = text.slice(toks[k].end, toks[k].end + 60);
+    const known = isPlaceName().has(phrase);
+    let stop = false;
+    for (let n = i; n <= k && !stop; n++) stop = isStop(toks[n]);
+    if (stop && !known) continue;
     // "Glasgow Coma Scale", "Bristol stool chart", "Lyme disease", "Philadelphia chromosome".
     if (eponymAfter(text, toks[k])) return undefined;
     if (k + 1 < toks.length && joined(text, toks[k], toks[k + 1]) && isStop(toks[k + 1])) return undefined;
-    const known = isPlaceName().has(phrase);
     if (strong) return { j: k, kind: 'place' };
     if (known && weak) return { j: k, kind: 'place' };
     // "(Sousse, Tunisia)" names a town; "(Terumo Corporation, Japan)" a maker: at a parenthesis only towns the list knows.
-    const afterParen = text[toks[i].start - 1] === '(';
-    if (commaRegion(k) && (known || (!t.sentenceStart && !afterParen)) && !isName(phrase)) return { j: k, kind: 'place' };
+    if (text.charCodeAt(toks[k].end) === 44 && commaRegion(text, toks[k])) {
+      const afterParen = text[toks[i].start - 1] === '(';
+      if ((known || (!t.sentenceStart && !afterParen)) && !isName(phrase)) return { j: k, kind: 'place' };
+    }
     if (institutionTrigger && !isName(t.word) && !t.sentenceStart && !isEponym().has(t.word) && properInstitutionWord(toks[k]) && !PART_AFTER.test(text.slice(toks[k].end, toks[k].end + 30))) return { j: k, kind: 'institution' };
   }
   return undefined;

@@ -14,6 +14,7 @@ const MONTH_NAMES =
 /** Month names and abbreviations ("Sept.", "Jun"), capitalised. */
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 const MONTH_FULL = `(?:${MONTH_NAMES})`;
+const MONTH_NEEDS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Month names, and abbreviations with their full stop ("Jan.", "Sept."). */
 const MON = String.raw`(?:(?:${MONTH_NAMES})|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
@@ -21,14 +22,18 @@ const YEAR = String.raw`(?:19|20)\d{2}`;
 const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)`;
 
 /** Where a structured pattern may start and end: not inside a longer token. */
-const L = String.raw`(?<![\p{L}\p{N}_])`;
-const R = String.raw`(?![\p{L}\p{N}_])`;
+const L = String.raw`(?<![A-Za-z0-9_\u00C0-\u024F])`;
+const R = String.raw`(?![A-Za-z0-9_\u00C0-\u024F])`;
 
 interface Pattern {
   kind: IdentifierMatch['kind'];
   re: RegExp;
   /** A cheap test the text must pass before the pattern runs. */
   quick?: RegExp;
+  /** Cheaper still: the text must hold one of these strings; the pattern then runs around them. */
+  needs?: string[];
+  /** How far around a `needs` string the pattern may match (characters, default 80). */
+  reach?: number;
   /** Return false to drop the match; may adjust it. */
   keep?: (text: string, m: RegExpExecArray, found: IdentifierMatch) => boolean;
 }
@@ -59,35 +64,35 @@ const DATE_PATTERNS: Pattern[] = [
   {
     // "2 June 2021", "2nd of June", "12 March", "Monday 3 May 2021", "the 3rd of Sept."
     kind: 'date',
-    quick: new RegExp(MONTH),
-    re: new RegExp(String.raw`${L}${WEEKDAY}?(?:the\s+)?${DAY}(?:\s+of)?[\s-]+${MON}(?:,?[\s-]+${YEAR})?${R}`, 'gu'),
+    needs: MONTH_NEEDS,
+    re: new RegExp(String.raw`${L}${WEEKDAY}?(?:the\s+)?${DAY}(?:\s+of)?[\s-]+${MON}(?:,?[\s-]+${YEAR})?${R}`, 'g'),
     keep: (text, m) => !/^\s*(?:years?|months?|weeks?|days?|mg|patients)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60)),
   },
   {
     // "June 2nd", "June 2, 2021", "Sept. 3rd 2019", "Monday, June 2"
     kind: 'date',
-    quick: new RegExp(MONTH),
-    re: new RegExp(String.raw`${L}${WEEKDAY}?${MON}\s+${DAY}(?:(?:,\s*|\s+)${YEAR})?${R}(?![.,]\d|\s*(?:%|mg|patients|years?|cases|times))`, 'gu'),
+    needs: MONTH_NEEDS,
+    re: new RegExp(String.raw`${L}${WEEKDAY}?${MON}\s+${DAY}(?:(?:,\s*|\s+)${YEAR})?${R}(?![.,]\d|\s*(?:%|mg|patients|years?|cases|times))`, 'g'),
     keep: (text, m) => {
       // "in March 3 patients" is not a date; a bare "March 3" needs an ordinal, a year or no noun after it.
       if (/(?:st|nd|rd|th)\b|\d{4}$/.test(m[0])) return true;
-      return !/^\s+\p{Ll}+s\b/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+      return !/^\s+[a-z\u00DF-\u00FF]+s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
     },
   },
   {
     // "June 2021", "June, 2021", "in Sept. 2019", "mid-March 2020"
     kind: 'date',
-    quick: new RegExp(MONTH),
-    re: new RegExp(String.raw`${L}(?:(?:early|mid|late)-)?${MON},?\s+${YEAR}${R}`, 'gu'),
+    needs: MONTH_NEEDS,
+    re: new RegExp(String.raw`${L}(?:(?:early|mid|late)-)?${MON},?\s+${YEAR}${R}`, 'g'),
   },
   {
     // A month on its own after a preposition: "in March", "since early June", "by the end of July".
     // The match holds the preposition; `keep` narrows it to the month.
     kind: 'date',
-    quick: new RegExp(MONTH_FULL),
+    needs: MONTH_NEEDS,
     re: new RegExp(
       String.raw`\b(?:[Ii]n|[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Ff]rom|[Tt]hrough|[Tt]hroughout|[Bb]efore|[Aa]fter|of|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat|[Bb]etween|[Aa]nd|to)[\s-]+(?:(?:early|late|mid)[\s-]+)?(${MONTH_NAMES})${R}`,
-      'gu',
+      'g',
     ),
     keep: (text, m, f) => {
       const at = m.index + m[0].length - m[1].length;
@@ -100,14 +105,12 @@ const DATE_PATTERNS: Pattern[] = [
   {
     // ISO and year-first: "2021-06-02", "2021/6/2", "2021.06.02"
     kind: 'date',
-    quick: /\d{4}[-/.]\d/,
-    re: new RegExp(String.raw`${L}(?<![\d.,/:-])(${YEAR})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])${R}(?![.,/-]\d)`, 'gu'),
+    re: new RegExp(String.raw`${L}(?<![\d.,/:-])(${YEAR})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])${R}(?![.,/-]\d)`, 'g'),
   },
   {
     // Day-month-year and month-day-year: "06/02/2021", "2.6.2021", "12-07-68", "6/2/21"
     kind: 'date',
-    quick: /\d[-/.]\d{1,2}[-/.]\d/,
-    re: new RegExp(String.raw`${L}(?<![\d.,/:-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})${R}(?![.,/:-]\d)`, 'gu'),
+    re: new RegExp(String.raw`${L}(?<![\d.,/:-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})${R}(?![.,/:-]\d)`, 'g'),
     keep: (text, m) => {
       const a = Number(m[1]);
       const b = Number(m[3]);
@@ -126,8 +129,7 @@ const DATE_PATTERNS: Pattern[] = [
   {
     // Month and year in figures: "06/2021", "11-2019" (a two-digit month, so that "1/2000" stays a ratio)
     kind: 'date',
-    quick: /\d\d[-/.](?:19|20)\d\d/,
-    re: new RegExp(String.raw`${L}(?<![\d.,/:-])(0[1-9]|1[0-2])[/.-](${YEAR})${R}(?![.,/:-]\d)`, 'gu'),
+    re: new RegExp(String.raw`${L}(?<![\d.,/:-])(0[1-9]|1[0-2])[/.-](${YEAR})${R}(?![.,/:-]\d)`, 'g'),
     keep: (text, m) => {
       // "10-2019" may be a range of years ("2010-2019" is not matched; "10-2019" rarely is one).
       if (m[0].includes('-') && /\b(?:from|between)\s*$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return false;
@@ -149,14 +151,13 @@ const AGE_PATTERNS: Pattern[] = [
   {
     // "91-year-old", "92 year old", "95-yr-old", "a 101‑year‑old"
     kind: 'age',
-    quick: /\d{2,3}[\s\u2010\u2011-]*(?:years?|yrs?)/,
-    re: /(?<![\d.,])(\d{2,3})(?:[\s\u2010\u2011-]+(?:years?|yrs?\.?)[\s\u2010\u2011-]+old|\s*(?:years?|yrs?\.?)\s+(?:old|of\s+age)|\s*(?:y\/o|y\.o\.|yo)(?![\p{L}]))(?![\p{L}])/gu,
+    re: /(?<![\d.,])(9\d|1[0-2]\d)(?:[\s\u2010\u2011-]+(?:years?|yrs?\.?)[\s\u2010\u2011-]+old|\s*(?:years?|yrs?\.?)\s+(?:old|of\s+age)|\s*(?:y\/o|y\.o\.|yo)(?![A-Za-z\u00C0-\u024F]))(?![A-Za-z\u00C0-\u024F])/g,
   },
   {
     // "aged 91", "age 93", "at the age of 90", "ages 91 and 95"
     kind: 'age',
-    quick: /\bage/i,
-    re: /\b(?:[Aa]ged|[Aa]ges?|[Aa]t\s+the\s+age\s+of|[Aa]t\s+age)\s+(\d{2,3})(?![\d.,]\d|\s*(?:days?|weeks?|months?|hours?|d|wk|mo|h)\b|\s*(?:–|-|to)\s*\d)/g,
+    needs: ['age', 'Age'],
+    re: /\b(?:[Aa]ged|[Aa]ges?|[Aa]t\s+the\s+age\s+of|[Aa]t\s+age)\s+(9\d|1[0-2]\d)(?![\d.,]\d|\s*(?:days?|weeks?|months?|hours?|d|wk|mo|h)\b|\s*(?:–|-|to)\s*\d)/g,
   },
 ];
 
@@ -175,6 +176,7 @@ const PHONE_PATTERNS: Pattern[] = [
   {
     // After a word that says what follows: "tel. 0161 496 0000", "fax: +44 20 7946 0999", "mobile 07700 900123", "bleep 4412"
     kind: 'phone',
+    needs: ['Tel', 'tel', 'hone', 'Fax', 'fax', 'acsimile', 'obile', 'Mob', 'mob.', 'Cell', 'ellphone', 'andline', 'ager', 'leep', 'xt.', 'xtension', 'WhatsApp', 'ontact'],
     quick: /(?:[Tt]el|[Pp]hone|[Pp]h|[Ff]ax|[Ff]acsimile|[Mm]obile|[Mm]ob|[Cc]ell|[Ll]andline|[Pp]ager|[Bb]leep|[Ee]xt|[Ee]xtension|WhatsApp|[Cc]ontact|no|number|#|nr)\.?\s*[:#.]?\s*(?:is\s|on\s|at\s)?\+?\(?\d/,
     re: /\b(?:[Tt]el(?:ephone)?|[Pp]hone|[Pp]h|[Ff]ax|[Ff]acsimile|[Mm]obile|[Mm]ob|[Cc]ell(?:phone)?|[Ll]andline|[Pp]ager|[Bb]leep|[Ee]xt(?:ension)?|WhatsApp|[Cc]ontact)\.?(?:\s+(?:no\.?|number|#|nr\.?))?\s*(?:[:#.]|is|on|at)?\s*(\+?\(?\d[\d\s().\/-]{2,}\d)/g,
     keep: (_t, m, f) => {
@@ -227,7 +229,7 @@ const WEB_PATTERNS: Pattern[] = [
   },
   {
     kind: 'url',
-    quick: /:\/\/|www\./i,
+    needs: ['://', 'www.', 'WWW.'],
     re: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>()"'\]\[{}]+/gi,
     keep: (_t, m, f) => {
       const t = f.text.replace(/[.,;:!?]+$/, '');
@@ -243,16 +245,10 @@ const WEB_PATTERNS: Pattern[] = [
     re: /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g,
     keep: (t, m) => !/(?:\bEC|\bv|version|\bPMID|\bp\.|ICD|rs)\s*$/i.test(t.slice(Math.max(0, m.index - 10), m.index)),
   },
-  {
-    kind: 'ip-address',
-    quick: /::|[0-9a-fA-F]{4}:[0-9a-fA-F]{1,4}:/,
-    re: /(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}(?![\w:])/gi,
-    keep: (_t, m) => /[a-f]/i.test(m[0]) || m[0].split(':').length > 4,
-  },
 ];
 
 /** An identification number: digits, with letters and separators, 4 digits at least. */
-const ID = String.raw`(?:[A-Z]{1,4}[-\s/]?)?\d[\dA-Z]*(?:[-\s/.]\d[\dA-Z]*|[-/][A-Z]{1,3}(?![\p{L}]))*`;
+const ID = String.raw`(?:[A-Z]{1,4}[-\s/]?)?\d[\dA-Z]*(?:[-\s/.]\d[\dA-Z]*|[-/][A-Z]{1,3}(?![A-Za-z\u00C0-\u024F]))*`;
 const SEP = String.raw`\s*(?:[:#=]\s*|\s(?:is|was|of)\s+|\s)?\s*`;
 
 function idKeep(min: number) {
@@ -274,20 +270,22 @@ const NUMBER_PATTERNS: Pattern[] = [
   {
     // "MRN 7734120", "MRN: 00-44-1932", "medical record number 123456", "record 88-1402", "hospital no. 55 0192"
     kind: 'record-number',
+    needs: ['MRN', 'M.R.N', 'ecord', 'hart', 'umber', 'no.', 'No.', 'nos.', 'num.', 'nr.', 'Nr.', 'ID', 'dentifi', 'ode ', 'eference'],
     quick: /(?:MRN|M\.R\.N\.|[Rr]ecords?|number|no\.|nos\.|num\.|nr\.|#|ID|id|identifier|identification|code|reference)\W{0,3}(?:[A-Z]{1,4}[-\s/]?)?\d/,
     re: new RegExp(
       String.raw`\b(?:MRN|M\.R\.N\.|(?:(?:[Mm]edical|[Hh]ospital|[Hh]ealth|[Cc]ase|[Pp]atient)\s+)?[Rr]ecords?${NUMBER_WORD}?|[Cc]hart${NUMBER_WORD}|(?:[Hh]ospital|[Pp]atient|[Uu]nit|[Aa]ccount|[Aa]cct\.?|[Ii]nsurance|[Ii]nsurer|[Pp]olicy|[Mm]ember(?:ship)?|[Ss]ubscriber|[Bb]eneficiary|[Hh]ealth[-\s][Pp]lan|[Pp]lan|Medicare|Medicaid|NHS|CHI|[Cc]laim|[Aa]dmission|[Rr]egistration|[Ff]ile|[Ee]ncounter|[Ee]pisode|[Aa]ccession|[Cc]ase)${NUMBER_WORD})${SEP}(?<id>${ID})`,
-      'gu',
+      'g',
     ),
     keep: idKeep(4),
   },
   {
     // "SSN 123-45-6789", "social security number …", "national insurance number QQ 12 34 56 C", "passport no. …"
     kind: 'national-id',
+    needs: ['SSN', 'S.S.N', 'ecurity', 'ational', 'NI ', 'NINO', 'dentity', 'ID ', 'assport', 'adhar', 'adhaar', 'NRIC', 'PPS', 'ummer', 'BSN', 'PESEL', 'CPF', 'DNI', 'NIE', 'iscale', 'TFN', 'SIN'],
     quick: /(?:SSN|S\.S\.N\.|[Ss]ecurity|[Ii]nsurance|[Ii]dentity|[Ii]dentification|ID|[Cc]ard|[Hh]ealth|NI|NINO|[Pp]assport|Aadhaa?r|NRIC|PPSN?|[Pp]ersonnummer|BSN|PESEL|CPF|DNI|NIE|[Ff]iscale|TFN|SIN|[Nn]umber|[Nn]o\.?|#)\W{0,3}(?:[A-Z]{1,3}\s?)?\d/,
     re: new RegExp(
-      String.raw`\b(?:SSN|S\.S\.N\.|[Ss]ocial\s+[Ss]ecurity(?:\s+[Nn]umber|\s+[Nn]o\.?)?|[Ss]ocial\s+[Ii]nsurance(?:\s+[Nn]umber)?|[Nn]ational\s+(?:[Ii]dentity|[Ii]dentification|ID|[Ii]nsurance|[Hh]ealth)(?:\s+(?:[Cc]ard|[Nn]umber|[Nn]o\.?))*|NI${NUMBER_WORD}|NINO|[Ii]dentity\s+(?:[Cc]ard|[Dd]ocument)(?:\s+(?:[Nn]umber|[Nn]o\.?))?|ID\s+[Cc]ard(?:\s+(?:[Nn]umber|[Nn]o\.?))?|[Pp]assport(?:${NUMBER_WORD})?|Aadhaa?r(?:${NUMBER_WORD})?|NRIC|PPSN?|[Pp]ersonnummer|BSN|PESEL|CPF|DNI|NIE|[Cc]odice\s+[Ff]iscale|TFN|SIN)${SEP}(?<id>(?:[A-Z]{1,3}\s?)?\d[\dA-Z]*(?:[-\s./]\d[\dA-Z]*)*(?:\s?[A-Z](?![\p{L}]))?)`,
-      'gu',
+      String.raw`\b(?:SSN|S\.S\.N\.|[Ss]ocial\s+[Ss]ecurity(?:\s+[Nn]umber|\s+[Nn]o\.?)?|[Ss]ocial\s+[Ii]nsurance(?:\s+[Nn]umber)?|[Nn]ational\s+(?:[Ii]dentity|[Ii]dentification|ID|[Ii]nsurance|[Hh]ealth)(?:\s+(?:[Cc]ard|[Nn]umber|[Nn]o\.?))*|NI${NUMBER_WORD}|NINO|[Ii]dentity\s+(?:[Cc]ard|[Dd]ocument)(?:\s+(?:[Nn]umber|[Nn]o\.?))?|ID\s+[Cc]ard(?:\s+(?:[Nn]umber|[Nn]o\.?))?|[Pp]assport(?:${NUMBER_WORD})?|Aadhaa?r(?:${NUMBER_WORD})?|NRIC|PPSN?|[Pp]ersonnummer|BSN|PESEL|CPF|DNI|NIE|[Cc]odice\s+[Ff]iscale|TFN|SIN)${SEP}(?<id>(?:[A-Z]{1,3}\s?)?\d[\dA-Z]*(?:[-\s./]\d[\dA-Z]*)*(?:\s?[A-Z](?![A-Za-z\u00C0-\u024F]))?)`,
+      'g',
     ),
     keep: idKeep(5),
   },
@@ -300,10 +298,11 @@ const NUMBER_PATTERNS: Pattern[] = [
   {
     // "device serial SN-8841-X", "serial no. 4471-220", "S/N 99812", "licence number D123-4567", "VIN 1HGCM82633A004352"
     kind: 'serial-number',
+    needs: ['erial', 'S/N', 'SN', 'UDI', 'IMEI', 'icence', 'icense', 'ertificate', 'late', 'VIN', 'adge', 'NPI', 'DEA', 'evice', 'mplant', 'acemaker', 'timulator'],
     quick: /(?:[Ss]erial|S\/N|SN|UDI|IMEI|[Ll]icen[cs]e|[Pp]late|VIN|number|no\.?|num\.|nr\.|#|ID|identifier|NPI)[\s:#=-]{1,3}[A-Z0-9]*\d/,
     re: new RegExp(
       String.raw`\b(?:(?:[Dd]evice|[Ii]mplant|[Pp]acemaker|[Gg]enerator|[Pp]ump|[Ss]timulator|[Vv]alve|[Ll]ead|[Cc]ochlear\s+[Ii]mplant)\s+(?:[Ss]erial(?:${NUMBER_WORD})?|ID|[Ii]dentifier|${NUMBER_WORD.slice(6, -1)})|[Ss]erial(?:${NUMBER_WORD})?|S\/N|SN|UDI|IMEI|(?:[Dd]river'?s\s+)?[Ll]icen[cs]e(?:\s+[Pp]late)?(?:${NUMBER_WORD})?|[Cc]ertificate${NUMBER_WORD}|[Rr]egistration\s+[Pp]late|[Nn]umber\s+[Pp]late|[Pp]late\s+[Nn]umber|[Vv]ehicle\s+(?:[Ii]dentification|[Rr]egistration)\s+[Nn]umber|VIN|[Bb]adge${NUMBER_WORD}|NPI|DEA${NUMBER_WORD})(?:\s*[:#=]\s*|\s+|-)(?<id>[A-Z0-9]+(?:[-/.][A-Z0-9]+)*)`,
-      'gu',
+      'g',
     ),
     keep: (text, m, f) => {
       const id = m.groups!.id;
@@ -315,16 +314,21 @@ const NUMBER_PATTERNS: Pattern[] = [
 
 const STREET_TYPES =
   'Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Ln\\.?|Drive|Boulevard|Blvd\\.?|Way|Place|Pl\\.|Court|Ct\\.|Crescent|Close|Terrace|Square|Highway|Hwy\\.?|Parkway|Pkwy\\.?|Row|Gardens|Grove|Mews|Walk|Circle|Trail|Alley|Rise|Hill|Wharf|Quay|Embankment';
-const CAP_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
+const STREET_NEEDS = [
+  'Street', 'St.', 'St ', 'Road', 'Rd', 'Avenue', 'Ave', 'Lane', 'Ln', 'Drive', 'Boulevard', 'Blvd', 'Way', 'Place', 'Pl.', 'Court',
+  'Ct.', 'Crescent', 'Close', 'Terrace', 'Square', 'Highway', 'Hwy', 'Parkway', 'Pkwy', 'Row', 'Gardens', 'Grove', 'Mews', 'Walk',
+  'Circle', 'Trail', 'Alley', 'Rise', 'Hill', 'Wharf', 'Quay', 'Embankment',
+];
+const CAP_WORD = String.raw`[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u0300-\u036F'’.-]*`;
 
 const ADDRESS_PATTERNS: Pattern[] = [
   {
     // "14 Orchard Lane", "Flat 3, 22 Kingsley Road", "221B Baker Street", "1600 Amphitheatre Pkwy"
     kind: 'street-address',
-    quick: new RegExp(String.raw`\d[A-Za-z]?,?\s+\p{Lu}`, 'u'),
+    needs: STREET_NEEDS,
     re: new RegExp(
-      String.raw`(?:\b(?:[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite)\s+\w{1,4},?\s+)?(?<![\d.,:/-])\d{1,5}[A-Za-z]?,?\s+(?:${CAP_WORD}\s+){0,3}?${CAP_WORD}\s+(?:${STREET_TYPES})(?![\p{L}])`,
-      'gu',
+      String.raw`(?:\b(?:[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Ss]uite)\s+\w{1,4},?\s+)?(?<![\d.,:/-])\d{1,5}[A-Za-z]?,?\s+(?:${CAP_WORD}\s+){0,3}?${CAP_WORD}\s+(?:${STREET_TYPES})(?![A-Za-z\u00C0-\u024F])`,
+      'g',
     ),
     keep: (text, m, f) => {
       // "3 Units", "Table 2 Main Road results" are rare; drop "Fig 2 St." style matches after figure words.
@@ -332,47 +336,46 @@ const ADDRESS_PATTERNS: Pattern[] = [
       // "the 6 Minute Walk test" is a test, not an address.
       if (/^\s*(?:test|distance|Test|Distance)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60)) || /\b(?:Minutes?|Metres?|Meters?|Steps?|Stairs?)\s/.test(f.text)) return false;
       // "12 St John's" with no street word after is a hospital, not an address.
-      if (/\bSt\.?$/.test(f.text) && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return false;
+      if (/\bSt\.?$/.test(f.text) && /^\s+[A-Z\u00C0-\u00DE]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return false;
       return true;
     },
   },
   {
     // Continental addresses: "Hauptstraße 12", "Via Roma 12", "12 rue de la Paix", "Calle Mayor 5"
     kind: 'street-address',
+    needs: ['straße', 'strasse', 'str. ', 'weg ', 'gasse ', 'allee ', 'platz ', 'laan ', 'straat ', 'gade ', 'vej ', 'gatan ', 'katu ', 'rue ', 'avenue ', 'boulevard ', 'chemin ', 'Via ', 'Viale ', 'Piazza ', 'Calle ', 'Avenida ', 'Carrer ', 'Rua ', 'Praça ', 'Praca ', 'Plaza '],
     quick: /(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d|\d,?\s+(?:rue|avenue|boulevard|chemin|place)\s|(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[çc]a|Plaza)\s+[A-Z]/,
     re: new RegExp(
-      String.raw`(?:\b\p{Lu}[\p{L}-]*(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d{1,4}[a-z]?\b)|(?:(?<![\d.])\d{1,4}(?:\s*,)?\s+(?:rue|avenue|boulevard|chemin|place)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*\p{Lu}[\p{L}'’-]*)|(?:\b(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[çc]a|Plaza)\s+(?:(?:de|del|della|di|da|do|dos|das|la|el)\s+)*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?,?\s+\d{1,4}\b)`,
-      'gu',
+      String.raw`(?:\b[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F-]*(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d{1,4}[a-z]?\b)|(?:(?<![\d.])\d{1,4}(?:\s*,)?\s+(?:rue|avenue|boulevard|chemin|place)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*)|(?:\b(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[çc]a|Plaza)\s+(?:(?:de|del|della|di|da|do|dos|das|la|el)\s+)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*(?:\s+[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*)?,?\s+\d{1,4}\b)`,
+      'g',
     ),
   },
   {
     kind: 'street-address',
-    quick: /box/i,
+    needs: ['Box', 'box', 'BOX'],
     re: /\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box)\s+\d+/gi,
   },
   {
     // After a word that says so: "postcode SW1A 1AA", "ZIP code 02115", "postal code 75011"
     kind: 'postal-code',
-    quick: /zip|post|PLZ/i,
+    needs: ['ZIP', 'Zip', 'zip', 'ostcode', 'ostal code', 'ost code', 'PLZ'],
     re: /\b(?:ZIP|[Zz]ip|[Pp]ost(?:al)?\s?[Cc]ode|[Pp]ostcode|PLZ)(?:\s+[Cc]ode)?\s*[:#]?\s*(?:of\s+)?(?<id>[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4,6}(?:-\d{4})?|\d{4}\s?[A-Z]{2})(?![\w])/g,
   },
   {
     // UK postcodes: "SW1A 1AA", "M1 1AE", "EH8 9YL"
     kind: 'postal-code',
-    quick: /[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}/,
-    re: /(?<![\p{L}\p{N}-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu,
+    re: /(?<![A-Za-z0-9\u00C0-\u024F-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9\u00C0-\u024F])/g,
     keep: (t, m) => !/(?:HLA|CD|IL|TNF|[Tt]ype|[Gg]rade|[Ss]tage)[-\s]*$/.test(t.slice(Math.max(0, m.index - 6), m.index)),
   },
   {
     // Canadian postal codes: "K1A 0B1"
     kind: 'postal-code',
-    quick: /[A-Z]\d[A-Z]\s?\d[A-Z]\d/,
-    re: /(?<![\p{L}\p{N}-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu,
+    re: /(?<![A-Za-z0-9\u00C0-\u024F-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9\u00C0-\u024F])/g,
   },
   {
     // US ZIP codes after a state: "Boston, MA 02115", "Springfield, Illinois 62704"
     kind: 'postal-code',
-    quick: /\b[A-Z][A-Za-z]+\.?\s+\d{5}\b/,
+    quick: /\d{5}/,
     re: /(?<=,\s*(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming)\.?\s+)\d{5}(?:-\d{4})?(?!\d)/g,
   },
 ];
@@ -388,28 +391,90 @@ export const ALL: Pattern[] = [
   ...ADDRESS_PATTERNS,
 ];
 
+/*
+ * The patterns' `needs` are searched in one pass of one regular expression of literal
+ * alternatives (one capture group per list). A pattern with `needs` then runs only on windows of
+ * text around where its strings were found: a long paragraph (a whole section, in manuscripts
+ * whose paragraph breaks were lost) is not searched again and again for a keyword it lacks.
+ */
+let needsRe: RegExp | undefined;
+/** Each `needs` string → the lists that hold it. */
+const NEEDS_OF = new Map<string, (readonly string[])[]>();
+export function needsAt(text: string): Map<readonly string[], number[]> {
+  if (!needsRe) {
+    const all = [...new Set(ALL.flatMap((p) => p.needs ?? []))];
+    // A match stands for every list with a string inside it: the search takes the longest
+    // string at a position ("ID " for "ID"), and a string may hold another list's ("nsurance").
+    for (const n of all) NEEDS_OF.set(n, [...new Set(ALL.filter((p) => p.needs?.some((x) => n.includes(x))).map((p) => p.needs!))]);
+    const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    // Longest first, so that a match is a whole `needs` string; no capture groups (they slow the search).
+    needsRe = new RegExp([...NEEDS_OF.keys()].sort((x, y) => y.length - x.length).map(esc).join('|'), 'g');
+  }
+  const at = new Map<readonly string[], number[]>();
+  needsRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = needsRe.exec(text))) {
+    for (const list of NEEDS_OF.get(m[0]) ?? []) {
+      const xs = at.get(list);
+      if (xs) xs.push(m.index);
+      else at.set(list, [m.index]);
+    }
+  }
+  return at;
+}
+
+/** Windows [start, end) of `reach` characters around each position, widened to white space and merged. */
+function windows(text: string, positions: number[], reach: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of positions) {
+    let a = Math.max(0, p - reach);
+    let b = Math.min(text.length, p + reach);
+    while (a > 0 && !/\s/.test(text[a - 1])) a--;
+    while (b < text.length && !/\s/.test(text[b])) b++;
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+function run(pat: Pattern, text: string, offset: number, full: string, out: IdentifierMatch[]): void {
+  if (pat.quick && !pat.quick.test(text)) return;
+  pat.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pat.re.exec(text))) {
+    if (m[0].length === 0) {
+      pat.re.lastIndex++;
+      continue;
+    }
+    const found: IdentifierMatch = { start: m.index, end: m.index + m[0].length, kind: pat.kind, text: m[0] };
+    if (pat.keep && !pat.keep(text, m, found)) continue;
+    if (pat.kind === 'age' && !keepAge(m, found)) continue;
+    found.start += offset;
+    found.end += offset;
+    if (found.number) found.number = { start: found.number.start + offset, end: found.number.end + offset };
+    if (pat.kind === 'date') {
+      const role = dateRole(full, found.start);
+      if (role) found.role = role;
+    }
+    out.push(found);
+  }
+}
+
 /** Structured identifiers in a plain text, in order; overlapping matches keep the first-listed pattern's, then the longest. */
 export function findStructured(text: string): IdentifierMatch[] {
   const out: IdentifierMatch[] = [];
-  if (!/[\d@]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|www|Box/.test(text)) return out;
-  for (let p = 0; p < ALL.length; p++) {
-    const pat = ALL[p];
-    if (pat.quick && !pat.quick.test(text)) continue;
-    pat.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = pat.re.exec(text))) {
-      if (m[0].length === 0) {
-        pat.re.lastIndex++;
-        continue;
-      }
-      const found: IdentifierMatch = { start: m.index, end: m.index + m[0].length, kind: pat.kind, text: m[0] };
-      if (pat.keep && !pat.keep(text, m, found)) continue;
-      if (pat.kind === 'age' && !keepAge(m, found)) continue;
-      if (pat.kind === 'date') {
-        const role = dateRole(text, found.start);
-        if (role) found.role = role;
-      }
-      out.push(found);
+  let at: Map<readonly string[], number[]> | undefined;
+  for (const pat of ALL) {
+    if (!pat.needs) {
+      run(pat, text, 0, text, out);
+      continue;
+    }
+    const positions = (at ??= needsAt(text)).get(pat.needs);
+    if (!positions) continue;
+    for (const [a, b] of windows(text, positions, pat.reach ?? 80)) {
+      if (a === 0 && b === text.length) run(pat, text, 0, text, out);
+      else run(pat, text.slice(a, b), a, text, out);
     }
   }
   return resolveOverlaps(out);
