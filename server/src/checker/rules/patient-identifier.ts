@@ -67,16 +67,16 @@ function fixes(m: DocumentIdentifier, text: string): Fix[] | undefined {
         const at = m.start - article[0].length + article[0].indexOf(article[1]);
         edits.unshift({ start: at, end: at + 1, newText: article[1] === 'A' ? 'An' : 'an' });
       }
-      return [{ title: 'Replace with "over 89"', edits, safe: true }];
+      return [{ title: 'Replace with "over 89"', kind: 'fix', edits, safe: true }];
     }
     case 'date':
-      return [{ title: 'Replace the date with the placeholder [date]', edits: [{ start: m.start, end: m.end, newText: '[date]' }] }];
+      return [{ title: 'Replace the date with the placeholder [date]', kind: 'fix', edits: [{ start: m.start, end: m.end, newText: '[date]' }] }];
     case 'person': {
       const out: Fix[] = [];
       if (m.role !== 'clinician' && m.role !== 'relative') {
-        out.push({ title: 'Replace the name with "the patient"', edits: [{ start: m.start, end: m.end, newText: startsSentence(text, m.start) ? 'The patient' : 'the patient' }] });
+        out.push({ title: 'Replace the name with "the patient"', kind: 'fix', edits: [{ start: m.start, end: m.end, newText: startsSentence(text, m.start) ? 'The patient' : 'the patient' }] });
       }
-      out.push({ title: 'Replace the name with the placeholder [name]', edits: [{ start: m.start, end: m.end, newText: '[name]' }] });
+      out.push({ title: 'Replace the name with the placeholder [name]', kind: 'fix', edits: [{ start: m.start, end: m.end, newText: '[name]' }] });
       return out;
     }
     default:

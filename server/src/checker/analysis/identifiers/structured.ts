@@ -11,9 +11,6 @@ import type { IdentifierMatch } from './types';
 
 const MONTH_NAMES =
   'January|February|March|April|May|June|July|August|September|October|November|December';
-/** Month names and abbreviations ("Sept.", "Jun"), capitalised. */
-const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
-const MONTH_FULL = `(?:${MONTH_NAMES})`;
 const MONTH_NEEDS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Month names, and abbreviations with their full stop ("Jan.", "Sept."). */
 const MON = String.raw`(?:(?:${MONTH_NAMES})|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)`;
@@ -231,7 +228,7 @@ const WEB_PATTERNS: Pattern[] = [
     kind: 'url',
     needs: ['://', 'www.', 'WWW.'],
     re: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>()"'\]\[{}]+/gi,
-    keep: (_t, m, f) => {
+    keep: (_t, _m, f) => {
       const t = f.text.replace(/[.,;:!?]+$/, '');
       f.end -= f.text.length - t.length;
       f.text = t;
@@ -304,11 +301,8 @@ const NUMBER_PATTERNS: Pattern[] = [
       String.raw`\b(?:(?:[Dd]evice|[Ii]mplant|[Pp]acemaker|[Gg]enerator|[Pp]ump|[Ss]timulator|[Vv]alve|[Ll]ead|[Cc]ochlear\s+[Ii]mplant)\s+(?:[Ss]erial(?:${NUMBER_WORD})?|ID|[Ii]dentifier|${NUMBER_WORD.slice(6, -1)})|[Ss]erial(?:${NUMBER_WORD})?|S\/N|SN|UDI|IMEI|(?:[Dd]river'?s\s+)?[Ll]icen[cs]e(?:\s+[Pp]late)?(?:${NUMBER_WORD})?|[Cc]ertificate${NUMBER_WORD}|[Rr]egistration\s+[Pp]late|[Nn]umber\s+[Pp]late|[Pp]late\s+[Nn]umber|[Vv]ehicle\s+(?:[Ii]dentification|[Rr]egistration)\s+[Nn]umber|VIN|[Bb]adge${NUMBER_WORD}|NPI|DEA${NUMBER_WORD})(?:\s*[:#=]\s*|\s+|-)(?<id>[A-Z0-9]+(?:[-/.][A-Z0-9]+)*)`,
       'g',
     ),
-    keep: (text, m, f) => {
-      const id = m.groups!.id;
-      // "SN 2" (a sensory nerve), "lead 2", "serial 3 measurements": four digits at least.
-      return idKeep(4)(text, m, f);
-    },
+    // "SN 2" (a sensory nerve), "lead 2", "serial 3 measurements": four digits at least.
+    keep: idKeep(4),
   },
 ];
 
