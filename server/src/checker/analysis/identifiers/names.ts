@@ -176,6 +176,8 @@ function contextOf(text: string, at: number): Context {
 
 /** "BioC", "iPhone", "GeneXpert": brands and tools, not names ("McDonald", "MacLeod", "DeShawn" are names). */
 const CAMEL = /^(?!Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von|D['’]|St)[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+[A-Z\u00C0-\u00DE]/;
+/** The words of company names: "(Terumo Corporation, Japan)". */
+const COMPANY = /^(?:Corporation|Corp|Inc|Ltd|Limited|GmbH|AG|SA|SpA|Co|Company|Pharmaceuticals?|Pharma|Laboratories|Labs|Scientific|Technologies|Biosciences|Diagnostics|Instruments|Industries|Group|Holdings)$/;
 /** "type Ib", "grade Ia": a label, not a name. */
 const LABEL_BEFORE = /\b(?:type|types|grade|stage|class|group|phase|level|subtype|factor|lead|segment|zone|area|variant|form|pattern)\s+$/i;
 /** State-level names: "Guangxi Province", "Lagos State". */
@@ -463,7 +465,9 @@ function placeAt(text: string, toks: Tok[], i: number, ctx: Context): { j: numbe
     while (k < toks.length && k - i < 4 && text[toks[k].end] !== ',' && k + 1 < toks.length && joined(text, toks[k], toks[k + 1])) k++;
     if (k >= toks.length || text[toks[k].end] !== ',') return undefined;
   }
-  if (inManufacturerNote(text, t.start) || CAMEL.test(t.word)) return undefined;
+  if (inManufacturerNote(text, t.start) || CAMEL.test(t.word) || COMPANY.test(t.word)) return undefined;
+  // A place starts at the start of a run of capitalised words ("Terumo Corporation, Japan" is one run).
+  if (i > 0 && joined(text, toks[i - 1], t)) return undefined;
   if (isNationality().has(t.word)) return undefined;
   // The longest run that is a known town, or any run after a strong trigger.
   let j = i;
