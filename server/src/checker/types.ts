@@ -163,6 +163,8 @@ export interface Suppression extends Span {
   kind: SuppressionKind;
   /** Rule ids named; empty means all rules. */
   ruleIds: string[];
+  /** The writer's reason, after ` -- ` (as in ESLint); not a rule id. */
+  reason?: string;
   /** 0-based line of the comment. */
   line: number;
 }

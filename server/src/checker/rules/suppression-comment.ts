@@ -8,7 +8,8 @@ import { SUPPRESSION_KINDS } from '../types';
  * finding it was meant to silence stays, and the writer does not know why.
  */
 const DIRECTIVES = SUPPRESSION_KINDS.map((kind) => `caselint-${kind}`);
-const DIRECTIVE_RE = /^caselint-[\w-]*/;
+/** Any case: "CASELINT-DISABLE" silences nothing (directives are lower case), so it is reported. */
+const DIRECTIVE_RE = /^caselint-[\w-]*/i;
 
 export const suppressionComment: Rule = {
   id: 'suppression-comment',
@@ -24,17 +25,22 @@ export const suppressionComment: Rule = {
       if (!directive || known.has(c.start)) continue;
       const at = doc.text.indexOf(directive[0], c.start);
       if (at < 0 || at >= c.end) continue;
-      const closest = nearest(directive[0], DIRECTIVES);
+      const closest = nearest(directive[0].toLowerCase(), DIRECTIVES);
+      const caseOnly = closest === directive[0].toLowerCase();
       ctx.report({
         start: at,
         end: at + directive[0].length,
-        message: `Unknown caselint directive "${directive[0]}": it silences nothing.${closest ? ` Did you mean "${closest}"?` : ''} Directives: ${DIRECTIVES.join(', ')}.`,
+        message: caseOnly
+          ? `Directive "${directive[0]}" is not lower case: it silences nothing. Write "${closest}".`
+          : `Unknown caselint directive "${directive[0]}": it silences nothing.${closest ? ` Did you mean "${closest}"?` : ''} Directives: ${DIRECTIVES.join(', ')}.`,
         ...(closest ? { fixes: [{ title: `Replace with "${closest}"`, kind: 'fix', edits: [{ start: at, end: at + directive[0].length, newText: closest }], safe: true }] } : {}),
         data: { directive: directive[0] },
       });
     }
     for (const s of doc.suppressions) {
-      let from = s.start;
+      // Rule ids follow the directive (not the "--" of "<!--"); a reason after " -- " is not searched.
+      const directiveAt = doc.text.indexOf(`caselint-${s.kind}`, s.start);
+      let from = directiveAt >= 0 && directiveAt < s.end ? directiveAt + `caselint-${s.kind}`.length : s.start;
       for (const id of s.ruleIds) {
         const at = doc.text.indexOf(id, from);
         if (at < 0 || at >= s.end) continue;
