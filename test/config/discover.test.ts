@@ -24,6 +24,8 @@ describe('config discovery', () => {
     ['.caselint.json', '{"rules": {"no-such-rule": "off"}}', /unknown rule id "no-such-rule"/],
     ['.caselint.json', '{"rules": {"empty-section": "loud"}}', /rules/],
     ['.caselint.json', '{"profile": "nope"}', /profile/],
+    ['.caselint.json', '{"headings": {"cas": ["Patient story"]}}', /headings has an unknown profile item id "cas" \(known: abstract, .*case, /],
+    ['.caselint.yaml', 'headings: {Discussion: [Comment]}', /headings has an unknown profile item id "Discussion"/],
     ['.caselint.yaml', 'profile: [unclosed', /not valid YAML/],
   ];
   for (const [file, text, re] of bad) {
@@ -37,6 +39,9 @@ describe('config discovery', () => {
   it('the shipped schema lists exactly the registered rules and profiles', () => {
     assert.deepEqual([...schema.definitions.ruleId.enum].sort(), [...RULE_IDS].sort());
     assert.deepEqual([...schema.properties.profile.enum].sort(), Object.keys(PROFILES).sort());
+  });
+  it('accepts extra headings for an item of any profile', () => {
+    assert.doesNotThrow(() => parseConfigText('{"headings": {"case": ["Patient story"], "patient-perspective": ["In her words"]}}', '/x/.caselint.json'));
   });
 });
 

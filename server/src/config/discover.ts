@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { getProfile, getRule, PROFILES, RULE_IDS, type CaselintConfig } from '../checker';
-import { configSchema } from './schema';
+import { configSchema, profileItemIds } from './schema';
 
 /**
  * Config discovery, shared by the language server and the CLI: the nearest
@@ -56,6 +56,9 @@ function describe(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
   if (e.keyword === 'additionalProperties') return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}" in ${where}`;
   if (e.keyword === 'enum') return `${where} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (e.keyword === 'propertyNames' && where === 'headings') {
+    return `headings has an unknown profile item id "${(e.params as { propertyName: string }).propertyName}" (known: ${profileItemIds().join(', ')})`;
+  }
   if (e.keyword === 'propertyNames') return `${where} has an unknown rule id "${(e.params as { propertyName: string }).propertyName}" (known: ${RULE_IDS.join(', ')})`;
   return `${where} ${e.message ?? 'is invalid'}`;
 }

@@ -34,6 +34,11 @@ function ruleProperty(rule: Rule): JsonSchema {
   };
 }
 
+/** The item ids of every profile (a config's `headings` may name any: the profile can be chosen elsewhere). */
+export function profileItemIds(): string[] {
+  return [...new Set(Object.values(PROFILES).flatMap((p) => p.items.map((i) => i.id)))].sort();
+}
+
 export function configSchema(options: ConfigSchemaOptions = {}): JsonSchema {
   const perRule = options.perRule ?? true;
   const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
@@ -53,6 +58,7 @@ export function configSchema(options: ConfigSchemaOptions = {}): JsonSchema {
         ],
       },
       ruleId: { type: 'string', description: 'A caselint rule id (see docs/rules/).', enum: RULES.map((r) => r.id) },
+      profileItemId: { type: 'string', description: 'A profile item id (see docs/profiles.md).', enum: profileItemIds() },
     },
     properties: {
       $schema: { type: 'string' },
@@ -76,6 +82,7 @@ export function configSchema(options: ConfigSchemaOptions = {}): JsonSchema {
       headings: {
         description: 'Extra accepted headings by profile item id, e.g. {"case": ["Patient story"]}.',
         type: 'object',
+        propertyNames: { $ref: '#/definitions/profileItemId' },
         additionalProperties: stringList,
       },
       requiredSections: {
