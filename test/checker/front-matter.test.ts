@@ -15,6 +15,15 @@ describe('rule front-matter', () => {
     assert.match(fm[0].message, /^Front matter is not valid YAML: .+\. Its title, abstract and keywords are ignored until it is fixed\.$/);
   });
 
+  it('the YAML error gives the line and column in the file, not in the YAML block (LF and CRLF)', () => {
+    for (const text of [broken, broken.replace(/\n/g, '\r\n')]) {
+      const fm = frontMatter(text);
+      assert.match(fm[0].message, /Missing closing "quote at line 3, column 46\. /);
+    }
+    const indent = '---\ntitle: Stiff person syndrome\n  subtitle: a case report\n---\n\n## Case presentation\n\nA woman.\n';
+    assert.match(frontMatter(indent)[0].message, / at line 2, column 8\. /);
+  });
+
   it('valid front matter, no front matter and LaTeX give nothing; the rule can be turned off', () => {
     const ok = '---\ntitle: "Stiff person syndrome: a case report"\nabstract: |\n  A woman.\n---\n\n## Case presentation\n\nA woman.\n';
     assert.deepEqual(frontMatter(ok), []);

@@ -28,7 +28,7 @@ const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r
 /** After leading space and emphasis markers: "Figure 2", "**Table 1.**", "Supplementary Fig. S3". */
 const CAPTION_RE = /^\s*[*_]*(?:supplementary\s+)?(?:fig(?:ure)?s?\.?|table|video|movie|box|panel)\s*S?\d+[A-Za-z]?\b/i;
 
-function readFrontMatter(text: string): FrontMatter | undefined {
+function readFrontMatter(text: string, lineStarts: number[]): FrontMatter | undefined {
   const m = FRONT_MATTER_RE.exec(text);
   if (!m) return undefined;
   const fm: FrontMatter = { start: 0, end: m[0].length, raw: m[1], data: undefined };
@@ -37,6 +37,12 @@ function readFrontMatter(text: string): FrontMatter | undefined {
     if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
   } catch (e) {
     fm.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    // The parser counts lines and columns in the YAML block; the writer needs them in the file.
+    const pos = (e as { pos?: unknown }).pos;
+    if (Array.isArray(pos) && typeof pos[0] === 'number') {
+      const at = positionAt(lineStarts, text.indexOf('\n') + 1 + pos[0]);
+      fm.error = fm.error.replace(/ at line \d+, column \d+/, '').replace(/[:\s]+$/, '') + ` at line ${at.line + 1}, column ${at.character + 1}`;
+    }
   }
   return fm;
 }
@@ -49,7 +55,7 @@ function blank(text: string, start: number, end: number): string {
 /** Parse once into the document model that every rule reads. */
 export function parseDocument(text: string, format: Format): DocumentModel {
   const lineStarts = computeLineStarts(text);
-  const frontMatter = format === 'latex' ? undefined : readFrontMatter(text);
+  const frontMatter = format === 'latex' ? undefined : readFrontMatter(text, lineStarts);
   const parseWarnings: DocumentModel['parseWarnings'] = [];
   if (frontMatter?.error) {
     parseWarnings.push({ message: `Front matter is not valid YAML: ${frontMatter.error}`, start: 0, end: frontMatter.end });
