@@ -22,6 +22,36 @@ describe('rule placeholder', () => {
     assert.deepEqual(texts('46,XX karyotype; XX/XY mosaic; XX male; todo; Toronto; XXL'), []);
   });
 
+  it('finds what a template or a co-author leaves behind', () => {
+    assert.deepEqual(texts('Mr [surname] on [date of admission], [Patient Name], [Date]'), ['[surname]', '[date of admission]', '[Patient Name]', '[Date]']);
+    assert.deepEqual(texts('He took __ mg, signed ________ and sodium was 1X.5, 0.X, X.5, 1XX, X mg, X.X mmol/L, ??? and ?? U/L'), [
+      '__', '________', '1X.5', '0.X', 'X.5', '1XX', 'X mg', 'X.X mmol', '???', '??',
+    ]);
+    assert.deepEqual(texts('Lorem ipsum dolor sit amet.'), ['Lorem ipsum']);
+    assert.deepEqual(texts('Add image here. Figure 2 goes here. Please paste the MRI here! Insert Figure 1 about here.'), [
+      'Add image here.', 'Figure 2 goes here.', 'Please paste the MRI here!', 'Insert Figure 1 about here.',
+    ]);
+    assert.deepEqual(texts('Click or tap here to enter text.'), ['Click or tap here to enter text.']);
+    assert.deepEqual(texts('Common (Author, Year), rare [Author et al., 2020], (Surname 20XX; Surname 20XX) and (ref)'), [
+      '(Author, Year)', '[Author et al., 2020]', '(Surname 20XX; Surname 20XX)', '(ref)',
+    ]);
+  });
+
+  it('leaves citations, abbreviations, quotations, units and numbers alone', () => {
+    const prose = [
+      'cramps [3] and [4-6], [Okafor et al. 2021], [@smith2019], the [CSF], [18F]-FDG, [47,XX,+21], [K+, Na+]',
+      '"it [the cramp] woke me" and "cant [sic]", [redacted], [name withheld], Age [years], dose [mg], [math]',
+      'the mass [arrow], the [normal] range, [x] done, [ ] open, [^1], [[wiki]], [text](url), [span]{.c}',
+      'Type 2 diabetes was diagnosed here. Complete remission was achieved here. We describe here a man.',
+      'Click here to view. Click here for additional data file. Identifiers (name, date of birth) were removed.',
+      '(Smith, 2019). 2X10^9/L, 5 X 10^9/L, 400X, 2.5X, ISSN 1234-567X, 3X2 cm, 1744666X.3.6.833, Patient X, factor X',
+      'X-ray, X-linked, 47,XXY, 45,X/46,XX, 46 XX karyotype, What??, chloremia, __init__, snake_case',
+    ];
+    for (const p of prose) assert.deepEqual(texts(p), [], p);
+    assert.deepEqual(texts('______'), [], 'a line of underscores is a rule, not a blank');
+    assert.deepEqual(findPlaceholders('Lee B. Night cramps [serial on the internet]. Thesis [dissertation].', [], [], true), []);
+  });
+
   it('knows every snippet placeholder text', () => {
     for (const t of PLACEHOLDER_TEXTS) assert.ok(isPlaceholderText(t), t);
     assert.ok(isPlaceholderText('XX.X'));

@@ -23,7 +23,13 @@ export const PLACEHOLDER_TEXTS: readonly string[] = [
 /** Citation keys that are obviously not real ones: `[@key]`, `\cite{citekey}`. */
 const PLACEHOLDER_KEYS = new Set(['key', 'keys', 'citekey', 'cite', 'ref', 'refs', 'reference', 'citation', 'todo', 'xx', 'xxx', 'tbd', 'bibkey', 'author', 'authoryear', 'author2020', 'source']);
 
-export type PlaceholderKind = 'marker' | 'snippet' | 'citation' | 'syntax';
+/**
+ * marker: TODO, XX; snippet: a snippet's fill-in text or a bracketed field name ("[surname]");
+ * citation: "[citation needed]", "(Author, Year)"; syntax: "${1:dose}"; blank: "__ mg";
+ * value: a number with X for digits ("1X.5"), "X mg", "???"; filler: lorem ipsum;
+ * instruction: "Add image here.".
+ */
+export type PlaceholderKind = 'marker' | 'snippet' | 'citation' | 'syntax' | 'blank' | 'value' | 'filler' | 'instruction';
 
 export interface PlaceholderMatch {
   start: number;
@@ -44,6 +50,67 @@ interface Pattern {
   re: RegExp;
   /** Return false to drop a match (context checks). */
   keep?: (plain: string, m: RegExpExecArray) => boolean;
+  /** Not run on reference lists, whose entries carry "[dissertation]", "[serial on the internet]". */
+  proseOnly?: boolean;
+}
+
+/**
+ * A bracketed field name: lower-case words ("[surname]", "[sodium value]", "[date of admission]").
+ * Not a citation ("[3]", "[Okafor 2021]"), an abbreviation ("[CSF]"), a task box ("[ ]", "[x]"),
+ * link text ("[text](url)", "[text][ref]"), a Pandoc span ("[text]{.c}"), a wiki link, a LaTeX
+ * optional argument ("\\[2pt]", "]{…}") or an editor's insertion in a quotation ("[the cramp]",
+ * "[sic]", "[redacted]"): see keepFieldName.
+ */
+const FIELD_NAME_RE = /(?<![\p{L}\p{N}_\\\]\[^])\[([A-Za-z][a-z'\u2019-]*(?: [A-Za-z][a-z'\u2019-]*){0,4})\](?![(\[{:\]])/gu;
+/** A capitalised field name is one only when it names a field ("[Patient Name]", "[Date]"; not "[Internet]"). */
+const FIELD_WORDS = new Set([
+  'name', 'surname', 'initials', 'date', 'hospital', 'institution', 'department', 'address', 'city', 'country',
+  'age', 'sex', 'gender', 'value', 'number', 'dose', 'result', 'unit', 'units',
+]);
+/** First words of an editor's insertion in a quotation ("it [the cramp] woke me", "[her] doctor"). */
+const INSERTION_START = new Set([
+  'the', 'a', 'an', 'his', 'her', 'hers', 'him', 'their', 'them', 'this', 'that', 'these', 'those', 'it', 'its', 'he',
+  'she', 'they', 'we', 'our', 'my', 'me', 'i', 'you', 'your', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for',
+  'with', 'by', 'from', 'as', 'is', 'was', 'were', 'are', 'be', 'been', 'not', 'no', 'who', 'which', 'what', 'when',
+]);
+/** Editorial words, transcription notes and units in brackets. */
+const NOT_FIELD_WORDS = new Set([
+  'sic', 'redacted', 'removed', 'withheld', 'omitted', 'anonymised', 'anonymized', 'deidentified', 'de-identified',
+  'illegible', 'inaudible', 'unintelligible', 'translated', 'translation', 'emphasis', 'laughs', 'laughing', 'pause',
+  'pauses', 'sighs', 'cries', 'crying', 'math', 'sec', 'min', 'hrs', 'hours', 'days', 'weeks', 'months', 'years',
+  'minutes', 'seconds', 'percent', 'mmhg', 'mmol', 'umol', 'kpa', 'bpm',
+  // Pointers in figure legends and flags in pasted laboratory reports.
+  'arrow', 'arrows', 'arrowhead', 'arrowheads', 'asterisk', 'asterisks', 'star', 'above', 'below', 'magnification',
+  'normal', 'abnormal', 'high', 'low', 'elevated', 'raised', 'positive', 'negative', 'borderline', 'critical',
+]);
+function keepFieldName(_plain: string, m: RegExpExecArray): boolean {
+  if (/[A-Z]/.test(m[1]) && !(/^(?:[A-Z][a-z'\u2019-]*\s?)+$/.test(m[1]) && FIELD_WORDS.has(m[1].split(' ').pop()!.toLowerCase()))) return false;
+  const words = m[1].toLowerCase().split(' ');
+  // A single short word is a unit or an abbreviation ("[mg]", "[ms]"); the snippets' "[age]" is matched on its own.
+  if (words.length === 1 && words[0].length <= 3) return false;
+  if (INSERTION_START.has(words[0])) return false;
+  return !words.some((w) => NOT_FIELD_WORDS.has(w));
+}
+
+/**
+ * A number with X in place of digits: "1X.5", "X.5", "13X", "1XX". Not a magnification or an
+ * ISSN check digit ("400X", "2.5X", "567X": one X at the end), a karyotype ("46,XX"), a
+ * dimension ("3X2") or a name ("X1").
+ */
+const X_NUMBER_RE = /(?<![\p{L}\p{N}_]|\d[.,])(?=[\dX]*\d|X[.,]\d)(?=[\d.,]*X)[\dX]+(?:[.,][\dX]+)?(?![\p{L}\p{N}_]|[.,]\d)/gu;
+function keepXNumber(_plain: string, m: RegExpExecArray): boolean {
+  const t = m[0];
+  if (!/X/.test(t) || !/\d/.test(t)) return false;
+  return !/^\d+(?:[.,]\d+)?X$/.test(t) && !/^\d+,X+$/.test(t) && !/^\d+X\d+$/.test(t) && !/^X\d+$/.test(t);
+}
+const UNITS = String.raw`(?:mg|g|kg|mcg|µg|μg|ng|ml|mL|L|dL|mmol|µmol|μmol|mEq|mmHg|cm|mm|ms|mV|µV|μV|m\/s|Hz|U|IU|%|years?|months?|weeks?|days?|hours?|minutes?)`;
+
+/** Sentence starts: the text's start, or after a sentence end or a line break. */
+const SENTENCE_START = String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n\s*))`;
+const INSTRUCTION_VERBS = String.raw`(?:add|insert|place|put|paste|include|describe|write|enter|type|fill in|attach|upload|update|summari[sz]e|list|provide|explain|cite|copy)`;
+/** "Type 2 diabetes was diagnosed here." is a sentence, not an instruction: no number after the verb, no finite verb. */
+function keepInstruction(_plain: string, m: RegExpExecArray): boolean {
+  return !/^\s*type\s+\d|\b(?:was|were|is|are|has|have|had|been|being|did|does|do|will|would|can|could|may|might)\b/i.test(m[0]);
 }
 
 const PATTERNS: Pattern[] = [
@@ -67,7 +134,7 @@ const PATTERNS: Pattern[] = [
       // Karyotypes and sex chromosomes: "46,XX", "XX/XY mosaicism", "XX male".
       const before = plain.slice(Math.max(0, m.index - 6), m.index);
       const after = plain.slice(m.index + m[0].length, m.index + m[0].length + 16);
-      if (/\d\s*,\s*$/.test(before) || /[\/]$/.test(before) || /^\s*\//.test(after)) return false;
+      if (/\d\s*,\s*$/.test(before) || /\b4[5-9] $/.test(before) || /[\/]$/.test(before) || /^\s*\//.test(after)) return false;
       if (/^\s*(?:karyotype|chromosomes?|males?|females?|DSD|sex reversal)\b/i.test(after)) return false;
       return true;
     },
@@ -93,6 +160,65 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // Citation templates: "(Author, Year)", "(Author et al., 2020)", "[Surname Year]", "(Name, YYYY)".
+    kind: 'citation',
+    quick: /author|surname|name/i,
+    re: /[(\[](?:(?:first |last )?author|authors|surname|last ?name|name)(?: et al\.?)?,? (?:year|yyyy|\d{4}|(?:19|20)xx)[a-z]?(?:[;,] [^()[\]\n]{1,40})?[)\]]/gi,
+  },
+  {
+    // "(ref)", "(citation needed)": the square-bracket forms are matched above.
+    kind: 'citation',
+    needs: '(',
+    re: /\((?:citations? needed|citation|refs?\.?|cite)\)/gi,
+  },
+  {
+    kind: 'snippet',
+    needs: '[',
+    re: FIELD_NAME_RE,
+    keep: keepFieldName,
+    proseOnly: true,
+  },
+  {
+    // A blank to fill in: "__ mg", "on ____". Not "__init__", not a line of five or more underscores (a rule).
+    kind: 'blank',
+    needs: '__',
+    re: /(?<![\p{L}\p{N}_])_{2,}(?![\p{L}\p{N}_])/gu,
+    keep: (plain, m) => {
+      const lineStart = plain.lastIndexOf('\n', m.index) + 1;
+      const lineEnd = plain.indexOf('\n', m.index);
+      return m[0].length < 5 || plain.slice(lineStart, lineEnd < 0 ? plain.length : lineEnd).trim() !== m[0];
+    },
+  },
+  { kind: 'value', needs: 'X', re: X_NUMBER_RE, keep: keepXNumber },
+  {
+    // "X mg", "X.X mmol/L", "X years": one X for a value, with its unit. Not "Patient X", "factor X".
+    kind: 'value',
+    needs: 'X',
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_.,])X(?:[.,]X+)?(?:\s?${UNITS}(?![\p{L}\p{N}_])|(?![\p{L}\p{N}_])(?<=X[.,]X+))`, 'gu'),
+  },
+  {
+    // "???", and "??" standing alone ("peaked at ?? U/L"): a value nobody has looked up yet.
+    kind: 'value',
+    needs: '??',
+    re: /\?{3,}|(?<![\p{L}\p{N}])\?\?(?![\p{L}\p{N}])/gu,
+  },
+  {
+    kind: 'filler',
+    quick: /lorem/i,
+    re: /\blorem ipsum\b/gi,
+  },
+  {
+    // A template's or a co-author's instruction: "Add image here.", "Insert table 2 here.", "Text goes here.",
+    // Word's "Click or tap here to enter text.". Only as a sentence of its own ("We describe here a man" is prose).
+    kind: 'instruction',
+    quick: /here/i,
+    re: new RegExp(
+      String.raw`${SENTENCE_START}(?:(?:please\s+)?${INSTRUCTION_VERBS}\b(?:\s+[^\s.!?]+){0,6}?\s+(?:about\s+)?here|(?:\S+\s+){0,3}?(?:goes|go) here|click(?: or tap)? here to enter text)(?=[.!:]?(?:\s|$|[)\]]))[.!:]?`,
+      'giu',
+    ),
+    keep: keepInstruction,
+  },
+  {
     // Snippet syntax that was pasted instead of expanded: ${1:…}, ${2|a,b|}, ${3}.
     kind: 'syntax',
     needs: '${',
@@ -101,13 +227,19 @@ const PATTERNS: Pattern[] = [
 ];
 
 /** Placeholders and writing markers in a piece of plain text, in order, without overlaps. */
-export function findPlaceholders(plain: string, extra: readonly string[] = [], ignore: readonly string[] = []): PlaceholderMatch[] {
+export function findPlaceholders(
+  plain: string,
+  extra: readonly string[] = [],
+  ignore: readonly string[] = [],
+  inReferences = false,
+): PlaceholderMatch[] {
   const found: PlaceholderMatch[] = [];
   const patterns = extra.length
     ? [...PATTERNS, { kind: 'marker' as const, re: new RegExp(extra.map(escape).join('|'), 'g') }]
     : PATTERNS;
   const ignored = ignore.length ? new Set(ignore.map((s) => s.toLowerCase())) : undefined;
   for (const p of patterns) {
+    if (inReferences && 'proseOnly' in p && p.proseOnly) continue;
     if (p.needs !== undefined && !plain.includes(p.needs)) continue;
     if (p.quick && !p.quick.test(plain)) continue;
     p.re.lastIndex = 0;

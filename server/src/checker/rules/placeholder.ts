@@ -20,6 +20,14 @@ function message(m: PlaceholderMatch): string {
       return `Citation placeholder "${m.text}": cite the real source.`;
     case 'syntax':
       return `Snippet field "${m.text}" was inserted as text: replace it with the real text.`;
+    case 'blank':
+      return `Blank "${m.text}" left in the text: write the real value.`;
+    case 'value':
+      return `Placeholder "${m.text}" left in the text: write the real value.`;
+    case 'filler':
+      return `Filler text "${m.text}" left in the text: replace it with the real text.`;
+    case 'instruction':
+      return `Writing instruction "${m.text}" left in the text: carry it out, then delete it.`;
   }
 }
 
@@ -27,7 +35,10 @@ function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
 }
 
-/** Unfilled template placeholders and writing markers (TODO, XX, [citation needed], snippet fields). */
+/**
+ * Unfilled template placeholders and writing markers (TODO, XX, [citation needed], snippet fields,
+ * bracketed field names, blanks, X for digits, ???, lorem ipsum, instructions such as "Add image here.").
+ */
 export const placeholder: Rule = {
   id: 'placeholder',
   description: 'No unfilled placeholders or writing markers (TODO, XX, [citation needed], snippet fields).',
@@ -54,7 +65,7 @@ export const placeholder: Rule = {
     };
     // Prose, captions, list items, references: the plain text, mapped back to the source.
     for (const p of doc.paragraphs) {
-      for (const m of findPlaceholders(p.plain, extra, ignore)) {
+      for (const m of findPlaceholders(p.plain, extra, ignore, p.kind === 'reference')) {
         const { start, end } = plainSpanToSource(p, m.start, m.end);
         report(start, end, m);
       }
