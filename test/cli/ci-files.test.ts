@@ -148,5 +148,15 @@ describe('cli: CI integration files', () => {
       assert.equal(pkg.bin.caselint, './server/out/cli.js');
       assert.match(pkg.scripts.prepack, /bundle/);
     });
+
+    it('npm pack prints only the tarball name, which pre-commit installs (test:e2e:pre-commit runs the real pre-commit)', function () {
+      this.timeout(120_000);
+      // As pre-commit runs it: npm pack in the repository, its standard output read as a file name.
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+      const r = spawnSync('npm', ['pack', '--dry-run'], { cwd: REPO, encoding: 'utf8', env });
+      assert.equal(r.status, 0, r.stderr);
+      const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+      assert.equal(r.stdout, `${pkg.name}-${pkg.version}.tgz\n`);
+    });
   });
 });

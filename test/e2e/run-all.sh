@@ -5,18 +5,20 @@
 #   2. builds the extension if client/out or server/out is missing;
 #   3. runs the VS Code suite in code-server + chromium (test/e2e/vscode/run-code-server.ts), then
 #      the same suite through test:vscode's mocha entry (run-code-server.ts --mocha);
-#   4. runs the Neovim suite (test/e2e/neovim/run.sh).
+#   4. runs the Neovim suite (test/e2e/neovim/run.sh);
+#   5. runs the pre-commit suite (test/e2e/pre-commit/run.sh: Debian's pre-commit installs the hook
+#      from this repository and runs it on fixtures).
 # Prints a result line per suite with its time, then, last, one count line per suite in the form
-# .ci/run adds up: "vscode: N passed, N failed", "vscode-mocha: …", "neovim: …" (a suite that wrote
+# .ci/run adds up: "vscode: N passed, N failed", "vscode-mocha: …", "neovim: …", "pre-commit: …" (a suite that wrote
 # no results counts as 1 failed; a failed preparation or build prints "e2e-setup: 0 passed, 1 failed").
 # Exit code 0 only when every suite passed.
 #
-# Usage: test/e2e/run-all.sh [vscode|neovim]   (default: both)
+# Usage: test/e2e/run-all.sh [vscode|neovim|pre-commit]   (default: all three)
 set -uo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
 ONLY="${1:-all}"
-case "$ONLY" in all | vscode | neovim) ;; *) echo "usage: $0 [vscode|neovim]" >&2; exit 2 ;; esac
+case "$ONLY" in all | vscode | neovim | pre-commit) ;; *) echo "usage: $0 [vscode|neovim|pre-commit]" >&2; exit 2 ;; esac
 mkdir -p test-results
 
 now() { date +%s; }
@@ -25,6 +27,7 @@ t_all=$(now)
 prep_arg=
 [[ $ONLY == vscode ]] && prep_arg=--vscode-only
 [[ $ONLY == neovim ]] && prep_arg=--neovim-only
+[[ $ONLY == pre-commit ]] && prep_arg=--pre-commit-only
 t=$(now)
 if ! test/e2e/prepare.sh $prep_arg; then
   echo "e2e prepare: FAIL ($(($(now) - t)) s)"
@@ -80,6 +83,16 @@ if [[ $ONLY == all || $ONLY == neovim ]]; then
   count neovim "$REPO/test-results/neovim-e2e.json"
   ((rc == 0)) && r=PASS || { r=FAIL; status=1; }
   lines+=("e2e neovim (headless, stdio): $r in $(($(now) - t)) s")
+fi
+
+if [[ $ONLY == all || $ONLY == pre-commit ]]; then
+  rm -f test-results/pre-commit-e2e.json
+  t=$(now)
+  test/e2e/pre-commit/run.sh
+  rc=$?
+  count pre-commit "$REPO/test-results/pre-commit-e2e.json"
+  ((rc == 0)) && r=PASS || { r=FAIL; status=1; }
+  lines+=("e2e pre-commit (Debian's pre-commit installs and runs the hook): $r in $(($(now) - t)) s")
 fi
 
 printf '%s\n' "${lines[@]}"
