@@ -10,6 +10,8 @@
 #
 # Usage: test/e2e/prepare.sh [--vscode-only|--neovim-only|--pre-commit-only]
 set -euo pipefail
+# npm run test:e2e leaves npm's settings in the environment: clear them (see clean-env.sh).
+source "$(dirname "${BASH_SOURCE[0]}")/clean-env.sh"
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CACHE="${CASELINT_E2E_CACHE:-$REPO/.cache/e2e}"

@@ -15,6 +15,8 @@
 #
 # Usage: test/e2e/run-all.sh [vscode|neovim|pre-commit]   (default: all three)
 set -uo pipefail
+# npm run test:e2e leaves npm's settings in the environment: clear them (see clean-env.sh).
+source "$(dirname "${BASH_SOURCE[0]}")/clean-env.sh"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
 ONLY="${1:-all}"

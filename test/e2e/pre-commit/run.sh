@@ -38,8 +38,7 @@ log "$(pre-commit --version), node $(node --version), npm $(npm --version)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/caselint-pre-commit-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 # Whatever npm run set for this script (npm_config_*, NODE) is not the manuscript author's.
-for v in $(env | grep -oE '^npm_[A-Za-z0-9_]+' || true); do unset "$v"; done
-unset NODE
+source "$REPO/test/e2e/clean-env.sh"
 export PRE_COMMIT_HOME="$work/pre-commit-home"
 export GIT_AUTHOR_NAME=caselint GIT_AUTHOR_EMAIL=e2e@caselint.invalid
 export GIT_COMMITTER_NAME=caselint GIT_COMMITTER_EMAIL=e2e@caselint.invalid
