@@ -11,9 +11,22 @@ function detectFile(name: string, opts: Parameters<typeof isManuscript>[1] = {})
 }
 
 describe('manuscript detection', () => {
-  it('a code README with "increases throughput" is not a manuscript', () => {
-    const r = detectFile('readme.md');
+  it('a code README with "increases throughput" is not a manuscript, by its content too', () => {
+    const r = detectFile('readme.md', { path: 'docs/fastqueue.md' });
     assert.equal(r.manuscript, false, r.reason);
+    assert.match(r.reason, /no case report heading/);
+  });
+  it('a README, CHANGELOG or CONTRIBUTING is not a manuscript whatever its title says; a files glob or caselint: true still makes one', () => {
+    const doc = parseDocument('# Case reports of night cramps\n\n## Case presentation\n\nThe manuscripts of this repository.\n', 'markdown');
+    for (const path of ['README.md', 'papers/readme.qmd', 'C:\\ws\\Readme.markdown', 'CHANGELOG.md', 'CONTRIBUTING.md', 'LICENSE.txt', 'README']) {
+      const r = isManuscript(doc, { path });
+      assert.equal(r.manuscript, false, path);
+      assert.match(r.reason, /repository file by its name/);
+    }
+    assert.equal(isManuscript(doc, { path: 'readme-cramps.md' }).manuscript, true, 'only the name itself counts');
+    assert.equal(isManuscript(doc, { path: 'README.md', config: { files: ['README.md'] } }).manuscript, true);
+    const optIn = parseDocument('---\ncaselint: true\n---\n# Notes\n', 'markdown');
+    assert.equal(isManuscript(optIn, { path: 'README.md' }).manuscript, true);
   });
   it('a case presentation heading makes a manuscript', () => {
     const r = detectFile('heading.md');

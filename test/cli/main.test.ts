@@ -240,6 +240,17 @@ describe('cli: main() in-process', () => {
       assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath), [COMPLETE]);
     });
 
+    it('a folder walk and --detect skip a README even when its title names case reports; named, it is checked', async () => {
+      const dir = join(FIXTURES, 'readme-titled');
+      const walked = await runCli(['--format', 'json', 'test/fixtures/cli/readme-titled']);
+      assert.equal(walked.code, 0, walked.stderr);
+      assert.deepEqual(JSON.parse(walked.stdout).map((f: { filePath: string }) => f.filePath), [join(dir, 'paper.md')]);
+      const detected = await runCli(['--format', 'json', '--detect', join(dir, 'README.md'), join(dir, 'paper.md')]);
+      assert.deepEqual(JSON.parse(detected.stdout).map((f: { filePath: string }) => f.filePath), [join(dir, 'paper.md')]);
+      const named = await runCli(['--format', 'json', join(dir, 'README.md')]);
+      assert.deepEqual(JSON.parse(named.stdout).map((f: { filePath: string }) => f.filePath), [join(dir, 'README.md')]);
+    });
+
     it('walks every extension of the table of formats (.markdown too; not .html), each in its own format', async () => {
       const dir = join(FIXTURES, 'kinds');
       const r = await runCli(['--format', 'json', 'test/fixtures/cli/kinds']);

@@ -18,6 +18,9 @@ import type { DocumentModel } from '../types';
  *  2. front matter `caselint: false`                       → not a manuscript
  *  3. front matter `caselint: true`                        → manuscript
  *  4. config `files` matches the path                      → manuscript
+ *  4a. the file is a repository's own file by its name (README, CHANGELOG, CONTRIBUTING,
+ *     LICENSE, … with any extension and letter case: REPOSITORY_FILE_RE), whatever its title
+ *     or headings say                                      → not a manuscript
  *  5. front matter article type is a case report
  *     (`article-type`, `articletype`, `type`, `category`, `categories`) → manuscript
  *  6. a heading names the case presentation (the `case` item of the default profile,
@@ -48,6 +51,11 @@ export interface DetectResult {
 
 const ARTICLE_TYPE_KEYS = ['article-type', 'articletype', 'article_type', 'articleType', 'type', 'category', 'categories'];
 const TITLE_RE = /\bcase\s+reports?\b|\bcase\s+presentation\b|\ba\s+(?:rare\s+|unusual\s+|novel\s+)?case\s+of\b/i;
+/**
+ * A repository's own files, by name: a README titled "Case reports of night cramps" describes the
+ * manuscripts next to it. A config `files` glob or `caselint: true` still makes one a manuscript.
+ */
+const REPOSITORY_FILE_RE = /^(?:readme|changelog|changes|contributing|code[_-]of[_-]conduct|licen[cs]e|security|support|authors|notice)(?:\.[^.]+)?$/i;
 /** Case synonyms too generic to mark a document as a case report on their own. */
 const GENERIC_CASE_HEADINGS = new Set(['history']);
 
@@ -130,6 +138,11 @@ export function isManuscript(model: DocumentModel, opts: DetectOptions = {}): De
   if (path) {
     const listed = matchGlobs(path, config.files, opts.configDir);
     if (listed) return { manuscript: true, reason: `listed by the config glob "${listed}"` };
+  }
+
+  if (path) {
+    const name = toGlobPath(path).split('/').pop() ?? '';
+    if (REPOSITORY_FILE_RE.test(name)) return { manuscript: false, reason: `${name} is a repository file by its name, not a manuscript` };
   }
 
   if (data) {
