@@ -33,6 +33,12 @@ describe('cli: the bundled binary (node server/out/cli.js)', function () {
     assert.deepEqual(r, { code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
+  it('reads FORCE_COLOR and NO_COLOR from its environment', () => {
+    assert.match(spawnCli([MISSING_REL], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[31merror/);
+    assert.doesNotMatch(spawnCli([MISSING_REL], { env: { FORCE_COLOR: '0' } }).stdout, /\u001b\[/);
+    assert.doesNotMatch(spawnCli([MISSING_REL]).stdout, /\u001b\[/);
+  });
+
   it('exit codes: 0 clean, 1 problems, 2 usage errors (one line, no stack trace)', () => {
     assert.deepEqual(spawnCli([COMPLETE_REL]), { code: 0, stdout: '', stderr: '' });
     const bad = spawnCli([MISSING_REL]);

@@ -384,6 +384,18 @@ describe('cli: main() in-process', () => {
       assert.equal(noColor.stdout, r.stdout);
     });
 
+    it('stylish: FORCE_COLOR and NO_COLOR as usual for CLIs (FORCE_COLOR wins; TERM=dumb is plain)', async () => {
+      const plain = (await runCli([MISSING_REL])).stdout;
+      const coloured = (await runCli([MISSING_REL], { isTTY: true })).stdout;
+      assert.notEqual(coloured, plain);
+      const out = async (env: Record<string, string>, isTTY = false) => (await runCli([MISSING_REL], { isTTY, env })).stdout;
+      for (const v of ['1', '2', '3', 'true', '']) assert.equal(await out({ FORCE_COLOR: v }), coloured, `FORCE_COLOR=${v} in a pipe`);
+      for (const v of ['0', 'false']) assert.equal(await out({ FORCE_COLOR: v }, true), plain, `FORCE_COLOR=${v} on a terminal`);
+      assert.equal(await out({ FORCE_COLOR: '1', NO_COLOR: '1' }), coloured, 'FORCE_COLOR wins over NO_COLOR');
+      assert.equal(await out({ NO_COLOR: '' }, true), coloured, 'an empty NO_COLOR does not count');
+      assert.equal(await out({ TERM: 'dumb' }, true), plain);
+    });
+
     it('stylish lines match the caselint-stylish problem matcher in package.json', async () => {
       const matchers = (pkg as { contributes?: { problemMatchers?: { name: string; pattern: { regexp: string }[] }[] } }).contributes?.problemMatchers;
       const m = matchers?.find((x) => x.name === 'caselint-stylish');

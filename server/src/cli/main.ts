@@ -6,6 +6,7 @@ import pkg from '../../../package.json';
 import { HELP, parseCliArgs, UsageError, WALKED_EXTENSIONS, type CliOptions } from './args';
 import { collectTargets, decodeText, discoveryRoot, IoError, MAX_FILE_BYTES, readTarget } from './files';
 import { FORMATTERS } from './formatters';
+import { useColor } from './formatters/stylish';
 import { totalCounts, type FileReport } from './report';
 
 export const VERSION: string = pkg.version;
@@ -163,7 +164,7 @@ async function run(io: CliIO): Promise<number> {
     }
   }
 
-  const color = !opts.outputFile && !!io.stdout.isTTY && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  const color = useColor(env, !!io.stdout.isTTY, !!opts.outputFile);
   const output = FORMATTERS[opts.format](reports, { cwd, color, version: VERSION });
   if (opts.outputFile) {
     const out = resolve(cwd, opts.outputFile);

@@ -1,5 +1,20 @@
 import { locate, plural, totalCounts, type Formatter } from '../report';
 
+/**
+ * Colours, as CLIs usually decide (Node's own rules): FORCE_COLOR wins ("0" or "false" turns
+ * colours off; any other value, even empty, turns them on, also when stdout is a pipe); else
+ * NO_COLOR set to anything but "" (no-color.org) or TERM=dumb turns them off; else colours on a
+ * terminal only. A report written to a file (--output-file) is never coloured.
+ */
+export function useColor(env: Record<string, string | undefined>, isTTY: boolean, toFile = false): boolean {
+  if (toFile) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
 const ESC = '\u001b[';
 const paint = (on: boolean, open: string, close: string) => (s: string) => (on ? `${ESC}${open}m${s}${ESC}${close}m` : s);
 
