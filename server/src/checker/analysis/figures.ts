@@ -1,0 +1,269 @@
+/**
+ * Figures and tables: what the text mentions, what the document captions or labels, and the
+ * problems between the two (rule figure-table-reference reports them). Pure, from the model.
+ *
+ * Three ways of numbering, each checked on its own:
+ * - written numbers (Markdown, Quarto, R Markdown, plain text): "Figure 2", "Fig. 2A", "Figs. 1 and 2",
+ *   "Tables 1–3" in the text, against caption paragraphs that start with "Figure 2" / "Table 1";
+ *   supplementary items ("Supplementary Figure 1", "Figure S1") are not checked, they usually
+ *   live in a separate file;
+ * - Quarto cross-references `@fig-x` / `@tbl-x`, against `{#fig-x}` / `{#tbl-x}` attributes and
+ *   `#| label: fig-x` chunk options;
+ * - LaTeX `\ref{x}`, `\autoref{x}`, `\cref{x,y}` …, against `\label{x}`; labels inside `figure`
+ *   and `table` floats must be referenced, in the order of the floats.
+ */
+import { plainSpanToSource } from '../model/text';
+import type { DocumentModel, Paragraph, Span } from '../types';
+
+export type FigureKind = 'figure' | 'table';
+
+export type FigureProblem =
+  /** "Figure 3" in the text, and no caption starts with "Figure 3". */
+  | (Span & { problem: 'no-caption'; kind: FigureKind; number: number })
+  /** A caption "Figure 3 …" and no mention of Figure 3 in the text. */
+  | (Span & { problem: 'not-mentioned'; kind: FigureKind; number: number })
+  /** The first mention of Figure 2 comes after the first mention of Figure 3. */
+  | (Span & { problem: 'out-of-order'; kind: FigureKind; number: number; after: number })
+  /** `@fig-x` / `\ref{x}` and no such label. */
+  | (Span & { problem: 'no-label'; syntax: 'quarto' | 'latex'; label: string; command?: string })
+  /** A figure or table label that nothing references. */
+  | (Span & { problem: 'not-referenced'; syntax: 'quarto' | 'latex'; kind: FigureKind; label: string })
+  /** The first reference to a labelled figure comes before that of a figure placed earlier. */
+  | (Span & { problem: 'label-out-of-order'; syntax: 'quarto' | 'latex'; kind: FigureKind; label: string; after: string });
+
+export interface FigureMention extends Span {
+  kind: FigureKind;
+  number: number;
+}
+
+export interface FigureCaption extends Span {
+  kind: FigureKind;
+  number: number;
+}
+
+const KIND_WORD = String.raw`(?:fig(?:ure)?s?\.?|tables?)`;
+const NUMBER = String.raw`S?\d{1,3}[A-Za-z]?`;
+/** "Figure 2", "Figs. 1 and 2", "Tables 1–3", "Fig. 2A-C"; group 1 "supplementary", 2 the word, 3 the numbers. */
+const MENTION_RE = new RegExp(
+  String.raw`\b(suppl(?:ementa(?:ry|l))?\.?\s+)?(${KIND_WORD})\s*(${NUMBER}(?:\s*(?:,|&|\band\b|\bto\b|[-\u2010-\u2014])\s*(?:${NUMBER}|[A-Za-z]\b))*)(?![\w.]\d)`,
+  'gi',
+);
+/** A caption paragraph: "Figure 2. …", "**Table 1** …", "Figure 3 Radiograph …" (a capital, not "Figure 3 shows"). */
+const CAPTION_START_RE = new RegExp(String.raw`^\s*[*_]*(suppl(?:ementa(?:ry|l))?\.?\s+)?(${KIND_WORD})\s*(S?)(\d{1,3})[A-Za-z]?\b[*_]*(?=\s*(?:[.:|\u2013\u2014-]|$|\p{Lu}|\())`, 'iu');
+
+function kindOf(word: string): FigureKind {
+  return /^t/i.test(word) ? 'table' : 'figure';
+}
+
+/** Whether a paragraph that the model calls a caption really is one ("Figure 1 shows …" is text). */
+export function captionOf(p: Paragraph): FigureCaption | 'supplementary' | undefined {
+  const m = CAPTION_START_RE.exec(p.plain);
+  if (!m) return undefined;
+  if (m[1] || m[3]) return 'supplementary';
+  const lead = m[0].length - m[0].trimStart().length;
+  const { start, end } = plainSpanToSource(p, lead, m[0].length);
+  return { start, end, kind: kindOf(m[2]), number: Number(m[4]) };
+}
+
+/** Numbers of "1 and 2", "1–3", "2A-C" (panel letters dropped); none for a supplementary number ("S1"). */
+function parseNumbers(list: string, plural: boolean): { number: number; offset: number; length: number }[] {
+  const out: { number: number; offset: number; length: number }[] = [];
+  const tokens = [...list.matchAll(/S?\d+[A-Za-z]?|[A-Za-z]+|[,&\-\u2010-\u2014]/g)];
+  let rangeFrom: number | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i][0];
+    if (/^to$|^[-\u2010-\u2014]$/i.test(t)) {
+      rangeFrom = out.length ? out[out.length - 1].number : undefined;
+      continue;
+    }
+    const m = /^(S?)(\d+)[A-Za-z]?$/.exec(t);
+    if (!m) continue; // "and", ",", a panel letter
+    if (m[1]) return [];
+    const n = Number(m[2]);
+    const offset = tokens[i].index!;
+    if (rangeFrom !== undefined && n > rangeFrom && n - rangeFrom <= 50) {
+      for (let k = rangeFrom + 1; k <= n; k++) out.push({ number: k, offset, length: t.length });
+    } else out.push({ number: n, offset, length: t.length });
+    rangeFrom = undefined;
+    if (!plural) break;
+  }
+  return out;
+}
+
+/** Every numbered figure and table mentioned in the text (captions and the reference list excluded). */
+export function figureMentions(model: DocumentModel): FigureMention[] {
+  const out: FigureMention[] = [];
+  for (const p of model.paragraphs) {
+    if (p.kind === 'reference') continue;
+    if (p.kind === 'caption' && captionOf(p)) continue; // a caption's own text is not a mention
+    for (const m of p.plain.matchAll(MENTION_RE)) {
+      if (m[1]) continue; // supplementary
+      const word = m[2];
+      // "Figs. 1 and 2", "Tables 1–3", "(Figure 1 & 2)"; but "Figure 1 and 2 weeks later" is one number.
+      const plural = /s\.?$/i.test(word) || !/^\s+\p{Ll}/u.test(p.plain.slice(m.index! + m[0].length));
+      const listStart = m.index! + m[0].length - m[3].length;
+      const numbers = parseNumbers(m[3], plural);
+      numbers.forEach((n, i) => {
+        const s = i === 0 ? m.index! : listStart + n.offset;
+        const { start, end } = plainSpanToSource(p, s, listStart + n.offset + n.length);
+        out.push({ start, end, kind: kindOf(word), number: n.number });
+      });
+    }
+  }
+  return out;
+}
+
+/** Caption paragraphs with a written number ("Figure 2. …"), in document order. */
+export function figureCaptions(model: DocumentModel): FigureCaption[] {
+  const out: FigureCaption[] = [];
+  for (const p of model.paragraphs) {
+    if (p.kind !== 'caption') continue;
+    const cap = captionOf(p);
+    if (cap && cap !== 'supplementary') out.push(cap);
+  }
+  return out;
+}
+
+interface LabelUse extends Span {
+  label: string;
+  command?: string;
+}
+interface LabelDef extends Span {
+  label: string;
+  /** The float it labels, when inside a figure or table (LaTeX) or named fig-/tbl- (Quarto). */
+  kind?: FigureKind;
+}
+
+function inside(spans: readonly Span[], offset: number): boolean {
+  return spans.some((s) => offset >= s.start && offset < s.end);
+}
+
+function quartoLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[] } {
+  const text = model.text;
+  const defs: LabelDef[] = [];
+  const uses: LabelUse[] = [];
+  const skip: Span[] = [...model.codeBlocks, ...model.comments, ...(model.frontMatter ? [model.frontMatter] : [])];
+  for (const m of text.matchAll(/\{#((fig|tbl)-[\w-]*\w)[^}\n]*\}/g)) {
+    const s = m.index! + 2;
+    if (!inside(model.comments, m.index!)) defs.push({ start: s, end: s + m[1].length, label: m[1], kind: m[2] === 'fig' ? 'figure' : 'table' });
+  }
+  for (const m of text.matchAll(/^[ \t]*#\|[ \t]*label:[ \t]*["']?((fig|tbl)-[\w-]*\w)/gm)) {
+    const s = m.index! + m[0].length - m[1].length;
+    defs.push({ start: s, end: s + m[1].length, label: m[1], kind: m[2] === 'fig' ? 'figure' : 'table' });
+  }
+  defs.sort((a, b) => a.start - b.start);
+  for (const m of text.matchAll(/(?<![\w@.])@((fig|tbl)-[\w-]*\w)/g)) {
+    if (inside(skip, m.index!)) continue;
+    uses.push({ start: m.index!, end: m.index! + m[0].length, label: m[1] });
+  }
+  return { defs, uses };
+}
+
+const REF_COMMANDS = 'ref|autoref|cref|Cref|vref|Vref|eqref|pageref|nameref|subref|labelcref|cpageref|Autoref';
+const FLOATS = /^(?:(sub|wrap|sideways)?(figure|table))\*?$/;
+
+function latexLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[] } {
+  const text = model.text;
+  const defs: LabelDef[] = [];
+  const uses: LabelUse[] = [];
+  const stack: { name: string; kind?: FigureKind; sub: boolean }[] = [];
+  const re = new RegExp(String.raw`\\(begin|end)\s*\{([^}]*)\}|\\label\s*\{([^}]*)\}|\\(${REF_COMMANDS})\*?\s*\{([^}]*)\}`, 'g');
+  for (const m of text.matchAll(re)) {
+    if (inside(model.comments, m.index!)) continue;
+    if (m[1] === 'begin') {
+      const f = FLOATS.exec(m[2].trim());
+      stack.push({ name: m[2].trim(), kind: f ? (f[2] as FigureKind) : undefined, sub: f?.[1] === 'sub' });
+    } else if (m[1] === 'end') {
+      const i = stack.map((e) => e.name).lastIndexOf(m[2].trim());
+      if (i >= 0) stack.length = i;
+    } else if (m[3] !== undefined) {
+      const label = m[3].trim();
+      const s = m.index! + m[0].indexOf('{') + 1;
+      const env = [...stack].reverse().find((e) => e.kind);
+      defs.push({ start: s, end: s + m[3].length, label, kind: env && !env.sub ? env.kind : undefined });
+    } else if (m[5] !== undefined) {
+      let at = m.index! + m[0].indexOf('{') + 1;
+      for (const part of m[5].split(',')) {
+        const label = part.trim();
+        const s = at + part.indexOf(label);
+        if (label) uses.push({ start: s, end: s + label.length, label, command: m[4] });
+        at += part.length + 1;
+      }
+    }
+  }
+  return { defs, uses };
+}
+
+function labelProblems(syntax: 'quarto' | 'latex', defs: LabelDef[], uses: LabelUse[]): FigureProblem[] {
+  const out: FigureProblem[] = [];
+  const defined = new Map<string, LabelDef>();
+  for (const d of defs) if (!defined.has(d.label)) defined.set(d.label, d);
+  const firstUse = new Map<string, LabelUse>();
+  for (const u of uses) {
+    if (!defined.has(u.label)) out.push({ start: u.start, end: u.end, problem: 'no-label', syntax, label: u.label, command: u.command });
+    else if (!firstUse.has(u.label)) firstUse.set(u.label, u);
+  }
+  for (const kind of ['figure', 'table'] as const) {
+    const floats = [...defined.values()].filter((d) => d.kind === kind);
+    for (const d of floats) {
+      if (!firstUse.has(d.label)) out.push({ start: d.start, end: d.end, problem: 'not-referenced', syntax, kind, label: d.label });
+    }
+    // First references should follow the order in which the floats are placed.
+    const rank = new Map(floats.map((d, i) => [d.label, i]));
+    const firsts = [...firstUse.values()].filter((u) => rank.has(u.label)).sort((a, b) => a.start - b.start);
+    let max: LabelUse | undefined;
+    for (const u of firsts) {
+      if (max && rank.get(u.label)! < rank.get(max.label)!) {
+        out.push({ start: u.start, end: u.end, problem: 'label-out-of-order', syntax, kind, label: u.label, after: max.label });
+      } else max = u;
+    }
+  }
+  return out;
+}
+
+/** Every figure and table problem of a document, in document order. */
+export function figureProblems(model: DocumentModel): FigureProblem[] {
+  const out: FigureProblem[] = [];
+  let labelled = { figure: false, table: false };
+  if (model.format === 'latex') {
+    const { defs, uses } = latexLabels(model);
+    out.push(...labelProblems('latex', defs, uses));
+    // LaTeX numbers its floats itself: written numbers are checked against the floats only by count.
+    labelled = { figure: true, table: true };
+  } else if (model.format === 'markdown') {
+    const { defs, uses } = quartoLabels(model);
+    out.push(...labelProblems('quarto', defs, uses));
+    for (const d of defs) if (d.kind) labelled[d.kind] = true;
+  }
+  const mentions = figureMentions(model);
+  const captions = figureCaptions(model);
+  for (const kind of ['figure', 'table'] as const) {
+    const caps = captions.filter((c) => c.kind === kind);
+    const ments = mentions.filter((m) => m.kind === kind);
+    // Where the figures are numbered by Quarto or LaTeX and none is numbered by hand, a written
+    // "Figure 2" is the rendered number: nothing to check it against.
+    if (labelled[kind] && !caps.length) continue;
+    const captioned = new Set(caps.map((c) => c.number));
+    const reported = new Set<number>();
+    for (const m of ments) {
+      if (captioned.has(m.number) || reported.has(m.number)) continue;
+      reported.add(m.number);
+      out.push({ start: m.start, end: m.end, problem: 'no-caption', kind, number: m.number });
+    }
+    const mentioned = new Set(ments.map((m) => m.number));
+    const seenCaption = new Set<number>();
+    for (const c of caps) {
+      if (mentioned.has(c.number) || seenCaption.has(c.number)) continue;
+      seenCaption.add(c.number);
+      out.push({ start: c.start, end: c.end, problem: 'not-mentioned', kind, number: c.number });
+    }
+    const first = new Map<number, FigureMention>();
+    for (const m of ments) if (!first.has(m.number)) first.set(m.number, m);
+    let max = 0;
+    for (const m of first.values()) {
+      if (m.number < max) out.push({ start: m.start, end: m.end, problem: 'out-of-order', kind, number: m.number, after: max });
+      else max = m.number;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
