@@ -49,7 +49,9 @@ const MENTION_RE = new RegExp(
   'gi',
 );
 /** A caption paragraph: "Figure 2. …", "**Table 1** …", "Figure 3 Radiograph …" (a capital, not "Figure 3 shows"). */
-const CAPTION_START_RE = new RegExp(String.raw`^\s*[*_]*(suppl(?:ementa(?:ry|l))?\.?\s+)?(${KIND_WORD})\s*(S?)(\d{1,3})[A-Za-z]?\b[*_]*(?=\s*(?:[.:|\u2013\u2014-]|$|\p{Lu}|\())`, 'iu');
+const CAPTION_START_RE = new RegExp(String.raw`^\s*[*_]*(suppl(?:ementa(?:ry|l))?\.?\s+)?(${KIND_WORD})\s*(S?)(\d{1,3})[A-Za-z]?\b[*_]*`, 'i');
+/** What follows a caption's number: punctuation, the end, or a capitalised first word (case-sensitive). */
+const CAPTION_NEXT_RE = /^\s*(?:[.:|\u2013\u2014-]|$|\p{Lu}|\()/u;
 
 function kindOf(word: string): FigureKind {
   return /^t/i.test(word) ? 'table' : 'figure';
@@ -58,7 +60,7 @@ function kindOf(word: string): FigureKind {
 /** Whether a paragraph that the model calls a caption really is one ("Figure 1 shows …" is text). */
 export function captionOf(p: Paragraph): FigureCaption | 'supplementary' | undefined {
   const m = CAPTION_START_RE.exec(p.plain);
-  if (!m) return undefined;
+  if (!m || !CAPTION_NEXT_RE.test(p.plain.slice(m[0].length))) return undefined;
   if (m[1] || m[3]) return 'supplementary';
   const lead = m[0].length - m[0].trimStart().length;
   const { start, end } = plainSpanToSource(p, lead, m[0].length);
