@@ -274,3 +274,84 @@ const heldOk = HELD_OUT_HISTORY.map((h) => {
 console.log(
   ok && heldOk ? '\nAll targets met.' : ok ? '\nAll targets met on the tuned articles; NOT met on articles held out (a new held-out measurement needs fresh labelled articles).' : '\nSome targets are NOT met.',
 );
+
+/**
+ * figure-table-reference, seeded mutations: for each article, (a) cite a figure that has no
+ * caption — " (Figure N+1)" after the last mention of a figure, N the highest captioned number
+ * (or " (Figure 1)" at the end of the case section's first line when there is none); (b) drop a
+ * caption — delete the caption line of the highest-numbered figure. Each must add exactly the
+ * expected finding of the rule and take none away. Also lists the rule's findings on the
+ * articles as published.
+ */
+function figureMutations(): boolean {
+  const RULE = 'figure-table-reference';
+  const messages = (text: string) =>
+    check(text, { format: 'markdown' }).findings.filter((f) => f.ruleId === RULE).map((f) => ({ message: f.message, start: f.start }));
+  /** The messages in `after` that are not in `before` and those of `before` not in `after` (multisets). */
+  const delta = (before: string[], after: string[]) => {
+    const rest = [...before];
+    const added: string[] = [];
+    for (const m of after) {
+      const i = rest.indexOf(m);
+      if (i >= 0) rest.splice(i, 1);
+      else added.push(m);
+    }
+    return { added, removed: rest };
+  };
+  console.log(`\n${RULE} on ${corpus}`);
+  let total = 0;
+  let found = 0;
+  const published: string[] = [];
+  const misses: string[] = [];
+  for (const file of readdirSync(corpus).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
+    const text = readFileSync(join(corpus, file), 'utf8');
+    const base = messages(text);
+    for (const f of base) published.push(`  ${file} line ${text.slice(0, f.start).split('\n').length}: ${f.message}`);
+    const captions = [...text.matchAll(/^Figure (\d+)\b.*$/gm)];
+    const highest = captions.reduce((n, m) => Math.max(n, Number(m[1])), 0);
+    const mutations: { name: string; text: string; expect: string }[] = [];
+    // (a) a figure that has no caption
+    const mentions = [...text.matchAll(/\bfig(?:ure)?s?\.? ?\d+[A-Za-z]?(?:\s*(?:,|&|and|[-\u2013])\s*\d+[A-Za-z]?)*\)?/gi)].filter((m) => !/^Figure/.test(text.slice(text.lastIndexOf('\n', m.index!) + 1)));
+    const n = highest + 1;
+    let at: number | undefined;
+    if (mentions.length) {
+      const last = mentions[mentions.length - 1];
+      at = last.index! + last[0].length;
+    } else {
+      const caseHeading = /^##[^\n]*case[^\n]*\n+[^\n#]/im.exec(text);
+      if (caseHeading) at = text.indexOf('\n', caseHeading.index + caseHeading[0].length);
+    }
+    if (at !== undefined && at > 0) {
+      mutations.push({
+        name: `cite Figure ${n}, which has no caption`,
+        text: text.slice(0, at) + ` (Figure ${n})` + text.slice(at),
+        expect: `Figure ${n} is mentioned but has no caption: add the figure or fix the number.`,
+      });
+    }
+    // (b) drop the caption of the highest-numbered figure
+    const cap = captions.find((m) => Number(m[1]) === highest);
+    if (cap) {
+      mutations.push({
+        name: `drop the caption of Figure ${highest}`,
+        text: text.slice(0, cap.index!) + text.slice(cap.index! + cap[0].length),
+        expect: `Figure ${highest} is mentioned but has no caption: add the figure or fix the number.`,
+      });
+    }
+    for (const m of mutations) {
+      total++;
+      const { added, removed } = delta(
+        base.map((f) => f.message),
+        messages(m.text).map((f) => f.message),
+      );
+      if (added.length === 1 && added[0] === m.expect && !removed.length) found++;
+      else misses.push(`  ${file}: ${m.name}: added ${JSON.stringify(added)}, removed ${JSON.stringify(removed)}`);
+    }
+  }
+  console.log(`findings on the articles as published: ${published.length}`);
+  for (const p of published) console.log(p);
+  console.log(`seeded mutations (cite a figure without caption, drop a caption): ${found}/${total} found exactly`);
+  for (const m of misses) console.log(m);
+  return found === total;
+}
+
+console.log(figureMutations() ? 'figure-table-reference: every mutation found.' : 'figure-table-reference: some mutations NOT found.');
