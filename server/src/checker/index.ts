@@ -22,7 +22,7 @@ export { PROFILES, getProfile, headingMatches, normalizeHeading, type Profile, t
 export { parseDocument, computeLineStarts, positionAt, suppressionComment } from './model';
 export { sectionHasContent, type SectionAnalysis } from './analysis/sections';
 export { contentEvidence, type ContentEvidence } from './analysis/evidence';
-export { citationAt, resolveCitation, type ReferenceEntry, type ReferenceLookup } from './analysis/references';
+export { citationAt, citationKeys, findBibtexEntry, referenceList, resolveCitation, type ReferenceEntry, type ReferenceLookup } from './analysis/references';
 export { isManuscript, type DetectOptions, type DetectResult } from './analysis/detect';
 export { IDENTIFIER_KINDS, type IdentifierKind } from './analysis/identifiers';
 export { RULES, RULE_IDS, getRule } from './rules';

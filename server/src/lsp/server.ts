@@ -25,11 +25,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckResult, Rule } from '../checker';
+import { parseDocument, type CheckResult, type Rule } from '../checker';
 import { CONFIG_FILE_NAMES } from '../config/discover';
 import { checklistResult, insertSectionEdit } from './checklist';
 import { codeActions, CODE_ACTION_KINDS } from './codeActions';
 import { completionItems } from './completion';
+import { definition, documentLinks, keyCompletion, references } from './navigation';
 import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
 import { DocumentStates, type DocumentState } from './state';
 import { caselintHover } from './hover';
@@ -266,8 +267,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
-        completionProvider: { resolveProvider: false },
+        // "@" and "{" open bibliography-key completion after "[@" and "\cite{" (navigation.ts).
+        completionProvider: { resolveProvider: false, triggerCharacters: ['@', '{', ','] },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         // No executeCommandProvider: what the client invokes are custom requests (protocol.ts),
@@ -381,7 +386,39 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guard('textDocument/completion', [] as CompletionItem[], (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
+      const format = formatOf(document);
+      if (format === 'markdown' || format === 'latex') {
+        const keys = keyCompletion(document, parseDocument(document.getText(), format), params.position);
+        if (keys) return keys;
+      }
+      // A trigger character outside a citation ("{" of any LaTeX command) opens no snippet list.
+      if (params.context?.triggerCharacter) return [];
       return completionItems(document, params.position, snippetSupport);
+    }),
+  );
+
+  // ---------------------------------------------------------------------------
+  // Navigation (navigation.ts): definition, references, DOI/PMID links
+  // ---------------------------------------------------------------------------
+
+  connection.onDefinition(
+    guard('textDocument/definition', [] as import('vscode-languageserver').Location[], async (params) => {
+      const cached = await getResult(params.textDocument.uri);
+      return cached ? definition(cached.document, cached.result.model, params.position) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guard('textDocument/references', [] as import('vscode-languageserver').Location[], async (params) => {
+      const cached = await getResult(params.textDocument.uri);
+      return cached ? references(cached.document, cached.result.model, params.position, params.context?.includeDeclaration ?? false) : [];
+    }),
+  );
+
+  connection.onDocumentLinks(
+    guard('textDocument/documentLink', [] as import('vscode-languageserver').DocumentLink[], async (params) => {
+      const cached = await getResult(params.textDocument.uri);
+      return cached ? documentLinks(cached.document) : [];
     }),
   );
 
