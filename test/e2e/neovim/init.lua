@@ -6,7 +6,8 @@
 -- Normally started by test/e2e/neovim/run.sh. Starts the server with vim.lsp.start_client
 -- (node server.js --stdio), opens the example, and checks: diagnostics arrive (polled, bounded),
 -- the uncited claim (unsupported-claim) and the missing Abstract (required-section) are reported,
--- a code action with an edit fixes the missing section, completion offers an exam- snippet, and the
+-- a code action with an edit fixes the missing section, completion offers an exam- snippet, go to
+-- definition on a [1] marker lands on its reference-list entry, and the
 -- server shuts down cleanly. Every wait is bounded. Writes the results as JSON and exits with 0 when
 -- every test passed, 1 otherwise.
 
@@ -208,6 +209,31 @@ local tests = {
       local body = (found.textEdit and found.textEdit.newText) or found.insertText or ''
       assert(vim.trim(body) ~= '', 'the snippet ' .. found.label .. ' has no text')
       return found.label .. ' among ' .. #items .. ' items'
+    end,
+  },
+  {
+    name = 'go to definition on a citation marker lands on its reference entry',
+    fn = function()
+      local lines = vim.api.nvim_buf_get_lines(state.bufnr, 0, -1, false)
+      local at, col
+      for i, l in ipairs(lines) do
+        local c = l:find('[1]', 1, true)
+        if c and not l:match('^%d+%.') then at, col = i - 1, c break end
+      end
+      assert(at, 'no [1] marker in the example')
+      local result = request('textDocument/definition', {
+        textDocument = { uri = state.uri },
+        position = lsp_position(at, col), -- on the "1" (col is 1-based: the "[")
+      }) or {}
+      if result.uri then result = { result } end
+      assert(#result == 1, 'expected one location, got ' .. vim.inspect(result))
+      local loc = result[1]
+      local target = loc.uri or loc.targetUri
+      local range = loc.range or loc.targetSelectionRange
+      assert(target == state.uri, 'the entry is in another file: ' .. tostring(target))
+      local line = vim.api.nvim_buf_get_lines(state.bufnr, range.start.line, range.start.line + 1, false)[1] or ''
+      assert(line:match('^1%. Author A, Author B'), 'landed on line ' .. range.start.line .. ': ' .. line)
+      return 'line ' .. (at + 1) .. ' -> line ' .. (range.start.line + 1)
     end,
   },
   {
