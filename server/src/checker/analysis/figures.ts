@@ -44,10 +44,37 @@ export interface FigureCaption extends Span {
 const KIND_WORD = String.raw`(?:fig(?:ure)?s?\.?|tables?)`;
 const NUMBER = String.raw`S?\d{1,3}[A-Za-z]?`;
 /** "Figure 2", "Figs. 1 and 2", "Tables 1–3", "Fig. 2A-C"; group 1 "supplementary", 2 the word, 3 the numbers. */
-const MENTION_RE = new RegExp(
-  String.raw`\b(suppl(?:ementa(?:ry|l))?\.?\s+)?(${KIND_WORD})\s*(${NUMBER}(?:\s*(?:,|&|\band\b|\bto\b|[-\u2010-\u2014])\s*(?:${NUMBER}|[A-Za-z]\b))*)(?![\w.]\d)`,
-  'gi',
+const MENTION_AT = new RegExp(
+  String.raw`(${KIND_WORD})\s*(${NUMBER}(?:\s*(?:,|&|\band\b|\bto\b|[-\u2010-\u2014])\s*(?:${NUMBER}|[A-Za-z]\b))*)(?![\w.]\d)`,
+  'iy',
 );
+/** "Supplementary " / "Suppl. " just before a mention. */
+const SUPPLEMENTARY_BEFORE = /suppl(?:ementa(?:ry|l))?\.?\s+$/i;
+
+/**
+ * "Figure 2", "Figs. 1 and 2", "Tables 1–3", "Fig. 2A-C" in a paragraph's plain text: the word,
+ * the numbers, and whether "Supplementary" comes before. Candidates are found with indexOf on the
+ * lower-cased text and read with a sticky expression (a case-insensitive scan of a 300 KB
+ * manuscript with one expression costs several times more).
+ */
+function* mentionMatches(plain: string): Generator<{ index: number; length: number; word: string; list: string; supplementary: boolean }> {
+  const lower = plain.toLowerCase();
+  const starts: number[] = [];
+  for (const needle of ['fig', 'tab']) {
+    for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 3)) starts.push(i);
+  }
+  starts.sort((a, b) => a - b);
+  let after = 0;
+  for (const i of starts) {
+    if (i < after || (i > 0 && /[\p{L}\p{N}_]/u.test(plain[i - 1]))) continue;
+    MENTION_AT.lastIndex = i;
+    const m = MENTION_AT.exec(plain);
+    if (!m) continue;
+    after = i + m[0].length;
+    yield { index: i, length: m[0].length, word: m[1], list: m[2], supplementary: SUPPLEMENTARY_BEFORE.test(plain.slice(Math.max(0, i - 16), i)) };
+  }
+}
+
 /** A caption paragraph: "Figure 2. …", "**Table 1** …", "Figure 3 Radiograph …" (a capital, not "Figure 3 shows"). */
 const CAPTION_START_RE = new RegExp(String.raw`^\s*[*_]*(suppl(?:ementa(?:ry|l))?\.?\s+)?(${KIND_WORD})\s*(S?)(\d{1,3})[A-Za-z]?\b[*_]*`, 'i');
 /** What follows a caption's number: punctuation, the end, or a capitalised first word (case-sensitive). */
@@ -92,21 +119,25 @@ function parseNumbers(list: string, plural: boolean): { number: number; offset: 
   return out;
 }
 
+/** A lower-case word right after a list of numbers ("Figure 1 and 2 weeks"); sticky, tested at a position. */
+const LOWER_WORD_AFTER = /\s+\p{Ll}/uy;
+
 /** Every numbered figure and table mentioned in the text (captions and the reference list excluded). */
 export function figureMentions(model: DocumentModel): FigureMention[] {
   const out: FigureMention[] = [];
   for (const p of model.paragraphs) {
     if (p.kind === 'reference') continue;
     if (p.kind === 'caption' && captionOf(p)) continue; // a caption's own text is not a mention
-    for (const m of p.plain.matchAll(MENTION_RE)) {
-      if (m[1]) continue; // supplementary
-      const word = m[2];
+    for (const m of mentionMatches(p.plain)) {
+      if (m.supplementary) continue;
+      const word = m.word;
       // "Figs. 1 and 2", "Tables 1–3", "(Figure 1 & 2)"; but "Figure 1 and 2 weeks later" is one number.
-      const plural = /s\.?$/i.test(word) || !/^\s+\p{Ll}/u.test(p.plain.slice(m.index! + m[0].length));
-      const listStart = m.index! + m[0].length - m[3].length;
-      const numbers = parseNumbers(m[3], plural);
+      LOWER_WORD_AFTER.lastIndex = m.index + m.length;
+      const plural = /s\.?$/i.test(word) || !LOWER_WORD_AFTER.test(p.plain);
+      const listStart = m.index + m.length - m.list.length;
+      const numbers = parseNumbers(m.list, plural);
       numbers.forEach((n, i) => {
-        const s = i === 0 ? m.index! : listStart + n.offset;
+        const s = i === 0 ? m.index : listStart + n.offset;
         const { start, end } = plainSpanToSource(p, s, listStart + n.offset + n.length);
         out.push({ start, end, kind: kindOf(word), number: n.number });
       });
@@ -154,7 +185,9 @@ function quartoLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[
     defs.push({ start: s, end: s + m[1].length, label: m[1], kind: m[2] === 'fig' ? 'figure' : 'table' });
   }
   defs.sort((a, b) => a.start - b.start);
-  for (const m of text.matchAll(/(?<![\w@.])@((fig|tbl)-[\w-]*\w)/g)) {
+  for (const m of text.matchAll(/@((?:fig|tbl)-[\w-]*\w)/g)) {
+    // Not an e-mail address or a longer key ("clinic@fig-mail.example", "@@fig-x").
+    if (m.index! > 0 && /[\w@.]/.test(text[m.index! - 1])) continue;
     if (inside(skip, m.index!)) continue;
     uses.push({ start: m.index!, end: m.index! + m[0].length, label: m[1] });
   }
