@@ -45,6 +45,13 @@ export interface ItemRoles {
   marksCaseReport?: true;
   /** What the inserted template asks the writer to put in the section (required-section's fix). */
   hint?: string;
+  /**
+   * The item is often written inside the case presentation without a heading of its own
+   * (investigations): when its heading is missing but the case presentation holds its content
+   * (analysis/evidence.ts `inCaseEvidence`), `required-section` reports a warning that offers the
+   * heading there, instead of the missing-section error.
+   */
+  inCase?: 'investigations';
 }
 
 export interface ProfileItem extends ItemRoles {
@@ -96,6 +103,14 @@ export const HEADINGS = {
     'electrodiagnostic studies', 'electrodiagnostic findings', 'electrodiagnostic testing',
     'neurophysiology', 'neurophysiological studies', 'nerve conduction studies', 'investigations and results',
     'clinical findings and investigations',
+    // The headings clinicians give the investigations of a case (often a sub-section of the case presentation).
+    'electrophysiology', 'electrophysiological studies', 'electrophysiological findings', 'electrophysiological examination',
+    'neurophysiological findings', 'neurophysiological examination', 'neurophysiological investigations',
+    'electrodiagnosis', 'electromyography', 'emg', 'emg and nerve conduction studies', 'nerve conduction studies and emg',
+    'nerve conduction studies and electromyography', 'nerve conduction study', 'neuroimaging', 'neuroimaging findings',
+    'laboratory and imaging findings', 'imaging and laboratory findings', 'laboratory and imaging', 'laboratory',
+    'blood tests', 'imaging studies', 'radiological findings', 'radiology', 'histopathology', 'histopathological findings',
+    'pathology', 'pathological findings', 'genetic testing', 'genetic analysis', 'cerebrospinal fluid analysis',
   ],
   treatment: ['treatment', 'therapeutic intervention', 'therapeutic interventions', 'management', 'intervention', 'therapy', 'treatment and outcome'],
   outcome: ['outcome', 'outcomes', 'follow up', 'follow up and outcomes', 'outcome and follow up', 'course', 'clinical course', 'hospital course'],
@@ -168,12 +183,12 @@ export const ITEMS = {
   },
   investigations: {
     id: 'investigations', label: 'Investigations', headings: [...HEADINGS.investigations],
-    claimMode: 'case',
+    claimMode: 'case', inCase: 'investigations',
     hint: 'Report the laboratory tests, imaging and other investigations, with results.',
   },
   'diagnostic-assessment': {
     id: 'diagnostic-assessment', label: 'Diagnostic assessment', headings: [...HEADINGS.investigations],
-    claimMode: 'case',
+    claimMode: 'case', inCase: 'investigations',
     hint: 'Report the diagnostic tests, the differential diagnosis and the reasoning.',
   },
   'differential-diagnosis': {
@@ -240,7 +255,7 @@ function item(id: ItemId, required: boolean, own: Partial<Pick<ProfileItem, 'lab
   return { ...def, headings: [...def.headings], ...(def.patterns ? { patterns: [...def.patterns] } : {}), required, ...own };
 }
 
-const ROLE_KEYS = ['claimMode', 'claimOption', 'evidence', 'abstract', 'referenceList', 'declaration', 'marksCaseReport', 'hint'] as const satisfies readonly (keyof ItemRoles)[];
+const ROLE_KEYS = ['claimMode', 'claimOption', 'evidence', 'abstract', 'referenceList', 'declaration', 'marksCaseReport', 'hint', 'inCase'] as const satisfies readonly (keyof ItemRoles)[];
 // Every role is listed: a role added to ItemRoles but not here fails to compile.
 const ROLES_LISTED: Exclude<keyof ItemRoles, (typeof ROLE_KEYS)[number]> extends never ? true : never = true;
 void ROLES_LISTED;

@@ -4,7 +4,8 @@
  * patient's perspective, a title with "case report". Pure queries over the model.
  */
 import { headingMatches, type EvidenceKind, type ProfileItem } from '../profiles';
-import type { DocumentModel, Span } from '../types';
+import type { DocumentModel, Section, Span } from '../types';
+import type { SectionAnalysis } from './sections';
 
 /** Content that satisfies a profile item without (or besides) its heading. */
 export interface ContentEvidence extends Span {
@@ -150,4 +151,79 @@ function perspectiveEvidence(model: DocumentModel): ContentEvidence | undefined 
     return { status: hasMore ? 'present' : 'empty', start: s.start, end: s.end, detail: "the patient's perspective" };
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Investigations inside the case presentation
+// ---------------------------------------------------------------------------
+
+/**
+ * Names of investigations: laboratory tests, imaging, electrophysiology, pathology. A paragraph
+ * counts as reporting investigations when it names one and gives a result (a value with a unit,
+ * a reference range, or "showed/revealed/was normal…"); a table counts when its header or first
+ * column names one.
+ */
+const TEST_RE = new RegExp(
+  '\\b(?:' +
+    [
+      'laboratory', 'blood (?:tests?|count|cultures?)', 'full blood count', 'complete blood count', 'haemoglobin', 'hemoglobin',
+      'white (?:blood )?cell count', 'leu[ck]ocytes?', 'platelets?', 'serum', 'plasma', 'urinalysis', 'urine', 'creatinine',
+      'electrolytes', 'liver function', 'renal function', 'c-reactive protein', 'crp', 'esr', 'erythrocyte sedimentation',
+      'antibod(?:y|ies)', 'serology', 'cultures?', 'pcr', 'biopsy', 'histolog(?:y|ical)', 'histopatholog(?:y|ical)',
+      'cytology', 'immunohistochemi(?:stry|cal)', 'cerebrospinal fluid', 'csf', 'lumbar puncture', 'x-?rays?', 'radiographs?',
+      'radiograph(?:y|ic)', 'ultrasound', 'ultrasonography', 'sonography', 'computed tomography', 'ct(?: scan)?', 'mri',
+      'magnetic resonance', 'pet', 'scintigraphy', 'angiography', 'endoscopy', 'colonoscopy', 'gastroscopy', 'echocardiograph(?:y|ic)',
+      'electrocardiogra(?:m|phy)', 'ecg', 'ekg', 'eeg', 'electroencephalogra(?:m|phy)', 'emg', 'electromyograph(?:y|ic)',
+      'nerve conduction', 'evoked potentials?', 'genetic testing', 'sequencing', 'karyotype', 'imaging', 'scan',
+    ].join('|') +
+    ')\\b',
+  'i',
+);
+const RESULT_RE = /\b(?:normal range|reference range|within (?:the )?normal (?:range|limits)|(?:was|were) (?:normal|abnormal|unremarkable|negative|positive|raised|elevated|low|high|reduced)|revealed|showed|shown|demonstrated|confirmed|disclosed|yielded|identified|detected)\b|\d\s*(?:mg|g|µg|ug|ng|pg|mmol|µmol|umol|nmol|mEq|IU|U|mU|mm|cm|ms|m\/s|mV|µV|uV|%|×\s*10|x\s*10|\/mm|\/µl|\/ul|\/l|\/L|\/dl|\/dL|mmHg)(?![a-z])/i;
+
+/** Where the case presentation holds an item's content without its heading (`inCase` role). */
+export interface InCaseEvidence extends Span {
+  /** The case presentation's section the content is in. */
+  section: Section;
+  detail: string;
+  /** The content starts inside a paragraph (at `start`, a sentence after the first). */
+  inParagraph?: boolean;
+}
+
+/**
+ * The first paragraph or table of the patient's story (sections of items read as the case,
+ * not the abstract) that reports investigations, or undefined.
+ */
+export function inCaseEvidence(model: DocumentModel, sections: SectionAnalysis, kind: 'investigations'): InCaseEvidence | undefined {
+  void kind;
+  const caseItemOf = (section: Section | null): Section | undefined => {
+    for (let s = section; s; s = s.parent) {
+      const item = sections.itemOf.get(s);
+      if (item) return item.claimMode === 'case' && !item.abstract && !item.inCase ? s : undefined;
+    }
+    return undefined;
+  };
+  let best: InCaseEvidence | undefined;
+  for (const p of model.paragraphs) {
+    if (p.kind !== 'prose' && p.kind !== 'list-item') continue;
+    const section = caseItemOf(p.section);
+    if (!section || !TEST_RE.test(p.plain) || !RESULT_RE.test(p.plain)) continue;
+    // The first sentence naming a test with its result (a paragraph often opens with the history).
+    const s = p.sentences.find((x) => TEST_RE.test(x.text) && RESULT_RE.test(x.text));
+    if (!s) continue;
+    const first = p.kind === 'list-item' || s === p.sentences[0];
+    best = { start: first ? p.start : s.start, end: s.end, section, detail: 'investigations in the case presentation', inParagraph: !first };
+    break;
+  }
+  for (const t of model.tables) {
+    if (best && t.start > best.start) break;
+    const section = caseItemOf(t.section);
+    if (!section) continue;
+    const names = [...t.header, ...t.rows.map((r) => r[0]).filter((c) => c)].map((c) => c.text).join(' ; ');
+    if (TEST_RE.test(names)) {
+      best = { start: t.caption && t.caption.start < t.start ? t.caption.start : t.start, end: t.end, section, detail: 'a table of investigations in the case presentation' };
+      break;
+    }
+  }
+  return best;
 }

@@ -111,3 +111,33 @@ function defaultLevel(doc: DocumentModel): number {
 function lineStartOf(doc: DocumentModel, offset: number): number {
   return doc.lineStarts[positionAt(doc.lineStarts, offset).line];
 }
+
+/**
+ * The fix that gives content already in the document its heading: `item`'s heading, one level
+ * below `parent` (the case presentation holding it), on its own line just before `at` (the first
+ * paragraph or table of that content). No template: the text is there.
+ */
+export function headingInsertionFix(doc: DocumentModel, sections: SectionAnalysis, item: ProfileItem, parent: Section, at: number, inParagraph = false): Fix {
+  const heading = headingTextFor(item, sections.items);
+  const nl = /\r\n/.test(doc.text) ? '\r\n' : '\n';
+  const level = Math.min((parent.heading?.level ?? 1) + 1, doc.format === 'latex' ? 4 : 6);
+  let line: string;
+  if (doc.format === 'latex') {
+    const cmd = ['section', 'subsection', 'subsubsection', 'paragraph'][level - 1];
+    const starred = parent.heading && /^\\[a-z]*section\*/.test(doc.text.slice(lineStartOf(doc, parent.heading.start)).trimStart()) ? '*' : '';
+    line = `\\${cmd}${starred}{${heading}}`;
+  } else if (doc.format === 'text') {
+    line = heading.toUpperCase();
+  } else {
+    line = `${'#'.repeat(level)} ${heading}`;
+  }
+  const title = `Insert heading "${heading}" before the investigations`;
+  if (inParagraph) {
+    // Split the paragraph before the sentence: the space before it becomes the heading's lines.
+    let start = at;
+    while (start > 0 && /[ \t]/.test(doc.text[start - 1])) start--;
+    return { title, kind: 'insert-section', edits: [{ start, end: at, newText: `${nl}${nl}${line}${nl}${nl}` }] };
+  }
+  const start = lineStartOf(doc, at);
+  return { title, kind: 'insert-section', edits: [{ start, end: start, newText: `${line}${nl}${nl}` }] };
+}

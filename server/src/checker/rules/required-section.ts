@@ -1,5 +1,5 @@
-import { contentEvidence } from '../analysis/evidence';
-import { sectionInsertionFix } from '../analysis/section-insertion';
+import { contentEvidence, inCaseEvidence } from '../analysis/evidence';
+import { headingInsertionFix, headingTextFor, sectionInsertionFix } from '../analysis/section-insertion';
 import type { Rule } from './rule';
 
 const SHOWN_HEADINGS = 6;
@@ -18,6 +18,23 @@ export const requiredSection: Rule = {
       // Keywords in front matter, a consent sentence, a timeline table...: content counts too,
       // exactly as in the checklist.
       if (contentEvidence(doc, item.evidence)?.status === 'present') continue;
+      // Investigations told inside the case presentation: there, only without their heading.
+      const inCase = item.inCase && inCaseEvidence(doc, ctx.sections, item.inCase);
+      if (inCase) {
+        const fix = headingInsertionFix(doc, ctx.sections, item, inCase.section, inCase.start, inCase.inParagraph);
+        const where = inCase.section.heading ? `"${inCase.section.heading.text}"` : 'the case presentation';
+        const lineEnd = doc.text.slice(inCase.start, inCase.end).search(/\r?\n|\r/);
+        ctx.report({
+          // At the first paragraph (or table) of the investigations, where the heading goes.
+          start: inCase.start,
+          end: lineEnd >= 0 ? inCase.start + lineEnd : inCase.end,
+          severity: 'warning',
+          message: `The investigations are described in ${where} without a heading of their own (profile "${ctx.profile.id}"). Add the heading "${headingTextFor(item, ctx.sections.items)}" before them.`,
+          data: { item: item.id, label: item.label, profile: ctx.profile.id, inCase: { start: inCase.start, end: inCase.end } },
+          fixes: [fix],
+        });
+        continue;
+      }
       const shown = item.headings.slice(0, SHOWN_HEADINGS).map((h) => `"${capitalise(h)}"`);
       const more = item.headings.length > SHOWN_HEADINGS ? ', …' : '';
       // The quick fix inserts the heading where the profile puts it (the same edit as the
