@@ -425,3 +425,18 @@ export function isReferencesHeading(text: string): boolean {
   const h = normalizeHeading(text);
   return (HEADINGS.references as readonly string[]).includes(h);
 }
+
+/**
+ * Abbreviations that medical journals let authors use without spelling them out, for the
+ * `abbreviation` rule. A short list compiled for caselint in the spirit of the AMA Manual of
+ * Style (11th ed., 14.11, abbreviations that may be used without expansion) and the BMJ's
+ * guidance that only very common abbreviations (such as DNA, HIV, CT, MRI) need no definition; it
+ * is not a copy of either list, and journals differ: extend it with the rule's `known` option.
+ */
+export const WELL_KNOWN_ABBREVIATIONS = {
+  source: 'Compiled for caselint after the AMA Manual of Style (11th ed., 14.11) and the BMJ\'s author guidance on abbreviations; not a copy of either list',
+  terms: [
+    'DNA', 'RNA', 'mRNA', 'HIV', 'AIDS', 'CT', 'MRI', 'PET', 'ECG', 'EKG', 'EEG', 'EMG', 'ICU', 'UK', 'USA', 'US', 'WHO',
+    'PCR', 'IgG', 'IgM', 'IgA', 'IgE', 'BMI', 'SD', 'SE', 'CI', 'OR', 'HR', 'IQR', 'COVID', 'SARS', 'A&E', 'ED', 'MD', 'PhD',
+  ],
+} as const;

@@ -1,0 +1,277 @@
+/**
+ * Abbreviations: their definitions ("amyotrophic lateral sclerosis (ALS)", "ALS (amyotrophic
+ * lateral sclerosis)", an "Abbreviations" list) and their uses, per scope (the abstract, the
+ * main text). Pure queries over the model.
+ *
+ * Pairing a short form with its long form follows the algorithm of Schwartz AS, Hearst MA. A
+ * simple algorithm for identifying abbreviation definitions in biomedical text. Pac Symp
+ * Biocomput 2003:451-62 (our own implementation from the paper's description): a short form in
+ * parentheses after the words that may spell it (at most min(|SF| + 5, 2·|SF|) words), or, when
+ * the parentheses hold several words, the word before them as the short form; the long form is
+ * found by matching the short form's letters from the right, each one in the candidate from the
+ * right, the first letter at the start of a word.
+ *
+ * What counts as an abbreviation when it is used (conservative, to avoid false alarms):
+ * - 2 to 8 letters, all capitals (an "s" plural is the same abbreviation: "MRIs");
+ * - not a roman numeral made of I, V and X ("II", "XIV");
+ * - tokens with digits (gene and protein names such as "SOD1", "CD4", "HbA1c") and mixed case
+ *   ("IgG", "mRNA", "NaCl") are tracked only when the document defines them;
+ * - only prose and list items: headings, the title, captions, tables, code, the reference list
+ *   and the "Abbreviations" list itself are neither uses nor (except that list) definitions;
+ * - back matter that names authors by their initials (contributions, acknowledgements,
+ *   competing interests, funding, consent and other declarations) is skipped;
+ * - a one-letter prefix with a hyphen marks a gene or antibody name ("c-KIT", "p-ANCA"): skipped;
+ * - a paragraph written mostly in capitals is skipped.
+ */
+import { headingMatches, type ProfileItem } from '../profiles';
+import { plainSpanToSource } from '../model/text';
+import type { DocumentModel, Paragraph, Section } from '../types';
+import type { SectionAnalysis } from './sections';
+
+export type AbbreviationScope = 'abstract' | 'main';
+
+export interface AbbreviationDefinition {
+  short: string;
+  long: string;
+  scope: AbbreviationScope;
+  /** The whole definition ("amyotrophic lateral sclerosis (ALS)"), in the source. */
+  start: number;
+  end: number;
+  /** From the "Abbreviations" list (no place in the text). */
+  list?: boolean;
+  /** The short form comes first: "ALS (amyotrophic lateral sclerosis)". */
+  shortFirst?: boolean;
+}
+
+export interface AbbreviationUse {
+  short: string;
+  scope: AbbreviationScope;
+  start: number;
+  end: number;
+}
+
+export interface AbbreviationAnalysis {
+  definitions: AbbreviationDefinition[];
+  /** Uses outside definitions, in document order. */
+  uses: AbbreviationUse[];
+}
+
+const LIST_HEADINGS: ProfileItem = {
+  id: 'abbreviations', label: 'Abbreviations', required: false, claimMode: 'skip',
+  headings: ['abbreviations', 'list of abbreviations', 'abbreviations used', 'abbreviations and acronyms', 'glossary of abbreviations'],
+};
+
+const TOKEN_RE = /(?<![\p{L}\p{N}])[\p{L}][\p{L}\p{N}]*(?![\p{L}\p{N}])/gu;
+const ALL_CAPS_RE = /^[A-Z]{2,8}s?$/;
+const ROMAN_RE = /^[IVX]+$/;
+/** Placeholders (the `placeholder` rule's) and words written in capitals for emphasis. */
+const NOT_ABBREVIATIONS = new Set(['TODO', 'TBD', 'FIXME', 'XX', 'XXX', 'NB', 'OK', 'NOT', 'NO', 'AND', 'ALL', 'ONLY', 'NEVER', 'NOTE']);
+/** Could be a short form inside a definition: ≥ 2 characters, a capital, at most 10, no spaces. */
+const DEFINED_SHORT_RE = /^(?=.*[A-Z])[A-Za-z][A-Za-z0-9-]{1,9}$/;
+
+/** The short form a token is a use of ("MRIs" → "MRI"), or undefined when it is not one. */
+export function shortFormOf(token: string): string | undefined {
+  if (!ALL_CAPS_RE.test(token) || NOT_ABBREVIATIONS.has(token)) return undefined;
+  const sf = token.endsWith('s') ? token.slice(0, -1) : token;
+  if (sf.length < 2 || ROMAN_RE.test(sf)) return undefined;
+  return sf;
+}
+
+/** Scope of a section: the abstract (and its sub-sections) or the main text. */
+function scopeOf(sections: SectionAnalysis, section: Section | null): AbbreviationScope {
+  for (let s = section; s; s = s.parent) if (sections.itemOf.get(s)?.abstract) return 'abstract';
+  return 'main';
+}
+
+/**
+ * Back-matter statements that name the authors by their initials ("JA and AO wrote the
+ * manuscript"): neither uses nor definitions.
+ */
+const BACK_MATTER_RE = /\b(?:contributions?|contributors?|acknowledge?ments?|competing|conflicts?|funding|disclosures?|declarations?|authors?|availability)\b/i;
+
+function inBackMatter(sections: SectionAnalysis, section: Section | null): boolean {
+  for (let s = section; s; s = s.parent) {
+    if (sections.itemOf.get(s)?.declaration || sections.itemOf.get(s)?.referenceList) return true;
+    if (s.heading && BACK_MATTER_RE.test(s.heading.text)) return true;
+  }
+  return false;
+}
+
+/** A defined short form as its uses are counted: "NSAIDs" → "NSAID". */
+function definedShort(short: string): string {
+  return shortFormOf(short) ?? short;
+}
+
+function inList(section: Section | null): boolean {
+  for (let s = section; s; s = s.parent) if (s.heading && headingMatches(LIST_HEADINGS, s.heading.text)) return true;
+  return false;
+}
+
+function mostlyCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 20) return false;
+  return letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
+}
+
+/**
+ * Schwartz & Hearst: the long form for `short` at the end of `text` (the words before the
+ * parenthesis), or undefined. Returns the offset in `text` where the long form starts.
+ */
+export function bestLongForm(short: string, text: string): number | undefined {
+  const sf = short.toLowerCase();
+  const lf = text.toLowerCase();
+  let s = sf.length - 1;
+  let l = lf.length - 1;
+  while (s >= 0) {
+    const c = sf[s];
+    if (!/[a-z0-9]/.test(c)) {
+      s--;
+      continue;
+    }
+    // Find c in the long form, from the right; the short form's first character must start a word.
+    while (l >= 0 && (lf[l] !== c || (s === 0 && l > 0 && /[a-z0-9]/.test(lf[l - 1])))) l--;
+    if (l < 0) return undefined;
+    l--;
+    s--;
+  }
+  return l + 1;
+}
+
+function words(text: string): number {
+  return text.split(/[\s-]+/).filter((w) => w).length;
+}
+
+interface Found {
+  short: string;
+  long: string;
+  /** Plain offsets of the whole definition. */
+  start: number;
+  end: number;
+  shortFirst?: boolean;
+  /** Plain span of the short form within it (not a use). */
+  sfStart: number;
+  sfEnd: number;
+}
+
+const PAREN_RE = /\(([^()]{1,120})\)/g;
+
+/** Definitions in one paragraph's plain text, by the two Schwartz & Hearst patterns. */
+function definitionsIn(plain: string): Found[] {
+  const out: Found[] = [];
+  PAREN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PAREN_RE.exec(plain))) {
+    const inside = m[1].trim();
+    const open = m.index;
+    const close = m.index + m[0].length;
+    // "(SF, long form)": both inside the parentheses.
+    const both = /^([A-Za-z][A-Za-z0-9-]{1,9})[,;:]\s+(.+)$/.exec(inside);
+    if (both && DEFINED_SHORT_RE.test(both[1]) && words(both[2]) >= 2 && bestLongForm(both[1], both[2]) === 0) {
+      const sfStart = m[0].indexOf(both[1]);
+      out.push({ short: both[1], long: both[2].trim(), start: open, end: close, shortFirst: true, sfStart: open + sfStart, sfEnd: open + sfStart + both[1].length });
+      continue;
+    }
+    // "long form (SF)" or "long form (SF; …)" / "(SF, …)".
+    const first = inside.split(/[;,]\s*/)[0].trim();
+    if (DEFINED_SHORT_RE.test(first) && words(first) === 1) {
+      const before = plain.slice(0, open).replace(/\s+$/, '');
+      // The candidate: at most min(|SF| + 5, 2|SF|) words before the parenthesis, in the same clause.
+      const max = Math.min(first.length + 5, first.length * 2);
+      const clause = before.slice(Math.max(before.search(/[^.;:()[\]]*$/), 0));
+      const ws = [...clause.matchAll(/\S+/g)];
+      const from = ws.length > max ? ws[ws.length - max].index! : ws[0]?.index ?? clause.length;
+      const candidate = clause.slice(from);
+      const at = bestLongForm(first, candidate);
+      if (at !== undefined) {
+        const long = candidate.slice(at).trim();
+        const sfStartInParen = m[0].indexOf(first);
+        if (long.length > first.length && words(long) <= max && !long.toLowerCase().includes(first.toLowerCase())) {
+          const start = before.length - clause.length + from + at;
+          out.push({ short: first, long, start, end: close, sfStart: open + sfStartInParen, sfEnd: open + sfStartInParen + first.length });
+          continue;
+        }
+      }
+    }
+    // "SF (long form)": the word just before the parenthesis is the short form.
+    const sm = /([A-Za-z][A-Za-z0-9-]{1,9})\s*$/.exec(plain.slice(0, open));
+    if (sm && DEFINED_SHORT_RE.test(sm[1]) && /[A-Z].*[A-Z]|^[A-Z]/.test(sm[1]) && words(inside) >= 2) {
+      const long = inside.split(/[;]/)[0].trim();
+      const at = bestLongForm(sm[1], long);
+      if (at !== undefined) {
+        out.push({ short: sm[1], long, start: sm.index, end: close, shortFirst: true, sfStart: sm.index, sfEnd: sm.index + sm[1].length });
+      }
+    }
+  }
+  return out;
+}
+
+/** "SF: long form" entries of an "Abbreviations" list, run together or one a line. */
+function listEntries(plain: string): { short: string; long: string; start: number; end: number }[] {
+  const out: { short: string; long: string; start: number; end: number }[] = [];
+  const re = /(?<![\p{L}\p{N}])([A-Za-z][A-Za-z0-9-]{0,9})\s*[:=\u2013\u2014]\s+/gu;
+  const heads = [...plain.matchAll(re)].filter((h) => /[A-Z]/.test(h[1]));
+  for (let i = 0; i < heads.length; i++) {
+    const h = heads[i];
+    const next = heads[i + 1]?.index ?? plain.length;
+    const long = plain.slice(h.index! + h[0].length, next).replace(/[\s.;,]+$/, '').trim();
+    if (long) out.push({ short: h[1], long, start: h.index!, end: h.index! + h[0].length + long.length });
+  }
+  if (out.length) return out;
+  // "SF, long form; SF, long form" (or one a line).
+  let offset = 0;
+  for (const chunk of plain.split(/[;\n]/)) {
+    const mm = /^\s*([A-Za-z][A-Za-z0-9-]{0,9}),\s+(.+?)[\s.]*$/.exec(chunk);
+    if (mm && /[A-Z]/.test(mm[1])) out.push({ short: mm[1], long: mm[2], start: offset + chunk.indexOf(mm[1]), end: offset + chunk.length });
+    offset += chunk.length + 1;
+  }
+  return out;
+}
+
+/** Definitions and uses of abbreviations in the document, once per check. */
+export function analyseAbbreviations(model: DocumentModel, sections: SectionAnalysis): AbbreviationAnalysis {
+  const definitions: AbbreviationDefinition[] = [];
+  const rawUses: { token: string; scope: AbbreviationScope; start: number; end: number; p: Paragraph; ps: number; pe: number }[] = [];
+  const definedTokens = new Set<string>();
+  for (const p of model.paragraphs) {
+    if (p.kind !== 'prose' && p.kind !== 'list-item') continue;
+    const scope = scopeOf(sections, p.section);
+    if (inList(p.section)) {
+      for (const e of listEntries(p.plain)) {
+        const span = plainSpanToSource(p, e.start, e.end);
+        definitions.push({ short: definedShort(e.short), long: e.long, scope: 'main', ...span, list: true });
+        definedTokens.add(definedShort(e.short));
+      }
+      continue;
+    }
+    if (inBackMatter(sections, p.section)) continue;
+    if (mostlyCapitals(p.plain)) continue;
+    const found = definitionsIn(p.plain);
+    for (const f of found) {
+      definitions.push({ short: definedShort(f.short), long: f.long, scope, ...plainSpanToSource(p, f.start, f.end), ...(f.shortFirst ? { shortFirst: true } : {}) });
+      definedTokens.add(definedShort(f.short));
+    }
+    TOKEN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN_RE.exec(p.plain))) {
+      const ps = m.index;
+      const pe = ps + m[0].length;
+      // The short form of a definition is not a use.
+      if (found.some((f) => ps >= f.sfStart && pe <= f.sfEnd)) continue;
+      // "c-KIT", "p-ANCA": a gene or antibody name with a one-letter prefix.
+      if (ps >= 2 && p.plain[ps - 1] === '-' && /[a-z]/.test(p.plain[ps - 2]) && (ps === 2 || !/[\p{L}\p{N}]/u.test(p.plain[ps - 3]))) continue;
+      rawUses.push({ token: m[0], scope, ...plainSpanToSource(p, ps, pe), p, ps, pe });
+    }
+  }
+  const uses: AbbreviationUse[] = [];
+  for (const u of rawUses) {
+    let short = shortFormOf(u.token);
+    if (!short && definedTokens.has(u.token)) short = u.token;
+    if (!short && u.token.endsWith('s') && definedTokens.has(u.token.slice(0, -1))) short = u.token.slice(0, -1);
+    // "IL2", "IL6" after "interleukin (IL)": numbered members of a defined abbreviation.
+    const numbered = !short && /^([A-Z]{2,8})\d+[a-z]?$/.exec(u.token);
+    if (numbered && definedTokens.has(numbered[1])) short = numbered[1];
+    if (!short) continue;
+    uses.push({ short, scope: u.scope, start: u.start, end: u.end });
+  }
+  return { definitions, uses };
+}
