@@ -61,7 +61,9 @@ const LIST_HEADINGS: ProfileItem = {
   headings: ['abbreviations', 'list of abbreviations', 'abbreviations used', 'abbreviations and acronyms', 'glossary of abbreviations'],
 };
 
-const TOKEN_RE = /(?<![\p{L}\p{N}])[\p{L}][\p{L}\p{N}]*(?![\p{L}\p{N}])/gu;
+/** Words (ASCII letters and digits: short forms are ASCII); a non-ASCII letter next to one is checked below. */
+const TOKEN_RE = /\b[A-Za-z][A-Za-z0-9]*\b/g;
+const CANDIDATE_RE = /^.+[A-Z]|^[a-z].*[A-Z]/;
 const ALL_CAPS_RE = /^[A-Z]{2,8}s?$/;
 const ROMAN_RE = /^[IVX]+$/;
 /** Placeholders (the `placeholder` rule's) and words written in capitals for emphasis. */
@@ -108,9 +110,14 @@ function inList(section: Section | null): boolean {
 }
 
 function mostlyCapitals(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 20) return false;
-  return letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) capitals++, letters++;
+    else if (c >= 97 && c <= 122) letters++;
+  }
+  return letters >= 20 && capitals / letters > 0.6;
 }
 
 /**
@@ -174,10 +181,14 @@ function definitionsIn(plain: string): Found[] {
     // "long form (SF)" or "long form (SF; …)" / "(SF, …)".
     const first = inside.split(/[;,]\s*/)[0].trim();
     if (DEFINED_SHORT_RE.test(first) && words(first) === 1) {
-      const before = plain.slice(0, open).replace(/\s+$/, '');
+      // Only the text near the parenthesis matters: at most 2 × 10 words before it.
+      const windowStart = Math.max(0, open - 300);
+      const before = plain.slice(windowStart, open).replace(/\s+$/, '');
       // The candidate: at most min(|SF| + 5, 2|SF|) words before the parenthesis, in the same clause.
       const max = Math.min(first.length + 5, first.length * 2);
-      const clause = before.slice(Math.max(before.search(/[^.;:()[\]]*$/), 0));
+      let cut = before.length;
+      while (cut > 0 && !'.;:()[]'.includes(before[cut - 1])) cut--;
+      const clause = before.slice(cut);
       const ws = [...clause.matchAll(/\S+/g)];
       const from = ws.length > max ? ws[ws.length - max].index! : ws[0]?.index ?? clause.length;
       const candidate = clause.slice(from);
@@ -186,19 +197,22 @@ function definitionsIn(plain: string): Found[] {
         const long = candidate.slice(at).trim();
         const sfStartInParen = m[0].indexOf(first);
         if (long.length > first.length && words(long) <= max && !long.toLowerCase().includes(first.toLowerCase())) {
-          const start = before.length - clause.length + from + at;
+          const start = windowStart + cut + from + at;
           out.push({ short: first, long, start, end: close, sfStart: open + sfStartInParen, sfEnd: open + sfStartInParen + first.length });
           continue;
         }
       }
     }
     // "SF (long form)": the word just before the parenthesis is the short form.
-    const sm = /([A-Za-z][A-Za-z0-9-]{1,9})\s*$/.exec(plain.slice(0, open));
+    const tailStart = Math.max(0, open - 20);
+    const tail = /([A-Za-z][A-Za-z0-9-]{1,9})\s*$/.exec(plain.slice(tailStart, open));
+    const sm = tail && (tail.index > 0 || tailStart === 0 || !/[A-Za-z0-9-]/.test(plain[tailStart - 1])) ? tail : null;
     if (sm && DEFINED_SHORT_RE.test(sm[1]) && /[A-Z].*[A-Z]|^[A-Z]/.test(sm[1]) && words(inside) >= 2) {
       const long = inside.split(/[;]/)[0].trim();
       const at = bestLongForm(sm[1], long);
       if (at !== undefined) {
-        out.push({ short: sm[1], long, start: sm.index, end: close, shortFirst: true, sfStart: sm.index, sfEnd: sm.index + sm[1].length });
+        const at0 = tailStart + sm.index;
+        out.push({ short: sm[1], long, start: at0, end: close, shortFirst: true, sfStart: at0, sfEnd: at0 + sm[1].length });
       }
     }
   }
@@ -230,7 +244,7 @@ function listEntries(plain: string): { short: string; long: string; start: numbe
 /** Definitions and uses of abbreviations in the document, once per check. */
 export function analyseAbbreviations(model: DocumentModel, sections: SectionAnalysis): AbbreviationAnalysis {
   const definitions: AbbreviationDefinition[] = [];
-  const rawUses: { token: string; scope: AbbreviationScope; start: number; end: number; p: Paragraph; ps: number; pe: number }[] = [];
+  const rawUses: { token: string; scope: AbbreviationScope; p: Paragraph; ps: number; pe: number }[] = [];
   const definedTokens = new Set<string>();
   for (const p of model.paragraphs) {
     if (p.kind !== 'prose' && p.kind !== 'list-item') continue;
@@ -253,13 +267,16 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
     TOKEN_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = TOKEN_RE.exec(p.plain))) {
+      // Only words with a capital that is not just their first letter ("Ankle") can be short forms.
+      if (!CANDIDATE_RE.test(m[0])) continue;
       const ps = m.index;
       const pe = ps + m[0].length;
+      if ((ps > 0 && p.plain.charCodeAt(ps - 1) > 127 && /\p{L}/u.test(p.plain[ps - 1])) || (pe < p.plain.length && p.plain.charCodeAt(pe) > 127 && /\p{L}/u.test(p.plain[pe]))) continue;
       // The short form of a definition is not a use.
       if (found.some((f) => ps >= f.sfStart && pe <= f.sfEnd)) continue;
       // "c-KIT", "p-ANCA": a gene or antibody name with a one-letter prefix.
       if (ps >= 2 && p.plain[ps - 1] === '-' && /[a-z]/.test(p.plain[ps - 2]) && (ps === 2 || !/[\p{L}\p{N}]/u.test(p.plain[ps - 3]))) continue;
-      rawUses.push({ token: m[0], scope, ...plainSpanToSource(p, ps, pe), p, ps, pe });
+      rawUses.push({ token: m[0], scope, p, ps, pe });
     }
   }
   const uses: AbbreviationUse[] = [];
@@ -271,7 +288,7 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
     const numbered = !short && /^([A-Z]{2,8})\d+[a-z]?$/.exec(u.token);
     if (numbered && definedTokens.has(numbered[1])) short = numbered[1];
     if (!short) continue;
-    uses.push({ short, scope: u.scope, start: u.start, end: u.end });
+    uses.push({ short, scope: u.scope, ...plainSpanToSource(u.p, u.ps, u.pe) });
   }
   return { definitions, uses };
 }

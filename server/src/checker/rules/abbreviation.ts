@@ -1,4 +1,4 @@
-import { analyseAbbreviations, type AbbreviationDefinition, type AbbreviationScope } from '../analysis/abbreviations';
+import { analyseAbbreviations, type AbbreviationDefinition, type AbbreviationScope, type AbbreviationUse } from '../analysis/abbreviations';
 import { positionAt } from '../model/text';
 import { WELL_KNOWN_ABBREVIATIONS } from '../profiles';
 import type { Fix } from '../types';
@@ -39,12 +39,16 @@ export const abbreviation: Rule = {
       const defs = definitions.filter((d) => d.scope === scope);
       const inText = defs.filter((d) => !d.list);
       const listed = new Map(defs.filter((d) => d.list).map((d) => [d.short, d]));
-      const scopeUses = uses.filter((u) => u.scope === scope);
-      const shorts = new Set([...scopeUses.map((u) => u.short), ...inText.map((d) => d.short)]);
+      // Uses and definitions by short form, in document order (one pass each).
+      const usesOf = new Map<string, AbbreviationUse[]>();
+      for (const u of uses) if (u.scope === scope) push(usesOf, u.short, u);
+      const defsOf = new Map<string, AbbreviationDefinition[]>();
+      for (const d of inText) push(defsOf, d.short, d);
+      const shorts = new Set([...usesOf.keys(), ...defsOf.keys()]);
       for (const short of shorts) {
         if (known.has(short)) continue;
-        const own = inText.filter((d) => d.short === short);
-        const used = scopeUses.filter((u) => u.short === short);
+        const own = defsOf.get(short) ?? [];
+        const used = usesOf.get(short) ?? [];
         const first = own[0];
         const beforeDef = first ? used.filter((u) => u.start < first.start) : [];
         if (!first && !listed.has(short)) {
@@ -105,6 +109,12 @@ export const abbreviation: Rule = {
     }
   },
 };
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 function norm(s: string): string {
   return s.toLowerCase().replace(/[\s\-\u2010-\u2014]+/g, ' ').trim();
