@@ -60,8 +60,47 @@ export function findingToDiagnostic(finding: Finding, document: TextDocument, mo
   };
 }
 
-export function findingsToDiagnostics(findings: readonly Finding[], document: TextDocument, model?: DocumentModel): Diagnostic[] {
-  return findings.map((f) => findingToDiagnostic(f, document, model));
+/** Diagnostics sent per document at most (the rest are counted in one summary diagnostic). */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
+/** Diagnostic.code of the summary diagnostic of a document with more findings than are shown. */
+export const MORE_CODE = 'more-findings';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/**
+ * The diagnostics of a document's findings, at most `max` of them: with more findings, the most
+ * severe `max` (in document order within a severity) are shown, in document order, followed by
+ * one summary diagnostic at the first line that says how many more there are. Only the shown
+ * findings are converted (positions, suppression fixes), so a document with 100,000 findings
+ * costs what one with `max` does.
+ */
+export function findingsToDiagnostics(
+  findings: readonly Finding[],
+  document: TextDocument,
+  model?: DocumentModel,
+  max = DEFAULT_MAX_DIAGNOSTICS,
+): Diagnostic[] {
+  if (findings.length <= max) return findings.map((f) => findingToDiagnostic(f, document, model));
+  const shown = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+    .slice(0, Math.max(0, max))
+    .sort((a, b) => a.i - b.i)
+    .map(({ f }) => findingToDiagnostic(f, document, model));
+  shown.push(moreDiagnostic(findings.length - shown.length, shown.length, document));
+  return shown;
+}
+
+/** The summary of the findings not sent: one Information at the first line. */
+export function moreDiagnostic(hidden: number, shown: number, document: TextDocument): Diagnostic {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return {
+    range: firstLineRange(document),
+    severity: DiagnosticSeverity.Information,
+    code: MORE_CODE,
+    source: SOURCE,
+    message: `${n(hidden)} more findings not shown (${n(shown)} of ${n(hidden + shown)} shown, the most severe first); the caselint CLI lists them all.`,
+  };
 }
 
 /** The range of the document's first line (where file-level messages go). */

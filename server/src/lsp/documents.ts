@@ -83,6 +83,8 @@ export interface AnalyzerOptions {
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
   maxTextLength?: number;
+  /** Diagnostics per document at most (default DEFAULT_MAX_DIAGNOSTICS), then one summary. */
+  maxDiagnostics?: number;
   /** Where rule failures and unexpected errors go (connection.console.error). */
   logError(message: string): void;
   /** The settings for a document (workspace/configuration); may be cached by the caller. */
@@ -260,7 +262,7 @@ export class Analyzer {
       result,
       config,
       configFile: loaded.file,
-      diagnostics: findingsToDiagnostics(result.findings, document, result.model),
+      diagnostics: findingsToDiagnostics(result.findings, document, result.model, this.options.maxDiagnostics),
       reason,
     };
   }

@@ -54,6 +54,8 @@ export interface ServerOptions {
   rules?: readonly Rule[];
   /** Texts longer than this are skipped with one informational diagnostic. */
   maxTextLength?: number;
+  /** Diagnostics sent per document at most; more are counted in one summary diagnostic (default 1,000). */
+  maxDiagnostics?: number;
   /** Delay of on-type checks in push mode (ms). */
   debounceMs?: number;
   /** How long to wait for workspace/configuration before using defaults (ms). */
@@ -137,6 +139,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const analyzer = new Analyzer({
     rules: options.rules,
     maxTextLength: options.maxTextLength,
+    maxDiagnostics: options.maxDiagnostics,
     logError,
     getSettings,
     workspaceFolders: () => workspaceFolders,
