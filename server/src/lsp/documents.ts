@@ -141,6 +141,8 @@ export class Analyzer {
   readonly forced = new Set<string>();
   /** Bumped when settings or config files change: every cached check is stale. */
   generation = 0;
+  /** How many times a document was run through the checker (tests: one check per burst of edits). */
+  checks = 0;
 
   constructor(private readonly options: AnalyzerOptions) {}
 
@@ -240,6 +242,7 @@ export class Analyzer {
     const config = mergeConfigs({}, loaded.config, settings.profile ? { profile: settings.profile } : undefined);
 
     const path = filePath(document.uri);
+    this.checks++;
     const { manuscript, result } = lintFile(text, {
       format,
       config,

@@ -14,8 +14,11 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ClientCapabilities,
   type CodeAction,
   type CompletionItem,
@@ -58,6 +61,12 @@ export interface ServerOptions {
   maxDiagnostics?: number;
   /** Delay of on-type checks in push mode (ms). */
   debounceMs?: number;
+  /**
+   * How long a pull request (textDocument/diagnostic) waits for the document to stay unchanged
+   * before checking it (ms; default 0: the messages already received are handled first). A pull
+   * for a version that is no longer current is answered with ContentModified.
+   */
+  pullDebounceMs?: number;
   /** How long to wait for workspace/configuration before using defaults (ms). */
   settingsTimeoutMs?: number;
 }
@@ -98,6 +107,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   /** Per open document: settings, config, checks, the onSave analysis, the checklist sent, the debounce timer. */
   const states = new DocumentStates();
   const debounceMs = options.debounceMs ?? 150;
+  const pullDebounceMs = options.pullDebounceMs ?? 0;
 
   const logError = (message: string) => {
     try {
@@ -107,11 +117,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   };
 
-  function guard<P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-    return async (params: P) => {
+  function guard<P, R>(name: string, fallback: R, fn: (params: P, token?: CancellationToken) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
+    return async (params: P, token?: CancellationToken) => {
       try {
-        return await fn(params);
+        return await fn(params, token);
       } catch (error) {
+        // Answers that are errors by design (ContentModified, RequestCancelled) go to the client.
+        if (error instanceof ResponseError) throw error;
         logError(`caselint: ${name} failed: ${describeError(error)}`);
         return fallback;
       }
@@ -155,6 +167,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!document) return undefined;
     const analysis = await analyse(document);
     afterCheck(analysis);
+    // Never answer with the ranges of a version the client no longer has.
+    if (documents.get(uri) && documents.get(uri)!.version !== analysis.version) throw contentModified();
     if (analysis.status !== 'checked' || !analysis.result) return undefined;
     return { result: analysis.result, document: analysis.document, analysis };
   }
@@ -170,6 +184,22 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     } catch (error) {
       logError(`caselint: checklist of ${analysis.uri} failed: ${describeError(error)}`);
     }
+  }
+
+  /** The answer to a request whose document changed while it was being handled (LSP -32801). */
+  function contentModified(): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; ask again for its new version.');
+  }
+
+  /**
+   * Waits until the messages already received are handled (and `delay` ms more), then fails
+   * with ContentModified if the document moved past `version`, or RequestCancelled if the client
+   * cancelled: a burst of edits with a pull after each is checked once, at its last version.
+   */
+  async function settle(uri: string, version: number, delay: number, token?: CancellationToken): Promise<void> {
+    await new Promise<void>((resolve) => (delay > 0 ? setTimeout(resolve, delay) : setImmediate(resolve)));
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled by the client.');
+    if (documents.get(uri)?.version !== version) throw contentModified();
   }
 
   // ---------------------------------------------------------------------------
@@ -349,10 +379,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   const emptyReport: DocumentDiagnosticReport = { kind: 'full', items: [] };
   connection.languages.diagnostics.on(
-    guard('textDocument/diagnostic', emptyReport, async (params): Promise<DocumentDiagnosticReport> => {
+    guard('textDocument/diagnostic', emptyReport, async (params, token): Promise<DocumentDiagnosticReport> => {
       const uri = params.textDocument.uri;
       const document = documents.get(uri);
       if (!document) return emptyReport;
+      const version = document.version;
       const settings = await getSettings(uri);
       let analysis: Analysis;
       if (settings.run === 'onSave') {
@@ -361,7 +392,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         analysis = state?.saved ?? (await analyse(document));
         if (state) state.saved = analysis;
       } else {
+        await settle(uri, version, pullDebounceMs, token);
         analysis = await analyse(document);
+        // Checked while a newer version arrived: its ranges would be stale.
+        if (documents.get(uri)?.version !== analysis.version) throw contentModified();
       }
       afterCheck(analysis);
       if (params.previousResultId === analysis.resultId) return { kind: 'unchanged', resultId: analysis.resultId };
