@@ -5,6 +5,7 @@ import Ajv from 'ajv';
 import { RULES } from '../../server/src/checker';
 import { parseConfigText } from '../../server/src/config/discover';
 import { configSchema, configSchemaText } from '../../server/src/config/schema';
+import { validatorsDeclarations, validatorsSource, VALIDATORS_DTS, VALIDATORS_JS } from '../../server/scripts/validators';
 
 const FILE = join(__dirname, '..', '..', 'server', 'schema', 'caselint.schema.json');
 
@@ -13,6 +14,11 @@ describe('config schema (generated from the rule registry)', () => {
 
   it('the committed server/schema/caselint.schema.json is up to date', () => {
     assert.ok(readFileSync(FILE, 'utf8') === configSchemaText(), 'server/schema/caselint.schema.json is stale: run `npm run schema` and commit the result');
+  });
+
+  it('the committed precompiled validators (server/src/config/validators.generated.js, .d.ts) are up to date', () => {
+    assert.ok(readFileSync(VALIDATORS_JS, 'utf8') === validatorsSource(), 'server/src/config/validators.generated.js is stale: run `npm run schema` and commit the result');
+    assert.ok(readFileSync(VALIDATORS_DTS, 'utf8') === validatorsDeclarations(), 'server/src/config/validators.generated.d.ts is stale: run `npm run schema` and commit the result');
   });
 
   it('has one entry per rule under "rules", with its description, default severity and options', () => {

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath, resolve } from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { getProfile, getRule, PROFILES, RULE_IDS, type CaselintConfig } from '../checker';
-import { configSchema, profileItemIds } from './schema';
+import { profileItemIds } from './schema';
+import * as validators from './validators.generated';
 
 /**
  * Config discovery, shared by the language server and the CLI: the nearest
@@ -27,14 +28,14 @@ export interface LoadedConfig {
   file?: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
 /**
  * Two steps: the file's shape against the schema (the one `npm run schema` writes, without the
  * per-rule entries), then each rule's options against that rule's own `optionsSchema`, so a
  * message names the rule and the option (inside the schema's oneOf, ajv would only say
- * "must be string").
+ * "must be string"). Both are ajv validators compiled by `npm run schema`
+ * (validators.generated.js, ajv standalone code): nothing is compiled at start.
  */
-const validate = ajv.compile(configSchema({ perRule: false }));
+const validate: ValidateFunction = validators.config;
 
 export function findConfigFile(startDir: string, stopDir?: string): string | undefined {
   let dir = resolve(startDir);
@@ -126,7 +127,10 @@ export function parseConfigText(text: string, file: string): CaselintConfig {
   return config;
 }
 
-const optionValidators = new Map<string, ValidateFunction>();
+/** A rule's precompiled options validator (server/scripts/validators.ts names them). */
+function optionsValidator(id: string): ValidateFunction | undefined {
+  return (validators as unknown as Record<string, ValidateFunction | undefined>)[`rule_${id.replace(/[^A-Za-z0-9]/g, '_')}`];
+}
 
 /** What is wrong with a rule's options (from the rule's own optionsSchema), or undefined. */
 function ruleOptionsProblem(id: string, options: Record<string, unknown>): string | undefined {
@@ -135,11 +139,8 @@ function ruleOptionsProblem(id: string, options: Record<string, unknown>): strin
   if (!rule.optionsSchema) {
     return Object.keys(options).length ? `rules.${id} takes no options (found ${Object.keys(options).map((k) => `"${k}"`).join(', ')})` : undefined;
   }
-  let check = optionValidators.get(id);
-  if (!check) {
-    check = ajv.compile(rule.optionsSchema);
-    optionValidators.set(id, check);
-  }
+  const check = optionsValidator(id);
+  if (!check) throw new Error(`no precompiled options validator for rule ${id}: run \`npm run schema\``);
   if (check(options)) return undefined;
   const e = check.errors?.[0];
   if (!e) return `rules.${id} has invalid options`;
