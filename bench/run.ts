@@ -8,9 +8,12 @@
  * Peers: markdown-it (our parser alone), mdast-util-from-markdown (micromark, the unified
  * ecosystem's parser) and markdownlint (a Markdown linter with its default rules).
  * Targets (issue 2): a 300 KB manuscript fully checked in about 15 ms (median).
+ * Issue 17 (after the in-process table): the keystroke re-check over a real stdio LSP connection
+ * (median, p95 over 200+ edits spread over the text) against the full check, the server RSS, the
+ * CLI whole process against markdownlint-cli2 (and textlint when installed), the .vsix size.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import MarkdownIt from 'markdown-it';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -129,3 +132,117 @@ patient-identifier: ${(med(full) - med(without)).toFixed(1)} ms of ${med(full).t
 
 const budget = 15 * (text.length / 300_000);
 console.log(`\ntarget: caselint check ≤ ${budget.toFixed(1)} ms for this size (15 ms per 300 KB): ${base.median <= budget ? 'met' : 'NOT met'} (${base.median.toFixed(1)} ms)`);
+
+// ---------------------------------------------------------------------------
+// Issue 17: the editor's keystroke re-check over a real LSP connection, the CLI's whole process
+// against markdownlint-cli2 (and textlint when installed), the server's memory, the .vsix size.
+// ---------------------------------------------------------------------------
+
+void (async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { writeFileSync, statSync } = await import('node:fs');
+  const { deflateRawSync } = await import('node:zlib');
+  const { spawnServer, PULL_CAPABILITIES, SERVER_JS } = await import('../test/lsp/client');
+  const ROOT = resolve(__dirname, '..');
+  const cliJs = join(ROOT, 'server', 'out', 'cli.js');
+  if (!existsSync(SERVER_JS) || !existsSync(cliJs)) {
+    console.log('\n(server/out is missing: run `npm run build` first for the LSP, CLI and .vsix measures)');
+    return;
+  }
+  const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+  const rssMB = (pid?: number) => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : NaN;
+    } catch {
+      return NaN;
+    }
+  };
+
+  // Keystroke re-check: 200+ one-character edits spread over the document, each followed by a
+  // pull, timed from the edit to the answer; against a full check of the same text.
+  const edits = Math.max(200, runs * 4);
+  const client = spawnServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onType' } });
+  await client.initialize();
+  const uri = 'file:///tmp/caselint-bench/manuscript.md';
+  const t0 = performance.now();
+  await client.open(uri, text);
+  await client.pull(uri);
+  const openMs = performance.now() - t0;
+  const rssOpen = rssMB(client.pid);
+  let seed = 17;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const doc = client.text(uri);
+    const offset = Math.floor(((i + random()) / edits) * doc.length);
+    const lines = doc.slice(0, offset).split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const t = performance.now();
+    await client.change(uri, [{ range: { start: position, end: position }, text: i % 2 ? 'a' : ' ' }]);
+    const report = await client.pull(uri);
+    times.push(performance.now() - t);
+    if (report.kind !== 'full') throw new Error('expected a full report after an edit');
+  }
+  const rssEdited = rssMB(client.pid);
+  await client.shutdown();
+  const full = base.median;
+  const median = pct(times, 0.5);
+  const p95 = pct(times, 0.95);
+  console.log(`\nkeystroke re-check over LSP (stdio, pull diagnostics), ${edits} edits spread over ${(text.length / 1000).toFixed(0)} KB:`);
+  console.log(`  open + first check + diagnostics ${openMs.toFixed(0)} ms; per edit median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+  console.log(`  ratio to a full in-process check (${full.toFixed(1)} ms): median ${(median / full).toFixed(2)}×, p95 ${(p95 / full).toFixed(2)}×`);
+  console.log(`  targets: p95 ≤ 5 ms (${p95 <= 5 ? 'met' : 'NOT met'}), p95 ≤ 0.1× full check (${p95 <= full / 10 ? 'met' : 'NOT met'})`);
+  console.log(`  server RSS: ${rssOpen.toFixed(0)} MB after opening, ${rssEdited.toFixed(0)} MB after the edits (target ≤ 100 MB: ${Math.max(rssOpen, rssEdited) <= 100 ? 'met' : 'NOT met'})`);
+
+  // CLI whole process, each tool on the same file, in the same run.
+  const file = join(mkdtempSync(join(tmpdir(), 'caselint-bench-cli-')), 'manuscript.md');
+  writeFileSync(file, text);
+  const small = resolve(__dirname, '../examples/als-cramps-case-report.md');
+  const wall = (cmd: string, args: string[], n = 7): number => {
+    const ts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      const r = spawnSync(cmd, args, { stdio: 'ignore', cwd: dirname(file) });
+      if (r.error) return NaN;
+      ts.push(performance.now() - t);
+    }
+    return pct(ts, 0.5);
+  };
+  const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+  const nodeBin = (path: string) => (existsSync(join(ROOT, 'node_modules', path)) ? join(ROOT, 'node_modules', path) : undefined);
+  const cliSmall = wall(process.execPath, [cliJs, small, '--no-config', '--exit-zero']);
+  const cliBig = wall(process.execPath, [cliJs, file, '--no-config', '--exit-zero']);
+  const nodeOnly = wall(process.execPath, ['-e', '0']);
+  console.log(`\nCLI whole process (median of 7; node -e 0 takes ${nodeOnly.toFixed(0)} ms):`);
+  console.log(`  caselint, ${statSync(small).size} B example: ${cliSmall.toFixed(0)} ms; ${(text.length / 1000).toFixed(0)} KB: ${cliBig.toFixed(0)} ms (target ≤ 200 ms: ${cliBig <= 200 ? 'met' : 'NOT met'})`);
+  const peers: [string, string | undefined, string[]][] = [
+    ['markdownlint-cli2', nodeBin('markdownlint-cli2/markdownlint-cli2-bin.mjs'), [basename(file)]],
+    ['textlint', existsSync(bin('textlint')) ? bin('textlint') : undefined, [basename(file)]],
+  ];
+  for (const [name, entry, args] of peers) {
+    if (!entry) {
+      console.log(`  ${name}: not installed (npm i -D ${name} to compare)`);
+      continue;
+    }
+    const ms = wall(entry.endsWith('.mjs') || entry.endsWith('.js') ? process.execPath : entry, entry.endsWith('.mjs') || entry.endsWith('.js') ? [entry, ...args] : args);
+    const target = name === 'markdownlint-cli2' ? ` (target ≤ 0.33×: ${cliBig / ms <= 1 / 3 ? 'met' : 'NOT met'})` : '';
+    console.log(`  ${name}, same file: ${ms.toFixed(0)} ms; caselint/${name} ${(cliBig / ms).toFixed(2)}×${target}`);
+  }
+
+  // The .vsix: the files package.json ships, each deflated as in the zip (vsce ls lists the same).
+  const pkgJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
+  const { globSync } = await import('tinyglobby');
+  const shipped = globSync([...pkgJson.files.map((f) => (/[*]/.test(f) || /\.[a-z]+$/i.test(f) ? f : `${f}/**`)), 'package.json'], { cwd: ROOT, onlyFiles: true });
+  let raw = 0;
+  let packed = 0;
+  for (const f of shipped) {
+    const data = readFileSync(join(ROOT, f));
+    raw += data.length;
+    packed += Math.min(data.length, deflateRawSync(data, { level: 9 }).length) + 100;
+  }
+  console.log(`\n.vsix (the ${shipped.length} files of package.json "files", deflated): about ${(packed / 1e6).toFixed(2)} MB, ${(raw / 1e6).toFixed(2)} MB unpacked (target ≤ 1.5 MB: ${packed <= 1.5e6 ? 'met' : 'NOT met'})`);
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -72,6 +72,8 @@ export class TestClient {
   init!: InitializeResult;
   /** The server object of an in-process server (inProcessServer), to look at its state. */
   server?: import('../../server/src/lsp/server').CaselintServer;
+  /** The process id of a spawned server (spawnServer), to read its memory (bench). */
+  pid?: number;
   private readonly texts = new Map<string, TextDocument>();
   private waiters: Waiter[] = [];
 
@@ -255,7 +257,9 @@ export function spawnServer(options: StartOptions = {}): TestClient {
     connection.dispose();
     if (code !== 0 && code !== null) throw new Error(`server exited with ${code}: ${stderr}`);
   };
-  return new TestClient(connection, stop, options);
+  const client = new TestClient(connection, stop, options);
+  client.pid = child.pid;
+  return client;
 }
 
 /** Runs the server in this process over a pair of streams (for rules injected by tests). */
