@@ -3,3 +3,4 @@ import type { ValidateFunction } from 'ajv';
 export declare const config: ValidateFunction;
 export declare const rule_placeholder: ValidateFunction;
 export declare const rule_unsupported_claim: ValidateFunction;
+export declare const rule_abbreviation: ValidateFunction;
