@@ -1,4 +1,5 @@
 /** Placeholders and writing markers in plain text (what the `placeholder` rule reports, and what other rules skip). */
+import { DisjointSpans } from '../model/text';
 
 /**
  * The fill-in texts that caselint's snippets (snippets/*.json) insert. One list, shared by the
@@ -153,7 +154,8 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'citation',
     needs: '\\',
-    re: /\\(?:cite[pt]?|parencite|textcite|autocite|footcite)\*?(?:\[[^\]]*\])*\{\s*([^}]*)\}/g,
+    // Options hold no bracket and keys no brace (as in model/citations.ts): linear however many are unclosed.
+    re: /\\(?:cite[pt]?|parencite|textcite|autocite|footcite)\*?(?:\[[^\][]*\])*\{\s*([^{}]*)\}/g,
     keep: (_plain, m) => {
       const keys = m[1].split(',').map((k) => k.trim().toLowerCase());
       return keys.every((k) => k === '' || PLACEHOLDER_KEYS.has(k) || /^\?+$/.test(k));
@@ -233,7 +235,7 @@ export function findPlaceholders(
   ignore: readonly string[] = [],
   inReferences = false,
 ): PlaceholderMatch[] {
-  const found: PlaceholderMatch[] = [];
+  const found = new DisjointSpans<PlaceholderMatch>();
   const patterns = extra.length
     ? [...PATTERNS, { kind: 'marker' as const, re: new RegExp(extra.map(escape).join('|'), 'g') }]
     : PATTERNS;
@@ -253,11 +255,12 @@ export function findPlaceholders(
       if (ignored?.has(m[0].toLowerCase())) continue;
       const start = m.index;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.end && f.start < end)) continue;
-      found.push({ start, end, kind: p.kind, text: m[0] });
+      if (!found.free(start, end)) continue;
+      found.add({ start, end, kind: p.kind, text: m[0] });
     }
+    found.endRound();
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.spans();
 }
 
 /** Is a table cell (or any short text) nothing but an unfilled placeholder or a writing marker? */

@@ -3,10 +3,31 @@ import { findPlaceholders, type PlaceholderMatch } from '../analysis/placeholder
 import type { Rule } from './rule';
 import type { DocumentModel } from '../types';
 
-/** Offsets [a, b) of the source lying inside `inline code` on their line. */
-function inInlineCode(text: string, lineStarts: number[], offset: number): boolean {
-  const before = text.slice(lineStarts[positionAt(lineStarts, offset).line], offset);
-  return ((before.match(/`/g) ?? []).length & 1) === 1;
+/**
+ * Whether an offset of the source lies inside `inline code` on its line (an odd number of
+ * backticks before it on the line). Each line's backticks are listed once, so that many
+ * placeholders on one long line cost a binary search each, not a rescan of the line.
+ */
+function inlineCodeTest(text: string, lineStarts: number[]): (offset: number) => boolean {
+  const ticks = new Map<number, number[]>();
+  return (offset) => {
+    const line = positionAt(lineStarts, offset).line;
+    let list = ticks.get(line);
+    if (!list) {
+      list = [];
+      const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+      for (let i = text.indexOf('`', lineStarts[line]); i >= 0 && i < end; i = text.indexOf('`', i + 1)) list.push(i);
+      ticks.set(line, list);
+    }
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return (lo & 1) === 1;
+  };
 }
 
 function message(m: PlaceholderMatch): string {
@@ -57,9 +78,10 @@ export const placeholder: Rule = {
     const extra = stringList(ctx.options.markers);
     const ignore = stringList(ctx.options.ignore);
     const reported = new Set<number>();
+    const inInlineCode = inlineCodeTest(doc.text, doc.lineStarts);
     const report = (start: number, end: number, m: PlaceholderMatch) => {
       if (reported.has(start) || end <= start) return;
-      if (doc.format === 'markdown' && inInlineCode(doc.text, doc.lineStarts, start)) return;
+      if (doc.format === 'markdown' && inInlineCode(start)) return;
       reported.add(start);
       ctx.report({ start, end, message: message(m), data: { kind: m.kind, text: m.text } });
     };
