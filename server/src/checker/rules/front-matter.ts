@@ -14,9 +14,9 @@ export const frontMatter: Rule = {
   check(ctx) {
     const text = ctx.doc.text;
     for (const w of ctx.doc.parseWarnings) {
-      // Report on the opening "---" line rather than across the whole block.
-      const nl = text.indexOf('\n', w.start);
-      const lineEnd = nl < 0 || nl > w.end ? w.end : nl > w.start && text[nl - 1] === '\r' ? nl - 1 : nl;
+      // Report on the opening "---" line rather than across the whole block (line ends \n, \r\n or \r).
+      let lineEnd = w.start;
+      while (lineEnd < w.end && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
       ctx.report({
         start: w.start,
         end: Math.max(w.start, lineEnd),

@@ -735,7 +735,7 @@ export class LatexScanner implements CellSource {
   private paragraphEnd(p: number): number {
     const cache = this.paragraphEndCache;
     if (p >= cache.from && p <= cache.at) return cache.at;
-    const m = /(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/g;
+    const m = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
     m.lastIndex = p;
     const r = m.exec(this.text);
     const at = r ? r.index : this.text.length;

@@ -15,6 +15,12 @@ export function searchBudget(text: string): number {
   return 2 * text.length + 65536;
 }
 
+/** Does a line end at k: \n, or a \r not followed by \n (a \r\n ends at its \n)? */
+function endsLine(text: string, k: number): boolean {
+  const ch = text[k];
+  return ch === '\n' || (ch === '\r' && text[k + 1] !== '\n');
+}
+
 function isBlankLineAt(text: string, p: number): boolean {
   while (p < text.length && (text[p] === ' ' || text[p] === '\t')) p++;
   return p < text.length && (text[p] === '\n' || text[p] === '\r');
@@ -61,10 +67,12 @@ export class GroupEnds {
           continue;
         }
         if (ch === '%' && !verbatim) {
+          // The comment and its line end (\r\n as one).
           while (k < text.length && text[k] !== '\n' && text[k] !== '\r') k++;
+          if (text[k] === '\r' && text[k + 1] === '\n') k++;
           continue;
         }
-        if (ch === '\n' && open === '{' && isBlankLineAt(text, k + 1)) return -1;
+        if (open === '{' && endsLine(text, k) && isBlankLineAt(text, k + 1)) return -1;
         if (ch === open) depth++;
         else if (ch === close) {
           depth--;
@@ -104,8 +112,8 @@ export class GroupEnds {
       let next: number;
       let w = 0;
       if (ch === '\\') next = Math.min(i + 2, n);
-      else if (ch === '%' && !verbatim) next = Math.min(lineEnd + 1, n);
-      else if (ch === '\n' && open === '{' && blankAfter) {
+      else if (ch === '%' && !verbatim) next = Math.min(lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1), n);
+      else if (open === '{' && blankAfter && endsLine(text, i)) {
         phi[i] = 0;
         greater[i] = -1;
         continue;
@@ -154,7 +162,7 @@ export class MathClosers {
     const ch = text[k];
     if (ch === '\\' && !(closer.startsWith('\\') && text.startsWith(closer, k))) return { next: k + 2 };
     if (text.startsWith(closer, k)) return { outcome: k + 1 };
-    if (ch === '\n' && isBlankLineAt(text, k + 1)) return { outcome: -(k + 1) };
+    if (endsLine(text, k) && isBlankLineAt(text, k + 1)) return { outcome: -(k + 1) };
     return { next: k + 1 };
   }
 
