@@ -183,7 +183,7 @@ describe('cli: main() in-process', () => {
     });
 
     it('binary data on standard input', async () => {
-      assertUsageError(await runCli(['--stdin'], { stdin: 'abc\u0000def' }), /standard input is binary/);
+      assertUsageError(await runCli(['--stdin'], { stdin: 'abc\u0000def' }), /standard input is a binary file \(NUL bytes, and no UTF-16 or UTF-32 byte-order mark\), not a manuscript/);
     });
 
     // Permission bits do not stop root: as root, main() runs in a child process as an

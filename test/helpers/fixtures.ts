@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { check, computeLineStarts, fileFormatOf, formatForFile, positionAt, RULE_IDS, type CaselintConfig, type DocumentModel, type Finding, type Fix, type OffsetEdit } from '../../server/src/checker';
+import { check, computeLineStarts, decodeManuscript, fileFormatOf, formatForFile, positionAt, RULE_IDS, type CaselintConfig, type DocumentModel, type Finding, type Fix, type OffsetEdit, type TextEncodingName } from '../../server/src/checker';
 
 /**
  * Fixtures carry their expected findings inline (test/fixtures/README.md):
@@ -47,10 +47,14 @@ export interface Fixture {
   checked: string[] | 'all';
   /** A fix may also resolve other findings of its rule (one citation covering a paragraph). */
   fixMayResolveOthers: boolean;
+  /** How the file's bytes were decoded (as the CLI decodes them: UTF-8, UTF-16 …, Windows-1252). */
+  encoding: TextEncodingName;
 }
 
 export function readFixture(file: string): Fixture {
-  const text = readFileSync(file, 'utf8');
+  const decoded = decodeManuscript(readFileSync(file));
+  assert.equal(decoded.kind, 'text', `${file}: a fixture is text`);
+  const { text, encoding } = decoded as Extract<typeof decoded, { kind: 'text' }>;
   const lineStarts = computeLineStarts(text);
   const lineOf = (offset: number) => positionAt(lineStarts, offset).line + 1;
   const configMatch = CONFIG_RE.exec(text);
@@ -82,7 +86,7 @@ export function readFixture(file: string): Fixture {
       }
     }
   }
-  return { file, text, config, expectations, checked, fixMayResolveOthers: RESOLVE_OTHERS_RE.test(text) };
+  return { file, text, config, expectations, checked, fixMayResolveOthers: RESOLVE_OTHERS_RE.test(text), encoding };
 }
 
 /**
@@ -99,7 +103,7 @@ function annotationSpans(text: string): { start: number; end: number }[] {
 }
 
 function run(fx: Fixture, text = fx.text): { findings: Finding[]; model: DocumentModel } {
-  const result = check(text, { format: formatForFile(fx.file), config: fx.config, onRuleError: (id, e) => { throw new Error(`${fx.file}: rule ${id} failed: ${String(e)}`); } });
+  const result = check(text, { format: formatForFile(fx.file), config: fx.config, encoding: fx.encoding, onRuleError: (id, e) => { throw new Error(`${fx.file}: rule ${id} failed: ${String(e)}`); } });
   const spans = annotationSpans(text);
   if (!spans.length) return result;
   return { ...result, findings: result.findings.filter((f) => !(f.ruleId === 'placeholder' && spans.some((a) => f.start >= a.start && f.start < a.end))) };

@@ -27,14 +27,24 @@ export { isManuscript, type DetectOptions, type DetectResult } from './analysis/
 export { IDENTIFIER_KINDS, type IdentifierKind } from './analysis/identifiers';
 export { RULES, RULE_IDS, getRule } from './rules';
 export type { Rule, RuleContext, Report } from './rules/rule';
-export { check, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
+export { check, InvalidReportError, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
 export { lintFile, type LintOptions, type LintResult } from './engine/lint';
 export { checklist, insertSectionFix, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
 export { DOCS_BASE_URL, escapeMarkdown, explain, explanationMarkdown, ruleDocsUrl, type Explanation, type FindingReason, type Silencing } from './views/explain';
 
 /**
- * The largest manuscript checked (10 MiB; the CLI counts bytes before reading, the server UTF-16
- * code units). Larger files, and files with NUL bytes (binary), are skipped with a message.
+ * Bytes into text (UTF-8, UTF-16 and UTF-32 with a byte-order mark, Windows-1252), and the one
+ * size limit: MAX_MANUSCRIPT_SIZE of text measured by manuscriptSize (its UTF-8 size), the same
+ * in the CLI and the language server.
  */
-export const MAX_MANUSCRIPT_SIZE = 10 * 1024 * 1024;
+export {
+  decodeManuscript,
+  isTooLarge,
+  manuscriptSize,
+  minimumTextSize,
+  MAX_MANUSCRIPT_BYTES,
+  MAX_MANUSCRIPT_SIZE,
+  type DecodeResult,
+  type TextEncodingName,
+} from './encoding';

@@ -174,6 +174,8 @@ export interface FrontMatter extends Span {
   /** Parsed YAML, or undefined when it could not be parsed. */
   data: Record<string, unknown> | undefined;
   error?: string;
+  /** The YAML library's warnings (an unresolved tag, an unknown directive): the data is read anyway. */
+  warnings?: ({ message: string } & Span)[];
 }
 
 export interface DocumentModel {

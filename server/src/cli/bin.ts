@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 import { main } from './main';
 
-// `caselint … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
+// A write error on stdout (a full disk, `caselint … | head` closing the pipe early) reaches the
+// write's callback, and main() reports it (exit 2); the streams' 'error' events, emitted as
+// well, must not crash the process. Nothing can be reported about stderr itself.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 
 main({
   argv: process.argv.slice(2),
-  stdout: process.stdout,
+  stdout: {
+    isTTY: process.stdout.isTTY,
+    write: (chunk: string) =>
+      new Promise<void>((resolve, reject) => {
+        process.stdout.write(chunk, (e) => (e ? reject(e) : resolve()));
+      }),
+  },
   stderr: process.stderr,
   cwd: process.cwd(),
   stdin: process.stdin,
@@ -18,7 +25,7 @@ main({
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`caselint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`caselint: internal error: ${e instanceof Error ? e.name : String(e)}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { formatForFile, lintFile, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { formatForFile, InvalidReportError, lintFile, mergeConfigs, UnknownProfileError, type CaselintConfig, type Rule, type TextEncodingName } from '../checker';
 import { ConfigError, discoverConfig, loadConfigFile, type LoadedConfig } from '../config/discover';
 import pkg from '../../../package.json';
 import { HELP, parseCliArgs, UsageError, WALKED_EXTENSIONS, type CliOptions } from './args';
-import { collectTargets, decodeText, discoveryRoot, IoError, MAX_FILE_BYTES, readTarget } from './files';
+import { collectTargets, decodeBytes, discoveryRoot, errCode, IoError, MAX_FILE_BYTES, readTarget } from './files';
 import { FORMATTERS } from './formatters';
 import { useColor } from './formatters/stylish';
 import { totalCounts, type FileReport } from './report';
@@ -14,12 +14,18 @@ export const VERSION: string = pkg.version;
 /** Where the CLI reads and writes: the real process in bin.ts, buffers in tests. */
 export interface CliIO {
   argv: string[];
+  /**
+   * Where the report goes. `write` may return a promise (bin.ts: settled when the data is
+   * written); a rejection or a throw is a write error (a full disk, a closed pipe): exit 2.
+   */
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown };
   cwd: string;
   /** Standard input for --stdin: a stream (process.stdin) or, in tests, a string. */
   stdin?: AsyncIterable<string | Uint8Array> | string;
   env?: Record<string, string | undefined>;
+  /** Rules to run instead of the registry (tests). */
+  rules?: readonly Rule[];
 }
 
 export const EXIT_OK = 0;
@@ -52,9 +58,30 @@ async function readStdin(stdin: CliIO['stdin']): Promise<Buffer> {
 }
 
 /**
+ * What a rule's or the checker's error may say on stderr: never document text (which may hold a
+ * patient's name). Our own errors and the stack overflow say what happened; others only their kind.
+ */
+function describeError(e: unknown): string {
+  if (e instanceof InvalidReportError) return e.message;
+  if (e instanceof RangeError && e.message === 'Maximum call stack size exceeded') return e.message;
+  return e instanceof Error ? e.name : typeof e;
+}
+
+/** Writes to stdout and waits for the write when it says when it is done (bin.ts). */
+async function writeOut(stdout: CliIO['stdout'], chunk: string): Promise<void> {
+  try {
+    const r = stdout.write(chunk);
+    if (r && typeof (r as Promise<unknown>).then === 'function') await r;
+  } catch (e) {
+    throw new IoError(`cannot write the report to standard output (${errCode(e)})`);
+  }
+}
+
+/**
  * The caselint command line. Returns the exit code: 0 clean (or within --max-warnings, or
- * --exit-zero), 1 errors or too many warnings, 2 usage, config or I/O error (one line on stderr).
- * Never throws.
+ * --exit-zero), 1 errors or too many warnings, 2 usage, config or I/O error (one line on stderr),
+ * or a file that could not be read or checked while the others were (one line each; the report
+ * of the others is still written). Never throws.
  */
 export async function main(io: CliIO): Promise<number> {
   const fail = (message: string) => {
@@ -69,7 +96,7 @@ export async function main(io: CliIO): Promise<number> {
     if (e instanceof UsageError || e instanceof IoError || e instanceof UnknownProfileError) {
       return fail(e.message);
     }
-    return fail(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(`internal error (${describeError(e)})`);
   }
 }
 
@@ -114,7 +141,13 @@ async function run(io: CliIO): Promise<number> {
 
   const reports: FileReport[] = [];
   let looked = 0;
-  const checkText = (text: string, filePath: string | undefined, display: string, always: boolean) => {
+  // A file that could not be read or checked while the others were: reported, exit 2 at the end.
+  let incomplete = false;
+  const problem = (message: string) => {
+    note(message);
+    incomplete = true;
+  };
+  const checkText = (text: string, filePath: string | undefined, display: string, always: boolean, encoding?: TextEncodingName) => {
     const abs = filePath ?? resolve(cwd, 'stdin.md');
     const loaded = configFor(abs);
     const config = mergeConfigs(loaded.config, cliConfig);
@@ -126,12 +159,15 @@ async function run(io: CliIO): Promise<number> {
         path: abs,
         configDir: loaded.file ? dirname(loaded.file) : root,
         force: always,
+        encoding,
+        rules: io.rules,
         onRuleError: (ruleId, error) =>
-          note(`warning: rule ${ruleId} failed on ${display} and was skipped (${error instanceof Error ? error.message : String(error)})`),
+          problem(`rule ${ruleId} failed on ${display} (${describeError(error)}); the report lacks its findings for this file`),
       }).result;
     } catch (e) {
       if (e instanceof UnknownProfileError) throw e;
-      throw new Error(`checking ${display} failed: ${e instanceof Error ? e.message : String(e)}`);
+      problem(`checking ${display} failed (${describeError(e)}); it is missing from the report`);
+      return;
     }
     looked++;
     if (!result) return;
@@ -140,12 +176,14 @@ async function run(io: CliIO): Promise<number> {
   };
 
   if (opts.stdin) {
-    const bytes = await readStdin(io.stdin);
-    if (bytes.includes(0)) throw new IoError('standard input is binary, not a manuscript');
+    const decoded = decodeBytes(await readStdin(io.stdin), 'standard input');
+    if (decoded.kind === 'refused') throw new IoError(decoded.message);
     const filePath = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : undefined;
-    checkText(decodeText(bytes), filePath, filePath ? displayPathOf(cwd, filePath) : '<stdin>', !opts.detect);
+    checkText(decoded.text, filePath, filePath ? displayPathOf(cwd, filePath) : '<stdin>', !opts.detect, decoded.encoding);
   } else {
-    const targets = await collectTargets(opts.patterns, cwd);
+    const unreadableFolders: string[] = [];
+    const targets = await collectTargets(opts.patterns, cwd, unreadableFolders);
+    for (const message of unreadableFolders) problem(message);
     for (const target of targets) {
       const display = displayPathOf(cwd, target.path);
       const read = readTarget(target, display);
@@ -153,7 +191,11 @@ async function run(io: CliIO): Promise<number> {
         note(`skipped ${display} (${read.why})`);
         continue;
       }
-      checkText(read.text, target.path, display, target.explicit && !opts.detect);
+      if (read.kind === 'unreadable') {
+        problem(read.message);
+        continue;
+      }
+      checkText(read.text, target.path, display, target.explicit && !opts.detect, read.encoding);
     }
     if (!reports.length && looked > 0) {
       note(`no case reports found among ${looked} file${looked === 1 ? '' : 's'} (name a file to check it anyway, or list it in the config's "files")`);
@@ -167,18 +209,12 @@ async function run(io: CliIO): Promise<number> {
   const color = useColor(env, !!io.stdout.isTTY, !!opts.outputFile);
   const output = FORMATTERS[opts.format](reports, { cwd, color, version: VERSION });
   if (opts.outputFile) {
-    const out = resolve(cwd, opts.outputFile);
-    try {
-      makeFolders(dirname(out));
-      writeFileSync(out, output);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      throw new IoError(`cannot write the output file ${opts.outputFile} (${err.code ?? err.message})`);
-    }
+    writeOutputFile(resolve(cwd, opts.outputFile), opts.outputFile, output);
   } else if (output) {
-    io.stdout.write(output);
+    await writeOut(io.stdout, output);
   }
 
+  if (incomplete) return EXIT_ERROR;
   const total = totalCounts(reports);
   if (opts.exitZero) return EXIT_OK;
   if (total.errors > 0) return EXIT_PROBLEMS;
@@ -187,6 +223,39 @@ async function run(io: CliIO): Promise<number> {
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/**
+ * Writes the report to a temporary file next to the output file, then renames it over the output
+ * file: a reader (or another caselint run writing the same file) sees the old report or the new
+ * one, never a part of one. Through a symbolic link, the file linked to is replaced.
+ */
+function writeOutputFile(out: string, named: string, output: string): void {
+  let target = out;
+  let temp: string | undefined;
+  try {
+    makeFolders(dirname(out));
+    try {
+      target = realpathSync(out);
+    } catch {
+      // Not there yet: written where named.
+    }
+    temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    writeFileSync(temp, output, { flag: 'wx' });
+    renameSync(temp, target);
+    temp = undefined;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new IoError(`cannot write the output file ${named} (${err.code ?? err.message})`);
+  } finally {
+    if (temp) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Nothing more to do: the error above is what is reported.
+      }
+    }
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
-import { getProfile, getRule, PROFILES, RULE_IDS, type CaselintConfig } from '../checker';
+import { decodeManuscript, getProfile, getRule, PROFILES, RULE_IDS, type CaselintConfig } from '../checker';
 import { profileItemIds } from './schema';
 import * as validators from './validators.generated';
 
@@ -91,7 +91,8 @@ export function parseConfigText(text: string, file: string): CaselintConfig {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (/\.ya?ml$/i.test(file)) {
     try {
-      data = parseYaml(text) ?? {};
+      // logLevel 'error': errors throw, warnings are not printed on stderr (process.emitWarning).
+      data = parseYaml(text, { logLevel: 'error' }) ?? {};
     } catch (e) {
       const first = (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/:\s*$/, '');
       throw new ConfigError(file, `not valid YAML: ${first}`);
@@ -153,13 +154,16 @@ function ruleOptionsProblem(id: string, options: Record<string, unknown>): strin
 }
 
 export function loadConfigFile(file: string): CaselintConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new ConfigError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  return parseConfigText(text, file);
+  // Decoded as manuscripts are (a config saved as UTF-16 by Notepad, or as Windows-1252).
+  const decoded = decodeManuscript(bytes);
+  if (decoded.kind === 'binary') throw new ConfigError(file, `is a binary file (${decoded.why}), not a config`);
+  return parseConfigText(decoded.text, file);
 }
 
 /** The config that applies to a manuscript: the nearest config file up to `root`. Throws ConfigError. */

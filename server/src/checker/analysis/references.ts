@@ -179,7 +179,7 @@ export function findBibtexEntry(bibtex: string, key: string): ReferenceEntry | u
 /** A LaTeX `\bibitem{key}` of a `thebibliography` environment in the document itself. */
 export function findBibitem(text: string, key: string): ReferenceEntry | undefined {
   if (!text.includes('\\bibitem')) return undefined;
-  const re = /\\bibitem\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}/g;
+  const re = /\\bibitem\s*(?:\[[^\][]*\])?\s*\{([^{}]*)\}/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     if (m[1].trim() !== key) continue;

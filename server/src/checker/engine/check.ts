@@ -4,6 +4,7 @@ import { parseDocument } from '../model';
 import { getProfile, PROFILES, type Profile } from '../profiles';
 import { RULE_IDS, RULES } from '../rules';
 import type { Rule, RuleContext } from '../rules/rule';
+import type { TextEncodingName } from '../encoding';
 import type { DocumentModel, Finding, Format, Section } from '../types';
 import { applySuppressions } from './suppressions';
 
@@ -14,6 +15,13 @@ export interface CheckOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /** How the host decoded the file's bytes (decodeManuscript); the `encoding` rule reports Windows-1252. */
+  encoding?: TextEncodingName;
+}
+
+/** A rule reported a range or proposed an edit outside the text (a bug in the rule; its findings are dropped). */
+export class InvalidReportError extends RangeError {
+  override name = 'InvalidReportError';
 }
 
 export interface CheckResult {
@@ -75,14 +83,15 @@ export function checkModel(model: DocumentModel, profile: Profile, options: Omit
       sections,
       ruleIds,
       itemAt,
+      encoding: options.encoding,
       report(r) {
         if (!(Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= text.length)) {
-          throw new RangeError(`rule ${rule.id} reported an invalid range [${r.start}, ${r.end}) in a text of length ${text.length}`);
+          throw new InvalidReportError(`rule ${rule.id} reported an invalid range [${r.start}, ${r.end}) in a text of length ${text.length}`);
         }
         for (const fix of r.fixes ?? []) {
           for (const e of fix.edits) {
             if (!(e.start >= 0 && e.start <= e.end && e.end <= text.length)) {
-              throw new RangeError(`rule ${rule.id} proposed an edit with an invalid range [${e.start}, ${e.end})`);
+              throw new InvalidReportError(`rule ${rule.id} proposed an edit with an invalid range [${e.start}, ${e.end})`);
             }
           }
         }
@@ -101,7 +110,8 @@ export function checkModel(model: DocumentModel, profile: Profile, options: Omit
     };
     try {
       rule.check(ctx);
-      findings.push(...own);
+      // One by one: push(...own) throws ("Maximum call stack size exceeded") past ~125,000 findings.
+      for (const f of own) findings.push(f);
     } catch (error) {
       options.onRuleError?.(rule.id, error);
     }

@@ -2,6 +2,7 @@ import { isManuscript, type DetectResult } from '../analysis/detect';
 import type { CaselintConfig } from '../config';
 import { parseDocument } from '../model';
 import type { Rule } from '../rules/rule';
+import type { TextEncodingName } from '../encoding';
 import type { Format } from '../types';
 import { checkModel, profileOf, type CheckResult } from './check';
 
@@ -24,6 +25,8 @@ export interface LintOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /** How the host decoded the file's bytes (decodeManuscript); undefined for text from an editor. */
+  encoding?: TextEncodingName;
 }
 
 export interface LintResult {
@@ -44,5 +47,5 @@ export function lintFile(text: string, options: LintOptions): LintResult {
     ? { manuscript: true, reason: FORCED_REASON }
     : isManuscript(model, { path: options.path, configDir: options.configDir, config, profile });
   if (!manuscript.manuscript) return { manuscript };
-  return { manuscript, result: checkModel(model, profile, { config, onRuleError: options.onRuleError, rules: options.rules }) };
+  return { manuscript, result: checkModel(model, profile, { config, onRuleError: options.onRuleError, rules: options.rules, encoding: options.encoding }) };
 }

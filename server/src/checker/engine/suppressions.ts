@@ -45,10 +45,41 @@ export function applySuppressions(model: DocumentModel, findings: Finding[]): Fi
     }
   }
   for (const o of open) ranges.push({ start: o.start, end: model.text.length, ids: o.ids, except: o.except });
+
+  // Per rule id: the lines and the merged ranges that silence it, so that each finding costs a
+  // look-up and a binary search (not a scan of every comment: many findings and many comments).
+  const perRule = new Map<string, { lines: Set<number>; starts: number[]; ends: number[] }>();
+  const silencing = (ruleId: string) => {
+    let s = perRule.get(ruleId);
+    if (s) return s;
+    const lines = new Set(lineSuppressions.filter((l) => names(l.ids, ruleId)).map((l) => l.line));
+    const own = ranges.filter((r) => names(r.ids, ruleId, r.except)).sort((a, b) => a.start - b.start);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const r of own) {
+      // Closed ranges: a finding at r.end is silenced too, so touching ranges merge.
+      if (ends.length && r.start <= ends[ends.length - 1]) ends[ends.length - 1] = Math.max(ends[ends.length - 1], r.end);
+      else {
+        starts.push(r.start);
+        ends.push(r.end);
+      }
+    }
+    s = { lines, starts, ends };
+    perRule.set(ruleId, s);
+    return s;
+  };
   return findings.filter((f) => {
-    if (ranges.some((r) => f.start >= r.start && f.start <= r.end && names(r.ids, f.ruleId, r.except))) return false;
-    const line = lineOf(f.start);
-    return !lineSuppressions.some((l) => l.line === line && names(l.ids, f.ruleId));
+    const s = silencing(f.ruleId);
+    // The last merged range starting at or before the finding.
+    let lo = 0;
+    let hi = s.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s.starts[mid] <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && f.start <= s.ends[lo - 1]) return false;
+    return !(s.lines.size && s.lines.has(lineOf(f.start)));
   });
 }
 

@@ -1,5 +1,6 @@
 import type { CitationKind } from '../types';
 import { LATEX_CITE_COMMANDS } from './latex/commands';
+import { DisjointSpans } from './text';
 
 /**
  * Citation marker patterns, run over a paragraph's plain text. Each has a name and an
@@ -57,7 +58,8 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     kind: 'latex',
     example: String.raw`\cite{a,b}, \citep[p. 3]{key}, \parencite{key}, \cites{a}{b}`,
     quick: /\\/, // a backslash: rare in Markdown prose, where escapes are already resolved
-    re: new RegExp(String.raw`\\(?:${LATEX_CITE_COMMANDS})\*?(?:\s*\[[^\]]*\]){0,2}(?:\s*\{[^{}]*\})+`, 'g'),
+    // Options hold no bracket and keys no brace, so an unclosed "\cite[" or "\cite{" is not searched past the next one.
+    re: new RegExp(String.raw`\\(?:${LATEX_CITE_COMMANDS})\*?(?:\s*\[[^\][]*\]){0,2}(?:\s*\{[^{}]*\})+`, 'g'),
     keys: (m) => [...m[0].matchAll(/\{([^{}]*)\}/g)].flatMap((g) => g[1].split(',')).map((k) => k.trim()).filter(Boolean),
   },
   {
@@ -128,7 +130,8 @@ export const CITATION_PATTERNS: CitationPattern[] = [
   {
     kind: 'author-year',
     example: '(Smith et al., 2019; Lee and Park 2020)',
-    quick: /\((?:[^)]*)(?:1[89]|20)\d\d/,
+    // A year after a "(" with no parenthesis between ("(" excluded too: one pass, not one per "(").
+    quick: /\([^()]*(?:1[89]|20)\d\d/,
     re: new RegExp(String.raw`\((?:(?:e\.g\.|see|cf\.)\s*,?\s*)?${AUTHOR_YEAR}(?:\s*;\s*${AUTHOR_YEAR})*\)`, 'gu'),
     keys: (m) => [m[0].slice(1, -1)],
   },
@@ -150,7 +153,7 @@ export interface PlainCitation {
 
 /** All citation markers in a plain text, in order, without overlaps. */
 export function findCitations(plain: string): PlainCitation[] {
-  const found: PlainCitation[] = [];
+  const found = new DisjointSpans<PlainCitation>();
   for (const p of CITATION_PATTERNS) {
     if (!p.quick.test(plain)) continue;
     p.re.lastIndex = 0;
@@ -158,10 +161,9 @@ export function findCitations(plain: string): PlainCitation[] {
     while ((m = p.re.exec(plain))) {
       const start = m.index;
       const end = start + m[0].length;
-      if (!found.some((f) => start < f.end && f.start < end)) {
-        found.push({ kind: p.kind, start, end, keys: p.keys(m) });
-      }
+      if (found.free(start, end)) found.add({ kind: p.kind, start, end, keys: p.keys(m) });
     }
+    found.endRound();
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found.spans();
 }

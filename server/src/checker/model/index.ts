@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import type {
   Citation,
   DocumentModel,
@@ -13,6 +12,7 @@ import type {
 import { isReferencesHeading } from '../profiles';
 import type { RawBlocks } from './blocks';
 import { findCitations } from './citations';
+import { readFrontMatter } from './frontmatter';
 import { parseMarkdownBlocks } from './markdown';
 import { parseLatexBlocks } from './latex';
 import { blankPandocLines, finishPandocBlocks } from './quarto';
@@ -24,28 +24,8 @@ import { computeLineStarts, plainSpanToSource, positionAt } from './text';
 export { computeLineStarts, positionAt } from './text';
 export { parseSuppressionDirective, suppressionComment } from './suppressions';
 
-const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** After leading space and emphasis markers: "Figure 2", "**Table 1.**", "Supplementary Fig. S3". */
 const CAPTION_RE = /^\s*[*_]*(?:supplementary\s+)?(?:fig(?:ure)?s?\.?|table|video|movie|box|panel)\s*S?\d+[A-Za-z]?\b/i;
-
-function readFrontMatter(text: string, lineStarts: number[]): FrontMatter | undefined {
-  const m = FRONT_MATTER_RE.exec(text);
-  if (!m) return undefined;
-  const fm: FrontMatter = { start: 0, end: m[0].length, raw: m[1], data: undefined };
-  try {
-    const data = parseYaml(m[1]);
-    if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
-  } catch (e) {
-    fm.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    // The parser counts lines and columns in the YAML block; the writer needs them in the file.
-    const pos = (e as { pos?: unknown }).pos;
-    if (Array.isArray(pos) && typeof pos[0] === 'number') {
-      const at = positionAt(lineStarts, text.indexOf('\n') + 1 + pos[0]);
-      fm.error = fm.error.replace(/ at line \d+, column \d+/, '').replace(/[:\s]+$/, '') + ` at line ${at.line + 1}, column ${at.character + 1}`;
-    }
-  }
-  return fm;
-}
 
 /** Same length, same line breaks, front matter blanked: keeps every offset and line valid. */
 function blank(text: string, start: number, end: number): string {

@@ -13,10 +13,72 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 // Keep escapes and entities as separate tokens, so we know their source form.
 md.core.ruler.disable('text_join');
 // markdown-it's 'normalize' rule scans the whole text twice with regular expressions; the same
-// replacements are made here, and only when the text has a \r or a NUL (a quick search).
+// replacements are made here, and only when the text has a \r or a NUL (a quick search). Token
+// contents then hold \n where the source may have \r\n or \r: findInSource allows for it.
 md.core.ruler.disable('normalize');
 function normalizeForParse(s: string): string {
   return s.includes('\r') || s.includes('\0') ? s.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : s;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LINE_END = '(?:\\r\\n|\\r|\\n)';
+
+/**
+ * Where a token's content is in src[from, limit): verbatim, or (for content with line ends, and
+ * for inline code, whose line ends are spaces) with \n standing for any line end of the source.
+ */
+function findInSource(src: string, content: string, from: number, limit: number, codeSpaces: boolean): { index: number; length: number } | undefined {
+  const window = src.slice(from, limit);
+  const at = window.indexOf(content);
+  const flexible = content.includes('\n') || (codeSpaces && content.includes(' ') && /[\r\n]/.test(window));
+  if (!flexible) return at >= 0 ? { index: from + at, length: content.length } : undefined;
+  const pattern = content
+    .split(/(\n| )/)
+    .map((part) => (part === '\n' ? LINE_END : part === ' ' ? (codeSpaces ? `(?: |${LINE_END})` : ' ') : escapeRe(part)))
+    .join('');
+  const m = new RegExp(pattern).exec(window);
+  if (!m) return undefined;
+  // The verbatim match wins when it comes first (or is the same).
+  if (at >= 0 && at <= m.index) return { index: from + at, length: content.length };
+  return { index: from + m.index, length: m[0].length };
+}
+
+/** Appends source[start, start + length), which reads as `plain` with each line end a space or \n. */
+function copyAcrossLines(b: PlainBuilder, src: string, start: number, length: number, plain: string): void {
+  if (length === plain.length && src.slice(start, start + length).replace(/[\r\n]/g, ' ') === plain.replace(/\n/g, ' ')) {
+    // Same length: a line end is one \n or \r, standing for the space or \n of the content.
+    let k = 0;
+    while (k < length) {
+      let e = k;
+      while (e < length && src[start + e] === plain[e]) e++;
+      if (e > k) b.copy(plain.slice(k, e), start + k);
+      if (e < length) {
+        b.replace(plain[e], start + e, 1);
+        e++;
+      }
+      k = e;
+    }
+    return;
+  }
+  // \r\n line ends: each is one character of the content.
+  let p = 0;
+  let s = start;
+  const end = start + length;
+  while (s < end) {
+    let e = s;
+    while (e < end && src[e] !== '\r' && src[e] !== '\n') e++;
+    if (e > s) {
+      b.copy(src.slice(s, e), s);
+      p += e - s;
+    }
+    if (e < end) {
+      const len = src[e] === '\r' && src[e + 1] === '\n' ? 2 : 1;
+      b.replace(plain[p] ?? ' ', e, len);
+      p++;
+      e += len;
+    }
+    s = e;
+  }
 }
 
 const COMMENT_RE = /<!--([\s\S]*?)-->/g;
@@ -191,21 +253,26 @@ export function alignInline(
   comments: Comment[],
 ): number {
   let cur = from;
+  // Searched in src[cur, limit) only (a slice is O(1)): a piece that is not found costs its window, not the rest of the text.
   const find = (s: string): number => {
-    const idx = src.indexOf(s, cur);
-    return idx >= 0 && idx + s.length <= limit ? idx : -1;
+    const idx = src.slice(cur, limit).indexOf(s);
+    return idx >= 0 ? cur + idx : -1;
   };
   for (const c of children) {
     switch (c.type) {
       case 'text':
       case 'code_inline': {
         if (!c.content) break;
-        const idx = find(c.content);
-        if (idx < 0) {
+        const found = findInSource(src, c.content, cur, limit, c.type === 'code_inline');
+        if (!found) {
           b.replace(c.content, cur, 0);
+        } else if (found.length === c.content.length && src.startsWith(c.content, found.index)) {
+          b.copy(c.content, found.index);
+          cur = found.index + found.length;
         } else {
-          b.copy(c.content, idx);
-          cur = idx + c.content.length;
+          // Inline code across a line end (a space in its content), or a \r\n.
+          copyAcrossLines(b, src, found.index, found.length, c.content);
+          cur = found.index + found.length;
         }
         break;
       }
@@ -223,14 +290,18 @@ export function alignInline(
       case 'hardbreak': {
         let idx = cur;
         while (idx < limit && src[idx] !== '\n' && src[idx] !== '\r') idx++;
-        b.replace(' ', idx, idx < limit ? 1 : 0);
-        cur = Math.min(limit, idx + 1);
+        // The whole line end: \r\n is one.
+        const len = idx >= limit ? 0 : src[idx] === '\r' && src[idx + 1] === '\n' ? 2 : 1;
+        b.replace(' ', idx, len);
+        cur = Math.min(limit, idx + Math.max(len, 1));
         break;
       }
       case 'html_inline': {
-        const idx = find(c.content);
-        if (idx < 0) break;
-        const tag = c.content;
+        // A comment may span line ends (\n in the content, \r\n or \r in the source).
+        const found = findInSource(src, c.content, cur, limit, false);
+        if (!found) break;
+        const idx = found.index;
+        const tag = src.slice(idx, idx + found.length);
         if (tag.startsWith('<!--')) {
           collectComments(src, idx, idx + tag.length, comments);
         } else if (/^<\/?sup\b/i.test(tag)) {

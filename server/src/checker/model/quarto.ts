@@ -1,6 +1,7 @@
 import { isMap, isScalar, parseDocument as parseYamlDocument } from 'yaml';
 import type { FrontMatter, Heading } from '../types';
 import type { RawBlocks, RawParagraph } from './blocks';
+import { yamlSource } from './frontmatter';
 import { PlainBuilder } from './text';
 
 /**
@@ -145,7 +146,7 @@ function frontMatterAbstract(raw: RawBlocks, text: string, fm: FrontMatter): voi
   if (base < 0) return;
   let doc;
   try {
-    doc = parseYamlDocument(fm.raw, { keepSourceTokens: false });
+    doc = parseYamlDocument(yamlSource(fm.raw), { keepSourceTokens: false, logLevel: 'error' });
   } catch {
     return;
   }
@@ -157,7 +158,8 @@ function frontMatterAbstract(raw: RawBlocks, text: string, fm: FrontMatter): voi
   const vStart = base + pair.value.range[0];
   const vEnd = Math.min(base + pair.value.range[1], fm.end);
 
-  const level = raw.headings.length ? Math.min(...raw.headings.map((h) => h.level)) : 1;
+  // (A loop, not Math.min(...levels): spreading throws past ~125,000 headings.)
+  const level = raw.headings.length ? raw.headings.reduce((m, h) => Math.min(m, h.level), Infinity) : 1;
   const heading: Heading = { start: keyStart, end: keyEnd, level, text: 'Abstract', textStart: keyStart, textEnd: keyEnd };
   raw.headings.unshift(heading);
 
@@ -206,7 +208,7 @@ function frontMatterAbstract(raw: RawBlocks, text: string, fm: FrontMatter): voi
     else if (pos < vEnd) pos++;
   }
   flush();
-  raw.paragraphs.unshift(...paras);
+  raw.paragraphs = [...paras, ...raw.paragraphs];
 }
 
 /** Quarto / R Markdown additions to the Markdown blocks (see the top of this file). */

@@ -87,11 +87,19 @@ export function splitSentences(plain: string, citations: PlainCitation[]): { sta
 
   let ci = 0;
   let i = 0;
+  // The next terminator at or after `termFrom` is at `termAt` (n: none): searched again only when
+  // i has passed it, so that many citations before one full stop do not rescan the text up to it.
+  let termFrom = 1;
+  let termAt = 0;
   while (i < n) {
-    // The next terminator (test, not exec: no match object; every terminator is one code unit).
-    TERM_RE.lastIndex = i;
-    const found = TERM_RE.test(plain);
-    const ti = found ? TERM_RE.lastIndex - 1 : n;
+    if (!(i >= termFrom && i <= termAt)) {
+      // The next terminator (test, not exec: no match object; every terminator is one code unit).
+      TERM_RE.lastIndex = i;
+      termFrom = i;
+      termAt = TERM_RE.test(plain) ? TERM_RE.lastIndex - 1 : n;
+    }
+    const found = termAt < n;
+    const ti = termAt;
     while (ci < citations.length && citations[ci].start < i) ci++;
     const cit = ci < citations.length && citations[ci].start < ti ? citations[ci] : undefined;
     if (cit) {

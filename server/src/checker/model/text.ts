@@ -114,3 +114,65 @@ export function plainToSourceEnd(segments: TextSegment[], p: number, fallback: n
   if (seg.sourceLength !== undefined) return seg.sourceStart + seg.sourceLength;
   return seg.sourceStart + Math.min(rel, seg.length);
 }
+
+/**
+ * Non-empty spans accepted from several patterns in turn, none overlapping another (the first
+ * accepted wins): what citation and placeholder matching need. Each pattern's matches come in
+ * order; `endRound()` after each pattern merges them in, so that a check is a binary search
+ * and the whole is O(m log m) for m matches, not O(m²).
+ */
+export class DisjointSpans<T extends { start: number; end: number }> {
+  /** Accepted in earlier rounds, sorted by start (so by end too: they are disjoint). */
+  private done: T[] = [];
+  /** Accepted in this round, sorted. */
+  private round: T[] = [];
+
+  /** Does [start, end) overlap no accepted span? */
+  free(start: number, end: number): boolean {
+    return !overlapsSorted(this.done, start, end) && !overlapsSorted(this.round, start, end);
+  }
+
+  add(span: T): void {
+    const r = this.round;
+    if (!r.length || r[r.length - 1].start < span.start) r.push(span);
+    else r.splice(firstEndingAfter(r, span.start), 0, span);
+  }
+
+  endRound(): void {
+    if (!this.round.length) return;
+    const a = this.done;
+    const b = this.round;
+    const merged: T[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i].start < b[j].start)) merged.push(a[i++]);
+      else merged.push(b[j++]);
+    }
+    this.done = merged;
+    this.round = [];
+  }
+
+  /** Every accepted span, sorted by start. */
+  spans(): T[] {
+    this.endRound();
+    return this.done;
+  }
+}
+
+/** Index of the first span of a sorted disjoint list that ends after p. */
+function firstEndingAfter(list: readonly { end: number }[], p: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].end > p) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function overlapsSorted(list: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  const i = firstEndingAfter(list, start);
+  return i < list.length && list[i].start < end;
+}

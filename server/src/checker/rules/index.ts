@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import { abbreviation } from './abbreviation';
 import { emgTable } from './emg-table';
 import { emptySection } from './empty-section';
+import { encoding } from './encoding';
 import { examGrade } from './exam-grade';
 import { figureTableReference } from './figure-table-reference';
 import { frontMatter } from './front-matter';
@@ -13,7 +14,7 @@ import { suppressionComment } from './suppression-comment';
 import { unsupportedClaim } from './unsupported-claim';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, frontMatter, abbreviation, suppressionComment];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, frontMatter, abbreviation, encoding, suppressionComment];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -1,5 +1,6 @@
 import type { SectionAnalysis } from '../analysis/sections';
 import type { CaselintConfig } from '../config';
+import type { TextEncodingName } from '../encoding';
 import type { Profile, ProfileItem } from '../profiles';
 import type { DocumentModel, Fix, Section, Severity } from '../types';
 
@@ -24,6 +25,8 @@ export interface RuleContext {
   ruleIds: readonly string[];
   /** The profile item a section (or its nearest ancestor) satisfies. */
   itemAt(section: Section | null): ProfileItem | undefined;
+  /** How the host decoded the file's bytes (encoding.ts); undefined for text from an editor. */
+  encoding?: TextEncodingName;
   report(r: Report): void;
 }
 

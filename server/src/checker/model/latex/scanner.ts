@@ -3,6 +3,7 @@ import { isReferencesHeading } from '../../profiles';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from '../blocks';
 import { PlainBuilder, plainToSourceEnd, plainToSourceStart } from '../text';
 import type { LatexCommand } from './commands';
+import { EnvironmentEnds, GroupEnds, MathClosers } from './search';
 import { linkCaption, readTable, type CellSource, type Float } from './tables';
 import { DOTLESS_LETTERS, WRITTEN, type CompiledVocabulary } from './vocabulary';
 
@@ -14,6 +15,10 @@ import { DOTLESS_LETTERS, WRITTEN, type CompiledVocabulary } from './vocabulary'
  * It knows no command or environment names: it looks each \name and \begin{name} up in the
  * vocabulary it is given (commands.ts, vocabulary.ts) and acts on the entry's kind. What it
  * knows is TeX's own syntax: % comments, {groups}, [options], $ math, ~, blank lines.
+ *
+ * Searches for a closing delimiter go through search.ts, so that unclosed groups, math and
+ * environments cost linear time however many there are; so do the caches below (line ends,
+ * the next \verb delimiter, the next paragraph break).
  */
 
 const LETTER = /[A-Za-z]/;
@@ -36,6 +41,17 @@ export class LatexScanner implements CellSource {
   private quoteDepth = 0;
   private inBibliography = false;
   private floats: Float[] = [];
+  /** The largest start of a paragraph recorded so far. */
+  private lastParagraphStart = -1;
+  private readonly groupEnds = new Map<string, GroupEnds>();
+  private readonly mathClosers = new Map<string, MathClosers>();
+  private readonly environmentEnds = new Map<string, EnvironmentEnds>();
+  /** [from, to]: no line break in [from, to), and `to` is the end of that line. */
+  private lineEndCache = { from: 1, to: 0 };
+  /** Per \verb delimiter, [from, at]: `at` is its first occurrence at or after `from` (-1: none). */
+  private readonly nextCharCache = new Map<string, { from: number; at: number }>();
+  /** [from, at]: the first paragraph break at or after `from` starts at `at`. */
+  private paragraphEndCache = { from: 1, at: 0 };
 
   constructor(
     readonly text: string,
@@ -49,7 +65,9 @@ export class LatexScanner implements CellSource {
     let m: RegExpExecArray | null;
     let body = 0;
     while ((m = docBegin.exec(text))) {
-      if (!this.inCommentAt(m.index)) {
+      // After a commented-out \begin{document}, the rest of its line is comment too.
+      if (this.inCommentAt(m.index)) docBegin.lastIndex = Math.max(docBegin.lastIndex, this.lineEndFrom(m.index));
+      else {
         body = m.index + m[0].length;
         this.preamble(m.index);
         break;
@@ -131,7 +149,12 @@ export class LatexScanner implements CellSource {
       segments: b.segments,
     };
     if (this.quoteDepth > 0) para.quoted = true;
+    this.pushParagraph(para);
+  }
+
+  private pushParagraph(para: RawParagraph): void {
     this.out.paragraphs.push(para);
+    this.lastParagraphStart = Math.max(this.lastParagraphStart, para.start);
   }
 
   private copy(s: string, at: number): void {
@@ -221,13 +244,6 @@ export class LatexScanner implements CellSource {
     return e;
   }
 
-  /** Is the line starting at p blank (spaces and tabs only)? */
-  private blankLineAfter(p: number): boolean {
-    const text = this.text;
-    while (p < text.length && (text[p] === ' ' || text[p] === '\t')) p++;
-    return p < text.length && (text[p] === '\n' || text[p] === '\r');
-  }
-
   skipSpaces(p: number, end = this.text.length): number {
     while (p < end && (this.text[p] === ' ' || this.text[p] === '\t')) p++;
     return p;
@@ -244,26 +260,10 @@ export class LatexScanner implements CellSource {
 
   /** End (exclusive, after the closer) of a balanced group opening at p, or -1. Stops at a blank line. */
   groupEnd(p: number, open = '{', close = '}', verbatim = false): number {
-    const text = this.text;
-    let depth = 0;
-    for (let k = p; k < text.length; k++) {
-      const ch = text[k];
-      if (ch === '\\') {
-        k++;
-        continue;
-      }
-      if (ch === '%' && !verbatim) {
-        while (k < text.length && text[k] !== '\n' && text[k] !== '\r') k++;
-        continue;
-      }
-      if (ch === '\n' && open === '{' && this.blankLineAfter(k + 1)) return -1;
-      if (ch === open) depth++;
-      else if (ch === close) {
-        depth--;
-        if (depth === 0) return k + 1;
-      }
-    }
-    return -1;
+    const key = `${open}${close}${verbatim ? 'v' : ''}`;
+    let ends = this.groupEnds.get(key);
+    if (!ends) this.groupEnds.set(key, (ends = new GroupEnds(this.text, open, close, verbatim)));
+    return ends.end(p);
   }
 
   /** Skips optional [..] arguments (and, with parens, (..) of \cmidrule) from p. */
@@ -299,9 +299,22 @@ export class LatexScanner implements CellSource {
   }
 
   private lineEndFrom(p: number): number {
+    const cache = this.lineEndCache;
+    if (p >= cache.from && p <= cache.to) return cache.to;
     const text = this.text;
-    while (p < text.length && text[p] !== '\n' && text[p] !== '\r') p++;
-    return p;
+    let e = p;
+    while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
+    this.lineEndCache = { from: p, to: e };
+    return e;
+  }
+
+  /** The first occurrence of ch at or after p, or -1. */
+  private nextChar(ch: string, p: number): number {
+    const cache = this.nextCharCache.get(ch);
+    if (cache && p >= cache.from && (cache.at < 0 || p <= cache.at)) return cache.at;
+    const at = this.text.indexOf(ch, p);
+    this.nextCharCache.set(ch, { from: p, at });
+    return at;
   }
 
   /** The {group} at p (after optional args and spaces): inner range and the end, or null. */
@@ -443,7 +456,7 @@ export class LatexScanner implements CellSource {
       }
       case 'verb': {
         const delim = text[p];
-        const close = delim ? text.indexOf(delim, p + 1) : -1;
+        const close = delim ? this.nextChar(delim, p + 1) : -1;
         const lineEnd = this.lineEndFrom(p);
         if (close < 0 || close > lineEnd) {
           this.i = lineEnd;
@@ -587,21 +600,9 @@ export class LatexScanner implements CellSource {
   /** Math from start (delimiter) to the closer; becomes "[math]" (or its text when simple and inline). */
   private mathUntil(start: number, closer: string, from: number, end: number, display: boolean): void {
     const text = this.text;
-    let k = from;
-    let close = -1;
-    while (k < end) {
-      const ch = text[k];
-      if (ch === '\\' && !(closer.startsWith('\\') && text.startsWith(closer, k))) {
-        k += 2;
-        continue;
-      }
-      if (text.startsWith(closer, k)) {
-        close = k;
-        break;
-      }
-      if (ch === '\n' && this.blankLineAfter(k + 1)) break;
-      k++;
-    }
+    let closers = this.mathClosers.get(closer);
+    if (!closers) this.mathClosers.set(closer, (closers = new MathClosers(text, closer)));
+    const close = closers.find(from, end);
     if (close < 0) {
       // Unclosed: treat the delimiter as text and go on.
       this.i = from;
@@ -620,22 +621,17 @@ export class LatexScanner implements CellSource {
   private readEnvName(p: number): { name: string; end: number } | null {
     const q = this.skipSpaces(p);
     if (this.text[q] !== '{') return null;
-    const close = this.text.indexOf('}', q);
-    if (close < 0 || close - q > 40) return null;
+    // Looked for within the 40 characters a name may have (not to the end of the text).
+    const close = this.text.slice(q, q + 41).indexOf('}') + q;
+    if (close < q || close - q > 40) return null;
     return { name: this.text.slice(q + 1, close).trim(), end: close + 1 };
   }
 
   /** Finds the \end{name} matching a \begin{name} whose body starts at from. */
   private envEnd(name: string, from: number): { innerEnd: number; end: number } | null {
-    const re = this.vocab.beginOrEnd(name);
-    re.lastIndex = from;
-    let depth = 1;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(this.text))) {
-      if (m[1] !== undefined) depth++;
-      else if (--depth === 0) return { innerEnd: m.index, end: m.index + m[0].length };
-    }
-    return null;
+    let ends = this.environmentEnds.get(name);
+    if (!ends) this.environmentEnds.set(name, (ends = new EnvironmentEnds(this.text, this.vocab.beginOrEnd(name))));
+    return ends.find(from);
   }
 
   private begin(start: number): void {
@@ -685,7 +681,7 @@ export class LatexScanner implements CellSource {
         // The structural signal is the environment; whether a heading just before already is the
         // references heading is the profiles' one definition.
         const last = this.out.headings[this.out.headings.length - 1];
-        const justBefore = last && isReferencesHeading(last.text) && !this.out.paragraphs.some((x) => x.start > last.end);
+        const justBefore = last && isReferencesHeading(last.text) && !(this.lastParagraphStart > last.end);
         if (!justBefore) this.synthHeading(WRITTEN.referencesHeading, start, env.end, env.end - 1 - name.length, env.end - 1);
         this.inBibliography = true;
         return;
@@ -735,11 +731,16 @@ export class LatexScanner implements CellSource {
     }
   }
 
+  /** Where the paragraph around p ends: the next blank line (after \n, \r\n or \r line ends), or the end. */
   private paragraphEnd(p: number): number {
-    const m = /\r?\n[ \t]*\r?\n/g;
+    const cache = this.paragraphEndCache;
+    if (p >= cache.from && p <= cache.at) return cache.at;
+    const m = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/g;
     m.lastIndex = p;
     const r = m.exec(this.text);
-    return r ? r.index : this.text.length;
+    const at = r ? r.index : this.text.length;
+    this.paragraphEndCache = { from: p, at };
+    return at;
   }
 
   private synthHeading(text: string, start: number, end: number, textStart: number, textEnd: number): void {
@@ -805,7 +806,7 @@ export class LatexScanner implements CellSource {
       const lead = b.plain.length - b.plain.trimStart().length;
       const f = this.floats[this.floats.length - 1];
       if (f && f.captionIndex === undefined) f.captionIndex = this.out.paragraphs.length;
-      this.out.paragraphs.push({
+      this.pushParagraph({
         start: plainToSourceStart(b.segments, lead, g.inner),
         end: g.innerEnd,
         kind: 'caption',

@@ -170,7 +170,7 @@ export function compileVocabulary(vocabulary: LatexVocabulary): CompiledVocabula
     commands: new Map(commands.map((x) => [x.name, x])),
     environments: new Map(environments.map((x) => [x.name, x])),
     documentBegin: new RegExp(String.raw`\\(?:${begins})\s*\{(?:${documents})\}`, 'g'),
-    footnoteCitation: new RegExp(String.raw`\\(?:${cites})\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})+`, 'g'),
+    footnoteCitation: new RegExp(String.raw`\\(?:${cites})\*?(?:\s*\[[^\][]*\])*(?:\s*\{[^{}]*\})+`, 'g'),
     rowEnds: commands.filter((x) => x.kind === 'line-break' || x.kind === 'row-end').map((x) => x.name),
     beginOrEnd(name: string): RegExp {
       let re = envPatterns.get(name);

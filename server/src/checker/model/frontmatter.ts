@@ -1,0 +1,59 @@
+import { parseDocument as parseYamlDocument } from 'yaml';
+import type { FrontMatter } from '../types';
+import { positionAt } from './text';
+
+/** `---` (first line), the YAML, then `---` or `...`; line ends \n, \r\n or \r (old Mac). */
+const FRONT_MATTER_RE = /^---[ \t]*(?:\r\n?|\n)([\s\S]*?)(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/;
+
+/**
+ * The YAML of a front matter as the YAML library reads it: a lone \r (which it does not take for
+ * a line end) becomes \n. Same length, so its offsets are those of the source.
+ */
+export function yamlSource(raw: string): string {
+  return raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
+}
+
+const firstLine = (message: string) => message.split('\n')[0];
+
+/**
+ * The YAML library counts lines and columns in the YAML block; the writer needs them in the file:
+ * "… at line 1, column 8" becomes the file's line and column of the same place.
+ */
+function placedInFile(message: string, pos: unknown, rawStart: number, lineStarts: number[]): string {
+  if (!Array.isArray(pos) || typeof pos[0] !== 'number') return message;
+  const at = positionAt(lineStarts, rawStart + pos[0]);
+  return message.replace(/ at line \d+, column \d+/, '').replace(/[:\s]+$/, '') + ` at line ${at.line + 1}, column ${at.character + 1}`;
+}
+
+/**
+ * The front matter at the start of a Markdown text, read with the YAML library. Its errors and
+ * warnings are kept in the model (the front-matter rule reports them); the library never prints
+ * them (its warnings would go to stderr through process.emitWarning, quoting the front matter's
+ * lines, which may hold a patient's name).
+ */
+export function readFrontMatter(text: string, lineStarts: number[]): FrontMatter | undefined {
+  const m = FRONT_MATTER_RE.exec(text);
+  if (!m) return undefined;
+  const fm: FrontMatter = { start: 0, end: m[0].length, raw: m[1], data: undefined };
+  // The YAML starts after the opening line ("---" and its line end).
+  const rawStart = /^---[ \t]*(?:\r\n?|\n)/.exec(m[0])![0].length;
+  try {
+    const doc = parseYamlDocument(yamlSource(m[1]), { logLevel: 'error' });
+    if (doc.errors.length) {
+      fm.error = placedInFile(firstLine(doc.errors[0].message), doc.errors[0].pos, rawStart, lineStarts);
+      return fm;
+    }
+    const data: unknown = doc.toJS();
+    if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
+    if (doc.warnings.length) {
+      fm.warnings = doc.warnings.map((w) => ({
+        message: placedInFile(firstLine(w.message), w.pos, rawStart, lineStarts),
+        start: rawStart + (w.pos?.[0] ?? 0),
+        end: rawStart + (w.pos?.[1] ?? 0),
+      }));
+    }
+  } catch (e) {
+    fm.error = e instanceof Error ? placedInFile(firstLine(e.message), (e as { pos?: unknown }).pos, rawStart, lineStarts) : String(e);
+  }
+  return fm;
+}

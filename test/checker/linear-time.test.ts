@@ -1,0 +1,179 @@
+import { strict as assert } from 'node:assert';
+import { check, type Format } from '../../server/src/checker';
+import { EnvironmentEnds, GroupEnds, MathClosers } from '../../server/src/checker/model/latex/search';
+import { DisjointSpans } from '../../server/src/checker/model/text';
+
+/**
+ * No input may take super-linear time (issue 14). Each construction is checked at n and 2n
+ * repetitions in one run: the best of three timings of each, taken in turn; doubling the
+ * input must not multiply the time by 3 or more (linear gives about 2, quadratic 4). A ratio
+ * measured in one run, never an absolute time: the machine may be slow or loaded (and the time
+ * is the process's CPU time, which other processes' load changes less than the clock's). A failed
+ * measurement is repeated (up to three times) before the test fails, so that one disturbed
+ * run does not fail it, while a quadratic cost fails every time.
+ */
+
+/** CPU time of one check in ms (the process's, not the wall clock's: other processes' load does not count). */
+function timeCheck(text: string, format: Format): number {
+  const t0 = process.cpuUsage();
+  check(text, { format });
+  const t = process.cpuUsage(t0);
+  return (t.user + t.system) / 1000;
+}
+
+/** time(2n) / time(n), each the best of three runs taken in turn. */
+function doublingRatio(make: (n: number) => string, format: Format, n: number): number {
+  const small = make(n);
+  const large = make(2 * n);
+  let a = Infinity;
+  let b = Infinity;
+  for (let k = 0; k < 3; k++) {
+    a = Math.min(a, timeCheck(small, format));
+    b = Math.min(b, timeCheck(large, format));
+  }
+  return b / Math.max(a, 0.5);
+}
+
+/** An n (from `n` up, by powers of two) whose check, warmed up, takes at least 20 ms of CPU time: shorter times are mostly noise. */
+function measurableSize(make: (n: number) => string, format: Format, n: number): number {
+  for (;;) {
+    const text = make(n);
+    timeCheck(text, format);
+    const t = Math.min(timeCheck(text, format), timeCheck(text, format));
+    if (n >= 1 << 20 || t >= 20) return n;
+    n *= 2 ** Math.max(1, Math.min(4, Math.ceil(Math.log2(20 / Math.max(t, 1)))));
+  }
+}
+
+function assertLinear(make: (n: number) => string, format: Format, n: number): void {
+  const size = measurableSize(make, format, n);
+  const ratios: number[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const r = doublingRatio(make, format, size);
+    ratios.push(r);
+    if (r < 3) return;
+  }
+  assert.fail(`doubling the input (${size} to ${2 * size} repetitions) multiplied the time by ${ratios.map((r) => r.toFixed(2)).join(', ')} (3 or more: not linear)`);
+}
+
+const LATEX_HEAD = '\\section{Case report}\n';
+const MD_HEAD = '# Case report\n\n';
+
+/** [name, format, text of n repetitions, smallest n tried]. */
+const CONSTRUCTIONS: [string, Format, (n: number) => string, number][] = [
+  ['many unclosed \\[ (display math)', 'latex', (n) => LATEX_HEAD + 'a \\[ b '.repeat(n), 4000],
+  ['many unclosed \\( (inline math)', 'latex', (n) => LATEX_HEAD + 'a \\( b '.repeat(n), 4000],
+  ['many unclosed \\cite{', 'latex', (n) => LATEX_HEAD + 'a \\cite{b '.repeat(n), 4000],
+  ['many unclosed \\item[', 'latex', (n) => LATEX_HEAD + '\\item[b '.repeat(n), 4000],
+  ['many unclosed \\section{', 'latex', (n) => LATEX_HEAD + '\\section{b '.repeat(n), 4000],
+  ['many unclosed \\section{ on separate lines', 'latex', (n) => LATEX_HEAD + '\\section{b\n'.repeat(n), 4000],
+  ['many \\verb on one line', 'latex', (n) => LATEX_HEAD + 'a \\verb|b '.repeat(n), 8000],
+  ['many \\verb with no closing delimiter', 'latex', (n) => LATEX_HEAD + 'a \\verb+b\n'.repeat(n), 8000],
+  ['many unclosed \\begin{equation}, one per paragraph', 'latex', (n) => LATEX_HEAD + 'a \\begin{equation} b\n\n'.repeat(n), 4000],
+  ['many \\begin{ without a closing brace', 'latex', (n) => LATEX_HEAD + 'a \\begin{b '.repeat(n), 8000],
+  ['many \\begin{thebibliography}', 'latex', (n) => LATEX_HEAD + '\\begin{thebibliography}{9}\\bibitem{a} b\n'.repeat(n), 2000],
+  ['many commented-out \\begin{document} on one line', 'latex', (n) => '% ' + '\\begin{document}'.repeat(n) + '\n' + LATEX_HEAD + 'a b.', 8000],
+  ['many \\cite in one sentence', 'latex', (n) => LATEX_HEAD + 'a \\cite{b} '.repeat(n), 4000],
+  ['many citations in one paragraph', 'markdown', (n) => MD_HEAD + 'Fever [1]. '.repeat(n), 4000],
+  ['many placeholders in one paragraph', 'markdown', (n) => MD_HEAD + 'XX '.repeat(n), 8000],
+  ['many writing markers on one line', 'markdown', (n) => MD_HEAD + 'a TODO '.repeat(n), 8000],
+  ['many unclosed \\cite{ in Markdown', 'markdown', (n) => MD_HEAD + 'a \\cite{b '.repeat(n), 4000],
+  ['many unclosed \\cite[ in Markdown', 'markdown', (n) => MD_HEAD + 'a \\cite[b '.repeat(n), 4000],
+  ['many unclosed parentheses before a year', 'markdown', (n) => MD_HEAD + 'a ( b '.repeat(n) + '2019', 8000],
+];
+
+describe('linear time on hostile input (issue 14)', function () {
+  this.timeout(180000);
+  for (const [name, format, make, n] of CONSTRUCTIONS) {
+    it(`${name}: doubling the input at most about doubles the time`, () => assertLinear(make, format, n));
+  }
+});
+
+/** A small deterministic generator (tests must not depend on Math.random). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function randomText(next: () => number, alphabet: string[], length: number): string {
+  let t = '';
+  for (let i = 0; i < length; i++) t += alphabet[Math.floor(next() * alphabet.length)];
+  return t;
+}
+
+describe('LaTeX closer searches (model/latex/search.ts): the index gives the direct search’s answers', () => {
+  const next = rng(14);
+  const alphabet = ['{', '}', '[', ']', '(', ')', '\\', '%', '\n', '\n', ' ', '\t', 'a', 'b', '$', '\r'];
+
+  it('GroupEnds: every opener of 300 random texts, for {…}, {…} verbatim, […] and (…)', () => {
+    for (let t = 0; t < 300; t++) {
+      const text = randomText(next, alphabet, 1 + Math.floor(next() * 120));
+      for (const [open, close, verbatim] of [['{', '}', false], ['{', '}', true], ['[', ']', false], ['(', ')', false]] as const) {
+        const indexed = new GroupEnds(text, open, close, verbatim, 0);
+        const direct = new GroupEnds(text, open, close, verbatim, Infinity);
+        for (let p = 0; p <= text.length; p++) {
+          assert.equal(indexed.end(p), direct.end(p), `${JSON.stringify(text)} ${open}${close}${verbatim ? ' verbatim' : ''} at ${p}`);
+        }
+      }
+    }
+  });
+
+  it('MathClosers: every start and end of 150 random texts, for $, $$, \\] and \\)', () => {
+    for (let t = 0; t < 150; t++) {
+      const text = randomText(next, [...alphabet, ']', ')', '$'], 1 + Math.floor(next() * 40));
+      for (const closer of ['$', '$$', '\\]', '\\)']) {
+        const indexed = new MathClosers(text, closer, 0);
+        const direct = new MathClosers(text, closer, Infinity);
+        // Starts in a shuffled order: the memo must not depend on the order of the searches.
+        const starts = [...Array(text.length + 1).keys()].sort(() => next() - 0.5);
+        for (const from of starts) {
+          for (let end = from; end <= text.length; end++) {
+            assert.equal(indexed.find(from, end), direct.find(from, end), `${JSON.stringify(text)} ${closer} from ${from} to ${end}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('EnvironmentEnds: every start of 300 random texts of \\begin{x} and \\end{x}', () => {
+    const pieces = ['\\begin{x}', '\\end{x}', '\\begin{y}', '\\end {x}', 'a', ' ', '\n'];
+    for (let t = 0; t < 300; t++) {
+      const text = randomText(next, pieces, Math.floor(next() * 40));
+      const re = () => /\\(?:(begin)|end)\s*\{x\}/g;
+      const indexed = new EnvironmentEnds(text, re(), 0);
+      const direct = new EnvironmentEnds(text, re(), Infinity);
+      for (let from = 0; from <= text.length; from++) {
+        assert.deepEqual(indexed.find(from), direct.find(from), `${JSON.stringify(text)} from ${from}`);
+      }
+    }
+  });
+});
+
+describe('DisjointSpans (model/text.ts)', () => {
+  it('accepts exactly what a scan of all earlier spans accepts, in order', () => {
+    const next = rng(7);
+    for (let t = 0; t < 300; t++) {
+      const spans = new DisjointSpans<{ start: number; end: number }>();
+      const naive: { start: number; end: number }[] = [];
+      for (let round = 0; round < 4; round++) {
+        let at = 0;
+        for (let k = 0; k < 10; k++) {
+          at += Math.floor(next() * 6);
+          const span = { start: at, end: at + 1 + Math.floor(next() * 5) };
+          at = span.end;
+          const free = !naive.some((f) => span.start < f.end && f.start < span.end);
+          assert.equal(spans.free(span.start, span.end), free);
+          if (free) {
+            spans.add(span);
+            naive.push(span);
+          }
+        }
+        spans.endRound();
+      }
+      assert.deepEqual(spans.spans(), naive.sort((a, b) => a.start - b.start));
+    }
+  });
+});
