@@ -202,7 +202,7 @@ function latexLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[]
   const defs: LabelDef[] = [];
   const uses: LabelUse[] = [];
   const stack: { name: string; kind?: FigureKind; sub: boolean }[] = [];
-  const re = new RegExp(String.raw`\\(begin|end)\s*\{([^}]*)\}|\\label\s*\{([^}]*)\}|\\(${REF_COMMANDS})\*?\s*\{([^}]*)\}`, 'g');
+  const re = new RegExp(String.raw`\\(begin|end)\s*\{([^{}]*)\}|\\label\s*\{([^{}]*)\}|\\(${REF_COMMANDS})\*?\s*\{([^{}]*)\}`, 'g');
   for (const m of text.matchAll(re)) {
     if (inside(model.comments, m.index!)) continue;
     if (m[1] === 'begin') {

@@ -153,7 +153,8 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'citation',
     needs: '\\',
-    re: /\\(?:cite[pt]?|parencite|textcite|autocite|footcite)\*?(?:\[[^\]]*\])*\{\s*([^}]*)\}/g,
+    // Options hold no bracket and keys no brace (as in model/citations.ts): linear however many are unclosed.
+    re: /\\(?:cite[pt]?|parencite|textcite|autocite|footcite)\*?(?:\[[^\][]*\])*\{\s*([^{}]*)\}/g,
     keep: (_plain, m) => {
       const keys = m[1].split(',').map((k) => k.trim().toLowerCase());
       return keys.every((k) => k === '' || PLACEHOLDER_KEYS.has(k) || /^\?+$/.test(k));
