@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { formatForFile, lintFile, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
+import { formatForFile, lintFileAsync, mergeConfigs, UnknownProfileError, type CaselintConfig } from '../checker';
+import { bibliographyFiles } from '../config/bibliographies';
 import { ConfigError, discoverConfig, loadConfigFile, type LoadedConfig } from '../config/discover';
 import pkg from '../../../package.json';
 import { HELP, parseCliArgs, UsageError, WALKED_EXTENSIONS, type CliOptions } from './args';
@@ -114,21 +115,23 @@ async function run(io: CliIO): Promise<number> {
 
   const reports: FileReport[] = [];
   let looked = 0;
-  const checkText = (text: string, filePath: string | undefined, display: string, always: boolean) => {
+  const checkText = async (text: string, filePath: string | undefined, display: string, always: boolean) => {
     const abs = filePath ?? resolve(cwd, 'stdin.md');
     const loaded = configFor(abs);
     const config = mergeConfigs(loaded.config, cliConfig);
     let result;
     try {
-      result = lintFile(text, {
+      result = (await lintFileAsync(text, {
         format: formatForFile(filePath ?? 'stdin.md'),
         config,
         path: abs,
         configDir: loaded.file ? dirname(loaded.file) : root,
         force: always,
+        // Bibliography files the manuscript names, relative to it (the config's to the config file).
+        readBibliography: bibliographyFiles(filePath, loaded.file, cwd).read,
         onRuleError: (ruleId, error) =>
           note(`warning: rule ${ruleId} failed on ${display} and was skipped (${error instanceof Error ? error.message : String(error)})`),
-      }).result;
+      })).result;
     } catch (e) {
       if (e instanceof UnknownProfileError) throw e;
       throw new Error(`checking ${display} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -143,7 +146,7 @@ async function run(io: CliIO): Promise<number> {
     const bytes = await readStdin(io.stdin);
     if (bytes.includes(0)) throw new IoError('standard input is binary, not a manuscript');
     const filePath = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : undefined;
-    checkText(decodeText(bytes), filePath, filePath ? displayPathOf(cwd, filePath) : '<stdin>', !opts.detect);
+    await checkText(decodeText(bytes), filePath, filePath ? displayPathOf(cwd, filePath) : '<stdin>', !opts.detect);
   } else {
     const targets = await collectTargets(opts.patterns, cwd);
     for (const target of targets) {
@@ -153,7 +156,7 @@ async function run(io: CliIO): Promise<number> {
         note(`skipped ${display} (${read.why})`);
         continue;
       }
-      checkText(read.text, target.path, display, target.explicit && !opts.detect);
+      await checkText(read.text, target.path, display, target.explicit && !opts.detect);
     }
     if (!reports.length && looked > 0) {
       note(`no case reports found among ${looked} file${looked === 1 ? '' : 's'} (name a file to check it anyway, or list it in the config's "files")`);

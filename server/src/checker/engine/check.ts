@@ -1,3 +1,4 @@
+import type { LoadedBibliography } from '../analysis/bibliography';
 import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
 import { resolveRuleSetting, type CaselintConfig } from '../config';
 import { parseDocument } from '../model';
@@ -14,6 +15,12 @@ export interface CheckOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /**
+   * The bibliography files the document names (bibliographyRequests), as the host read them
+   * (loadBibliographies). Without them, citation keys are checked only against the document's
+   * own `\bibitem`s and front-matter references, and not at all when it names files.
+   */
+  bibliographies?: readonly LoadedBibliography[];
 }
 
 export interface CheckResult {
@@ -74,6 +81,7 @@ export function checkModel(model: DocumentModel, profile: Profile, options: Omit
       options: setting.options,
       sections,
       ruleIds,
+      ...(options.bibliographies ? { bibliographies: options.bibliographies } : {}),
       itemAt,
       report(r) {
         if (!(Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= text.length)) {

@@ -1,3 +1,4 @@
+import type { LoadedBibliography } from '../analysis/bibliography';
 import type { SectionAnalysis } from '../analysis/sections';
 import type { CaselintConfig } from '../config';
 import type { Profile, ProfileItem } from '../profiles';
@@ -22,6 +23,11 @@ export interface RuleContext {
   sections: SectionAnalysis;
   /** Every rule id users may name (the registry's, and any rules passed to check()). */
   ruleIds: readonly string[];
+  /**
+   * The bibliography files the document names, as the host read them; undefined when the host
+   * read none (a plain check() of a text).
+   */
+  bibliographies?: readonly LoadedBibliography[];
   /** The profile item a section (or its nearest ancestor) satisfies. */
   itemAt(section: Section | null): ProfileItem | undefined;
   report(r: Report): void;
