@@ -17,7 +17,7 @@ import type { BibEntry } from '../model/bibliography';
 import { isReferencesHeading } from '../profiles';
 import type { CaselintConfig } from '../config';
 import type { Citation, DocumentModel, Fix, Paragraph } from '../types';
-import { bibliographyRequests, keyIndex, nocite, type KeyIndex, type LoadedBibliography } from './bibliography';
+import { bibitems, bibliographyRequests, keyIndex, nocite, type KeyIndex, type LoadedBibliography } from './bibliography';
 import { isPlaceholderKey } from './placeholders';
 import { addEntryEdits, removeEntryEdits, renumberEdits } from './reference-edits';
 import { citationKeys, referenceList, type ReferenceEntry } from './references';
@@ -428,6 +428,22 @@ function checkKeys(model: DocumentModel, all: Citation[], options: CitationCheck
     problems.push({ rule: 'citation-reference', kind: 'unknown-key', start: k.start, end: k.end, message: `nocite: @${k.key} has no entry in ${place}${hint(k.key)}.` });
   }
   checkCitedBibEntries(uses, index, problems);
+  // The document's own thebibliography is its reference list: every \bibitem is cited.
+  if (!nc.all) {
+    const cited = new Set([...all.flatMap((c) => c.keys), ...nc.keys.map((k) => k.key)]);
+    const items = bibitems(model);
+    items.forEach((item, i) => {
+      if (cited.has(item.key)) return;
+      const end = i + 1 < items.length ? items[i + 1].start : item.end;
+      problems.push({
+        rule: 'citation-reference',
+        kind: 'uncited',
+        ...firstLine(model, item),
+        message: `\\bibitem{${item.key}} is never cited: cite it in the text or remove it.`,
+        fixes: [{ title: 'Remove unused reference', edits: [{ start: item.start, end, newText: '' }], safe: false }],
+      });
+    });
+  }
 }
 
 /** Entries of the bibliography files that the document cites: duplicates and malformed identifiers. */
@@ -462,7 +478,7 @@ function checkCitedBibEntries(uses: Citation[], index: KeyIndex, problems: Citat
 
 const DOI_LABELLED = /\bdoi\s*:\s*(\S*)|\bdoi\s+(10\.\S*)|\bhttps?:\/\/(?:dx\.)?doi\.org\/(\S*)/gi;
 const DOI_BARE = /(?<![\w/.])10\.\d{4,9}\/[^\s"<>]+/g;
-const PMID_RE = /\bPMID\s*:?\s*(\S*)/g;
+const PMID_RE = /\bPMID\s*:\s*(\S*)|\bPMID\s+(\d\S*)/g;
 
 const cleanDoi = (s: string) => s.trim().replace(/[.,;)\]]+$/, '');
 const validDoi = (s: string) => /^10\.\d{4,9}\/\S+$/.test(s);
@@ -488,21 +504,29 @@ function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems
   const source = (e: ReferenceEntry) => model.text.slice(e.start, e.end);
   const label = (e: ReferenceEntry) => (numeric ? `Reference ${e.number}` : 'This reference');
   for (const e of list) {
-    const text = source(e);
+    // The entry's text without markup (comments, emphasis), each match found again in the source.
+    const text = e.text;
+    const src = source(e);
+    let from = 0;
+    const at = (m: RegExpMatchArray) => {
+      const i = src.indexOf(m[0], from);
+      if (i < 0) return { start: e.start, end: e.end };
+      from = i + m[0].length;
+      return { start: e.start + i, end: e.start + i + m[0].length };
+    };
     const dois: string[] = [];
     for (const m of text.matchAll(DOI_LABELLED)) {
       const value = cleanDoi(m[1] ?? m[2] ?? m[3] ?? '');
-      const at = e.start + m.index;
       if (!validDoi(value)) {
-        problems.push({ rule: 'reference-entry', kind: 'malformed-doi', start: at, end: at + m[0].length, message: `${label(e)} has a malformed DOI "${short(value)}": a DOI looks like 10.1234/abc.` });
+        problems.push({ rule: 'reference-entry', kind: 'malformed-doi', ...at(m), message: `${label(e)} has a malformed DOI "${short(value)}": a DOI looks like 10.1234/abc.` });
       } else dois.push(value.toLowerCase());
     }
     for (const m of text.matchAll(DOI_BARE)) dois.push(cleanDoi(m[0]).toLowerCase());
+    from = 0;
     for (const m of text.matchAll(PMID_RE)) {
-      const value = m[1].replace(/[.,;)\]]+$/, '');
+      const value = (m[1] ?? m[2] ?? '').replace(/[.,;)\]]+$/, '');
       if (/^\d{1,8}$/.test(value)) continue;
-      const at = e.start + m.index;
-      problems.push({ rule: 'reference-entry', kind: 'malformed-pmid', start: at, end: at + m[0].length, message: `${label(e)} has a malformed PMID "${short(value)}": a PMID is up to 8 digits.` });
+      problems.push({ rule: 'reference-entry', kind: 'malformed-pmid', ...at(m), message: `${label(e)} has a malformed PMID "${short(value)}": a PMID is up to 8 digits.` });
     }
     const title = entryTitle(e.text);
     const sameDoi = dois.map((d) => byDoi.get(d)).find(Boolean);

@@ -63,7 +63,8 @@ export const unsupportedClaim: Rule = {
       else if (inRunInAbstract && !ABSTRACT_PART_RUN_IN.test(para.plain)) inRunInAbstract = false;
       if (inRunInAbstract && !checkAbstract) continue;
 
-      if (scope === 'paragraph' && para.citations.length) continue;
+      // A citation covers its paragraph; so does a pending one ("[citation needed]", the placeholder fix's).
+      if (scope === 'paragraph' && (para.citations.length || (para.plain.includes('[') && PENDING_CITATION.test(para.plain)))) continue;
       for (const sentence of para.sentences) {
         if (sentence.citations.length) continue;
         if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) continue;
