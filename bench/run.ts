@@ -11,6 +11,8 @@
  * Issue 17 (after the in-process table): the keystroke re-check over a real stdio LSP connection
  * (median, p95 over 200+ edits spread over the text) against the full check, the server RSS, the
  * CLI whole process against markdownlint-cli2 (and textlint when installed), the .vsix size.
+ * Issue 11: the citation rules (citation-reference, citation-order, reference-entry) cost under
+ * 10 % of the full check (the three rules alone on a freshly parsed model, against the full check).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -86,8 +88,11 @@ Potassium was $8.1\,\mathrm{mmol/L}$ and creatinine rose by 50\% over 2~days (Fi
 
 `;
 const latex = latexUnit.repeat(Math.ceil(text.length / latexUnit.length));
+const CITATION_RULES = ['citation-reference', 'citation-order', 'reference-entry'];
+const withoutCitationRules = { rules: Object.fromEntries(CITATION_RULES.map((id) => [id, 'off' as const])) };
 const results = [
   measure('caselint check (parse + all rules)', () => check(text)),
+  measure('caselint check, citation rules off', () => check(text, { config: withoutCitationRules })),
   measure('caselint parse (document model)', () => parseDocument(text, 'markdown')),
   measure('caselint check, LaTeX of the same size', () => check(latex, { format: 'latex' })),
   measure('markdown-it parse', () => md.parse(text, {})),
@@ -130,6 +135,8 @@ patient-identifier: ${(med(full) - med(without)).toFixed(1)} ms of ${med(full).t
   );
 }
 
+const citationShare = (base.median - results[1].median) / base.median;
+console.log(`\ncitation rules: ${(base.median - results[1].median).toFixed(1)} ms of ${base.median.toFixed(1)} ms (${(citationShare * 100).toFixed(1)} %; target under 10 %: ${citationShare < 0.1 ? 'met' : 'NOT met'})`);
 const budget = 15 * (text.length / 300_000);
 console.log(`\ntarget: caselint check ≤ ${budget.toFixed(1)} ms for this size (15 ms per 300 KB): ${base.median <= budget ? 'met' : 'NOT met'} (${base.median.toFixed(1)} ms)`);
 

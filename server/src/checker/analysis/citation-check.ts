@@ -144,17 +144,18 @@ function analyse(model: DocumentModel, options: CitationCheckOptions): CitationA
   const style = numeric.length ? 'numeric' : authorYear.length ? 'author-year' : keys.length ? 'keys' : 'none';
   const problems: CitationProblem[] = [];
   const cited = new Set<ReferenceEntry>();
+  const removals = removalBudget();
 
   if (style === 'numeric') checkNumeric(model, list, numeric, problems, cited);
   if (style === 'author-year') checkAuthorYear(model, list, authorYear, problems, cited);
   checkKeys(model, keys, options, problems);
   if (style === 'numeric' || style === 'author-year') {
-    const duplicates = checkListEntries(model, list, problems, style === 'numeric' ? numeric : undefined);
+    const duplicates = checkListEntries(model, list, problems, style === 'numeric' ? numeric : undefined, removals);
     // A duplicate is reported as one; an entry never cited is reported unless it duplicates another.
     for (const e of list) {
       if (cited.has(e) || duplicates.has(e)) continue;
       const label = style === 'numeric' ? `Reference ${e.number}` : 'This reference';
-      const removal = style === 'numeric' ? removeEntryEdits(model, list, numeric, e) : removeEntryEdits(model, list, undefined, e);
+      const removal = removals.take() ? removeEntryEdits(model, list, style === 'numeric' ? numeric : undefined, e) : undefined;
       problems.push({
         rule: 'citation-reference',
         kind: 'uncited',
@@ -166,6 +167,15 @@ function analyse(model: DocumentModel, options: CitationCheckOptions): CitationA
   }
   if (style === 'numeric') checkListNumbering(model, list, problems);
   return { list, numeric, keys, authorYear, style, problems };
+}
+
+/**
+ * "Remove" fixes rewrite every later citation: offered for the first 20 entries of a document
+ * (one with more unused or duplicate entries needs the list redone, not 20 quick fixes).
+ */
+function removalBudget(): { take(): boolean } {
+  let left = 20;
+  return { take: () => left-- > 0 };
 }
 
 function firstLine(model: DocumentModel, span: { start: number; end: number }): { start: number; end: number } {
@@ -265,40 +275,41 @@ function checkListNumbering(model: DocumentModel, list: ReferenceEntry[], proble
 export function orderProblems(model: DocumentModel, analysis: CitationAnalysis): CitationProblem[] {
   if (analysis.style !== 'numeric' || !analysis.list.length) return [];
   const listed = new Set(analysis.list.map((e) => e.number));
-  const firsts: { n: number; use: NumericUse }[] = [];
+  // Each marker with the numbers it cites for the first time.
+  const firsts: { news: number[]; use: NumericUse }[] = [];
   const seen = new Set<number>();
   for (const use of analysis.numeric) {
-    for (const n of [...use.numbers].sort((a, b) => a - b)) {
-      if (seen.has(n) || !listed.has(n)) continue;
-      seen.add(n);
-      firsts.push({ n, use });
-    }
+    const news = [...new Set(use.numbers)].filter((n) => !seen.has(n) && listed.has(n)).sort((a, b) => a - b);
+    for (const n of news) seen.add(n);
+    if (news.length) firsts.push({ news, use });
   }
   const problems: CitationProblem[] = [];
-  const mentioned = new Set<number>();
   let max = 0;
   let renumber: Fix[] | null | undefined;
-  for (const [i, { n, use }] of firsts.entries()) {
-    mentioned.add(n);
-    if (n < max) continue;
-    const later = firsts.slice(i + 1).map((f) => f.n).filter((k) => k > max && k < n);
-    if (later.length) {
-      const skipped = Math.min(...later);
-      if (renumber === undefined) {
-        const edits = renumberEdits(model, analysis.list, analysis.numeric);
-        renumber = edits ? [{ title: 'Renumber citations in order of first mention', edits, safe: false }] : null;
+  for (const [i, { news, use }] of firsts.entries()) {
+    let reported = false;
+    for (const n of news) {
+      if (n < max) continue;
+      const later = reported ? [] : firsts.slice(i + 1).flatMap((f) => f.news).filter((k) => k > max && k < n);
+      if (later.length) {
+        reported = true;
+        const skipped = Math.min(...later);
+        if (renumber === undefined) {
+          const edits = renumberEdits(model, analysis.list, analysis.numeric);
+          renumber = edits ? [{ title: 'Renumber citations in order of first mention', edits, safe: false }] : null;
+        }
+        const c = use.citation;
+        problems.push({
+          rule: 'citation-order',
+          kind: 'out-of-order',
+          start: c.start,
+          end: c.end,
+          message: `[${n}] is cited before [${skipped}]: number references in order of first mention.`,
+          ...(renumber ? { fixes: renumber } : {}),
+        });
       }
-      const c = use.citation;
-      problems.push({
-        rule: 'citation-order',
-        kind: 'out-of-order',
-        start: c.start,
-        end: c.end,
-        message: `[${n}] is cited before [${skipped}]: number references in order of first mention.`,
-        ...(renumber ? { fixes: renumber } : {}),
-      });
+      max = n;
     }
-    max = n;
   }
   return problems;
 }
@@ -310,7 +321,7 @@ export function orderProblems(model: DocumentModel, analysis: CitationAnalysis):
 const YEAR_RE = /(?:1[89]|20)\d{2}[a-z]?/g;
 const PARTICLES = /^(?:(?:van|von|de|der|den|da|di|la|le|du|del|dos|das|ter|ten)\s+)+/i;
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2019']/g, "'").toLowerCase();
+const fold = (s: string) => (/[^\x00-\x7f]/.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\u2019/g, "'") : s).toLowerCase();
 
 /** "Smith et al., 2019; Lee and Park 2020a, 2021" → [Smith 2019], [Lee 2020a], [Lee 2021]. */
 export function authorYearRefs(c: Citation): { surname: string; year: string; suffix: string; text: string }[] {
@@ -491,13 +502,14 @@ export function normaliseTitle(title: string): string {
 
 /** The longest sentence-like piece of an entry (its title, nearly always), normalised; undefined when short. */
 function entryTitle(text: string): string | undefined {
-  const pieces = text.split(/[.?!:]\s+/).map(normaliseTitle).filter((p) => p.split(' ').length >= 4);
-  const longest = pieces.reduce<string | undefined>((a, b) => (!a || b.length > a.length ? b : a), undefined);
-  return longest && longest.length >= 25 ? longest : undefined;
+  let longest = '';
+  for (const piece of text.split(/[.?!:]\s+/)) if (piece.length > longest.length && /\S+\s+\S+\s+\S+\s+\S/.test(piece)) longest = piece;
+  const title = longest ? normaliseTitle(longest) : '';
+  return title.length >= 25 ? title : undefined;
 }
 
 /** Checks the list's entries; returns the entries that duplicate an earlier one. */
-function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems: CitationProblem[], numeric: NumericUse[] | undefined): Set<ReferenceEntry> {
+function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems: CitationProblem[], numeric: NumericUse[] | undefined, removals: { take(): boolean }): Set<ReferenceEntry> {
   const duplicates = new Set<ReferenceEntry>();
   const byDoi = new Map<string, ReferenceEntry>();
   const byTitle = new Map<string, ReferenceEntry>();
@@ -533,13 +545,13 @@ function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems
     const same = sameDoi ?? (title ? byTitle.get(title) : undefined);
     if (same) {
       duplicates.add(e);
-      const removal = removeEntryEdits(model, list, numeric, e);
+      const removal = numeric && !numeric.some((u) => u.numbers.includes(e.number!)) && removals.take() ? removeEntryEdits(model, list, numeric, e) : undefined;
       problems.push({
         rule: 'reference-entry',
         kind: 'duplicate-entry',
         ...firstLine(model, e),
         message: `${label(e)} duplicates ${numeric ? `reference ${same.number}` : 'an earlier one'} (${sameDoi ? 'same DOI' : 'same title'}): remove one${numeric ? ' and cite the other' : ''}.`,
-        ...(removal && numeric && !numeric.some((u) => u.numbers.includes(e.number!)) ? { fixes: [{ title: 'Remove duplicate reference', edits: removal, safe: false }] } : {}),
+        ...(removal ? { fixes: [{ title: 'Remove duplicate reference', edits: removal, safe: false }] } : {}),
       });
       continue;
     }

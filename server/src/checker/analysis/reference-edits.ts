@@ -70,7 +70,18 @@ interface Item {
   end: number;
 }
 
+const itemCache = new WeakMap<readonly ReferenceEntry[], Item[] | null>();
+
 function items(model: DocumentModel, list: readonly ReferenceEntry[]): Item[] | undefined {
+  let cached = itemCache.get(list);
+  if (cached === undefined) {
+    cached = itemsOf(model, list) ?? null;
+    itemCache.set(list, cached);
+  }
+  return cached ?? undefined;
+}
+
+function itemsOf(model: DocumentModel, list: readonly ReferenceEntry[]): Item[] | undefined {
   const text = model.text;
   const out: Item[] = [];
   for (const e of list) {

@@ -202,9 +202,9 @@ function parseCslJson(text: string): Omit<Bibliography, 'path'> {
 }
 
 function parseCslYaml(text: string): Omit<Bibliography, 'path'> {
-  const doc = parseYamlDocument(text, { prettyErrors: false });
+  const doc = parseYamlDocument(text);
   const errors: BibliographyError[] = doc.errors.map((e) => ({
-    message: oneLine(`not valid YAML: ${e.message.split('\n')[0].replace(/\s+at line \d+.*$/, '')}`),
+    message: oneLine(`not valid YAML: ${e.message.split('\n')[0].replace(/\s+at line \d+.*$/, '').replace(/:$/, '')}`),
     ...(e.linePos?.[0]?.line ? { line: e.linePos[0].line } : {}),
   }));
   if (errors.length) return { format: 'csl-yaml', entries: [], errors: errors.slice(0, 1) };
@@ -286,7 +286,7 @@ function firstYear(s: string | undefined): string | undefined {
 
 /** The parser marks up titles (`<i>…</i>`, `<span class="nocase">`): text only. */
 function stripMarkup(s: string): string {
-  return s.replace(/<[^>]+>/g, '').replace(/[{}]/g, '').trim();
+  return s.replace(/<[^>]+>/g, '').replace(/[{}]/g, '').normalize('NFC').trim();
 }
 
 function escapeRe(s: string): string {
