@@ -29,7 +29,7 @@ export { isManuscript, type DetectOptions, type DetectResult } from './analysis/
 export { IDENTIFIER_KINDS, type IdentifierKind } from './analysis/identifiers';
 export { RULES, RULE_IDS, getRule } from './rules';
 export type { Rule, RuleContext, Report } from './rules/rule';
-export { check, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
+export { check, checkModel, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
 export { lintFile, lintFileAsync, loadBibliographies, type AsyncLintOptions, type BibliographyReader, type LintOptions, type LintResult } from './engine/lint';
 export { checklist, insertSectionFix, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';

@@ -515,6 +515,7 @@ function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems
   const byTitle = new Map<string, ReferenceEntry>();
   const source = (e: ReferenceEntry) => model.text.slice(e.start, e.end);
   const label = (e: ReferenceEntry) => (numeric ? `Reference ${e.number}` : 'This reference');
+  const citedNumbers = numeric ? new Set(numeric.flatMap((u) => u.numbers)) : undefined;
   for (const e of list) {
     // The entry's text without markup (comments, emphasis), each match found again in the source.
     const text = e.text;
@@ -527,15 +528,15 @@ function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems
       return { start: e.start + i, end: e.start + i + m[0].length };
     };
     const dois: string[] = [];
-    for (const m of text.matchAll(DOI_LABELLED)) {
+    for (const m of /doi/i.test(text) ? text.matchAll(DOI_LABELLED) : []) {
       const value = cleanDoi(m[1] ?? m[2] ?? m[3] ?? '');
       if (!validDoi(value)) {
         problems.push({ rule: 'reference-entry', kind: 'malformed-doi', ...at(m), message: `${label(e)} has a malformed DOI "${short(value)}": a DOI looks like 10.1234/abc.` });
       } else dois.push(value.toLowerCase());
     }
-    for (const m of text.matchAll(DOI_BARE)) dois.push(cleanDoi(m[0]).toLowerCase());
+    if (text.includes('10.')) for (const m of text.matchAll(DOI_BARE)) dois.push(cleanDoi(m[0]).toLowerCase());
     from = 0;
-    for (const m of text.matchAll(PMID_RE)) {
+    for (const m of text.includes('PMID') ? text.matchAll(PMID_RE) : []) {
       const value = (m[1] ?? m[2] ?? '').replace(/[.,;)\]]+$/, '');
       if (/^\d{1,8}$/.test(value)) continue;
       problems.push({ rule: 'reference-entry', kind: 'malformed-pmid', ...at(m), message: `${label(e)} has a malformed PMID "${short(value)}": a PMID is up to 8 digits.` });
@@ -545,7 +546,7 @@ function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems
     const same = sameDoi ?? (title ? byTitle.get(title) : undefined);
     if (same) {
       duplicates.add(e);
-      const removal = numeric && !numeric.some((u) => u.numbers.includes(e.number!)) && removals.take() ? removeEntryEdits(model, list, numeric, e) : undefined;
+      const removal = numeric && !citedNumbers!.has(e.number!) && removals.take() ? removeEntryEdits(model, list, numeric, e) : undefined;
       problems.push({
         rule: 'reference-entry',
         kind: 'duplicate-entry',
