@@ -147,7 +147,7 @@ function analyse(model: DocumentModel, options: CitationCheckOptions): CitationA
   const removals = removalBudget();
 
   if (style === 'numeric') checkNumeric(model, list, numeric, problems, cited);
-  if (style === 'author-year') checkAuthorYear(model, list, authorYear, problems, cited);
+  if (style === 'author-year') checkAuthorYear(list, authorYear, problems, cited);
   checkKeys(model, keys, options, problems);
   if (style === 'numeric' || style === 'author-year') {
     const duplicates = checkListEntries(model, list, problems, style === 'numeric' ? numeric : undefined, removals);
@@ -161,7 +161,7 @@ function analyse(model: DocumentModel, options: CitationCheckOptions): CitationA
         kind: 'uncited',
         ...firstLine(model, e),
         message: `${label} is never cited: cite it in the text or remove it.`,
-        ...(removal ? { fixes: [{ title: 'Remove unused reference', edits: removal, safe: false }] } : {}),
+        ...(removal ? { fixes: [{ title: 'Remove unused reference', kind: 'remove-reference', edits: removal, safe: false }] } : {}),
       });
     }
   }
@@ -233,7 +233,7 @@ function checkNumeric(model: DocumentModel, list: ReferenceEntry[], uses: Numeri
       start: c.start,
       end: c.end,
       message: `${which} ${missing.length === 1 || which.startsWith('Citation') ? 'has' : 'have'} no reference: ${why}.`,
-      ...(add ? { fixes: [{ title: `Add reference entry ${numberList(all)}`, edits: add, safe: false }] } : {}),
+      ...(add ? { fixes: [{ title: `Add reference entry ${numberList(all)}`, kind: 'fix', edits: add, safe: false }] } : {}),
     });
   }
 }
@@ -242,7 +242,7 @@ function reversedFix(model: DocumentModel, c: Citation, r: { a: number; b: numbe
   const raw = model.text.slice(c.start, c.end);
   const m = new RegExp(String.raw`(?<!\d)${r.a}(\s*[-\u2013\u2014]\s*)${r.b}(?!\d)`).exec(raw);
   if (!m) return {};
-  return { fixes: [{ title: `Write the range as ${r.b}\u2013${r.a}`, edits: [{ start: c.start + m.index, end: c.start + m.index + m[0].length, newText: `${r.b}${m[1]}${r.a}` }], safe: true }] };
+  return { fixes: [{ title: `Write the range as ${r.b}\u2013${r.a}`, kind: 'fix', edits: [{ start: c.start + m.index, end: c.start + m.index + m[0].length, newText: `${r.b}${m[1]}${r.a}` }], safe: true }] };
 }
 
 /** Gaps and repeated numbers in a list that writes its own numbers. */
@@ -296,7 +296,7 @@ export function orderProblems(model: DocumentModel, analysis: CitationAnalysis):
         const skipped = Math.min(...later);
         if (renumber === undefined) {
           const edits = renumberEdits(model, analysis.list, analysis.numeric);
-          renumber = edits ? [{ title: 'Renumber citations in order of first mention', edits, safe: false }] : null;
+          renumber = edits ? [{ title: 'Renumber citations in order of first mention', kind: 'renumber-citations', edits, safe: false }] : null;
         }
         const c = use.citation;
         problems.push({
@@ -344,7 +344,7 @@ function entryAuthorYear(e: ReferenceEntry): { surname: string; years: { year: s
   return { surname: fold(surname), years };
 }
 
-function checkAuthorYear(model: DocumentModel, list: ReferenceEntry[], uses: Citation[], problems: CitationProblem[], cited: Set<ReferenceEntry>): void {
+function checkAuthorYear(list: ReferenceEntry[], uses: Citation[], problems: CitationProblem[], cited: Set<ReferenceEntry>): void {
   if (!list.length) {
     problems.push({ rule: 'citation-reference', kind: 'no-list', start: uses[0].start, end: uses[0].end, message: `Author\u2013year citations but no reference list (${plural(uses.length, 'citation')}): add the entries under a References heading.` });
     return;
@@ -451,7 +451,7 @@ function checkKeys(model: DocumentModel, all: Citation[], options: CitationCheck
         kind: 'uncited',
         ...firstLine(model, item),
         message: `\\bibitem{${item.key}} is never cited: cite it in the text or remove it.`,
-        fixes: [{ title: 'Remove unused reference', edits: [{ start: item.start, end, newText: '' }], safe: false }],
+        fixes: [{ title: 'Remove unused reference', kind: 'remove-reference', edits: [{ start: item.start, end, newText: '' }], safe: false }],
       });
     });
   }
@@ -552,7 +552,7 @@ function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems
         kind: 'duplicate-entry',
         ...firstLine(model, e),
         message: `${label(e)} duplicates ${numeric ? `reference ${same.number}` : 'an earlier one'} (${sameDoi ? 'same DOI' : 'same title'}): remove one${numeric ? ' and cite the other' : ''}.`,
-        ...(removal ? { fixes: [{ title: 'Remove duplicate reference', edits: removal, safe: false }] } : {}),
+        ...(removal ? { fixes: [{ title: 'Remove duplicate reference', kind: 'remove-reference', edits: removal, safe: false }] } : {}),
       });
       continue;
     }
