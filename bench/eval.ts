@@ -21,6 +21,11 @@
  * have been tuned on their misses since. The table reports each group and the total. Exit code
  * 0 always (it is a report); the last lines say whether the targets are met.
  *
+ * Then the citation rules by mutation (bench/citation-mutations.ts): each article changed in
+ * one known way at a time (an entry deleted, a marker past the end of the list, two first
+ * mentions swapped, an entry duplicated) must give exactly the expected findings; and what the
+ * citation rules find on the articles as published.
+ *
  *   npm run eval [-- --corpus DIR] [-- --verbose]   (--verbose lists every miss and false flag)
  *
  * `npm run eval` then runs bench/identifiers-eval.ts: patient-identifier on identifiers planted
@@ -30,6 +35,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { check, type Finding } from '../server/src/checker';
+import { runCitationMutations } from './citation-mutations';
 
 const GROUPS = [
   { name: 'tuned on (01-04, 06)', ids: ['01', '02', '03', '04', '06'], mark: '' },
@@ -355,3 +361,24 @@ function figureMutations(): boolean {
 }
 
 console.log(figureMutations() ? 'figure-table-reference: every mutation found.' : 'figure-table-reference: some mutations NOT found.');
+// ---------------------------------------------------------------------------
+// Citation rules: seeded mutations of every article
+// ---------------------------------------------------------------------------
+
+const articles = readdirSync(corpus)
+  .filter((f) => /^\d\d-.*\.md$/.test(f))
+  .sort()
+  .map((f) => ({ name: f.replace(/\.md$/, ''), text: readFileSync(join(corpus, f), 'utf8') }));
+const mutated = runCitationMutations(articles);
+const found = mutated.results.filter((r) => r.ok).length;
+console.log(`\ncitation-reference, citation-order, reference-entry: seeded mutations of ${articles.length} articles (bench/citation-mutations.ts)\n`);
+const kinds = [...new Set(mutated.results.map((r) => r.mutation.replace(/\d+/g, 'N')))];
+for (const kind of kinds) {
+  const rs = mutated.results.filter((r) => r.mutation.replace(/\d+/g, 'N') === kind);
+  console.log(`${kind.padEnd(40)} ${String(rs.filter((r) => r.ok).length).padStart(3)}/${rs.length} exactly the expected findings`);
+}
+console.log(`${'mutation recall'.padEnd(40)} ${fmt(ratio(found, mutated.results.length))} (${found}/${mutated.results.length}; target 1.00: ${found === mutated.results.length ? 'met' : 'NOT met'}; ${mutated.ms.toFixed(0)} ms)`);
+for (const r of mutated.results.filter((x) => !x.ok)) console.log(`  MISSED ${r.article}: ${r.mutation}: ${r.detail}`);
+for (const s of mutated.skipped) console.log(`  (not made: ${s})`);
+console.log(`\nOn the articles as published: ${mutated.published.length} finding(s)${mutated.published.length ? '' : ' (target: none but real defects)'}`);
+for (const p of mutated.published) console.log(`  ${p.article}:${p.line} ${p.ruleId}: ${p.message} (at "${p.text.slice(0, 40)}")`);

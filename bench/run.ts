@@ -11,6 +11,8 @@
  * Issue 17 (after the in-process table): the keystroke re-check over a real stdio LSP connection
  * (median, p95 over 200+ edits spread over the text) against the full check, the server RSS, the
  * CLI whole process against markdownlint-cli2 (and textlint when installed), the .vsix size.
+ * Issue 11: the citation rules (citation-reference, citation-order, reference-entry) cost under
+ * 10 % of the full check (the three rules alone on a freshly parsed model, against the full check).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -26,7 +28,7 @@ import { buildSync } from 'esbuild';
 const bundleFile = join(mkdtempSync(join(tmpdir(), 'caselint-bench-')), 'checker.js');
 buildSync({ entryPoints: [resolve(__dirname, '../server/src/checker/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundleFile, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, logLevel: 'warning' });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { check, parseDocument } = require(bundleFile) as typeof import('../server/src/checker');
+const { check, checkModel, parseDocument, PROFILES, RULES } = require(bundleFile) as typeof import('../server/src/checker');
 
 const { values } = parseArgs({
   options: {
@@ -60,13 +62,19 @@ interface Measure {
 }
 
 function measure(name: string, fn: () => unknown): Measure {
-  for (let i = 0; i < 3; i++) fn(); // warm-up (JIT)
+  return measureOn(name, () => undefined, fn);
+}
+
+/** Like measure, with an untimed setup before each run (its result is handed to fn). */
+function measureOn<T>(name: string, setup: () => T, fn: (input: T) => unknown): Measure {
+  for (let i = 0; i < 3; i++) fn(setup()); // warm-up (JIT)
   const times: number[] = [];
   let heap = 0;
   for (let i = 0; i < runs; i++) {
+    const input = setup();
     const before = process.memoryUsage().heapUsed;
     const t0 = performance.now();
-    const result = fn();
+    const result = fn(input);
     times.push(performance.now() - t0);
     heap = Math.max(heap, process.memoryUsage().heapUsed - before);
     if (result === undefined) throw new Error('no result');
@@ -86,8 +94,11 @@ Potassium was $8.1\,\mathrm{mmol/L}$ and creatinine rose by 50\% over 2~days (Fi
 
 `;
 const latex = latexUnit.repeat(Math.ceil(text.length / latexUnit.length));
+const CITATION_RULES = RULES.filter((r) => ['citation-reference', 'citation-order', 'reference-entry'].includes(r.id));
 const results = [
   measure('caselint check (parse + all rules)', () => check(text)),
+  // On a freshly parsed model each run (the parse is not timed): what the three rules add.
+  measureOn('caselint citation rules alone', () => parseDocument(text, 'markdown'), (model) => checkModel(model, PROFILES.default, { rules: CITATION_RULES })),
   measure('caselint parse (document model)', () => parseDocument(text, 'markdown')),
   measure('caselint check, LaTeX of the same size', () => check(latex, { format: 'latex' })),
   measure('markdown-it parse', () => md.parse(text, {})),
@@ -130,6 +141,8 @@ patient-identifier: ${(med(full) - med(without)).toFixed(1)} ms of ${med(full).t
   );
 }
 
+const citationShare = results[1].median / base.median;
+console.log(`\ncitation rules (citation-reference, citation-order, reference-entry): ${results[1].median.toFixed(1)} ms of the full check's ${base.median.toFixed(1)} ms (${(citationShare * 100).toFixed(1)} %; target under 10 %: ${citationShare < 0.1 ? 'met' : 'NOT met'})`);
 const budget = 15 * (text.length / 300_000);
 console.log(`\ntarget: caselint check ≤ ${budget.toFixed(1)} ms for this size (15 ms per 300 KB): ${base.median <= budget ? 'met' : 'NOT met'} (${base.median.toFixed(1)} ms)`);
 

@@ -127,36 +127,49 @@ describe('rule unsupported-claim', () => {
   });
 
   describe('citation placeholder fix', () => {
-    it('numeric style: the next number, before the full stop', () => {
+    it('numeric style: [citation needed], never a number (a number would look like a real citation)', () => {
       const text = doc('Cramps are benign [1,12]. Cramps are common in older adults.');
       const [f] = claims(text);
       assert.equal(f.fixes![0].title, 'Insert citation placeholder');
       assert.equal(f.fixes![0].safe, false);
-      assert.match(applyFix(text, f), /Cramps are common in older adults \[13\]\./);
+      assert.match(applyFix(text, f), /Cramps are common in older adults \[citation needed\]\./);
     });
-    it('no citations yet: [1]', () => {
+    it('no citations yet: [citation needed]', () => {
       const text = doc('Cramps are common in older adults.');
-      assert.match(applyFix(text, claims(text)[0]), /older adults \[1\]\./);
+      assert.match(applyFix(text, claims(text)[0]), /older adults \[citation needed\]\./);
     });
-    it('superscript style', () => {
+    it('superscript style: [citation needed]', () => {
       const text = doc('Cramps are benign.^3^ Cramps are common in older adults.');
-      assert.match(applyFix(text, claims(text)[0]), /older adults\^4\^\./);
+      assert.match(applyFix(text, claims(text)[0]), /older adults \[citation needed\]\./);
     });
-    it('superscript style in plain text: [n] (plain text has no superscript syntax)', () => {
+    it('superscript style in plain text: [citation needed]', () => {
       const text = 'DISCUSSION\n\nCramps are benign.\u00b3 Cramps are common in older adults.\n';
       const [f] = claims(text, {}, 'text');
       const fixed = applyFix(text, f);
-      assert.match(fixed, /older adults \[4\]\./);
+      assert.match(fixed, /older adults \[citation needed\]\./);
       assert.equal(claims(fixed, {}, 'text').length, 0, fixed);
     });
-    it('Pandoc style', () => {
+    it('Pandoc style: [@TODO]', () => {
       const text = doc('Cramps are benign [@lee2019]. Cramps are common in older adults.');
-      assert.match(applyFix(text, claims(text)[0]), /older adults \[@key\]\./);
+      assert.match(applyFix(text, claims(text)[0]), /older adults \[@TODO\]\./);
     });
-    it('LaTeX format', () => {
+    it('LaTeX format: ~\\cite{TODO}', () => {
       const text = 'Cramps are common in older adults.\n';
       const [f] = claims(text, {}, 'latex');
-      assert.match(applyFix(text, f), /older adults~\\cite\{key\}\./);
+      assert.match(applyFix(text, f), /older adults~\\cite\{TODO\}\./);
+    });
+    it('every placeholder it inserts is reported by the placeholder rule, and by no citation rule', () => {
+      for (const [text, format] of [
+        [doc('Cramps are benign [2]. Cramps are common in older adults.\n\n## References\n\n1. One A. First. 2001.\n2. Two B. Second. 2002.'), 'markdown'],
+        [doc('Cramps are benign [@lee2019]. Cramps are common in older adults.'), 'markdown'],
+        ['\\section{Discussion}\nCramps are common in older adults.\n', 'latex'],
+        ['DISCUSSION\n\nCramps are common in older adults.\n', 'text'],
+      ] as const) {
+        const fixed = applyFix(text, claims(text, {}, format)[0]);
+        const after = check(fixed, { format }).findings;
+        assert.ok(after.some((f) => f.ruleId === 'placeholder' && /TODO|citation needed/.test(String(f.data?.text))), fixed);
+        assert.deepEqual(after.filter((f) => /^citation-|^reference-/.test(f.ruleId) && f.ruleId !== 'citation-order').map((f) => f.message).filter((m) => /TODO|citation needed/.test(m)), [], fixed);
+      }
     });
     it('once applied, the claim is covered (and a placeholder is left for the placeholder rule)', () => {
       for (const [text, format] of [
@@ -175,18 +188,18 @@ describe('rule unsupported-claim', () => {
       assert.match(fixed, /older adults \[citation needed\]\./);
       assert.ok(check(fixed).findings.some((f) => f.ruleId === 'placeholder'));
     });
-    it('"(1)", "(2, 3)", "(4–6)" before punctuation are citations; the placeholder fix follows that style', () => {
+    it('"(1)", "(2, 3)", "(4–6)" before punctuation are citations; the placeholder fix inserts [citation needed]', () => {
       const md = '# CIDP: a case report\n\n## Discussion\n\nIVIg improves disability (1). Plasma exchange helps (2, 3). Steroids reduce relapses in most patients.\n';
       const r = check(md, { format: 'markdown', config: { rules: { 'required-section': 'off' } } });
       const claims = r.findings.filter((f) => f.ruleId === 'unsupported-claim');
       assert.deepEqual(claims.map((f) => md.slice(f.start, f.end)), ['Steroids reduce relapses in most patients.']);
       const fix = claims[0].fixes?.find((x) => /citation/i.test(x.title));
       assert.ok(fix, 'a citation placeholder fix');
-      assert.deepEqual(fix!.edits.map((e) => e.newText.trim()), ['(4)']);
+      assert.deepEqual(fix!.edits.map((e) => e.newText.trim()), ['[citation needed]']);
     });
     it('a sentence without a full stop gets the marker at its end', () => {
       const text = doc('Cramps are common in older adults');
-      assert.match(applyFix(text, claims(text)[0]), /older adults \[1\]/);
+      assert.match(applyFix(text, claims(text)[0]), /older adults \[citation needed\]/);
     });
   });
 

@@ -268,6 +268,8 @@ describe('cli: main() in-process', () => {
         [
           ['required-section', 2, 8, 2, 8 + title.length],
           ['required-section', 2, 8, 2, 8 + title.length],
+          // \cite{smith2019} with neither \bibliography nor thebibliography.
+          ['citation-reference', 8, 51, 8, 67],
         ],
       );
       assert.deepEqual(tex.messages.map((m: { line: number; ruleId: string }) => `${m.line}:${m.ruleId}`), runFixture(join(dir, 'case.tex')).expected);

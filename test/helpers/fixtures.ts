@@ -1,7 +1,25 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { check, computeLineStarts, decodeManuscript, fileFormatOf, formatForFile, positionAt, RULE_IDS, type CaselintConfig, type DocumentModel, type Finding, type Fix, type OffsetEdit, type TextEncodingName } from '../../server/src/checker';
+import { basename, dirname, join } from 'node:path';
+import {
+  bibliographyRequests,
+  check,
+  computeLineStarts,
+  decodeManuscript,
+  fileFormatOf,
+  formatForFile,
+  loadBibliographies,
+  parseDocument,
+  positionAt,
+  RULE_IDS,
+  type CaselintConfig,
+  type DocumentModel,
+  type Finding,
+  type Fix,
+  type LoadedBibliography,
+  type OffsetEdit,
+  type TextEncodingName,
+} from '../../server/src/checker';
 
 /**
  * Fixtures carry their expected findings inline (test/fixtures/README.md):
@@ -102,8 +120,37 @@ function annotationSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
+/** The bibliography files each fixture names, read and parsed by loadFixtureBibliographies. */
+const bibliographies = new Map<string, LoadedBibliography[]>();
+
+/**
+ * Reads the bibliography files a fixture names (front matter, `\bibliography`, its config's
+ * `bibliography`), relative to the fixture, as the CLI does; checkFixture and runFixture then
+ * check the fixture with them. Parsing a `.bib` file is asynchronous: call this first (a
+ * `before` hook). A file that is not there is "not found", as for the CLI.
+ */
+export async function loadFixtureBibliographies(file: string): Promise<LoadedBibliography[]> {
+  const fx = readFixture(file);
+  const requests = bibliographyRequests(parseDocument(fx.text, formatForFile(file)), fx.config);
+  const loaded = await loadBibliographies(requests, (r) => {
+    const path = join(dirname(file), r.name);
+    return existsSync(path) ? { path: r.name, text: readFileSync(path, 'utf8') } : { path: r.name, error: 'not found' };
+  });
+  bibliographies.set(file, loaded);
+  return loaded;
+}
+
 function run(fx: Fixture, text = fx.text): { findings: Finding[]; model: DocumentModel } {
-  const result = check(text, { format: formatForFile(fx.file), config: fx.config, encoding: fx.encoding, onRuleError: (id, e) => { throw new Error(`${fx.file}: rule ${id} failed: ${String(e)}`); } });
+  const bibs = bibliographies.get(fx.file);
+  const result = check(text, {
+    format: formatForFile(fx.file),
+    config: fx.config,
+    encoding: fx.encoding,
+    ...(bibs ? { bibliographies: bibs } : {}),
+    onRuleError: (id, e) => {
+      throw new Error(`${fx.file}: rule ${id} failed: ${String(e)}`);
+    },
+  });
   const spans = annotationSpans(text);
   if (!spans.length) return result;
   return { ...result, findings: result.findings.filter((f) => !(f.ruleId === 'placeholder' && spans.some((a) => f.start >= a.start && f.start < a.end))) };

@@ -10,6 +10,13 @@ export interface CaselintConfig {
   rules?: Record<string, RuleSetting>;
   /** What a citation covers: its own sentence (default) or its whole paragraph. */
   citationScope?: 'sentence' | 'paragraph';
+  /** Numbered references: cited in order of first mention (Vancouver, ICMJE; default), or in any order. */
+  citationOrder?: 'first-mention' | 'none';
+  /**
+   * Bibliography files (BibTeX, CSL JSON, CSL YAML) for documents that name none themselves,
+   * relative to the config file.
+   */
+  bibliography?: string | string[];
   /** Extra accepted headings, by profile item id: `{ "case": ["Patient story"] }`. */
   headings?: Record<string, string[]>;
   /** Further required sections, beyond the profile's. */

@@ -23,12 +23,14 @@ export { parseDocument, computeLineStarts, positionAt, suppressionComment } from
 export { sectionHasContent, type SectionAnalysis } from './analysis/sections';
 export { contentEvidence, type ContentEvidence } from './analysis/evidence';
 export { citationAt, citationKeys, findBibtexEntry, referenceList, resolveCitation, type ReferenceEntry, type ReferenceLookup } from './analysis/references';
+export { bibliographyRequests, type BibliographyRequest, type LoadedBibliography } from './analysis/bibliography';
+export { bibliographyFormatOf, parseBibliography, type BibEntry, type Bibliography, type BibliographyFormat } from './model/bibliography';
 export { isManuscript, type DetectOptions, type DetectResult } from './analysis/detect';
 export { IDENTIFIER_KINDS, type IdentifierKind } from './analysis/identifiers';
 export { RULES, RULE_IDS, getRule } from './rules';
 export type { Rule, RuleContext, Report } from './rules/rule';
-export { check, InvalidReportError, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
-export { lintFile, type LintOptions, type LintResult } from './engine/lint';
+export { check, checkModel, InvalidReportError, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
+export { lintFile, lintFileAsync, loadBibliographies, type AsyncLintOptions, type BibliographyReader, type LintOptions, type LintResult } from './engine/lint';
 export { checklist, insertSectionFix, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
 export { DOCS_BASE_URL, escapeMarkdown, explain, explanationMarkdown, ruleDocsUrl, type Explanation, type FindingReason, type Silencing } from './views/explain';

@@ -25,9 +25,13 @@ export interface OffsetEdit extends Span {
  * What a fix does, so that hosts tell fixes apart without reading their titles:
  * - `fix`: corrects the finding (replace a word, insert a citation placeholder);
  * - `insert-section`: inserts a missing section's heading and template;
+ * - `renumber-citations`: rewrites every numbered citation and reorders the reference list (one
+ *   edit for the whole document: a host may offer it as a source action);
+ * - `remove-reference`: deletes a reference entry (and renumbers the rest): an explicit action,
+ *   never safe, never part of "fix all";
  * - `ignore-line` / `ignore-file`: a suppression comment for the finding's line or the whole file.
  */
-export type FixKind = 'fix' | 'insert-section' | 'ignore-line' | 'ignore-file';
+export type FixKind = 'fix' | 'insert-section' | 'renumber-citations' | 'remove-reference' | 'ignore-line' | 'ignore-file';
 
 export interface Fix {
   /** What the editor shows (`Insert section "Abstract"`, `Ignore placeholder on this line`). */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { formatForFile, InvalidReportError, lintFile, mergeConfigs, UnknownProfileError, type CaselintConfig, type Rule, type TextEncodingName } from '../checker';
+import { formatForFile, InvalidReportError, lintFileAsync, mergeConfigs, UnknownProfileError, type CaselintConfig, type Rule, type TextEncodingName } from '../checker';
+import { bibliographyFiles } from '../config/bibliographies';
 import { ConfigError, discoverConfig, loadConfigFile, type LoadedConfig } from '../config/discover';
 import pkg from '../../../package.json';
 import { HELP, parseCliArgs, UsageError, WALKED_EXTENSIONS, type CliOptions } from './args';
@@ -147,23 +148,25 @@ async function run(io: CliIO): Promise<number> {
     note(message);
     incomplete = true;
   };
-  const checkText = (text: string, filePath: string | undefined, display: string, always: boolean, encoding?: TextEncodingName) => {
+  const checkText = async (text: string, filePath: string | undefined, display: string, always: boolean, encoding?: TextEncodingName) => {
     const abs = filePath ?? resolve(cwd, 'stdin.md');
     const loaded = configFor(abs);
     const config = mergeConfigs(loaded.config, cliConfig);
     let result;
     try {
-      result = lintFile(text, {
+      result = (await lintFileAsync(text, {
         format: formatForFile(filePath ?? 'stdin.md'),
         config,
         path: abs,
         configDir: loaded.file ? dirname(loaded.file) : root,
         force: always,
         encoding,
+        // Bibliography files the manuscript names, relative to it (the config's to the config file).
+        readBibliography: bibliographyFiles(filePath, loaded.file, cwd).read,
         rules: io.rules,
         onRuleError: (ruleId, error) =>
           problem(`rule ${ruleId} failed on ${display} (${describeError(error)}); the report lacks its findings for this file`),
-      }).result;
+      })).result;
     } catch (e) {
       if (e instanceof UnknownProfileError) throw e;
       problem(`checking ${display} failed (${describeError(e)}); it is missing from the report`);
@@ -179,7 +182,7 @@ async function run(io: CliIO): Promise<number> {
     const decoded = decodeBytes(await readStdin(io.stdin), 'standard input');
     if (decoded.kind === 'refused') throw new IoError(decoded.message);
     const filePath = opts.stdinFilename ? resolve(cwd, opts.stdinFilename) : undefined;
-    checkText(decoded.text, filePath, filePath ? displayPathOf(cwd, filePath) : '<stdin>', !opts.detect, decoded.encoding);
+    await checkText(decoded.text, filePath, filePath ? displayPathOf(cwd, filePath) : '<stdin>', !opts.detect, decoded.encoding);
   } else {
     const unreadableFolders: string[] = [];
     const targets = await collectTargets(opts.patterns, cwd, unreadableFolders);
@@ -195,7 +198,7 @@ async function run(io: CliIO): Promise<number> {
         problem(read.message);
         continue;
       }
-      checkText(read.text, target.path, display, target.explicit && !opts.detect, read.encoding);
+      await checkText(read.text, target.path, display, target.explicit && !opts.detect, read.encoding);
     }
     if (!reports.length && looked > 0) {
       note(`no case reports found among ${looked} file${looked === 1 ? '' : 's'} (name a file to check it anyway, or list it in the config's "files")`);

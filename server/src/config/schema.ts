@@ -79,6 +79,15 @@ export function configSchema(options: ConfigSchemaOptions = {}): JsonSchema {
         type: 'string',
         enum: ['sentence', 'paragraph'],
       },
+      citationOrder: {
+        description: 'Numbered references: cited in order of first mention ("first-mention", Vancouver and ICMJE; default) or in any order ("none").',
+        type: 'string',
+        enum: ['first-mention', 'none'],
+      },
+      bibliography: {
+        description: 'Bibliography files (BibTeX .bib, CSL JSON .json, CSL YAML .yaml) for manuscripts that name none in their front matter or \\bibliography, relative to this config file.',
+        oneOf: [{ type: 'string', minLength: 1 }, stringList],
+      },
       headings: {
         description: 'Extra accepted headings by profile item id, e.g. {"case": ["Patient story"]}.',
         type: 'object',

@@ -3,4 +3,5 @@ import type { ValidateFunction } from 'ajv';
 export declare const config: ValidateFunction;
 export declare const rule_placeholder: ValidateFunction;
 export declare const rule_unsupported_claim: ValidateFunction;
+export declare const rule_citation_order: ValidateFunction;
 export declare const rule_abbreviation: ValidateFunction;

@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   fileFormatOf,
   fileFormatOfLanguage,
-  lintFile,
+  lintFileAsync,
   mergeConfigs,
   getProfile,
   PROFILES,
@@ -22,6 +22,7 @@ import {
   type Rule,
 } from '../checker';
 
+import { bibliographyFiles } from '../config/bibliographies';
 import { ConfigError, discoverConfig } from '../config/discover';
 import { configDiagnostic, findingsToDiagnostics, skippedDiagnostic } from './diagnostics';
 
@@ -143,6 +144,17 @@ export class Analyzer {
   generation = 0;
   /** How many times a document was run through the checker (tests: one check per burst of edits). */
   checks = 0;
+  /**
+   * The bibliography files (absolute paths) each document's last check read or looked for: when
+   * one of them changes, that check is stale (server.ts watches them).
+   */
+  readonly bibliographyPaths = new Map<string, Set<string>>();
+
+  /** Is a file one of the bibliographies an open document's check depends on? */
+  usesBibliography(path: string): boolean {
+    for (const paths of this.bibliographyPaths.values()) if (paths.has(path)) return true;
+    return false;
+  }
 
   constructor(private readonly options: AnalyzerOptions) {}
 
@@ -243,16 +255,21 @@ export class Analyzer {
 
     const path = filePath(document.uri);
     this.checks++;
-    const { manuscript, result } = lintFile(text, {
+    // Bibliography files only for documents on disk (relative names need a folder).
+    const bibliographies = path ? bibliographyFiles(path, loaded.file) : undefined;
+    const { manuscript, result } = await lintFileAsync(text, {
       format,
       config,
       path: path ?? uriPath(document.uri),
       configDir: loaded.file ? dirname(loaded.file) : undefined,
       force: this.forced.has(document.uri),
       rules: this.options.rules,
+      ...(bibliographies ? { readBibliography: bibliographies.read } : {}),
       onRuleError: (ruleId, error) =>
         this.options.logError(`caselint: rule ${ruleId} failed on ${document.uri} and was skipped: ${describeError(error)}`),
     });
+    if (bibliographies?.paths.size) this.bibliographyPaths.set(document.uri, bibliographies.paths);
+    else this.bibliographyPaths.delete(document.uri);
     const reason = manuscript.reason;
     if (!result) return this.empty(document, generation, 'not-manuscript', settings, [], { config, configFile: loaded.file, reason });
     return {

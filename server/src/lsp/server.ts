@@ -29,6 +29,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument, type CheckResult, type Rule } from '../checker';
+import { forgetBibliography } from '../config/bibliographies';
 import { CONFIG_FILE_NAMES } from '../config/discover';
 import { checklistResult, insertSectionEdit } from './checklist';
 import { codeActions, CODE_ACTION_KINDS } from './codeActions';
@@ -325,7 +326,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.caselint.{json,jsonc,yaml,yml}' }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          // Config files; and bibliography files, which re-check the manuscripts that name them.
+          watchers: [{ globPattern: '**/.caselint.{json,jsonc,yaml,yml}' }, { globPattern: '**/*.{bib,bibtex,json,yaml,yml}' }],
+        })
         .catch(() => undefined);
     }
   });
@@ -345,7 +349,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', undefined, (params) => {
       const touched = params.changes.some((c) => CONFIG_NAMES.has(c.uri.replace(/[?#].*$/, '').split('/').pop() ?? ''));
-      if (!touched) return;
+      // A bibliography file an open manuscript names (or looked for: it may just have been created).
+      const bibliographies = params.changes.map((c) => filePath(c.uri)).filter((p): p is string => !!p && analyzer.usesBibliography(p));
+      for (const p of bibliographies) forgetBibliography(p);
+      if (!touched && !bibliographies.length) return;
       recheckAll('config');
     }),
   );
@@ -370,6 +377,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     states.close(uri);
+    analyzer.bibliographyPaths.delete(uri);
     if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 

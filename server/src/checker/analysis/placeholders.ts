@@ -23,6 +23,11 @@ export const PLACEHOLDER_TEXTS: readonly string[] = [
 /** Citation keys that are obviously not real ones: `[@key]`, `\cite{citekey}`. */
 const PLACEHOLDER_KEYS = new Set(['key', 'keys', 'citekey', 'cite', 'ref', 'refs', 'reference', 'citation', 'todo', 'xx', 'xxx', 'tbd', 'bibkey', 'author', 'authoryear', 'author2020', 'source']);
 
+/** Is a citation key an obvious placeholder (`@key`, `\cite{TODO}`), reported by the placeholder rule? */
+export function isPlaceholderKey(key: string): boolean {
+  return PLACEHOLDER_KEYS.has(key.toLowerCase()) || /^\?+$/.test(key);
+}
+
 /**
  * marker: TODO, XX; snippet: a snippet's fill-in text or a bracketed field name ("[surname]");
  * citation: "[citation needed]", "(Author, Year)"; syntax: "${1:dose}"; blank: "__ mg";

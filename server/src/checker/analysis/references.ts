@@ -14,6 +14,8 @@ import type { Citation, DocumentModel, Paragraph, Span } from '../types';
 export interface ReferenceEntry extends Span {
   /** The entry's number in the list (1-based), for list entries. */
   number?: number;
+  /** The number is written in the source ("12.", "[12]"), not counted from the entry's position. */
+  numbered?: boolean;
   /** The key, for BibTeX entries. */
   key?: string;
   /** The entry as written: the list item's plain text, or the BibTeX entry's source. */
@@ -35,19 +37,26 @@ const UNICODE_SUPERSCRIPTS: Record<string, string> = {
 
 /** The entries of the document's reference list (paragraphs of a References section), numbered. */
 export function referenceList(model: DocumentModel): ReferenceEntry[] {
+  const cached = listCache.get(model);
+  if (cached) return cached;
   const entries: ReferenceEntry[] = [];
   const paragraphs = model.paragraphs.filter((p) => p.kind === 'reference' && inReferencesSection(p));
-  let next = 1;
-  for (const p of paragraphs) {
-    // Plain text and LaTeX drafts often put one numbered reference per line without blank lines.
-    for (const part of splitNumberedLines(model.text, p)) {
-      const number = part.number ?? next;
-      next = number + 1;
-      entries.push({ start: part.start, end: part.end, number, text: part.text, source: 'list' });
-    }
+  const parts = paragraphs.flatMap((p) => splitNumberedLines(model.text, p));
+  // "1." on every item (lazy Markdown numbering, rendered 1, 2, 3): numbered by position.
+  const written = parts.filter((p) => p.number !== undefined).map((p) => p.number!);
+  const lazy = parts.length > 1 && written.length === parts.length && written.every((n) => n === written[0]);
+  let next = lazy ? written[0] : 1;
+  for (const part of parts) {
+    const own = lazy ? undefined : part.number;
+    const number = own ?? next;
+    next = number + 1;
+    entries.push({ start: part.start, end: part.end, number, ...(own !== undefined ? { numbered: true } : {}), text: part.text, source: 'list' });
   }
+  listCache.set(model, entries);
   return entries;
 }
+
+const listCache = new WeakMap<DocumentModel, ReferenceEntry[]>();
 
 const NUMBERED_LINE = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]/;
 

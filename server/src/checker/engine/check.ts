@@ -1,3 +1,4 @@
+import type { LoadedBibliography } from '../analysis/bibliography';
 import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
 import { resolveRuleSetting, type CaselintConfig } from '../config';
 import { parseDocument } from '../model';
@@ -15,6 +16,12 @@ export interface CheckOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /**
+   * The bibliography files the document names (bibliographyRequests), as the host read them
+   * (loadBibliographies). Without them, citation keys are checked only against the document's
+   * own `\bibitem`s and front-matter references, and not at all when it names files.
+   */
+  bibliographies?: readonly LoadedBibliography[];
   /** How the host decoded the file's bytes (decodeManuscript); the `encoding` rule reports Windows-1252. */
   encoding?: TextEncodingName;
 }
@@ -82,6 +89,7 @@ export function checkModel(model: DocumentModel, profile: Profile, options: Omit
       options: setting.options,
       sections,
       ruleIds,
+      ...(options.bibliographies ? { bibliographies: options.bibliographies } : {}),
       itemAt,
       encoding: options.encoding,
       report(r) {

@@ -1,4 +1,6 @@
+import { bibliographyRequests, type BibliographyRequest, type LoadedBibliography } from '../analysis/bibliography';
 import { isManuscript, type DetectResult } from '../analysis/detect';
+import { parseBibliography } from '../model/bibliography';
 import type { CaselintConfig } from '../config';
 import { parseDocument } from '../model';
 import type { Rule } from '../rules/rule';
@@ -27,6 +29,22 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** How the host decoded the file's bytes (decodeManuscript); undefined for text from an editor. */
   encoding?: TextEncodingName;
+  /** The bibliography files the document names, as the host read them (see lintFileAsync). */
+  bibliographies?: readonly LoadedBibliography[];
+}
+
+/**
+ * How the host reads a bibliography file the document (or the config) names: its text and the
+ * path to show, or why it could not (`error`: "not found", "is too large"). Relative names are
+ * relative to the manuscript's folder (`from: 'document'`) or the config file's (`'config'`).
+ */
+export type BibliographyReader = (request: BibliographyRequest) =>
+  | { path: string; text?: string; error?: string }
+  | Promise<{ path: string; text?: string; error?: string }>;
+
+export interface AsyncLintOptions extends Omit<LintOptions, 'bibliographies'> {
+  /** Reads the bibliography files the document names; without it, none are read. */
+  readBibliography?: BibliographyReader;
 }
 
 export interface LintResult {
@@ -47,5 +65,37 @@ export function lintFile(text: string, options: LintOptions): LintResult {
     ? { manuscript: true, reason: FORCED_REASON }
     : isManuscript(model, { path: options.path, configDir: options.configDir, config, profile });
   if (!manuscript.manuscript) return { manuscript };
-  return { manuscript, result: checkModel(model, profile, { config, onRuleError: options.onRuleError, rules: options.rules, encoding: options.encoding }) };
+  return { manuscript, result: checkModel(model, profile, { config, onRuleError: options.onRuleError, rules: options.rules, encoding: options.encoding, bibliographies: options.bibliographies }) };
+}
+
+/**
+ * Lint one file, reading the bibliography files it names through the host's reader (only for
+ * a manuscript): the CLI and the server use this. Parses once, like lintFile.
+ */
+export async function lintFileAsync(text: string, options: AsyncLintOptions): Promise<LintResult> {
+  const config = options.config ?? {};
+  const profile = profileOf(config);
+  const model = parseDocument(text, options.format);
+  const manuscript: DetectResult = options.force
+    ? { manuscript: true, reason: FORCED_REASON }
+    : isManuscript(model, { path: options.path, configDir: options.configDir, config, profile });
+  if (!manuscript.manuscript) return { manuscript };
+  const bibliographies = options.readBibliography ? await loadBibliographies(bibliographyRequests(model, config), options.readBibliography) : undefined;
+  return { manuscript, result: checkModel(model, profile, { config, onRuleError: options.onRuleError, rules: options.rules, encoding: options.encoding, bibliographies }) };
+}
+
+/** Reads and parses the requested bibliographies (each once, in order). Never throws. */
+export async function loadBibliographies(requests: readonly BibliographyRequest[], read: BibliographyReader): Promise<LoadedBibliography[]> {
+  const out: LoadedBibliography[] = [];
+  for (const request of requests) {
+    let got: { path: string; text?: string; error?: string };
+    try {
+      got = await read(request);
+    } catch (e) {
+      got = { path: request.name, error: `cannot be read (${e instanceof Error ? e.message : String(e)})` };
+    }
+    if (got.text === undefined) out.push({ request, path: got.path, error: got.error ?? 'not found' });
+    else out.push({ request, path: got.path, bibliography: await parseBibliography(got.path, got.text) });
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
 import { abbreviation } from './abbreviation';
+import { citationOrder } from './citation-order';
+import { citationReference } from './citation-reference';
 import { emgTable } from './emg-table';
 import { emptySection } from './empty-section';
 import { encoding } from './encoding';
@@ -9,12 +11,13 @@ import { frontMatter } from './front-matter';
 import { overstatedClaim } from './overstated-claim';
 import { patientIdentifier } from './patient-identifier';
 import { placeholder } from './placeholder';
+import { referenceEntry } from './reference-entry';
 import { requiredSection } from './required-section';
 import { suppressionComment } from './suppression-comment';
 import { unsupportedClaim } from './unsupported-claim';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, frontMatter, abbreviation, encoding, suppressionComment];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, citationReference, citationOrder, referenceEntry, frontMatter, abbreviation, encoding, suppressionComment];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -1,3 +1,4 @@
+import type { LoadedBibliography } from '../analysis/bibliography';
 import type { SectionAnalysis } from '../analysis/sections';
 import type { CaselintConfig } from '../config';
 import type { TextEncodingName } from '../encoding';
@@ -23,6 +24,11 @@ export interface RuleContext {
   sections: SectionAnalysis;
   /** Every rule id users may name (the registry's, and any rules passed to check()). */
   ruleIds: readonly string[];
+  /**
+   * The bibliography files the document names, as the host read them; undefined when the host
+   * read none (a plain check() of a text).
+   */
+  bibliographies?: readonly LoadedBibliography[];
   /** The profile item a section (or its nearest ancestor) satisfies. */
   itemAt(section: Section | null): ProfileItem | undefined;
   /** How the host decoded the file's bytes (encoding.ts); undefined for text from an editor. */

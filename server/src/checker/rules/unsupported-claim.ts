@@ -63,7 +63,8 @@ export const unsupportedClaim: Rule = {
       else if (inRunInAbstract && !ABSTRACT_PART_RUN_IN.test(para.plain)) inRunInAbstract = false;
       if (inRunInAbstract && !checkAbstract) continue;
 
-      if (scope === 'paragraph' && para.citations.length) continue;
+      // A citation covers its paragraph; so does a pending one ("[citation needed]", the placeholder fix's).
+      if (scope === 'paragraph' && (para.citations.length || (para.plain.includes('[') && PENDING_CITATION.test(para.plain)))) continue;
       for (const sentence of para.sentences) {
         if (sentence.citations.length) continue;
         if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) continue;
@@ -125,25 +126,15 @@ function sectionMode(
 // ---------------------------------------------------------------------------
 
 /**
- * Builds the placeholder fix once per document: `[n]` (the next number) for numeric styles,
- * `^n^` for superscript (`[n]` in plain text, which has no superscript syntax), `[@key]` for Pandoc, `~\cite{key}` for LaTeX, `[citation needed]` for
- * author–year (all recognised by the `placeholder` rule except a next number, which the
- * reference-list checks see as a marker with no entry), `[1]` when the document cites nothing.
+ * Builds the placeholder fix once per document, in the document's citation style: `[@TODO]` for
+ * Pandoc keys, `~\cite{TODO}` for LaTeX, `[citation needed]` otherwise (numbered, superscript
+ * and author–year citations, or none yet). Never a number or a real-looking key: a placeholder
+ * that looked like a citation would silence this rule without a source behind it. The
+ * `placeholder` rule reports each of them until it is replaced by a real citation.
  */
 function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
   const counts = new Map<string, number>();
-  let maxNumber = 0;
-  let parenthesised = 0;
-  for (const c of doc.citations) {
-    counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
-    if (c.kind === 'numeric' && c.raw.startsWith('(')) parenthesised++;
-    if (c.kind === 'numeric' || c.kind === 'superscript') {
-      for (const k of c.keys) {
-        const n = Number(k);
-        if (Number.isInteger(n) && n > maxNumber && n < 100000) maxNumber = n;
-      }
-    }
-  }
+  for (const c of doc.citations) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
   let style = '';
   let best = 0;
   for (const [kind, n] of counts) {
@@ -154,15 +145,11 @@ function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
   }
   let marker: string;
   let spaced = true;
-  if (doc.format === 'latex' || style === 'latex') marker = '~\\cite{key}';
-  else if (style === 'pandoc') marker = '[@key]';
-  else if (style === 'superscript' && doc.format !== 'text') {
-    marker = `^${maxNumber + 1}^`;
+  if (doc.format === 'latex' || style === 'latex') {
+    marker = '~\\cite{TODO}';
     spaced = false;
-  } else if (style === 'author-year') marker = '[citation needed]';
-  else if (style === 'numeric' && parenthesised * 2 > (counts.get('numeric') ?? 0)) marker = `(${maxNumber + 1})`;
-  else marker = `[${maxNumber + 1}]`;
-  if (marker.startsWith('~')) spaced = false;
+  } else if (style === 'pandoc') marker = '[@TODO]';
+  else marker = '[citation needed]';
 
   const text = doc.text;
   return (s) => {
