@@ -18,7 +18,7 @@ import type { DocumentModel, Fix, Section, Sentence } from '../types';
 export const unsupportedClaim: Rule = {
   id: 'unsupported-claim',
   description: 'Medical claims (statistics, effects, literature, general facts) carry a citation.',
-  howToFix: 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`), or reword it as an observation about this patient.',
+  howToFix: 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`). In a case section, a sentence that is really this patient\'s course can be told as such ("In our patient, the cramps eased with quinine.").',
   defaultSeverity: 'warning',
   optionsSchema: {
     type: 'object',
@@ -75,10 +75,10 @@ export const unsupportedClaim: Rule = {
         ctx.report({
           start: sentence.start,
           end: sentence.end,
-          message: message(claim),
+          message: message(claim, mode),
           severity: info.severity,
           ...(fix ? { fixes: [fix] } : {}),
-          data: { category: claim.category, cue: claim.cue.name, match: claim.text },
+          data: { category: claim.category, cue: claim.cue.name, match: claim.text, reason: `${info.what}: "${quote(claim.text)}" (${claim.cue.name})` },
         });
       }
     }
@@ -89,13 +89,20 @@ function bool(v: unknown): boolean | undefined {
   return typeof v === 'boolean' ? v : undefined;
 }
 
-function message(claim: ClaimMatch): string {
+/**
+ * The one-line message a writer reads: the kind of claim in plain words and what to do; the
+ * words that triggered it and the reasoning go to `data` (hover, `caselint explain`). In a case
+ * section the sentence may be the patient's story told as a general fact, so telling it as such
+ * is the other way out; elsewhere a citation is.
+ */
+function message(claim: ClaimMatch, mode: SectionMode): string {
   const info = CATEGORY_INFO[claim.category];
-  const quoted = claim.text.length > 60 ? `${claim.text.slice(0, 57)}...` : claim.text;
-  return (
-    `Uncited ${info.label} claim (${info.what}; cue: "${quoted}", ${claim.cue.name}). ` +
-    `Add a citation, or rephrase it as this patient's course.`
-  );
+  const advice = claim.cue.advice ?? (mode === 'case' ? "Add a citation, or tell it as this patient's course." : 'Add a citation.');
+  return `Uncited claim (${info.short}). ${advice}`;
+}
+
+function quote(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function sectionMode(

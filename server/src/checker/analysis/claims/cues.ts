@@ -8,12 +8,17 @@ import type { ClaimCategory, ClaimCue, ClaimWordSet } from './types';
  */
 
 /** How categories are labelled, their default severity and which wins when several match. */
-export const CATEGORY_INFO: Record<ClaimCategory, { label: string; severity: 'warning' | 'info'; priority: number; what: string }> = {
-  literature: { label: 'literature', severity: 'warning', priority: 0, what: 'a claim about published work' },
-  efficacy: { label: 'efficacy/causal', severity: 'warning', priority: 1, what: 'a claim about an effect or a cause' },
-  statistic: { label: 'statistic/epidemiology', severity: 'warning', priority: 2, what: 'a figure about a population' },
-  frequency: { label: 'frequency', severity: 'warning', priority: 3, what: 'a generalisation about how often something happens' },
-  general: { label: 'general', severity: 'info', priority: 4, what: 'a general statement of medical fact' },
+/**
+ * How categories are labelled, their default severity and which wins when several match.
+ * `short` is what the one-line message says ("Uncited claim (statistic about a population).");
+ * `label` and `what` are for hover, `explain` and the docs.
+ */
+export const CATEGORY_INFO: Record<ClaimCategory, { label: string; short: string; severity: 'warning' | 'info'; priority: number; what: string }> = {
+  literature: { label: 'literature', short: 'about published work', severity: 'warning', priority: 0, what: 'a claim about published work' },
+  efficacy: { label: 'efficacy/causal', short: 'effect or cause', severity: 'warning', priority: 1, what: 'a claim about an effect or a cause' },
+  statistic: { label: 'statistic/epidemiology', short: 'statistic about a population', severity: 'warning', priority: 2, what: 'a figure about a population' },
+  frequency: { label: 'frequency', short: 'how often something happens', severity: 'warning', priority: 3, what: 'a generalisation about how often something happens' },
+  general: { label: 'general', short: 'general medical fact', severity: 'info', priority: 4, what: 'a general statement of medical fact' },
 };
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a few|a handful of|several|few';

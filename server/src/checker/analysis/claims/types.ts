@@ -68,6 +68,8 @@ export interface ClaimCue {
    * case sections it counts as a present-tense sentence even when no listed present-tense word occurs.
    */
   presentVerb?: boolean;
+  /** What the message tells the writer to do, when it is not just "Add a citation." */
+  advice?: string;
   examples: ClaimExamples;
 }
 
