@@ -5,6 +5,7 @@ import {
   CLAIM_CUES,
   CLAIM_DATA,
   CLAIM_WORD_SETS,
+  GENERIC_SUBJECT,
   generalises,
   makeClassifier,
   makeOverstatementFinder,
@@ -151,6 +152,22 @@ describe('claims data', () => {
         });
       });
     }
+  });
+
+  describe(`the generic subject (${GENERIC_SUBJECT.name})`, () => {
+    const examples = examplesOf(GENERIC_SUBJECT.examples);
+    it('is the pattern the classifier reads, and each example gets its decision', () => {
+      assert.equal(GENERIC_SUBJECT, CLAIM_DATA.genericSubject);
+      assert.ok(!GENERIC_SUBJECT.pattern.global && !GENERIC_SUBJECT.pattern.sticky);
+      for (const ex of examples) {
+        const claim = ALL.classifySentence(ex.text, ex.mode);
+        if (ex.expect === 'claim') assert.ok(claim, `${where(ex)} should be a claim, but is not`);
+        else assert.equal(claim, null, `${where(ex)} should not be a claim, but is ${describeClaim(ALL, ex)}`);
+      }
+    });
+    it('removing it changes a decision', () => {
+      assertDecides(`the generic subject`, examples, { ...CLAIM_DATA, genericSubject: { ...GENERIC_SUBJECT, pattern: /(?!)/u } });
+    });
   });
 
   describe('exclusions', () => {

@@ -43,7 +43,7 @@ describe('rule unsupported-claim', () => {
       ['Studies have shown a benign course.', 'literature', 'warning'],
       ['Smith reported a benign course.', 'literature', 'warning'],
       ['Only eight cases have been described.', 'literature', 'warning'],
-      ['To our knowledge, this is the first case of its kind.', 'literature', 'warning'],
+      ['This is the first reported case of its kind.', 'literature', 'warning'],
       ['Isolated radial head dislocation is rare in adults.', 'frequency', 'warning'],
       ['Fractures are usually seen in adolescence.', 'frequency', 'warning'],
       ['ALS is a rapidly progressive, fatal neurodegenerative disorder.', 'general', 'info'],

@@ -1,4 +1,4 @@
-import { AMBIGUOUS_PRESENT, CATEGORY_INFO, CLAIM_CUES, NOT_VERB_BEFORE, PRESENT_TENSE_CUE, PRESENT_TENSE_WORDS } from './cues';
+import { AMBIGUOUS_PRESENT, CATEGORY_INFO, CLAIM_CUES, GENERIC_SUBJECT, NOT_VERB_BEFORE, PRESENT_TENSE_CUE, PRESENT_TENSE_WORDS } from './cues';
 import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
 import type { ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
 
@@ -25,7 +25,11 @@ export const CLAIM_DATA: ClaimData = {
   presentWords: PRESENT_TENSE_WORDS,
   ambiguousPresent: AMBIGUOUS_PRESENT,
   notVerbBefore: NOT_VERB_BEFORE,
+  genericSubject: GENERIC_SUBJECT,
 };
+
+/** A past-tense auxiliary anywhere: the sentence tells what happened. */
+const PAST_AUX = /\b(?:was|were|had|did)\b/iu;
 
 /** Ends with a question mark (before closing quotes, brackets or space)? */
 function isQuestion(text: string): boolean {
@@ -35,6 +39,18 @@ function isQuestion(text: string): boolean {
     if (!(c === '"' || c === "'" || c === '\u201d' || c === '\u2019' || c === ')' || c === ']' || c === ' ' || c === '\n' || c === '\t')) return false;
   }
   return false;
+}
+
+/** A boundary between two clauses: ", but", ", although", ";"... */
+const CLAUSE_BREAK = /,\s*(?:but|although|though|whereas|while|yet)\b|;\s|\s(?:but|whereas)\s/giu;
+
+/** Are offsets a and b of a sentence in the same clause (no clause boundary between them)? */
+function sameClause(text: string, a: number, b: number): boolean {
+  const from = Math.min(a, b);
+  const to = Math.max(a, b);
+  CLAUSE_BREAK.lastIndex = from;
+  const m = CLAUSE_BREAK.exec(text);
+  return !m || m.index >= to;
 }
 
 /** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
@@ -121,6 +137,11 @@ interface SentenceFacts {
   blockedBy?: ClaimExclusion;
   /** The first `patient` exclusion that matched. */
   patientBlock?: ClaimExclusion;
+  /** An `exhortation` exclusion that matched, and where (it covers its own clause only). */
+  exhortation?: ClaimExclusion;
+  exhortationAt: number;
+  /** A `paper` exclusion (about the paper, the authors' search), or an `own-data` one in a sentence without present tense. */
+  never?: ClaimExclusion;
   /** Offsets of the first present-tense verb, or -1. */
   presentStart: number;
   presentEnd: number;
@@ -234,6 +255,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       checked: false,
       presentStart: -1,
       presentEnd: -1,
+      exhortationAt: -1,
     };
     let start = -1;
     let h = 0;
@@ -295,6 +317,13 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     }
     sortSmall(f.candidates);
     sortSmall(f.exclusions);
+    if (f.presentStart < 0) {
+      const g = data.genericSubject.pattern.exec(text);
+      if (g && !PAST_AUX.test(text)) {
+        f.presentStart = g.index;
+        f.presentEnd = g.index + g[0].trimEnd().length;
+      }
+    }
     return f;
   }
 
@@ -307,22 +336,50 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     f.checked = true;
     for (const x of f.exclusions) {
       const ex = EXCLUSIONS[x];
-      if (!ex.triggerIsEnough && !ex.pattern.test(f.text)) continue;
+      if (ex.kind === 'own-data' && f.presentStart >= 0) continue;
+      let at = 0;
+      if (!ex.triggerIsEnough) {
+        const m = ex.pattern.exec(f.text);
+        if (!m) continue;
+        at = m.index;
+      }
       if (ex.kind === 'skip') {
         f.skip = ex;
         return f;
       }
-      f.blockedBy ??= ex;
-      if (ex.kind === 'patient') f.patientBlock ??= ex;
+      if (ex.kind === 'paper' || ex.kind === 'own-data') f.never ??= ex;
+      else if (ex.kind === 'exhortation') {
+        if (!f.exhortation) {
+          f.exhortation = ex;
+          f.exhortationAt = at;
+        }
+      }
+      else {
+        f.blockedBy ??= ex;
+        if (ex.kind === 'patient') f.patientBlock ??= ex;
+      }
     }
     return f;
+  }
+
+  /**
+   * Does what the sentence is (exclusions) keep this cue, matched at `at` (-1: not matched yet),
+   * from making it a claim? Own data never blocks a strong literature cue (the patients are then
+   * someone else's); an exhortation blocks only within its own clause ("X is rare, but it should
+   * be considered" still states that X is rare).
+   */
+  function blocks(f: SentenceFacts, cue: ClaimCue, at: number): ClaimExclusion | undefined {
+    if (f.never && !(f.never.kind === 'own-data' && cue.strong && cue.category === 'literature')) return f.never;
+    if (!cue.strong && f.blockedBy) return f.blockedBy;
+    if (f.exhortation && (!cue.strong || cue.category === 'general') && at >= 0 && sameClause(f.text, at, f.exhortationAt)) return f.exhortation;
+    return undefined;
   }
 
   function generalises(text: string): boolean {
     const f = sentenceFacts(text);
     if (f.presentStart < 0) return false;
     checkExclusions(f);
-    return !f.skip && f.patientBlock === undefined;
+    return !f.skip && !f.never && !f.exhortation && f.patientBlock === undefined;
   }
 
   function analyseSentence(text: string, mode: SectionMode): SentenceAnalysis {
@@ -337,17 +394,23 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       if (cue.discussionOnly && mode === 'case') continue;
       if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) continue;
       if (NEED_MASKS[i] && !(f.needs & NEED_MASKS[i])) continue;
-      if (!cue.strong && checkExclusions(f).blockedBy) continue;
+      if (!cue.strong && blocks(checkExclusions(f), cue, -1)) continue;
       const match = cue.pattern.exec(text);
       if (!match || (cue.accept && !cue.accept(match))) continue;
       checkExclusions(f);
       if (f.skip) return { claim: null, excludedBy: f.skip };
+      const blocked = blocks(f, cue, match.index);
+      if (blocked) {
+        if (blocked === f.never && blocked.kind === 'paper') return { claim: null, excludedBy: blocked };
+        continue;
+      }
       return { claim: { category: cue.category, cue, text: match[0].trim(), index: match.index }, excludedBy: f.blockedBy };
     }
     if (!present && !f.checked) return { claim: null };
     checkExclusions(f);
     const { skip, blockedBy } = f;
     if (skip) return { claim: null, excludedBy: skip };
+    if (f.never) return { claim: null, excludedBy: f.never };
 
     // A claim in a clause of its own inside a sentence about the patient or this report.
     if (blockedBy) {
@@ -363,6 +426,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       }
     }
 
+    if (f.exhortation && present && sameClause(text, f.presentStart, f.exhortationAt)) return { claim: null, excludedBy: f.exhortation };
     if (mode === 'discussion' && !blockedBy && present) {
       return { claim: { category: 'general', cue: PRESENT_CUE, text: text.slice(f.presentStart, f.presentEnd), index: f.presentStart } };
     }

@@ -1,4 +1,4 @@
-import type { ClaimCategory, ClaimCue, ClaimWordSet } from './types';
+import type { ClaimCategory, ClaimCue, ClaimPattern, ClaimWordSet } from './types';
 
 /**
  * Claim cues, grouped by category. A sentence without a citation is a claim when one of these
@@ -60,7 +60,7 @@ const LITERATURE: ClaimCue[] = [
     triggers: ['study', 'studies', 'trial', 'trials', 'series', 'reviews', 'analysis', 'analyses', 'surveys', 'reports', 'cohort', 'cohorts', 'registry'],
     pattern: new RegExp(
       String.raw`\b(?:(?:in|from)\s+(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|cohort|registry|meta-analysis)` +
-        String.raw`|(?:previous|prior|earlier|recent|other|several|many|some|most|numerous|various|large|published|randomi[sz]ed|controlled|prospective|retrospective|observational|clinical|epidemiologic(?:al)?|population[- ]based|animal|experimental|case[- ]control|multicent(?:er|re))\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|trials?|series|reports|reviews|surveys|cohorts|analyses)` +
+        String.raw`|other\s+(?:studies|trials|series|reports|reviews|surveys|cohorts)|(?:previous|prior|earlier|recent|several|many|some|most|numerous|various|large|published|randomi[sz]ed|controlled|prospective|retrospective|observational|clinical|epidemiologic(?:al)?|population[- ]based|animal|experimental|case[- ]control|multicent(?:er|re))\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|trials?|series|reports|reviews|surveys|cohorts|analyses)` +
         // "studies have shown", "studies suggest"; not "electrodiagnostic studies showed" (this patient's tests).
         String.raw`|(?:studies|trials|reports|reviews|meta-analyses)\s+(?:(?:have|has)\s+(?:also\s+|consistently\s+|repeatedly\s+)?(?:shown|demonstrated|reported|found|suggested|indicated|described|confirmed|revealed)|(?:also\s+)?(?:show|demonstrate|report|find|suggest|indicate|describe|confirm))` +
         String.raw`|(?:systematic\s+review|meta-analysis|randomi[sz]ed\s+(?:controlled\s+)?trial|placebo[- ]controlled)` +
@@ -78,6 +78,7 @@ const LITERATURE: ClaimCue[] = [
         'Electrodiagnostic studies showed a length-dependent neuropathy.',
         'The Doppler study suggested a venous thrombosis.',
       ],
+      caseLeaves: ['Other genetic analyses found no mutation.'],
     },
   },
   {
@@ -85,27 +86,45 @@ const LITERATURE: ClaimCue[] = [
     name: 'a study',
     category: 'literature',
     triggers: ['study', 'trial', 'series', 'survey', 'review'],
-    pattern: /\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)\b/iu,
+    // Not a review of this hospital's own records ("a review of the cancer registry showed").
+    pattern: /\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)\b(?!\s+(?:the\s+|our\s+|his\s+|her\s+)?(?:[\p{L}-]+\s+){0,2}?(?:records|registry|register|charts|files|notes|database|archives?)\b)/iu,
     examples: {
       claims: ['A study of 86 patients found surgery in three quarters.', 'A survey by a French group found cramps in a third of those asked.'],
       caseLeaves: ['A nerve conduction study of the left arm showed slowing.'],
+      leaves: ['A review of the clinic records found two more families.'],
     },
   },
   {
     name: 'has been reported',
     category: 'literature',
     triggers: ['been'],
-    pattern: /\b(?:has|have|had)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|considered|hypothesi[sz]ed|postulated|tried|used|noted|observed|identified|advocated|recommended)\b/iu,
+    // "had been" only with a verb of publishing: "which had been noted six months before" is
+    // this patient's history.
+    pattern: /\b(?:(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|hypothesi[sz]ed|postulated|advocated|recommended)|had\s+(?:(?:also|previously|rarely|only|not|never|ever|often|already|widely)\s+)*been\s+(?:reported|described|documented|published|proposed|suggested|implicated|shown|demonstrated))\b/iu,
     strong: true,
-    examples: { claims: ['Vasculitis has also been reported after vaccination.', 'Only eight cases have been published.'] },
+    examples: {
+      claims: ['Vasculitis has also been reported after vaccination.', 'Only eight cases have been published.', 'It had been reported that the toxin spares the sensory nerves.'],
+      caseLeaves: ['MRI showed a cyst, which had been noted six months before.'],
+    },
+  },
+  {
+    // Weak: "the patient has been observed for a year" is this patient's course.
+    name: 'has been used or observed',
+    category: 'literature',
+    triggers: ['been'],
+    pattern: /\b(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|already|recently|repeatedly|successfully)\s+)*been\s+(?:\p{L}+ly\s+)?(?:used|tried|noted|observed|identified|considered|employed|applied)\b/iu,
+    examples: {
+      claims: ['Mexiletine has been used with variable results.'],
+      leaves: ['The patient has been observed for a year without relapse.'],
+    },
   },
   {
     name: 'reported cases',
     category: 'literature',
     triggers: ['reported', 'described', 'published', 'documented', 'previous', 'previously', 'reports', 'literature', 'cases'],
-    pattern: /\b(?:(?:reported|described|published|documented|previous|similar|other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b/iu,
+    pattern: /\b(?:(?:reported|described|published|documented|previous|similar|(?<!\bthe\s)other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b/iu,
     strong: true,
-    examples: { claims: ['Previously described cases were mostly in young women.', 'Similar cases responded to quinine.'] },
+    examples: { claims: ['Previously described cases were mostly in young women.', 'Similar cases responded to quinine.'], caseLeaves: ['The first was seen in May; the other cases followed within a week.'] },
   },
   {
     name: 'the literature',
@@ -120,12 +139,19 @@ const LITERATURE: ClaimCue[] = [
     },
   },
   {
-    name: 'novelty ("to our knowledge, the first")',
+    // "This is the first reported case": unhedged novelty is a claim about the whole literature.
+    // Not "the first case was a 40-year-old man" (case 1 of a series), and not hedged ("to our
+    // knowledge", the paper's own statement, see exclusions.ts).
+    name: 'novelty ("the first reported case")',
     category: 'literature',
-    triggers: ['knowledge', 'first'],
-    pattern: /\b(?:to\s+(?:the\s+best\s+of\s+)?our\s+knowledge|the\s+first\s+(?:reported\s+|documented\s+|published\s+|described\s+)?(?:case|report|description)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined))\b/iu,
+    triggers: ['first', 'originally'],
+    pattern: /\b(?:(?:is|was|represents?|constitutes?|be)\s+(?:(?:also|probably|possibly|likely|perhaps)\s+)?(?:the\s+)?first\s+(?:(?:reported|documented|published|described|known|recorded)\s+)?(?:case|report|description)|first\s+(?:reported|documented|published|described)\s+(?:case|report)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined)\s+(?:by|in\s+\d{4}))\b/iu,
     strong: true,
-    examples: { claims: ['To our knowledge, this is the first case of its kind.'] },
+    advice: 'Add a citation, or hedge it ("to our knowledge").',
+    examples: {
+      claims: ['This is the first case of cramps after the vaccine.', 'The syndrome was first described by Isaacs.'],
+      caseLeaves: ['The first case was a 40-year-old man with cramps.'],
+    },
   },
   {
     name: 'count of reported cases',
@@ -141,6 +167,16 @@ const LITERATURE: ClaimCue[] = [
     triggers: ['authors', 'investigators', 'researchers', 'experts', 'guidelines', 'some', 'others', 'consensus'],
     pattern: /\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))/iu,
     examples: { claims: ['Most authors propose immobilisation in supination.'] },
+  },
+  {
+    // "Following current guidelines, he received thrombolysis": the guideline is a source to cite,
+    // also in the patient's story.
+    name: 'practice guidelines followed',
+    category: 'literature',
+    triggers: ['guidelines', 'guideline', 'consensus', 'recommendations'],
+    pattern: /\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?:current|published|international|national)\s+recommendations)\b/iu,
+    strong: true,
+    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.'] },
   },
   {
     // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a
@@ -207,18 +243,25 @@ const EFFICACY: ClaimCue[] = [
     name: 'effect verb',
     category: 'efficacy',
     triggers: literal(EFFECT_3SG).concat(['leads', 'results', 'contributes', 'gives']),
-    pattern: new RegExp(String.raw`\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b`, 'iu'),
-    examples: { claims: ['Early surgery reduces the risk of recurrence.'], caseClaims: ['Quinine reduces the frequency of cramps.'] },
+    // Not the noun ("secondary causes of hypertension").
+    pattern: new RegExp(String.raw`\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b(?!\s+of\b)`, 'iu'),
+    examples: {
+      claims: ['Early surgery reduces the risk of recurrence.'],
+      caseClaims: ['Quinine reduces the frequency of cramps.'],
+      caseLeaves: ['In the search for secondary causes of cramps, thyroid function was normal.'],
+    },
   },
   {
     name: 'effect verb after a plural subject',
     category: 'efficacy',
     triggers: literal(EFFECT_VERBS).concat(['lead', 'result', 'contribute', 'give']),
     // "These treatments increase", "they reduce": a plural noun (or they) right before the base form.
-    pattern: new RegExp(String.raw`\b(?:they|(?!its\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
+    // Not an auxiliary or a pronoun ending in -s ("the growth was slow", "this slows").
+    pattern: new RegExp(String.raw`\b(?:they|(?!(?:its|was|has|this|does|thus|whereas|plus|yes|as|is|us)\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
     examples: {
       claims: ['These treatments increase the life expectancy.'],
       caseClaims: ['These treatments increase the life expectancy.', 'They reduce the frequency of cramps.'],
+      caseLeaves: ['Because the growth was slow, a benign tumour was suspected.'],
     },
     presentVerb: true,
   },
@@ -262,6 +305,26 @@ const EFFICACY: ClaimCue[] = [
     triggers: ['caused', 'causes', 'due', 'secondary', 'responsible', 'risk', 'factor', 'factors', 'etiology', 'aetiology', 'etiologic', 'aetiologic', 'causative', 'results', 'arises', 'predisposing', 'triggered', 'induced'],
     pattern: /\b(?:(?:is|are)\s+(?:\p{L}+ly\s+)?(?:caused|triggered|induced|mediated)\s+by|(?:is|are)\s+(?:usually|often|mostly|commonly|typically|generally)?\s*(?:due|secondary)\s+to|(?:is|are)\s+responsible\s+for|risk\s+factors?|(?:increases?|raises?|reduces?|lowers?|decreases?)\s+the\s+risk|(?:confers?|carr(?:y|ies)|poses?)\s+(?:an?\s+|the\s+)?(?:(?:high|higher|increased|low|lower|significant|small|substantial|lifelong)\s+)?risk|risk\s+of\s+\p{L}+\s+is|(?:a|the|an)\s+(?:\p{L}+\s+)?(?:etiologic|aetiologic|causative|predisposing)\s+(?:factor|agent)|results\s+from|arises\s+from)\b/iu,
     examples: { claims: ['Most cases are caused by a viral infection.'] },
+  },
+  {
+    // "Levetiracetam works faster than valproate": one treatment against another. Not after a
+    // past-tense auxiliary ("recovery was faster than expected" tells this case).
+    name: 'comparison of treatments ("faster than")',
+    category: 'efficacy',
+    triggers: ['faster', 'slower', 'better', 'worse', 'safer', 'superior', 'inferior', 'effective', 'effectively'],
+    pattern: /\b(?:faster|slower|better|worse|safer|(?:more|less)\s+effective(?:ly)?|superior|inferior)\s+(?:than|to)\b/iu,
+    accept: (m) => !PAST_AUXILIARY.test(m.input.slice(0, m.index)),
+    examples: { claims: ['Levetiracetam works faster than valproate.'], leaves: ['Recovery was faster than expected after the second dose.'] },
+  },
+  {
+    // "riluzole, the only drug licensed for ALS": a claim about licensing or evidence, also
+    // inside a sentence about the patient.
+    name: 'the only approved treatment',
+    category: 'efficacy',
+    triggers: ['only'],
+    pattern: /\bthe\s+only\s+(?:[\p{L}-]+\s+){0,2}?(?:drug|treatment|therapy|medication|medicine|agent|option|cure|vaccine|intervention)\s+(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|available|known|shown|proven|registered|effective)\b/iu,
+    strong: true,
+    examples: { caseClaims: ['He was given riluzole, the only drug licensed for ALS in his country.'] },
   },
 ];
 
@@ -372,8 +435,9 @@ const FREQUENCY: ClaimCue[] = [
     name: 'rarity',
     category: 'frequency',
     triggers: ['rare', 'rarely', 'rarer', 'rarest', 'rarity', 'uncommon', 'uncommonly', 'infrequent', 'infrequently', 'seldom', 'unusual', 'exceptional', 'exceptionally'],
-    pattern: /\b(?:rare|rarely|rarer|rarest|rarity|uncommon(?:ly)?|infrequent(?:ly)?|seldom|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:unusual|exceptional)|exceptionally)\b/iu,
-    examples: { claims: ['Isolated radial head dislocation is rare in adults.'] },
+    // Not "rarely easy" (a difficulty, not a frequency).
+    pattern: /\b(?:rare|(?:rarely|seldom)(?!\s+(?:easy|simple|straightforward|clear|obvious|possible)\b)|rarer|rarest|rarity|uncommon(?:ly)?|infrequent(?:ly)?|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:unusual|exceptional)|exceptionally)\b/iu,
+    examples: { claims: ['Isolated radial head dislocation is rare in adults.'], caseLeaves: ['The diagnosis is rarely easy.'] },
   },
   {
     name: 'commonness',
@@ -386,7 +450,7 @@ const FREQUENCY: ClaimCue[] = [
     name: 'most, some or other patients',
     category: 'frequency',
     triggers: ['most', 'many', 'few', 'majority', 'some', 'other', 'several'],
-    pattern: new RegExp(String.raw`(?:\b(?:in\s+)?(?:most|many|few|some|several|other)\s+(?:of\s+(?:the|these)\s+)?(?:[\p{L}-]+\s+)?(?:${POPULATION})\b|^most\s+(?:were|are|have|had|of)\b)`, 'iu'),
+    pattern: new RegExp(String.raw`(?:\b(?:in\s+)?(?:most|many|few|some|several|(?<!\bthe\s)other)\s+(?:of\s+(?:the|these)\s+)?(?:[\p{L}-]+\s+)?(?:${POPULATION})\b|^most\s+(?:were|are|have|had|of)\b)`, 'iu'),
     examples: { claims: ['Some patients also had uveitis.'] },
   },
 ];
@@ -554,6 +618,17 @@ export const NOT_AUTHOR_NAMES: ReadonlySet<string> = new Set([
   'scans', 'mri', 'ct', 'emg', 'ecg', 'eeg', 'he', 'none', 'all', 'both', 'one', 'two', 'some', 'others', 'many', 'most',
   'cases', 'case', 'it', 'also', 'as', 'previously', 'recently', 'finally', 'initially', 'later', 'then',
 ]);
+
+/**
+ * A sentence that opens with people in general ("People with myasthenia", "Older adults",
+ * "Children under five") and has no past-tense auxiliary is in the present tense, whatever its
+ * verb: "People with myasthenia tire towards evening." (the verb lists cannot hold every verb).
+ */
+export const GENERIC_SUBJECT: ClaimPattern = {
+  name: 'people in general as the subject',
+  pattern: /^(?:(?:in\s+general|generally|typically|however|moreover|also|thus|therefore|overall),?\s+)?(?:(?:most|many|some|all|young|younger|old|older|elderly|adult|affected|untreated|treated)\s+)?(?:people|persons|patients|adults|children|infants|women|men|individuals|smokers|athletes)\s+(?:(?:with|without|who|of|on|under|over|aged|taking|receiving|treated)\b|(?=\p{L}+\s))/iu,
+  examples: { claims: ['People with myasthenia tire towards evening.'], caseClaims: ['People with myasthenia often tire towards evening.'] },
+};
 
 /** The two word sets that refine the present tense, each one entry with its examples (the data test empties each in turn). */
 export const CLAIM_WORD_SETS: { ambiguousPresent: ClaimWordSet; notVerbBefore: ClaimWordSet } = {

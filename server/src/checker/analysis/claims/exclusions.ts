@@ -37,9 +37,10 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     name: 'this case or report',
     kind: 'report',
-    triggers: ['case', 'cases', 'report', 'study', 'paper', 'article', 'manuscript', 'presentation'],
-    pattern: /\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?(?:case|cases|report|study|paper|article|manuscript|presentation)\b/iu,
-    examples: { leaves: ['This case shows how the diagnosis can be missed.'] },
+    triggers: ['case', 'cases', 'report', 'study', 'paper', 'article', 'manuscript', 'presentation', 'finding', 'findings', 'picture', 'observation', 'observations'],
+    // Also this case's findings: "This radiological finding is due to…" reasons about the case.
+    pattern: /\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?(?:case|cases|report|study|paper|article|manuscript|presentation)\b|\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?(?:finding|findings|picture|observation|observations)\b/iu,
+    examples: { leaves: ['This case shows how the diagnosis can be missed.', 'This radiological finding is due to a venous backflow.'] },
   },
   {
     name: 'the authors (we, our)',
@@ -64,6 +65,80 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     examples: {
       claims: ['The US has one of the highest rates of opioid prescribing.'],
       leaves: ['This history leads us to suspect a toxic cause.', 'He was referred to us with cramps.'],
+    },
+  },
+  {
+    // "Clinicians should keep this diagnosis in mind", "X must be considered in every such
+    // patient": the reader is urged to think of something, nothing is stated.
+    name: 'exhortation ("should be considered")',
+    kind: 'exhortation',
+    triggers: ['should', 'must', 'need', 'needs', 'ought', 'has', 'have'],
+    pattern: /\b(?:should|must|needs?\s+to|ought\s+to|has\s+to|have\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential)/iu,
+    examples: {
+      leaves: [
+        'Neurologists should keep this cause of cramps in mind.',
+        'Hypothyroidism must always be considered in a patient with cramps, as it is easily treated.',
+        'It should be considered in older adults, although the diagnosis is rarely easy.',
+      ],
+      claims: ['Quinine should not be given in pregnancy.', 'Cramps are rare in children, but they should be considered after exercise.'],
+    },
+  },
+  {
+    // "Further studies are needed", "the mechanism remains to be elucidated".
+    name: 'call for research',
+    kind: 'exhortation',
+    triggers: ['further', 'more', 'additional', 'larger', 'future', 'prospective', 'needs', 'requires', 'warrants', 'deserves', 'merits', 'remains', 'remain'],
+    pattern: /\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined))\b/iu,
+    examples: {
+      leaves: ['Larger studies are needed to confirm the benefit of mexiletine.', 'Whether the cramps herald weakness remains to be established.'],
+      claims: ['More women than men need treatment.'],
+    },
+  },
+  {
+    // "This will help clinicians recognise…": what the report is for.
+    name: 'what the report is for ("help clinicians")',
+    kind: 'exhortation',
+    triggers: ['help', 'helps', 'allow', 'allows', 'enable', 'enables', 'remind', 'reminds', 'alert', 'alerts', 'encourage', 'encourages', 'aid', 'aids', 'assist', 'assists', 'guide', 'guides'],
+    pattern: /\b(?:help|helps|allow|allows|enable|enables|remind|reminds|alert|alerts|encourage|encourages|aid|aids|assist|assists|guide|guides)\s+(?:the\s+|other\s+|fellow\s+|treating\s+)?(?:clinicians?|physicians?|doctors?|surgeons?|readers?|practitioners?|colleagues|radiologists?|pathologists?|neurologists?|specialists?|health\s*care\s+(?:workers|providers|professionals))\b/iu,
+    examples: { leaves: ['This will help clinicians recognise a treatable cause of cramps.'] },
+  },
+  {
+    // The paper talking about itself: "Here we present…", "… are discussed.", and the authors'
+    // own literature search, hedged novelty included ("We found no similar case.").
+    name: 'the paper itself',
+    kind: 'paper',
+    triggers: ['we', 'is', 'are', 'was', 'were', 'knowledge'],
+    pattern: new RegExp(
+      String.raw`(?:^|[,;:]\s*)(?:(?:here(?:in)?|in\s+this\s+(?:paper|report|article|case\s+report|study|patient)|hereby|below|further(?:more)?|finally|also|then|thus|therefore)\s*,?\s+)*we\s+(?:(?:also|herein|hereby|now|briefly|further|then|therefore|hence|thus|additionally|first|have)\s+)*(?:present(?:ed)?|report(?:ed)?|describe[d]?|discuss(?:ed)?|review(?:ed)?|highlight(?:ed)?|summari[sz]e[d]?|outline[d]?|illustrate[d]?|share[d]?|searched|(?:performed|conducted)\s+a\s+(?:[\p{L}-]+\s+)?(?:literature\s+)?(?:search|review))\b` +
+        String.raw`|\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)(?=\s*(?:[.;:]|$|here\b|herein\b|below\b|together\s+with|along\s+with|with\s+(?:a\s+)?(?:brief\s+|short\s+)?review|in\s+(?:this|the\s+present)\s+(?:paper|report|article)|and\s+(?:discussed|reviewed|compared)))` +
+        String.raw`|\b(?:a|the|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:literature\s+)?(?:search|review)\s+(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:literature|databases?|pubmed|medline)\s+)?(?:was|were|has\s+been)\s+(?:performed|conducted|carried\s+out|done|undertaken|made)` +
+        String.raw`|\bwe\s+(?:were|are)\s+(?:unable|not\s+able)\s+to\s+(?:find|identify|locate|trace)|\bwe\s+(?:could|did)\s+not\s+(?:find|identify|locate|trace)|\bwe\s+found\s+no\b|\bwe\s+failed\s+to\s+(?:find|identify|locate)|\bwe\s+(?:are|were)\s+not\s+aware\s+of` +
+        String.raw`|\bto\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+(?:no\b|none\b|there\s+(?:is|are|has\s+been|have\s+been)\s+no\b|(?:this|it|ours|the\s+present\s+(?:case|report)|our\s+(?:case|patient|report))\s+(?:is|was|represents?)\s+(?:also\s+)?(?:only\s+)?the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b)` +
+        String.raw`|\b(?:this|it)\s+is,?\s+to\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b`,
+      'iu',
+    ),
+    examples: {
+      leaves: [
+        'Here we present a man whose cramps preceded weakness by two years.',
+        'A case of cramp-fasciculation syndrome is described.',
+        'The causes of cramps in the elderly are discussed together with the literature.',
+        'We found no similar case in the literature.',
+        'To our knowledge, this is the first reported case of cramps after the vaccine.',
+        'A literature search of PubMed was performed for cramp syndromes.',
+      ],
+      claims: ['Cramps are described in 40% of patients with the disease.'],
+    },
+  },
+  {
+    // The authors' own series told in the past tense: its figures are this report's data.
+    name: "the authors' own patients (past tense)",
+    kind: 'own-data',
+    triggers: ['patients', 'cases', 'case', 'series', 'siblings', 'children'],
+    pattern: /(?:\b(?:our|these|both|all\s+(?:three|four|five|six|\d+)|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:[\p{L}-]+\s+)?(?:patients|cases|siblings|children)|\b(?:in|of)\s+our\s+(?:case\s+)?series|\bcases?\s+\d+\b|\bthe\s+(?:first|second|third|fourth|other)\s+(?:case|patient)s?\b|^the\s+patients\b)/iu,
+    examples: {
+      leaves: ['In our three patients the mean age at onset was 61 years.', 'Except for case 1, the other cases had normal creatine kinase.'],
+      caseLeaves: ['The patients were four women and two men with a mean age at diagnosis of 58 years.'],
+      claims: ['In patients like ours, the mean age at onset is 60 years.', 'In a Dutch study, these patients were treated with quinine.'],
     },
   },
   {

@@ -77,10 +77,18 @@ export interface ClaimCue {
 export interface ClaimExclusion {
   name: string;
   /**
-   * `patient`/`report`: the sentence speaks of this patient or this report; it blocks every cue
-   * that is not strong. `skip`: never a claim (a figure call-out, a question).
+   * What the sentence is, and what that blocks:
+   * - `patient`/`report`: it speaks of this patient or this report; every cue that is not
+   *   strong is blocked (and the present-tense fallback);
+   * - `exhortation`: it urges the reader ("should be considered", "further studies are
+   *   needed"): weak cues, strong `general` cues (a recommendation) and the fallback are blocked;
+   * - `paper`: it is about the paper itself or the authors' own literature search ("Here we
+   *   present…", "… are discussed.", "We found no similar case."): never a claim;
+   * - `own-data`: a past-tense sentence about the authors' own patients ("In our three
+   *   patients the mean age was…", "case 2"): never a claim while no present tense occurs;
+   * - `skip`: never a claim (a figure call-out).
    */
-  kind: 'patient' | 'report' | 'skip';
+  kind: 'patient' | 'report' | 'exhortation' | 'paper' | 'own-data' | 'skip';
   triggers: readonly string[];
   /** Confirms the exclusion once a trigger word occurs (skipped when `triggerIsEnough`). */
   pattern: RegExp;
@@ -108,6 +116,13 @@ export interface ClaimWordSet {
   examples: ClaimExamples;
 }
 
+/** A pattern the classifier reads (the generic subject...), with its examples. */
+export interface ClaimPattern {
+  name: string;
+  pattern: RegExp;
+  examples: ClaimExamples;
+}
+
 /**
  * Everything the classifier reads. `CLAIM_DATA` (classify.ts) is the real data;
  * `makeClassifier` takes another (the data test removes one entry at a time).
@@ -124,6 +139,8 @@ export interface ClaimData {
   ambiguousPresent: ReadonlySet<string>;
   /** Words before an ambiguous form that make it a noun or an infinitive ("to", "the"). */
   notVerbBefore: ReadonlySet<string>;
+  /** A sentence opening with people in general and no past auxiliary is present tense. */
+  genericSubject: ClaimPattern;
 }
 
 export interface ClaimMatch {
