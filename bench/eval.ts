@@ -277,7 +277,8 @@ if (notFound.length) {
   for (const s of notFound) console.log(`  ? ${s}`);
 }
 if (verbose) {
-  for (const r of rows) {
+  console.log('\n(misses and false flags of the sentence labels: articles of the TUNING group only)');
+  for (const r of rows.filter((x) => DECISION_TUNE_IDS.includes(x.id))) {
     const list = (label: string, xs: string[]) => xs.forEach((x) => console.log(`  ${label} ${x}`));
     if (!r.stripped.missing.length && !r.uncited.missing.length && !r.patient.hit) continue;
     console.log(`\n${r.name}`);

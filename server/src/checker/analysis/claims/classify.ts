@@ -1,5 +1,6 @@
 import { AMBIGUOUS_PRESENT, CATEGORY_INFO, CLAIM_CUES, GENERIC_SUBJECT, NOT_VERB_BEFORE, PRESENT_TENSE_CUE, PRESENT_TENSE_WORDS } from './cues';
 import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
+import { triggerWords } from './triggers';
 import type { ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
 
 /**
@@ -109,8 +110,8 @@ interface WordInfo {
   ambiguous: boolean;
   /** An article, "to" or a preposition: the next ambiguous form is not a verb. */
   notVerbBefore: boolean;
-  /** Bit of this word among all cues' `alsoNeeds` words (0 if none). */
-  needBit: number;
+  /** A word of the generic subject ("people", "patients"): worth trying that pattern when it opens the sentence. */
+  generic: boolean;
 }
 
 export interface SentenceAnalysis {
@@ -127,8 +128,6 @@ interface SentenceFacts {
   candidates: number[];
   /** Exclusion indices (into the exclusions) whose trigger words occur. */
   exclusions: number[];
-  /** Bits of the `alsoNeeds` words present. */
-  needs: number;
   /** Have the exclusion patterns been run (skip, blockedBy, patientBlock are then set)? */
   checked: boolean;
   /** A `skip` exclusion matched (figure call-out). */
@@ -174,19 +173,19 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
   const entry = (w: string): WordInfo => {
     let e = LEXICON.get(w);
     if (!e) {
-      e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, needBit: 0 };
+      e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, generic: false };
       LEXICON.set(w, e);
     }
     return e;
   };
   CUES.forEach((cue, i) => {
-    for (const w of cue.triggers) {
+    for (const w of triggerWords(cue.pattern)) {
       const e = entry(w);
       if (!e.cues.includes(i)) e.cues.push(i);
     }
   });
   EXCLUSIONS.forEach((ex, i) => {
-    for (const w of ex.triggers) {
+    for (const w of triggerWords(ex.pattern)) {
       const e = entry(w);
       if (!e.exclusions.includes(i)) e.exclusions.push(i);
     }
@@ -197,21 +196,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     e.ambiguous = data.ambiguousPresent.has(w);
   }
   for (const w of data.notVerbBefore) entry(w).notVerbBefore = true;
-  /** alsoNeeds word → bit; each cue's mask of them. */
-  const NEED_MASKS: number[] = CUES.map(() => 0);
-  {
-    let bit = 1;
-    CUES.forEach((cue, i) => {
-      for (const w of cue.alsoNeeds ?? []) {
-        const e = entry(w);
-        if (!e.needBit) {
-          e.needBit = bit;
-          bit <<= 1;
-        }
-        NEED_MASKS[i] |= e.needBit;
-      }
-    });
-  }
+  for (const w of triggerWords(data.genericSubject.pattern)) entry(w).generic = true;
   const PERCENT = entry('%');
 
   /**
@@ -251,7 +236,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       wordCount: 0,
       candidates: [],
       exclusions: [],
-      needs: 0,
       checked: false,
       presentStart: -1,
       presentEnd: -1,
@@ -260,6 +244,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     let start = -1;
     let h = 0;
     let prevNotVerbBefore = true; // the first word has nothing before it
+    let genericCandidate = false;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 32;
@@ -276,6 +261,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       if (start >= 0) {
         f.wordCount++;
         info = lookup(text, start, i, h);
+        if (info?.generic && f.wordCount <= 5) genericCandidate = true;
       } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
       else continue;
       if (info) {
@@ -295,7 +281,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
             f.exclusions.push(x);
           }
         }
-        f.needs |= info.needBit;
         // Present tense: a finite present verb, a modal, or a present perfect. Ambiguous forms
         // ("include", "results") count unless an article, "to" or a preposition precedes them.
         if (start >= 0 && f.presentStart < 0 && info.present && !(info.ambiguous && prevNotVerbBefore)) {
@@ -317,7 +302,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     }
     sortSmall(f.candidates);
     sortSmall(f.exclusions);
-    if (f.presentStart < 0) {
+    if (f.presentStart < 0 && genericCandidate) {
       const g = data.genericSubject.pattern.exec(text);
       if (g && !PAST_AUX.test(text)) {
         f.presentStart = g.index;
@@ -393,7 +378,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       const cue = CUES[i];
       if (cue.discussionOnly && mode === 'case') continue;
       if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) continue;
-      if (NEED_MASKS[i] && !(f.needs & NEED_MASKS[i])) continue;
       if (!cue.strong && blocks(checkExclusions(f), cue, -1)) continue;
       const match = cue.pattern.exec(text);
       if (!match || (cue.accept && !cue.accept(match))) continue;

@@ -1,8 +1,8 @@
 /**
  * Types shared by the claim cue lists, the exclusions and the classifier.
- * Everything here is data that can grow: each entry has a name (shown in messages and
- * docs), the words that make it worth trying (a cheap pre-filter), and examples of what it
- * decides.
+ * Everything here is data that can grow: each entry has a name (shown in hover and docs), a
+ * pattern and examples of what it decides. The words that make a pattern worth trying (a cheap
+ * pre-filter) are derived from the pattern (triggers.ts), never kept beside it.
  */
 
 /** What kind of claim a sentence makes; named in the message and in `Finding.data.category`. */
@@ -38,17 +38,13 @@ export interface ClaimExamples {
 }
 
 export interface ClaimCue {
-  /** Short name shown in the message: `cue: "increase" (effect verb)`. */
+  /** Short name shown in hover and `explain`: `"treatments increase" (effect verb after a plural subject)`. */
   name: string;
   category: ClaimCategory;
   /**
-   * Lower-case words (as the tokenizer splits them: letters and digits only) of which at least
-   * one must occur in the sentence before `pattern` is run. Keeps the rule fast.
+   * Run over the sentence text; the match is quoted in hover. Precompiled, no `g` flag. Its
+   * trigger words are derived from it (triggers.ts): every match must hold a literal whole word.
    */
-  triggers: readonly string[];
-  /** Further words of which one must also occur (a second cheap filter), e.g. ["is", "are"]. */
-  alsoNeeds?: readonly string[];
-  /** Run over the sentence text; the match is quoted in the message. Precompiled, no `g` flag. */
   pattern: RegExp;
   /**
    * Strong cues are unmistakably about other patients or the literature ("incidence",
@@ -89,10 +85,9 @@ export interface ClaimExclusion {
    * - `skip`: never a claim (a figure call-out).
    */
   kind: 'patient' | 'report' | 'exhortation' | 'paper' | 'own-data' | 'skip';
-  triggers: readonly string[];
-  /** Confirms the exclusion once a trigger word occurs (skipped when `triggerIsEnough`). */
+  /** Confirms the exclusion once one of its trigger words (derived from it) occurs; skipped when `triggerIsEnough`. */
   pattern: RegExp;
-  /** A trigger word alone is proof (pronouns, "we"): no pattern run needed. */
+  /** A trigger word alone is proof (pronouns, "we": the pattern is a list of words): no pattern run needed. */
   triggerIsEnough?: boolean;
   examples: ClaimExamples;
 }
