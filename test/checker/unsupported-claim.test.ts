@@ -26,7 +26,8 @@ describe('rule unsupported-claim', () => {
         assert.equal(f.message, 'Uncited claim (effect or cause). Add a citation.');
         assert.doesNotMatch(f.message, /cue|present-tense|statement of fact/, 'no internal words in the message');
         assert.equal(f.data?.match, 'treatments increase');
-        assert.match(String(f.data?.reason), /treatments increase/);
+        assert.match(String(f.data?.trace), /^claim \(effect or cause\): "treatments increase" \(effect verb after a plural subject\); present tense/);
+        assert.match(String(f.data?.trace), /no citation in this sentence \(the sentence before it cites; a citation covers only its own sentence\)$/);
       });
     }
   });

@@ -1,4 +1,4 @@
-import { analyseSentence } from '../analysis/claims/classify';
+import { analyseSentence, traceOf } from '../analysis/claims/classify';
 import { CATEGORY_INFO } from '../analysis/claims/cues';
 import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS } from '../analysis/claims/exclusions';
 import type { ClaimMatch, SectionMode } from '../analysis/claims/types';
@@ -64,10 +64,13 @@ export const unsupportedClaim: Rule = {
       if (inRunInAbstract && !checkAbstract) continue;
 
       if (scope === 'paragraph' && para.citations.length) continue;
-      for (const sentence of para.sentences) {
+      const sentences = para.sentences;
+      for (let k = 0; k < sentences.length; k++) {
+        const sentence = sentences[k];
         if (sentence.citations.length) continue;
         if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) continue;
-        const { claim } = analyseSentence(sentence.text, mode);
+        const decision = analyseSentence(sentence.text, mode, { citedBefore: !!sentences[k - 1]?.citations.length, citedAfter: !!sentences[k + 1]?.citations.length });
+        const { claim } = decision;
         if (!claim) continue;
         placeholder ??= placeholderFix(ctx.doc);
         const fix = placeholder(sentence);
@@ -78,7 +81,8 @@ export const unsupportedClaim: Rule = {
           message: message(claim, mode),
           severity: info.severity,
           ...(fix ? { fixes: [fix] } : {}),
-          data: { category: claim.category, cue: claim.cue.name, match: claim.text, reason: `${info.what}: "${quote(claim.text)}" (${claim.cue.name})` },
+          // The decision in words for hover and `caselint explain` (traceOf).
+          data: { category: claim.category, cue: claim.cue.name, match: claim.text, trace: traceOf(decision) },
         });
       }
     }
@@ -99,10 +103,6 @@ function message(claim: ClaimMatch, mode: SectionMode): string {
   const info = CATEGORY_INFO[claim.category];
   const advice = claim.cue.advice ?? (mode === 'case' ? "Add a citation, or tell it as this patient's course." : 'Add a citation.');
   return `Uncited claim (${info.short}). ${advice}`;
-}
-
-function quote(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function sectionMode(

@@ -1,7 +1,7 @@
 import { AMBIGUOUS_PRESENT, CATEGORY_INFO, CLAIM_CUES, GENERIC_SUBJECT, NOT_VERB_BEFORE, PRESENT_TENSE_CUE, PRESENT_TENSE_WORDS } from './cues';
 import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
 import { triggerWords } from './triggers';
-import type { ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
+import type { ClaimClause, ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
 
 /**
  * The claim classifier: one sentence in, the cue that makes it a claim (or null) out.
@@ -114,12 +114,60 @@ interface WordInfo {
   generic: boolean;
 }
 
-export interface SentenceAnalysis {
-  /** The claim, or null. */
-  claim: ClaimMatch | null;
-  /** Why weak cues were ignored (this patient, this report), if they were. */
-  excludedBy?: ClaimExclusion;
+/** What the rule knows of a sentence's neighbours (for the trace; a citation covers only its own sentence). */
+export interface SentenceContext {
+  citedBefore?: boolean;
+  citedAfter?: boolean;
 }
+
+/** Who or what a sentence is about. `words`: the words that say so. */
+export interface SentenceSubject {
+  kind: 'this patient' | 'these patients' | 'this report' | 'the authors' | 'the paper' | 'people in general' | 'unknown';
+  words?: string;
+}
+
+/** What the decision reads (features()); decide() turns it into a verdict. */
+export interface SentenceFeatures {
+  text: string;
+  mode: SectionMode;
+  context: SentenceContext;
+  question: boolean;
+  words: number;
+  /** Present tense (or present perfect, a modal): the word that makes it so, and how it was read. */
+  tense: { present: boolean; word?: string; at?: number; by?: 'verb' | 'generic subject' };
+  /** The cues that matched, in priority order (in a case section, weak cues only in a present-tense sentence). */
+  cues: { cue: ClaimCue; text: string; index: number }[];
+  /** Weak cues not tried: in a case section, the sentence is not in the present tense. */
+  ignoredCues: ClaimCue[];
+  /** Every exclusion that matched, in order, with where and what it matched. */
+  exclusions: { exclusion: ClaimExclusion; at: number; text: string }[];
+  skip?: ClaimExclusion;
+  /** A `paper` or `own-data` exclusion: no claim (own data gives way to a strong literature cue). */
+  never?: ClaimExclusion;
+  /** The first `patient`/`report` exclusion: weak cues and the fallback are blocked. */
+  about?: ClaimExclusion;
+  exhortation?: { exclusion: ClaimExclusion; at: number };
+  subject: SentenceSubject;
+  /** Clauses judged on their own (a relative clause in a sentence about the patient...). */
+  clauses: { clause: ClaimClause; offset: number; features: SentenceFeatures }[];
+}
+
+/** The verdict on a sentence: the claim (or null), why, and the features it was read from. */
+export interface Decision {
+  claim: ClaimMatch | null;
+  /** Why weak cues were ignored, or why it is not a claim. */
+  excludedBy?: ClaimExclusion;
+  features: SentenceFeatures;
+  /** The cue's name for a claim, or the reason it is none, in a writer's words. */
+  why: string;
+  /** Cues that matched but did not count, and why. */
+  passed?: string[];
+  /** The clause judged on its own that holds the claim, if any. */
+  clause?: string;
+}
+
+/** The old name of a Decision. */
+export type SentenceAnalysis = Decision;
 
 interface SentenceFacts {
   text: string;
@@ -144,13 +192,23 @@ interface SentenceFacts {
   /** Offsets of the first present-tense verb, or -1. */
   presentStart: number;
   presentEnd: number;
+  /** Present tense read from a generic subject, not from a verb. */
+  presentByGeneric: boolean;
+  /** Every exclusion that matched (patterns run once, by checkExclusions). */
+  matched: { exclusion: ClaimExclusion; at: number; text: string }[];
+  neverText?: string;
+  blockedByText?: string;
 }
 
 export interface ClaimClassifier {
   /** Classifies one sentence's text (markup removed) written in a section of the given mode. */
   classifySentence(text: string, mode: SectionMode): ClaimMatch | null;
-  /** The claim, and why weak cues were ignored. */
-  analyseSentence(text: string, mode: SectionMode): SentenceAnalysis;
+  /** The claim, why, and the features read (features() then decide()). */
+  analyseSentence(text: string, mode: SectionMode, context?: SentenceContext): Decision;
+  /** What the decision reads of a sentence. */
+  features(text: string, mode: SectionMode, context?: SentenceContext): SentenceFeatures;
+  /** The verdict on a sentence's features, with the reason. */
+  decide(features: SentenceFeatures): Decision;
   /**
    * Does a sentence generalise: present tense, and not about this patient ("She had never
    * smoked" does not; "This case shows that cramps always precede weakness" does).
@@ -240,6 +298,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       presentStart: -1,
       presentEnd: -1,
       exhortationAt: -1,
+      presentByGeneric: false,
+      matched: [],
     };
     let start = -1;
     let h = 0;
@@ -307,6 +367,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       if (g && !PAST_AUX.test(text)) {
         f.presentStart = g.index;
         f.presentEnd = g.index + g[0].trimEnd().length;
+        f.presentByGeneric = true;
       }
     }
     return f;
@@ -322,17 +383,20 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     for (const x of f.exclusions) {
       const ex = EXCLUSIONS[x];
       if (ex.kind === 'own-data' && f.presentStart >= 0) continue;
-      let at = 0;
-      if (!ex.triggerIsEnough) {
-        const m = ex.pattern.exec(f.text);
-        if (!m) continue;
-        at = m.index;
-      }
+      const m = ex.pattern.exec(f.text);
+      if (!m) continue;
+      const at = m.index;
+      f.matched.push({ exclusion: ex, at, text: m[0] });
       if (ex.kind === 'skip') {
         f.skip = ex;
         return f;
       }
-      if (ex.kind === 'paper' || ex.kind === 'own-data') f.never ??= ex;
+      if (ex.kind === 'paper' || ex.kind === 'own-data') {
+        if (!f.never) {
+          f.never = ex;
+          f.neverText = m[0];
+        }
+      }
       else if (ex.kind === 'exhortation') {
         if (!f.exhortation) {
           f.exhortation = ex;
@@ -340,7 +404,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         }
       }
       else {
-        f.blockedBy ??= ex;
+        if (!f.blockedBy) {
+          f.blockedBy = ex;
+          f.blockedByText = m[0];
+        }
         if (ex.kind === 'patient') f.patientBlock ??= ex;
       }
     }
@@ -353,10 +420,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
    * someone else's); an exhortation blocks only within its own clause ("X is rare, but it should
    * be considered" still states that X is rare).
    */
-  function blocks(f: SentenceFacts, cue: ClaimCue, at: number): ClaimExclusion | undefined {
+  function blocks(f: SentenceFeatures, cue: ClaimCue, at: number): ClaimExclusion | undefined {
     if (f.never && !(f.never.kind === 'own-data' && cue.strong && cue.category === 'literature')) return f.never;
-    if (!cue.strong && f.blockedBy) return f.blockedBy;
-    if (f.exhortation && (!cue.strong || cue.category === 'general') && at >= 0 && sameClause(f.text, at, f.exhortationAt)) return f.exhortation;
+    if (!cue.strong && f.about) return f.about;
+    if (f.exhortation && (!cue.strong || cue.category === 'general') && sameClause(f.text, at, f.exhortation.at)) return f.exhortation.exclusion;
     return undefined;
   }
 
@@ -367,58 +434,167 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     return !f.skip && !f.never && !f.exhortation && f.patientBlock === undefined;
   }
 
-  function analyseSentence(text: string, mode: SectionMode): SentenceAnalysis {
-    // Questions ask, they do not claim ("Could the vaccine have triggered the syndrome?").
-    if (isQuestion(text)) return { claim: null };
+  /**
+   * What the decision reads of a sentence: its cues, what it is about (exclusions, subject),
+   * its tense, where it stands and what its neighbours cite. Cheap when nothing can make a claim:
+   * a sentence with no candidate cue and no present tense is not searched further.
+   */
+  function features(text: string, mode: SectionMode, context: SentenceContext = {}): SentenceFeatures {
+    const question = isQuestion(text);
     const f = sentenceFacts(text);
-    if (f.wordCount < MIN_WORDS) return { claim: null };
     const present = f.presentStart >= 0;
-
+    const out: SentenceFeatures = {
+      text,
+      mode,
+      context,
+      question,
+      words: f.wordCount,
+      tense: present
+        ? { present: true, word: text.slice(f.presentStart, f.presentEnd), at: f.presentStart, by: f.presentByGeneric ? 'generic subject' : 'verb' }
+        : { present: false },
+      exclusions: [],
+      cues: [],
+      ignoredCues: [],
+      subject: { kind: 'unknown' },
+      clauses: [],
+    };
+    if (question || f.wordCount < MIN_WORDS) return out;
     for (const i of f.candidates) {
       const cue = CUES[i];
       if (cue.discussionOnly && mode === 'case') continue;
-      if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) continue;
-      if (!cue.strong && blocks(checkExclusions(f), cue, -1)) continue;
-      const match = cue.pattern.exec(text);
-      if (!match || (cue.accept && !cue.accept(match))) continue;
-      checkExclusions(f);
-      if (f.skip) return { claim: null, excludedBy: f.skip };
-      const blocked = blocks(f, cue, match.index);
-      if (blocked) {
-        if (blocked === f.never && blocked.kind === 'paper') return { claim: null, excludedBy: blocked };
+      if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) {
+        out.ignoredCues.push(cue);
         continue;
       }
-      return { claim: { category: cue.category, cue, text: match[0].trim(), index: match.index }, excludedBy: f.blockedBy };
+      const match = cue.pattern.exec(text);
+      if (!match || (cue.accept && !cue.accept(match))) continue;
+      out.cues.push({ cue, text: match[0].trim(), index: match.index });
     }
-    if (!present && !f.checked) return { claim: null };
+    if (!out.cues.length && !present) return out;
     checkExclusions(f);
-    const { skip, blockedBy } = f;
-    if (skip) return { claim: null, excludedBy: skip };
-    if (f.never) return { claim: null, excludedBy: f.never };
-
+    out.exclusions = f.matched;
+    if (f.skip) out.skip = f.skip;
+    if (f.never) out.never = f.never;
+    if (f.blockedBy) out.about = f.blockedBy;
+    if (f.exhortation) out.exhortation = { exclusion: f.exhortation, at: f.exhortationAt };
+    out.subject = subjectOf(out, f);
     // A claim in a clause of its own inside a sentence about the patient or this report.
-    if (blockedBy) {
+    if (f.blockedBy && !f.skip && !f.never) {
       for (const clause of CLAUSES) {
-        if (clause.when !== blockedBy.kind) continue;
+        if (clause.when !== f.blockedBy.kind) continue;
         const m = clause.pattern.exec(text);
         if (!m) continue;
         const offset = m.index + m[0].length;
-        const sub = analyseSentence(text.slice(offset), mode);
+        out.clauses.push({ clause, offset, features: features(text.slice(offset), mode) });
+      }
+    }
+    return out;
+  }
+
+  /** Who or what the sentence is about, as far as its words tell. */
+  function subjectOf(out: SentenceFeatures, f: SentenceFacts): SentenceSubject {
+    if (f.never?.kind === 'paper') return { kind: 'the paper', words: f.neverText };
+    if (f.never?.kind === 'own-data') return { kind: 'these patients', words: f.neverText };
+    if (f.patientBlock) return { kind: 'this patient', words: f.blockedByText };
+    if (f.blockedBy) return { kind: f.blockedBy.triggerIsEnough || /\bus\b/.test(f.blockedBy.pattern.source) ? 'the authors' : 'this report', words: f.blockedByText };
+    if (f.presentByGeneric) return { kind: 'people in general', words: out.tense.word };
+    if (out.tense.present && out.tense.at !== undefined) {
+      const before = out.text.slice(0, out.tense.at).trim();
+      const n = before ? before.split(/\s+/).length : 0;
+      if (n >= 1 && n <= 7 && !/[,;:]/.test(before)) return { kind: 'unknown', words: before };
+    }
+    return { kind: 'unknown' };
+  }
+
+  /** The verdict on a sentence's features, with its trace. */
+  function decide(ft: SentenceFeatures): Decision {
+    const none = (why: string, excludedBy?: ClaimExclusion): Decision => ({ claim: null, ...(excludedBy ? { excludedBy } : {}), features: ft, why });
+    if (ft.question) return none('a question');
+    if (ft.words < MIN_WORDS) return none('too short to judge');
+    if (ft.skip) return none(`${ft.skip.name}`, ft.skip);
+    const passed: string[] = [];
+    for (const c of ft.cues) {
+      const blocked = blocks(ft, c.cue, c.index);
+      if (blocked) {
+        if (blocked.kind === 'paper') return none(`about the paper itself (${blocked.name})`, blocked);
+        passed.push(`"${c.text}" (${c.cue.name}) does not count: ${whatItIs(blocked)}`);
+        continue;
+      }
+      return { claim: { category: c.cue.category, cue: c.cue, text: c.text, index: c.index }, ...(ft.about ? { excludedBy: ft.about } : {}), features: ft, why: c.cue.name, passed };
+    }
+    if (!ft.tense.present && !ft.cues.length && !ft.exclusions.length && !ft.about && !ft.never) {
+      return none(ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : 'no claim word, not in the present tense');
+    }
+    if (ft.never) return none(whatItIs(ft.never), ft.never);
+    if (ft.about) {
+      for (const c of ft.clauses) {
+        const sub = decide(c.features);
         if (sub.claim && sub.claim.cue !== PRESENT_CUE) {
-          return { claim: { ...sub.claim, index: sub.claim.index + offset } };
+          return { claim: { ...sub.claim, index: sub.claim.index + c.offset }, features: ft, why: sub.why, clause: c.clause.name, passed };
         }
       }
     }
-
-    if (f.exhortation && present && sameClause(text, f.presentStart, f.exhortationAt)) return { claim: null, excludedBy: f.exhortation };
-    if (mode === 'discussion' && !blockedBy && present) {
-      return { claim: { category: 'general', cue: PRESENT_CUE, text: text.slice(f.presentStart, f.presentEnd), index: f.presentStart } };
+    if (ft.exhortation && ft.tense.present && sameClause(ft.text, ft.tense.at!, ft.exhortation.at)) return none(whatItIs(ft.exhortation.exclusion), ft.exhortation.exclusion);
+    if (ft.mode === 'discussion' && !ft.about && ft.tense.present) {
+      return { claim: { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! }, features: ft, why: PRESENT_CUE.name, passed };
     }
-    return { claim: null, excludedBy: blockedBy };
+    if (ft.about) return none(whatItIs(ft.about), ft.about);
+    return none(ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word');
   }
 
-  return { classifySentence: (text, mode) => analyseSentence(text, mode).claim, analyseSentence, generalises };
+  function analyseSentence(text: string, mode: SectionMode, context?: SentenceContext): SentenceAnalysis {
+    return decide(features(text, mode, context));
+  }
+
+  return { classifySentence: (text, mode) => analyseSentence(text, mode).claim, analyseSentence, generalises, features, decide };
 }
+
+/** What an exclusion says the sentence is, in a writer's words. */
+function whatItIs(ex: ClaimExclusion): string {
+  switch (ex.kind) {
+    case 'patient':
+      return `about this patient (${ex.name})`;
+    case 'report':
+      return `about this case or its authors (${ex.name})`;
+    case 'exhortation':
+      return `urges the reader, states nothing (${ex.name})`;
+    case 'paper':
+      return `about the paper itself (${ex.name})`;
+    case 'own-data':
+      return `the authors' own patients, in the past tense (${ex.name})`;
+    default:
+      return ex.name;
+  }
+}
+
+/**
+ * The decision in one or two lines a writer reads in hover and `caselint explain`: what kind of
+ * claim and which words, the tense and the subject, and the citations around it.
+ */
+export function traceOf(d: Decision): string {
+  const ft = d.features;
+  if (!d.claim) return `not a claim: ${d.why}`;
+  const info = CATEGORY_INFO[d.claim.category];
+  const cue = d.claim.cue;
+  const general = cue.name === PRESENT_TENSE_CUE.name;
+  const generic = ft.tense.by === 'generic subject';
+  const bits = [`claim (${info.short}): ${general ? `a statement in the present tense${generic ? '' : ` ("${d.claim.text}")`}` : `"${quote(d.claim.text)}" (${d.why})`}`];
+  if (!general) bits.push(ft.tense.present ? `present tense ("${ft.tense.word}")` : cue.presentVerb ? `present tense ("${quote(d.claim.text)}")` : 'not in the present tense');
+  const s = ft.subject;
+  if (d.clause) bits.push(`in a clause of its own (${d.clause}) inside a sentence about ${s.kind === 'unknown' ? 'this case' : s.kind}`);
+  else if (s.kind === 'people in general') bits.push(`generic subject ("${ft.text.split(/\s+/).slice(0, 3).join(' ')}")`);
+  else if (s.kind !== 'unknown') bits.push(`about ${s.kind}${s.words ? ` ("${quote(s.words)}")` : ''}, but these words count anyway`);
+  else if (s.words) bits.push(`subject "${quote(s.words)}"`);
+  else if (general) bits.push('not about this patient or this report');
+  let cites = 'no citation in this sentence';
+  if (ft.context.citedBefore || ft.context.citedAfter) {
+    cites += ` (the sentence ${ft.context.citedBefore ? 'before' : 'after'} it cites; a citation covers only its own sentence)`;
+  }
+  bits.push(cites);
+  return bits.join('; ');
+}
+
+const quote = (text: string) => (text.length > 50 ? `${text.slice(0, 47)}...` : text);
 
 /** The classifier of the real data. */
 const CLASSIFIER = makeClassifier(CLAIM_DATA);
@@ -433,3 +609,7 @@ export const classifySentence = CLASSIFIER.classifySentence;
 export const generalises = CLASSIFIER.generalises;
 
 export const analyseSentence = CLASSIFIER.analyseSentence;
+
+/** The features of a sentence, and the decision on them (`traceOf` says it in words). */
+export const features = CLASSIFIER.features;
+export const decide = CLASSIFIER.decide;
