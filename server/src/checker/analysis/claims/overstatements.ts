@@ -42,8 +42,9 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
   },
   {
     name: 'always',
-    // Not a recommendation ("should always be considered"), not a hedge ("not always").
-    pattern: /(?<!\b(?:should|must|not)\s+)\b(?:always|invariably)\b(?!\s+(?:should|must)\b)/iu,
+    // Not a recommendation ("should always be considered"), not a hedge ("not always"), not a
+    // possibility ("there is always the possibility", "always a risk").
+    pattern: /(?<!\b(?:should|must|not)\s+|\bthere\s+(?:is|are|remains)\s+)\b(?:always|invariably)\b(?!\s+(?:should|must)\b|\s+(?:(?:the|a|an|some)\s+)?(?:possibility|possible|chance|risk)\b)/iu,
     alternative: 'usually',
     only: 'generalisation',
     examples: {
@@ -52,15 +53,17 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
         'The diagnosis should always be considered in young smokers.',
         'Cramps are not always a sign of disease.',
         'He had always been active.',
+        'There is always the possibility of a second cause.',
       ],
     },
   },
   {
     name: 'never',
-    pattern: /\bnever\b(?!\s+been\s+(?:reported|described))/iu,
+    // Not advice ("should never ignore").
+    pattern: /(?<!\b(?:should|must|can|could)\s+)\bnever\b(?!\s+been\s+(?:reported|described))/iu,
     alternative: 'rarely',
     only: 'generalisation',
-    examples: { claims: ['The disease never recurs after excision.'], leaves: ['He had never smoked.'] },
+    examples: { claims: ['The disease never recurs after excision.'], leaves: ['He had never smoked.', 'Clinicians should never ignore cramps in an older adult.'] },
   },
   {
     name: 'has never been reported',
@@ -76,7 +79,7 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
     only: 'generalisation',
     examples: {
       claims: ['Early excision cures the disease.', 'Early excision can cure the disease.'],
-      leaves: ['Both excisions were definitive cures.'],
+      leaves: ['Both excisions were definitive cures.', 'It is unclear whether quinine cures cramps.'],
     },
   },
   {
@@ -114,6 +117,9 @@ export function alternativeFor(o: Overstatement, matched: string): string {
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+/** An open question or a doubt earlier in the same clause: what follows is asked, not claimed. */
+const OPEN_QUESTION_BEFORE = /\b(?:whether|unclear|unknown|not\s+(?:known|clear|certain)|no\s+evidence\s+that|doubtful|questionable|debated)\b[^,;.]*$/iu;
 
 export interface OverstatementFinder {
   /** Any trigger word at all? One precompiled test, so that most text is passed over at once. */
@@ -154,6 +160,8 @@ export function makeOverstatementFinder(list: readonly Overstatement[] = OVERSTA
         tried.add(o);
         const hit = o.pattern.exec(text);
         if (!hit) continue;
+        // Asked, not claimed: "it is unclear whether quinine cures cramps".
+        if (OPEN_QUESTION_BEFORE.test(text.slice(0, hit.index))) continue;
         if (o.only === 'generalisation' && !(general ??= generalises())) continue;
         const start = hit.index;
         const end = start + hit[0].length;
