@@ -69,7 +69,7 @@ export const unsupportedClaim: Rule = {
         const sentence = sentences[k];
         if (sentence.citations.length) continue;
         if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) continue;
-        const decision = analyseSentence(sentence.text, mode, { citedBefore: !!sentences[k - 1]?.citations.length, citedAfter: !!sentences[k + 1]?.citations.length });
+        const decision = analyseSentence(sentence.text, mode);
         const { claim } = decision;
         if (!claim) continue;
         placeholder ??= placeholderFix(ctx.doc);
@@ -82,7 +82,13 @@ export const unsupportedClaim: Rule = {
           severity: info.severity,
           ...(fix ? { fixes: [fix] } : {}),
           // The decision in words for hover and `caselint explain` (traceOf).
-          data: { category: claim.category, cue: claim.cue.name, match: claim.text, trace: traceOf(decision) },
+          // The neighbours' citations are read for the trace only (a citation covers its own sentence).
+          data: {
+            category: claim.category,
+            cue: claim.cue.name,
+            match: claim.text,
+            trace: traceOf(decision, { citedBefore: !!sentences[k - 1]?.citations.length, citedAfter: !!sentences[k + 1]?.citations.length }),
+          },
         });
       }
     }

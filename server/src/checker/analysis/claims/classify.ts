@@ -29,6 +29,10 @@ export const CLAIM_DATA: ClaimData = {
   genericSubject: GENERIC_SUBJECT,
 };
 
+const NOT_PRESENT: SentenceFeatures['tense'] = Object.freeze({ present: false });
+const NO_CONTEXT: SentenceContext = Object.freeze({});
+const NO_CUES: ClaimCue[] = [];
+
 /** A past-tense auxiliary anywhere: the sentence tells what happened. */
 const PAST_AUX = /\b(?:was|were|had|did)\b/iu;
 
@@ -126,6 +130,13 @@ export interface SentenceSubject {
   words?: string;
 }
 
+/** A cue that matched a sentence: the words it matched and where. */
+export interface CueMatch {
+  cue: ClaimCue;
+  text: string;
+  index: number;
+}
+
 /** What the decision reads (features()); decide() turns it into a verdict. */
 export interface SentenceFeatures {
   text: string;
@@ -135,10 +146,16 @@ export interface SentenceFeatures {
   words: number;
   /** Present tense (or present perfect, a modal): the word that makes it so, and how it was read. */
   tense: { present: boolean; word?: string; at?: number; by?: 'verb' | 'generic subject' };
-  /** The cues that matched, in priority order (in a case section, weak cues only in a present-tense sentence). */
-  cues: { cue: ClaimCue; text: string; index: number }[];
+  /** The cues worth trying (a trigger word occurs; in a case section, weak cues only in a present-tense sentence), in priority order. */
+  candidates: ClaimCue[];
   /** Weak cues not tried: in a case section, the sentence is not in the present tense. */
   ignoredCues: ClaimCue[];
+  /** A candidate's match (its pattern is run once, when first asked). */
+  matchOf(cue: ClaimCue): CueMatch | null;
+  /** Every candidate that matches. */
+  cues: CueMatch[];
+  /** Have the exclusions been run (they are, when first asked for)? */
+  exclusionsRead: boolean;
   /** Every exclusion that matched, in order, with where and what it matched. */
   exclusions: { exclusion: ClaimExclusion; at: number; text: string }[];
   skip?: ClaimExclusion;
@@ -194,8 +211,8 @@ interface SentenceFacts {
   presentEnd: number;
   /** Present tense read from a generic subject, not from a verb. */
   presentByGeneric: boolean;
-  /** Every exclusion that matched (patterns run once, by checkExclusions). */
-  matched: { exclusion: ClaimExclusion; at: number; text: string }[];
+  /** Every exclusion that matched (patterns run once, by checkExclusions); undefined for none. */
+  matched?: { exclusion: ClaimExclusion; at: number; text: string }[];
   neverText?: string;
   blockedByText?: string;
 }
@@ -299,7 +316,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       presentEnd: -1,
       exhortationAt: -1,
       presentByGeneric: false,
-      matched: [],
     };
     let start = -1;
     let h = 0;
@@ -386,7 +402,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       const m = ex.pattern.exec(f.text);
       if (!m) continue;
       const at = m.index;
-      f.matched.push({ exclusion: ex, at, text: m[0] });
+      (f.matched ??= []).push({ exclusion: ex, at, text: m[0] });
       if (ex.kind === 'skip') {
         f.skip = ex;
         return f;
@@ -423,7 +439,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
   function blocks(f: SentenceFeatures, cue: ClaimCue, at: number): ClaimExclusion | undefined {
     if (f.never && !(f.never.kind === 'own-data' && cue.strong && cue.category === 'literature')) return f.never;
     if (!cue.strong && f.about) return f.about;
-    if (f.exhortation && (!cue.strong || cue.category === 'general') && sameClause(f.text, at, f.exhortation.at)) return f.exhortation.exclusion;
+    const ex = f.exhortation;
+    if (ex && at >= 0 && (!cue.strong || cue.category === 'general') && sameClause(f.text, at, ex.at)) return ex.exclusion;
     return undefined;
   }
 
@@ -436,59 +453,117 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
 
   /**
    * What the decision reads of a sentence: its cues, what it is about (exclusions, subject),
-   * its tense, where it stands and what its neighbours cite. Cheap when nothing can make a claim:
-   * a sentence with no candidate cue and no present tense is not searched further.
+   * its tense, where it stands and what its neighbours cite. The tokens, tense and candidate cues
+   * are read at once; cue patterns, exclusions and clauses are run when first asked for (and
+   * once), so that decide() runs no more patterns than it needs: most sentences of a case
+   * section (past tense, no cue word) cost one pass over their characters.
    */
-  function features(text: string, mode: SectionMode, context: SentenceContext = {}): SentenceFeatures {
-    const question = isQuestion(text);
+  /** The features of one sentence; prototype getters, so that a sentence allocates little (this runs on every sentence). */
+  class Features implements SentenceFeatures {
+    readonly question: boolean;
+    readonly words: number;
+    readonly tense: SentenceFeatures['tense'];
+    private found: (CueMatch | null | undefined)[] | undefined;
+    private subjectMemo: SentenceSubject | undefined;
+    private clausesMemo: SentenceFeatures['clauses'] | undefined;
+    constructor(
+      readonly text: string,
+      readonly mode: SectionMode,
+      readonly context: SentenceContext,
+      private readonly f: SentenceFacts,
+      readonly candidates: ClaimCue[],
+      readonly ignoredCues: ClaimCue[],
+    ) {
+      this.question = isQuestion(text);
+      this.words = f.wordCount;
+      this.tense =
+        f.presentStart >= 0
+          ? { present: true, word: text.slice(f.presentStart, f.presentEnd), at: f.presentStart, by: f.presentByGeneric ? 'generic subject' : 'verb' }
+          : NOT_PRESENT;
+    }
+    matchOf(cue: ClaimCue): CueMatch | null {
+      const i = this.candidates.indexOf(cue);
+      return i < 0 ? null : this.matchAt(i);
+    }
+    /** The match of candidate i (run once). */
+    matchAt(i: number): CueMatch | null {
+      const found = (this.found ??= new Array(this.candidates.length));
+      let m = found[i];
+      if (m === undefined) {
+        const cue = this.candidates[i];
+        const x = cue.pattern.exec(this.text);
+        m = x && (!cue.accept || cue.accept(x)) ? { cue, text: x[0].trim(), index: x.index } : null;
+        found[i] = m;
+      }
+      return m;
+    }
+    get cues(): CueMatch[] {
+      return this.candidates.map((c) => this.matchOf(c)).filter((m): m is CueMatch => m !== null);
+    }
+    get exclusionsRead(): boolean {
+      return this.f.checked;
+    }
+    get exclusions(): SentenceFeatures['exclusions'] {
+      return checkExclusions(this.f).matched ?? [];
+    }
+    get skip(): ClaimExclusion | undefined {
+      return checkExclusions(this.f).skip;
+    }
+    get never(): ClaimExclusion | undefined {
+      return checkExclusions(this.f).never;
+    }
+    get about(): ClaimExclusion | undefined {
+      return checkExclusions(this.f).blockedBy;
+    }
+    get exhortation(): SentenceFeatures['exhortation'] {
+      const f = checkExclusions(this.f);
+      return f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt } : undefined;
+    }
+    get subject(): SentenceSubject {
+      return (this.subjectMemo ??= subjectOf(this, checkExclusions(this.f)));
+    }
+    /** A claim in a clause of its own inside a sentence about the patient or this report. */
+    get clauses(): SentenceFeatures['clauses'] {
+      if (this.clausesMemo) return this.clausesMemo;
+      const out: SentenceFeatures['clauses'] = [];
+      const f = checkExclusions(this.f);
+      if (f.blockedBy && !f.skip && !f.never) {
+        for (const clause of CLAUSES) {
+          if (clause.when !== f.blockedBy.kind) continue;
+          const m = clause.pattern.exec(this.text);
+          if (!m) continue;
+          const offset = m.index + m[0].length;
+          out.push({ clause, offset, features: features(this.text.slice(offset), this.mode) });
+        }
+      }
+      return (this.clausesMemo = out);
+    }
+  }
+
+  /**
+   * What the decision reads of a sentence: its cues, what it is about (exclusions, subject),
+   * its tense, where it stands and what its neighbours cite. The tokens, tense and candidate cues
+   * are read at once; cue patterns, exclusions and clauses are run when first asked for (and
+   * once), so that decide() runs no more patterns than it needs: most sentences of a case
+   * section (past tense, no cue word) cost one pass over their characters.
+   */
+  function features(text: string, mode: SectionMode, context: SentenceContext = NO_CONTEXT): SentenceFeatures {
     const f = sentenceFacts(text);
     const present = f.presentStart >= 0;
-    const out: SentenceFeatures = {
-      text,
-      mode,
-      context,
-      question,
-      words: f.wordCount,
-      tense: present
-        ? { present: true, word: text.slice(f.presentStart, f.presentEnd), at: f.presentStart, by: f.presentByGeneric ? 'generic subject' : 'verb' }
-        : { present: false },
-      exclusions: [],
-      cues: [],
-      ignoredCues: [],
-      subject: { kind: 'unknown' },
-      clauses: [],
-    };
-    if (question || f.wordCount < MIN_WORDS) return out;
+    let candidates: ClaimCue[] = NO_CUES;
+    let ignoredCues: ClaimCue[] = NO_CUES;
     for (const i of f.candidates) {
       const cue = CUES[i];
       if (cue.discussionOnly && mode === 'case') continue;
       if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) {
-        out.ignoredCues.push(cue);
-        continue;
-      }
-      const match = cue.pattern.exec(text);
-      if (!match || (cue.accept && !cue.accept(match))) continue;
-      out.cues.push({ cue, text: match[0].trim(), index: match.index });
-    }
-    if (!out.cues.length && !present) return out;
-    checkExclusions(f);
-    out.exclusions = f.matched;
-    if (f.skip) out.skip = f.skip;
-    if (f.never) out.never = f.never;
-    if (f.blockedBy) out.about = f.blockedBy;
-    if (f.exhortation) out.exhortation = { exclusion: f.exhortation, at: f.exhortationAt };
-    out.subject = subjectOf(out, f);
-    // A claim in a clause of its own inside a sentence about the patient or this report.
-    if (f.blockedBy && !f.skip && !f.never) {
-      for (const clause of CLAUSES) {
-        if (clause.when !== f.blockedBy.kind) continue;
-        const m = clause.pattern.exec(text);
-        if (!m) continue;
-        const offset = m.index + m[0].length;
-        out.clauses.push({ clause, offset, features: features(text.slice(offset), mode) });
+        if (ignoredCues === NO_CUES) ignoredCues = [];
+        ignoredCues.push(cue);
+      } else {
+        if (candidates === NO_CUES) candidates = [];
+        candidates.push(cue);
       }
     }
-    return out;
+    return new Features(text, mode, context, f, candidates, ignoredCues);
   }
 
   /** Who or what the sentence is about, as far as its words tell. */
@@ -506,25 +581,33 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     return { kind: 'unknown' };
   }
 
-  /** The verdict on a sentence's features, with its trace. */
+  /** The verdict on a sentence's features, with its reason (the same steps as ever, in the same order). */
   function decide(ft: SentenceFeatures): Decision {
-    const none = (why: string, excludedBy?: ClaimExclusion): Decision => ({ claim: null, ...(excludedBy ? { excludedBy } : {}), features: ft, why });
+    const none = (why: string, excludedBy?: ClaimExclusion): Decision => ({ claim: null, excludedBy, features: ft, why });
+    // Questions ask, they do not claim ("Could the vaccine have triggered the syndrome?").
     if (ft.question) return none('a question');
     if (ft.words < MIN_WORDS) return none('too short to judge');
-    if (ft.skip) return none(`${ft.skip.name}`, ft.skip);
     const passed: string[] = [];
-    for (const c of ft.cues) {
-      const blocked = blocks(ft, c.cue, c.index);
+    const candidates = ft.candidates;
+    for (let i = 0; i < candidates.length; i++) {
+      const cue = candidates[i];
+      // A weak cue in a sentence about the patient, the report or the paper is not even tried.
+      if (!cue.strong && blocks(ft, cue, -1)) continue;
+      const c = ft instanceof Features ? ft.matchAt(i) : ft.matchOf(cue);
+      if (!c) continue;
+      if (ft.skip) return none(ft.skip.name, ft.skip);
+      const blocked = blocks(ft, cue, c.index);
       if (blocked) {
-        if (blocked.kind === 'paper') return none(`about the paper itself (${blocked.name})`, blocked);
-        passed.push(`"${c.text}" (${c.cue.name}) does not count: ${whatItIs(blocked)}`);
+        if (blocked.kind === 'paper') return none(whatItIs(blocked), blocked);
+        passed.push(`"${c.text}" (${cue.name}) does not count: ${whatItIs(blocked)}`);
         continue;
       }
-      return { claim: { category: c.cue.category, cue: c.cue, text: c.text, index: c.index }, ...(ft.about ? { excludedBy: ft.about } : {}), features: ft, why: c.cue.name, passed };
+      return { claim: { category: cue.category, cue, text: c.text, index: c.index }, excludedBy: ft.about, features: ft, why: cue.name, passed };
     }
-    if (!ft.tense.present && !ft.cues.length && !ft.exclusions.length && !ft.about && !ft.never) {
+    if (!ft.tense.present && !ft.exclusionsRead) {
       return none(ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : 'no claim word, not in the present tense');
     }
+    if (ft.skip) return none(ft.skip.name, ft.skip);
     if (ft.never) return none(whatItIs(ft.never), ft.never);
     if (ft.about) {
       for (const c of ft.clauses) {
@@ -534,7 +617,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         }
       }
     }
-    if (ft.exhortation && ft.tense.present && sameClause(ft.text, ft.tense.at!, ft.exhortation.at)) return none(whatItIs(ft.exhortation.exclusion), ft.exhortation.exclusion);
+    const ex = ft.exhortation;
+    if (ex && ft.tense.present && sameClause(ft.text, ft.tense.at!, ex.at)) return none(whatItIs(ex.exclusion), ex.exclusion);
     if (ft.mode === 'discussion' && !ft.about && ft.tense.present) {
       return { claim: { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! }, features: ft, why: PRESENT_CUE.name, passed };
     }
@@ -571,7 +655,7 @@ function whatItIs(ex: ClaimExclusion): string {
  * The decision in one or two lines a writer reads in hover and `caselint explain`: what kind of
  * claim and which words, the tense and the subject, and the citations around it.
  */
-export function traceOf(d: Decision): string {
+export function traceOf(d: Decision, context: SentenceContext = d.features.context): string {
   const ft = d.features;
   if (!d.claim) return `not a claim: ${d.why}`;
   const info = CATEGORY_INFO[d.claim.category];
@@ -587,8 +671,8 @@ export function traceOf(d: Decision): string {
   else if (s.words) bits.push(`subject "${quote(s.words)}"`);
   else if (general) bits.push('not about this patient or this report');
   let cites = 'no citation in this sentence';
-  if (ft.context.citedBefore || ft.context.citedAfter) {
-    cites += ` (the sentence ${ft.context.citedBefore ? 'before' : 'after'} it cites; a citation covers only its own sentence)`;
+  if (context.citedBefore || context.citedAfter) {
+    cites += ` (the sentence ${context.citedBefore ? 'before' : 'after'} it cites; a citation covers only its own sentence)`;
   }
   bits.push(cites);
   return bits.join('; ');

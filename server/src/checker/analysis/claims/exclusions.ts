@@ -37,7 +37,8 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     name: 'this case or report',
     kind: 'report',
     // Also this case's findings: "This radiological finding is due to…" reasons about the case.
-    pattern: /\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?(?:case|cases|report|study|paper|article|manuscript|presentation)\b|\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?(?:finding|findings|picture|observation|observations)\b/iu,
+    // The noun first, then the determiner looked up behind it: the pattern is tried only where the noun stands.
+    pattern: /\b(?:case|cases|report|study|paper|article|manuscript|presentation)\b(?<=\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?\p{L}+)|\b(?:finding|findings|picture|observation|observations)\b(?<=\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?\p{L}+)/iu,
     examples: { leaves: ['This case shows how the diagnosis can be missed.', 'This radiological finding is due to a venous backflow.'] },
   },
   {
@@ -121,7 +122,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     name: "the authors' literature search",
     kind: 'paper',
     pattern: new RegExp(
-      String.raw`\b(?:a|the|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:literature\s+)?(?:search|review)\s+(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:literature|databases?|pubmed|medline)\s+)?(?:was|were|has\s+been)\s+(?:performed|conducted|carried\s+out|done|undertaken|made)` +
+      String.raw`\b(?:search|review)(?<=\b(?:a|the|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:literature\s+)?\p{L}+)\s+(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:literature|databases?|pubmed|medline)\s+)?(?:was|were|has\s+been)\s+(?:performed|conducted|carried\s+out|done|undertaken|made)` +
         String.raw`|\bwe\s+(?:(?:were|are)\s+(?:unable|not\s+able)\s+to\s+(?:find|identify|locate|trace)|(?:could|did)\s+not\s+(?:find|identify|locate|trace)|found\s+no|failed\s+to\s+(?:find|identify|locate)|(?:are|were)\s+not\s+aware\s+of)\b` +
         String.raw`|\bto\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+(?:no\b|none\b|there\s+(?:is|are|has\s+been|have\s+been)\s+no\b|(?:this|it|ours|the\s+present\s+(?:case|report)|our\s+(?:case|patient|report))\s+(?:is|was|represents?)\s+(?:also\s+)?(?:only\s+)?the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b)` +
         String.raw`|\b(?:this|it)\s+is,?\s+to\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b`,
@@ -140,7 +141,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // The authors' own series told in the past tense: its figures are this report's data.
     name: "the authors' own patients (past tense)",
     kind: 'own-data',
-    pattern: /(?:\b(?:our|these|both|all\s+(?:three|four|five|six|\d+)|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:[\p{L}-]+\s+)?(?:patients|cases|siblings|children)\b|\b(?:in|of)\s+our\s+(?:case\s+)?series\b|\bcases?\s+\d+\b|\bthe\s+(?:first|second|third|fourth|other)\s+(?:case|patient)s?\b|^the\s+patients\b)/iu,
+    pattern: /\b(?:patients|cases|siblings|children)\b(?<=\b(?:our|these|both|all\s+(?:three|four|five|six|\d+)|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:[\p{L}-]+\s+)?\p{L}+)|\bseries\b(?<=\b(?:in|of)\s+our\s+(?:case\s+)?series)|\bcases?\s+\d+\b|\b(?:case|patient)s?\b(?<=\bthe\s+(?:first|second|third|fourth|other)\s+\p{L}+)|^the\s+patients\b/iu,
     examples: {
       leaves: ['In our three patients the mean age at onset was 61 years.', 'Except for case 1, the other cases had normal creatine kinase.'],
       caseLeaves: ['The patients were four women and two men with a mean age at diagnosis of 58 years.'],
