@@ -23,6 +23,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { buildSync } from 'esbuild';
+import { defaultCorpus } from './corpus';
 
 // Measure what ships: the checker bundled by esbuild exactly as in server/out (no tsx helpers).
 const bundleFile = join(mkdtempSync(join(tmpdir(), 'caselint-bench-')), 'checker.js');
@@ -32,7 +33,7 @@ const { check, checkModel, parseDocument, PROFILES, RULES } = require(bundleFile
 
 const { values } = parseArgs({
   options: {
-    corpus: { type: 'string', default: resolve(__dirname, '../../shared/corpus/case-reports') },
+    corpus: { type: 'string', default: defaultCorpus() },
     size: { type: 'string', default: '300000' },
     runs: { type: 'string', default: '50' },
   },

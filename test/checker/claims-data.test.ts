@@ -5,6 +5,7 @@ import {
   CLAIM_CUES,
   CLAIM_DATA,
   CLAIM_WORD_SETS,
+  GENERIC_SUBJECT,
   generalises,
   makeClassifier,
   makeOverstatementFinder,
@@ -18,6 +19,7 @@ import {
   type Overstatement,
   type SectionMode,
 } from '../../server/src/checker/analysis/claims';
+import { triggerWords } from '../../server/src/checker/analysis/claims/triggers';
 
 /**
  * The cue, exclusion, clause, word-set and overstatement lists are data. Each entry carries
@@ -85,8 +87,7 @@ describe('claims data', () => {
         it('is complete', () => {
           assert.ok(cue.name, 'a name');
           assert.ok(CATEGORY_INFO[cue.category], 'known category');
-          assert.ok(cue.triggers.length > 0, 'at least one trigger word');
-          for (const w of cue.triggers) assert.equal(w, w.toLowerCase(), `trigger "${w}" is lower case`);
+          assert.ok(triggerWords(cue.pattern).length > 0, 'trigger words derived from the pattern');
           assert.ok(!cue.pattern.global && !cue.pattern.sticky, 'pattern is not global or sticky (no lastIndex state)');
           assert.ok(examples.some((ex) => ex.expect === 'claim'), `${cueLabel(cue)}: at least one example it makes a claim (examples.claims or examples.caseClaims)`);
         });
@@ -153,14 +154,29 @@ describe('claims data', () => {
     }
   });
 
+  describe(`the generic subject (${GENERIC_SUBJECT.name})`, () => {
+    const examples = examplesOf(GENERIC_SUBJECT.examples);
+    it('is the pattern the classifier reads, and each example gets its decision', () => {
+      assert.equal(GENERIC_SUBJECT, CLAIM_DATA.genericSubject);
+      assert.ok(!GENERIC_SUBJECT.pattern.global && !GENERIC_SUBJECT.pattern.sticky);
+      for (const ex of examples) {
+        const claim = ALL.classifySentence(ex.text, ex.mode);
+        if (ex.expect === 'claim') assert.ok(claim, `${where(ex)} should be a claim, but is not`);
+        else assert.equal(claim, null, `${where(ex)} should not be a claim, but is ${describeClaim(ALL, ex)}`);
+      }
+    });
+    it('removing it changes a decision', () => {
+      assertDecides(`the generic subject`, examples, { ...CLAIM_DATA, genericSubject: { ...GENERIC_SUBJECT, pattern: /\bxyzzy\b/u } });
+    });
+  });
+
   describe('exclusions', () => {
     for (const ex of SENTENCE_EXCLUSIONS) {
       describe(`${ex.kind}: ${ex.name}`, () => {
         const label = `exclusion "${ex.name}"`;
         const examples = examplesOf(ex.examples);
         it('is complete', () => {
-          assert.ok(ex.name && ex.triggers.length, 'a name and trigger words');
-          for (const w of ex.triggers) assert.equal(w, w.toLowerCase(), `trigger "${w}" is lower case`);
+          assert.ok(ex.name && triggerWords(ex.pattern).length, 'a name, and trigger words derived from the pattern');
           assert.ok(!ex.pattern.global && !ex.pattern.sticky, 'pattern is not global or sticky');
           assert.ok(examples.some((e) => e.expect === 'leave'), `${label}: at least one sentence it leaves alone (examples.leaves or examples.caseLeaves)`);
         });
@@ -213,8 +229,7 @@ describe('claims data', () => {
       describe(o.name, () => {
         const label = `overstatement "${o.name}"`;
         it('is complete', () => {
-          assert.ok(o.triggers.length, 'trigger words');
-          for (const w of o.triggers) assert.equal(w, w.toLowerCase(), `trigger "${w}" is lower case`);
+          assert.ok(triggerWords(o.pattern).length, 'trigger words derived from the pattern');
           assert.ok(!o.pattern.global && !o.pattern.sticky, 'pattern is not global or sticky');
           assert.ok(o.examples.claims.length > 0, `${label}: at least one example in examples.claims`);
         });

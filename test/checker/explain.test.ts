@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { check, explain, explanationMarkdown, parseDocument, ruleDocsUrl, SUPPRESSION_KINDS, suppressionComment, type Finding } from '../../server/src/checker';
+import { check, explain, explanationMarkdown, explanationText, parseDocument, ruleDocsUrl, SUPPRESSION_KINDS, suppressionComment, type Finding } from '../../server/src/checker';
 
 describe('suppression comment syntax', () => {
   it('one spelling per format, and none in plain text', () => {
@@ -37,7 +37,7 @@ describe('explain', () => {
       severity: 'warning',
       findings: [{ message: 'Uncited claim.', why: { category: 'efficacy', cue: 'increases' } }],
       whatItChecks: 'Medical claims (statistics, effects, literature, general facts) carry a citation.',
-      howToFix: 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`), or reword it as an observation about this patient.',
+      howToFix: 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`). In a case section, a sentence that is really this patient\'s course can be told as such ("In our patient, the cramps eased with quinine.").',
       quickFixes: ['Insert citation placeholder'],
       silence: { comment: '<!-- caselint-disable-next-line unsupported-claim -->' },
       docsUrl: ruleDocsUrl('unsupported-claim'),
@@ -49,7 +49,7 @@ describe('explain', () => {
         'Uncited claim.',
         '*Why:* category **efficacy**, cue "increases".',
         '*What it checks:* Medical claims (statistics, effects, literature, general facts) carry a citation.',
-        '*How to fix:* Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`), or reword it as an observation about this patient. Quick fix: "Insert citation placeholder".',
+        '*How to fix:* Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`). In a case section, a sentence that is really this patient\'s course can be told as such ("In our patient, the cramps eased with quinine."). Quick fix: "Insert citation placeholder".',
         '*To silence it:* `<!-- caselint-disable-next-line unsupported-claim -->` on the line above.',
         `[Rule documentation: unsupported-claim](${ruleDocsUrl('unsupported-claim')})`,
       ].join('\n\n'),
@@ -80,5 +80,20 @@ describe('explain', () => {
     const md = explanationMarkdown(explain(missing, 'markdown'));
     assert.equal(md, explanationMarkdown(explain(missing, 'markdown')));
     assert.equal(md.match(/^- Missing required section/gm)?.length, missing.length);
+  });
+});
+
+describe('explain: the decision behind an uncited claim', () => {
+  const text = '# T\n\n## Discussion\n\nPeople with myasthenia tire towards evening.\n';
+  const [f] = check(text).findings.filter((x) => x.ruleId === 'unsupported-claim');
+
+  it('hover shows the trace in one line under the message', () => {
+    const md = explanationMarkdown(explain([f], 'markdown'));
+    assert.match(md, /\n\n\*Why:\* claim \(general medical fact\): a statement in the present tense; generic subject \("People with myasthenia"\); no citation in this sentence\.\n\n/);
+  });
+
+  it('the plain-text explanation (caselint explain) prints the same trace', () => {
+    const out = explanationText(explain([f], 'markdown'));
+    assert.match(out, /^info {2}Uncited claim \(general medical fact\)\. Add a citation\. {2}unsupported-claim\n {2}why: claim \(general medical fact\)/);
   });
 });

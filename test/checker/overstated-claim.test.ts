@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../server/src/checker';
+import { OVERSTATEMENTS } from '../../server/src/checker/analysis/claims';
 
 const over = (text: string) => check(text).findings.filter((f) => f.ruleId === 'overstated-claim');
 
@@ -42,4 +43,37 @@ describe('rule overstated-claim', () => {
     const [f] = over(text);
     assert.equal(text.slice(f.start, f.end), 'pathognomonic');
   });
+});
+
+describe('overstated-claim agrees with unsupported-claim', () => {
+  const claimsOf = (text: string) => check(text).findings.filter((f) => f.ruleId === 'unsupported-claim');
+  const applyAll = (text: string) => {
+    const edits = over(text).flatMap((f) => f.fixes![0].edits).sort((a, b) => b.start - a.start);
+    return edits.reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+  };
+
+  for (const o of OVERSTATEMENTS) {
+    for (const sentence of o.examples.claims) {
+      it(`the rewording of "${sentence}" is flagged by neither rule again`, () => {
+        const text = `# T\n\n## Discussion\n\n${sentence}\n`;
+        const after = applyAll(text);
+        assert.notEqual(after, text, 'a fix was offered');
+        assert.deepEqual(over(after).map((f) => after.slice(f.start, f.end)), [], `overstated-claim on "${after.trim()}"`);
+        assert.ok(claimsOf(after).length <= claimsOf(text).length, `unsupported-claim flags "${after.split('\n').at(-2)}" but not the original`);
+      });
+    }
+  }
+
+  it('"the first case ever reported" becomes a hedged novelty, which needs no citation', () => {
+    const text = '# T\n\n## Discussion\n\nThis is the first case ever reported of cramps as the only sign.\n';
+    assert.equal(claimsOf(text).length, 1, 'unhedged novelty is a claim about the literature');
+    const after = applyAll(text);
+    assert.match(after, /This is to our knowledge, the first reported case of cramps as the only sign\./);
+    assert.deepEqual(claimsOf(after), []);
+    assert.deepEqual(over(after), []);
+  });
+
+  for (const sentence of ['There is always the possibility of a second cause.', 'Clinicians should never ignore cramps in an older adult.', 'It is unclear whether quinine cures cramps.']) {
+    it(`no overstatement in "${sentence}"`, () => assert.deepEqual(over(`# T\n\n## Discussion\n\n${sentence}\n`), []));
+  }
 });

@@ -23,9 +23,11 @@ describe('rule unsupported-claim', () => {
         assert.equal(text.slice(f.start, f.end), 'These treatments increase the life expectancy.');
         assert.equal(f.severity, 'warning');
         assert.equal(f.data?.category, 'efficacy');
-        assert.match(f.message, /efficacy/);
-        assert.match(f.message, /cue: "treatments increase"/);
-        assert.match(f.message, /Add a citation, or rephrase it as this patient's course/);
+        assert.equal(f.message, 'Uncited claim (effect or cause). Add a citation.');
+        assert.doesNotMatch(f.message, /cue|present-tense|statement of fact/, 'no internal words in the message');
+        assert.equal(f.data?.match, 'treatments increase');
+        assert.match(String(f.data?.trace), /^claim \(effect or cause\): "treatments increase" \(effect verb after a plural subject\); present tense/);
+        assert.match(String(f.data?.trace), /no citation in this sentence \(the sentence before it cites; a citation covers only its own sentence\)$/);
       });
     }
   });
@@ -42,7 +44,7 @@ describe('rule unsupported-claim', () => {
       ['Studies have shown a benign course.', 'literature', 'warning'],
       ['Smith reported a benign course.', 'literature', 'warning'],
       ['Only eight cases have been described.', 'literature', 'warning'],
-      ['To our knowledge, this is the first case of its kind.', 'literature', 'warning'],
+      ['This is the first reported case of its kind.', 'literature', 'warning'],
       ['Isolated radial head dislocation is rare in adults.', 'frequency', 'warning'],
       ['Fractures are usually seen in adolescence.', 'frequency', 'warning'],
       ['ALS is a rapidly progressive, fatal neurodegenerative disorder.', 'general', 'info'],

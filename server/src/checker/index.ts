@@ -33,7 +33,7 @@ export { check, checkModel, InvalidReportError, UnknownProfileError, type CheckO
 export { lintFile, lintFileAsync, loadBibliographies, type AsyncLintOptions, type BibliographyReader, type LintOptions, type LintResult } from './engine/lint';
 export { checklist, insertSectionFix, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
-export { DOCS_BASE_URL, escapeMarkdown, explain, explanationMarkdown, ruleDocsUrl, type Explanation, type FindingReason, type Silencing } from './views/explain';
+export { DOCS_BASE_URL, escapeMarkdown, explain, explanationMarkdown, explanationText, ruleDocsUrl, type Explanation, type FindingReason, type Silencing } from './views/explain';
 
 /**
  * Bytes into text (UTF-8, UTF-16 and UTF-32 with a byte-order mark, Windows-1252), and the one

@@ -34,6 +34,7 @@ export class UsageError extends Error {
 export const WALKED_EXTENSIONS = MANUSCRIPT_EXTENSIONS.join(' ');
 
 export const HELP = `Usage: caselint [options] [files|dirs|globs...]
+       caselint explain FILE:LINE   (why the findings on that line were made)
 
 Checks clinical case reports (${FILE_FORMATS.map((f) => f.name).join(', ')}) for required
 sections, uncited medical claims and more. With no arguments, checks the current directory.

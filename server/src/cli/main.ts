@@ -5,6 +5,7 @@ import { bibliographyFiles } from '../config/bibliographies';
 import { ConfigError, discoverConfig, loadConfigFile, type LoadedConfig } from '../config/discover';
 import pkg from '../../../package.json';
 import { HELP, parseCliArgs, UsageError, WALKED_EXTENSIONS, type CliOptions } from './args';
+import { explainCommand } from './explain';
 import { collectTargets, decodeBytes, discoveryRoot, errCode, IoError, MAX_FILE_BYTES, readTarget } from './files';
 import { FORMATTERS } from './formatters';
 import { useColor } from './formatters/stylish';
@@ -102,6 +103,8 @@ export async function main(io: CliIO): Promise<number> {
 }
 
 async function run(io: CliIO): Promise<number> {
+  // `caselint explain FILE:LINE`: why the findings on one line were made (cli/explain.ts).
+  if (io.argv[0] === 'explain') return explainCommand(io, io.argv.slice(1));
   const opts: CliOptions = parseCliArgs(io.argv);
   if (opts.help) {
     io.stdout.write(HELP);

@@ -1,4 +1,4 @@
-import { analyseSentence } from '../analysis/claims/classify';
+import { analyseSentence, traceOf } from '../analysis/claims/classify';
 import { CATEGORY_INFO } from '../analysis/claims/cues';
 import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS } from '../analysis/claims/exclusions';
 import type { ClaimMatch, SectionMode } from '../analysis/claims/types';
@@ -18,7 +18,7 @@ import type { DocumentModel, Fix, Section, Sentence } from '../types';
 export const unsupportedClaim: Rule = {
   id: 'unsupported-claim',
   description: 'Medical claims (statistics, effects, literature, general facts) carry a citation.',
-  howToFix: 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`), or reword it as an observation about this patient.',
+  howToFix: 'Cite a source for the statement (`[n]`, `[@key]` or `\\cite{key}`). In a case section, a sentence that is really this patient\'s course can be told as such ("In our patient, the cramps eased with quinine.").',
   defaultSeverity: 'warning',
   optionsSchema: {
     type: 'object',
@@ -65,10 +65,13 @@ export const unsupportedClaim: Rule = {
 
       // A citation covers its paragraph; so does a pending one ("[citation needed]", the placeholder fix's).
       if (scope === 'paragraph' && (para.citations.length || (para.plain.includes('[') && PENDING_CITATION.test(para.plain)))) continue;
-      for (const sentence of para.sentences) {
+      const sentences = para.sentences;
+      for (let k = 0; k < sentences.length; k++) {
+        const sentence = sentences[k];
         if (sentence.citations.length) continue;
         if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) continue;
-        const { claim } = analyseSentence(sentence.text, mode);
+        const decision = analyseSentence(sentence.text, mode);
+        const { claim } = decision;
         if (!claim) continue;
         placeholder ??= placeholderFix(ctx.doc);
         const fix = placeholder(sentence);
@@ -76,10 +79,17 @@ export const unsupportedClaim: Rule = {
         ctx.report({
           start: sentence.start,
           end: sentence.end,
-          message: message(claim),
+          message: message(claim, mode),
           severity: info.severity,
           ...(fix ? { fixes: [fix] } : {}),
-          data: { category: claim.category, cue: claim.cue.name, match: claim.text },
+          // The decision in words for hover and `caselint explain` (traceOf).
+          // The neighbours' citations are read for the trace only (a citation covers its own sentence).
+          data: {
+            category: claim.category,
+            cue: claim.cue.name,
+            match: claim.text,
+            trace: traceOf(decision, { citedBefore: !!sentences[k - 1]?.citations.length, citedAfter: !!sentences[k + 1]?.citations.length }),
+          },
         });
       }
     }
@@ -90,13 +100,16 @@ function bool(v: unknown): boolean | undefined {
   return typeof v === 'boolean' ? v : undefined;
 }
 
-function message(claim: ClaimMatch): string {
+/**
+ * The one-line message a writer reads: the kind of claim in plain words and what to do; the
+ * words that triggered it and the reasoning go to `data` (hover, `caselint explain`). In a case
+ * section the sentence may be the patient's story told as a general fact, so telling it as such
+ * is the other way out; elsewhere a citation is.
+ */
+function message(claim: ClaimMatch, mode: SectionMode): string {
   const info = CATEGORY_INFO[claim.category];
-  const quoted = claim.text.length > 60 ? `${claim.text.slice(0, 57)}...` : claim.text;
-  return (
-    `Uncited ${info.label} claim (${info.what}; cue: "${quoted}", ${claim.cue.name}). ` +
-    `Add a citation, or rephrase it as this patient's course.`
-  );
+  const advice = claim.cue.advice ?? (mode === 'case' ? "Add a citation, or tell it as this patient's course." : 'Add a citation.');
+  return `Uncited claim (${info.short}). ${advice}`;
 }
 
 function sectionMode(

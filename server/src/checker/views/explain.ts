@@ -19,6 +19,8 @@ export interface FindingReason {
   category?: string;
   cue?: string;
   reason?: string;
+  /** The decision in words, when the rule traced it (unsupported-claim): shown instead of the rest. */
+  trace?: string;
 }
 
 /** How to silence a rule: a comment on the line above, or (plain text has no comments) the config. */
@@ -91,6 +93,31 @@ export function explanationMarkdown(e: Explanation): string {
   return out.join('\n\n');
 }
 
+/**
+ * The explanation as plain text for a terminal (`caselint explain FILE:LINE`): the same parts as
+ * the hover, one per line, indented under the finding's message.
+ */
+export function explanationText(e: Explanation): string {
+  const out: string[] = [];
+  for (const f of e.findings) {
+    out.push(`${e.severity ?? ''}  ${f.message}  ${e.ruleId}`.trim());
+    const why = reasonText(f.why);
+    if (why) out.push(`  why: ${why}`);
+  }
+  if (!e.findings.length) out.push(e.ruleId);
+  if (e.whatItChecks) out.push(`  what it checks: ${e.whatItChecks}`);
+  out.push(`  how to fix: ${e.howToFix.replace(/`/g, '')}${e.quickFixes.length ? ` (quick fix: ${e.quickFixes.map((t) => `"${t}"`).join(', ')})` : ''}`);
+  out.push('comment' in e.silence ? `  to silence it: ${e.silence.comment} on the line above` : `  to silence it: ${e.silence.configRules} in .caselint.json (plain text has no comments)`);
+  out.push(`  rule page: ${e.docsUrl}`);
+  return `${out.join('\n')}\n`;
+}
+
+function reasonText(why: FindingReason | undefined): string {
+  if (!why) return '';
+  if (why.trace) return why.trace;
+  return [why.category && `category ${why.category}`, why.cue && `cue "${why.cue}"`, why.reason].filter(Boolean).join(', ');
+}
+
 /** category, cue and reason from a finding's data, when the rule put them there. */
 function reasonFromData(data: Record<string, unknown> | undefined): FindingReason | undefined {
   if (!data) return undefined;
@@ -102,12 +129,15 @@ function reasonFromData(data: Record<string, unknown> | undefined): FindingReaso
   if (cue) why.cue = cue;
   const reason = str(data.reason ?? data.why);
   if (reason) why.reason = reason;
+  const trace = str(data.trace);
+  if (trace) why.trace = trace;
   return Object.keys(why).length ? why : undefined;
 }
 
 /** "category **efficacy**, cue "increases"." */
 function reasonMarkdown(why: FindingReason | undefined): string {
   if (!why) return '';
+  if (why.trace) return /[.!?]$/.test(why.trace) ? escapeMarkdown(why.trace) : `${escapeMarkdown(why.trace)}.`;
   const bits: string[] = [];
   if (why.category) bits.push(`category **${escapeMarkdown(why.category)}**`);
   if (why.cue) bits.push(`cue "${escapeMarkdown(why.cue)}"`);

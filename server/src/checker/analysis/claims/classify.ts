@@ -1,6 +1,7 @@
-import { AMBIGUOUS_PRESENT, CATEGORY_INFO, CLAIM_CUES, NOT_VERB_BEFORE, PRESENT_TENSE_CUE, PRESENT_TENSE_WORDS } from './cues';
+import { AMBIGUOUS_PRESENT, CATEGORY_INFO, CLAIM_CUES, GENERIC_SUBJECT, NOT_VERB_BEFORE, PRESENT_TENSE_CUE, PRESENT_TENSE_WORDS } from './cues';
 import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
-import type { ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
+import { triggerWords } from './triggers';
+import type { ClaimClause, ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
 
 /**
  * The claim classifier: one sentence in, the cue that makes it a claim (or null) out.
@@ -25,7 +26,15 @@ export const CLAIM_DATA: ClaimData = {
   presentWords: PRESENT_TENSE_WORDS,
   ambiguousPresent: AMBIGUOUS_PRESENT,
   notVerbBefore: NOT_VERB_BEFORE,
+  genericSubject: GENERIC_SUBJECT,
 };
+
+const NOT_PRESENT: SentenceFeatures['tense'] = Object.freeze({ present: false });
+const NO_CONTEXT: SentenceContext = Object.freeze({});
+const NO_CUES: ClaimCue[] = [];
+
+/** A past-tense auxiliary anywhere: the sentence tells what happened. */
+const PAST_AUX = /\b(?:was|were|had|did)\b/iu;
 
 /** Ends with a question mark (before closing quotes, brackets or space)? */
 function isQuestion(text: string): boolean {
@@ -35,6 +44,18 @@ function isQuestion(text: string): boolean {
     if (!(c === '"' || c === "'" || c === '\u201d' || c === '\u2019' || c === ')' || c === ']' || c === ' ' || c === '\n' || c === '\t')) return false;
   }
   return false;
+}
+
+/** A boundary between two clauses: ", but", ", although", ";"... */
+const CLAUSE_BREAK = /,\s*(?:but|although|though|whereas|while|yet)\b|;\s|\s(?:but|whereas)\s/giu;
+
+/** Are offsets a and b of a sentence in the same clause (no clause boundary between them)? */
+function sameClause(text: string, a: number, b: number): boolean {
+  const from = Math.min(a, b);
+  const to = Math.max(a, b);
+  CLAUSE_BREAK.lastIndex = from;
+  const m = CLAUSE_BREAK.exec(text);
+  return !m || m.index >= to;
 }
 
 /** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
@@ -93,16 +114,77 @@ interface WordInfo {
   ambiguous: boolean;
   /** An article, "to" or a preposition: the next ambiguous form is not a verb. */
   notVerbBefore: boolean;
-  /** Bit of this word among all cues' `alsoNeeds` words (0 if none). */
-  needBit: number;
+  /** A word of the generic subject ("people", "patients"): worth trying that pattern when it opens the sentence. */
+  generic: boolean;
 }
 
-export interface SentenceAnalysis {
-  /** The claim, or null. */
-  claim: ClaimMatch | null;
-  /** Why weak cues were ignored (this patient, this report), if they were. */
-  excludedBy?: ClaimExclusion;
+/** What the rule knows of a sentence's neighbours (for the trace; a citation covers only its own sentence). */
+export interface SentenceContext {
+  citedBefore?: boolean;
+  citedAfter?: boolean;
 }
+
+/** Who or what a sentence is about. `words`: the words that say so. */
+export interface SentenceSubject {
+  kind: 'this patient' | 'these patients' | 'this report' | 'the authors' | 'the paper' | 'people in general' | 'unknown';
+  words?: string;
+}
+
+/** A cue that matched a sentence: the words it matched and where. */
+export interface CueMatch {
+  cue: ClaimCue;
+  text: string;
+  index: number;
+}
+
+/** What the decision reads (features()); decide() turns it into a verdict. */
+export interface SentenceFeatures {
+  text: string;
+  mode: SectionMode;
+  context: SentenceContext;
+  question: boolean;
+  words: number;
+  /** Present tense (or present perfect, a modal): the word that makes it so, and how it was read. */
+  tense: { present: boolean; word?: string; at?: number; by?: 'verb' | 'generic subject' };
+  /** The cues worth trying (a trigger word occurs; in a case section, weak cues only in a present-tense sentence), in priority order. */
+  candidates: ClaimCue[];
+  /** Weak cues not tried: in a case section, the sentence is not in the present tense. */
+  ignoredCues: ClaimCue[];
+  /** A candidate's match (its pattern is run once, when first asked). */
+  matchOf(cue: ClaimCue): CueMatch | null;
+  /** Every candidate that matches. */
+  cues: CueMatch[];
+  /** Have the exclusions been run (they are, when first asked for)? */
+  exclusionsRead: boolean;
+  /** Every exclusion that matched, in order, with where and what it matched. */
+  exclusions: { exclusion: ClaimExclusion; at: number; text: string }[];
+  skip?: ClaimExclusion;
+  /** A `paper` or `own-data` exclusion: no claim (own data gives way to a strong literature cue). */
+  never?: ClaimExclusion;
+  /** The first `patient`/`report` exclusion: weak cues and the fallback are blocked. */
+  about?: ClaimExclusion;
+  exhortation?: { exclusion: ClaimExclusion; at: number };
+  subject: SentenceSubject;
+  /** Clauses judged on their own (a relative clause in a sentence about the patient...). */
+  clauses: { clause: ClaimClause; offset: number; features: SentenceFeatures }[];
+}
+
+/** The verdict on a sentence: the claim (or null), why, and the features it was read from. */
+export interface Decision {
+  claim: ClaimMatch | null;
+  /** Why weak cues were ignored, or why it is not a claim. */
+  excludedBy?: ClaimExclusion;
+  features: SentenceFeatures;
+  /** The cue's name for a claim, or the reason it is none, in a writer's words. */
+  why: string;
+  /** Cues that matched but did not count, and why. */
+  passed?: string[];
+  /** The clause judged on its own that holds the claim, if any. */
+  clause?: string;
+}
+
+/** The old name of a Decision. */
+export type SentenceAnalysis = Decision;
 
 interface SentenceFacts {
   text: string;
@@ -111,8 +193,6 @@ interface SentenceFacts {
   candidates: number[];
   /** Exclusion indices (into the exclusions) whose trigger words occur. */
   exclusions: number[];
-  /** Bits of the `alsoNeeds` words present. */
-  needs: number;
   /** Have the exclusion patterns been run (skip, blockedBy, patientBlock are then set)? */
   checked: boolean;
   /** A `skip` exclusion matched (figure call-out). */
@@ -121,16 +201,31 @@ interface SentenceFacts {
   blockedBy?: ClaimExclusion;
   /** The first `patient` exclusion that matched. */
   patientBlock?: ClaimExclusion;
+  /** An `exhortation` exclusion that matched, and where (it covers its own clause only). */
+  exhortation?: ClaimExclusion;
+  exhortationAt: number;
+  /** A `paper` exclusion (about the paper, the authors' search), or an `own-data` one in a sentence without present tense. */
+  never?: ClaimExclusion;
   /** Offsets of the first present-tense verb, or -1. */
   presentStart: number;
   presentEnd: number;
+  /** Present tense read from a generic subject, not from a verb. */
+  presentByGeneric: boolean;
+  /** Every exclusion that matched (patterns run once, by checkExclusions); undefined for none. */
+  matched?: { exclusion: ClaimExclusion; at: number; text: string }[];
+  neverText?: string;
+  blockedByText?: string;
 }
 
 export interface ClaimClassifier {
   /** Classifies one sentence's text (markup removed) written in a section of the given mode. */
   classifySentence(text: string, mode: SectionMode): ClaimMatch | null;
-  /** The claim, and why weak cues were ignored. */
-  analyseSentence(text: string, mode: SectionMode): SentenceAnalysis;
+  /** The claim, why, and the features read (features() then decide()). */
+  analyseSentence(text: string, mode: SectionMode, context?: SentenceContext): Decision;
+  /** What the decision reads of a sentence. */
+  features(text: string, mode: SectionMode, context?: SentenceContext): SentenceFeatures;
+  /** The verdict on a sentence's features, with the reason. */
+  decide(features: SentenceFeatures): Decision;
   /**
    * Does a sentence generalise: present tense, and not about this patient ("She had never
    * smoked" does not; "This case shows that cramps always precede weakness" does).
@@ -153,19 +248,19 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
   const entry = (w: string): WordInfo => {
     let e = LEXICON.get(w);
     if (!e) {
-      e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, needBit: 0 };
+      e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, generic: false };
       LEXICON.set(w, e);
     }
     return e;
   };
   CUES.forEach((cue, i) => {
-    for (const w of cue.triggers) {
+    for (const w of triggerWords(cue.pattern)) {
       const e = entry(w);
       if (!e.cues.includes(i)) e.cues.push(i);
     }
   });
   EXCLUSIONS.forEach((ex, i) => {
-    for (const w of ex.triggers) {
+    for (const w of triggerWords(ex.pattern)) {
       const e = entry(w);
       if (!e.exclusions.includes(i)) e.exclusions.push(i);
     }
@@ -176,21 +271,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     e.ambiguous = data.ambiguousPresent.has(w);
   }
   for (const w of data.notVerbBefore) entry(w).notVerbBefore = true;
-  /** alsoNeeds word → bit; each cue's mask of them. */
-  const NEED_MASKS: number[] = CUES.map(() => 0);
-  {
-    let bit = 1;
-    CUES.forEach((cue, i) => {
-      for (const w of cue.alsoNeeds ?? []) {
-        const e = entry(w);
-        if (!e.needBit) {
-          e.needBit = bit;
-          bit <<= 1;
-        }
-        NEED_MASKS[i] |= e.needBit;
-      }
-    });
-  }
+  for (const w of triggerWords(data.genericSubject.pattern)) entry(w).generic = true;
   const PERCENT = entry('%');
 
   /**
@@ -230,14 +311,16 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       wordCount: 0,
       candidates: [],
       exclusions: [],
-      needs: 0,
       checked: false,
       presentStart: -1,
       presentEnd: -1,
+      exhortationAt: -1,
+      presentByGeneric: false,
     };
     let start = -1;
     let h = 0;
     let prevNotVerbBefore = true; // the first word has nothing before it
+    let genericCandidate = false;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 32;
@@ -254,6 +337,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       if (start >= 0) {
         f.wordCount++;
         info = lookup(text, start, i, h);
+        if (info?.generic && f.wordCount <= 5) genericCandidate = true;
       } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
       else continue;
       if (info) {
@@ -273,7 +357,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
             f.exclusions.push(x);
           }
         }
-        f.needs |= info.needBit;
         // Present tense: a finite present verb, a modal, or a present perfect. Ambiguous forms
         // ("include", "results") count unless an article, "to" or a preposition precedes them.
         if (start >= 0 && f.presentStart < 0 && info.present && !(info.ambiguous && prevNotVerbBefore)) {
@@ -295,6 +378,14 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     }
     sortSmall(f.candidates);
     sortSmall(f.exclusions);
+    if (f.presentStart < 0 && genericCandidate) {
+      const g = data.genericSubject.pattern.exec(text);
+      if (g && !PAST_AUX.test(text)) {
+        f.presentStart = g.index;
+        f.presentEnd = g.index + g[0].trimEnd().length;
+        f.presentByGeneric = true;
+      }
+    }
     return f;
   }
 
@@ -307,70 +398,287 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     f.checked = true;
     for (const x of f.exclusions) {
       const ex = EXCLUSIONS[x];
-      if (!ex.triggerIsEnough && !ex.pattern.test(f.text)) continue;
+      if (ex.kind === 'own-data' && f.presentStart >= 0) continue;
+      const m = ex.pattern.exec(f.text);
+      if (!m) continue;
+      const at = m.index;
+      (f.matched ??= []).push({ exclusion: ex, at, text: m[0] });
       if (ex.kind === 'skip') {
         f.skip = ex;
         return f;
       }
-      f.blockedBy ??= ex;
-      if (ex.kind === 'patient') f.patientBlock ??= ex;
+      if (ex.kind === 'paper' || ex.kind === 'own-data') {
+        if (!f.never) {
+          f.never = ex;
+          f.neverText = m[0];
+        }
+      }
+      else if (ex.kind === 'exhortation') {
+        if (!f.exhortation) {
+          f.exhortation = ex;
+          f.exhortationAt = at;
+        }
+      }
+      else {
+        if (!f.blockedBy) {
+          f.blockedBy = ex;
+          f.blockedByText = m[0];
+        }
+        if (ex.kind === 'patient') f.patientBlock ??= ex;
+      }
     }
     return f;
+  }
+
+  /**
+   * Does what the sentence is (exclusions) keep this cue, matched at `at` (-1: not matched yet),
+   * from making it a claim? Own data never blocks a strong literature cue (the patients are then
+   * someone else's); an exhortation blocks only within its own clause ("X is rare, but it should
+   * be considered" still states that X is rare).
+   */
+  function blocks(f: SentenceFeatures, cue: ClaimCue, at: number): ClaimExclusion | undefined {
+    if (f.never && !(f.never.kind === 'own-data' && cue.strong && cue.category === 'literature')) return f.never;
+    if (!cue.strong && f.about) return f.about;
+    const ex = f.exhortation;
+    if (ex && at >= 0 && (!cue.strong || cue.category === 'general') && sameClause(f.text, at, ex.at)) return ex.exclusion;
+    return undefined;
   }
 
   function generalises(text: string): boolean {
     const f = sentenceFacts(text);
     if (f.presentStart < 0) return false;
     checkExclusions(f);
-    return !f.skip && f.patientBlock === undefined;
+    return !f.skip && !f.never && !f.exhortation && f.patientBlock === undefined;
   }
 
-  function analyseSentence(text: string, mode: SectionMode): SentenceAnalysis {
-    // Questions ask, they do not claim ("Could the vaccine have triggered the syndrome?").
-    if (isQuestion(text)) return { claim: null };
-    const f = sentenceFacts(text);
-    if (f.wordCount < MIN_WORDS) return { claim: null };
-    const present = f.presentStart >= 0;
+  /**
+   * What the decision reads of a sentence: its cues, what it is about (exclusions, subject),
+   * its tense, where it stands and what its neighbours cite. The tokens, tense and candidate cues
+   * are read at once; cue patterns, exclusions and clauses are run when first asked for (and
+   * once), so that decide() runs no more patterns than it needs: most sentences of a case
+   * section (past tense, no cue word) cost one pass over their characters.
+   */
+  /** The features of one sentence; prototype getters, so that a sentence allocates little (this runs on every sentence). */
+  class Features implements SentenceFeatures {
+    readonly question: boolean;
+    readonly words: number;
+    readonly tense: SentenceFeatures['tense'];
+    private found: (CueMatch | null | undefined)[] | undefined;
+    private subjectMemo: SentenceSubject | undefined;
+    private clausesMemo: SentenceFeatures['clauses'] | undefined;
+    constructor(
+      readonly text: string,
+      readonly mode: SectionMode,
+      readonly context: SentenceContext,
+      private readonly f: SentenceFacts,
+      readonly candidates: ClaimCue[],
+      readonly ignoredCues: ClaimCue[],
+    ) {
+      this.question = isQuestion(text);
+      this.words = f.wordCount;
+      this.tense =
+        f.presentStart >= 0
+          ? { present: true, word: text.slice(f.presentStart, f.presentEnd), at: f.presentStart, by: f.presentByGeneric ? 'generic subject' : 'verb' }
+          : NOT_PRESENT;
+    }
+    matchOf(cue: ClaimCue): CueMatch | null {
+      const i = this.candidates.indexOf(cue);
+      return i < 0 ? null : this.matchAt(i);
+    }
+    /** The match of candidate i (run once). */
+    matchAt(i: number): CueMatch | null {
+      const found = (this.found ??= new Array(this.candidates.length));
+      let m = found[i];
+      if (m === undefined) {
+        const cue = this.candidates[i];
+        const x = cue.pattern.exec(this.text);
+        m = x && (!cue.accept || cue.accept(x)) ? { cue, text: x[0].trim(), index: x.index } : null;
+        found[i] = m;
+      }
+      return m;
+    }
+    get cues(): CueMatch[] {
+      return this.candidates.map((c) => this.matchOf(c)).filter((m): m is CueMatch => m !== null);
+    }
+    get exclusionsRead(): boolean {
+      return this.f.checked;
+    }
+    get exclusions(): SentenceFeatures['exclusions'] {
+      return checkExclusions(this.f).matched ?? [];
+    }
+    get skip(): ClaimExclusion | undefined {
+      return checkExclusions(this.f).skip;
+    }
+    get never(): ClaimExclusion | undefined {
+      return checkExclusions(this.f).never;
+    }
+    get about(): ClaimExclusion | undefined {
+      return checkExclusions(this.f).blockedBy;
+    }
+    get exhortation(): SentenceFeatures['exhortation'] {
+      const f = checkExclusions(this.f);
+      return f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt } : undefined;
+    }
+    get subject(): SentenceSubject {
+      return (this.subjectMemo ??= subjectOf(this, checkExclusions(this.f)));
+    }
+    /** A claim in a clause of its own inside a sentence about the patient or this report. */
+    get clauses(): SentenceFeatures['clauses'] {
+      if (this.clausesMemo) return this.clausesMemo;
+      const out: SentenceFeatures['clauses'] = [];
+      const f = checkExclusions(this.f);
+      if (f.blockedBy && !f.skip && !f.never) {
+        for (const clause of CLAUSES) {
+          if (clause.when !== f.blockedBy.kind) continue;
+          const m = clause.pattern.exec(this.text);
+          if (!m) continue;
+          const offset = m.index + m[0].length;
+          out.push({ clause, offset, features: features(this.text.slice(offset), this.mode) });
+        }
+      }
+      return (this.clausesMemo = out);
+    }
+  }
 
+  /**
+   * What the decision reads of a sentence: its cues, what it is about (exclusions, subject),
+   * its tense, where it stands and what its neighbours cite. The tokens, tense and candidate cues
+   * are read at once; cue patterns, exclusions and clauses are run when first asked for (and
+   * once), so that decide() runs no more patterns than it needs: most sentences of a case
+   * section (past tense, no cue word) cost one pass over their characters.
+   */
+  function features(text: string, mode: SectionMode, context: SentenceContext = NO_CONTEXT): SentenceFeatures {
+    const f = sentenceFacts(text);
+    const present = f.presentStart >= 0;
+    let candidates: ClaimCue[] = NO_CUES;
+    let ignoredCues: ClaimCue[] = NO_CUES;
     for (const i of f.candidates) {
       const cue = CUES[i];
       if (cue.discussionOnly && mode === 'case') continue;
-      if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) continue;
-      if (NEED_MASKS[i] && !(f.needs & NEED_MASKS[i])) continue;
-      if (!cue.strong && checkExclusions(f).blockedBy) continue;
-      const match = cue.pattern.exec(text);
-      if (!match || (cue.accept && !cue.accept(match))) continue;
-      checkExclusions(f);
-      if (f.skip) return { claim: null, excludedBy: f.skip };
-      return { claim: { category: cue.category, cue, text: match[0].trim(), index: match.index }, excludedBy: f.blockedBy };
+      if (mode === 'case' && !cue.strong && !present && !cue.presentVerb) {
+        if (ignoredCues === NO_CUES) ignoredCues = [];
+        ignoredCues.push(cue);
+      } else {
+        if (candidates === NO_CUES) candidates = [];
+        candidates.push(cue);
+      }
     }
-    if (!present && !f.checked) return { claim: null };
-    checkExclusions(f);
-    const { skip, blockedBy } = f;
-    if (skip) return { claim: null, excludedBy: skip };
+    return new Features(text, mode, context, f, candidates, ignoredCues);
+  }
 
-    // A claim in a clause of its own inside a sentence about the patient or this report.
-    if (blockedBy) {
-      for (const clause of CLAUSES) {
-        if (clause.when !== blockedBy.kind) continue;
-        const m = clause.pattern.exec(text);
-        if (!m) continue;
-        const offset = m.index + m[0].length;
-        const sub = analyseSentence(text.slice(offset), mode);
+  /** Who or what the sentence is about, as far as its words tell. */
+  function subjectOf(out: SentenceFeatures, f: SentenceFacts): SentenceSubject {
+    if (f.never?.kind === 'paper') return { kind: 'the paper', words: f.neverText };
+    if (f.never?.kind === 'own-data') return { kind: 'these patients', words: f.neverText };
+    if (f.patientBlock) return { kind: 'this patient', words: f.blockedByText };
+    if (f.blockedBy) return { kind: f.blockedBy.triggerIsEnough || /\bus\b/.test(f.blockedBy.pattern.source) ? 'the authors' : 'this report', words: f.blockedByText };
+    if (f.presentByGeneric) return { kind: 'people in general', words: out.tense.word };
+    if (out.tense.present && out.tense.at !== undefined) {
+      const before = out.text.slice(0, out.tense.at).trim();
+      const n = before ? before.split(/\s+/).length : 0;
+      if (n >= 1 && n <= 7 && !/[,;:]/.test(before)) return { kind: 'unknown', words: before };
+    }
+    return { kind: 'unknown' };
+  }
+
+  /** The verdict on a sentence's features, with its reason (the same steps as ever, in the same order). */
+  function decide(ft: SentenceFeatures): Decision {
+    const none = (why: string, excludedBy?: ClaimExclusion): Decision => ({ claim: null, excludedBy, features: ft, why });
+    // Questions ask, they do not claim ("Could the vaccine have triggered the syndrome?").
+    if (ft.question) return none('a question');
+    if (ft.words < MIN_WORDS) return none('too short to judge');
+    const passed: string[] = [];
+    const candidates = ft.candidates;
+    for (let i = 0; i < candidates.length; i++) {
+      const cue = candidates[i];
+      // A weak cue in a sentence about the patient, the report or the paper is not even tried.
+      if (!cue.strong && blocks(ft, cue, -1)) continue;
+      const c = ft instanceof Features ? ft.matchAt(i) : ft.matchOf(cue);
+      if (!c) continue;
+      if (ft.skip) return none(ft.skip.name, ft.skip);
+      const blocked = blocks(ft, cue, c.index);
+      if (blocked) {
+        if (blocked.kind === 'paper') return none(whatItIs(blocked), blocked);
+        passed.push(`"${c.text}" (${cue.name}) does not count: ${whatItIs(blocked)}`);
+        continue;
+      }
+      return { claim: { category: cue.category, cue, text: c.text, index: c.index }, excludedBy: ft.about, features: ft, why: cue.name, passed };
+    }
+    if (!ft.tense.present && !ft.exclusionsRead) {
+      return none(ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : 'no claim word, not in the present tense');
+    }
+    if (ft.skip) return none(ft.skip.name, ft.skip);
+    if (ft.never) return none(whatItIs(ft.never), ft.never);
+    if (ft.about) {
+      for (const c of ft.clauses) {
+        const sub = decide(c.features);
         if (sub.claim && sub.claim.cue !== PRESENT_CUE) {
-          return { claim: { ...sub.claim, index: sub.claim.index + offset } };
+          return { claim: { ...sub.claim, index: sub.claim.index + c.offset }, features: ft, why: sub.why, clause: c.clause.name, passed };
         }
       }
     }
-
-    if (mode === 'discussion' && !blockedBy && present) {
-      return { claim: { category: 'general', cue: PRESENT_CUE, text: text.slice(f.presentStart, f.presentEnd), index: f.presentStart } };
+    const ex = ft.exhortation;
+    if (ex && ft.tense.present && sameClause(ft.text, ft.tense.at!, ex.at)) return none(whatItIs(ex.exclusion), ex.exclusion);
+    if (ft.mode === 'discussion' && !ft.about && ft.tense.present) {
+      return { claim: { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! }, features: ft, why: PRESENT_CUE.name, passed };
     }
-    return { claim: null, excludedBy: blockedBy };
+    if (ft.about) return none(whatItIs(ft.about), ft.about);
+    return none(ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word');
   }
 
-  return { classifySentence: (text, mode) => analyseSentence(text, mode).claim, analyseSentence, generalises };
+  function analyseSentence(text: string, mode: SectionMode, context?: SentenceContext): SentenceAnalysis {
+    return decide(features(text, mode, context));
+  }
+
+  return { classifySentence: (text, mode) => analyseSentence(text, mode).claim, analyseSentence, generalises, features, decide };
 }
+
+/** What an exclusion says the sentence is, in a writer's words. */
+function whatItIs(ex: ClaimExclusion): string {
+  switch (ex.kind) {
+    case 'patient':
+      return `about this patient (${ex.name})`;
+    case 'report':
+      return `about this case or its authors (${ex.name})`;
+    case 'exhortation':
+      return `urges the reader, states nothing (${ex.name})`;
+    case 'paper':
+      return `about the paper itself (${ex.name})`;
+    case 'own-data':
+      return `the authors' own patients, in the past tense (${ex.name})`;
+    default:
+      return ex.name;
+  }
+}
+
+/**
+ * The decision in one or two lines a writer reads in hover and `caselint explain`: what kind of
+ * claim and which words, the tense and the subject, and the citations around it.
+ */
+export function traceOf(d: Decision, context: SentenceContext = d.features.context): string {
+  const ft = d.features;
+  if (!d.claim) return `not a claim: ${d.why}`;
+  const info = CATEGORY_INFO[d.claim.category];
+  const cue = d.claim.cue;
+  const general = cue.name === PRESENT_TENSE_CUE.name;
+  const generic = ft.tense.by === 'generic subject';
+  const bits = [`claim (${info.short}): ${general ? `a statement in the present tense${generic ? '' : ` ("${d.claim.text}")`}` : `"${quote(d.claim.text)}" (${d.why})`}`];
+  if (!general) bits.push(ft.tense.present ? `present tense ("${ft.tense.word}")` : cue.presentVerb ? `present tense ("${quote(d.claim.text)}")` : 'not in the present tense');
+  const s = ft.subject;
+  if (d.clause) bits.push(`in a clause of its own (${d.clause}) inside a sentence about ${s.kind === 'unknown' ? 'this case' : s.kind}`);
+  else if (s.kind === 'people in general') bits.push(`generic subject ("${ft.text.split(/\s+/).slice(0, 3).join(' ')}")`);
+  else if (s.kind !== 'unknown') bits.push(`about ${s.kind}${s.words ? ` ("${quote(s.words)}")` : ''}, but these words count anyway`);
+  else if (s.words) bits.push(`subject "${quote(s.words)}"`);
+  else if (general) bits.push('not about this patient or this report');
+  let cites = 'no citation in this sentence';
+  if (context.citedBefore || context.citedAfter) {
+    cites += ` (the sentence ${context.citedBefore ? 'before' : 'after'} it cites; a citation covers only its own sentence)`;
+  }
+  bits.push(cites);
+  return bits.join('; ');
+}
+
+const quote = (text: string) => (text.length > 50 ? `${text.slice(0, 47)}...` : text);
 
 /** The classifier of the real data. */
 const CLASSIFIER = makeClassifier(CLAIM_DATA);
@@ -385,3 +693,7 @@ export const classifySentence = CLASSIFIER.classifySentence;
 export const generalises = CLASSIFIER.generalises;
 
 export const analyseSentence = CLASSIFIER.analyseSentence;
+
+/** The features of a sentence, and the decision on them (`traceOf` says it in words). */
+export const features = CLASSIFIER.features;
+export const decide = CLASSIFIER.decide;

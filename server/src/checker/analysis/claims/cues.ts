@@ -1,4 +1,4 @@
-import type { ClaimCategory, ClaimCue, ClaimWordSet } from './types';
+import type { ClaimCategory, ClaimCue, ClaimPattern, ClaimWordSet } from './types';
 
 /**
  * Claim cues, grouped by category. A sentence without a citation is a claim when one of these
@@ -8,12 +8,17 @@ import type { ClaimCategory, ClaimCue, ClaimWordSet } from './types';
  */
 
 /** How categories are labelled, their default severity and which wins when several match. */
-export const CATEGORY_INFO: Record<ClaimCategory, { label: string; severity: 'warning' | 'info'; priority: number; what: string }> = {
-  literature: { label: 'literature', severity: 'warning', priority: 0, what: 'a claim about published work' },
-  efficacy: { label: 'efficacy/causal', severity: 'warning', priority: 1, what: 'a claim about an effect or a cause' },
-  statistic: { label: 'statistic/epidemiology', severity: 'warning', priority: 2, what: 'a figure about a population' },
-  frequency: { label: 'frequency', severity: 'warning', priority: 3, what: 'a generalisation about how often something happens' },
-  general: { label: 'general', severity: 'info', priority: 4, what: 'a general statement of medical fact' },
+/**
+ * How categories are labelled, their default severity and which wins when several match.
+ * `short` is what the one-line message says ("Uncited claim (statistic about a population).");
+ * `label` and `what` are for hover, `explain` and the docs.
+ */
+export const CATEGORY_INFO: Record<ClaimCategory, { label: string; short: string; severity: 'warning' | 'info'; priority: number; what: string }> = {
+  literature: { label: 'literature', short: 'about published work', severity: 'warning', priority: 0, what: 'a claim about published work' },
+  efficacy: { label: 'efficacy/causal', short: 'effect or cause', severity: 'warning', priority: 1, what: 'a claim about an effect or a cause' },
+  statistic: { label: 'statistic/epidemiology', short: 'statistic about a population', severity: 'warning', priority: 2, what: 'a figure about a population' },
+  frequency: { label: 'frequency', short: 'how often something happens', severity: 'warning', priority: 3, what: 'a generalisation about how often something happens' },
+  general: { label: 'general', short: 'general medical fact', severity: 'info', priority: 4, what: 'a general statement of medical fact' },
 };
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a few|a handful of|several|few';
@@ -26,7 +31,6 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'author named with "et al."',
     category: 'literature',
-    triggers: ['al'],
     pattern: /\bet\s+al\b\.?/iu,
     strong: true,
     examples: { claims: ['Bohr et al. recorded an annual incidence of 4 per 100,000.'] },
@@ -34,7 +38,6 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'author reports',
     category: 'literature',
-    triggers: ['reported', 'described', 'proposed', 'speculated', 'postulated', 'hypothesized', 'hypothesised', 'recommended', 'advocated', 'introduced', 'coined', 'colleagues', 'coworkers', 'co'],
     // Capitalised name(s), optionally "and colleagues", then a reporting verb: "Smith reported",
     // "Do and Kellar reported", "Wechsler and colleagues reported". `accept` checks the name
     // against NOT_AUTHOR_NAMES.
@@ -52,10 +55,9 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'study or trial',
     category: 'literature',
-    triggers: ['study', 'studies', 'trial', 'trials', 'series', 'reviews', 'analysis', 'analyses', 'surveys', 'reports', 'cohort', 'cohorts', 'registry'],
     pattern: new RegExp(
       String.raw`\b(?:(?:in|from)\s+(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|cohort|registry|meta-analysis)` +
-        String.raw`|(?:previous|prior|earlier|recent|other|several|many|some|most|numerous|various|large|published|randomi[sz]ed|controlled|prospective|retrospective|observational|clinical|epidemiologic(?:al)?|population[- ]based|animal|experimental|case[- ]control|multicent(?:er|re))\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|trials?|series|reports|reviews|surveys|cohorts|analyses)` +
+        String.raw`|other\s+(?:studies|trials|series|reports|reviews|surveys|cohorts)|(?:previous|prior|earlier|recent|several|many|some|most|numerous|various|large|published|randomi[sz]ed|controlled|prospective|retrospective|observational|clinical|epidemiologic(?:al)?|population[- ]based|animal|experimental|case[- ]control|multicent(?:er|re))\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|trials?|series|reports|reviews|surveys|cohorts|analyses)` +
         // "studies have shown", "studies suggest"; not "electrodiagnostic studies showed" (this patient's tests).
         String.raw`|(?:studies|trials|reports|reviews|meta-analyses)\s+(?:(?:have|has)\s+(?:also\s+|consistently\s+|repeatedly\s+)?(?:shown|demonstrated|reported|found|suggested|indicated|described|confirmed|revealed)|(?:also\s+)?(?:show|demonstrate|report|find|suggest|indicate|describe|confirm))` +
         String.raw`|(?:systematic\s+review|meta-analysis|randomi[sz]ed\s+(?:controlled\s+)?trial|placebo[- ]controlled)` +
@@ -73,39 +75,53 @@ const LITERATURE: ClaimCue[] = [
         'Electrodiagnostic studies showed a length-dependent neuropathy.',
         'The Doppler study suggested a venous thrombosis.',
       ],
+      caseLeaves: ['Other genetic analyses found no mutation.'],
     },
   },
   {
     // Weak: "a nerve conduction study of the left arm" is this patient's test.
     name: 'a study',
     category: 'literature',
-    triggers: ['study', 'trial', 'series', 'survey', 'review'],
-    pattern: /\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)\b/iu,
+    // Not a review of this hospital's own records ("a review of the cancer registry showed").
+    pattern: /\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)\b(?!\s+(?:the\s+|our\s+|his\s+|her\s+)?(?:[\p{L}-]+\s+){0,2}?(?:records|registry|register|charts|files|notes|database|archives?)\b)/iu,
     examples: {
       claims: ['A study of 86 patients found surgery in three quarters.', 'A survey by a French group found cramps in a third of those asked.'],
       caseLeaves: ['A nerve conduction study of the left arm showed slowing.'],
+      leaves: ['A review of the clinic records found two more families.'],
     },
   },
   {
     name: 'has been reported',
     category: 'literature',
-    triggers: ['been'],
-    pattern: /\b(?:has|have|had)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|considered|hypothesi[sz]ed|postulated|tried|used|noted|observed|identified|advocated|recommended)\b/iu,
+    // "had been" only with a verb of publishing: "which had been noted six months before" is
+    // this patient's history.
+    pattern: /\b(?:(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|hypothesi[sz]ed|postulated|advocated|recommended)|had\s+(?:(?:also|previously|rarely|only|not|never|ever|often|already|widely)\s+)*been\s+(?:reported|described|documented|published|proposed|suggested|implicated|shown|demonstrated))\b/iu,
     strong: true,
-    examples: { claims: ['Vasculitis has also been reported after vaccination.', 'Only eight cases have been published.'] },
+    examples: {
+      claims: ['Vasculitis has also been reported after vaccination.', 'Only eight cases have been published.', 'It had been reported that the toxin spares the sensory nerves.'],
+      caseLeaves: ['MRI showed a cyst, which had been noted six months before.'],
+    },
+  },
+  {
+    // Weak: "the patient has been observed for a year" is this patient's course.
+    name: 'has been used or observed',
+    category: 'literature',
+    pattern: /\b(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|already|recently|repeatedly|successfully)\s+)*been\s+(?:\p{L}+ly\s+)?(?:used|tried|noted|observed|identified|considered|employed|applied)\b/iu,
+    examples: {
+      claims: ['Mexiletine has been used with variable results.'],
+      leaves: ['The patient has been observed for a year without relapse.'],
+    },
   },
   {
     name: 'reported cases',
     category: 'literature',
-    triggers: ['reported', 'described', 'published', 'documented', 'previous', 'previously', 'reports', 'literature', 'cases'],
-    pattern: /\b(?:(?:reported|described|published|documented|previous|similar|other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b/iu,
+    pattern: /\b(?:(?:reported|described|published|documented|previous|similar|(?<!\bthe\s)other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b/iu,
     strong: true,
-    examples: { claims: ['Previously described cases were mostly in young women.', 'Similar cases responded to quinine.'] },
+    examples: { claims: ['Previously described cases were mostly in young women.', 'Similar cases responded to quinine.'], caseLeaves: ['The first was seen in May; the other cases followed within a week.'] },
   },
   {
     name: 'the literature',
     category: 'literature',
-    triggers: ['literature'],
     // Not "(we present the case) with a review of the literature": that is the authors' own work.
     pattern: /\b(?:(?:in|from|within|throughout)\s+the\s+(?:[\p{L}-]+\s+)?literature|(?:on|in|after|from)\s+(?:a\s+|our\s+)?review\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
     strong: true,
@@ -115,17 +131,22 @@ const LITERATURE: ClaimCue[] = [
     },
   },
   {
-    name: 'novelty ("to our knowledge, the first")',
+    // "This is the first reported case": unhedged novelty is a claim about the whole literature.
+    // Not "the first case was a 40-year-old man" (case 1 of a series), and not hedged ("to our
+    // knowledge", the paper's own statement, see exclusions.ts).
+    name: 'novelty ("the first reported case")',
     category: 'literature',
-    triggers: ['knowledge', 'first'],
-    pattern: /\b(?:to\s+(?:the\s+best\s+of\s+)?our\s+knowledge|the\s+first\s+(?:reported\s+|documented\s+|published\s+|described\s+)?(?:case|report|description)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined))\b/iu,
+    pattern: /\b(?:(?:is|was|represents?|constitutes?|be)\s+(?:(?:also|probably|possibly|likely|perhaps)\s+)?(?:the\s+)?first\s+(?:(?:reported|documented|published|described|known|recorded)\s+)?(?:case|report|description)|first\s+(?:reported|documented|published|described)\s+(?:case|report)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined)\s+(?:by|in\s+\d{4}))\b/iu,
     strong: true,
-    examples: { claims: ['To our knowledge, this is the first case of its kind.'] },
+    advice: 'Add a citation, or hedge it ("to our knowledge").',
+    examples: {
+      claims: ['This is the first case of cramps after the vaccine.', 'The syndrome was first described by Isaacs.'],
+      caseLeaves: ['The first case was a 40-year-old man with cramps.'],
+    },
   },
   {
     name: 'count of reported cases',
     category: 'literature',
-    triggers: ['only', 'cases', 'reports'],
     pattern: new RegExp(String.raw`\bonly\s+(?:\d+|${NUMBER_WORDS})\s+(?:[\p{L}-]+\s+)?(?:cases|reports|patients|series)\b`, 'iu'),
     strong: true,
     examples: { claims: ['Only two further cases were found.'] },
@@ -133,16 +154,23 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'other authors',
     category: 'literature',
-    triggers: ['authors', 'investigators', 'researchers', 'experts', 'guidelines', 'some', 'others', 'consensus'],
     pattern: /\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))/iu,
     examples: { claims: ['Most authors propose immobilisation in supination.'] },
+  },
+  {
+    // "Following current guidelines, he received thrombolysis": the guideline is a source to cite,
+    // also in the patient's story.
+    name: 'practice guidelines followed',
+    category: 'literature',
+    pattern: /\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?:current|published|international|national)\s+recommendations)\b/iu,
+    strong: true,
+    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.'] },
   },
   {
     // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a
     // diagnostic hypothesis about this patient ("the hypothesis of a paraneoplastic syndrome").
     name: 'a theory or hypothesis',
     category: 'literature',
-    triggers: ['theory', 'theories', 'hypothesis', 'hypotheses'],
     pattern: /(?<!\b(?:our|my|working|diagnostic|differential)\s+(?:[\p{L}-]+\s+)?)\b(?:theory|theories|hypothesis\s+that|hypotheses\s+(?:that|about|on|have|are))\b/iu,
     strong: true,
     discussionOnly: true,
@@ -156,7 +184,6 @@ const LITERATURE: ClaimCue[] = [
     // is someone else's series (ours are excluded: "our two patients", "both patients").
     name: 'count of other patients',
     category: 'literature',
-    triggers: ['patients', 'cases', 'children', 'adults', 'subjects', 'participants', 'women', 'men'],
     pattern: new RegExp(String.raw`\b(?:on|in|of|among|from|for|to)\s+(?:all\s+)?(?:\d+|${NUMBER_WORDS}|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\b`, 'iu'),
     discussionOnly: true,
     examples: {
@@ -169,7 +196,6 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'report of a group of other patients',
     category: 'literature',
-    triggers: ['patients', 'cases', 'children', 'adults', 'subjects', 'participants', 'women', 'men'],
     pattern: new RegExp(String.raw`(?:^|[,;]\s+)(?:\d+|${NUMBER_WORDS}|fourteen|sixteen|eighteen|thirteen|nineteen|seventeen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\s+(?:\([^)]*\)\s+)?(?:with\s+[\p{L}\s-]+?\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b` +
       // "Patients presented with …" opening a sentence outside the case sections: other patients.
       String.raw`|^(?:patients|children|adults|subjects|participants|women|men)\s+(?:\p{L}+ly\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b`, 'iu'),
@@ -192,8 +218,6 @@ const EFFECT_VERBS = [
   'halt', 'slow', 'delay', 'accelerate', 'aggravate', 'exacerbate', 'minimi[sz]e', 'maximi[sz]e', 'eliminate', 'restore',
 ];
 const EFFECT_3SG = EFFECT_VERBS.map((v) => `${v}s`);
-/** The literal words of a verb list (minimi[sz]e → minimise, minimize). */
-const literal = (forms: string[]) => forms.flatMap((f) => (f.includes('[sz]') ? [f.replace('[sz]', 's'), f.replace('[sz]', 'z')] : [f]));
 const EFFECT_BASE = EFFECT_VERBS.join('|');
 const PHRASAL = 'lead\\s+to|leads\\s+to|result\\s+in|results\\s+in|contribute\\s+to|contributes\\s+to|give\\s+rise\\s+to|gives\\s+rise\\s+to';
 
@@ -201,19 +225,24 @@ const EFFICACY: ClaimCue[] = [
   {
     name: 'effect verb',
     category: 'efficacy',
-    triggers: literal(EFFECT_3SG).concat(['leads', 'results', 'contributes', 'gives']),
-    pattern: new RegExp(String.raw`\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b`, 'iu'),
-    examples: { claims: ['Early surgery reduces the risk of recurrence.'], caseClaims: ['Quinine reduces the frequency of cramps.'] },
+    // Not the noun ("secondary causes of hypertension").
+    pattern: new RegExp(String.raw`\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b(?!\s+of\b)`, 'iu'),
+    examples: {
+      claims: ['Early surgery reduces the risk of recurrence.'],
+      caseClaims: ['Quinine reduces the frequency of cramps.'],
+      caseLeaves: ['In the search for secondary causes of cramps, thyroid function was normal.'],
+    },
   },
   {
     name: 'effect verb after a plural subject',
     category: 'efficacy',
-    triggers: literal(EFFECT_VERBS).concat(['lead', 'result', 'contribute', 'give']),
     // "These treatments increase", "they reduce": a plural noun (or they) right before the base form.
-    pattern: new RegExp(String.raw`\b(?:they|(?!its\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
+    // Not an auxiliary or a pronoun ending in -s ("the growth was slow", "this slows").
+    pattern: new RegExp(String.raw`\b(?:they|(?!(?:its|was|has|this|does|thus|whereas|plus|yes|as|is|us)\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
     examples: {
       claims: ['These treatments increase the life expectancy.'],
       caseClaims: ['These treatments increase the life expectancy.', 'They reduce the frequency of cramps.'],
+      caseLeaves: ['Because the growth was slow, a benign tumour was suspected.'],
     },
     presentVerb: true,
   },
@@ -221,7 +250,6 @@ const EFFICACY: ClaimCue[] = [
     // ", leading to": the consequence as a participle clause after the mechanism.
     name: 'consequence (", leading to")',
     category: 'efficacy',
-    triggers: ['leading', 'resulting', 'contributing', 'giving', 'causing', 'inducing', 'preventing', 'predisposing'],
     pattern: /,\s+(?:(?:thereby|thus|eventually|ultimately|often|usually|frequently|finally)\s+)?(?:leading\s+to|resulting\s+in|contributing\s+to|giving\s+rise\s+to|predisposing\s+to|causing|inducing|preventing)\b/iu,
     // Not after a past-tense clause: "The diagnosis was delayed, leading to a fall" tells this case.
     accept: (m) => !PAST_AUXILIARY.test(m.input.slice(0, m.index)),
@@ -233,30 +261,44 @@ const EFFICACY: ClaimCue[] = [
   {
     name: 'possible effect ("may increase")',
     category: 'efficacy',
-    triggers: ['may', 'can', 'could', 'might', 'will', 'would', 'cannot'],
     pattern: new RegExp(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|explain|account\s+for|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
     examples: { claims: ['Corticosteroids may increase the risk of infection.', 'Corticosteroids may worsen the weakness.'] },
   },
   {
     name: 'association',
     category: 'efficacy',
-    triggers: ['associated', 'linked', 'correlated', 'correlates', 'related', 'attributed', 'attributable'],
     pattern: /\b(?:is|are|was|were|be|been|being|strongly|closely|often|frequently|commonly|significantly)\s+(?:\p{L}+ly\s+)?(?:associated|linked|correlated|related|attributed|attributable)\s+(?:with|to)\b|\bcorrelates\s+with\b/iu,
     examples: { claims: ['Smoking is associated with a poor response to treatment.'] },
   },
   {
     name: 'effectiveness',
     category: 'efficacy',
-    triggers: ['effective', 'efficacious', 'efficacy', 'effectiveness', 'beneficial', 'benefit', 'benefits', 'ineffective', 'useful', 'safe', 'choice', 'line', 'standard', 'mainstay', 'cornerstone', 'gold'],
     pattern: /\b(?:(?:is|are|be|been|remains?|proved?|proven)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|most|very|highly|equally|not)\s+)?(?:effective|efficacious|ineffective|beneficial|useful|safe)|efficacy|effectiveness|(?:treatment|therapy|drug|procedure|method)\s+of\s+choice|first[- ]line|gold[- ]standard|standard\s+(?:of\s+care|treatment|therapy)|mainstay|cornerstone|benefits?\s+(?:from|of))\b/iu,
     examples: { claims: ['Budesonide is effective in collagenous colitis.'] },
   },
   {
     name: 'cause',
     category: 'efficacy',
-    triggers: ['caused', 'causes', 'due', 'secondary', 'responsible', 'risk', 'factor', 'factors', 'etiology', 'aetiology', 'etiologic', 'aetiologic', 'causative', 'results', 'arises', 'predisposing', 'triggered', 'induced'],
-    pattern: /\b(?:(?:is|are)\s+(?:\p{L}+ly\s+)?(?:caused|triggered|induced|mediated)\s+by|(?:is|are)\s+(?:usually|often|mostly|commonly|typically|generally)?\s*(?:due|secondary)\s+to|(?:is|are)\s+responsible\s+for|risk\s+factors?|(?:increases?|raises?|reduces?|lowers?|decreases?)\s+the\s+risk|(?:confers?|carr(?:y|ies)|poses?)\s+(?:an?\s+|the\s+)?(?:(?:high|higher|increased|low|lower|significant|small|substantial|lifelong)\s+)?risk|risk\s+of\s+\p{L}+\s+is|(?:a|the|an)\s+(?:\p{L}+\s+)?(?:etiologic|aetiologic|causative|predisposing)\s+(?:factor|agent)|results\s+from|arises\s+from)\b/iu,
+    pattern: /\b(?:(?:is|are)\s+(?:\p{L}+ly\s+)?(?:caused|triggered|induced|mediated)\s+by|(?:is|are)\s+(?:(?:usually|often|mostly|commonly|typically|generally)\s+)?(?:due|secondary)\s+to|(?:is|are)\s+responsible\s+for|risk\s+factors?|(?:increases?|raises?|reduces?|lowers?|decreases?)\s+the\s+risk|(?:confers?|carr(?:y|ies)|poses?)\s+(?:an?\s+|the\s+)?(?:(?:high|higher|increased|low|lower|significant|small|substantial|lifelong)\s+)?risk|risk\s+of\s+\p{L}+\s+is|(?:a|the|an)\s+(?:\p{L}+\s+)?(?:etiologic|aetiologic|causative|predisposing)\s+(?:factor|agent)|results\s+from|arises\s+from)\b/iu,
     examples: { claims: ['Most cases are caused by a viral infection.'] },
+  },
+  {
+    // "Levetiracetam works faster than valproate": one treatment against another. Not after a
+    // past-tense auxiliary ("recovery was faster than expected" tells this case).
+    name: 'comparison of treatments ("faster than")',
+    category: 'efficacy',
+    pattern: /\b(?:faster|slower|better|worse|safer|(?:more|less)\s+effective(?:ly)?|superior|inferior)\s+(?:than|to)\b/iu,
+    accept: (m) => !PAST_AUXILIARY.test(m.input.slice(0, m.index)),
+    examples: { claims: ['Levetiracetam works faster than valproate.'], leaves: ['Recovery was faster than expected after the second dose.'] },
+  },
+  {
+    // "riluzole, the only drug licensed for ALS": a claim about licensing or evidence, also
+    // inside a sentence about the patient.
+    name: 'the only approved treatment',
+    category: 'efficacy',
+    pattern: /\bthe\s+only\s+(?:[\p{L}-]+\s+){0,2}?(?:drug|treatment|therapy|medication|medicine|agent|option|cure|vaccine|intervention)\s+(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|available|known|shown|proven|registered|effective)\b/iu,
+    strong: true,
+    examples: { caseClaims: ['He was given riluzole, the only drug licensed for ALS in his country.'] },
   },
 ];
 
@@ -267,15 +309,13 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'incidence or prevalence',
     category: 'statistic',
-    triggers: ['incidence', 'prevalence', 'epidemiology', 'epidemiological', 'epidemiologic', 'prevalent'],
-    pattern: /\b(?:incidence|prevalence|epidemiolog\p{L}*)\b/iu,
+    pattern: /\b(?:incidence|prevalence|epidemiology|epidemiologic(?:al)?)\b/iu,
     strong: true,
     examples: { claims: ['Its annual incidence is four per 100,000.', 'The prevalence of cramps rises with age.'] },
   },
   {
     name: 'rate per population',
     category: 'statistic',
-    triggers: ['per', 'out', 'every', 'births', 'people', 'persons', 'individuals', 'inhabitants', 'population', 'deaths'],
     pattern: new RegExp(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
     strong: true,
     examples: { claims: ['One in 10,000 births is affected.'] },
@@ -284,7 +324,6 @@ const STATISTIC: ClaimCue[] = [
     name: 'percentage of a population',
     category: 'statistic',
     // '%' is a pseudo-word: the classifier adds it when the sentence has a percent sign.
-    triggers: ['%'],
     pattern: new RegExp(String.raw`(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+|such\s+)?(?:[\p{L}-]+\s+){0,3}?(?:${POPULATION}|series|cohort|sample)\b`, 'iu'),
     strong: true,
     examples: {
@@ -296,7 +335,6 @@ const STATISTIC: ClaimCue[] = [
     // Weak and outside the case sections only: "40% of the muscles sampled" is this patient's.
     name: 'percentage of a group',
     category: 'statistic',
-    triggers: ['%'],
     // Also "wake the sleeper in 60%": "of the cases" left implicit.
     pattern: /(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+)?[\p{L}-]{3,}|\bin\s+(?:about\s+|approximately\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+|over\s+|only\s+)?\d+(?:[.,]\d+)?\s*%/iu,
     discussionOnly: true,
@@ -308,7 +346,6 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'mortality or survival',
     category: 'statistic',
-    triggers: ['mortality', 'survival', 'fatality', 'morbidity', 'expectancy', 'fatal', 'lethal'],
     pattern: /\b(?:mortality|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b/iu,
     strong: true,
     examples: { claims: ['Mortality reaches 30% without treatment.'] },
@@ -316,7 +353,6 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'age at onset or diagnosis',
     category: 'statistic',
-    triggers: ['age', 'onset', 'ages', 'aged'],
     pattern: /\b(?:(?:mean|median|average|typical|usual|peak)\s+age|age\s+(?:at|of)\s+(?:onset|diagnosis|presentation)|(?:peak|onset)\s+(?:incidence\s+)?(?:is\s+)?(?:in|between|at)\s+(?:the\s+)?(?:\d|fifth|sixth|fourth|third|second|seventh))\b/iu,
     strong: true,
     examples: {
@@ -327,14 +363,12 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'test accuracy',
     category: 'statistic',
-    triggers: ['sensitivity', 'specificity', 'predictive', 'accuracy', 'sensitive', 'specific'],
     pattern: /\b(?:sensitivity|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific))\b/iu,
     examples: { claims: ['The test has a sensitivity of 86%.'] },
   },
   {
     name: 'ratio or relative risk',
     category: 'statistic',
-    triggers: ['ratio', 'risk', 'times', 'fold', 'predilection', 'preponderance', 'predominance'],
     pattern: /\b(?:odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|lifetime\s+risk|(?:male|female)[- ]to[- ](?:male|female)\s+ratio|(?:\d+|two|three|four|five|ten|twenty)\s*(?:to\s+\d+\s+)?(?:times|-?fold)\s+(?:more|less|higher|lower|greater)|(?:gender|sex|male|female)\s+(?:predilection|preponderance|predominance))\b/iu,
     strong: true,
     examples: { claims: ['It is about 20 times more common in women than in men.'] },
@@ -344,7 +378,6 @@ const STATISTIC: ClaimCue[] = [
     // sections only ("CK ranged from 300 to 900 U/L" is this patient's course, also in a discussion).
     name: 'range across cases',
     category: 'statistic',
-    triggers: ['ranges', 'range', 'varies', 'vary'],
     pattern: /\b(?:ranges|range|varies|vary)\s+(?:(?:widely|considerably|greatly|markedly)\s+)?(?:from|between)\s+(?:about\s+|approximately\s+|around\s+)?(?:\d|a\s+few\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|several)\b)/iu,
     discussionOnly: true,
     examples: { claims: ['The time to recovery ranges from 2 to 6 weeks.'], leaves: ['CK ranged from 300 to 900 U/L.'] },
@@ -352,7 +385,6 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'percentage with a present-tense verb',
     category: 'statistic',
-    triggers: ['%'],
     pattern: /\b(?:accounts?\s+for|occurs?\s+in|affects?|represents?|ranges?\s+from|var(?:ies|y)\s+from)\b[^;]{0,60}?\d\s*%/iu,
     strong: true,
     examples: { caseClaims: ['It accounts for about 5% of all neuropathies.'] },
@@ -366,22 +398,20 @@ const FREQUENCY: ClaimCue[] = [
   {
     name: 'rarity',
     category: 'frequency',
-    triggers: ['rare', 'rarely', 'rarer', 'rarest', 'rarity', 'uncommon', 'uncommonly', 'infrequent', 'infrequently', 'seldom', 'unusual', 'exceptional', 'exceptionally'],
-    pattern: /\b(?:rare|rarely|rarer|rarest|rarity|uncommon(?:ly)?|infrequent(?:ly)?|seldom|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:unusual|exceptional)|exceptionally)\b/iu,
-    examples: { claims: ['Isolated radial head dislocation is rare in adults.'] },
+    // Not "rarely easy" (a difficulty, not a frequency).
+    pattern: /\b(?:rare|(?:rarely|seldom)(?!\s+(?:easy|simple|straightforward|clear|obvious|possible)\b)|rarer|rarest|rarity|uncommon(?:ly)?|infrequent(?:ly)?|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:unusual|exceptional)|exceptionally)\b/iu,
+    examples: { claims: ['Isolated radial head dislocation is rare in adults.'], caseLeaves: ['The diagnosis is rarely easy.'] },
   },
   {
     name: 'commonness',
     category: 'frequency',
-    triggers: ['common', 'commonest', 'commonly', 'frequent', 'frequently', 'prevalent', 'often', 'usually', 'typically', 'generally', 'classically', 'characteristically', 'majority', 'mostly', 'predominantly', 'invariably', 'regularly', 'sometimes', 'occasionally'],
     pattern: /\b(?:(?:the\s+)?most\s+(?:common|frequent|prevalent)|commonest|(?:is|are|be|remains?|becomes?)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|very|relatively|quite|fairly|particularly|especially|not|equally)\s+)?(?:common|frequent|prevalent)|(?:more|less)\s+(?:common|frequent|prevalent)|commonly|frequently|often|usually|typically|generally|classically|characteristically|(?:the|a)\s+(?:vast\s+)?majority\s+of|mostly|predominantly|invariably|regularly|sometimes|occasionally)\b/iu,
     examples: { claims: ['Fractures are usually seen in adolescence.'] },
   },
   {
     name: 'most, some or other patients',
     category: 'frequency',
-    triggers: ['most', 'many', 'few', 'majority', 'some', 'other', 'several'],
-    pattern: new RegExp(String.raw`(?:\b(?:in\s+)?(?:most|many|few|some|several|other)\s+(?:of\s+(?:the|these)\s+)?(?:[\p{L}-]+\s+)?(?:${POPULATION})\b|^most\s+(?:were|are|have|had|of)\b)`, 'iu'),
+    pattern: new RegExp(String.raw`(?:\b(?:in\s+)?(?:most|many|few|some|several|(?<!\bthe\s)other)\s+(?:of\s+(?:the|these)\s+)?(?:[\p{L}-]+\s+)?(?:${POPULATION})\b|^most\s+(?:were|are|have|had|of)\b)`, 'iu'),
     examples: { claims: ['Some patients also had uveitis.'] },
   },
 ];
@@ -396,11 +426,6 @@ const GENERAL: ClaimCue[] = [
   {
     name: 'definition or classification',
     category: 'general',
-    triggers: [
-      ...DEFINITION_NOUNS.split('|').map((w) => w.replace('tumou?r', 'tumour')), 'tumor', 'known', 'considered', 'thought', 'believed',
-      'defined', 'characterized', 'characterised', 'classified', 'regarded', 'recognized', 'recognised',
-    ],
-    alsoNeeds: ['is', 'are'],
     pattern: new RegExp(String.raw`\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\p{L}-]+,?\s+){0,4}?(?:${DEFINITION_NOUNS})|(?:is|are)\s+(?:(?:generally|widely|commonly|usually|often|now|still|also)\s+)?(?:known|considered|thought|believed|defined|characteri[sz]ed|classified|regarded|recogni[sz]ed)\s+(?:to|as|by)|belongs?\s+to\s+(?:the|a)\s+(?:group|family|spectrum))\b`, 'iu'),
     examples: {
       claims: ['ALS is a rapidly progressive, fatal neurodegenerative disorder.'],
@@ -410,7 +435,6 @@ const GENERAL: ClaimCue[] = [
   {
     name: 'general mechanism or course',
     category: 'general',
-    triggers: ['manifests', 'presents', 'runs', 'progresses', 'resolves', 'responds', 'spreads', 'involves', 'affects', 'mimics', 'mimicks', 'develops', 'occurs', 'occur', 'requires', 'require', 'depends', 'includes', 'include', 'consists', 'comprises', 'precedes', 'follows', 'remains'],
     pattern: /\b(?:manifests|presents|runs|progresses|resolves|responds|spreads|involves|affects|mimic?ks?|develops|occurs|occur|requires|require|depends|includes|include|consists|comprises|precedes|remains)\b/iu,
     discussionOnly: true,
     examples: { claims: ['The disease runs a benign course.', 'Night cramps, which occur early in the disease, were absent.'] },
@@ -418,7 +442,6 @@ const GENERAL: ClaimCue[] = [
   {
     name: 'typical or characteristic feature',
     category: 'general',
-    triggers: ['characteristic', 'typical', 'usual', 'classic', 'hallmark'],
     pattern: /\b(?:(?:is|are|being|be)\s+(?:\p{L}+ly\s+)?(?:(?:very|highly|quite|fairly|not)\s+)?(?:characteristic|typical|classic)\s+(?:of|for)|as\s+is\s+(?:usual|typical|customary|common|often\s+the\s+case)|(?:is|are)\s+(?:the\s+)?(?:\p{L}+\s+)?hallmarks?\s+of)\b/iu,
     examples: {
       claims: ['Night-time onset is characteristic of idiopathic cramps.'],
@@ -429,7 +452,6 @@ const GENERAL: ClaimCue[] = [
     // "Characteristic findings include …": a list of what a disease shows, outside the case sections.
     name: 'typical findings listed',
     category: 'general',
-    triggers: ['characteristic', 'typical', 'classic', 'cardinal', 'common', 'usual', 'key'],
     pattern: /\b(?:characteristic|typical|classic|cardinal|common|usual|key)\s+(?:[\p{L}-]+\s+)?(?:findings|features|signs|symptoms|manifestations)\s+(?:include|are|consist)\b/iu,
     strong: true,
     discussionOnly: true,
@@ -441,7 +463,6 @@ const GENERAL: ClaimCue[] = [
     // about this case) and not "we must note" (a figure of speech).
     name: 'recommendation',
     category: 'general',
-    triggers: ['should', 'must', 'recommend', 'recommended', 'advise', 'advised', 'advisable', 'mandatory', 'warranted', 'indicated', 'contraindicated'],
     pattern: /\b(?:we\s+(?:(?:would|therefore|thus|also|strongly|now)\s+)*(?:should|must|recommend|advise|advocate)\b(?!\s+(?:have|note|mention|acknowledge|admit|emphasi[sz]e\s+that\s+(?:our|this))\b)|(?:is|are)\s+(?:(?:therefore|thus|also|strongly|generally|usually|always|not)\s+)*(?:recommended|advised|advisable|mandatory|warranted|indicated|contraindicated)\b)/iu,
     strong: true,
     discussionOnly: true,
@@ -462,9 +483,9 @@ const GENERAL: ClaimCue[] = [
 export const PRESENT_TENSE_CUE: ClaimCue = {
   name: 'present-tense statement of fact',
   category: 'general',
-  triggers: [],
   pattern: /(?:)/u,
   discussionOnly: true,
+  // No trigger words: it is not in CLAIM_CUES, the classifier applies it last.
   // Its word list is PRESENT_TENSE_WORDS (the data test empties it to remove this cue).
   examples: {
     claims: ['Diagnosis is by clinical, pathological and laboratory correlates.'],
@@ -549,6 +570,17 @@ export const NOT_AUTHOR_NAMES: ReadonlySet<string> = new Set([
   'scans', 'mri', 'ct', 'emg', 'ecg', 'eeg', 'he', 'none', 'all', 'both', 'one', 'two', 'some', 'others', 'many', 'most',
   'cases', 'case', 'it', 'also', 'as', 'previously', 'recently', 'finally', 'initially', 'later', 'then',
 ]);
+
+/**
+ * A sentence that opens with people in general ("People with myasthenia", "Older adults",
+ * "Children under five") and has no past-tense auxiliary is in the present tense, whatever its
+ * verb: "People with myasthenia tire towards evening." (the verb lists cannot hold every verb).
+ */
+export const GENERIC_SUBJECT: ClaimPattern = {
+  name: 'people in general as the subject',
+  pattern: /^(?:(?:in\s+general|generally|typically|however|moreover|also|thus|therefore|overall),?\s+)?(?:(?:most|many|some|all|young|younger|old|older|elderly|adult|affected|untreated|treated)\s+)?(?:people|persons|patients|adults|children|infants|women|men|individuals|smokers|athletes)\s+(?:(?:with|without|who|of|on|under|over|aged|taking|receiving|treated)\b|(?=\p{L}+\s))/iu,
+  examples: { claims: ['People with myasthenia tire towards evening.'], caseClaims: ['People with myasthenia often tire towards evening.'] },
+};
 
 /** The two word sets that refine the present tense, each one entry with its examples (the data test empties each in turn). */
 export const CLAIM_WORD_SETS: { ambiguousPresent: ClaimWordSet; notVerbBefore: ClaimWordSet } = {

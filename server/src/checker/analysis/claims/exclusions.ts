@@ -9,18 +9,18 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     name: 'this patient',
     kind: 'patient',
-    triggers: ['patient', 'patients', 'proband', 'boy', 'girl', 'man', 'woman', 'child', 'infant', 'siblings', 'sibling', 'baby', 'neonate'],
     // Singular "the patient", "our patient's"; plural only when clearly ours ("both patients",
     // "our two patients"): "the patients who have X" is a generic plural. "The patient" is any
     // patient after a conditional or a general verb ("if the patient is at risk", "allows the
     // patient time to adapt") and with a generic adjective ("the adult patient").
-    pattern: /\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|both|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases))\b/iu,
+    pattern: /\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases)|both\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters))\b/iu,
     examples: {
       claims: [
         'If the patient is at risk of falls, quinine is best avoided.',
         'Treatment allows the patient time to adapt.',
         'The adult patient tolerates higher doses.',
         'The patients who have bulbar onset progress faster.',
+        'Creatine kinase can be high in both these conditions and in both these cases.',
       ],
       leaves: ['The patient is still followed up in clinic.'],
       caseLeaves: ['The patient was treated with bismuth subsalicylate.'],
@@ -29,7 +29,6 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     name: 'pronoun for the patient',
     kind: 'patient',
-    triggers: ['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself'],
     pattern: /\b(?:he|she|his|her|him|hers|himself|herself)\b/iu,
     triggerIsEnough: true,
     examples: { leaves: ['She is still followed up in clinic.', 'Her cramps respond to mexiletine.'] },
@@ -37,14 +36,14 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     name: 'this case or report',
     kind: 'report',
-    triggers: ['case', 'cases', 'report', 'study', 'paper', 'article', 'manuscript', 'presentation'],
-    pattern: /\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?(?:case|cases|report|study|paper|article|manuscript|presentation)\b/iu,
-    examples: { leaves: ['This case shows how the diagnosis can be missed.'] },
+    // Also this case's findings: "This radiological finding is due to…" reasons about the case.
+    // The noun first, then the determiner looked up behind it: the pattern is tried only where the noun stands.
+    pattern: /\b(?:case|cases|report|study|paper|article|manuscript|presentation)\b(?<=\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?\p{L}+)|\b(?:finding|findings|picture|observation|observations)\b(?<=\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?\p{L}+)/iu,
+    examples: { leaves: ['This case shows how the diagnosis can be missed.', 'This radiological finding is due to a venous backflow.'] },
   },
   {
     name: 'the authors (we, our)',
     kind: 'report',
-    triggers: ['we', 'our', 'ours', 'ourselves'],
     pattern: /\b(?:we|ours?|ourselves)\b/iu,
     triggerIsEnough: true,
     examples: {
@@ -58,7 +57,6 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     name: 'the authors (us)',
     kind: 'report',
-    triggers: ['us'],
     // In lower case only: "the US" is a country.
     pattern: /\bus\b/u,
     examples: {
@@ -67,10 +65,93 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
+    // "Clinicians should keep this diagnosis in mind", "X must be considered in every such
+    // patient": the reader is urged to think of something, nothing is stated.
+    name: 'exhortation ("should be considered")',
+    kind: 'exhortation',
+    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential)/iu,
+    examples: {
+      leaves: [
+        'Neurologists should keep this cause of cramps in mind.',
+        'Hypothyroidism must always be considered in a patient with cramps, as it is easily treated.',
+        'It should be considered in older adults, although the diagnosis is rarely easy.',
+      ],
+      claims: ['Quinine should not be given in pregnancy.', 'Cramps are rare in children, but they should be considered after exercise.'],
+    },
+  },
+  {
+    // "Further studies are needed", "the mechanism remains to be elucidated".
+    name: 'call for research',
+    kind: 'exhortation',
+    pattern: /\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined))\b/iu,
+    examples: {
+      leaves: ['Larger studies are needed to confirm the benefit of mexiletine.', 'Whether the cramps herald weakness remains to be established.'],
+      claims: ['More women than men need treatment.'],
+    },
+  },
+  {
+    // "This will help clinicians recognise…": what the report is for.
+    name: 'what the report is for ("help clinicians")',
+    kind: 'exhortation',
+    pattern: /\b(?:help|helps|allow|allows|enable|enables|remind|reminds|alert|alerts|encourage|encourages|aid|aids|assist|assists|guide|guides)\s+(?:the\s+|other\s+|fellow\s+|treating\s+)?(?:clinicians?|physicians?|doctors?|surgeons?|readers?|practitioners?|colleagues|radiologists?|pathologists?|neurologists?|specialists?|health\s*care\s+(?:workers|providers|professionals))\b/iu,
+    examples: { leaves: ['This will help clinicians recognise a treatable cause of cramps.'] },
+  },
+  {
+    // The paper talking about itself: "Here we present…", "In this report we describe…".
+    name: 'the paper itself ("here we present")',
+    kind: 'paper',
+    pattern: /(?<=(?:^|[,;:]\s*)(?:(?:here(?:in)?|in\s+this\s+(?:paper|report|article|case\s+report|study|patient)|hereby|below|further(?:more)?|finally|also|then|thus|therefore)\s*,?\s+)*)we\s+(?:(?:also|herein|hereby|now|briefly|further|then|therefore|hence|thus|additionally|first|have)\s+)*(?:present(?:ed)?|report(?:ed)?|describe[d]?|discuss(?:ed)?|review(?:ed)?|highlight(?:ed)?|summari[sz]e[d]?|outline[d]?|illustrate[d]?|share[d]?|searched|(?:performed|conducted)\s+a\s+(?:[\p{L}-]+\s+)?(?:literature\s+)?(?:search|review))\b/iu,
+    examples: {
+      leaves: ['Here we present a man whose cramps preceded weakness by two years.', 'In this report, we also review the incidence of cramps in older adults.'],
+      claims: ['As we report cramps in 40% of patients with the disease, treatment matters.'],
+    },
+  },
+  {
+    // "A case of … is described.", "… are discussed together with the literature."
+    name: 'the paper itself ("… is described")',
+    kind: 'paper',
+    pattern: /\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)(?=\s*[.;:]|\s*$|\s+(?:here|herein|below|together\s+with|along\s+with|with\s+(?:a\s+)?(?:brief\s+|short\s+)?review|in\s+(?:this|the\s+present)\s+(?:paper|report|article)|and\s+(?:discussed|reviewed|compared))\b)/iu,
+    examples: {
+      leaves: ['A case of cramp-fasciculation syndrome is described.', 'The causes of cramps in older adults are discussed together with the literature.'],
+      claims: ['Cramps are described in 40% of patients with the disease.'],
+    },
+  },
+  {
+    // The authors' own literature search, hedged novelty included ("We found no similar case.",
+    // "To our knowledge, this is the first reported case").
+    name: "the authors' literature search",
+    kind: 'paper',
+    pattern: new RegExp(
+      String.raw`\b(?:search|review)(?<=\b(?:a|the|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:literature\s+)?\p{L}+)\s+(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:literature|databases?|pubmed|medline)\s+)?(?:was|were|has\s+been)\s+(?:performed|conducted|carried\s+out|done|undertaken|made)` +
+        String.raw`|\bwe\s+(?:(?:were|are)\s+(?:unable|not\s+able)\s+to\s+(?:find|identify|locate|trace)|(?:could|did)\s+not\s+(?:find|identify|locate|trace)|found\s+no|failed\s+to\s+(?:find|identify|locate)|(?:are|were)\s+not\s+aware\s+of)\b` +
+        String.raw`|\bto\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+(?:no\b|none\b|there\s+(?:is|are|has\s+been|have\s+been)\s+no\b|(?:this|it|ours|the\s+present\s+(?:case|report)|our\s+(?:case|patient|report))\s+(?:is|was|represents?)\s+(?:also\s+)?(?:only\s+)?the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b)` +
+        String.raw`|\b(?:this|it)\s+is,?\s+to\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b`,
+      'iu',
+    ),
+    examples: {
+      leaves: [
+        'We found no similar case in the literature.',
+        'To our knowledge, this is the first reported case of cramps after the vaccine.',
+        'A literature search of PubMed was performed for cramp syndromes.',
+      ],
+      claims: ['The search for a cause of cramps is usually fruitless.'],
+    },
+  },
+  {
+    // The authors' own series told in the past tense: its figures are this report's data.
+    name: "the authors' own patients (past tense)",
+    kind: 'own-data',
+    pattern: /\b(?:patients|cases|siblings|children)\b(?<=\b(?:our|these|both|all\s+(?:three|four|five|six|\d+)|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:[\p{L}-]+\s+)?\p{L}+)|\bseries\b(?<=\b(?:in|of)\s+our\s+(?:case\s+)?series)|\bcases?\s+\d+\b|\b(?:case|patient)s?\b(?<=\bthe\s+(?:first|second|third|fourth|other)\s+\p{L}+)|^the\s+patients\b/iu,
+    examples: {
+      leaves: ['In our three patients the mean age at onset was 61 years.', 'Except for case 1, the other cases had normal creatine kinase.'],
+      caseLeaves: ['The patients were four women and two men with a mean age at diagnosis of 58 years.'],
+      claims: ['In patients like ours, the mean age at onset is 60 years.', 'In a Dutch study, these patients were treated with quinine.'],
+    },
+  },
+  {
     name: 'figure or table call-out',
     kind: 'skip',
-    triggers: ['figure', 'fig', 'figures', 'table', 'tables', 'video', 'supplementary', 'appendix'],
-    pattern: /^(?:\(?\s*(?:see\s+|as\s+(?:shown|seen|summari[sz]ed)\s+in\s+)?(?:fig(?:ure)?s?\.?|tables?|video|supplementary|appendix)\s*(?:S?\d+|[A-Z]\b))/iu,
+    pattern: /^(?:\(?\s*(?:see\s+|as\s+(?:shown|seen|summari[sz]ed)\s+in\s+)?(?:fig(?:ure)?s?(?:\.\s*|\s+)|(?:tables?|video|supplementary|appendix)\s+)(?:S?\d+|[A-Z]\b))/iu,
     examples: { leaves: ['Figure 2 shows the axial MRI.'] },
   },
 ];

@@ -1,11 +1,11 @@
+import { triggerWords } from './triggers';
+
 /**
  * Certainty a case report cannot carry, and the hedged wording to offer instead. Data only:
  * each entry names the phrase, the pattern (precompiled), the alternative and examples.
  */
 export interface Overstatement {
   name: string;
-  /** Lower-case words of which one must occur before the pattern is run. */
-  triggers: readonly string[];
   pattern: RegExp;
   /** The hedged replacement for the matched text (case of the first letter is kept). */
   alternative: string | ((matched: string) => string);
@@ -26,7 +26,6 @@ export interface Overstatement {
 export const OVERSTATEMENTS: readonly Overstatement[] = [
   {
     name: 'proves',
-    triggers: ['proves', 'prove', 'proved', 'proven'],
     // Not "biopsy-proven", not "proved to be benign" (turned out to be).
     pattern: /(?<![\p{L}-])(?:proves|prove(?=\s+that)|proved(?=\s+that)|(?<=\b(?:has|have|was|were|is|are|been)\s+(?:\p{L}+ly\s+)?)proven(?!\s+to\s+be\s+(?:benign|malignant|negative|positive|normal))|proven(?=\s+(?:fact|effective|efficacy|benefit|link|cause)))\b/iu,
     alternative: (m) => ({ proves: 'suggests', prove: 'suggest', proved: 'suggested' })[m.toLowerCase()] ?? 'reported',
@@ -37,16 +36,15 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
   },
   {
     name: 'clearly demonstrates',
-    triggers: ['clearly', 'unequivocally', 'conclusively'],
     pattern: /\b(?:clearly|unequivocally|conclusively)\s+(?:demonstrates|shows|proves|establishes|indicates|confirms|demonstrate|show|establish|indicate|confirm)\b/iu,
     alternative: (m) => (/s$/i.test(m) ? 'suggests' : 'suggest'),
     examples: { claims: ['Our case clearly demonstrates the benefit of early surgery.'] },
   },
   {
     name: 'always',
-    triggers: ['always', 'invariably'],
-    // Not a recommendation ("should always be considered"), not a hedge ("not always").
-    pattern: /(?<!\b(?:should|must|not)\s+)\b(?:always|invariably)\b(?!\s+(?:should|must)\b)/iu,
+    // Not a recommendation ("should always be considered"), not a hedge ("not always"), not a
+    // possibility ("there is always the possibility", "always a risk").
+    pattern: /(?<!\b(?:should|must|not)\s+|\bthere\s+(?:is|are|remains)\s+)\b(?:always|invariably)\b(?!\s+(?:should|must)\b|\s+(?:(?:the|a|an|some)\s+)?(?:possibility|possible|chance|risk)\b)/iu,
     alternative: 'usually',
     only: 'generalisation',
     examples: {
@@ -55,53 +53,49 @@ export const OVERSTATEMENTS: readonly Overstatement[] = [
         'The diagnosis should always be considered in young smokers.',
         'Cramps are not always a sign of disease.',
         'He had always been active.',
+        'There is always the possibility of a second cause.',
       ],
     },
   },
   {
     name: 'never',
-    triggers: ['never'],
-    pattern: /\bnever\b(?!\s+been\s+(?:reported|described))/iu,
+    // Not advice ("should never ignore").
+    pattern: /(?<!\b(?:should|must|can|could)\s+)\bnever\b(?!\s+been\s+(?:reported|described))/iu,
     alternative: 'rarely',
     only: 'generalisation',
-    examples: { claims: ['The disease never recurs after excision.'], leaves: ['He had never smoked.'] },
+    examples: { claims: ['The disease never recurs after excision.'], leaves: ['He had never smoked.', 'Clinicians should never ignore cramps in an older adult.'] },
   },
   {
     name: 'has never been reported',
-    triggers: ['never'],
     pattern: /\b(?:has|have)\s+never\s+been\s+(?:reported|described)\b/iu,
     alternative: 'has not, to our knowledge, been reported',
     examples: { claims: ['This association has never been reported.'] },
   },
   {
     name: 'cures',
-    triggers: ['cures', 'cure', 'curative'],
     // The verb, not the noun ("were definitive cures").
     pattern: /\b(?:(?<!\b(?:were|are|was|is|be|definitive|definite|complete|permanent|the|a|no|for|of|and)\s+)cures|(?<=\b(?:will|can|always)\s+)cure)\b/iu,
     alternative: (m) => (m.toLowerCase() === 'cures' ? 'can improve' : 'improve'),
     only: 'generalisation',
     examples: {
       claims: ['Early excision cures the disease.', 'Early excision can cure the disease.'],
-      leaves: ['Both excisions were definitive cures.'],
+      leaves: ['Both excisions were definitive cures.', 'It is unclear whether quinine cures cramps.'],
     },
   },
   {
     name: 'definitely',
-    triggers: ['definitely', 'certainly', 'undoubtedly', 'unquestionably', 'doubt'],
     pattern: /\b(?:definitely|certainly|undoubtedly|unquestionably|without\s+(?:a\s+|any\s+)?doubt)\b/iu,
     alternative: 'probably',
     examples: { claims: ['The rash was definitely caused by the drug.'] },
   },
   {
     name: 'the first case ever',
-    triggers: ['ever', 'world'],
     pattern: /\b(?:the\s+)?first\s+(?:\p{L}+\s+)?(?:case|report|description|patient)\s+(?:ever(?:\s+(?:reported|described|published))?|in\s+the\s+world)|\bfirst[- ]ever\b/iu,
     alternative: 'to our knowledge, the first reported case',
     examples: { claims: ['This is the first case ever reported.'] },
   },
   {
     name: 'pathognomonic',
-    triggers: ['pathognomonic', 'pathognomic', 'pathognomonically'],
     // Not when negated ("is not pathognomonic", "non-pathognomonic").
     pattern: /(?<!\bnot\s+(?:\p{L}+\s+)?|\bnon-|\bno\s+)\bpathognomo?n?ic\b/iu,
     alternative: 'highly suggestive',
@@ -124,6 +118,9 @@ export function alternativeFor(o: Overstatement, matched: string): string {
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
+/** An open question or a doubt earlier in the same clause: what follows is asked, not claimed. */
+const OPEN_QUESTION_BEFORE = /\b(?:whether|unclear|unknown|not\s+(?:known|clear|certain)|no\s+evidence\s+that|doubtful|questionable|debated)\b[^,;.]*$/iu;
+
 export interface OverstatementFinder {
   /** Any trigger word at all? One precompiled test, so that most text is passed over at once. */
   quick: RegExp;
@@ -138,7 +135,7 @@ export interface OverstatementFinder {
 export function makeOverstatementFinder(list: readonly Overstatement[] = OVERSTATEMENTS): OverstatementFinder {
   const BY_WORD = new Map<string, Overstatement[]>();
   for (const o of list) {
-    for (const w of o.triggers) {
+    for (const w of triggerWords(o.pattern)) {
       const words = BY_WORD.get(w);
       if (words) words.push(o);
       else BY_WORD.set(w, [o]);
@@ -163,6 +160,8 @@ export function makeOverstatementFinder(list: readonly Overstatement[] = OVERSTA
         tried.add(o);
         const hit = o.pattern.exec(text);
         if (!hit) continue;
+        // Asked, not claimed: "it is unclear whether quinine cures cramps".
+        if (OPEN_QUESTION_BEFORE.test(text.slice(0, hit.index))) continue;
         if (o.only === 'generalisation' && !(general ??= generalises())) continue;
         const start = hit.index;
         const end = start + hit[0].length;

@@ -1,8 +1,8 @@
 /**
  * Types shared by the claim cue lists, the exclusions and the classifier.
- * Everything here is data that can grow: each entry has a name (shown in messages and
- * docs), the words that make it worth trying (a cheap pre-filter), and examples of what it
- * decides.
+ * Everything here is data that can grow: each entry has a name (shown in hover and docs), a
+ * pattern and examples of what it decides. The words that make a pattern worth trying (a cheap
+ * pre-filter) are derived from the pattern (triggers.ts), never kept beside it.
  */
 
 /** What kind of claim a sentence makes; named in the message and in `Finding.data.category`. */
@@ -38,17 +38,13 @@ export interface ClaimExamples {
 }
 
 export interface ClaimCue {
-  /** Short name shown in the message: `cue: "increase" (effect verb)`. */
+  /** Short name shown in hover and `explain`: `"treatments increase" (effect verb after a plural subject)`. */
   name: string;
   category: ClaimCategory;
   /**
-   * Lower-case words (as the tokenizer splits them: letters and digits only) of which at least
-   * one must occur in the sentence before `pattern` is run. Keeps the rule fast.
+   * Run over the sentence text; the match is quoted in hover. Precompiled, no `g` flag. Its
+   * trigger words are derived from it (triggers.ts): every match must hold a literal whole word.
    */
-  triggers: readonly string[];
-  /** Further words of which one must also occur (a second cheap filter), e.g. ["is", "are"]. */
-  alsoNeeds?: readonly string[];
-  /** Run over the sentence text; the match is quoted in the message. Precompiled, no `g` flag. */
   pattern: RegExp;
   /**
    * Strong cues are unmistakably about other patients or the literature ("incidence",
@@ -68,6 +64,8 @@ export interface ClaimCue {
    * case sections it counts as a present-tense sentence even when no listed present-tense word occurs.
    */
   presentVerb?: boolean;
+  /** What the message tells the writer to do, when it is not just "Add a citation." */
+  advice?: string;
   examples: ClaimExamples;
 }
 
@@ -75,14 +73,21 @@ export interface ClaimCue {
 export interface ClaimExclusion {
   name: string;
   /**
-   * `patient`/`report`: the sentence speaks of this patient or this report; it blocks every cue
-   * that is not strong. `skip`: never a claim (a figure call-out, a question).
+   * What the sentence is, and what that blocks:
+   * - `patient`/`report`: it speaks of this patient or this report; every cue that is not
+   *   strong is blocked (and the present-tense fallback);
+   * - `exhortation`: it urges the reader ("should be considered", "further studies are
+   *   needed"): weak cues, strong `general` cues (a recommendation) and the fallback are blocked;
+   * - `paper`: it is about the paper itself or the authors' own literature search ("Here we
+   *   present…", "… are discussed.", "We found no similar case."): never a claim;
+   * - `own-data`: a past-tense sentence about the authors' own patients ("In our three
+   *   patients the mean age was…", "case 2"): never a claim while no present tense occurs;
+   * - `skip`: never a claim (a figure call-out).
    */
-  kind: 'patient' | 'report' | 'skip';
-  triggers: readonly string[];
-  /** Confirms the exclusion once a trigger word occurs (skipped when `triggerIsEnough`). */
+  kind: 'patient' | 'report' | 'exhortation' | 'paper' | 'own-data' | 'skip';
+  /** Confirms the exclusion once one of its trigger words (derived from it) occurs; skipped when `triggerIsEnough`. */
   pattern: RegExp;
-  /** A trigger word alone is proof (pronouns, "we"): no pattern run needed. */
+  /** A trigger word alone is proof (pronouns, "we": the pattern is a list of words): no pattern run needed. */
   triggerIsEnough?: boolean;
   examples: ClaimExamples;
 }
@@ -106,6 +111,13 @@ export interface ClaimWordSet {
   examples: ClaimExamples;
 }
 
+/** A pattern the classifier reads (the generic subject...), with its examples. */
+export interface ClaimPattern {
+  name: string;
+  pattern: RegExp;
+  examples: ClaimExamples;
+}
+
 /**
  * Everything the classifier reads. `CLAIM_DATA` (classify.ts) is the real data;
  * `makeClassifier` takes another (the data test removes one entry at a time).
@@ -122,6 +134,8 @@ export interface ClaimData {
   ambiguousPresent: ReadonlySet<string>;
   /** Words before an ambiguous form that make it a noun or an infinitive ("to", "the"). */
   notVerbBefore: ReadonlySet<string>;
+  /** A sentence opening with people in general and no past auxiliary is present tense. */
+  genericSubject: ClaimPattern;
 }
 
 export interface ClaimMatch {
