@@ -99,6 +99,13 @@ describe('lintFileAsync with the hosts\' bibliography reader (config/bibliograph
     assert.deepEqual([...reader.paths], [join(dir, 'refs.bib')]);
   });
 
+  it('reads a .bib saved in Windows-1252 (older reference managers) as such', async () => {
+    writeFileSync(join(dir, 'latin.bib'), Buffer.from('@article{mueller2001, author = {M\xfcller, Anna}, title = {T}, year = 2001}\n', 'latin1'));
+    const read = await bibliographyFiles(join(dir, 'case.md'), undefined).read({ name: 'latin.bib', from: 'document', start: 0, end: 0 });
+    assert.equal(read.error, undefined);
+    assert.deepEqual((await parseBibliography('latin.bib', read.text!)).entries.map((e) => e.authors), [['M\u00fcller']]);
+  });
+
   it('without a reader (a plain check), keys of named files are not checked; undefined files do not throw', () => {
     assert.deepEqual(citationFindings(check(doc('bibliography: refs.bib\n', 'Cramps [@lee2019].')).findings), []);
   });

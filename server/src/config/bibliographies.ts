@@ -9,7 +9,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { BibliographyReader, BibliographyRequest } from '../checker';
+import { decodeManuscript, type BibliographyReader, type BibliographyRequest } from '../checker';
 
 /** Larger bibliography files are not read (a finding says so). */
 export const MAX_BIBLIOGRAPHY_BYTES = 10 * 1024 * 1024;
@@ -68,9 +68,11 @@ function readText(abs: string): { text?: string; error?: string } {
   } catch (e) {
     return { error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
   }
-  if (bytes.includes(0)) return { error: 'is binary, not a bibliography' };
-  let text = new TextDecoder('utf-8').decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Encodings as for manuscripts: UTF-8, UTF-16/32 with a byte-order mark, else Windows-1252
+  // (older reference managers save BibTeX in it).
+  const decoded = decodeManuscript(bytes);
+  if (decoded.kind !== 'text') return { error: 'is binary, not a bibliography' };
+  const text = decoded.text;
   cache.set(abs, { mtimeMs: stat.mtimeMs, size: stat.size, text });
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return { text };
