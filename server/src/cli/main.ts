@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatForFile, InvalidReportError, lintFileAsync, mergeConfigs, UnknownProfileError, type CaselintConfig, type Rule, type TextEncodingName } from '../checker';
 import { bibliographyFiles } from '../config/bibliographies';
@@ -274,5 +274,12 @@ function makeFolders(dir: string): void {
     if (dirname(d) === d) break;
     missing.push(d);
   }
-  for (const d of missing.reverse()) mkdirSync(d);
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Another run (caselint in parallel) may have just made it.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw e;
+    }
+  }
 }

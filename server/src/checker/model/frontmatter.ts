@@ -1,4 +1,4 @@
-import { parseDocument as parseYamlDocument } from 'yaml';
+import { isCollection, parseDocument as parseYamlDocument, visit } from 'yaml';
 import type { FrontMatter } from '../types';
 import { positionAt } from './text';
 
@@ -45,13 +45,20 @@ export function readFrontMatter(text: string, lineStarts: number[]): FrontMatter
     }
     const data: unknown = doc.toJS();
     if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
-    if (doc.warnings.length) {
-      fm.warnings = doc.warnings.map((w) => ({
-        message: placedInFile(firstLine(w.message), w.pos, rawStart, lineStarts),
-        start: rawStart + (w.pos?.[0] ?? 0),
-        end: rawStart + (w.pos?.[1] ?? 0),
-      }));
-    }
+    const warnings = doc.warnings.map((w) => ({
+      message: placedInFile(firstLine(w.message), w.pos, rawStart, lineStarts),
+      start: rawStart + (w.pos?.[0] ?? 0),
+      end: rawStart + (w.pos?.[1] ?? 0),
+    }));
+    // What toJS() would have printed: a list or a map as a key, which becomes a string.
+    visit(doc, {
+      Pair(_, pair) {
+        if (!isCollection(pair.key) || !pair.key.range) return;
+        const [a, b] = pair.key.range;
+        warnings.push({ message: placedInFile('A list or a map is used as a key; it is read as text', [a], rawStart, lineStarts), start: rawStart + a, end: rawStart + b });
+      },
+    });
+    if (warnings.length) fm.warnings = warnings;
   } catch (e) {
     fm.error = e instanceof Error ? placedInFile(firstLine(e.message), (e as { pos?: unknown }).pos, rawStart, lineStarts) : String(e);
   }
