@@ -28,7 +28,7 @@ export { bibliographyFormatOf, parseBibliography, type BibEntry, type Bibliograp
 export { isManuscript, type DetectOptions, type DetectResult } from './analysis/detect';
 export { IDENTIFIER_KINDS, type IdentifierKind } from './analysis/identifiers';
 export { RULES, RULE_IDS, getRule } from './rules';
-export type { Rule, RuleContext, Report } from './rules/rule';
+export type { Rule, RuleContext, Report } from './analysis/rule';
 export { check, checkModel, InvalidReportError, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
 export { lintFile, lintFileAsync, loadBibliographies, type AsyncLintOptions, type BibliographyReader, type LintOptions, type LintResult } from './engine/lint';
 export { checklist, insertSectionFix, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';

@@ -4,7 +4,7 @@ import { resolveRuleSetting, type CaselintConfig } from '../config';
 import { parseDocument } from '../model';
 import { getProfile, PROFILES, type Profile } from '../profiles';
 import { RULE_IDS, RULES } from '../rules';
-import type { Rule, RuleContext } from '../rules/rule';
+import type { Rule, RuleContext } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
 import type { DocumentModel, Finding, Format, Section } from '../types';
 import { applySuppressions } from './suppressions';

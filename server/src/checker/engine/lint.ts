@@ -3,7 +3,7 @@ import { isManuscript, type DetectResult } from '../analysis/detect';
 import { parseBibliography } from '../model/bibliography';
 import type { CaselintConfig } from '../config';
 import { parseDocument } from '../model';
-import type { Rule } from '../rules/rule';
+import type { Rule } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
 import type { Format } from '../types';
 import { checkModel, profileOf, type CheckResult } from './check';

@@ -2,7 +2,7 @@ import { analyseAbbreviations, type AbbreviationDefinition, type AbbreviationSco
 import { positionAt } from '../model/text';
 import { WELL_KNOWN_ABBREVIATIONS } from '../profiles';
 import type { Fix } from '../types';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 
 const WHERE: Record<AbbreviationScope, string> = { abstract: 'the abstract', main: 'the main text' };
 

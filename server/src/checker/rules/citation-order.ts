@@ -1,5 +1,5 @@
 import { citationAnalysis, orderProblems } from '../analysis/citation-check';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 
 /**
  * Numbered citations in order: references numbered in the order they are first cited

@@ -1,5 +1,5 @@
 import { citationAnalysis } from '../analysis/citation-check';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 
 /**
  * Every citation resolves to a reference, and every entry of the document's own list is cited:

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 import type { TableCell } from '../types';
 import { containsPlaceholder } from '../analysis/placeholders';
 import {

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 import { sectionHasContent } from '../analysis/sections';
 
 /** A required section whose heading is there but holds no text. */

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 
 /**
  * A file that is not valid UTF-8, read as Windows-1252 (encoding.ts). Said once, at the top: the

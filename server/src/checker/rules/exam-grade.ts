@@ -1,5 +1,5 @@
 import { plainSpanToSource } from '../model/text';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 import type { Table, TableCell } from '../types';
 
 /**

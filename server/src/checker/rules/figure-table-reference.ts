@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 import { figureProblems, type FigureKind, type FigureProblem } from '../analysis/figures';
 
 const NAME: Record<FigureKind, string> = { figure: 'Figure', table: 'Table' };

@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 
 /**
  * Front matter that cannot be read. The model records a parse warning for YAML front matter that

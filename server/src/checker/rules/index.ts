@@ -1,4 +1,4 @@
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 import { abbreviation } from './abbreviation';
 import { citationOrder } from './citation-order';
 import { citationReference } from './citation-reference';

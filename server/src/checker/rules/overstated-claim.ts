@@ -1,7 +1,7 @@
 import { generalises } from '../analysis/claims/classify';
 import { alternativeFor, findOverstatements, QUICK } from '../analysis/claims/overstatements';
 import { plainSpanToSource } from '../model/text';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 
 /**
  * Certainty a case report cannot carry ("proves", "always", "the first case ever",

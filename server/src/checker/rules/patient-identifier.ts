@@ -1,6 +1,6 @@
 import { manuscriptIdentifiers, STRUCTURED_KINDS, type DocumentIdentifier } from '../analysis/identifiers';
 import type { Fix } from '../types';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 
 /** Long identifiers are shortened in messages (a message is one line). */
 function quote(s: string): string {

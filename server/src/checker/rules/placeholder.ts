@@ -1,6 +1,6 @@
 import { plainSpanToSource, positionAt } from '../model/text';
 import { findPlaceholders, type PlaceholderMatch } from '../analysis/placeholders';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 import type { DocumentModel } from '../types';
 
 /**

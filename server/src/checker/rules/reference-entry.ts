@@ -1,5 +1,5 @@
 import { citationAnalysis } from '../analysis/citation-check';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 
 /**
  * Reference entries are sound: no entry twice (same DOI, or the same title), DOIs and PMIDs well

@@ -1,6 +1,6 @@
 import { contentEvidence, inCaseEvidence } from '../analysis/evidence';
 import { headingInsertionFix, headingTextFor, sectionInsertionFix } from '../analysis/section-insertion';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 
 const SHOWN_HEADINGS = 6;
 

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { Rule } from './rule';
+import type { Rule } from '../analysis/rule';
 import { SUPPRESSION_KINDS } from '../types';
 
 /**

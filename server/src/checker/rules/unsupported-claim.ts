@@ -3,7 +3,7 @@ import { CATEGORY_INFO } from '../analysis/claims/cues';
 import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS } from '../analysis/claims/exclusions';
 import type { ClaimMatch, SectionMode } from '../analysis/claims/types';
 import { normalizeHeading } from '../profiles';
-import type { Rule, RuleContext } from './rule';
+import type { Rule, RuleContext } from '../analysis/rule';
 import type { DocumentModel, Fix, Section, Sentence } from '../types';
 
 /**

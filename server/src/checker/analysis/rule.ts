@@ -1,5 +1,5 @@
-import type { LoadedBibliography } from '../analysis/bibliography';
-import type { SectionAnalysis } from '../analysis/sections';
+import type { LoadedBibliography } from './bibliography';
+import type { SectionAnalysis } from './sections';
 import type { CaselintConfig } from '../config';
 import type { TextEncodingName } from '../encoding';
 import type { Profile, ProfileItem } from '../profiles';
