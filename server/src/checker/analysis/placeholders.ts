@@ -1,4 +1,5 @@
 /** Placeholders and writing markers in plain text (what the `placeholder` rule reports, and what other rules skip). */
+import { DisjointSpans } from '../model/text';
 
 /**
  * The fill-in texts that caselint's snippets (snippets/*.json) insert. One list, shared by the
@@ -243,16 +244,13 @@ export function findPlaceholders(
     ? [...PATTERNS, { kind: 'marker' as const, re: new RegExp(extra.map(escape).join('|'), 'g') }]
     : PATTERNS;
   const ignored = ignore.length ? new Set(ignore.map((s) => s.toLowerCase())) : undefined;
-  // `found` holds disjoint matches sorted by start: a match of a later pattern that overlaps one
-  // of an earlier pattern is dropped (one binary search each, so a long text with many matches
-  // stays linear); one pattern's own matches never overlap (exec moves past each).
-  let found: PlaceholderMatch[] = [];
+  // A match of a later pattern that overlaps one of an earlier pattern is dropped.
+  const found = new DisjointSpans<PlaceholderMatch>();
   for (const p of patterns) {
     if (inReferences && 'proseOnly' in p && p.proseOnly) continue;
     if (p.needs !== undefined && !plain.includes(p.needs)) continue;
     if (p.quick && !p.quick.test(plain)) continue;
     p.re.lastIndex = 0;
-    const added: PlaceholderMatch[] = [];
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(plain))) {
       if (m[0].length === 0) {
@@ -263,36 +261,12 @@ export function findPlaceholders(
       if (ignored?.has(m[0].toLowerCase())) continue;
       const start = m.index;
       const end = start + m[0].length;
-      if (overlapsAny(found, start, end)) continue;
-      added.push({ start, end, kind: p.kind, text: m[0] });
+      if (!found.free(start, end)) continue;
+      found.add({ start, end, kind: p.kind, text: m[0] });
     }
-    if (added.length) found = mergeByStart(found, added);
+    found.endRound();
   }
-  return found;
-}
-
-/** Does [start, end) overlap one of the disjoint, start-sorted ranges? */
-function overlapsAny(ranges: readonly PlaceholderMatch[], start: number, end: number): boolean {
-  // The first range ending after `start`: the only one that can overlap (the ranges are disjoint).
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ranges.length && ranges[lo].start < end;
-}
-
-/** Two start-sorted lists as one (stable: `a` first on equal starts). */
-function mergeByStart(a: readonly PlaceholderMatch[], b: readonly PlaceholderMatch[]): PlaceholderMatch[] {
-  const out: PlaceholderMatch[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(b[j].start < a[i].start ? b[j++] : a[i++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+  return found.spans();
 }
 
 /** Is a table cell (or any short text) nothing but an unfilled placeholder or a writing marker? */
