@@ -56,14 +56,20 @@ export interface LintResult {
 
 export const FORCED_REASON = 'checked as a case report on request';
 
-/** Lint one file. Throws UnknownProfileError when the config names an unknown profile (manuscript or not). */
-export function lintFile(text: string, options: LintOptions): LintResult {
+/** Parse once and decide whether the file is checked (with `force`, it always is). */
+function parseAndDetect(text: string, options: LintOptions | AsyncLintOptions) {
   const config = options.config ?? {};
   const profile = profileOf(config);
   const model = parseDocument(text, options.format);
   const manuscript: DetectResult = options.force
     ? { manuscript: true, reason: FORCED_REASON }
     : isManuscript(model, { path: options.path, configDir: options.configDir, config, profile });
+  return { config, profile, model, manuscript };
+}
+
+/** Lint one file. Throws UnknownProfileError when the config names an unknown profile (manuscript or not). */
+export function lintFile(text: string, options: LintOptions): LintResult {
+  const { config, profile, model, manuscript } = parseAndDetect(text, options);
   if (!manuscript.manuscript) return { manuscript };
   return { manuscript, result: checkModel(model, profile, { config, onRuleError: options.onRuleError, rules: options.rules, encoding: options.encoding, bibliographies: options.bibliographies }) };
 }
@@ -73,12 +79,7 @@ export function lintFile(text: string, options: LintOptions): LintResult {
  * a manuscript): the CLI and the server use this. Parses once, like lintFile.
  */
 export async function lintFileAsync(text: string, options: AsyncLintOptions): Promise<LintResult> {
-  const config = options.config ?? {};
-  const profile = profileOf(config);
-  const model = parseDocument(text, options.format);
-  const manuscript: DetectResult = options.force
-    ? { manuscript: true, reason: FORCED_REASON }
-    : isManuscript(model, { path: options.path, configDir: options.configDir, config, profile });
+  const { config, profile, model, manuscript } = parseAndDetect(text, options);
   if (!manuscript.manuscript) return { manuscript };
   const bibliographies = options.readBibliography ? await loadBibliographies(bibliographyRequests(model, config), options.readBibliography) : undefined;
   return { manuscript, result: checkModel(model, profile, { config, onRuleError: options.onRuleError, rules: options.rules, encoding: options.encoding, bibliographies }) };
