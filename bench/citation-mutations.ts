@@ -14,6 +14,7 @@
  * Also lists what the rules find on the articles as published.
  */
 import { check, citationKeys, parseDocument, referenceList, type Citation, type DocumentModel, type Finding } from '../server/src/checker';
+import { seededRandom as random } from './random';
 
 const RULES = ['citation-reference', 'citation-order', 'reference-entry'];
 
@@ -34,17 +35,6 @@ export interface MutationReport {
   ms: number;
 }
 
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(xs: readonly T[], r: () => number): T | undefined => (xs.length ? xs[Math.floor(r() * xs.length)] : undefined);
 

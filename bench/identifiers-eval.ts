@@ -20,6 +20,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { check, getRule, type Finding } from '../server/src/checker';
+import { seededRandom as rng } from './random';
 
 type Kind =
   | 'date' | 'age' | 'phone' | 'email' | 'url' | 'ip-address' | 'record-number' | 'national-id' | 'serial-number'
@@ -36,19 +37,6 @@ const TARGETS = { structured: 0.98, names: 0.9, controlPer10: 1 };
  */
 const HELD_OUT_FIRST = { structured: 0.993, names: 0.902, controlPer10: 1.3 };
 
-// ---------------------------------------------------------------------------------------------
-// Seeded random numbers (mulberry32)
-// ---------------------------------------------------------------------------------------------
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
