@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { ROOT, sourceFiles } from '../helpers/sources';
 
 /**
  * The import direction of the source tree (docs/architecture.md), read from the imports
  * themselves: the checker core in one-way layers, no cycles, thin edges.
  */
-const ROOT = resolve(__dirname, '..', '..');
 const CHECKER = 'server/src/checker/';
 
 /** Checker layers, lowest first; a file may import only files of its own layer or below. */
@@ -29,16 +29,6 @@ interface Edge {
   /** A repository-relative .ts path, or a package / built-in name. */
   to: string;
   local: boolean;
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(join(ROOT, dir))) {
-    const rel = `${dir}/${name}`;
-    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (name.endsWith('.ts')) out.push(rel);
-  }
-  return out;
 }
 
 function resolveLocal(from: string, spec: string): string {

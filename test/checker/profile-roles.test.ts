@@ -1,31 +1,21 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { check, checklist, PROFILES } from '../../server/src/checker';
 import { ITEMS, itemRoles, type ClaimMode, type EvidenceKind } from '../../server/src/checker/profiles';
 import { profileItems } from '../../server/src/checker/analysis/sections';
+import { ROOT, sourceFiles } from '../helpers/sources';
 
 /**
  * Profile items declare what they are (roles); the code reads the roles, never the item ids,
  * which are only the user's config keys. Read from the source itself.
  */
-const ROOT = resolve(__dirname, '..', '..');
 const PROFILES_FILE = 'server/src/checker/profiles.ts';
 
 const ITEM_IDS = new Set([...Object.keys(ITEMS), ...Object.values(PROFILES).flatMap((p) => p.items.map((i) => i.id))]);
 const CLAIM_MODES: readonly ClaimMode[] = ['case', 'discussion', 'skip'];
 const EVIDENCE: readonly EvidenceKind[] = ['title', 'keywords', 'abstract', 'timeline', 'consent', 'patient-perspective'];
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(join(ROOT, dir))) {
-    const rel = `${dir}/${name}`;
-    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (name.endsWith('.ts')) out.push(rel);
-  }
-  return out;
-}
 
 /** `item.id`, `i.id`, `itemId`, `custom.id`: an expression that holds an item id. */
 const ID_EXPR = /(?:^|\.)(?:id|\w*Id)$/;
