@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, RULES, ruleDocsUrl, type CaselintConfig, type Rule } from '../../server/src/checker';
-import { caselintHover, namedBibliographies } from '../../server/src/lsp/hover';
+import { namedBibliographies } from '../../server/src/lsp/bibfiles';
+import { caselintHover } from '../../server/src/lsp/hover';
 import { spawnServer, type TestClient } from './client';
 
 /** The section rules only, so that other rules' findings do not change these hovers. */

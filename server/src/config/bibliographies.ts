@@ -36,7 +36,7 @@ export function bibliographyFiles(manuscript: string | undefined, configFile: st
     const abs = resolve(base, request.name);
     paths.add(abs);
     const shown = request.from === 'document' ? request.name : displayPath(docDir, abs);
-    return { path: shown, ...readText(abs) };
+    return { path: shown, ...readBibliographyText(abs) };
   };
   return { read, paths };
 }
@@ -46,7 +46,8 @@ function displayPath(from: string, abs: string): string {
   return !rel || isAbsolute(rel) ? abs : rel.split(sep).join('/');
 }
 
-function readText(abs: string): { text?: string; error?: string } {
+/** A bibliography file's text (cached by path, modification time and size; decoded as manuscripts are), or why not. */
+export function readBibliographyText(abs: string): { text?: string; error?: string } {
   let stat;
   try {
     stat = statSync(abs);

@@ -18,11 +18,9 @@
  * - On a citation marker: the matching reference-list entry or BibTeX entry.
  * - On a heading: the profile item it satisfies, or that it matches none.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentBibFiles } from './bibfiles';
 import { citationAt, contentEvidence, escapeMarkdown, explain, explanationMarkdown, resolveCitation, sectionHasContent, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
 
 export interface HoverOptions {
@@ -140,57 +138,8 @@ function escapeCode(s: string): string {
 // Reading .bib files (LSP layer only: the checker never touches the file system)
 // ---------------------------------------------------------------------------
 
-const MAX_BIB_BYTES = 5 * 1024 * 1024;
-const MAX_BIB_FILES = 8;
-const bibCache = new Map<string, { mtimeMs: number; text: string }>();
-
-function readBib(path: string): string | undefined {
-  try {
-    const st = statSync(path);
-    if (!st.isFile() || st.size > MAX_BIB_BYTES) return undefined;
-    const cached = bibCache.get(path);
-    if (cached && cached.mtimeMs === st.mtimeMs) return cached.text;
-    const text = readFileSync(path, 'utf8');
-    bibCache.set(path, { mtimeMs: st.mtimeMs, text });
-    return text;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The bibliography files a document names (front matter, LaTeX), relative to its folder. */
-export function namedBibliographies(model: DocumentModel): string[] {
-  const names: string[] = [];
-  const fm = model.frontMatter?.data?.bibliography;
-  if (typeof fm === 'string') names.push(fm);
-  else if (Array.isArray(fm)) names.push(...fm.filter((x): x is string => typeof x === 'string'));
-  if (model.format === 'latex') {
-    for (const m of model.text.matchAll(/\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}/g)) {
-      for (const n of m[1].split(',')) {
-        const name = n.trim();
-        if (name) names.push(/\.bib$/i.test(name) ? name : `${name}.bib`);
-      }
-    }
-  }
-  return names;
-}
-
 /** Default `readBibtex`: the named bibliographies, else every *.bib next to a file: document. */
 export function readBibtexNextTo(documentUri: string, model: DocumentModel): string | undefined {
-  if (!documentUri.startsWith('file:')) return undefined;
-  const dir = dirname(fileURLToPath(documentUri));
-  let paths = namedBibliographies(model).map((n) => (isAbsolute(n) ? n : join(dir, n)));
-  if (!paths.length) {
-    try {
-      paths = readdirSync(dir)
-        .filter((f) => /\.bib$/i.test(f))
-        .sort()
-        .slice(0, MAX_BIB_FILES)
-        .map((f) => join(dir, f));
-    } catch {
-      return undefined;
-    }
-  }
-  const texts = paths.map(readBib).filter((t): t is string => t !== undefined);
+  const texts = documentBibFiles(documentUri, model, { bibOnly: false }).map((f) => f.text);
   return texts.length ? texts.join('\n') : undefined;
 }

@@ -9,63 +9,16 @@
  * Links are targets for the editor to open (https://doi.org/…, https://pubmed.ncbi.nlm.nih.gov/…):
  * the server itself makes no network request.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CompletionItemKind, type CompletionItem, type DocumentLink, type Location, type Position } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { citationAt, citationKeys, findBibtexEntry, referenceList, resolveCitation, type Citation, type DocumentModel } from '../checker';
-import { namedBibliographies } from './hover';
-
-export interface BibFile {
-  uri: string;
-  text: string;
-}
-
-const MAX_BIB_BYTES = 5 * 1024 * 1024;
-const MAX_BIB_FILES = 8;
-
-/** The bibliography files of a document, each with its own URI (for locations inside it). */
-export function bibliographyFiles(documentUri: string, model: DocumentModel): BibFile[] {
-  if (!documentUri.startsWith('file:')) return [];
-  let dir: string;
-  try {
-    dir = dirname(fileURLToPath(documentUri));
-  } catch {
-    return [];
-  }
-  let paths = namedBibliographies(model)
-    .filter((n) => /\.bib$/i.test(n))
-    .map((n) => (isAbsolute(n) ? n : join(dir, n)));
-  if (!paths.length) {
-    try {
-      paths = readdirSync(dir)
-        .filter((f) => /\.bib$/i.test(f))
-        .sort()
-        .slice(0, MAX_BIB_FILES)
-        .map((f) => join(dir, f));
-    } catch {
-      return [];
-    }
-  }
-  const out: BibFile[] = [];
-  for (const path of paths) {
-    try {
-      const st = statSync(path);
-      if (!st.isFile() || st.size > MAX_BIB_BYTES) continue;
-      out.push({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') });
-    } catch {
-      // a missing or unreadable file: nothing to go to
-    }
-  }
-  return out;
-}
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { citationAt, citationKeys, computeLineStarts, findBibtexEntry, positionAt, referenceList, resolveCitation, type Citation, type DocumentModel } from '../checker';
+import { documentBibFiles, type BibFile } from './bibfiles';
 
 export type ReadBibFiles = (documentUri: string, model: DocumentModel) => BibFile[];
 
 function rangeIn(text: string, start: number, end: number) {
-  const doc = TextDocument.create('x', 'plaintext', 0, text);
-  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+  const lineStarts = computeLineStarts(text);
+  return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) };
 }
 
 /** The key of a marker under the cursor ("[3,4]" at "4" → "4"), or all its keys. */
@@ -83,7 +36,7 @@ function keysAt(citation: Citation, offset: number): string[] {
 }
 
 /** Go to definition: the entries a marker at the position names. */
-export function definition(document: TextDocument, model: DocumentModel, position: Position, readBibs: ReadBibFiles = bibliographyFiles): Location[] {
+export function definition(document: TextDocument, model: DocumentModel, position: Position, readBibs: ReadBibFiles = documentBibFiles): Location[] {
   if (document.getText() !== model.text) return [];
   const offset = document.offsetAt(position);
   const citation = citationAt(model, offset);
@@ -199,7 +152,7 @@ export function bibtexKeys(text: string): { key: string; detail: string }[] {
  * Key completion after `[@`, `; @`, `@` (Markdown) and inside `\cite{…}` and its variants
  * (LaTeX); undefined when the cursor is not in such a place (other completion applies).
  */
-export function keyCompletion(document: TextDocument, model: DocumentModel, position: Position, readBibs: ReadBibFiles = bibliographyFiles): CompletionItem[] | undefined {
+export function keyCompletion(document: TextDocument, model: DocumentModel, position: Position, readBibs: ReadBibFiles = documentBibFiles): CompletionItem[] | undefined {
   const lineBefore = document.getText({ start: { line: position.line, character: 0 }, end: position });
   const m =
     model.format === 'latex'
