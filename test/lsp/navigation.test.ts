@@ -105,6 +105,25 @@ describe('navigation over LSP', function () {
     assert.equal(refs.length, 2);
   });
 
+  it('offers "Renumber citations in order of first mention" as a source action, applied as one edit', async () => {
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'citation-order', 'first-mention.md'), 'utf8');
+    const uri = fileUri(join(tmp, 'order.md'));
+    await client.open(uri, text);
+    assert.ok((await client.pullItems(uri)).some((d) => d.code === 'citation-order'));
+    // Asked for by kind, with no diagnostic in the context (the editor's "Source Action..." menu).
+    const actions = await client.codeActions(uri, [], ['source']);
+    const renumber = actions.filter((a) => a.kind === 'source.renumberCitations.caselint');
+    assert.deepEqual(renumber.map((a) => a.title), ['Renumber citations in order of first mention']);
+    // Never part of fix-all.
+    assert.ok(!(await client.codeActions(uri, [], ['source.fixAll'])).some((a) => a.kind === 'source.renumberCitations.caselint'));
+    const after = await client.applyEdit(uri, renumber[0].edit);
+    assert.match(after, /Practice time matters \[2,3\]\. /);
+    assert.match(after, /^2\. Cedar C\./m);
+    assert.ok(!(await client.pullItems(uri)).some((d) => d.code === 'citation-order' || d.code === 'citation-reference'));
+    // In order now: nothing to offer.
+    assert.deepEqual((await client.codeActions(uri, [], ['source.renumberCitations'])).map((a) => a.title), []);
+  });
+
   it('completes bibliography keys after "[@" and inside \\cite{', async () => {
     const uri = fileUri(join(tmp, 'keys.md'));
     const last = KEYS.trimEnd().split('\n');

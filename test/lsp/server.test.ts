@@ -52,7 +52,7 @@ describe('language server over stdio', function () {
     const caps = init.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.ok(caps.diagnosticProvider, 'diagnosticProvider for a client with pull support');
-    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.caselint'], resolveProvider: false });
+    assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.caselint', 'source.renumberCitations.caselint'], resolveProvider: false });
     assert.ok(caps.completionProvider);
     // What the client asks of the server are custom requests, not LSP commands: vscode-languageclient
     // registers no VS Code command for the server.

@@ -2,7 +2,10 @@
  * Code actions from `Diagnostic.data` alone (no pending server state):
  * - each finding's fixes → quick fixes (the first one preferred);
  * - every finding → "Ignore <rule> on this line" / "Ignore <rule> in this file";
- * - `source.fixAll.caselint` → all `safe` fixes of the document together, without overlaps.
+ * - `source.fixAll.caselint` → all `safe` fixes of the document together, without overlaps;
+ * - `source.renumberCitations.caselint` → "Renumber citations in order of first mention" for the
+ *   whole document (markers and reference list in one edit), offered whenever the numbering is out
+ *   of order. Never part of fix-all: it rewrites every marker.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +13,8 @@ import type { Finding, Fix, OffsetEdit } from '../checker';
 import { diagnosticData } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.caselint`;
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+export const RENUMBER_KIND = `${CodeActionKind.Source}.renumberCitations.caselint`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, RENUMBER_KIND];
 
 /** Does a requested kind (`only`) include a kind we offer? "source.fixAll" includes "source.fixAll.caselint". */
 export function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
@@ -108,6 +112,20 @@ export function fixAllAction(document: TextDocument, findings: readonly Finding[
   return { title: 'Fix all safe caselint problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText })) } } };
 }
 
+/** The renumbering source action, from the first finding that carries one; undefined when none does. */
+export function renumberAction(document: TextDocument, findings: readonly Finding[]): CodeAction | undefined {
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.kind === 'renumber-citations');
+    if (fix && fix.edits.length && editsValid(document, fix.edits)) return { title: fix.title, kind: RENUMBER_KIND, edit: workspaceEdit(document, fix.edits) };
+  }
+  return undefined;
+}
+
+/** Does the request ask for a source action (so the document's findings are needed)? */
+export function wantsSourceActions(only: readonly string[] | undefined): boolean {
+  return !only?.length || [FIX_ALL_KIND, RENUMBER_KIND].some((kind) => kindRequested(only, kind));
+}
+
 /**
  * All code actions for a request. `findings` is the document's current check (for fixAll);
  * pass undefined when the document is not checked.
@@ -119,6 +137,10 @@ export function codeActions(document: TextDocument, params: CodeActionParams, fi
   if (findings && kindRequested(only, FIX_ALL_KIND)) {
     const all = fixAllAction(document, findings);
     if (all) out.push(all);
+  }
+  if (findings && kindRequested(only, RENUMBER_KIND)) {
+    const renumber = renumberAction(document, findings);
+    if (renumber) out.push(renumber);
   }
   return out;
 }

@@ -11,7 +11,6 @@
  * gets an empty result; the server never goes down because of one document.
  */
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
@@ -32,7 +31,7 @@ import { parseDocument, type CheckResult, type Rule } from '../checker';
 import { forgetBibliography } from '../config/bibliographies';
 import { CONFIG_FILE_NAMES } from '../config/discover';
 import { checklistResult, insertSectionEdit } from './checklist';
-import { codeActions, CODE_ACTION_KINDS } from './codeActions';
+import { codeActions, CODE_ACTION_KINDS, wantsSourceActions } from './codeActions';
 import { completionItems } from './completion';
 import { definition, documentLinks, keyCompletion, references } from './navigation';
 import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
@@ -420,8 +419,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const only = params.context.only;
-      const wantsFixAll = !only?.length || only.some((k) => k === CodeActionKind.Source || k === CodeActionKind.SourceFixAll || k.startsWith(CodeActionKind.SourceFixAll));
-      const cached = wantsFixAll ? await getResult(document.uri) : undefined;
+      const cached = wantsSourceActions(only) ? await getResult(document.uri) : undefined;
       const findings = cached && cached.document.version === document.version ? cached.result.findings : undefined;
       return codeActions(document, params, findings);
     }),
