@@ -202,6 +202,16 @@ describe('hover', () => {
       assert.match(value(at(0, 33, { readBibtex: () => undefined })), /`lee2019`: no bibliography file found next to the document/);
     });
 
+    it('on a reference-list entry, says where it is cited, or that nothing cites it', () => {
+      const text = 'Cramps are common [1]. Quinine helps [1,2].\n\nMore [2].\n\n## References\n\n1. Alder A. Cramps. 2001.\n2. Birch B. Quinine. 2002.\n3. Cedar C. Never cited. 2003.\n';
+      const { at } = setup(text, {}, []);
+      const one = at(6, 5);
+      assert.equal(value(one), '**Reference \\[1\\]** is cited 2 times: line 1.');
+      assert.deepEqual(one!.range, { start: { line: 6, character: 3 }, end: { line: 6, character: 25 } });
+      assert.equal(value(at(7, 5)), '**Reference \\[2\\]** is cited 2 times: lines 1, 3.');
+      assert.equal(value(at(8, 5)), '**Reference \\[3\\]** is not cited in the text.');
+    });
+
     it('finds a LaTeX \\bibitem for \\cite when no .bib is there', () => {
       const text = '\\section{Introduction}\nKnown before \\cite{lee2019}.\n\\begin{thebibliography}{9}\n\\bibitem{lee2019} Lee A. Squatting palsy. 2019.\n\\end{thebibliography}\n';
       const document = TextDocument.create('untitled:a.tex', 'latex', 1, text);

@@ -16,12 +16,13 @@
  *   (category/cue from `finding.data`), how to fix it, how to silence it in this format, and a
  *   link to the rule page.
  * - On a citation marker: the matching reference-list entry or BibTeX entry.
+ * - On a reference-list entry: the lines that cite it, or that nothing does.
  * - On a heading: the profile item it satisfies, or that it matches none.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentBibFiles } from './bibfiles';
-import { citationAt, contentEvidence, escapeMarkdown, explain, explanationMarkdown, resolveCitation, sectionHasContent, type CheckResult, type DocumentModel, type Finding, type Section } from '../checker';
+import { citationAt, citationsOfEntry, contentEvidence, escapeMarkdown, explain, explanationMarkdown, positionAt, referenceList, resolveCitation, sectionHasContent, type CheckResult, type DocumentModel, type Finding, type ReferenceEntry, type Section } from '../checker';
 
 export interface HoverOptions {
   /**
@@ -86,6 +87,9 @@ export function caselintHover(
     parts.push({ start: citation.start, end: citation.end, markdown: lines.join('\n\n') });
   }
 
+  const entry = citation ? undefined : referenceList(model).find((e) => offset >= e.start && offset < e.end);
+  if (entry) parts.push({ start: entry.start, end: entry.end, markdown: entryMarkdown(model, entry) });
+
   const heading = model.headings.find((h) => offset >= h.start && offset < Math.max(h.end, h.start + 1));
   if (heading) {
     const section = model.sections.find((s) => s.heading === heading);
@@ -99,6 +103,16 @@ export function caselintHover(
     contents: { kind: MarkupKind.Markdown, value: parts.map((p) => p.markdown).join('\n\n---\n\n') },
     range: { start: document.positionAt(narrow.start), end: document.positionAt(narrow.end) },
   };
+}
+
+/** On a reference-list entry: where it is cited (the other way of a citation's hover). */
+function entryMarkdown(model: DocumentModel, entry: ReferenceEntry): string {
+  const label = entry.number !== undefined ? `Reference \\[${entry.number}\\]` : 'This reference';
+  const cites = citationsOfEntry(model, entry);
+  if (!cites.length) return `**${label}** is not cited in the text.`;
+  const lines = [...new Set(cites.map((c) => positionAt(model.lineStarts, c.start).line + 1))];
+  const shown = lines.slice(0, 10).join(', ') + (lines.length > 10 ? `, and ${lines.length - 10} more` : '');
+  return `**${label}** is cited ${cites.length === 1 ? 'once' : `${cites.length} times`}: line${lines.length === 1 ? '' : 's'} ${shown}.`;
 }
 
 function headingMarkdown(result: CheckResult, section: Section): string {

@@ -11,7 +11,7 @@
  */
 import { CompletionItemKind, type CompletionItem, type DocumentLink, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { citationAt, citationKeys, computeLineStarts, findBibtexEntry, positionAt, referenceList, resolveCitation, type Citation, type DocumentModel } from '../checker';
+import { citationAt, citationKeys, citationsOfEntry, computeLineStarts, findBibtexEntry, positionAt, referenceList, resolveCitation, type Citation, type DocumentModel } from '../checker';
 import { documentBibFiles, type BibFile } from './bibfiles';
 
 export type ReadBibFiles = (documentUri: string, model: DocumentModel) => BibFile[];
@@ -82,10 +82,7 @@ export function references(document: TextDocument, model: DocumentModel, positio
   const out: Location[] = [];
   if (entry) {
     if (includeDeclaration) out.push(loc(entry.start, entry.end));
-    for (const c of model.citations) {
-      if (c.kind !== 'numeric' && c.kind !== 'superscript' && c.kind !== 'author-year') continue;
-      if (resolveCitation(model, c).some((l) => l.entry?.start === entry.start)) out.push(loc(c.start, c.end));
-    }
+    for (const c of citationsOfEntry(model, entry)) out.push(loc(c.start, c.end));
     return out;
   }
   const citation = citationAt(model, offset);

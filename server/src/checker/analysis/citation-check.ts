@@ -379,7 +379,8 @@ function checkAuthorYear(list: ReferenceEntry[], uses: Citation[], problems: Cit
       problems.push({ rule: 'citation-reference', kind: 'author-year-none', start: c.start, end: c.end, message: `${none.join('; ')}: no reference by this first author and year in the list.` });
     }
     if (several.length) {
-      problems.push({ rule: 'citation-reference', kind: 'author-year-ambiguous', start: c.start, end: c.end, message: `${several.join('; ')} matches several references: add a letter to the year (2019a, 2019b) in the text and the list.` });
+      const year = /\d{4}/.exec(several[0])?.[0] ?? '2019';
+      problems.push({ rule: 'citation-reference', kind: 'author-year-ambiguous', start: c.start, end: c.end, message: `${several.join('; ')} matches several references: add a letter to the year (${year}a, ${year}b) in the text and the list.` });
     }
   }
 }

@@ -59,6 +59,8 @@ export function referenceList(model: DocumentModel): ReferenceEntry[] {
 const listCache = new WeakMap<DocumentModel, ReferenceEntry[]>();
 
 const NUMBERED_LINE = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]/;
+/** A line that is a whole reference entry: starts with a capital letter, names a year. */
+const ENTRY_LINE = /^[ \t]*\p{Lu}[^\r\n]*\b(?:1[6-9]|20)\d{2}[a-z]?\b/u;
 
 function splitNumberedLines(text: string, p: Paragraph): { start: number; end: number; number?: number; text: string }[] {
   const source = text.slice(p.start, p.end);
@@ -70,6 +72,17 @@ function splitNumberedLines(text: string, p: Paragraph): { start: number; end: n
   }
   const numbered = lines.filter((l) => NUMBERED_LINE.test(l.text));
   if (numbered.length < 2 || !NUMBERED_LINE.test(lines[0].text)) {
+    // Unnumbered entries one per line with no blank line between them (pasted from a word
+    // processor): one paragraph to Markdown, but each line is an entry when every line starts
+    // with a capital and names a year. A wrapped entry (a line without a year) keeps the
+    // paragraph whole.
+    const filled = lines.filter((l) => l.text.trim());
+    if (filled.length >= 2 && filled.every((l) => ENTRY_LINE.test(l.text))) {
+      return filled.map((l) => {
+        const lead = l.text.length - l.text.trimStart().length;
+        return { start: l.start + lead, end: l.start + l.text.trimEnd().length, text: l.text.trim() };
+      });
+    }
     return [{ start: p.start, end: p.end, number: ownNumber(text, p), text: p.plain.trim() }];
   }
   const parts: { start: number; end: number; number?: number; text: string }[] = [];
@@ -101,6 +114,13 @@ function ownNumber(text: string, p: Paragraph): number | undefined {
   m = /^\s*\[(\d{1,4})\]|^\s*(\d{1,4})[.)]\s/.exec(p.plain);
   if (m) return Number(m[1] ?? m[2]);
   return undefined;
+}
+
+/** The document's numeric, superscript and author-year citations that cite a reference-list entry. */
+export function citationsOfEntry(model: DocumentModel, entry: ReferenceEntry): Citation[] {
+  return model.citations.filter(
+    (c) => (c.kind === 'numeric' || c.kind === 'superscript' || c.kind === 'author-year') && resolveCitation(model, c).some((l) => l.entry?.start === entry.start),
+  );
 }
 
 /** Keys of a citation as numbers or BibTeX keys ("¹⁻³" → 1, 2, 3). */
