@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parseDocument } from '../../server/src/checker';
-import { citationKeys, findBibitem, findBibtexEntry, referenceList, resolveCitation } from '../../server/src/checker/analysis/references';
+import { citationKeys, findBibitem, referenceList, resolveCitation } from '../../server/src/checker/analysis/references';
+import { parseBibliography } from '../../server/src/checker/model/bibliography';
+import { findBibEntry, type BibFile } from '../../server/src/lsp/bibfiles';
 
 describe('citation → reference entry (pure)', () => {
   it('numbers a Markdown reference list by position, or by the list’s own numbers', () => {
@@ -35,7 +37,7 @@ describe('citation → reference entry (pure)', () => {
     assert.equal(resolveCitation(model, ay)[0].entry?.number, 3);
   });
 
-  it('finds a BibTeX entry by key: nested braces, parentheses, comments skipped', () => {
+  it('finds a BibTeX entry by key in the parsed file: nested braces, parentheses, comments skipped', async () => {
     const bib = [
       '@comment{lee2019, not this}',
       '@string{j = {Brain}}',
@@ -46,13 +48,15 @@ describe('citation → reference entry (pure)', () => {
       '@book(park2020, title = {P (q)})',
       '@misc{broken, title = {unterminated',
     ].join('\n');
-    const e = findBibtexEntry(bib, 'lee2019');
-    assert.equal(e?.text, '@Article{lee2019,\n  title = {A {B} c},\n  note = {a \\} brace}\n}');
-    assert.equal(bib.slice(e!.start, e!.end), e!.text);
-    assert.equal(findBibtexEntry(bib, 'park2020')?.text, '@book(park2020, title = {P (q)})');
-    assert.equal(findBibtexEntry(bib, 'Lee2019'), undefined, 'keys are case-sensitive');
-    assert.equal(findBibtexEntry(bib, 'broken'), undefined);
-    assert.equal(findBibtexEntry('', 'x'), undefined);
+    const file: BibFile = { uri: 'file:///refs.bib', text: bib, format: 'bibtex', entries: (await parseBibliography('refs.bib', bib)).entries };
+    const span = (key: string) => {
+      const f = findBibEntry([file], key);
+      return f && bib.slice(f.entry.start, f.entry.end);
+    };
+    assert.equal(span('lee2019'), '@Article{lee2019,\n  title = {A {B} c},\n  note = {a \\} brace}\n}');
+    assert.equal(span('park2020'), '@book(park2020, title = {P (q)})');
+    assert.equal(span('Lee2019'), undefined, 'keys are case-sensitive');
+    assert.equal(findBibEntry([], 'x'), undefined);
   });
 
   it('finds a LaTeX \\bibitem in the document for \\cite keys when there is no BibTeX', () => {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, RULES, ruleDocsUrl, type CaselintConfig, type Rule } from '../../server/src/checker';
-import { namedBibliographies } from '../../server/src/lsp/bibfiles';
-import { caselintHover } from '../../server/src/lsp/hover';
+import { bibliographyFormatOf, check, parseBibliography, RULES, ruleDocsUrl, type CaselintConfig, type Rule } from '../../server/src/checker';
+import { namedBibliographies, type BibFile } from '../../server/src/lsp/bibfiles';
+import { caselintHover, hoverWithBibliographies, type HoverOptions } from '../../server/src/lsp/hover';
 import { spawnServer, type TestClient } from './client';
 
 /** The section rules only, so that other rules' findings do not change these hovers. */
@@ -16,8 +16,10 @@ const SECTION_RULES = RULES.filter((r) => r.id === 'required-section' || r.id ==
 function setup(text: string, config: CaselintConfig = {}, rules: Rule[] = SECTION_RULES, uri = 'untitled:case.md') {
   const document = TextDocument.create(uri, 'markdown', 1, text);
   const result = check(text, { config, rules });
-  const at = (line: number, character: number, options = {}) => caselintHover(result, document, { position: { line, character } }, options);
-  return { document, result, at };
+  const at = (line: number, character: number, options: HoverOptions = {}) => caselintHover(result, document, { position: { line, character } }, options);
+  /** As the server answers: the bibliography files next to the document read first. */
+  const read = (line: number, character: number) => hoverWithBibliographies(result, document, { position: { line, character } });
+  return { document, result, at, read };
 }
 
 function value(h: Hover | null): string {
@@ -190,16 +192,20 @@ describe('hover', () => {
       assert.deepEqual(h!.range, { start: { line: 12, character: 22 }, end: { line: 12, character: 25 } });
     });
 
-    it('uses the BibTeX text the caller supplies for Pandoc keys', () => {
+    it('uses the bibliography files the caller supplies for Pandoc keys', async () => {
       const text = 'Squatting compresses the nerve [@lee2019].\n';
       const bib = '@article{other, title={X}}\n@article{lee2019,\n  title = {Squatting {palsy}},\n  year = 2019\n}\n';
+      const parsed = async (name: string, t: string): Promise<BibFile> => ({ uri: `file:///${name}`, text: t, format: bibliographyFormatOf(name)!, entries: (await parseBibliography(name, t)).entries });
       const { at } = setup(text, {}, []);
-      const h = at(0, 33, { readBibtex: () => bib });
+      const h = at(0, 33, { bibliographies: [await parsed('refs.bib', bib)] });
       const v = value(h);
       assert.ok(v.includes('```bibtex\n@article{lee2019,\n  title = {Squatting {palsy}},\n  year = 2019\n}\n```'), v);
       assert.deepEqual(h!.range, { start: { line: 0, character: 31 }, end: { line: 0, character: 41 } });
-      assert.match(value(at(0, 33, { readBibtex: () => '@book{x, title={Y}}' })), /`lee2019`: not found in the bibliography/);
-      assert.match(value(at(0, 33, { readBibtex: () => undefined })), /`lee2019`: no bibliography file found next to the document/);
+      assert.match(value(at(0, 33, { bibliographies: [await parsed('refs.bib', '@book{x, title={Y}}')] })), /`lee2019`: not found in the bibliography/);
+      assert.match(value(at(0, 33, { bibliographies: undefined })), /`lee2019`: no bibliography file found next to the document/);
+      // CSL JSON: the entry's author, year and title.
+      const csl = '[{"id": "lee2019", "type": "article-journal", "author": [{"family": "Lee", "given": "Ann"}], "issued": {"date-parts": [[2019]]}, "title": "Squatting palsy"}]';
+      assert.match(value(at(0, 33, { bibliographies: [await parsed('refs.json', csl)] })), /`@lee2019`: Lee, 2019, Squatting palsy/);
     });
 
     it('on a reference-list entry, says where it is cited, or that nothing cites it', () => {
@@ -216,24 +222,24 @@ describe('hover', () => {
       const text = '\\section{Introduction}\nKnown before \\cite{lee2019}.\n\\begin{thebibliography}{9}\n\\bibitem{lee2019} Lee A. Squatting palsy. 2019.\n\\end{thebibliography}\n';
       const document = TextDocument.create('untitled:a.tex', 'latex', 1, text);
       const result = check(text, { format: 'latex', rules: [] });
-      const h = caselintHover(result, document, { position: { line: 1, character: 16 } }, { readBibtex: () => undefined });
+      const h = caselintHover(result, document, { position: { line: 1, character: 16 } });
       assert.match(value(h), /\\\[lee2019\\\] Lee A\. Squatting palsy\. 2019\./);
       assert.deepEqual(h!.range, { start: { line: 1, character: 13 }, end: { line: 1, character: 27 } });
     });
 
-    it('reads the .bib named in front matter, or the .bib files next to the document', () => {
+    it('reads the .bib named in front matter, or the .bib files next to the document', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'caselint-hover-'));
       try {
         writeFileSync(join(dir, 'refs.bib'), '@article{kim2020, title = {Peroneal palsy}}\n');
         writeFileSync(join(dir, 'named.bib'), '@article{park2021, title = {Named file}}\n');
         const plain = 'As shown before [@kim2020].\n';
         const a = setup(plain, {}, [], pathToFileURL(join(dir, 'a.md')).href);
-        assert.match(value(a.at(0, 20)), /@article\{kim2020, title = \{Peroneal palsy\}\}/);
+        assert.match(value(await a.read(0, 20)), /@article\{kim2020, title = \{Peroneal palsy\}\}/);
 
         const withFm = '---\nbibliography: named.bib\n---\n\nAs shown before [@park2021].\n';
         const b = setup(withFm, {}, [], pathToFileURL(join(dir, 'b.md')).href);
         assert.deepEqual(namedBibliographies(b.result.model), ['named.bib']);
-        assert.match(value(b.at(4, 20)), /@article\{park2021, title = \{Named file\}\}/);
+        assert.match(value(await b.read(4, 20)), /@article\{park2021, title = \{Named file\}\}/);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

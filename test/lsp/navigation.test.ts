@@ -129,7 +129,7 @@ describe('navigation over LSP', function () {
     const last = KEYS.trimEnd().split('\n');
     const items = (await client.completion(uri, last.length - 1, last[last.length - 1].length)) as CompletionItem[];
     assert.deepEqual(items.map((i) => i.label), ['oduya2001', 'lindqvist2005']);
-    assert.match(items[0].detail ?? '', /Oduya, Kemi.*2001.*Cramps at night/);
+    assert.match(items[0].detail ?? '', /Oduya, 2001, Cramps at night/);
     const tex = fileUri(join(tmp, 'case.tex'));
     const texText = '\\documentclass{article}\n\\begin{document}\nCramps \\cite{oduya2001, lin\n\\bibliography{refs}\n\\end{document}\n';
     await client.open(tex, texText, 'latex');

@@ -22,7 +22,7 @@ export { PROFILES, getProfile, headingMatches, normalizeHeading, type Profile, t
 export { parseDocument, computeLineStarts, positionAt, suppressionComment } from './model';
 export { sectionHasContent, type SectionAnalysis } from './analysis/sections';
 export { contentEvidence, type ContentEvidence } from './analysis/evidence';
-export { citationAt, citationKeys, citationsOfEntry, findBibtexEntry, referenceList, resolveCitation, type ReferenceEntry, type ReferenceLookup } from './analysis/references';
+export { citationAt, citationKeys, citationsOfEntry, referenceList, resolveCitation, type ReferenceEntry, type ReferenceLookup } from './analysis/references';
 export { bibliographyRequests, type BibliographyRequest, type LoadedBibliography } from './analysis/bibliography';
 export { bibliographyFormatOf, parseBibliography, type BibEntry, type Bibliography, type BibliographyFormat } from './model/bibliography';
 export { isManuscript, type DetectOptions, type DetectResult } from './analysis/detect';

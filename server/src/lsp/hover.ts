@@ -8,9 +8,10 @@
  *     return a?.result ? caselintHover(a.result, a.document, params) : null;
  *   });
  *
- * and declare `hoverProvider: true`. The BibTeX lookup for `@key` / `\cite{key}` markers reads
- * .bib files from disk (front matter `bibliography`, LaTeX `\bibliography{}`/`\addbibresource{}`,
- * else the *.bib files next to the document) for file: URIs only; pass `readBibtex` to replace it.
+ * and declare `hoverProvider: true`. `hoverWithBibliographies` first reads the document's
+ * bibliography files (bibfiles.ts: named in the front matter or by `\bibliography{}` /
+ * `\addbibresource{}`, else the *.bib files next to a file: document) when the cursor is on a
+ * `@key` / `\cite{key}` marker.
  *
  * - On a finding: the rule's explanation (checker views/explain.ts): the message, why
  *   (category/cue from `finding.data`), how to fix it, how to silence it in this format, and a
@@ -21,15 +22,15 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentBibFiles } from './bibfiles';
+import { documentBibFiles, entrySummary, findBibEntry, type BibFile, type ReadBibFiles } from './bibfiles';
 import { citationAt, citationsOfEntry, contentEvidence, escapeMarkdown, explain, explanationMarkdown, positionAt, referenceList, resolveCitation, sectionHasContent, type CheckResult, type DocumentModel, type Finding, type ReferenceEntry, type Section } from '../checker';
 
 export interface HoverOptions {
   /**
-   * Returns the BibTeX text for the document (all its .bib files concatenated), or undefined.
-   * Defaults to reading files next to a file: document; tests pass their own.
+   * The document's bibliography files, parsed (bibfiles.ts); undefined when none was found.
+   * Only key-based markers (`@key`, `\cite{key}`) read them.
    */
-  readBibtex?: (documentUri: string, model: DocumentModel) => string | undefined;
+  bibliographies?: readonly BibFile[];
 }
 
 interface Part {
@@ -62,24 +63,29 @@ export function caselintHover(
   const citation = citationAt(model, offset);
   if (citation) {
     const needsBib = citation.kind === 'pandoc' || citation.kind === 'latex';
-    let bibtex: string | undefined;
-    if (needsBib) {
-      try {
-        bibtex = (options.readBibtex ?? readBibtexNextTo)(document.uri, model);
-      } catch {
-        bibtex = undefined;
-      }
-    }
-    const lookups = resolveCitation(model, citation, bibtex);
+    const bibs = options.bibliographies?.length ? options.bibliographies : undefined;
+    const formatOfEntry = new Map<ReferenceEntry, BibFile>();
+    const lookupKey = (key: string): ReferenceEntry | undefined => {
+      const found = bibs && findBibEntry(bibs, key);
+      if (!found) return undefined;
+      const entry: ReferenceEntry = { start: found.entry.start, end: found.entry.end, key, text: found.file.text.slice(found.entry.start, found.entry.end), source: 'bibtex' };
+      formatOfEntry.set(entry, found.file);
+      return entry;
+    };
+    const lookups = resolveCitation(model, citation, lookupKey);
     const lines = [`**Citation** \`${escapeCode(citation.raw)}\``];
     for (const l of lookups) {
-      if (l.entry?.source === 'bibtex') {
-        lines.push(`\`@${escapeCode(l.key)}\`:\n\n\`\`\`bibtex\n${l.entry.text.replace(/```/g, "'''")}\n\`\`\``);
+      const file = l.entry && formatOfEntry.get(l.entry);
+      if (file && file.format === 'bibtex') {
+        lines.push(`\`@${escapeCode(l.key)}\`:\n\n\`\`\`bibtex\n${l.entry!.text.replace(/```/g, "'''")}\n\`\`\``);
+      } else if (file) {
+        const entry = findBibEntry([file], l.key)!.entry;
+        lines.push(`\`@${escapeCode(l.key)}\`: ${escapeMarkdown(entrySummary(entry) || 'no author, year or title')}`);
       } else if (l.entry) {
         const label = citation.kind === 'author-year' ? escapeMarkdown(l.key) : `\\[${l.entry.number ?? escapeMarkdown(l.key)}\\]`;
         lines.push(`${label} ${escapeMarkdown(l.entry.text)}`);
       } else if (needsBib) {
-        lines.push(bibtex === undefined ? `\`${escapeCode(l.key)}\`: no bibliography file found next to the document` : `\`${escapeCode(l.key)}\`: not found in the bibliography`);
+        lines.push(bibs === undefined ? `\`${escapeCode(l.key)}\`: no bibliography file found next to the document` : `\`${escapeCode(l.key)}\`: not found in the bibliography`);
       } else {
         lines.push(`\`${escapeCode(l.key)}\`: no matching entry in the reference list`);
       }
@@ -148,12 +154,18 @@ function escapeCode(s: string): string {
   return s.replace(/`/g, "'");
 }
 
-// ---------------------------------------------------------------------------
-// Reading .bib files (LSP layer only: the checker never touches the file system)
-// ---------------------------------------------------------------------------
-
-/** Default `readBibtex`: the named bibliographies, else every *.bib next to a file: document. */
-export function readBibtexNextTo(documentUri: string, model: DocumentModel): string | undefined {
-  const texts = documentBibFiles(documentUri, model, { bibOnly: false }).map((f) => f.text);
-  return texts.length ? texts.join('\n') : undefined;
+/** The hover, after reading the bibliography files when the cursor is on a key-based marker. */
+export async function hoverWithBibliographies(result: CheckResult, document: TextDocument, params: { position: Position }, read: ReadBibFiles = documentBibFiles): Promise<Hover | null> {
+  const { model } = result;
+  if (document.getText() !== model.text) return null;
+  const citation = citationAt(model, document.offsetAt(params.position));
+  let bibliographies: BibFile[] | undefined;
+  if (citation && (citation.kind === 'pandoc' || citation.kind === 'latex')) {
+    try {
+      bibliographies = await read(document.uri, model);
+    } catch {
+      bibliographies = undefined;
+    }
+  }
+  return caselintHover(result, document, params, { bibliographies });
 }

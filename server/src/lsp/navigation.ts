@@ -4,17 +4,16 @@
  * entry to every marker citing it, document links for DOIs and PMIDs, and completion of
  * bibliography keys after `[@` / `@` and `\cite{`.
  *
- * The .bib files are those the document names (front matter `bibliography`, `\bibliography{}`,
- * `\addbibresource{}`), else the *.bib files next to it (as hover reads them); file: URIs only.
+ * The bibliography files (bibfiles.ts) are those the document names (front matter `bibliography`,
+ * `\bibliography{}`, `\addbibresource{}`: BibTeX, CSL JSON, CSL YAML), else the *.bib files next
+ * to it, parsed as the checks parse them; file: URIs only.
  * Links are targets for the editor to open (https://doi.org/…, https://pubmed.ncbi.nlm.nih.gov/…):
  * the server itself makes no network request.
  */
 import { CompletionItemKind, type CompletionItem, type DocumentLink, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { citationAt, citationKeys, citationsOfEntry, computeLineStarts, findBibtexEntry, positionAt, referenceList, resolveCitation, type Citation, type DocumentModel } from '../checker';
-import { documentBibFiles, type BibFile } from './bibfiles';
-
-export type ReadBibFiles = (documentUri: string, model: DocumentModel) => BibFile[];
+import { citationAt, citationKeys, citationsOfEntry, computeLineStarts, positionAt, referenceList, resolveCitation, type Citation, type DocumentModel } from '../checker';
+import { documentBibFiles, entrySummary, findBibEntry, type ReadBibFiles } from './bibfiles';
 
 function rangeIn(text: string, start: number, end: number) {
   const lineStarts = computeLineStarts(text);
@@ -36,7 +35,7 @@ function keysAt(citation: Citation, offset: number): string[] {
 }
 
 /** Go to definition: the entries a marker at the position names. */
-export function definition(document: TextDocument, model: DocumentModel, position: Position, readBibs: ReadBibFiles = documentBibFiles): Location[] {
+export async function definition(document: TextDocument, model: DocumentModel, position: Position, readBibs: ReadBibFiles = documentBibFiles): Promise<Location[]> {
   if (document.getText() !== model.text) return [];
   const offset = document.offsetAt(position);
   const citation = citationAt(model, offset);
@@ -45,21 +44,15 @@ export function definition(document: TextDocument, model: DocumentModel, positio
   const out: Location[] = [];
   const keyBased = citation.kind === 'pandoc' || citation.kind === 'latex';
   if (keyBased) {
-    const bibs = readBibs(document.uri, model);
+    const bibs = await readBibs(document.uri, model);
     for (const key of wanted) {
-      let found = false;
-      for (const bib of bibs) {
-        const e = findBibtexEntry(bib.text, key);
-        if (e) {
-          out.push({ uri: bib.uri, range: rangeIn(bib.text, e.start, e.end) });
-          found = true;
-          break;
-        }
+      const found = findBibEntry(bibs, key);
+      if (found) {
+        out.push({ uri: found.file.uri, range: rangeIn(found.file.text, found.entry.start, found.entry.end) });
+        continue;
       }
-      if (!found) {
-        const [lookup] = resolveCitation(model, { ...citation, keys: [key] });
-        if (lookup?.entry) out.push({ uri: document.uri, range: { start: document.positionAt(lookup.entry.start), end: document.positionAt(lookup.entry.end) } });
-      }
+      const [lookup] = resolveCitation(model, { ...citation, keys: [key] });
+      if (lookup?.entry) out.push({ uri: document.uri, range: { start: document.positionAt(lookup.entry.start), end: document.positionAt(lookup.entry.end) } });
     }
     return out;
   }
@@ -128,28 +121,11 @@ export function documentLinks(document: TextDocument): DocumentLink[] {
   return out.sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
 }
 
-/** Keys of BibTeX entries, with a short description (first author, year, title). */
-export function bibtexKeys(text: string): { key: string; detail: string }[] {
-  const out: { key: string; detail: string }[] = [];
-  for (const m of text.matchAll(/@([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,/g)) {
-    if (/^(comment|string|preamble)$/i.test(m[1])) continue;
-    const e = findBibtexEntry(text, m[2]);
-    const field = (name: string) => {
-      const f = e && new RegExp(String.raw`\b${name}\s*=\s*[{"]([^}"]*)`, 'i').exec(e.text);
-      return f ? f[1].replace(/\s+/g, ' ').trim() : '';
-    };
-    const author = field('author').split(/\s+and\s+/i)[0];
-    const detail = [author, field('year'), field('title')].filter(Boolean).join(', ');
-    out.push({ key: m[2], detail: detail || m[1].toLowerCase() });
-  }
-  return out;
-}
-
 /**
  * Key completion after `[@`, `; @`, `@` (Markdown) and inside `\cite{…}` and its variants
  * (LaTeX); undefined when the cursor is not in such a place (other completion applies).
  */
-export function keyCompletion(document: TextDocument, model: DocumentModel, position: Position, readBibs: ReadBibFiles = documentBibFiles): CompletionItem[] | undefined {
+export async function keyCompletion(document: TextDocument, model: DocumentModel, position: Position, readBibs: ReadBibFiles = documentBibFiles): Promise<CompletionItem[] | undefined> {
   const lineBefore = document.getText({ start: { line: position.line, character: 0 }, end: position });
   const m =
     model.format === 'latex'
@@ -162,11 +138,11 @@ export function keyCompletion(document: TextDocument, model: DocumentModel, posi
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
-  for (const bib of readBibs(document.uri, model)) {
-    for (const k of bibtexKeys(bib.text)) {
-      if (seen.has(k.key)) continue;
-      seen.add(k.key);
-      items.push({ label: k.key, kind: CompletionItemKind.Reference, detail: k.detail, filterText: k.key, sortText: k.key, textEdit: { range, newText: k.key } });
+  for (const bib of await readBibs(document.uri, model)) {
+    for (const e of bib.entries) {
+      if (seen.has(e.key)) continue;
+      seen.add(e.key);
+      items.push({ label: e.key, kind: CompletionItemKind.Reference, detail: entrySummary(e) || e.type, filterText: e.key, sortText: e.key, textEdit: { range, newText: e.key } });
     }
   }
   return items;

@@ -36,7 +36,7 @@ import { completionItems } from './completion';
 import { definition, documentLinks, keyCompletion, references } from './navigation';
 import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
 import { DocumentStates, type DocumentState } from './state';
-import { caselintHover } from './hover';
+import { hoverWithBibliographies } from './hover';
 import { documentSymbols, foldingRanges } from './symbols';
 import {
   CheckAsCaseReportRequest,
@@ -426,12 +426,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   connection.onCompletion(
-    guard('textDocument/completion', [] as CompletionItem[], (params) => {
+    guard('textDocument/completion', [] as CompletionItem[], async (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const format = formatOf(document);
       if (format === 'markdown' || format === 'latex') {
-        const keys = keyCompletion(document, parseDocument(document.getText(), format), params.position);
+        const keys = await keyCompletion(document, parseDocument(document.getText(), format), params.position);
         if (keys) return keys;
       }
       // A trigger character outside a citation ("{" of any LaTeX command) opens no snippet list.
@@ -488,7 +488,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onHover(
     guard('textDocument/hover', null, async (params) => {
       const cached = await getResult(params.textDocument.uri);
-      return cached ? caselintHover(cached.result, cached.document, params) : null;
+      return cached ? hoverWithBibliographies(cached.result, cached.document, params) : null;
     }),
   );
 

@@ -1,12 +1,12 @@
 /**
  * Citation marker → reference-list entry. Pure: the caller hands in the document model and,
- * for key-based markers (Pandoc `@key`, LaTeX `\cite{key}`), the text of a BibTeX file it has
- * read itself (reading files is the LSP layer's or the CLI's business, never the checker's).
+ * for key-based markers (Pandoc `@key`, LaTeX `\cite{key}`), a lookup in the bibliography files it
+ * has read itself (reading files is the LSP layer's or the CLI's business, never the checker's).
  *
  * - numeric `[n]` and superscript markers: the nth entry of the References section's list
  *   (an entry's own number — "12." list marker or a leading "[12]" — wins over its position);
  * - author-year markers: the first entry that names the first author's surname and the year;
- * - `@key` / `\cite{key}`: the BibTeX entry with that key, when BibTeX text is supplied.
+ * - `@key` / `\cite{key}`: the bibliography entry with that key, when the caller can look keys up.
  */
 import { isReferencesHeading } from '../profiles';
 import type { Citation, DocumentModel, Paragraph, Span } from '../types';
@@ -16,9 +16,9 @@ export interface ReferenceEntry extends Span {
   number?: number;
   /** The number is written in the source ("12.", "[12]"), not counted from the entry's position. */
   numbered?: boolean;
-  /** The key, for BibTeX entries. */
+  /** The key, for bibliography-file entries. */
   key?: string;
-  /** The entry as written: the list item's plain text, or the BibTeX entry's source. */
+  /** The entry as written: the list item's plain text, or the bibliography entry's source. */
   text: string;
   source: 'list' | 'bibtex';
 }
@@ -141,9 +141,10 @@ export function citationKeys(citation: Citation): string[] {
 
 /**
  * The reference entries a citation marker points at, one lookup per key, in the marker's order.
- * `bibtex` is the text of the bibliography file(s), when the caller could read them.
+ * `lookupKey` finds a key in the bibliography files, when the caller has read and parsed them
+ * (model/bibliography.ts); a `\bibitem` of the document answers otherwise.
  */
-export function resolveCitation(model: DocumentModel, citation: Citation, bibtex?: string): ReferenceLookup[] {
+export function resolveCitation(model: DocumentModel, citation: Citation, lookupKey?: (key: string) => ReferenceEntry | undefined): ReferenceLookup[] {
   const keys = citationKeys(citation);
   switch (citation.kind) {
     case 'numeric':
@@ -161,7 +162,7 @@ export function resolveCitation(model: DocumentModel, citation: Citation, bibtex
     case 'pandoc':
     case 'latex':
     default:
-      return keys.map((key) => ({ key, entry: (bibtex ? findBibtexEntry(bibtex, key) : undefined) ?? findBibitem(model.text, key) }));
+      return keys.map((key) => ({ key, entry: lookupKey?.(key) ?? findBibitem(model.text, key) }));
   }
 }
 
@@ -171,38 +172,6 @@ function findAuthorYear(list: ReferenceEntry[], key: string): ReferenceEntry | u
   const author = /\p{Lu}[\p{L}'\u2019-]+/u.exec(key)?.[0];
   if (!year || !author) return undefined;
   return list.find((e) => e.text.includes(author) && e.text.includes(year));
-}
-
-/**
- * The BibTeX entry `@type{key, …}` with the given key (case-sensitive, as BibTeX keys are),
- * found by balancing braces or parentheses; undefined when absent or unterminated.
- */
-export function findBibtexEntry(bibtex: string, key: string): ReferenceEntry | undefined {
-  const re = /@([A-Za-z]+)\s*([{(])\s*([^,\s{}()]+)\s*,/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(bibtex))) {
-    const type = m[1].toLowerCase();
-    if (type === 'comment' || type === 'string' || type === 'preamble' || m[3] !== key) continue;
-    const open = m.index + m[0].indexOf(m[2]);
-    const close = m[2] === '{' ? '}' : ')';
-    let depth = 0;
-    for (let i = open; i < bibtex.length; i++) {
-      const c = bibtex[i];
-      if (c === '\\') {
-        i++;
-        continue;
-      }
-      if (c === m[2] || (m[2] === '(' && c === '{')) depth++;
-      else if (c === close || (m[2] === '(' && c === '}')) {
-        depth--;
-        if (depth === 0) {
-          return { start: m.index, end: i + 1, key, text: bibtex.slice(m.index, i + 1), source: 'bibtex' };
-        }
-      }
-    }
-    return undefined;
-  }
-  return undefined;
 }
 
 /** A LaTeX `\bibitem{key}` of a `thebibliography` environment in the document itself. */
