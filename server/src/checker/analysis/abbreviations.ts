@@ -21,6 +21,9 @@
  * - back matter that names authors by their initials (contributions, acknowledgements,
  *   competing interests, funding, consent and other declarations) is skipped;
  * - a one-letter prefix with a hyphen marks a gene or antibody name ("c-KIT", "p-ANCA"): skipped;
+ * - a capitalised symbol followed by "gene", "mutation", "variant", "protein", "expression" and the
+ *   like is a gene symbol ("KIT mutation", "FUS variants"): not reported unless the document
+ *   defines it;
  * - a paragraph written mostly in capitals is skipped.
  */
 import { headingMatches, type ProfileItem } from '../profiles';
@@ -61,11 +64,15 @@ const LIST_HEADINGS: ProfileItem = {
   headings: ['abbreviations', 'list of abbreviations', 'abbreviations used', 'abbreviations and acronyms', 'glossary of abbreviations'],
 };
 
-/** Words (ASCII letters and digits: short forms are ASCII); a non-ASCII letter next to one is checked below. */
-const TOKEN_RE = /\b[A-Za-z][A-Za-z0-9]*\b/g;
-const CANDIDATE_RE = /^.+[A-Z]|^[a-z].*[A-Z]/;
+/**
+ * Words (ASCII letters and digits: short forms are ASCII; a non-ASCII letter next to one is
+ * checked below) with a capital that is not just their first letter ("Ankle" is not one).
+ */
+const CANDIDATE_TOKEN_RE = /\b[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b/g;
 const ALL_CAPS_RE = /^[A-Z]{2,8}s?$/;
 const ROMAN_RE = /^[IVX]+$/;
+/** The word after a gene symbol used as one ("KIT protein mutation", "LRRK2 variants"). */
+const GENE_NOUN_RE = /^[ \t]+(?:genes?|proteins?|mutations?|mutants?|variants?|alleles?|exons?|expression|amplifications?|fusions?|rearrangements?|deletions?|duplications?|polymorphisms?|transcripts?|locus|loci|knockout|(?:gene|germline|somatic)[ \t]+(?:mutations?|variants?))\b/i;
 /** Placeholders (the `placeholder` rule's) and words written in capitals for emphasis. */
 const NOT_ABBREVIATIONS = new Set(['TODO', 'TBD', 'FIXME', 'XX', 'XXX', 'NB', 'OK', 'NOT', 'NO', 'AND', 'ALL', 'ONLY', 'NEVER', 'NOTE']);
 /** Could be a short form inside a definition: ≥ 2 characters, a capital, at most 10, no spaces. */
@@ -246,10 +253,18 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
   const definitions: AbbreviationDefinition[] = [];
   const rawUses: { token: string; scope: AbbreviationScope; p: Paragraph; ps: number; pe: number }[] = [];
   const definedTokens = new Set<string>();
+  // What a paragraph's section says (scope, list, back matter), once per section.
+  const bySection = new Map<Section | null, { scope: AbbreviationScope; list: boolean; back: boolean }>();
+  const sectionFacts = (section: Section | null) => {
+    let facts = bySection.get(section);
+    if (!facts) bySection.set(section, (facts = { scope: scopeOf(sections, section), list: inList(section), back: inBackMatter(sections, section) }));
+    return facts;
+  };
   for (const p of model.paragraphs) {
     if (p.kind !== 'prose' && p.kind !== 'list-item') continue;
-    const scope = scopeOf(sections, p.section);
-    if (inList(p.section)) {
+    const facts = sectionFacts(p.section);
+    const scope = facts.scope;
+    if (facts.list) {
       for (const e of listEntries(p.plain)) {
         const span = plainSpanToSource(p, e.start, e.end);
         definitions.push({ short: definedShort(e.short), long: e.long, scope: 'main', ...span, list: true });
@@ -257,18 +272,20 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
       }
       continue;
     }
-    if (inBackMatter(sections, p.section)) continue;
+    if (facts.back) continue;
+    // No parenthesis and nothing that could be a short form (a capital after a word's first
+    // letter): no definitions, no uses.
+    CANDIDATE_TOKEN_RE.lastIndex = 0;
+    if (!p.plain.includes('(') && !CANDIDATE_TOKEN_RE.test(p.plain)) continue;
     if (mostlyCapitals(p.plain)) continue;
     const found = definitionsIn(p.plain);
     for (const f of found) {
       definitions.push({ short: definedShort(f.short), long: f.long, scope, ...plainSpanToSource(p, f.start, f.end), ...(f.shortFirst ? { shortFirst: true } : {}) });
       definedTokens.add(definedShort(f.short));
     }
-    TOKEN_RE.lastIndex = 0;
+    CANDIDATE_TOKEN_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = TOKEN_RE.exec(p.plain))) {
-      // Only words with a capital that is not just their first letter ("Ankle") can be short forms.
-      if (!CANDIDATE_RE.test(m[0])) continue;
+    while ((m = CANDIDATE_TOKEN_RE.exec(p.plain))) {
       const ps = m.index;
       const pe = ps + m[0].length;
       if ((ps > 0 && p.plain.charCodeAt(ps - 1) > 127 && /\p{L}/u.test(p.plain[ps - 1])) || (pe < p.plain.length && p.plain.charCodeAt(pe) > 127 && /\p{L}/u.test(p.plain[pe]))) continue;
@@ -288,6 +305,9 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
     const numbered = !short && /^([A-Z]{2,8})\d+[a-z]?$/.exec(u.token);
     if (numbered && definedTokens.has(numbered[1])) short = numbered[1];
     if (!short) continue;
+    // "KIT mutation", "SOD1 gene": a gene symbol named as a gene, which journals do not ask to
+    // spell out (HGNC symbols), unless the document defines it.
+    if (!definedTokens.has(short) && GENE_NOUN_RE.test(u.p.plain.slice(u.pe, u.pe + 24))) continue;
     uses.push({ short, scope: u.scope, ...plainSpanToSource(u.p, u.ps, u.pe) });
   }
   return { definitions, uses };
