@@ -122,6 +122,33 @@ Second sentence with 100\% certainty.`;
     assert.deepEqual(doc.suppressions.map((s) => [s.kind, s.ruleIds, s.line]), [['disable-next-line', ['unsupported-claim'], 1]]);
   });
 
+  it('\\iffalse … \\fi is not text, like a comment (nested \\if… counted, \\iff and \\% are not conditionals)', () => {
+    const doc = parseDocument(L`\begin{document}
+Kept before.
+\iffalse
+Statins always cure cramps. TODO: \ifdraft nested \fi still hidden; $a \iff b$ 100\% \fi
+Kept after.
+\end{document}`, 'latex');
+    assert.deepEqual(doc.paragraphs.map((p) => p.plain), ['Kept before. Kept after.']);
+    const unclosed = parseDocument(L`\begin{document}
+Kept.
+
+\iffalse never closed. Statins always cure cramps.
+\end{document}`, 'latex');
+    assert.deepEqual(unclosed.paragraphs.map((p) => p.plain), ['Kept.']);
+  });
+
+  it('math superscripts of numbers and \\textsuperscript are superscript citations', () => {
+    const doc = parseDocument(L`\begin{document}
+Cramps are common$^{3}$. Quinine was withdrawn$^{3,4}$. Stretching helps${'${}'}^{3--5}$. Magnesium does not\textsuperscript{2}. Also $^7$ here. Not $x^{2}$ or $^{a}$.
+\end{document}`, 'latex');
+    assert.deepEqual(doc.citations.map((c) => [c.kind, c.keys.join(), c.raw]), [
+      ['superscript', '3', '$^{3}$'], ['superscript', '3,4', '$^{3,4}$'], ['superscript', '3,4,5', '${}^{3--5}$'],
+      ['superscript', '2', L`\textsuperscript{2}`], ['superscript', '7', '$^7$'],
+    ]);
+    assert.deepEqual(doc.sentences.map((s) => s.citations.length), [1, 1, 1, 1, 1, 0]);
+  });
+
   it('math becomes [math]; short plain inline math keeps its text', () => {
     const doc = parseDocument(L`K was $8.1\,\mathrm{mmol/L}$ with $p<0.05$ and \(x^2\).
 \begin{equation}

@@ -23,6 +23,9 @@ describe('document model', () => {
       ['initials', 'Described by J. Smith in Brain. Later confirmed.', ['Described by J. Smith in Brain.', 'Later confirmed.']],
       ['lower-case starts do not split', 'The dose was 5 mg. once daily.', ['The dose was 5 mg. once daily.']],
       ['mRNA may start a sentence', 'Levels rose. mRNA was raised.', ['Levels rose.', 'mRNA was raised.']],
+      ['an emoji after the full stop ends the sentence with it', 'She went home smiling. \u{1F389} Statins reduce mortality.', ['She went home smiling. \u{1F389}', 'Statins reduce mortality.']],
+      ['an emoji glued to the full stop, with a skin tone', 'Well at six months.\u{1F44D}\u{1F3FD} The cramps stopped.', ['Well at six months.\u{1F44D}\u{1F3FD}', 'The cramps stopped.']],
+      ['an emoji at the end of the paragraph', 'All went well. \u{1F642}', ['All went well. \u{1F642}']],
     ];
     for (const [name, text, expected] of cases) {
       it(name, () => assert.deepEqual(sentences(text), expected));
@@ -51,6 +54,8 @@ describe('document model', () => {
       ['As @smith2019 showed.', 'pandoc', ['smith2019']],
       ['Shown before (Smith et al., 2019).', 'author-year', ['Smith et al., 2019']],
       ['Shown before (Smith and Jones 2019; Lee, 2020).', 'author-year', ['Smith and Jones 2019; Lee, 2020']],
+      ['Shown before [Vandenberg 2017].', 'author-year', ['Vandenberg 2017']],
+      ['Shown before [Okafor et al. 2021; Lee and Park, 2020].', 'author-year', ['Okafor et al. 2021; Lee and Park, 2020']],
     ];
     for (const [text, kind, keys] of kinds) {
       it(`${kind}: ${text}`, () => {
@@ -64,6 +69,20 @@ describe('document model', () => {
     it('figure and table references are not citations', () => {
       const doc = parseDocument('See [Figure 1A] and [Table 2] and mail a@b.org.', 'markdown');
       assert.deepEqual(doc.citations, []);
+    });
+    it('bracketed author-year in plain text; Markdown links and task lists are not citations', () => {
+      assert.deepEqual(parseDocument('Shown before [Okafor et al. 2021].', 'text').citations.map((c) => c.keys), [['Okafor et al. 2021']]);
+      const md = '- [ ] Ask Vandenberg 2017 for consent\n- [x] Done\n\nSee [Okafor et al. 2021](https://example.org/okafor) and [Lee 2019][lee].\n\n[lee]: https://example.org/lee\n';
+      assert.deepEqual(parseDocument(md, 'markdown').citations, []);
+    });
+    it('bookdown cross-references \\@ref(fig:x) are not citations', () => {
+      const doc = parseDocument('Statins reduce mortality (Figure \\@ref(fig:survival)). Table \\@ref(tab:labs) lists them.', 'markdown');
+      assert.deepEqual(doc.citations, []);
+    });
+    it('\\citeauthor names an author and cites nothing: the sentence is not cited', () => {
+      const doc = parseDocument('\\begin{document}\n\\citeauthor{alder} showed it. Birch agreed \\citep{birch}.\n\\end{document}\n', 'latex');
+      assert.deepEqual(doc.citations.map((c) => [c.keys.join(), !!c.nameOnly]), [['alder', true], ['birch', false]]);
+      assert.deepEqual(doc.sentences.map((s) => s.citations.length), [0, 1]);
     });
     it('citation offsets cover the marker in the source', () => {
       const text = 'Claim one.[12] Claim two <sup>3</sup>.';
@@ -88,6 +107,30 @@ describe('document model', () => {
         assert.deepEqual(markers('patients,12 were seen'), []);
         assert.deepEqual(markers('Hb 12.5 and K 4.1'), []);
       });
+
+      const withList = (plain: string, referenceCount: number) =>
+        findCitations(plain, { referenceCount }).map((c) => [plain.slice(c.start, c.end), c.keys.join(' ')]);
+      it('after a number or an acronym, only numbers within the reference list, before a capitalised word or the end', () => {
+        assert.deepEqual(withList('common after age 70.2', 12), [['2', '2']]);
+        assert.deepEqual(withList('approved in 2001.7 Since then', 12), [['7', '7']]);
+        assert.deepEqual(withList('seen in LRRK2 carriers.12', 12), [['12', '12']]);
+        assert.deepEqual(withList('not seen on MRI.3 The scan', 12), [['3', '3']]);
+        assert.deepEqual(withList('on MRI.3,4 The scan', 12), [['3,4', '3 4']]);
+      });
+      it('decimals stay decimals: out of range, no reference list, a unit, lower case, a section number', () => {
+        assert.deepEqual(withList('common after age 70.2', 0), []);
+        assert.deepEqual(withList('The score was 3.5 Then it fell', 4), []);
+        assert.deepEqual(withList('sodium was 131.5 mmol/L', 12), []);
+        assert.deepEqual(withList('a dose of 50.4 Gy in 28 fractions', 12), []);
+        assert.deepEqual(withList('2.1 Imaging', 12), []);
+        assert.deepEqual(withList('The value was 3.14 Then', 12), []);
+      });
+      it('the reference list of the document sets the range', () => {
+        const list = '\n\nREFERENCES\n\n1. Alder A. Cramps. J Test. 2010.\n\n2. Birch B. Cramps again. J Test. 2012.\n';
+        const cited = (body: string) => parseDocument(`DISCUSSION\n\n${body}${list}`, 'text').citations.map((c) => c.keys.join());
+        assert.deepEqual(cited('Cramps become common after age 70.2'), ['2']);
+        assert.deepEqual(cited('His score fell to 70.3'), []);
+      });
     });
   });
 
@@ -107,6 +150,27 @@ describe('document model', () => {
       const doc = parseDocument(text, 'text');
       assert.deepEqual(doc.headings.map((h) => h.text), ['CASE REPORT', 'DISCUSSION']);
       assert.deepEqual(doc.sentences.map((s) => text.slice(s.start, s.end)), ['A man, 58, had cramps.', 'ALS is a disease of\nmotor neurons.']);
+    });
+    it('reads sentence-case and numbered headings in plain text from a word processor', () => {
+      const text = [
+        'Cramps in a cyclist: a case report', '', 'Abstract', '', 'A man had cramps.', '', '2. Case presentation', '',
+        'He rode daily.', '', 'The cramps began after he doubled his training', '', '2.1 Imaging', '', 'MRI was normal.', '',
+        'Learning points:', '', '1. Ask about training', '', '2. Check electrolytes', '', 'References', '', '1. Alder A. Cramps. J Test. 2010.', '',
+      ].join('\n');
+      const doc = parseDocument(text, 'text');
+      assert.deepEqual(doc.headings.map((h) => [h.level, h.text]), [[1, 'Abstract'], [1, 'Case presentation'], [2, 'Imaging'], [1, 'Learning points'], [1, 'References']]);
+      // A one-line paragraph of prose without a full stop, a numbered list and the title stay paragraphs.
+      assert.ok(doc.paragraphs.some((p) => p.plain === 'The cramps began after he doubled his training' && p.kind === 'prose'));
+      assert.deepEqual(doc.paragraphs.filter((p) => /^\d\. /.test(p.plain)).map((p) => p.kind), ['prose', 'prose', 'reference']);
+    });
+    it('a heading word in plain text is a heading only alone between blank lines, without a full stop', () => {
+      const headings = (text: string) => parseDocument(text, 'text').headings.map((h) => h.text);
+      assert.deepEqual(headings('Intro text.\nDiscussion\nmore text.\n'), []);
+      assert.deepEqual(headings('Text.\n\nDiscussion.\n\nMore.\n'), []);
+      assert.deepEqual(headings('Text.\n\nKeywords: cramps, ALS\n\nMore.\n'), []);
+      assert.deepEqual(headings('Text.\n\n3. Aspirin 100 mg daily\n\nMore.\n'), []);
+      assert.deepEqual(headings('Text.\n\nShe felt better\n\nMore.\n'), []);
+      assert.deepEqual(headings('Text.\n\nDiscussion\n\nMore.\n'), ['Discussion']);
     });
     it('keeps code, tables, comments and front matter out of paragraphs', () => {
       const text = '---\ntitle: "Cramps"\narticle-type: case-report\n---\n\n```{r}\nx <- 1. Not prose.\n```\n\n| Nerve | CV (m/s) |\n|---|---|\n| Median | 52 |\n\n<!-- caselint-disable-next-line unsupported-claim -->\nProse here.\n';

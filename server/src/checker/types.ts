@@ -126,6 +126,8 @@ export interface Citation extends Span {
   keys: string[];
   /** The marker as written in the source. */
   raw: string;
+  /** Names an author and cites nothing (`\citeauthor{x}`): its sentence is not cited by it. */
+  nameOnly?: boolean;
 }
 
 export interface Sentence extends Span {

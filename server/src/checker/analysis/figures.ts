@@ -16,6 +16,8 @@ import { plainSpanToSource } from '../model/text';
 import type { DocumentModel, Paragraph, Span } from '../types';
 
 export type FigureKind = 'figure' | 'table';
+/** Quarto `@fig-x`, LaTeX `\ref{x}`, bookdown `\@ref(fig:x)`. */
+export type LabelSyntax = 'quarto' | 'latex' | 'bookdown';
 
 export type FigureProblem =
   /** "Figure 3" in the text, and no caption starts with "Figure 3". */
@@ -25,11 +27,11 @@ export type FigureProblem =
   /** The first mention of Figure 2 comes after the first mention of Figure 3. */
   | (Span & { problem: 'out-of-order'; kind: FigureKind; number: number; after: number })
   /** `@fig-x` / `\ref{x}` and no such label. */
-  | (Span & { problem: 'no-label'; syntax: 'quarto' | 'latex'; label: string; command?: string })
+  | (Span & { problem: 'no-label'; syntax: LabelSyntax; label: string; command?: string })
   /** A figure or table label that nothing references. */
-  | (Span & { problem: 'not-referenced'; syntax: 'quarto' | 'latex'; kind: FigureKind; label: string })
+  | (Span & { problem: 'not-referenced'; syntax: LabelSyntax; kind: FigureKind; label: string })
   /** The first reference to a labelled figure comes before that of a figure placed earlier. */
-  | (Span & { problem: 'label-out-of-order'; syntax: 'quarto' | 'latex'; kind: FigureKind; label: string; after: string });
+  | (Span & { problem: 'label-out-of-order'; syntax: LabelSyntax; kind: FigureKind; label: string; after: string });
 
 export interface FigureMention extends Span {
   kind: FigureKind;
@@ -194,6 +196,42 @@ function quartoLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[
   return { defs, uses };
 }
 
+/**
+ * R Markdown with bookdown: `\@ref(fig:x)` / `\@ref(tab:x)` against the label of the code chunk
+ * that makes the figure (```` ```{r x, fig.cap="…"} ````, or `#| label: x`) or a caption's
+ * `(\#fig:x)` / `(\#tab:x)`. A chunk without `fig.cap` may make a figure or a table
+ * (knitr::kable), so it answers both names but is not required to be referenced.
+ */
+function bookdownLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[] } {
+  const text = model.text;
+  const defs: LabelDef[] = [];
+  const uses: LabelUse[] = [];
+  if (!text.includes('\\@ref(') && !text.includes('(\\#')) return { defs, uses };
+  const skip: Span[] = [...model.comments, ...(model.frontMatter ? [model.frontMatter] : [])];
+  for (const m of text.matchAll(/^[ \t]*`{3,}[ \t]*\{[rR](?:[ \t]+|[ \t]*,[ \t]*label[ \t]*=[ \t]*["'])([\w.-]*\w)["']?([^}\r\n]*)\}/gm)) {
+    const s = m.index! + m[0].indexOf(m[1]);
+    const figure = /\bfig\.cap\s*=/.test(m[2]);
+    defs.push({ start: s, end: s + m[1].length, label: `fig:${m[1]}`, kind: figure ? 'figure' : undefined });
+    defs.push({ start: s, end: s + m[1].length, label: `tab:${m[1]}` });
+  }
+  for (const m of text.matchAll(/^[ \t]*#\|[ \t]*label:[ \t]*["']?([\w.-]*\w)/gm)) {
+    if (/^(?:fig|tbl)-/.test(m[1])) continue;
+    const s = m.index! + m[0].length - m[1].length;
+    defs.push({ start: s, end: s + m[1].length, label: `fig:${m[1]}` }, { start: s, end: s + m[1].length, label: `tab:${m[1]}` });
+  }
+  for (const m of text.matchAll(/\(\\#((fig|tab):[\w.-]*\w)\)/g)) {
+    if (inside(skip, m.index!)) continue;
+    const s = m.index! + 3;
+    defs.push({ start: s, end: s + m[1].length, label: m[1], kind: m[2] === 'fig' ? 'figure' : 'table' });
+  }
+  defs.sort((a, b) => a.start - b.start);
+  for (const m of text.matchAll(/\\@ref\(((?:fig|tab):[\w.-]*\w)\)/g)) {
+    if (inside(skip, m.index!) || inside(model.codeBlocks, m.index!)) continue;
+    uses.push({ start: m.index!, end: m.index! + m[0].length, label: m[1] });
+  }
+  return { defs, uses };
+}
+
 const REF_COMMANDS = 'ref|autoref|cref|Cref|vref|Vref|eqref|pageref|nameref|subref|labelcref|cpageref|Autoref';
 const FLOATS = /^(?:(sub|wrap|sideways)?(figure|table))\*?$/;
 
@@ -229,7 +267,7 @@ function latexLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[]
   return { defs, uses };
 }
 
-function labelProblems(syntax: 'quarto' | 'latex', defs: LabelDef[], uses: LabelUse[]): FigureProblem[] {
+function labelProblems(syntax: LabelSyntax, defs: LabelDef[], uses: LabelUse[]): FigureProblem[] {
   const out: FigureProblem[] = [];
   const defined = new Map<string, LabelDef>();
   for (const d of defs) if (!defined.has(d.label)) defined.set(d.label, d);
@@ -269,6 +307,9 @@ export function figureProblems(model: DocumentModel): FigureProblem[] {
     const { defs, uses } = quartoLabels(model);
     out.push(...labelProblems('quarto', defs, uses));
     for (const d of defs) if (d.kind) labelled[d.kind] = true;
+    const bookdown = bookdownLabels(model);
+    out.push(...labelProblems('bookdown', bookdown.defs, bookdown.uses));
+    for (const d of bookdown.defs) if (d.kind) labelled[d.kind] = true;
   }
   const mentions = figureMentions(model);
   const captions = figureCaptions(model);

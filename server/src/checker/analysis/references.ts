@@ -107,7 +107,9 @@ function inReferencesSection(p: Paragraph): boolean {
 
 /** "12. Smith J…" (ordered list marker just before the paragraph) or "[12] Smith J…" / "12. Smith" in the text. */
 function ownNumber(text: string, p: Paragraph): number | undefined {
-  const lineStart = text.lastIndexOf('\n', p.start - 1) + 1;
+  // The start of its line (any line end: \n, \r\n or \r), looked for in the last 32 characters.
+  let lineStart = p.start;
+  while (lineStart > 0 && p.start - lineStart < 32 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   const before = text.slice(lineStart, p.start);
   let m = /(\d{1,4})[.)]\s*$/.exec(before);
   if (m) return Number(m[1]);

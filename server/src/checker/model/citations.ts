@@ -13,6 +13,18 @@ export interface CitationPattern {
   quick: RegExp;
   re: RegExp;
   keys(m: RegExpExecArray): string[];
+  /**
+   * Only with a reference list (`CitationOptions.referenceCount`), and only for markers whose
+   * numbers all lie in its range: digits that could as well be a decimal ("age 70.2").
+   */
+  inReferenceRange?: boolean;
+  /** The marker names an author and cites nothing (`\citeauthor{x}`). */
+  nameOnly?(m: RegExpExecArray): boolean;
+}
+
+export interface CitationOptions {
+  /** How many entries the document's own numbered reference list has (0 or absent: none). */
+  referenceCount?: number;
 }
 
 const NUM_LIST = String.raw`\d{1,4}[a-z]?(?:\s*[-\u2013\u2014,;]\s*\d{1,4}[a-z]?)*`;
@@ -61,6 +73,8 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     // Options hold no bracket and keys no brace, so an unclosed "\cite[" or "\cite{" is not searched past the next one.
     re: new RegExp(String.raw`\\(?:${LATEX_CITE_COMMANDS})\*?(?:\s*\[[^\][]*\]){0,2}(?:\s*\{[^{}]*\})+`, 'g'),
     keys: (m) => [...m[0].matchAll(/\{([^{}]*)\}/g)].flatMap((g) => g[1].split(',')).map((k) => k.trim()).filter(Boolean),
+    // "\citeauthor{x} showed": the author's name, not a citation of the sentence.
+    nameOnly: (m) => /^\\citeauthor\b/i.test(m[0]),
   },
   {
     kind: 'numeric',
@@ -106,6 +120,19 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     keys: (m) => expandNumbers(m[0]),
   },
   {
+    // The same after a number or an acronym ("after age 70.2", "approved in 2001.7 Since", "on
+    // MRI.3 The"): digits that could be a decimal, so only when the document has a numbered
+    // reference list and every number lies in its range, and only before a capitalised word that
+    // is not a unit ("2.5 Gy") or at the end of the paragraph. A number at the start of the text
+    // ("2.1 Imaging", a section number) is not read.
+    kind: 'superscript',
+    example: 'lost superscripts after a number or an acronym: age 70.2, in 2001.7 Since, on MRI.3 The',
+    quick: /(?:\d|\p{Lu}\p{Lu})[.,;:]\d/u,
+    re: /(?<=(?:[\p{L}\p{N})%,;]\s{1,3}\d{1,4}(?:,\d{3}){0,4}\.|\p{Lu}\p{Lu}[.,;:]))\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s+(?!(?:Gy|Hz|Pa|Bq|Sv|Da|Wb)\b)\p{Lu}\p{Ll}|\s*$)/gu,
+    keys: (m) => expandNumbers(m[0]),
+    inReferenceRange: true,
+  },
+  {
     kind: 'pandoc',
     example: '[@smith2019; @lee2020, p. 3], [see @key]',
     quick: /@/,
@@ -117,7 +144,8 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     kind: 'pandoc',
     example: '@smith2019 says (in-text)',
     quick: /@/,
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}_.@\[])@${NOT_XREF}([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[\p{L}\p{N}_])`, 'gu'),
+    // Not a bookdown cross-reference "\@ref(fig:x)" (its backslash is a Markdown escape).
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}_.@\[])@${NOT_XREF}(?!ref\()([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~\/-]*[\p{L}\p{N}_])`, 'gu'),
     keys: (m) => [m[1]],
   },
   {
@@ -136,6 +164,15 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     keys: (m) => [m[0].slice(1, -1)],
   },
   {
+    // "[Vandenberg 2017]", "[Okafor et al. 2021; Lee 2019]": a Markdown link keeps only its text
+    // and a task list's "[ ]"/"[x]" has no year, so neither reads as one.
+    kind: 'author-year',
+    example: '[Vandenberg 2017], [Okafor et al., 2021; Lee and Park 2020]',
+    quick: /\[[^\][]*(?:1[89]|20)\d\d/,
+    re: new RegExp(String.raw`\[(?:(?:e\.g\.|see|cf\.)\s*,?\s*)?${AUTHOR_YEAR}(?:\s*;\s*${AUTHOR_YEAR})*\]`, 'gu'),
+    keys: (m) => [m[0].slice(1, -1)],
+  },
+  {
     kind: 'author-year',
     example: 'Smith et al. (2019) reported',
     quick: /\((?:1[89]|20)\d\d[a-z]?\)/,
@@ -149,19 +186,26 @@ export interface PlainCitation {
   start: number;
   end: number;
   keys: string[];
+  /** Names an author and cites nothing (`\citeauthor{x}`): does not make its sentence cited. */
+  nameOnly?: boolean;
 }
 
 /** All citation markers in a plain text, in order, without overlaps. */
-export function findCitations(plain: string): PlainCitation[] {
+export function findCitations(plain: string, options: CitationOptions = {}): PlainCitation[] {
   const found = new DisjointSpans<PlainCitation>();
+  const count = options.referenceCount ?? 0;
   for (const p of CITATION_PATTERNS) {
+    if (p.inReferenceRange && count < 1) continue;
     if (!p.quick.test(plain)) continue;
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(plain))) {
       const start = m.index;
       const end = start + m[0].length;
-      if (found.free(start, end)) found.add({ kind: p.kind, start, end, keys: p.keys(m) });
+      if (!found.free(start, end)) continue;
+      const keys = p.keys(m);
+      if (p.inReferenceRange && !keys.every((k) => /^\d+$/.test(k) && Number(k) >= 1 && Number(k) <= count)) continue;
+      found.add({ kind: p.kind, start, end, keys, ...(p.nameOnly?.(m) ? { nameOnly: true } : {}) });
     }
     found.endRound();
   }

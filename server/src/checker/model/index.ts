@@ -117,6 +117,7 @@ function buildModel(
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const citations: Citation[] = [];
+  const citationOptions = { referenceCount: referenceListSize(text, raw, sections, referenceSections) };
 
   for (const rp of raw.paragraphs) {
     const section = sectionAt(rp.start);
@@ -135,10 +136,10 @@ function buildModel(
       quoted: rp.quoted,
     };
     section?.paragraphs.push(para);
-    const plainCitations = kind === 'reference' ? [] : findCitations(rp.plain);
+    const plainCitations = kind === 'reference' ? [] : findCitations(rp.plain, citationOptions);
     for (const pc of plainCitations) {
       const { start, end } = plainSpanToSource(rp, pc.start, pc.end);
-      const c: Citation = { kind: pc.kind, keys: pc.keys, start, end, raw: text.slice(start, end) };
+      const c: Citation = { kind: pc.kind, keys: pc.keys, start, end, raw: text.slice(start, end), ...(pc.nameOnly ? { nameOnly: true } : {}) };
       para.citations.push(c);
       citations.push(c);
     }
@@ -147,7 +148,9 @@ function buildModel(
       const { start, end } = plainSpanToSource(rp, r.start, r.end);
       const s: Sentence = { start, end, text: rp.plain.slice(r.start, r.end), plainStart: r.start, paragraph: para, citations: [] };
       while (ci < plainCitations.length && plainCitations[ci].start < r.end) {
-        if (plainCitations[ci].start >= r.start) s.citations.push(para.citations[ci]);
+        // "\citeauthor{x}" names an author and cites nothing: the paragraph keeps it (its key is
+        // still checked), the sentence is not cited by it.
+        if (plainCitations[ci].start >= r.start && !plainCitations[ci].nameOnly) s.citations.push(para.citations[ci]);
         ci++;
       }
       para.sentences.push(s);
@@ -206,6 +209,33 @@ function buildModel(
     lineStarts,
     parseWarnings,
   };
+}
+
+const NUMBERED_ENTRY = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]/gm;
+
+/**
+ * About how many entries the document's own reference list has (the highest entry number
+ * written, or the number of its paragraphs): the range in which digits glued to a full stop
+ * may be lost superscripts ("after age 70.2"). analysis/references.ts numbers the list exactly.
+ */
+function referenceListSize(text: string, raw: RawBlocks, sections: Section[], referenceSections: Set<Section>): number {
+  if (!referenceSections.size) return 0;
+  const sectionAt = sectionLocator(sections);
+  let count = 0;
+  let paragraphsSeen = 0;
+  for (const rp of raw.paragraphs) {
+    const section = sectionAt(rp.start);
+    if (!section || !referenceSections.has(section)) continue;
+    paragraphsSeen++;
+    // With the list marker before the paragraph ("12. " of a Markdown list item).
+    let from = rp.start;
+    while (from > 0 && rp.start - from < 8 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
+    if (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from = rp.start;
+    for (const m of text.slice(from, rp.end).matchAll(NUMBERED_ENTRY)) {
+      count = Math.max(count, Number(m[1] ?? m[2]));
+    }
+  }
+  return Math.max(count, paragraphsSeen);
 }
 
 function gapIsBlank(text: string, p: Paragraph, t: { start: number; end: number }): boolean {

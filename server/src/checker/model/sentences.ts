@@ -34,6 +34,10 @@ const SPACE = { test: (c: string | undefined) => c === ' ' || c === '\n' || c ==
 const UPPER = { test: (c: string | undefined) => c !== undefined && (c >= 'A' && c <= 'Z' ? true : c.charCodeAt(0) < 128 ? false : UPPER_RE.test(c)) };
 const LOWER = { test: (c: string | undefined) => c !== undefined && (c >= 'a' && c <= 'z' ? true : c.charCodeAt(0) < 128 ? false : LOWER_RE.test(c)) };
 const TERM_RE = /[.!?\u2026]/g;
+/** LaTeX in-text citations, which start a sentence ("\\citet{x} showed"), unlike "\\cite{x}" after a full stop. */
+const IN_TEXT_CITE = /^\\(?:[Cc]ite(?:t|author|alt)|[Tt]extcite)\b/;
+/** Emoji (with modifiers, joiners and variation selectors) and the space after them. */
+const EMOJI_RUN = /\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3\s]*/uy;
 const OPENERS = /[\p{Lu}\p{N}"'\u201c\u2018(\[\u00ab]/u;
 
 const WORD_RE = /[\p{L}\p{N}]/u;
@@ -138,6 +142,25 @@ export function splitSentences(plain: string, citations: PlainCitation[]): { sta
       break;
     }
     i = t + 1;
+    // "Discharged home. 🎉 Statins …", "well.🙂 The": an emoji after the full stop belongs to the
+    // sentence it closes; the next one starts after it.
+    if (plain.charCodeAt(k) >= 0xa9) {
+      EMOJI_RUN.lastIndex = k;
+      const e = EMOJI_RUN.exec(plain);
+      if (e) {
+        const after = k + e[0].length;
+        const emojiEnd = k + e[0].trimEnd().length;
+        if (after >= n) {
+          ends.push(emojiEnd);
+          break;
+        }
+        if (after > emojiEnd && startsSentence(plain, after)) {
+          ends.push(emojiEnd);
+          i = after;
+          continue;
+        }
+      }
+    }
     if (k === j) continue;
     if (ch === '.' && t === ti) {
       const { word, start } = wordBefore(plain, ti);
@@ -152,7 +175,7 @@ export function splitSentences(plain: string, citations: PlainCitation[]): { sta
       if (word.length === 1 && UPPER.test(word) && UPPER.test(plain[k])) continue;
       if (/^\d+$/.test(word) && plain.slice(0, start).trim() === '') continue;
     }
-    if (startsSentence(plain, k)) {
+    if (startsSentence(plain, k) || (plain[k] === '\\' && citationAt?.get(k)?.kind === 'latex' && IN_TEXT_CITE.test(plain.slice(k, k + 14)))) {
       ends.push(j);
       i = j;
     }

@@ -13,10 +13,12 @@ function message(p: FigureProblem): string {
     case 'out-of-order':
       return `${NAME[p.kind]} ${p.number} is first mentioned after ${NAME[p.kind]} ${p.after}: number ${PLURAL[p.kind]} in order of first mention.`;
     case 'no-label':
+      if (p.syntax === 'bookdown') return `\\@ref(${p.label}) has no chunk or caption labelled ${p.label}: add the label or fix the name.`;
       return p.syntax === 'latex'
         ? `\\${p.command ?? 'ref'}{${p.label}} has no \\label{${p.label}}: add the label or fix the name.`
         : `@${p.label} has no ${p.label.startsWith('tbl-') ? 'table' : 'figure'} labelled {#${p.label}}: add the label or fix the name.`;
     case 'not-referenced':
+      if (p.syntax === 'bookdown') return `${NAME[p.kind]} "${p.label.slice(4)}" is not referenced in the text: add \\@ref(${p.label}) where it belongs, or remove it.`;
       return p.syntax === 'latex'
         ? `${NAME[p.kind]} "${p.label}" is not referenced in the text: add \\ref{${p.label}} where it belongs, or remove it.`
         : `${NAME[p.kind]} "${p.label}" is not referenced in the text: add @${p.label} where it belongs, or remove it.`;

@@ -64,7 +64,7 @@ export const unsupportedClaim: Rule = {
       if (inRunInAbstract && !checkAbstract) continue;
 
       // A citation covers its paragraph; so does a pending one ("[citation needed]", the placeholder fix's).
-      if (scope === 'paragraph' && (para.citations.length || (para.plain.includes('[') && PENDING_CITATION.test(para.plain)))) continue;
+      if (scope === 'paragraph' && (para.citations.some((c) => !c.nameOnly) || (para.plain.includes('[') && PENDING_CITATION.test(para.plain)))) continue;
       const sentences = para.sentences;
       for (let k = 0; k < sentences.length; k++) {
         const sentence = sentences[k];

@@ -40,6 +40,8 @@ export type LatexCommand =
   | { name: string; kind: 'verb' }
   /** `\textsuperscript{1,2}` of citation numbers reads as `^1,2^` (a superscript citation); other text is kept. */
   | { name: string; kind: 'superscript' }
+  /** `\iffalse … \fi`: skipped up to the matching `\fi` (nested `\if…` counted), like a comment. */
+  | { name: string; kind: 'false-conditional' }
   /** `\footnote{…}`: dropped, except the citations in it, which cite the sentence it is attached to. */
   | { name: string; kind: 'footnote' }
   /** Not text: the command and `args` mandatory arguments are dropped (`parens`: also `(lr)` options, as in `\cmidrule`). */
@@ -132,6 +134,7 @@ export const LATEX_COMMANDS: readonly LatexCommand[] = [
   { name: 'nolinkurl', kind: 'url' },
   { name: 'verb', kind: 'verb' },
   { name: 'textsuperscript', kind: 'superscript' },
+  { name: 'iffalse', kind: 'false-conditional' },
 
   // Commands whose arguments are not text.
   { name: 'label', kind: 'drop', args: 1 },

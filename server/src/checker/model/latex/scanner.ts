@@ -25,6 +25,28 @@ const LETTER = /[A-Za-z]/;
 const NAME_RE = /[A-Za-z]+/y;
 const RUN_RE = /[^\\%$~{}\r\n]+/y;
 const SIMPLE_MATH = /^[\s\w.,:;<>=+\-\/%()]*$/;
+/** Inline math that is only a superscript of numbers: `$^{3}$`, `$^{3,4}$`, `$^{3-5}$`, `${}^{2}$`, `$^7$`. */
+const MATH_SUPERSCRIPT = /^\s*(?:\{\s*\})?\^\s*(?:\{\s*(\d{1,4}(?:\s*(?:,|-{1,3}|\u2013)\s*\d{1,4})*)\s*\}|(\d))\s*$/;
+/** In a skipped \iffalse block: control symbols (\\, \%), control words (\if…, \fi) and comments. */
+const CONDITIONAL_TOKEN = /\\[^a-zA-Z]|\\([a-zA-Z]+)|%[^\n\r]*/g;
+
+/**
+ * The end of the \fi that closes an \iffalse whose name ends at from (nested \if… \fi counted),
+ * or `end` (the end of what is being scanned) when there is none before it.
+ */
+function falseConditionalEnd(text: string, from: number, end: number): number {
+  let depth = 1;
+  CONDITIONAL_TOKEN.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = CONDITIONAL_TOKEN.exec(text)) && m.index < end) {
+    const name = m[1];
+    if (!name) continue;
+    if (name === 'fi') {
+      if (--depth === 0) return m.index + m[0].length;
+    } else if (name.startsWith('if') && name !== 'iff') depth++;
+  }
+  return end;
+}
 
 export class LatexScanner implements CellSource {
   readonly out: RawBlocks = { headings: [], paragraphs: [], tables: [], codeBlocks: [], comments: [] };
@@ -466,6 +488,11 @@ export class LatexScanner implements CellSource {
         this.i = close + 1;
         return;
       }
+      case 'false-conditional': {
+        // Nothing up to the matching \fi is read (an unclosed \iffalse runs to the end).
+        this.i = Math.min(end, falseConditionalEnd(text, p, end));
+        return;
+      }
       case 'superscript': {
         const g = this.group(p);
         if (g && /^\s*\d[\d,\s\u2013-]*$/.test(text.slice(g.inner, g.innerEnd))) {
@@ -610,7 +637,12 @@ export class LatexScanner implements CellSource {
     }
     const inner = text.slice(from, close);
     const after = close + closer.length;
-    if (!display && SIMPLE_MATH.test(inner) && inner.trim()) {
+    const sup = display ? null : MATH_SUPERSCRIPT.exec(inner);
+    if (sup) {
+      // $^{3,4}$, ${}^{3-5}$: superscript citation numbers, read as ^3,4^.
+      const numbers = (sup[1] ?? sup[2]).replace(/\s+/g, '').replace(/-{2,3}/g, '-');
+      this.replace(`${WRITTEN.superscript}${numbers}${WRITTEN.superscript}`, start, after - start);
+    } else if (!display && SIMPLE_MATH.test(inner) && inner.trim()) {
       this.copy(inner, from);
     } else if (this.inline || this.para || !display) {
       this.replace('[math]', start, after - start);
