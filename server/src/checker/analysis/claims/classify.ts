@@ -163,7 +163,9 @@ export interface SentenceFeatures {
   never?: ClaimExclusion;
   /** The first `patient`/`report` exclusion: weak cues and the fallback are blocked. */
   about?: ClaimExclusion;
-  exhortation?: { exclusion: ClaimExclusion; at: number };
+  exhortation?: { exclusion: ClaimExclusion; at: number; end: number };
+  /** A `comment` exclusion: the authors reason, hedge or advise; the present tense alone makes no claim. */
+  comment?: ClaimExclusion;
   subject: SentenceSubject;
   /** Clauses judged on their own (a relative clause in a sentence about the patient...). */
   clauses: { clause: ClaimClause; offset: number; features: SentenceFeatures }[];
@@ -204,6 +206,9 @@ interface SentenceFacts {
   /** An `exhortation` exclusion that matched, and where (it covers its own clause only). */
   exhortation?: ClaimExclusion;
   exhortationAt: number;
+  exhortationEnd: number;
+  /** The first `comment` exclusion that matched. */
+  comment?: ClaimExclusion;
   /** A `paper` exclusion (about the paper, the authors' search), or an `own-data` one in a sentence without present tense. */
   never?: ClaimExclusion;
   /** Offsets of the first present-tense verb, or -1. */
@@ -315,6 +320,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       presentStart: -1,
       presentEnd: -1,
       exhortationAt: -1,
+      exhortationEnd: -1,
       presentByGeneric: false,
     };
     let start = -1;
@@ -417,8 +423,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         if (!f.exhortation) {
           f.exhortation = ex;
           f.exhortationAt = at;
+          f.exhortationEnd = at + m[0].length;
         }
       }
+      else if (ex.kind === 'comment') f.comment ??= ex;
       else {
         if (!f.blockedBy) {
           f.blockedBy = ex;
@@ -434,13 +442,15 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
    * Does what the sentence is (exclusions) keep this cue, matched at `at` (-1: not matched yet),
    * from making it a claim? Own data never blocks a strong literature cue (the patients are then
    * someone else's); an exhortation blocks only within its own clause ("X is rare, but it should
-   * be considered" still states that X is rare).
+   * be considered" still states that X is rare), and any cue whose words are its own ("larger
+   * prospective studies will be needed").
    */
-  function blocks(f: SentenceFeatures, cue: ClaimCue, at: number): ClaimExclusion | undefined {
+  function blocks(f: SentenceFeatures, cue: ClaimCue, at: number, end = at): ClaimExclusion | undefined {
     if (f.never && !(f.never.kind === 'own-data' && cue.strong && cue.category === 'literature')) return f.never;
     if (!cue.strong && f.about) return f.about;
     const ex = f.exhortation;
     if (ex && at >= 0 && (!cue.strong || cue.category === 'general') && sameClause(f.text, at, ex.at)) return ex.exclusion;
+    if (ex && at >= 0 && at < ex.end && end > ex.at) return ex.exclusion;
     return undefined;
   }
 
@@ -517,7 +527,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     }
     get exhortation(): SentenceFeatures['exhortation'] {
       const f = checkExclusions(this.f);
-      return f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt } : undefined;
+      return f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt, end: f.exhortationEnd } : undefined;
+    }
+    get comment(): ClaimExclusion | undefined {
+      return checkExclusions(this.f).comment;
     }
     get subject(): SentenceSubject {
       return (this.subjectMemo ??= subjectOf(this, checkExclusions(this.f)));
@@ -596,7 +609,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       const c = ft instanceof Features ? ft.matchAt(i) : ft.matchOf(cue);
       if (!c) continue;
       if (ft.skip) return none(ft.skip.name, ft.skip);
-      const blocked = blocks(ft, cue, c.index);
+      const blocked = blocks(ft, cue, c.index, c.index + c.text.length);
       if (blocked) {
         if (blocked.kind === 'paper') return none(whatItIs(blocked), blocked);
         passed.push(`"${c.text}" (${cue.name}) does not count: ${whatItIs(blocked)}`);
@@ -619,6 +632,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     }
     const ex = ft.exhortation;
     if (ex && ft.tense.present && sameClause(ft.text, ft.tense.at!, ex.at)) return none(whatItIs(ex.exclusion), ex.exclusion);
+    if (ft.comment && !ft.about && ft.tense.present) return none(whatItIs(ft.comment), ft.comment);
     if (ft.mode === 'discussion' && !ft.about && ft.tense.present) {
       return { claim: { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! }, features: ft, why: PRESENT_CUE.name, passed };
     }
@@ -646,6 +660,8 @@ function whatItIs(ex: ClaimExclusion): string {
       return `about the paper itself (${ex.name})`;
     case 'own-data':
       return `the authors' own patients, in the past tense (${ex.name})`;
+    case 'comment':
+      return `the authors' reasoning or advice, no claim word (${ex.name})`;
     default:
       return ex.name;
   }

@@ -218,6 +218,8 @@ const EFFECT_VERBS = [
   'halt', 'slow', 'delay', 'accelerate', 'aggravate', 'exacerbate', 'minimi[sz]e', 'maximi[sz]e', 'eliminate', 'restore',
 ];
 const EFFECT_3SG = EFFECT_VERBS.map((v) => `${v}s`);
+/** Words after which an effect verb's -s form is a plural noun ("other causes", "the increases"). */
+const NOUN_BEFORE = 'other|possible|potential|secondary|main|known|common|rare|major|underlying|various|several|frequent|usual|treatable|reversible|the|its|their|these|those|such|all';
 const EFFECT_BASE = EFFECT_VERBS.join('|');
 const PHRASAL = 'lead\\s+to|leads\\s+to|result\\s+in|results\\s+in|contribute\\s+to|contributes\\s+to|give\\s+rise\\s+to|gives\\s+rise\\s+to';
 
@@ -225,12 +227,13 @@ const EFFICACY: ClaimCue[] = [
   {
     name: 'effect verb',
     category: 'efficacy',
-    // Not the noun ("secondary causes of hypertension").
-    pattern: new RegExp(String.raw`\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b(?!\s+of\b)`, 'iu'),
+    // Not the noun ("secondary causes of hypertension", "other causes were ruled out").
+    pattern: new RegExp(String.raw`(?<!\b(?:${NOUN_BEFORE})\s+)\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b(?!\s+(?:of|were|was|are|is|have|had|include|included)\b)`, 'iu'),
     examples: {
       claims: ['Early surgery reduces the risk of recurrence.'],
       caseClaims: ['Quinine reduces the frequency of cramps.'],
       caseLeaves: ['In the search for secondary causes of cramps, thyroid function was normal.'],
+      leaves: ['Other causes were ruled out.'],
     },
   },
   {
@@ -363,8 +366,12 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'test accuracy',
     category: 'statistic',
-    pattern: /\b(?:sensitivity|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific))\b/iu,
-    examples: { claims: ['The test has a sensitivity of 86%.'] },
+    // Not an assay's name: "high-sensitivity troponin", "a highly sensitive CRP assay".
+    pattern: /\b(?:(?<!\b(?:high|ultra)-)sensitivity(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp)\b)|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific)(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp|assays?)\b))\b/iu,
+    examples: {
+      claims: ['The test has a sensitivity of 86%.', 'The test is highly sensitive for ischaemia.', 'MRI has a high sensitivity for early infarcts.'],
+      leaves: ['High-sensitivity troponin was normal.', 'A high sensitivity CRP was measured on admission.', 'A highly sensitive troponin assay was negative.'],
+    },
   },
   {
     name: 'ratio or relative risk',
@@ -542,7 +549,7 @@ export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([
   'present', 'forms', 'blocks', 'limits', 'supports', 'damages', 'arise', 'spread', 'affect', 'cause', 'lead', 'develop',
   'respond', 'mimic', 'need', 'lack', 'contain', 'allow', 'help', 'provide', 'predispose', 'correlate', 'depend', 'rely',
   'progress', 'resolve', 'recur', 'regress', 'releases', 'controls', 'expresses', 'demonstrate', 'precede', 'prove',
-  'confirm', 'cure',
+  'confirm', 'cure', 'causes', 'increases', 'decreases',
   'acts', 'targets', 'triggers', 'yields', 'peaks', 'inserts', 'supplies', 'extends', 'emerge', 'evolve', 'inhibit',
   'impair', 'disrupt', 'mediate', 'modulate', 'accumulate', 'undergo', 'exhibit', 'reveal', 'serve', 'reach', 'enable',
   'facilitate', 'influence', 'complicate', 'accompany', 'coexist', 'resemble', 'warrant', 'tolerate', 'infiltrate',
@@ -553,6 +560,7 @@ export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([
 export const NOT_VERB_BEFORE: ReadonlySet<string> = new Set([
   'to', 'a', 'an', 'the', 'of', 'no', 'any', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'this', 'that', 'for', 'with',
   'in', 'on', 'by', 'and', 'or', 'which', 'who', 'not', 'would', 'could', 'did', 'were', 'was', 'had', 'laboratory', 'test',
+  'other', 'possible', 'potential', 'secondary', 'main', 'known', 'common', 'rare', 'major', 'underlying', 'various',
 ]);
 
 /**

@@ -13,7 +13,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "our two patients"): "the patients who have X" is a generic plural. "The patient" is any
     // patient after a conditional or a general verb ("if the patient is at risk", "allows the
     // patient time to adapt") and with a generic adjective ("the adult patient").
-    pattern: /\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate)(?!s)|(?:our|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases)|both\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters))\b/iu,
+    pattern: /\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases)|both\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters))\b/iu,
     examples: {
       claims: [
         'If the patient is at risk of falls, quinine is best avoided.',
@@ -110,10 +110,24 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "A case of … is described.", "… are discussed together with the literature."
     name: 'the paper itself ("… is described")',
     kind: 'paper',
-    pattern: /\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)(?=\s*[.;:]|\s*$|\s+(?:here|herein|below|together\s+with|along\s+with|with\s+(?:a\s+)?(?:brief\s+|short\s+)?review|in\s+(?:this|the\s+present)\s+(?:paper|report|article)|and\s+(?:discussed|reviewed|compared))\b)/iu,
+    pattern: /\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)(?=\s*[.;:]|\s*$|\s+(?:here|herein|below|together\s+with|along\s+with|with\s+(?:a\s+)?(?:brief\s+|short\s+)?review|in\s+(?:this|the\s+present)\s+(?:paper|report|article)|and\s+(?:discussed|reviewed|compared)|because|since|for\s+(?:its|their)|to\s+(?:highlight|illustrate|show|emphasi[sz]e|draw|demonstrate|underline|stress))\b)/iu,
     examples: {
-      leaves: ['A case of cramp-fasciculation syndrome is described.', 'The causes of cramps in older adults are discussed together with the literature.'],
+      leaves: [
+        'A case of cramp-fasciculation syndrome is described.',
+        'The causes of cramps in older adults are discussed together with the literature.',
+        'The case is presented because of its unusual course.',
+      ],
       claims: ['Cramps are described in 40% of patients with the disease.'],
+    },
+  },
+  {
+    // "A 40-year-old man with cramps after a marathon is reported.": the case the paper presents.
+    name: 'the paper itself ("a case of … is reported")',
+    kind: 'paper',
+    pattern: /^(?:(?:here(?:in)?|in\s+this\s+(?:paper|report|article)|below),?\s+)?(?:a|an|the|two|three)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:case|cases|patient|patients|man|woman|boy|girl|child|infant|neonate|family|siblings)\b[^.;]*?\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby)\s+)*(?:reported|presented|described)\s*(?:[.;:]|$|(?=\s+(?:here|herein|below|in\s+(?:this|the\s+present)\s+(?:paper|report|article))\b))/iu,
+    examples: {
+      leaves: ['A 40-year-old man with cramps after a marathon is reported.', 'Herein, two siblings with the same mutation are presented.'],
+      claims: ['A case of cramps after the vaccine is reported in the literature.', 'A similar association is reported.'],
     },
   },
   {
@@ -147,6 +161,85 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
       caseLeaves: ['The patients were four women and two men with a mean age at diagnosis of 58 years.'],
       claims: ['In patients like ours, the mean age at onset is 60 years.', 'In a Dutch study, these patients were treated with quinine.'],
     },
+  },
+  {
+    // The authors weigh this case's findings: "The normal creatine kinase makes a myopathy
+    // unlikely.", "Given the negative serology, an autoimmune cause is unlikely." A sentence that
+    // opens on a definite finding or a "given"/"without" phrase and whose verb weighs a diagnosis.
+    name: "the authors' reasoning about this case (\"makes a myopathy unlikely\")",
+    kind: 'comment',
+    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:(?:the|this|that|these|those|such|its|their|a|an)\s|(?:given|without|with|despite|in\s+the\s+absence\s+of|because\s+of|since|as)\b)[^;]*?\b(?:(?:seems?|appears?|is|are|looks?|remains?|becomes?)\s+(?:(?:therefore|thus|also|then|very|highly|most|less|more|rather|quite|far|even)\s+)*(?:unlikely|likely|improbable|probable|implausible)(?!\s+to\b)|argues?\s+(?:against|for)|speaks?\s+(?:for|against)|rules?\s+out|makes?\s+(?:[\p{L}-]+\s+){1,4}?(?:unlikely|likely|improbable|less\s+likely|more\s+likely))/iu,
+    examples: {
+      leaves: [
+        'The normal creatine kinase makes a myopathy unlikely.',
+        'Given the negative serology, an autoimmune cause is unlikely.',
+        'A vascular cause seems unlikely given the normal angiogram.',
+      ],
+      claims: ['The normal creatine kinase makes a myopathy unlikely, as myopathies are usually painful.', 'The disease is likely to recur in older adults.'],
+    },
+  },
+  {
+    // "It is possible that…", "This may be a coincidence.", "There are several possible
+    // explanations.": the authors hedge or speculate; no fact is stated.
+    name: 'hedged speculation ("it is possible that")',
+    kind: 'comment',
+    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains))\b/iu,
+    examples: {
+      leaves: [
+        'It is possible that the two conditions are linked.',
+        'It is unclear whether the drug played a role.',
+        'There are several possible explanations.',
+        'Whether the drug played a role is unclear.',
+        'The question is whether the vaccine had a part in it.',
+      ],
+      claims: ['It is possible that smoking causes the relapse.'],
+    },
+  },
+  {
+    // "This may be a coincidence.", "This has implications for management.": a demonstrative
+    // alone as the subject points back at the case or the previous sentence.
+    name: 'a demonstrative as the subject ("this may be")',
+    kind: 'comment',
+    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|again|in\s+turn|taken\s+together|altogether|overall),?\s+)?(?:this|that|these|those)\s+(?:(?:also|probably|possibly|likely|further|again|therefore|thus|may|might|could|would|can|in\s+turn)\s+)*(?:is|are|may|might|could|would|can|has|have|suggests?|indicates?|shows?|supports?|means|implies|raises|highlights?|underlines?|emphasi[sz]es?|illustrates?|reflects?|confirms?|seems?|appears?|remains?)\b/iu,
+    examples: {
+      leaves: ['This has implications for management.', 'This may be a coincidence.', 'This is a case of a man with cramps.'],
+      claims: ['This is a rare cause of cramps.'],
+    },
+  },
+  {
+    // "Early recognition is crucial.", "A high index of suspicion is required.": advice to the
+    // reader, in the present tense; a cue in it still counts.
+    name: 'advice ("early recognition is crucial")',
+    kind: 'comment',
+    pattern: /\b(?:it\s+is\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most|always|of\s+(?:the\s+)?(?:utmost|great|paramount|prime)|all\s+the\s+more)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|importance|advisable|wise|prudent)\s+(?:to|that|for\s+(?:clinicians|physicians|doctors|surgeons|the\s+clinician))|(?:early|prompt|timely|rapid|accurate|correct|careful|close|regular|long-term|appropriate)\s+(?:[\p{L}-]+\s+)?(?:recognition|diagnosis|identification|treatment|management|follow-up|monitoring|referral|intervention|surveillance|evaluation)\s+(?:(?:is|are|remains?)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|key|required|needed|advisable|warranted)|(?:of|in)\s+(?:(?:these|such|all)\s+)?patients\s+(?:is|are)\s+(?:important|essential|crucial|vital|critical|necessary|mandatory|required|needed))|(?:high|low)\s+(?:index|level|degree)\s+of\s+(?:clinical\s+)?suspicion\s+(?:is|are|should\s+be|must\s+be)\s+(?:(?:therefore|thus|also|always)\s+)*(?:required|needed|necessary|essential|important|warranted|maintained|kept)|should\s+(?:(?:always|also|therefore)\s+)*(?:prompt|raise|trigger)|awareness\s+of\s+(?:[\p{L}-]+\s+){0,4}?(?:is|are)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|key|critical|necessary|needed|required)|(?:will|would)\s+be\s+(?:needed|required|necessary))\b/iu,
+    examples: {
+      leaves: ['Early recognition is crucial.', 'A high index of suspicion is required to make the diagnosis.', 'Such cases should prompt a search for an underlying tumour.'],
+      claims: ['Surgery is necessary in most cases.', 'Vitamin D is essential for bone health.'],
+    },
+  },
+  {
+    // "The response has been good so far.", "Follow-up is ongoing.": this patient's course, told
+    // in the present tense in the Discussion.
+    name: "this patient's course so far (\"at the last visit\")",
+    kind: 'comment',
+    pattern: /\b(?:so\s+far|since\s+then|to\s+this\s+day|at\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:last|latest|most\s+recent)\s+(?:visit|follow-up|review|contact|consultation)|is\s+ongoing|(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:planned|scheduled|awaited|pending|under\s+way|underway|being\s+(?:planned|considered|arranged))|(?:is|remains)\s+(?:(?:now|currently|still)\s+)?(?:alive\s+and\s+well|asymptomatic|symptom-free|free\s+of\s+(?:symptoms|recurrence|relapse|disease))(?=\s*(?:[.;,]|$|\s+(?:at|after|since|and|with|on|two|three|four|five|six|\d)))|remains\s+(?:well|stable|in\s+remission|under\s+(?:follow-up|review|observation)))\b/iu,
+    examples: {
+      leaves: [
+        'The response to treatment has been good so far.',
+        'Follow-up is ongoing.',
+        'At the last visit, the cramps have not returned.',
+        'A repeat nerve conduction study is planned.',
+        'Two years on, she remains free of symptoms.',
+      ],
+      claims: ['Relapses are frequent so far as the literature tells.'],
+    },
+  },
+  {
+    // "The main limitation is the short follow-up.": the authors on their own report.
+    name: 'a limitation of the report',
+    kind: 'comment',
+    pattern: /\b(?:(?:the|a|one|another|main|major|chief|important|further|second|first)\s+)+limitations?\s+(?:is|was|of|here|lies)\b|^limitations\s+(?:include|are)\b/iu,
+    examples: { leaves: ['The main limitation is the lack of genetic testing.'], claims: ['A major limitation of nerve conduction studies is their low sensitivity.'] },
   },
   {
     name: 'figure or table call-out',

@@ -82,9 +82,12 @@ export interface ClaimExclusion {
    *   present…", "… are discussed.", "We found no similar case."): never a claim;
    * - `own-data`: a past-tense sentence about the authors' own patients ("In our three
    *   patients the mean age was…", "case 2"): never a claim while no present tense occurs;
+   * - `comment`: the authors reason, hedge or advise ("The normal creatine kinase makes a
+   *   myopathy unlikely.", "It is possible that…", "Early recognition is crucial.", "This has
+   *   implications…"): the present tense alone does not make it a claim; a cue still does;
    * - `skip`: never a claim (a figure call-out).
    */
-  kind: 'patient' | 'report' | 'exhortation' | 'paper' | 'own-data' | 'skip';
+  kind: 'patient' | 'report' | 'exhortation' | 'paper' | 'own-data' | 'comment' | 'skip';
   /** Confirms the exclusion once one of its trigger words (derived from it) occurs; skipped when `triggerIsEnough`. */
   pattern: RegExp;
   /** A trigger word alone is proof (pronouns, "we": the pattern is a list of words): no pattern run needed. */
