@@ -41,9 +41,23 @@ describe('cli: caselint explain FILE:LINE', () => {
     assert.match(r.stdout, /^ {2}rule page: .*docs\/rules\/unsupported-claim\.md$/m);
   });
 
-  it('says so when the line has no finding (an exhortation is not a claim)', async () => {
+  it('on a line with no finding, says why each sentence on it is not an uncited claim (an exhortation)', async () => {
     const r = await runCli(['explain', 'report.md:11'], { cwd: dir });
-    assert.deepEqual(r, { code: 0, stdout: 'report.md:11: no finding\n', stderr: '' });
+    assert.deepEqual(r, {
+      code: 0,
+      stdout:
+        'report.md:11: no finding\n' +
+        'unsupported-claim, sentences not flagged:\n' +
+        '  report.md:11:1  not a claim: urges the reader, states nothing (exhortation ("should be considered"))\n',
+      stderr: '',
+    });
+  });
+
+  it('beside a finding, says why the other sentences on the line are not flagged (one cites, one is in the past tense)', async () => {
+    const r = await runCli(['explain', 'report.md:9'], { cwd: dir });
+    assert.match(r.stdout, /^unsupported-claim, sentences not flagged:\n {2}report\.md:9:1 {2}not checked: it cites\n/m);
+    const r2 = await runCli(['explain', 'report.md:5'], { cwd: dir });
+    assert.match(r2.stdout, /^ {2}report\.md:5:1 {2}not a claim: no claim word, not in the present tense$/m);
   });
 
   it('a bad FILE:LINE, a line past the end, a missing file: exit 2 with one line, no document text', async () => {

@@ -33,6 +33,7 @@ export { check, checkModel, InvalidReportError, UnknownProfileError, type CheckO
 export { lintFile, lintFileAsync, loadBibliographies, type AsyncLintOptions, type BibliographyReader, type LintOptions, type LintResult } from './engine/lint';
 export { checklist, insertSectionFix, type Checklist, type ChecklistItem, type ChecklistStatus } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
+export { claimDecisions, type ClaimDecision } from './views/claim-decisions';
 export { DOCS_BASE_URL, escapeMarkdown, explain, explanationMarkdown, explanationText, ruleDocsUrl, type Explanation, type FindingReason, type Silencing } from './views/explain';
 
 /**

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { computeLineStarts, explain, explanationText, formatForFile, lintFile, positionAt, type Finding } from '../checker';
+import { claimDecisions, computeLineStarts, explain, explanationText, formatForFile, lintFile, positionAt, type Finding } from '../checker';
 import { discoverConfig, loadConfigFile } from '../config/discover';
 import { discoveryRoot, IoError, readTarget } from './files';
 import { UsageError } from './args';
@@ -9,7 +9,8 @@ export const EXPLAIN_HELP = `Usage: caselint explain FILE:LINE [-c F | --no-conf
 Prints why caselint reports what it reports on one line of a manuscript: each finding's
 message, the reasoning behind it (for uncited claims: the words that made it a claim, the tense,
 the subject, the citations around it), what the rule checks, how to fix it, how to silence it
-and the rule's page. The file is checked as a case report whether or not it looks like one.
+and the rule's page. On a line without an uncited-claim finding, it says for each sentence why
+it is not one. The file is checked as a case report whether or not it looks like one.
 `;
 
 /**
@@ -52,16 +53,27 @@ export async function explainCommand(io: { stdout: { write(chunk: string): unkno
   const starts = computeLineStarts(text);
   if (line > starts.length) throw new UsageError(`${display} has ${starts.length} line${starts.length === 1 ? '' : 's'}, not ${line}`);
   const onLine = (result?.findings ?? []).filter((f) => positionAt(starts, f.start).line + 1 === line);
-  if (!onLine.length) {
-    io.stdout.write(`${display}:${line}: no finding\n`);
-    return 0;
-  }
+  const parts: string[] = [];
+  if (!onLine.length) parts.push(`${display}:${line}: no finding`);
   const byRule = new Map<string, Finding[]>();
   for (const f of onLine) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-  const parts: string[] = [];
   for (const group of byRule.values()) {
     const col = positionAt(starts, group[0].start).character + 1;
     parts.push(`${display}:${line}:${col}  ${explanationText(explain(group, format))}`);
+  }
+  // Why each sentence on the line that unsupported-claim did not flag is not an uncited claim.
+  if (result) {
+    const from = starts[line - 1];
+    const to = line < starts.length ? starts[line] : text.length;
+    const flagged = result.findings.filter((f) => f.ruleId === 'unsupported-claim');
+    const decisions = claimDecisions(result, from, to).filter((d) => !flagged.some((f) => f.start < d.end && d.start < f.end));
+    if (decisions.length) {
+      const lines = decisions.map((d) => {
+        const at = positionAt(starts, Math.max(d.start, from));
+        return `  ${display}:${at.line + 1}:${at.character + 1}  ${d.why}${d.why.startsWith('claim') ? ' (not reported here: silenced by a comment)' : ''}`;
+      });
+      parts.push(`unsupported-claim, sentences not flagged:\n${lines.join('\n')}\n`);
+    }
   }
   io.stdout.write(parts.join('\n'));
   return 0;

@@ -2,7 +2,7 @@ import type { LoadedBibliography } from '../analysis/bibliography';
 import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
 import { resolveRuleSetting, type CaselintConfig } from '../config';
 import { parseDocument } from '../model';
-import { getProfile, PROFILES, type Profile } from '../profiles';
+import { getProfile, PROFILES, type Profile, type ProfileItem } from '../profiles';
 import { RULE_IDS, RULES } from '../rules';
 import type { Rule, RuleContext } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
@@ -61,19 +61,24 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   return checkModel(parseDocument(text, options.format ?? 'markdown'), profile, options);
 }
 
-/** Check a parsed manuscript (its model's text) with the profile of `options.config`. */
-export function checkModel(model: DocumentModel, profile: Profile, options: Omit<CheckOptions, 'format'> = {}): CheckResult {
-  const config = options.config ?? {};
-  const text = model.text;
-  const items = profileItems(profile, config);
-  const sections = analyseSections(model, items);
-  const itemAt = (section: Section | null) => {
+/** The profile item a section belongs to (its own, or its nearest ancestor's). */
+export function itemFinder(sections: SectionAnalysis): (section: Section | null) => ProfileItem | undefined {
+  return (section) => {
     for (let s = section; s; s = s.parent) {
       const item = sections.itemOf.get(s);
       if (item) return item;
     }
     return undefined;
   };
+}
+
+/** Check a parsed manuscript (its model's text) with the profile of `options.config`. */
+export function checkModel(model: DocumentModel, profile: Profile, options: Omit<CheckOptions, 'format'> = {}): CheckResult {
+  const config = options.config ?? {};
+  const text = model.text;
+  const items = profileItems(profile, config);
+  const sections = analyseSections(model, items);
+  const itemAt = itemFinder(sections);
 
   const findings: Finding[] = [];
   const ruleIds = options.rules ? [...new Set([...RULE_IDS, ...options.rules.map((r) => r.id)])] : RULE_IDS;

@@ -2,6 +2,7 @@ import { analyseSentence, traceOf } from '../analysis/claims/classify';
 import { CATEGORY_INFO } from '../analysis/claims/cues';
 import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS } from '../analysis/claims/exclusions';
 import type { ClaimMatch, SectionMode } from '../analysis/claims/types';
+import type { Decision } from '../analysis/claims/classify';
 import { normalizeHeading } from '../profiles';
 import type { Rule, RuleContext } from '../analysis/rule';
 import type { DocumentModel, Fix, Section, Sentence } from '../types';
@@ -30,71 +31,136 @@ export const unsupportedClaim: Rule = {
     },
   },
   check(ctx) {
-    const opt = ctx.options;
-    const scope = (opt.citationScope ?? ctx.config.citationScope ?? 'sentence') === 'paragraph' ? 'paragraph' : 'sentence';
-    const checkAbstract = bool(opt.checkAbstract) ?? ctx.config.claims?.checkAbstract ?? false;
-    const checkPerspective = bool(opt.checkPatientPerspective) ?? ctx.config.claims?.checkPatientPerspective ?? false;
-
-    const modes = new Map<Section | null, SectionMode | 'skip'>();
-    const modeOf = (section: Section | null): SectionMode | 'skip' => {
-      let mode = modes.get(section);
-      if (mode === undefined) {
-        mode = sectionMode(ctx, section, checkAbstract, checkPerspective, modeOf);
-        modes.set(section, mode);
-      }
-      return mode;
-    };
-
     let placeholder: ((s: Sentence) => Fix | undefined) | undefined;
-    let runInSection: Section | null | undefined;
-    let inRunInAbstract = false;
-
-    for (const para of ctx.doc.paragraphs) {
-      if (para.kind === 'caption' || para.kind === 'reference') continue;
-      const mode = modeOf(para.section);
-      if (mode === 'skip') continue;
-      // Abstracts written without a heading: "**Abstract** ..." then "Case presentation: ...".
-      if (runInSection !== para.section) {
-        runInSection = para.section;
-        inRunInAbstract = false;
-      }
-      if (KEYWORDS_RUN_IN.test(para.plain)) continue;
-      if (ABSTRACT_RUN_IN.test(para.plain)) inRunInAbstract = true;
-      else if (inRunInAbstract && !ABSTRACT_PART_RUN_IN.test(para.plain)) inRunInAbstract = false;
-      if (inRunInAbstract && !checkAbstract) continue;
-
-      // A citation covers its paragraph; so does a pending one ("[citation needed]", the placeholder fix's).
-      if (scope === 'paragraph' && (para.citations.some((c) => !c.nameOnly) || (para.plain.includes('[') && PENDING_CITATION.test(para.plain)))) continue;
-      const sentences = para.sentences;
-      for (let k = 0; k < sentences.length; k++) {
-        const sentence = sentences[k];
-        if (sentence.citations.length) continue;
-        if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) continue;
-        const decision = analyseSentence(sentence.text, mode);
-        const { claim } = decision;
-        if (!claim) continue;
-        placeholder ??= placeholderFix(ctx.doc);
-        const fix = placeholder(sentence);
-        const info = CATEGORY_INFO[claim.category];
-        ctx.report({
-          start: sentence.start,
-          end: sentence.end,
-          message: message(claim, mode),
-          severity: info.severity,
-          ...(fix ? { fixes: [fix] } : {}),
-          // The decision in words for hover and `caselint explain` (traceOf).
-          // The neighbours' citations are read for the trace only (a citation covers its own sentence).
-          data: {
-            category: claim.category,
-            cue: claim.cue.name,
-            match: claim.text,
-            trace: traceOf(decision, { citedBefore: !!sentences[k - 1]?.citations.length, citedAfter: !!sentences[k + 1]?.citations.length }),
-          },
-        });
-      }
-    }
+    walk(ctx, (sentence, mode, decision, k, sentences) => {
+      const { claim } = decision;
+      if (!claim) return;
+      placeholder ??= placeholderFix(ctx.doc);
+      const fix = placeholder(sentence);
+      const info = CATEGORY_INFO[claim.category];
+      ctx.report({
+        start: sentence.start,
+        end: sentence.end,
+        message: message(claim, mode),
+        severity: info.severity,
+        ...(fix ? { fixes: [fix] } : {}),
+        // The decision in words for hover and `caselint explain` (traceOf).
+        // The neighbours' citations are read for the trace only (a citation covers only its own sentence).
+        data: {
+          category: claim.category,
+          cue: claim.cue.name,
+          match: claim.text,
+          trace: traceOf(decision, { citedBefore: !!sentences[k - 1]?.citations.length, citedAfter: !!sentences[k + 1]?.citations.length }),
+        },
+      });
+    });
   },
 };
+
+/** What the rule needs of a check's context (the walk and the explanation of unflagged sentences). */
+export type ClaimWalkContext = Pick<RuleContext, 'doc' | 'options' | 'config' | 'itemAt'>;
+
+/**
+ * Every sentence the rule judges, with its decision; `skipped`, when given, hears of the
+ * sentences it does not judge and why (for `caselint explain` on a line without a finding).
+ */
+function walk(
+  ctx: ClaimWalkContext,
+  judged: (sentence: Sentence, mode: SectionMode, decision: Decision, k: number, sentences: readonly Sentence[]) => void,
+  skipped?: (sentence: Sentence, why: string) => void,
+): void {
+  const opt = ctx.options;
+  const scope = (opt.citationScope ?? ctx.config.citationScope ?? 'sentence') === 'paragraph' ? 'paragraph' : 'sentence';
+  const checkAbstract = bool(opt.checkAbstract) ?? ctx.config.claims?.checkAbstract ?? false;
+  const checkPerspective = bool(opt.checkPatientPerspective) ?? ctx.config.claims?.checkPatientPerspective ?? false;
+
+  const modes = new Map<Section | null, SectionMode | 'skip'>();
+  const modeOf = (section: Section | null): SectionMode | 'skip' => {
+    let mode = modes.get(section);
+    if (mode === undefined) {
+      mode = sectionMode(ctx, section, checkAbstract, checkPerspective, modeOf);
+      modes.set(section, mode);
+    }
+    return mode;
+  };
+  const skipAll = (sentences: readonly Sentence[], why: string) => {
+    if (skipped) for (const s of sentences) skipped(s, why);
+  };
+
+  let runInSection: Section | null | undefined;
+  let inRunInAbstract = false;
+
+  for (const para of ctx.doc.paragraphs) {
+    if (para.kind === 'caption' || para.kind === 'reference') {
+      skipAll(para.sentences, para.kind === 'caption' ? 'a caption is not checked' : 'the reference list is not checked');
+      continue;
+    }
+    const mode = modeOf(para.section);
+    if (mode === 'skip') {
+      skipAll(para.sentences, 'this section is not checked (abstract, patient perspective or back matter; see the rule\'s options)');
+      continue;
+    }
+    // Abstracts written without a heading: "**Abstract** ..." then "Case presentation: ...".
+    if (runInSection !== para.section) {
+      runInSection = para.section;
+      inRunInAbstract = false;
+    }
+    if (KEYWORDS_RUN_IN.test(para.plain)) {
+      skipAll(para.sentences, 'a keywords line is not checked');
+      continue;
+    }
+    if (ABSTRACT_RUN_IN.test(para.plain)) inRunInAbstract = true;
+    else if (inRunInAbstract && !ABSTRACT_PART_RUN_IN.test(para.plain)) inRunInAbstract = false;
+    if (inRunInAbstract && !checkAbstract) {
+      skipAll(para.sentences, 'the abstract is not checked (option checkAbstract)');
+      continue;
+    }
+
+    // A citation covers its paragraph; so does a pending one ("[citation needed]", the placeholder fix's).
+    if (scope === 'paragraph' && (para.citations.some((c) => !c.nameOnly) || (para.plain.includes('[') && PENDING_CITATION.test(para.plain)))) {
+      skipAll(para.sentences, 'its paragraph cites (citationScope "paragraph")');
+      continue;
+    }
+    const sentences = para.sentences;
+    for (let k = 0; k < sentences.length; k++) {
+      const sentence = sentences[k];
+      if (sentence.citations.length) {
+        skipped?.(sentence, 'it cites');
+        continue;
+      }
+      if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) {
+        skipped?.(sentence, 'it holds a citation still to be found');
+        continue;
+      }
+      judged(sentence, mode, analyseSentence(sentence.text, mode), k, sentences);
+    }
+  }
+}
+
+/**
+ * Why each sentence that overlaps [from, to) is or is not an uncited claim, in one line each:
+ * the decision's trace (`not a claim: about this patient (...)`, `claim (...)`), or why the
+ * sentence is not judged at all (it cites, its section is not checked...).
+ */
+export function claimDecisionsIn(ctx: ClaimWalkContext, from: number, to: number): { start: number; end: number; why: string }[] {
+  const out: { start: number; end: number; why: string }[] = [];
+  const inRange = (s: Sentence) => s.start < to && from < s.end;
+  walk(
+    ctx,
+    (sentence, _mode, decision, k, sentences) => {
+      if (!inRange(sentence)) return;
+      out.push({
+        start: sentence.start,
+        end: sentence.end,
+        why: traceOf(decision, { citedBefore: !!sentences[k - 1]?.citations.length, citedAfter: !!sentences[k + 1]?.citations.length }),
+      });
+    },
+    (sentence, why) => {
+      if (inRange(sentence)) out.push({ start: sentence.start, end: sentence.end, why: `not checked: ${why}` });
+    },
+  );
+  return out.sort((a, b) => a.start - b.start);
+}
 
 function bool(v: unknown): boolean | undefined {
   return typeof v === 'boolean' ? v : undefined;
@@ -113,7 +179,7 @@ function message(claim: ClaimMatch, mode: SectionMode): string {
 }
 
 function sectionMode(
-  ctx: RuleContext,
+  ctx: ClaimWalkContext,
   section: Section | null,
   checkAbstract: boolean,
   checkPerspective: boolean,

@@ -1,0 +1,22 @@
+/**
+ * Why unsupported-claim did or did not flag each sentence of a range: what `caselint explain
+ * FILE:LINE` prints for a line without a finding of the rule. Pure: a function of a check's
+ * result (its model, config and matched sections).
+ */
+import { resolveRuleSetting } from '../config';
+import { itemFinder, type CheckResult } from '../engine/check';
+import { claimDecisionsIn, unsupportedClaim } from '../rules/unsupported-claim';
+
+export interface ClaimDecision {
+  start: number;
+  end: number;
+  /** One line: the decision's trace ("not a claim: about this patient (...)") or why it was not judged. */
+  why: string;
+}
+
+/** The decision on every sentence that overlaps [from, to); empty when the rule is off. */
+export function claimDecisions(result: CheckResult, from: number, to: number): ClaimDecision[] {
+  const setting = resolveRuleSetting(result.config.rules?.[unsupportedClaim.id], unsupportedClaim.defaultSeverity);
+  if (setting.severity === 'off') return [];
+  return claimDecisionsIn({ doc: result.model, config: result.config, options: setting.options, itemAt: itemFinder(result.sections) }, from, to);
+}
