@@ -264,8 +264,20 @@ const EFFICACY: ClaimCue[] = [
   {
     name: 'possible effect ("may increase")',
     category: 'efficacy',
-    pattern: new RegExp(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|explain|account\s+for|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
+    pattern: new RegExp(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
     examples: { claims: ['Corticosteroids may increase the risk of infection.', 'Corticosteroids may worsen the weakness.'] },
+  },
+  {
+    // Outside the case sections only: in the patient's story, "the abscess may account for the
+    // rigidity" is the authors explaining this patient's signs.
+    name: 'possible explanation ("may account for")',
+    category: 'efficacy',
+    pattern: /\b(?:may|can|could|might|would)\s+(?:not\s+)?(?:(?:also|even|partly|partially|in\s+part|well)\s+)?(?:explain|account\s+for)\b/iu,
+    discussionOnly: true,
+    examples: {
+      claims: ['Hypokalaemia may account for the weakness seen after diuretics.'],
+      caseLeaves: ['The abscess in the basal ganglia may account for the rigidity.'],
+    },
   },
   {
     name: 'association',
