@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { runFixture } from '../helpers/fixtures';
+import { runCli } from '../cli/helpers';
 import { PROFILES } from '../../server/src/checker';
 import { CheckAsCaseReportRequest, ChecklistRequest, InsertSectionRequest, ProfilesRequest, TemplateRequest, type TemplateResult } from '../../server/src/lsp/protocol';
 import { templateSnippet } from '../../server/src/lsp/templates';
@@ -409,6 +410,31 @@ describe('language server over stdio', function () {
 
       await client.open('file:///tmp/caselint-test/ok.md', CASE);
       assert.equal((await client.pullItems('file:///tmp/caselint-test/ok.md')).length, 1);
+    });
+
+    it('applies the CLI\'s size limit on the CLI\'s measure (UTF-8): a text short in UTF-16 but over 10 MB in UTF-8 is skipped by both', async () => {
+      // 2 bytes in UTF-8, 1 code unit in UTF-16: 5.6 million code units, 11.2 MB saved.
+      const para = 'é'.repeat(98) + '\n\n';
+      const text = '# Case report\n\n' + para.repeat(Math.ceil((5.6 * 1024 * 1024) / para.length));
+      assert.ok(text.length < 10 * 1024 * 1024);
+      const dir = mkdtempSync(join(tmpdir(), 'caselint-size-'));
+      try {
+        const file = join(dir, 'accents.md');
+        writeFileSync(file, text);
+        const cli = await runCli([file]);
+        assert.equal(cli.code, 2);
+        const [, cliSize] = /is too large \(([\d.]+) MB; the limit is 10 MB\)/.exec(cli.stderr) ?? [];
+        assert.ok(cliSize, cli.stderr);
+        client = spawnServer();
+        await client.initialize();
+        const uri = fileUri(file);
+        await client.open(uri, text);
+        const items = await client.pullItems(uri);
+        assert.deepEqual(codes(items), ['skipped']);
+        assert.equal(msg(items[0]), `caselint skipped this file: it is too large (${cliSize} MB; the limit is 10 MB).`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('answers requests about documents it does not know with empty results', async () => {

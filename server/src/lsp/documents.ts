@@ -15,6 +15,8 @@ import {
   mergeConfigs,
   getProfile,
   PROFILES,
+  isTooLarge,
+  manuscriptSize,
   MAX_MANUSCRIPT_SIZE,
   type CaselintConfig,
   type CheckResult,
@@ -35,7 +37,10 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType' };
 
-/** Texts larger than this (UTF-16 code units) are not checked: the limit the CLI uses too. */
+/**
+ * Texts larger than this are not checked: the CLI's limit, on the same measure (the text's size
+ * in UTF-8, manuscriptSize of checker/encoding.ts).
+ */
 export const DEFAULT_MAX_TEXT_LENGTH = MAX_MANUSCRIPT_SIZE;
 
 export function normalizeSettings(raw: unknown): Settings {
@@ -83,6 +88,7 @@ export interface Analysis {
 export interface AnalyzerOptions {
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /** The size limit in UTF-8 bytes (tests; default the CLI's, MAX_MANUSCRIPT_SIZE). */
   maxTextLength?: number;
   /** Diagnostics per document at most (default DEFAULT_MAX_DIAGNOSTICS), then one summary. */
   maxDiagnostics?: number;
@@ -230,12 +236,10 @@ export class Analyzer {
     if (!format) return this.empty(document, generation, 'unsupported', settings);
 
     const text = document.getText();
-    const max = this.options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
-    if (text.length > max) {
-      const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
-      return this.empty(document, generation, 'skipped', settings, [
-        skippedDiagnostic(`caselint skipped this file: it is ${mb(text.length)} MB, over the ${mb(max)} MB limit.`, document),
-      ]);
+    const max = this.options.maxTextLength;
+    // The CLI's limit on the CLI's measure: a text's size in UTF-8 (isTooLarge, manuscriptSize).
+    if (max === undefined ? isTooLarge(text) : text.length > max || manuscriptSize(text) > max) {
+      return this.empty(document, generation, 'skipped', settings, [skippedDiagnostic(tooLargeMessage(manuscriptSize(text), max ?? DEFAULT_MAX_TEXT_LENGTH), document)]);
     }
     if (text.includes('\u0000')) {
       return this.empty(document, generation, 'skipped', settings, [
@@ -286,6 +290,12 @@ export class Analyzer {
       reason,
     };
   }
+}
+
+/** What a skipped document says: the size and the limit, in the words of the CLI's refusal. */
+export function tooLargeMessage(size: number, limit: number): string {
+  const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return `caselint skipped this file: it is too large (${mb(size)} MB; the limit is ${Math.round(limit / (1024 * 1024))} MB).`;
 }
 
 /** TextDocument objects of TextDocuments are updated in place: keep an immutable copy for the cache. */
