@@ -69,6 +69,9 @@ function assertLinear(make: (n: number) => string, subject: Subject, n: number):
 const LATEX_HEAD = '\\section{Case report}\n';
 const MD_HEAD = '# Case report\n\n';
 const sentencesOf = (plain: string) => splitSentences(plain, findCitations(plain));
+/** A whole check under the CARE profile (its keywords item looks for \\keywords and "Keywords:"). */
+const careLatex = (text: string) => check(text, { format: 'latex', config: { profile: 'care' } });
+const careMarkdown = (text: string) => check(text, { format: 'markdown', config: { profile: 'care' } });
 
 /**
  * [name, what is timed, text of n repetitions, smallest n tried]. The smallest n is where the
@@ -111,6 +114,21 @@ const CONSTRUCTIONS: [string, Subject, (n: number) => string, number][] = [
     (n) => MD_HEAD + '<!-- caselint-disable overstated-claim -->\nXX and TODO. <!-- caselint-disable-line unsupported-claim -->\n<!-- caselint-enable overstated-claim -->\n\n'.repeat(n),
     8000,
   ],
+  // Issue 14, second pass.
+  ['many headings (the level of an inserted section)', 'markdown', (n) => MD_HEAD + '## Heading\n\nText.\n\n'.repeat(n), 1000],
+  ['many unclosed \\keywords{ on one line (CARE profile)', careLatex, (n) => LATEX_HEAD + 'a \\keywords{b '.repeat(n), 4000],
+  ['many unclosed \\keywords{, one per line (the keywords evidence)', careLatex, (n) => LATEX_HEAD + '\\keywords{b\n'.repeat(n), 4000],
+  ['many unclosed \\begin{keywords} and \\begin{abstract}', careLatex, (n) => LATEX_HEAD + '\\begin{keywords} a \\begin{abstract} b\n\n'.repeat(n), 4000],
+  ['many \\begin{thebibliography} on one line (reference numbers)', 'latex', (n) => LATEX_HEAD + '\\begin{thebibliography} a '.repeat(n), 2000],
+  ['many "Keywords:" lines in comments', careMarkdown, (n) => MD_HEAD + '<!-- c -->\n\nKeywords:\n\n'.repeat(n), 4000],
+  [
+    'many disables of one rule, then many enables of another',
+    'markdown',
+    (n) => MD_HEAD + '<!-- caselint-disable placeholder -->\n'.repeat(n) + '<!-- caselint-enable overstated-claim -->\n'.repeat(n) + 'XX\n',
+    2000,
+  ],
+  ['one disable of every rule, then many enables of one', 'markdown', (n) => MD_HEAD + '<!-- caselint-disable -->\n' + '<!-- caselint-enable overstated-claim -->\nXX\n'.repeat(n), 2000],
+  ['many disable-next-line on one line before many blank lines', 'markdown', (n) => MD_HEAD + '<!-- caselint-disable-next-line -->'.repeat(n) + '\n'.repeat(n) + 'XX\n', 2000],
 ];
 
 describe('linear time on hostile input (issue 14)', function () {
@@ -118,6 +136,19 @@ describe('linear time on hostile input (issue 14)', function () {
   for (const [name, subject, make, n] of CONSTRUCTIONS) {
     it(`${name}: doubling the input at most about doubles the time`, () => assertLinear(make, subject, n));
   }
+
+  it('130,000 headings: required-section still reports its missing sections, with the insertion fix (no spread of the levels)', () => {
+    const errors: string[] = [];
+    const r = check(MD_HEAD + '## Notes\n'.repeat(130000), { format: 'markdown', onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) });
+    assert.deepEqual(errors, []);
+    const missing = r.findings.filter((f) => f.ruleId === 'required-section');
+    assert.ok(missing.length > 0);
+    assert.ok(missing.every((f) => f.fixes?.some((x) => x.kind === 'insert-section')));
+  });
+
+  it('5,000 unclosed \\keywords{ on one line: no stack overflow in the LaTeX scanner', () => {
+    assert.doesNotThrow(() => careLatex(LATEX_HEAD + 'a \\keywords{b '.repeat(5000)));
+  });
 });
 
 /** A small deterministic generator (tests must not depend on Math.random). */

@@ -224,7 +224,7 @@ function checkNumeric(model: DocumentModel, list: ReferenceEntry[], uses: Numeri
     if (!missing.length) continue;
     const which = missing.length === use.numbers.length ? `Citation ${c.raw.trim()}` : `${missing.length === 1 ? 'Number' : 'Numbers'} ${numberList(missing)} of ${c.raw.trim()}`;
     const why = consecutive ? `the list has ${plural(list.length, 'entry', 'entries')}` : `the list has no entry ${numberList(missing)}`;
-    const top = Math.max(...missing);
+    const top = missing.reduce((a, b) => Math.max(a, b), 0); // no spread: it throws past ~125,000 numbers
     const all = Array.from({ length: Math.max(0, top - list.length) }, (_, i) => list.length + 1 + i);
     const add = all.length && all.every((n) => beyond.has(n)) ? addEntryEdits(model, list, all) : undefined;
     problems.push({
@@ -293,7 +293,7 @@ export function orderProblems(model: DocumentModel, analysis: CitationAnalysis):
       const later = reported ? [] : firsts.slice(i + 1).flatMap((f) => f.news).filter((k) => k > max && k < n);
       if (later.length) {
         reported = true;
-        const skipped = Math.min(...later);
+        const skipped = later.reduce((a, b) => Math.min(a, b), Infinity);
         if (renumber === undefined) {
           const edits = renumberEdits(model, analysis.list, analysis.numeric);
           renumber = edits ? [{ title: 'Renumber citations in order of first mention', kind: 'renumber-citations', edits, safe: false }] : null;

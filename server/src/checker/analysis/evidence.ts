@@ -23,7 +23,7 @@ export function contentEvidence(model: DocumentModel, kind: EvidenceKind | undef
     case 'title':
       return titleEvidence(model, []);
     case 'keywords':
-      return frontMatterEvidence(model, 'keywords') ?? labelLineEvidence(model, KEYWORDS_LINE, 'a "Keywords:" line') ?? latexCommandEvidence(model, /\\keywords\s*\{([^}]*)\}/, 'a \\keywords command') ?? latexCommandEvidence(model, /\\begin\s*\{keywords?\}([\s\S]*?)\\end\s*\{keywords?\}/, 'a keywords environment');
+      return frontMatterEvidence(model, 'keywords') ?? labelLineEvidence(model, KEYWORDS_LINE, 'a "Keywords:" line') ?? latexCommandEvidence(model, /\\keywords\s*\{/, /\}/, 'a \\keywords command') ?? latexCommandEvidence(model, /\\begin\s*\{keywords?\}/, /\\end\s*\{keywords?\}/, 'a keywords environment');
     case 'abstract':
       return frontMatterEvidence(model, 'abstract') ?? labelLineEvidence(model, ABSTRACT_LINE, 'an "Abstract:" paragraph') ?? latexAbstract(model);
     case 'timeline':
@@ -60,9 +60,38 @@ export function titleEvidence(model: DocumentModel, items: ProfileItem[]): Conte
 const KEYWORDS_LINE = /^[ \t>]*[*_]{0,2}(?:key[\s-]?words|mesh(?:\s+(?:key[\s-]?words|terms|headings))?|index\s+terms)[*_]{0,2}[ \t]*[:\u2013\u2014][*_]{0,2}(.*)$/gim;
 const ABSTRACT_LINE = /^[ \t>]*[*_]{0,2}(?:abstract|summary)[*_]{0,2}[ \t]*[:\u2013\u2014][*_]{0,2}(.*)$/gim;
 
+/** The code blocks and comments of a model, merged and sorted (made once per model). */
+const IGNORED = new WeakMap<DocumentModel, { starts: number[]; ends: number[] }>();
+
+function ignoredSpans(model: DocumentModel): { starts: number[]; ends: number[] } {
+  let spans = IGNORED.get(model);
+  if (spans) return spans;
+  const all = [...model.codeBlocks, ...model.comments].sort((a, b) => a.start - b.start);
+  spans = { starts: [], ends: [] };
+  for (const c of all) {
+    const last = spans.ends.length - 1;
+    if (last >= 0 && c.start <= spans.ends[last]) spans.ends[last] = Math.max(spans.ends[last], c.end);
+    else {
+      spans.starts.push(c.start);
+      spans.ends.push(c.end);
+    }
+  }
+  IGNORED.set(model, spans);
+  return spans;
+}
+
+/** In the front matter, a code block or a comment? A binary search: many candidate lines and many comments stay linear. */
 function inIgnoredBlock(model: DocumentModel, offset: number): boolean {
   if (model.frontMatter && offset < model.frontMatter.end) return true;
-  return model.codeBlocks.some((c) => offset >= c.start && offset < c.end) || model.comments.some((c) => offset >= c.start && offset < c.end);
+  const { starts, ends } = ignoredSpans(model);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && offset < ends[lo - 1];
 }
 
 function labelLineEvidence(model: DocumentModel, re: RegExp, what: string): ContentEvidence | undefined {
@@ -92,20 +121,35 @@ function frontMatterEvidence(model: DocumentModel, key: string): ContentEvidence
   return { status: filled ? 'present' : 'empty', start, end, detail: filled ? `front matter "${key}"` : `front matter "${key}" is empty` };
 }
 
-function latexCommandEvidence(model: DocumentModel, re: RegExp, what: string): ContentEvidence | undefined {
+/**
+ * The first `open` … `close` of a LaTeX document, as the regular expression `open[\s\S]*?close`
+ * would find it, in linear time: that search starts again at every later `open` when the first
+ * has no `close` after it (quadratic with many unclosed `\keywords{`), although then none has.
+ */
+function firstEnclosed(text: string, open: RegExp, close: RegExp): { start: number; bodyStart: number; bodyEnd: number; end: number } | undefined {
+  const o = new RegExp(open.source, 'g' + open.flags.replace(/[gy]/g, ''));
+  const m = o.exec(text);
+  if (!m) return undefined;
+  const c = new RegExp(close.source, 'g' + close.flags.replace(/[gy]/g, ''));
+  c.lastIndex = m.index + m[0].length;
+  const e = c.exec(text);
+  if (!e) return undefined;
+  return { start: m.index, bodyStart: m.index + m[0].length, bodyEnd: e.index, end: e.index + e[0].length };
+}
+
+function latexCommandEvidence(model: DocumentModel, open: RegExp, close: RegExp, what: string): ContentEvidence | undefined {
   if (model.format !== 'latex') return undefined;
-  const m = re.exec(model.text);
-  if (!m || inIgnoredBlock(model, m.index)) return undefined;
-  return { status: m[1]?.trim() ? 'present' : 'empty', start: m.index, end: m.index + m[0].length, detail: what };
+  const m = firstEnclosed(model.text, open, close);
+  if (!m || inIgnoredBlock(model, m.start)) return undefined;
+  return { status: model.text.slice(m.bodyStart, m.bodyEnd).trim() ? 'present' : 'empty', start: m.start, end: m.end, detail: what };
 }
 
 function latexAbstract(model: DocumentModel): ContentEvidence | undefined {
   if (model.format !== 'latex') return undefined;
-  const m = /\\begin\s*\{abstract\}([\s\S]*?)\\end\s*\{abstract\}/.exec(model.text);
+  const m = firstEnclosed(model.text, /\\begin\s*\{abstract\}/, /\\end\s*\{abstract\}/);
   if (!m) return undefined;
-  const begin = /\\begin\s*\{abstract\}/.exec(m[0])![0];
-  const body = m[1].replace(/(^|[^\\])%.*$/gm, '$1').trim();
-  return { status: body ? 'present' : 'empty', start: m.index, end: m.index + begin.length, detail: 'an abstract environment' };
+  const body = model.text.slice(m.bodyStart, m.bodyEnd).replace(/(^|[^\\])%.*$/gm, '$1').trim();
+  return { status: body ? 'present' : 'empty', start: m.start, end: m.bodyStart, detail: 'an abstract environment' };
 }
 
 // ---------------------------------------------------------------------------

@@ -300,12 +300,12 @@ export function figureProblems(model: DocumentModel): FigureProblem[] {
   let labelled = { figure: false, table: false };
   if (model.format === 'latex') {
     const { defs, uses } = latexLabels(model);
-    out.push(...labelProblems('latex', defs, uses));
+    for (const p of labelProblems('latex', defs, uses)) out.push(p);
     // LaTeX numbers its floats itself: written numbers are checked against the floats only by count.
     labelled = { figure: true, table: true };
   } else if (model.format === 'markdown') {
     const { defs, uses } = quartoLabels(model);
-    out.push(...labelProblems('quarto', defs, uses));
+    for (const p of labelProblems('quarto', defs, uses)) out.push(p);
     for (const d of defs) if (d.kind) labelled[d.kind] = true;
     const bookdown = bookdownLabels(model);
     out.push(...labelProblems('bookdown', bookdown.defs, bookdown.uses));

@@ -157,7 +157,7 @@ export function removeEntryEdits(model: DocumentModel, list: readonly ReferenceE
     if (later.some((b) => b.entry.number === undefined || b.entry.number <= k)) return undefined;
     const marks = markerEdits(model, uses, (n) => (n > k ? n - 1 : n));
     if (!marks) return undefined;
-    edits.push(...marks);
+    for (const m of marks) edits.push(m);
     for (const b of later) {
       const renumbered = withNumber(model, b, b.entry.number! - 1);
       if (renumbered !== model.text.slice(b.start, b.end)) edits.push({ start: b.start, end: b.end, newText: renumbered });
@@ -174,7 +174,7 @@ export function removeEntryEdits(model: DocumentModel, list: readonly ReferenceE
 export function addEntryEdits(model: DocumentModel, list: readonly ReferenceEntry[], missing: readonly number[]): OffsetEdit[] | undefined {
   if (!list.length || !list.every((e, i) => e.number === i + 1)) return undefined;
   const last = list.length;
-  const wanted = Math.max(...missing);
+  const wanted = missing.reduce((a, b) => Math.max(a, b), -Infinity); // no spread: it throws past ~125,000 numbers
   if (missing.some((n) => n <= last) || wanted - last > 20) return undefined;
   const blocks = items(model, list);
   if (!blocks) return undefined;

@@ -105,7 +105,13 @@ function levelOfPresentSections(sections: SectionAnalysis): number | undefined {
 function defaultLevel(doc: DocumentModel): number {
   if (doc.format !== 'markdown') return 1;
   // Under a level-1 title, sections are level 2.
-  return doc.headings.some((h) => h.level === 1) ? 2 : doc.headings.length ? Math.min(...doc.headings.map((h) => h.level)) : 2;
+  // A loop, not Math.min(...levels): spreading throws past ~125,000 headings.
+  let least = Infinity;
+  for (const h of doc.headings) {
+    if (h.level === 1) return 2;
+    least = Math.min(least, h.level);
+  }
+  return least === Infinity ? 2 : least;
 }
 
 function lineStartOf(doc: DocumentModel, offset: number): number {

@@ -1,69 +1,78 @@
 import { positionAt } from '../model';
 import type { DocumentModel, Finding } from '../types';
 
-/** Drops findings silenced by caselint-disable / -enable / -disable-next-line / -disable-line comments. */
+/**
+ * Drops findings silenced by caselint-disable / -enable / -disable-next-line / -disable-line
+ * comments. Linear in the number of comments for each rule that has findings: many comments and
+ * many findings cost a pass per rule and a binary search per finding.
+ *
+ * For one rule, every disable that silences it (`disable` of all rules, or one naming it) ends at
+ * the same comment: the next `enable` of all rules or one naming it (an `enable` naming other
+ * rules leaves it silenced: "disable a b" … "enable a" leaves b off; after "disable" … "enable a",
+ * a is back on and the others stay off). A file-level disable right after the front matter covers
+ * the front matter too (findings anchored at a front-matter title).
+ */
 export function applySuppressions(model: DocumentModel, findings: Finding[]): Finding[] {
   if (!model.suppressions.length) return findings;
   const lineOf = (offset: number) => positionAt(model.lineStarts, offset).line;
-  // ids: the rules silenced (none: all of them, but those in `except`, re-enabled by name).
-  const names = (ids: string[], ruleId: string, except?: string[]) => (ids.length === 0 ? !except?.includes(ruleId) : ids.includes(ruleId));
   const lineSuppressions: { line: number; ids: string[] }[] = [];
-  const ranges: { start: number; end: number; ids: string[]; except?: string[] }[] = [];
-  const open: { start: number; ids: string[]; except?: string[] }[] = [];
+  const blocks: { kind: 'disable' | 'enable'; start: number; end: number; ids: string[] }[] = [];
+  // The next line with text at or after a line, cached: many comments before one long run of blank lines.
+  const nextTextLine = new Map<number, number>();
+  const textLineFrom = (from: number) => {
+    let line = from;
+    const seen: number[] = [];
+    while (line < model.lineStarts.length - 1 && !lineText(model, line).trim()) {
+      const known = nextTextLine.get(line);
+      if (known !== undefined) {
+        line = known;
+        break;
+      }
+      seen.push(line);
+      line++;
+    }
+    for (const l of seen) nextTextLine.set(l, line);
+    return line;
+  };
   for (const s of model.suppressions) {
     if (s.kind === 'disable-line') lineSuppressions.push({ line: s.line, ids: s.ruleIds });
-    else if (s.kind === 'disable-next-line') {
-      // The next line with text after the comment.
-      let line = lineOf(s.end) + 1;
-      while (line < model.lineStarts.length - 1 && !lineText(model, line).trim()) line++;
-      lineSuppressions.push({ line, ids: s.ruleIds });
-    } else if (s.kind === 'disable') {
-      // A file-level disable right after the front matter covers the front matter too
-      // (findings anchored at a front-matter title).
+    else if (s.kind === 'disable-next-line') lineSuppressions.push({ line: textLineFrom(lineOf(s.end) + 1), ids: s.ruleIds });
+    else if (s.kind === 'disable') {
       const fm = model.frontMatter;
       const atTop = fm !== undefined && !model.text.slice(fm.end, s.start).trim();
-      open.push({ start: atTop ? 0 : s.end, ids: s.ruleIds });
-    }
-    else {
-      // enable: closes the matching disables (all of them when no ids are given). Enabling some
-      // rules of a disable leaves the others disabled ("disable a b" … "enable a": b stays off).
-      for (let i = open.length - 1; i >= 0; i--) {
-        const o = open[i];
-        if (s.ruleIds.length === 0) {
-          ranges.push({ start: o.start, end: s.start, ids: o.ids, except: o.except });
-          open.splice(i, 1);
-        } else if (o.ids.length === 0) {
-          ranges.push({ start: o.start, end: s.start, ids: o.ids, except: o.except });
-          open[i] = { start: s.end, ids: [], except: [...(o.except ?? []), ...s.ruleIds] };
-        } else if (o.ids.some((id) => s.ruleIds.includes(id))) {
-          ranges.push({ start: o.start, end: s.start, ids: o.ids });
-          const rest = o.ids.filter((id) => !s.ruleIds.includes(id));
-          if (rest.length) open[i] = { start: s.end, ids: rest };
-          else open.splice(i, 1);
-        }
-      }
-    }
+      blocks.push({ kind: 'disable', start: atTop ? 0 : s.end, end: s.end, ids: s.ruleIds });
+    } else blocks.push({ kind: 'enable', start: s.start, end: s.end, ids: s.ruleIds });
   }
-  for (const o of open) ranges.push({ start: o.start, end: model.text.length, ids: o.ids, except: o.except });
 
-  // Per rule id: the lines and the merged ranges that silence it, so that each finding costs a
-  // look-up and a binary search (not a scan of every comment: many findings and many comments).
+  // Per rule id: the lines and the ranges (closed, merged, in order) that silence it.
   const perRule = new Map<string, { lines: Set<number>; starts: number[]; ends: number[] }>();
   const silencing = (ruleId: string) => {
     let s = perRule.get(ruleId);
     if (s) return s;
-    const lines = new Set(lineSuppressions.filter((l) => names(l.ids, ruleId)).map((l) => l.line));
-    const own = ranges.filter((r) => names(r.ids, ruleId, r.except)).sort((a, b) => a.start - b.start);
+    const lines = new Set<number>();
+    for (const l of lineSuppressions) if (l.ids.length === 0 || l.ids.includes(ruleId)) lines.add(l.line);
     const starts: number[] = [];
     const ends: number[] = [];
-    for (const r of own) {
-      // Closed ranges: a finding at r.end is silenced too, so touching ranges merge.
-      if (ends.length && r.start <= ends[ends.length - 1]) ends[ends.length - 1] = Math.max(ends[ends.length - 1], r.end);
+    const add = (start: number, end: number) => {
+      // Closed ranges: a finding at the end is silenced too, so touching ranges merge.
+      if (ends.length && start <= ends[ends.length - 1]) ends[ends.length - 1] = Math.max(ends[ends.length - 1], end);
       else {
-        starts.push(r.start);
-        ends.push(r.end);
+        starts.push(start);
+        ends.push(end);
+      }
+    };
+    // Whether some disable silences the rule now, and since where.
+    let from = -1;
+    for (const b of blocks) {
+      const names = b.ids.length === 0 || b.ids.includes(ruleId);
+      if (!names) continue;
+      if (b.kind === 'disable') from = from < 0 ? b.start : Math.min(from, b.start);
+      else if (from >= 0) {
+        add(from, b.start);
+        from = -1;
       }
     }
+    if (from >= 0) add(from, model.text.length);
     s = { lines, starts, ends };
     perRule.set(ruleId, s);
     return s;

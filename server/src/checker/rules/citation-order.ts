@@ -27,7 +27,7 @@ export const citationOrder: Rule = {
     const analysis = citationAnalysis(ctx.doc, { bibliographies: ctx.bibliographies, config: ctx.config });
     const order = ctx.options.order ?? ctx.config.citationOrder ?? 'first-mention';
     const problems = analysis.problems.filter((p) => p.rule === 'citation-order');
-    if (order === 'first-mention') problems.push(...orderProblems(ctx.doc, analysis));
+    if (order === 'first-mention') for (const p of orderProblems(ctx.doc, analysis)) problems.push(p);
     for (const p of problems) ctx.report({ start: p.start, end: p.end, message: p.message, ...(p.fixes ? { fixes: p.fixes } : {}), data: { kind: p.kind } });
   },
 };

@@ -56,6 +56,8 @@ export class LatexScanner implements CellSource {
   private paraEnd = 0;
   /** When set, text goes to this builder (an argument, a cell) and block structure is ignored. */
   private inline: PlainBuilder | null = null;
+  /** Scanning the group of a \keywords command (they do not nest). */
+  private inKeywords = false;
   private recordComments = true;
   /** Whether the current target's plain text is empty or ends with white space (no string flattening). */
   private atSpace = true;
@@ -451,11 +453,18 @@ export class LatexScanner implements CellSource {
         return;
       case 'keywords': {
         const g = this.group(p);
-        if (!g || this.inline) return;
+        // Inside a \keywords group another one is text: scanning it as a group again would
+        // recurse once per \keywords{ (a stack overflow with thousands unclosed on one line).
+        if (!g || this.inline || this.inKeywords) return;
         this.flush();
         this.replace(WRITTEN.keywords, start, g.inner - start);
         this.i = g.inner;
-        this.scan(g.innerEnd);
+        this.inKeywords = true;
+        try {
+          this.scan(g.innerEnd);
+        } finally {
+          this.inKeywords = false;
+        }
         this.i = g.end;
         this.flush();
         return;
