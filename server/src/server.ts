@@ -3,8 +3,10 @@
  * caselint-language-server: the caselint language server over stdio (`--stdio`) or Node IPC
  * (`--node-ipc`; also `--socket=PORT`, `--pipe=NAME` as vscode-languageserver understands them).
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { format } from 'node:util';
 import { createServer } from './lsp/server';
+import { FramingGuard } from './lsp/framing';
 import pkg from '../../package.json';
 
 const USAGE = `Usage: caselint-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -27,7 +29,7 @@ function main(argv: string[]): void {
     process.exitCode = 2;
     return;
   }
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   // Never die on one bad document: log and keep serving.
   process.on('uncaughtException', (error) => {
     try {
@@ -45,6 +47,23 @@ function main(argv: string[]): void {
   });
   createServer(connection);
   connection.listen();
+}
+
+/**
+ * Standard input and output, with the framing of every message checked on the way in
+ * (lsp/framing.ts): a message with a wrong Content-Length is dropped, told on standard error, and
+ * the server reads on from the next header instead of waiting forever.
+ */
+function stdioConnection(): Connection {
+  const input = process.stdin.pipe(new FramingGuard((message) => void process.stderr.write(message + '\n')));
+  const connection = createConnection(ProposedFeatures.all, input, process.stdout);
+  // What vscode-languageserver does for --stdio: standard output carries the protocol, so the
+  // console writes to the client's log instead.
+  const log = (...args: unknown[]) => connection.console.log(format(...args));
+  console.log = console.info = console.debug = log;
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  return connection;
 }
 
 main(process.argv.slice(2));
