@@ -65,7 +65,43 @@ export type AnalysisStatus =
   /** Too large or binary: one informational diagnostic. */
   | 'skipped'
   /** Malformed config file or unknown profile: one config diagnostic. */
-  | 'config-error';
+  | 'config-error'
+  /**
+   * Stopped between two steps: the document closed, or its config or settings changed, while it
+   * was being checked. Nothing to show: hosts skip it (a newer check replaces it).
+   */
+  | 'cancelled';
+
+/** Thrown by a check's pause when the check is no longer wanted. */
+class CheckCancelled extends Error {}
+
+/**
+ * Turns of the event loop a check yields between two of its steps. A message that arrived during
+ * a step takes three to reach its handler and its answer (vscode-jsonrpc reads, dispatches and
+ * writes each in an immediate of its own), queued after ours: so that a waiting request is
+ * answered, and an edit cancels the check, before its next step.
+ */
+const PAUSE_TURNS = 4;
+
+/** Yields PAUSE_TURNS turns of the event loop, then fails if the check is no longer wanted. */
+function pause(token: CheckToken): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let turns = 0;
+    const turn = () => {
+      if (++turns < PAUSE_TURNS) setImmediate(turn);
+      else if (token.cancelled) reject(new CheckCancelled('the check is no longer wanted'));
+      else resolve();
+    };
+    setImmediate(turn);
+  });
+}
+
+/** Set when a check is no longer wanted (a newer version, the document closed, config changed). */
+export interface CheckToken {
+  cancelled: boolean;
+  /** The document version being checked. */
+  readonly version: number;
+}
 
 export interface Analysis {
   uri: string;
@@ -118,8 +154,8 @@ export function formatOf(document: Pick<TextDocument, 'languageId' | 'uri'>): Fo
 export interface AnalysisCache {
   /** The config file found for the document (or the error reading it). */
   config?: LoadedDocConfig;
-  /** The check of one version under one configuration generation. */
-  check?: { key: string; analysis: Promise<Analysis> };
+  /** The check of one version under one configuration generation, and its cancellation. */
+  check?: { key: string; analysis: Promise<Analysis>; token: CheckToken };
 }
 
 /** The file system path of a file: URI, or undefined. */
@@ -176,12 +212,21 @@ export class Analyzer {
   analyse(document: TextDocument, cache: AnalysisCache = {}): Promise<Analysis> {
     const key = `${document.version}:${this.generation}`;
     if (cache.check?.key === key) return cache.check.analysis;
+    // A check of an older version (or generation) still running is not wanted any more.
+    if (cache.check) cache.check.token.cancelled = true;
     const snapshot = snapshotOf(document);
-    const analysis = this.run(snapshot, this.generation, cache).catch((error) => {
+    const token: CheckToken = { cancelled: false, version: document.version };
+    const generation = this.generation;
+    const analysis = this.run(snapshot, generation, cache, token).catch((error): Analysis | Promise<Analysis> => {
+      if (error instanceof CheckCancelled) {
+        // Those waiting for it get the check that replaced it, if there is one.
+        const newer = cache.check;
+        return newer && newer.token !== token ? newer.analysis : this.empty(snapshot, generation, 'cancelled', DEFAULT_SETTINGS);
+      }
       this.options.logError(`caselint: checking ${document.uri} failed: ${describeError(error)}`);
-      return this.empty(snapshot, this.generation, 'unsupported', DEFAULT_SETTINGS);
+      return this.empty(snapshot, generation, 'unsupported', DEFAULT_SETTINGS);
     });
-    cache.check = { key, analysis };
+    cache.check = { key, analysis, token };
     return analysis;
   }
 
@@ -229,7 +274,7 @@ export class Analyzer {
     };
   }
 
-  private async run(document: TextDocument, generation: number, cache: AnalysisCache): Promise<Analysis> {
+  private async run(document: TextDocument, generation: number, cache: AnalysisCache, token: CheckToken): Promise<Analysis> {
     const settings = await this.options.getSettings(document.uri);
     if (!settings.enable) return this.empty(document, generation, 'disabled', settings);
     const format = formatOf(document);
@@ -269,6 +314,9 @@ export class Analyzer {
       force: this.forced.has(document.uri),
       rules: this.options.rules,
       ...(bibliographies ? { readBibliography: bibliographies.read } : {}),
+      // In slices: other documents' requests are answered between the steps of a long check,
+      // and a check that is no longer wanted stops at the next step.
+      pause: () => pause(token),
       onRuleError: (ruleId, error) =>
         this.options.logError(`caselint: rule ${ruleId} failed on ${document.uri} and was skipped: ${describeError(error)}`),
     });

@@ -166,6 +166,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const document = documents.get(uri);
     if (!document) return undefined;
     const analysis = await analyse(document);
+    if (analysis.status === 'cancelled') return undefined;
     afterCheck(analysis);
     // Never answer with the ranges of a version the client no longer has.
     if (documents.get(uri) && documents.get(uri)!.version !== analysis.version) throw contentModified();
@@ -210,6 +211,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const document = documents.get(uri);
     if (!document) return;
     const analysis = await analyse(document);
+    // A cancelled check publishes nothing: the check that replaced it does.
+    if (analysis.status === 'cancelled') return;
     afterCheck(analysis);
     // Only publish for the version still open (a newer one may have superseded it).
     if (documents.get(uri)?.version !== analysis.version) return;
@@ -239,11 +242,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         if (!pullMode && state) schedule(state, 0);
         return;
       case 'change': {
-        if (pullMode || !state) return;
+        if (!state) return;
         // The open event already scheduled the first version.
         if (documents.get(uri)?.version === state.openedVersion) return;
         const settings = await getSettings(uri);
-        if (settings.run === 'onType') schedule(state, debounceMs);
+        if (settings.run !== 'onType') return;
+        // A check of an older version still running is stale: it stops at its next step.
+        state.cancelCheck(documents.get(uri)?.version);
+        if (!pullMode) schedule(state, debounceMs);
         return;
       }
       case 'save': {
@@ -253,6 +259,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         if (pullMode) {
           if (!document) return;
           const analysis = await analyse(document);
+          if (analysis.status === 'cancelled') return;
           if (state) state.saved = analysis;
           afterCheck(analysis);
           if (refreshSupport) await connection.languages.diagnostics.refresh();
@@ -397,12 +404,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         // Diagnostics follow saves: until the next save, the client keeps (and moves) the last ones.
         const state = states.get(uri);
         analysis = state?.saved ?? (await analyse(document));
+        if (analysis.status === 'cancelled') throw contentModified();
         if (state) state.saved = analysis;
       } else {
         await settle(uri, version, pullDebounceMs, token);
         analysis = await analyse(document);
         // Checked while a newer version arrived: its ranges would be stale.
-        if (documents.get(uri)?.version !== analysis.version) throw contentModified();
+        if (analysis.status === 'cancelled' || documents.get(uri)?.version !== analysis.version) throw contentModified();
       }
       afterCheck(analysis);
       if (params.previousResultId === analysis.resultId) return { kind: 'unchanged', resultId: analysis.resultId };

@@ -2,13 +2,13 @@
  * What the language server keeps per open document: one DocumentState per URI, made when the
  * document opens and disposed when it closes, so that nothing of a closed document stays behind.
  */
-import type { Analysis, AnalysisCache, LoadedDocConfig, Settings } from './documents';
+import type { Analysis, AnalysisCache, CheckToken, LoadedDocConfig, Settings } from './documents';
 
 export class DocumentState implements AnalysisCache {
   /** The document's settings (workspace/configuration), asked for once. */
   settings?: Promise<Settings>;
   config?: LoadedDocConfig;
-  check?: { key: string; analysis: Promise<Analysis> };
+  check?: { key: string; analysis: Promise<Analysis>; token: CheckToken };
   /** onSave mode with pull diagnostics: the analysis of the last saved (or first pulled) version. */
   saved?: Analysis;
   /** The result id whose checklist was last sent to the client. */
@@ -34,10 +34,16 @@ export class DocumentState implements AnalysisCache {
     }, delay);
   }
 
-  /** Cancels a scheduled run. */
-  cancel(): void {
+  /** Cancels a scheduled run (and, with `check`, the check running: the document closed). */
+  cancel(check = false): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (check) this.cancelCheck();
+  }
+
+  /** Stops the check running, at its next step, unless it checks `version` (without one: whatever it checks). */
+  cancelCheck(version?: number): void {
+    if (this.check && this.check.token.version !== version) this.check.token.cancelled = true;
   }
 
   /**
@@ -47,6 +53,7 @@ export class DocumentState implements AnalysisCache {
   forget(settings = false): void {
     if (settings) this.settings = undefined;
     this.config = undefined;
+    this.cancelCheck();
     this.check = undefined;
     this.saved = undefined;
   }
@@ -58,7 +65,7 @@ export class DocumentStates {
 
   /** A document opened: a fresh state (a reopened document starts anew). */
   open(uri: string, version: number): DocumentState {
-    this.byUri.get(uri)?.cancel();
+    this.byUri.get(uri)?.cancel(true);
     const state = new DocumentState(uri, version);
     this.byUri.set(uri, state);
     return state;
@@ -70,7 +77,7 @@ export class DocumentStates {
 
   /** A document closed: its state goes, with any scheduled run. */
   close(uri: string): void {
-    this.byUri.get(uri)?.cancel();
+    this.byUri.get(uri)?.cancel(true);
     this.byUri.delete(uri);
   }
 

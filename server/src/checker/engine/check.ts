@@ -74,6 +74,28 @@ export function itemFinder(sections: SectionAnalysis): (section: Section | null)
 
 /** Check a parsed manuscript (its model's text) with the profile of `options.config`. */
 export function checkModel(model: DocumentModel, profile: Profile, options: Omit<CheckOptions, 'format'> = {}): CheckResult {
+  const run = ruleRunner(model, profile, options);
+  for (const rule of run.rules) run.one(rule);
+  return run.finish();
+}
+
+/**
+ * checkModel in slices: `pause()` is awaited before each rule and before the suppressions, so
+ * that a host (the language server) can answer other requests between them, and cancel the check
+ * by throwing from `pause` (the error is the promise's rejection).
+ */
+export async function checkModelAsync(model: DocumentModel, profile: Profile, options: Omit<CheckOptions, 'format'> & { pause: () => Promise<void> }): Promise<CheckResult> {
+  const run = ruleRunner(model, profile, options);
+  for (const rule of run.rules) {
+    await options.pause();
+    run.one(rule);
+  }
+  await options.pause();
+  return run.finish();
+}
+
+/** The rules to run on a model, a step that runs one of them, and the step that ends the check. */
+function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckOptions, 'format'>) {
   const config = options.config ?? {};
   const text = model.text;
   const items = profileItems(profile, config);
@@ -82,9 +104,9 @@ export function checkModel(model: DocumentModel, profile: Profile, options: Omit
 
   const findings: Finding[] = [];
   const ruleIds = options.rules ? [...new Set([...RULE_IDS, ...options.rules.map((r) => r.id)])] : RULE_IDS;
-  for (const rule of options.rules ?? RULES) {
+  const one = (rule: Rule) => {
     const setting = resolveRuleSetting(config.rules?.[rule.id], rule.defaultSeverity);
-    if (setting.severity === 'off') continue;
+    if (setting.severity === 'off') return;
     const severity = setting.severity;
     const own: Finding[] = [];
     const ctx: RuleContext = {
@@ -128,9 +150,12 @@ export function checkModel(model: DocumentModel, profile: Profile, options: Omit
     } catch (error) {
       options.onRuleError?.(rule.id, error);
     }
-  }
+  };
 
-  const kept = applySuppressions(model, findings);
-  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, model, profile, config, sections };
+  const finish = (): CheckResult => {
+    const kept = applySuppressions(model, findings);
+    kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return { findings: kept, model, profile, config, sections };
+  };
+  return { rules: options.rules ?? RULES, one, finish };
 }

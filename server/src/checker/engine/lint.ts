@@ -6,7 +6,7 @@ import { parseDocument } from '../model';
 import type { Rule } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
 import type { Format } from '../types';
-import { checkModel, profileOf, type CheckResult } from './check';
+import { checkModel, checkModelAsync, profileOf, type CheckResult } from './check';
 
 /**
  * One file, as the CLI and the language server check it: parse once, decide whether it is a case
@@ -45,6 +45,12 @@ export type BibliographyReader = (request: BibliographyRequest) =>
 export interface AsyncLintOptions extends Omit<LintOptions, 'bibliographies'> {
   /** Reads the bibliography files the document names; without it, none are read. */
   readBibliography?: BibliographyReader;
+  /**
+   * Awaited between the steps of the check (before the parse, after it, before each rule): the
+   * language server yields to its other requests there and cancels a stale check by throwing.
+   * Without it, the check runs in one go once the bibliographies are read.
+   */
+  pause?: () => Promise<void>;
 }
 
 export interface LintResult {
@@ -79,10 +85,13 @@ export function lintFile(text: string, options: LintOptions): LintResult {
  * a manuscript): the CLI and the server use this. Parses once, like lintFile.
  */
 export async function lintFileAsync(text: string, options: AsyncLintOptions): Promise<LintResult> {
+  await options.pause?.();
   const { config, profile, model, manuscript } = parseAndDetect(text, options);
   if (!manuscript.manuscript) return { manuscript };
   const bibliographies = options.readBibliography ? await loadBibliographies(bibliographyRequests(model, config), options.readBibliography) : undefined;
-  return { manuscript, result: checkModel(model, profile, { config, onRuleError: options.onRuleError, rules: options.rules, encoding: options.encoding, bibliographies }) };
+  const checkOptions = { config, onRuleError: options.onRuleError, rules: options.rules, encoding: options.encoding, bibliographies };
+  const result = options.pause ? await checkModelAsync(model, profile, { ...checkOptions, pause: options.pause }) : checkModel(model, profile, checkOptions);
+  return { manuscript, result };
 }
 
 /** Reads and parses the requested bibliographies (each once, in order). Never throws. */
