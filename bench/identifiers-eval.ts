@@ -40,6 +40,8 @@ const HELD_OUT_FIRST = { structured: 0.993, names: 0.902, controlPer10: 1.3 };
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+/** Four hexadecimal digits, lower case. */
+const hex4 = (r: Rand) => int(r, 0, 0xffff).toString(16).padStart(4, '0');
 const pad = (n: number) => String(n).padStart(2, '0');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
@@ -89,7 +91,13 @@ const SET_A: ValueSet = {
   ]),
   email: (r, g, s) => pick(r, [`${g.toLowerCase()}.${s.toLowerCase()}@example.org`, `${g[0].toLowerCase()}${s.toLowerCase()}${int(r, 1, 99)}@mail.example.com`]),
   url: (r) => pick(r, ['www.ellens-recovery-blog.example.com', `https://photos.example.net/u/${int(r, 1000, 9999)}`, 'http://www.fightingals-together.example.org/story']),
-  ip: (r) => `${int(r, 10, 223)}.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 1, 254)}`,
+  // One in three an IPv6 address (documentation prefix 2001:db8::/32), compressed or not.
+  ip: (r) =>
+    int(r, 0, 2) === 0
+      ? int(r, 0, 1)
+        ? `2001:db8:${hex4(r)}:${hex4(r)}::${hex4(r)}`
+        : `2001:db8:${hex4(r)}:${hex4(r)}:${hex4(r)}:${hex4(r)}:${hex4(r)}:${hex4(r)}`
+      : `${int(r, 10, 223)}.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 1, 254)}`,
   record: (r) => pick(r, [
     `MRN ${int(r, 1000000, 9999999)}`, `hospital number ${int(r, 10, 99)}-${int(r, 1000, 9999)}`, `patient no. K${int(r, 100000, 999999)}`,
     `record ${int(r, 10, 99)}-${int(r, 1000, 9999)}`, `insurance ID ${int(r, 1000, 9999)}-${int(r, 1000, 9999)}-${int(r, 10, 99)}`, `account number ${int(r, 10000, 99999)}-${int(r, 1, 9)}`,
@@ -123,7 +131,12 @@ const SET_B: ValueSet = {
   ]),
   email: (r, g, s) => pick(r, [`${s.toLowerCase()}.${g[0].toLowerCase()}@hospital.example.net`, `${g.toLowerCase()}${int(r, 70, 99)}@example.co.uk`]),
   url: (r) => pick(r, [`https://www.facebook.example.com/groups/${int(r, 10000, 99999)}`, 'www.harriets-journey.example.net', `https://drive.example.org/file/d/${int(r, 100000, 999999)}`]),
-  ip: (r) => `${int(r, 1, 223)}.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 0, 255)}`,
+  ip: (r) =>
+    int(r, 0, 2) === 0
+      ? int(r, 0, 1)
+        ? `fe80::${hex4(r)}:${hex4(r).slice(2)}ff:fe${hex4(r).slice(2)}:${hex4(r)}`
+        : `::ffff:${int(r, 1, 223)}.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 1, 254)}`
+      : `${int(r, 1, 223)}.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 0, 255)}`,
   record: (r) => pick(r, [
     `medical record number ${int(r, 100000, 999999)}`, `MRN: ${int(r, 10, 99)}-${int(r, 10, 99)}-${int(r, 1000, 9999)}`, `unit number ${int(r, 10, 99)}-${int(r, 1000, 9999)}`,
     `health plan number HP-${int(r, 100000, 999999)}`, `NHS number ${int(r, 100, 999)} ${int(r, 100, 999)} ${int(r, 1000, 9999)}`, `Medicare number ${int(r, 1000, 9999)} ${int(r, 10000, 99999)} ${int(r, 1, 9)}`,

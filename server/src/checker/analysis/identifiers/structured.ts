@@ -242,7 +242,35 @@ const WEB_PATTERNS: Pattern[] = [
     re: /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g,
     keep: (t, m) => !/(?:\bEC|\bv|version|\bPMID|\bp\.|ICD|rs)\s*$/i.test(t.slice(Math.max(0, m.index - 10), m.index)),
   },
+  {
+    // IPv6: eight groups of hexadecimal digits ("2001:0db8:85a3:0000:0000:8a2e:0370:7334"), or
+    // fewer with "::" ("fe80::1ff:fe23:4567:890a", "2001:db8::8a2e:370:7334"), or ending in IPv4
+    // ("::ffff:192.0.2.33"). Not times ("10:30:45"), ratios ("1:2:4"), gene variants
+    // ("NM_000492.4:c.1521_1523del") or a lone "1::2": see isIPv6.
+    kind: 'ip-address',
+    quick: /:[0-9A-Fa-f]{0,4}:/,
+    re: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}|[0-9A-Fa-f]{1,4})?(?![\w:]|\.\d)/g,
+    keep: (_t, m) => isIPv6(m[0]),
+  },
 ];
+
+/** Is this an IPv6 address as people write one, and not a time or a ratio that looks like one? */
+function isIPv6(s: string): boolean {
+  if (s.includes(':::')) return false;
+  const v4 = /(?:^|:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(s);
+  let hex = v4 ? s.slice(0, s.length - v4[1].length) : s;
+  if (v4 && !hex.endsWith('::')) hex = hex.slice(0, -1);
+  const halves = hex.split('::');
+  if (halves.length > 2) return false;
+  const all = halves.flatMap((part) => (part ? part.split(':') : []));
+  if (!all.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  const count = all.length + (v4 ? 2 : 0);
+  if (halves.length === 1) return count === 8;
+  if (count > 7) return false;
+  // Compressed: at least two groups besides the "::", one of them clearly hexadecimal or long
+  // ("fe80::1", "2001:db8::"; not "1::2").
+  return count >= 3 || (all.length === 2 && all.some((g) => /[A-Fa-f]/.test(g) || g.length >= 3)) || (!!v4 && all.length >= 1);
+}
 
 /** An identification number: digits, with letters and separators, 4 digits at least. */
 const ID = String.raw`(?:[A-Z]{1,4}[-\s/]?)?\d[\dA-Z]*(?:[-\s/.]\d[\dA-Z]*|[-/][A-Z]{1,3}(?![A-Za-z\u00C0-\u024F]))*`;
