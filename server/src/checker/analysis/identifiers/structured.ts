@@ -247,12 +247,25 @@ const WEB_PATTERNS: Pattern[] = [
     // fewer with "::" ("fe80::1ff:fe23:4567:890a", "2001:db8::8a2e:370:7334"), or ending in IPv4
     // ("::ffff:192.0.2.33"). Not times ("10:30:45"), ratios ("1:2:4"), gene variants
     // ("NM_000492.4:c.1521_1523del") or a lone "1::2": see isIPv6.
+    // Compressed, around its "::" (times and ratios have none).
     kind: 'ip-address',
-    quick: /:[0-9A-Fa-f]{0,4}:/,
-    re: /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}|[0-9A-Fa-f]{1,4})?(?![\w:]|\.\d)/g,
+    needs: ['::'],
+    re: IPV6_RE(),
+    keep: (_t, m) => isIPv6(m[0]),
+  },
+  {
+    // All eight groups: seven colons within a few characters.
+    kind: 'ip-address',
+    quick: /:(?:[0-9A-Fa-f]{1,4}:){5}[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]/,
+    re: IPV6_RE(),
     keep: (_t, m) => isIPv6(m[0]),
   },
 ];
+
+/** A candidate IPv6 address (isIPv6 decides). */
+function IPV6_RE(): RegExp {
+  return /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}|[0-9A-Fa-f]{1,4})?(?![\w:]|\.\d)/g;
+}
 
 /** Is this an IPv6 address as people write one, and not a time or a ratio that looks like one? */
 function isIPv6(s: string): boolean {
