@@ -98,6 +98,8 @@ const CONSTRUCTIONS: [string, Subject, (n: number) => string, number][] = [
   ['many writing markers on one line', 'markdown', (n) => MD_HEAD + 'a TODO '.repeat(n), 16000],
   ['many unclosed \\cite{ in Markdown', 'markdown', (n) => MD_HEAD + 'a \\cite{b '.repeat(n), 4000],
   ['many unclosed \\cite[ in Markdown', 'markdown', (n) => MD_HEAD + 'a \\cite[b '.repeat(n), 8000],
+  ['many figures between comments (length-limit counts)', 'latex', (n) => LATEX_HEAD + '% a comment\n\\begin{figure}\\caption{b}\\end{figure}\n'.repeat(n), 4000],
+  ['many keywords on one line (length-limit counts)', 'markdown', (n) => MD_HEAD + 'Keywords: ' + 'cramp, '.repeat(n) + '\n\n## Abstract\n\nA b.\n', 16000],
   ['many unclosed parentheses before a year', findCitations, (n) => 'a ( b '.repeat(n) + ') 2019', 8000],
   ['many unclosed brackets before a year', findCitations, (n) => 'a [ Bo '.repeat(n) + '] 2019', 8000],
   ['many decimals that could be lost superscripts', (t) => findCitations(t, { referenceCount: 50 }), (n) => 'age 70.2 Then in 2001.7 Since MRI.3 The '.repeat(n), 4000],

@@ -28,10 +28,28 @@ export interface CaselintConfig {
    * journal that prints the institution) and names, places or numbers that may stay.
    */
   identifiers?: { allow?: string[]; allowNames?: string[] };
+  /**
+   * Word and count limits, overriding the profile's (`length-limit`, the checklist, the report):
+   * a number is a maximum, `{min, max}` a range, `null` removes the profile's limit;
+   * `titleCaseReport`: "require" or "avoid" the words "case report" in the title, or "any".
+   */
+  limits?: LimitsConfig;
   /** Globs of manuscripts to check, and to leave alone (CLI and workspace checks). */
   files?: string[];
   ignore?: string[];
 }
+
+/** The config's `limits`: by count id (profiles.ts COUNT_IDS), a maximum, a range or null (no limit). */
+export interface LimitsConfig {
+  abstractWords?: LimitSetting;
+  mainTextWords?: LimitSetting;
+  references?: LimitSetting;
+  figures?: LimitSetting;
+  tables?: LimitSetting;
+  keywords?: LimitSetting;
+  titleCaseReport?: 'require' | 'avoid' | 'any';
+}
+export type LimitSetting = number | { min?: number; max?: number } | null;
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 
@@ -54,12 +72,13 @@ export function mergeConfigs(...configs: (CaselintConfig | undefined)[]): Caseli
   const out: CaselintConfig = {};
   for (const c of configs) {
     if (!c) continue;
-    const { rules, headings, claims, identifiers, ...rest } = c;
+    const { rules, headings, claims, identifiers, limits, ...rest } = c;
     Object.assign(out, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
     if (rules) out.rules = { ...out.rules, ...rules };
     if (headings) out.headings = { ...out.headings, ...headings };
     if (claims) out.claims = { ...out.claims, ...claims };
     if (identifiers) out.identifiers = { ...out.identifiers, ...identifiers };
+    if (limits) out.limits = { ...out.limits, ...limits };
   }
   return out;
 }

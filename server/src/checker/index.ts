@@ -17,8 +17,8 @@ export {
   formatForFile,
   type FileFormat,
 } from './formats';
-export { mergeConfigs, resolveRuleSetting, SEVERITY_SETTINGS, type CaselintConfig, type RuleSetting } from './config';
-export { PROFILES, getProfile, headingMatches, normalizeHeading, type Profile, type ProfileItem, type ItemRoles, type ClaimMode, type EvidenceKind } from './profiles';
+export { mergeConfigs, resolveRuleSetting, SEVERITY_SETTINGS, type CaselintConfig, type LimitsConfig, type LimitSetting, type RuleSetting } from './config';
+export { COUNT_IDS, PROFILES, getProfile, headingMatches, normalizeHeading, type CountId, type CountLimit, type Profile, type ProfileItem, type ProfileLimits, type ItemRoles, type ClaimMode, type EvidenceKind } from './profiles';
 export { parseDocument, computeLineStarts, positionAt, suppressionComment } from './model';
 export { sectionHasContent, type SectionAnalysis } from './analysis/sections';
 export { contentEvidence, type ContentEvidence } from './analysis/evidence';

@@ -81,7 +81,32 @@ export interface Profile {
   description: string;
   source?: string;
   items: ProfileItem[];
+  /** Word and count limits and title rules (the `length-limit` rule, the checklist, the report). */
+  limits?: ProfileLimits;
 }
+
+/** A number a journal sets (at least `min`, at most `max`), with the page it comes from. */
+export interface CountLimit {
+  min?: number;
+  max?: number;
+  /** Where the limit is published: "limit as published by …, <URL>". */
+  source: string;
+}
+
+/** What `length-limit` counts; the keys of a profile's `limits` and of the config's `limits`. */
+export const COUNT_IDS = ['abstractWords', 'mainTextWords', 'references', 'figures', 'tables', 'keywords'] as const;
+export type CountId = (typeof COUNT_IDS)[number];
+
+/** "case report" in the title: required (CARE item 1) or to be left out (BMJ Case Reports). */
+export type TitleCaseReportRule = 'require' | 'avoid';
+
+/**
+ * A profile's limits. Only limits the journal or guideline publishes, each with its source; a
+ * count without a limit is still counted and shown. The config's `limits` overrides any of them.
+ */
+export type ProfileLimits = { [K in CountId]?: CountLimit } & {
+  titleCaseReport?: { rule: TitleCaseReportRule; source: string };
+};
 
 export const HEADINGS = {
   title: ['title'],
@@ -311,6 +336,10 @@ export const PROFILES: Record<string, Profile> = {
       item('consent', true, { label: 'Informed consent' }),
       item('references', false),
     ],
+    limits: {
+      keywords: { min: 2, max: 5, source: 'CARE checklist item 2 ("2 to 5 key words"), https://www.care-statement.org/checklist' },
+      titleCaseReport: { rule: 'require', source: 'CARE checklist item 1 (the diagnosis or intervention followed by the words "case report"), https://www.care-statement.org/checklist' },
+    },
   },
   'bmj-case-reports': {
     id: 'bmj-case-reports',
@@ -330,6 +359,11 @@ export const PROFILES: Record<string, Profile> = {
       item('patient-perspective', false, { label: "Patient's perspective" }),
       item('references', false),
     ],
+    limits: {
+      abstractWords: { max: 150, source: 'limit as published by the journal\'s author guidelines (full case template: a summary of at most 150 words), https://casereports.bmj.com/pages/authors/' },
+      mainTextWords: { max: 2000, source: 'limit as published by the journal\'s author guidelines (no official word count; 2000 words recommended, abstract and references excluded), https://casereports.bmj.com/pages/authors/' },
+      titleCaseReport: { rule: 'avoid', source: 'limit as published by the journal\'s author guidelines (full case template: do not include "a case report" in the title), https://casereports.bmj.com/pages/authors/' },
+    },
   },
   jmcr: {
     id: 'jmcr',

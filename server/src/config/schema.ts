@@ -1,4 +1,13 @@
-import { IDENTIFIER_KINDS, PROFILES, RULES, SEVERITY_SETTINGS, type Rule } from '../checker';
+import { COUNT_IDS, IDENTIFIER_KINDS, PROFILES, RULES, SEVERITY_SETTINGS, type CountId, type Rule } from '../checker';
+
+const LIMIT_DESCRIPTIONS: Record<CountId, string> = {
+  abstractWords: 'Words in the abstract.',
+  mainTextWords: 'Words in the main text (abstract, references, tables, captions, front matter and declarations excluded).',
+  references: 'Entries in the reference list (or bibliography entries cited).',
+  figures: 'Figures.',
+  tables: 'Tables.',
+  keywords: 'Keywords.',
+};
 
 /**
  * The JSON schema of `.caselint.json` / `.jsonc` / `.yaml`, made from the rule registry and the
@@ -58,6 +67,18 @@ export function configSchema(options: ConfigSchemaOptions = {}): JsonSchema {
         ],
       },
       ruleId: { type: 'string', description: 'A caselint rule id (see docs/rules/).', enum: RULES.map((r) => r.id) },
+      limit: {
+        oneOf: [
+          { type: 'integer', minimum: 0 },
+          { type: 'null' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
+          },
+        ],
+      },
       profileItemId: { type: 'string', description: 'A profile item id (see docs/profiles.md).', enum: profileItemIds() },
     },
     properties: {
@@ -131,6 +152,19 @@ export function configSchema(options: ConfigSchemaOptions = {}): JsonSchema {
           allowNames: {
             description: 'Names, places or numbers that may stay (matched case-insensitively), e.g. the hospital a journal asks you to name.',
             ...stringList,
+          },
+        },
+      },
+      limits: {
+        description: 'Word and count limits, overriding the profile\'s (see docs/rules/length-limit.md): a number is a maximum, {"min", "max"} a range, null no limit.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ...Object.fromEntries(COUNT_IDS.map((id) => [id, { description: LIMIT_DESCRIPTIONS[id], allOf: [{ $ref: '#/definitions/limit' }] }])),
+          titleCaseReport: {
+            description: 'The words "case report" in the title: "require" (CARE), "avoid" (BMJ Case Reports) or "any".',
+            type: 'string',
+            enum: ['require', 'avoid', 'any'],
           },
         },
       },

@@ -8,6 +8,7 @@ import { encoding } from './encoding';
 import { examGrade } from './exam-grade';
 import { figureTableReference } from './figure-table-reference';
 import { frontMatter } from './front-matter';
+import { lengthLimit } from './length-limit';
 import { overstatedClaim } from './overstated-claim';
 import { patientIdentifier } from './patient-identifier';
 import { placeholder } from './placeholder';
@@ -17,7 +18,7 @@ import { suppressionComment } from './suppression-comment';
 import { unsupportedClaim } from './unsupported-claim';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, citationReference, citationOrder, referenceEntry, frontMatter, abbreviation, encoding, suppressionComment];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, citationReference, citationOrder, referenceEntry, frontMatter, abbreviation, lengthLimit, encoding, suppressionComment];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
