@@ -6,17 +6,15 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ChecklistRequest, type Checklist, type ChecklistItem, type ChecklistWireItem, type ChecklistChangedParams } from '../../server/src/lsp/protocol';
+import { ChecklistRequest, type Checklist, type ChecklistItem, type ChecklistWireCount, type ChecklistWireItem, type ChecklistChangedParams, type CountCheck } from '../../server/src/lsp/protocol';
 import { CHECKLIST_VIEW_ID, COMMANDS, INTERNAL_COMMANDS, LANGUAGE_IDS, SCHEMES } from './ids';
-import { itemDescription, itemIcon, itemTooltip, statusBarText, statusBarTooltip } from './checklistModel';
+import { countDescription, countIcon, countTooltip, itemDescription, itemIcon, itemTooltip, statusBarText, statusBarTooltip } from './checklistModel';
 
 /** Items arrive with offsets (`start`/`end`) and, from server/src/lsp/checklist.ts, an LSP `range`. */
 type WireItem = ChecklistWireItem;
 
-export interface ChecklistNode {
-  uri: vscode.Uri;
-  item: ChecklistItem;
-}
+/** A node of the view: a checklist item, or (after the items) a word or count limit ("Abstract 162/150 words"). */
+export type ChecklistNode = { uri: vscode.Uri; item: ChecklistItem; count?: undefined } | { uri: vscode.Uri; count: CountCheck; item?: undefined };
 
 function uriKey(uri: vscode.Uri | string): string {
   return typeof uri === 'string' ? vscode.Uri.parse(uri).toString() : uri.toString();
@@ -149,6 +147,7 @@ export class ChecklistController implements vscode.TreeDataProvider<ChecklistNod
   }
 
   getTreeItem(node: ChecklistNode): vscode.TreeItem {
+    if (node.count) return this.countTreeItem(node.uri, node.count);
     const { item } = node;
     const tree = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.None);
     tree.id = `${node.uri.toString()}#${item.id}`;
@@ -164,12 +163,28 @@ export class ChecklistController implements vscode.TreeDataProvider<ChecklistNod
     return tree;
   }
 
+  private countTreeItem(uri: vscode.Uri, count: CountCheck): vscode.TreeItem {
+    const tree = new vscode.TreeItem(count.label, vscode.TreeItemCollapsibleState.None);
+    tree.id = `${uri.toString()}#count-${count.id}`;
+    tree.description = countDescription(count);
+    tree.tooltip = countTooltip(count);
+    const icon = countIcon(count);
+    tree.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+    tree.contextValue = `caselint.count.${count.status}`;
+    const range = (count as ChecklistWireCount).range;
+    if (range) {
+      const at = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+      tree.command = { command: 'vscode.open', title: 'Go to it', arguments: [uri, { selection: at }] };
+    }
+    return tree;
+  }
+
   getChildren(node?: ChecklistNode): ChecklistNode[] {
     if (node || !this.current) return [];
     const checklist = this.checklists.get(this.current.toString());
     if (!checklist) return [];
     const uri = this.current;
-    return checklist.items.map((item) => ({ uri, item }));
+    return [...checklist.items.map((item) => ({ uri, item })), ...(checklist.counts ?? []).map((count) => ({ uri, count }))];
   }
 
   dispose(): void {

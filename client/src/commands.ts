@@ -170,7 +170,7 @@ async function itemOf(ctx: CommandContext, uriArg: unknown, itemId: unknown): Pr
     // invoked from the tree view's context menu with the node
     const node = uriArg as ChecklistNode;
     uri = node.uri;
-    id = node.item.id;
+    id = node.item?.id;
   } else {
     uri = uriArg instanceof vscode.Uri ? uriArg : typeof uriArg === 'string' ? vscode.Uri.parse(uriArg) : ctx.checklist.currentUri;
     id = typeof itemId === 'string' ? itemId : undefined;

@@ -12,7 +12,7 @@ describe('checklist request result (LSP)', () => {
   it('adds LSP ranges (UTF-16, CRLF) to located items and keeps the core fields', () => {
     const wire = checklistResult(result, document);
     const core = checklist(result);
-    assert.deepEqual({ ...wire, items: wire.items.map(({ range, ...rest }) => rest) }, core);
+    assert.deepEqual({ ...wire, items: wire.items.map(({ range, ...rest }) => rest), counts: wire.counts!.map(({ range, ...rest }) => rest) }, core);
     const consent = wire.items.find((i) => i.id === 'consent')!;
     // "Written consent was obtained." on line 4, after "A man 😀 had foot drop. " (the emoji is 2 UTF-16 units).
     assert.deepEqual(consent.range, { start: { line: 4, character: 24 }, end: { line: 4, character: 53 } });
@@ -20,6 +20,18 @@ describe('checklist request result (LSP)', () => {
     assert.deepEqual(title.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 26 } });
     const abstract = wire.items.find((i) => i.id === 'abstract')!;
     assert.deepEqual(abstract.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 11 } });
+  });
+
+  it('sends the word and count limits the status bar shows ("Abstract 9 words"), located', () => {
+    const wire = checklistResult(result, document);
+    const abstract = wire.counts!.find((c) => c.id === 'abstractWords')!;
+    // "A man 😀 had foot drop. Written consent was obtained.": the emoji is not a word.
+    assert.equal(abstract.text, 'Abstract 9 words');
+    assert.equal(abstract.status, 'none');
+    assert.deepEqual(abstract.range, { start: { line: 2, character: 3 }, end: { line: 2, character: 11 } });
+    assert.equal(wire.counts!.find((c) => c.id === 'keywords')!.text, 'Keywords: none');
+    // CARE asks for "case report" in the title: this one has it.
+    assert.deepEqual([wire.titleRule?.rule, wire.titleRule?.ok], ['require', true]);
   });
 
   it('gives missing items no range', () => {

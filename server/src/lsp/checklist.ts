@@ -10,17 +10,22 @@ import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checklist, insertSectionFix, type CheckResult } from '../checker';
 import { workspaceEdit } from './codeActions';
-import type { ChecklistWire, ChecklistWireItem } from './protocol';
+import type { ChecklistWire, ChecklistWireCount, ChecklistWireItem } from './protocol';
 
-/** The profile's checklist for one cached check result, each located item with an LSP `range`. */
+/** With an LSP `range` when located. */
+function located<T extends { start?: number; end?: number }>(x: T, document: TextDocument): T & { range?: { start: { line: number; character: number }; end: { line: number; character: number } } } {
+  return x.start !== undefined && x.end !== undefined ? { ...x, range: { start: document.positionAt(x.start), end: document.positionAt(x.end) } } : { ...x };
+}
+
+/**
+ * The profile's checklist for one cached check result, each located item with an LSP `range`,
+ * and the word and count limits (`counts`: "Abstract 162/150 words") that the client shows.
+ */
 export function checklistResult(result: CheckResult, document: TextDocument): ChecklistWire {
   const list = checklist(result);
-  const items: ChecklistWireItem[] = list.items.map((item) =>
-    item.start !== undefined && item.end !== undefined
-      ? { ...item, range: { start: document.positionAt(item.start), end: document.positionAt(item.end) } }
-      : { ...item },
-  );
-  return { ...list, items };
+  const items: ChecklistWireItem[] = list.items.map((item) => located(item, document));
+  const counts: ChecklistWireCount[] = (list.counts ?? []).map((c) => located(c, document));
+  return { ...list, items, counts };
 }
 
 /** The edit inserting a checklist item's heading and template, or null for an item the profile does not have. */

@@ -9,9 +9,9 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { Checklist, ChecklistItem, ChecklistStatus } from '../checker';
+import type { Checklist, ChecklistItem, ChecklistStatus, CountCheck, TitleCheck } from '../checker';
 
-export type { Checklist, ChecklistItem, ChecklistStatus, WorkspaceEdit };
+export type { Checklist, ChecklistItem, ChecklistStatus, CountCheck, TitleCheck, WorkspaceEdit };
 
 /**
  * The file formats caselint checks (extensions, VS Code language ids, parser): the checker's
@@ -27,8 +27,10 @@ export interface ChecklistRange {
 }
 /** A checklist item on the wire: the core item (offsets `start`/`end`) plus its LSP `range`. */
 export type ChecklistWireItem = ChecklistItem & { range?: ChecklistRange };
+/** A count against its limit on the wire ("Abstract 162/150 words"): the core's, plus its LSP `range`. */
+export type ChecklistWireCount = CountCheck & { range?: ChecklistRange };
 /** A checklist on the wire (server/src/lsp/checklist.ts builds it); compatible with Checklist. */
-export type ChecklistWire = Omit<Checklist, 'items'> & { items: ChecklistWireItem[] };
+export type ChecklistWire = Omit<Checklist, 'items' | 'counts'> & { items: ChecklistWireItem[]; counts?: ChecklistWireCount[] };
 
 /** Params of the requests about one document. */
 export interface DocumentParams {

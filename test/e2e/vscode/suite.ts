@@ -350,6 +350,9 @@ export function createSuite(): E2ETest[] {
         const abstract = cl.items.find((i) => MISSING_SECTION.test(i.id) || MISSING_SECTION.test(i.label));
         assert(abstract, `no Abstract item in the checklist: ${cl.items.map((i) => `${i.id}:${i.status}`).join(', ')}`);
         assert(abstract.status !== 'missing', `Abstract is still "missing" after the quick fix`);
+        // The word and count limits the status-bar tooltip shows ("Abstract 42 words"), from the server.
+        const words = (cl as { counts?: { id: string; text: string }[] }).counts?.find((c) => c.id === 'abstractWords');
+        assert(words && /^Abstract \d+/.test(words.text), `no abstract word count in the checklist: ${JSON.stringify((cl as { counts?: unknown }).counts)}`);
         // The status bar item of the active manuscript, through the client's API (if it offers one).
         const api = vscode.extensions.getExtension(EXTENSION_ID)?.exports as Record<string, any> | undefined;
         if (api && 'statusBarText' in api) {

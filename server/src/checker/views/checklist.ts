@@ -13,7 +13,12 @@
  * - `patient-perspective`: a heading or a paragraph with "patient('s) perspective" or
  *   "in the patient's (own) words".
  * Items with `parts` (structured abstracts of journal profiles) list the parts not found.
+ *
+ * `counts` are the word and count limits (analysis/counts.ts, the `length-limit` rule's): each
+ * count with its limit and a text for the status bar ("Abstract 162/150 words"); `titleRule` the
+ * profile's "case report" title rule, if it has one.
  */
+import { limitReport, type CountCheck, type TitleCheck } from '../analysis/counts';
 import { contentEvidence, titleEvidence } from '../analysis/evidence';
 import { sectionInsertionFix } from '../analysis/section-insertion';
 import { sectionHasContent } from '../analysis/sections';
@@ -49,7 +54,13 @@ export interface Checklist {
   /** Items present (of those the profile lists). */
   done: number;
   total: number;
+  /** Words and counts against the profile's (or the config's) limits, in a fixed order (always set by `checklist`). */
+  counts?: CountCheck[];
+  /** The profile's title rule ("case report" required or to be left out), if any. */
+  titleRule?: TitleCheck;
 }
+
+export type { CountCheck, TitleCheck };
 
 /** The profile's items with their status, from one check result (no re-parse). */
 export function checklist(result: CheckResult): Checklist {
@@ -86,7 +97,16 @@ export function checklist(result: CheckResult): Checklist {
     return out;
   });
   const counted = items.filter((_, i) => analysis.items[i].counted !== false);
-  return { profile: profile.id, label: profile.label, items, done: counted.filter((i) => i.status === 'present').length, total: counted.length };
+  const limits = limitReport(model, analysis, profile, result.config);
+  return {
+    profile: profile.id,
+    label: profile.label,
+    items,
+    done: counted.filter((i) => i.status === 'present').length,
+    total: counted.length,
+    counts: limits.counts,
+    ...(limits.title ? { titleRule: limits.title } : {}),
+  };
 }
 
 /**
