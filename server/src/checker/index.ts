@@ -34,6 +34,7 @@ export { lintFile, lintFileAsync, loadBibliographies, type AsyncLintOptions, typ
 export { checklist, insertSectionFix, type Checklist, type ChecklistItem, type ChecklistStatus, type CountCheck, type TitleCheck } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
 export { claimDecisions, type ClaimDecision } from './views/claim-decisions';
+export { escapeHtml, manuscriptReport, reportHtml, reportMarkdown, type ManuscriptReport, type ReportPageOptions } from './views/report';
 export { DOCS_BASE_URL, escapeMarkdown, explain, explanationMarkdown, explanationText, ruleDocsUrl, type Explanation, type FindingReason, type Silencing } from './views/explain';
 
 /**

@@ -3,11 +3,16 @@ import { FILE_FORMATS, getProfile, MANUSCRIPT_EXTENSIONS, PROFILES, RULE_IDS, SE
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
 export type FormatName = (typeof FORMATS)[number];
+/** `caselint report`'s formats (formatters/report.ts). */
+export const REPORT_FORMATS = ['markdown', 'html'] as const;
+export type ReportFormatName = (typeof REPORT_FORMATS)[number];
 
 /** What the command line asked for, validated. */
 export interface CliOptions {
   patterns: string[];
   format: FormatName;
+  /** `caselint report`: the page's format (default markdown). */
+  reportFormat?: ReportFormatName;
   outputFile?: string;
   profile?: string;
   rules: Record<string, SeveritySetting>;
@@ -35,6 +40,7 @@ export const WALKED_EXTENSIONS = MANUSCRIPT_EXTENSIONS.join(' ');
 
 export const HELP = `Usage: caselint [options] [files|dirs|globs...]
        caselint explain FILE:LINE   (why the findings on that line were made)
+       caselint report [--format markdown|html] [options] FILE...   (a page to hand in)
 
 Checks clinical case reports (${FILE_FORMATS.map((f) => f.name).join(', ')}) for required
 sections, uncited medical claims and more. With no arguments, checks the current directory.
@@ -78,11 +84,27 @@ Exit codes:
   2  usage, config or I/O error (one line on stderr: "caselint: <what is wrong>")
 `;
 
+export const REPORT_HELP = `Usage: caselint report [--format markdown|html] [-o FILE] [options] FILE|DIR...
+
+Writes one self-contained page about the manuscripts: the profile's checklist (each item
+present, empty or missing, with the text that satisfies it), the word and count limits
+(abstract and main-text words, references, figures, tables, keywords, the title rule), the
+findings grouped by rule with their lines, and the abbreviation table. The page a writer
+attaches to a submission, or CI publishes as an artifact.
+
+  -f, --format NAME        markdown (default) or html (one file: inline CSS, no script,
+                           nothing loaded from the network)
+  -o, --output-file F      write the page to F instead of standard output
+
+The other options are the check's (--profile, --rule, --config, --no-config, --quiet,
+--stdin, --stdin-filename, --max-warnings, --exit-zero, --detect); so are the exit codes.
+`;
+
 function firstSentence(message: string): string {
   return message.split(/\.\s/)[0].replace(/\.$/, '');
 }
 
-export function parseCliArgs(argv: string[]): CliOptions {
+export function parseCliArgs(argv: string[], mode: 'check' | 'report' = 'check'): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -129,9 +151,18 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const v = parsed.values;
 
-  const format = (v.format ?? 'stylish') as FormatName;
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(`unknown format "${v.format}" (known: ${FORMATS.join(', ')})`);
+  let format: FormatName = 'stylish';
+  let reportFormat: ReportFormatName | undefined;
+  if (mode === 'report') {
+    reportFormat = (v.format ?? 'markdown') as ReportFormatName;
+    if (!REPORT_FORMATS.includes(reportFormat)) {
+      throw new UsageError(`unknown report format "${v.format}" (known: ${REPORT_FORMATS.join(', ')})`);
+    }
+  } else {
+    format = (v.format ?? 'stylish') as FormatName;
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(`unknown format "${v.format}" (known: ${FORMATS.join(', ')})`);
+    }
   }
 
   if (v.profile !== undefined && !getProfile(v.profile)) {
@@ -172,6 +203,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   return {
     patterns: parsed.positionals,
     format,
+    ...(reportFormat ? { reportFormat } : {}),
     outputFile: v['output-file'],
     profile: v.profile,
     rules,

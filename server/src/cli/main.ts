@@ -4,10 +4,11 @@ import { formatForFile, InvalidReportError, lintFileAsync, mergeConfigs, Unknown
 import { bibliographyFiles } from '../config/bibliographies';
 import { ConfigError, discoverConfig, loadConfigFile, type LoadedConfig } from '../config/discover';
 import pkg from '../../../package.json';
-import { HELP, parseCliArgs, UsageError, WALKED_EXTENSIONS, type CliOptions } from './args';
+import { HELP, parseCliArgs, REPORT_HELP, UsageError, WALKED_EXTENSIONS, type CliOptions } from './args';
 import { explainCommand } from './explain';
 import { collectTargets, decodeBytes, discoveryRoot, errCode, IoError, MAX_FILE_BYTES, readTarget } from './files';
 import { FORMATTERS } from './formatters';
+import { reportPage } from './formatters/report';
 import { useColor } from './formatters/stylish';
 import { totalCounts, type FileReport } from './report';
 
@@ -105,9 +106,11 @@ export async function main(io: CliIO): Promise<number> {
 async function run(io: CliIO): Promise<number> {
   // `caselint explain FILE:LINE`: why the findings on one line were made (cli/explain.ts).
   if (io.argv[0] === 'explain') return explainCommand(io, io.argv.slice(1));
-  const opts: CliOptions = parseCliArgs(io.argv);
+  // `caselint report FILE`: the same check, written as one page (formatters/report.ts).
+  const reporting = io.argv[0] === 'report';
+  const opts: CliOptions = reporting ? parseCliArgs(io.argv.slice(1), 'report') : parseCliArgs(io.argv);
   if (opts.help) {
-    io.stdout.write(HELP);
+    io.stdout.write(reporting ? REPORT_HELP : HELP);
     return EXIT_OK;
   }
   if (opts.version) {
@@ -213,7 +216,8 @@ async function run(io: CliIO): Promise<number> {
   }
 
   const color = useColor(env, !!io.stdout.isTTY, !!opts.outputFile);
-  const output = FORMATTERS[opts.format](reports, { cwd, color, version: VERSION });
+  const formatContext = { cwd, color, version: VERSION };
+  const output = opts.reportFormat ? reportPage(opts.reportFormat, reports, formatContext) : FORMATTERS[opts.format](reports, formatContext);
   if (opts.outputFile) {
     writeOutputFile(resolve(cwd, opts.outputFile), opts.outputFile, output);
   } else if (output) {
