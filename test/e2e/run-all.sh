@@ -7,20 +7,22 @@
 #      the same suite through test:vscode's mocha entry (run-code-server.ts --mocha);
 #   4. runs the Neovim suite (test/e2e/neovim/run.sh);
 #   5. runs the pre-commit suite (test/e2e/pre-commit/run.sh: Debian's pre-commit installs the hook
-#      from this repository and runs it on fixtures).
+#      from this repository and runs it on fixtures);
+#   6. runs the report page suite (test/e2e/report/run.ts: `caselint report --format html` opened in
+#      chromium: it renders, makes no request; screenshot test-results/report-e2e.png).
 # Prints a result line per suite with its time, then, last, one count line per suite in the form
-# .ci/run adds up: "vscode: N passed, N failed", "vscode-mocha: …", "neovim: …", "pre-commit: …" (a suite that wrote
+# .ci/run adds up: "vscode: N passed, N failed", "vscode-mocha: …", "neovim: …", "pre-commit: …", "report: …" (a suite that wrote
 # no results counts as 1 failed; a failed preparation or build prints "e2e-setup: 0 passed, 1 failed").
 # Exit code 0 only when every suite passed.
 #
-# Usage: test/e2e/run-all.sh [vscode|neovim|pre-commit]   (default: all three)
+# Usage: test/e2e/run-all.sh [vscode|neovim|pre-commit|report]   (default: all)
 set -uo pipefail
 # npm run test:e2e leaves npm's settings in the environment: clear them (see clean-env.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/clean-env.sh"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$REPO"
 ONLY="${1:-all}"
-case "$ONLY" in all | vscode | neovim | pre-commit) ;; *) echo "usage: $0 [vscode|neovim|pre-commit]" >&2; exit 2 ;; esac
+case "$ONLY" in all | vscode | neovim | pre-commit | report) ;; *) echo "usage: $0 [vscode|neovim|pre-commit|report]" >&2; exit 2 ;; esac
 mkdir -p test-results
 
 now() { date +%s; }
@@ -30,6 +32,7 @@ prep_arg=
 [[ $ONLY == vscode ]] && prep_arg=--vscode-only
 [[ $ONLY == neovim ]] && prep_arg=--neovim-only
 [[ $ONLY == pre-commit ]] && prep_arg=--pre-commit-only
+[[ $ONLY == report ]] && prep_arg=--report-only
 t=$(now)
 if ! test/e2e/prepare.sh $prep_arg; then
   echo "e2e prepare: FAIL ($(($(now) - t)) s)"
@@ -95,6 +98,18 @@ if [[ $ONLY == all || $ONLY == pre-commit ]]; then
   count pre-commit "$REPO/test-results/pre-commit-e2e.json"
   ((rc == 0)) && r=PASS || { r=FAIL; status=1; }
   lines+=("e2e pre-commit (Debian's pre-commit installs and runs the hook): $r in $(($(now) - t)) s")
+fi
+
+if [[ $ONLY == all || $ONLY == report ]]; then
+  rm -f test-results/report-e2e.json
+  t=$(now)
+  node --import tsx test/e2e/report/run.ts
+  rc=$?
+  count report "$REPO/test-results/report-e2e.json"
+  ((rc == 0)) && r=PASS || { r=FAIL; status=1; }
+  shot=
+  [[ -f test-results/report-e2e.png ]] && shot="; screenshot test-results/report-e2e.png"
+  lines+=("e2e report (caselint report --format html in chromium): $r in $(($(now) - t)) s$shot")
 fi
 
 printf '%s\n' "${lines[@]}"

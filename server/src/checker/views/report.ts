@@ -279,7 +279,7 @@ export function reportHtml(reports: readonly ManuscriptReport[], options: Report
     out.push('<h3>Checklist</h3>', '<table><thead><tr><th>Item</th><th>Required</th><th>Status</th><th>Evidence</th></tr></thead><tbody>');
     for (const i of r.items) {
       const evidence = [i.line ? `<span class="muted">line ${i.line}</span>` : '', i.evidence ? `<q>${h(i.evidence)}</q>` : '', i.detail ? `<span class="muted">(${h(i.detail)})</span>` : ''].filter(Boolean).join(' ');
-      out.push(`<tr><td>${h(i.label)}${i.counted ? '' : ' <span class="muted">(not counted)</span>'}</td><td>${i.required ? 'yes' : 'no'}</td><td class="${i.status}">${STATUS_MARK[i.status]} ${STATUS_TEXT[i.status]}</td><td>${evidence || '\u2014'}</td></tr>`);
+      out.push(`<tr><td>${h(i.label)}${i.counted ? '' : ' <span class="muted">(not counted)</span>'}</td><td>${i.required ? 'yes' : 'no'}</td><td class="${i.status}">${STATUS_TEXT[i.status]}</td><td>${evidence || '\u2014'}</td></tr>`);
     }
     out.push('</tbody></table>');
     out.push('<h3>Words and counts</h3>', '<table><thead><tr><th>Count</th><th>Value</th><th>Limit</th><th>Status</th><th>Source</th></tr></thead><tbody>');
