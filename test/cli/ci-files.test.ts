@@ -125,6 +125,20 @@ describe('cli: CI integration files', () => {
         assert.match(md, /\| Investigations \| yes \| ❌ missing \|/);
       });
 
+      it('report: the HTML page is written to the report file and marked for upload', () => {
+        const f = files();
+        const page = join(tmp, 'caselint-report.html');
+        const r = runStep(step('report'), { ...base(f), INPUT_PATHS: 'test/fixtures/cli/missing-section.md', INPUT_REPORT: page }, REPO);
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(readFileSync(f.output, 'utf8'), 'written=true\n');
+        const html = readFileSync(page, 'utf8');
+        assert.match(html, /^<!DOCTYPE html>/);
+        assert.match(html, /<h3>Checklist<\/h3>/);
+        const upload = action.runs.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+        assert.ok(upload, 'no upload-artifact step');
+        assert.equal(action.inputs.report.default, 'caselint-report.html');
+      });
+
       it('result: fails the job with caselint\'s exit code', () => {
         assert.equal(runStep(step('Result'), { CODE: '0' }, REPO).code, 0);
         assert.equal(runStep(step('Result'), { CODE: '1' }, REPO).code, 1);
