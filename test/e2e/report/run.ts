@@ -101,19 +101,19 @@ async function run(): Promise<number> {
     // Give late loads (images, fonts, prefetches) a moment to show up.
     await page.waitForTimeout(500);
 
-    const headings: { tag: string; text: string; visible: boolean }[] = await page.$$eval('h1, h2, h3', (els: Element[]) =>
-      els.map((e) => ({ tag: e.tagName, text: (e.textContent ?? '').trim(), visible: (e as HTMLElement).offsetHeight > 0 })),
+    const headings: { tag: string; text: string; visible: boolean }[] = await page.$$eval('h1, h2, h3', (els: any[]) =>
+      els.map((e) => ({ tag: e.tagName, text: (e.textContent ?? '').trim(), visible: e.offsetHeight > 0 })),
     );
     const want = ['H1 caselint report', 'H2 test/fixtures/report/web-images.md', 'H3 Checklist', 'H3 Words and counts', 'H3 Findings', 'H3 Abbreviations'];
     const got = headings.map((h) => `${h.tag} ${h.text}`);
     result(want.every((w) => got.includes(w)) && headings.every((h) => h.visible), 'renders its headings', got.join(' | '));
-    const rows: number = await page.$$eval('table tbody tr', (els: Element[]) => els.length);
+    const rows: number = await page.$$eval('table tbody tr', (els: any[]) => els.length);
     result(rows >= 10, 'renders the tables', `${rows} rows`);
     const title: string = await page.title();
     result(title === 'caselint report \u2014 test/fixtures/report/web-images.md', 'has the manuscript in its title', title);
-    const style: string = await page.$eval('h1', (e: Element) => getComputedStyle(e).fontFamily);
+    const style: string = await page.$eval('h1', (e: any) => (globalThis as any).getComputedStyle(e).fontFamily);
     result(/system-ui|sans-serif/.test(style), 'applies its inline CSS', style);
-    const escaped: boolean = await page.$$eval('img, script, iframe, object, embed, link', (els: Element[]) => els.length === 0);
+    const escaped: boolean = await page.$$eval('img, script, iframe, object, embed, link', (els: any[]) => els.length === 0);
     result(escaped && html.includes('&lt;img'), "shows the manuscript's HTML as text, never as elements");
 
     const own = (u: string) => u === url;
