@@ -108,13 +108,33 @@ const BACK_MATTER: ProfileItem = {
   ],
 };
 
-/** Words in a text: runs of non-space characters with a letter or a digit. */
+/** Words in a text: runs of non-space characters with a letter or a digit (not a LaTeX command). One pass. */
 export function countWords(text: string): number {
   let n = 0;
-  for (const token of text.split(/\s+/)) if (token && WORD_RE.test(token) && !token.startsWith('\\')) n++;
+  let inToken = false;
+  let counted = false;
+  let command = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || (c > 127 && WHITE_RE.test(text[i]))) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken) {
+      inToken = true;
+      counted = false;
+      command = c === 92; // "\cite{…}" left in LaTeX plain text
+    }
+    if (counted || command) continue;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && WORD_RE.test(text[i]))) {
+      counted = true;
+      n++;
+    }
+  }
   return n;
 }
 const WORD_RE = /[\p{L}\p{N}]/u;
+const WHITE_RE = /\s/u;
 
 /** A paragraph's words, its citation markers left out. */
 function paragraphWords(p: Paragraph): number {
@@ -132,9 +152,15 @@ function paragraphWords(p: Paragraph): number {
   return countWords(parts.join(' '));
 }
 
-function under(section: Section | null, test: (s: Section) => boolean): boolean {
-  for (let s = section; s; s = s.parent) if (test(s)) return true;
-  return false;
+/** Is the section, or one of its ancestors, one that `test` accepts? Memoised per section in `memo`. */
+function under(section: Section | null, test: (s: Section) => boolean, memo: Map<Section, boolean>): boolean {
+  if (!section) return false;
+  let v = memo.get(section);
+  if (v === undefined) {
+    v = test(section) || under(section.parent, test, memo);
+    memo.set(section, v);
+  }
+  return v;
 }
 
 const cache = new WeakMap<DocumentModel, WeakMap<SectionAnalysis, DocumentCounts>>();
@@ -151,7 +177,11 @@ export function documentCounts(model: DocumentModel, sections: SectionAnalysis):
 function computeCounts(model: DocumentModel, sections: SectionAnalysis): DocumentCounts {
   const places: Partial<Record<CountId, Span>> = {};
   const itemOf = (s: Section) => sections.itemOf.get(s);
-  const inAbstract = (p: Paragraph) => under(p.section, (s) => !!itemOf(s)?.abstract);
+  const abstractMemo = new Map<Section, boolean>();
+  const inAbstract = (p: Paragraph) => under(p.section, (s) => !!itemOf(s)?.abstract, abstractMemo);
+  const backMatterMemo = new Map<Section, boolean>();
+  const inBackMatter = (p: Paragraph) =>
+    under(p.section, (s) => !!itemOf(s)?.referenceList || !!itemOf(s)?.declaration || (!!s.heading && headingMatches(BACK_MATTER, s.heading.text)), backMatterMemo);
   const textual = (p: Paragraph) => p.kind === 'prose' || p.kind === 'list-item';
 
   // The abstract.
@@ -200,7 +230,7 @@ function computeCounts(model: DocumentModel, sections: SectionAnalysis): Documen
     if (inAbstract(p) || inKeywords(p)) continue;
     // A Pandoc table caption (": Nerve conduction studies {#tbl-ncs}", "Table: …").
     if (/^(?::|Table:)\s/.test(p.plain)) continue;
-    if (under(p.section, (s) => !!itemOf(s)?.referenceList || !!itemOf(s)?.declaration || (!!s.heading && headingMatches(BACK_MATTER, s.heading.text)))) continue;
+    if (inBackMatter(p)) continue;
     mainTextWords += paragraphWords(p);
   }
   if (firstBody?.heading) places.mainTextWords = { start: firstBody.heading.textStart, end: firstBody.heading.textEnd };
