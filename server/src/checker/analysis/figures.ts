@@ -169,9 +169,35 @@ interface LabelDef extends Span {
   kind?: FigureKind;
 }
 
+/**
+ * Is the offset inside one of the spans? The spans' union, sorted, is made once per list and
+ * searched by bisection (a scan of every comment for every `\\begin` of a long LaTeX file was
+ * quadratic).
+ */
 function inside(spans: readonly Span[], offset: number): boolean {
-  return spans.some((s) => offset >= s.start && offset < s.end);
+  let union = unions.get(spans);
+  if (!union) {
+    union = [];
+    for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+      if (union.length && s.start <= union[union.length - 1]) union[union.length - 1] = Math.max(union[union.length - 1], s.end);
+      else union.push(s.start, s.end);
+    }
+    unions.set(spans, union);
+  }
+  let lo = 0;
+  let hi = union.length / 2 - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (union[2 * mid] <= offset) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at >= 0 && offset < union[2 * at + 1];
 }
+/** Span lists → their sorted union as [start0, end0, start1, end1, …]. */
+const unions = new WeakMap<readonly Span[], number[]>();
 
 function quartoLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[] } {
   const text = model.text;
