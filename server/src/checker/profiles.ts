@@ -52,6 +52,12 @@ export interface ItemRoles {
    * heading there, instead of the missing-section error.
    */
   inCase?: 'investigations';
+  /**
+   * The item is one of the statements the `declarations` rule checks (consent for publication,
+   * the patient's perspective): when it is required, `declarations` reports it missing, and
+   * `required-section` does not (one finding, not two).
+   */
+  declares?: DeclarationKind;
 }
 
 export interface ProfileItem extends ItemRoles {
@@ -83,6 +89,11 @@ export interface Profile {
   items: ProfileItem[];
   /** Word and count limits and title rules (the `length-limit` rule, the checklist, the report). */
   limits?: ProfileLimits;
+  /**
+   * The statements the profile requires (the `declarations` rule), with the page they come from.
+   * A required item with a `declares` role (consent, patient perspective) is listed here too.
+   */
+  declarations?: { required: DeclarationKind[]; source: string };
 }
 
 /** A number a journal sets (at least `min`, at most `max`), with the page it comes from. */
@@ -107,6 +118,90 @@ export type TitleCaseReportRule = 'require' | 'avoid';
 export type ProfileLimits = { [K in CountId]?: CountLimit } & {
   titleCaseReport?: { rule: TitleCaseReportRule; source: string };
 };
+
+
+/** The statements a case report may have to carry (the `declarations` rule). */
+export type DeclarationKind = 'consent' | 'ethics' | 'competing-interests' | 'funding' | 'author-contributions' | 'data-availability' | 'patient-perspective';
+
+export interface DeclarationDefinition {
+  kind: DeclarationKind;
+  /** What the writer reads: "consent for publication statement". */
+  label: string;
+  /** The heading the quick fix inserts. */
+  heading: string;
+  /** Accepted headings (and run-in labels: "**Funding:** none"), as `ProfileItem.headings`. */
+  headings: readonly string[];
+  /**
+   * The statement the quick fix inserts under the heading: the snippet's text with its first
+   * choices (snippets/*.json, kept in step by test/snippets), or a TODO the writer fills in.
+   */
+  text: string;
+}
+
+const TODO = 'TODO:';
+
+/** Every statement `declarations` knows, with its headings and the text its quick fix inserts. */
+export const DECLARATIONS: Record<DeclarationKind, DeclarationDefinition> = {
+  consent: {
+    kind: 'consent', label: 'consent for publication statement', heading: 'Consent for publication',
+    headings: [
+      'consent', 'informed consent', 'patient consent', 'consent for publication', 'patient consent for publication',
+      'consent to publish', 'consent to publication', 'informed consent statement', 'consent statement',
+      'ethics and consent', 'ethical approval and consent to participate', 'ethics approval and consent to participate',
+    ],
+    text: 'Written informed consent for publication of this case report and any accompanying images was obtained from the patient.',
+  },
+  ethics: {
+    kind: 'ethics', label: 'ethics statement', heading: 'Ethics approval',
+    headings: [
+      'ethics', 'ethics statement', 'ethical statement', 'ethics approval', 'ethical approval', 'ethics declaration',
+      'ethics declarations', 'ethical considerations', 'ethics approval and consent to participate',
+      'ethical approval and consent to participate', 'ethics and consent', 'institutional review board statement',
+      'compliance with ethical standards',
+    ],
+    text: `${TODO} State whether ethics approval was needed and, if so, which committee gave it (or "Not applicable").`,
+  },
+  'competing-interests': {
+    kind: 'competing-interests', label: 'competing interests statement', heading: 'Competing interests',
+    headings: [
+      'competing interests', 'competing interest', 'conflict of interest', 'conflicts of interest', 'conflict of interests',
+      'conflict of interest statement', 'declaration of competing interest', 'declaration of competing interests',
+      'declaration of interest', 'declaration of interests', 'declaration of conflicting interests', 'disclosure',
+      'disclosures', 'disclosure statement', 'financial disclosure', 'financial disclosures', 'duality of interest',
+    ],
+    text: `${TODO} Declare any competing interests of the authors, or that there are none.`,
+  },
+  funding: {
+    kind: 'funding', label: 'funding statement', heading: 'Funding',
+    headings: ['funding', 'funding statement', 'funding information', 'funding sources', 'source of funding', 'sources of funding', 'financial support', 'grant support', 'role of the funding source'],
+    text: `${TODO} Name the sources of funding, or state that the work received none.`,
+  },
+  'author-contributions': {
+    kind: 'author-contributions', label: 'author contributions statement', heading: "Authors' contributions",
+    headings: [
+      "authors' contributions", 'authors contributions', "author's contributions", "authors' contribution", 'authors contribution',
+      "author's contribution", 'author contributions', 'author contribution', 'contributors', 'contributorship',
+      'contributorship statement', 'credit', 'credit authorship contribution statement', 'credit author statement', 'author statement',
+    ],
+    text: `${TODO} Say what each author did (for example with the CRediT roles).`,
+  },
+  'data-availability': {
+    kind: 'data-availability', label: 'data availability statement', heading: 'Availability of data and materials',
+    headings: [
+      'data availability', 'data availability statement', 'availability of data and materials', 'availability of data and material',
+      'availability of data', 'data sharing', 'data sharing statement', 'data access statement',
+    ],
+    text: `${TODO} State where the data can be found, or why they cannot be shared (or "Not applicable").`,
+  },
+  'patient-perspective': {
+    kind: 'patient-perspective', label: "patient's perspective", heading: 'Patient perspective',
+    headings: ['patient perspective', "patient's perspective", 'patients perspective', 'patient s perspective', "patients' perspective"],
+    text: `${TODO} The patient shares their experience of the illness and its care, in their own words, if they wish.`,
+  },
+};
+
+/** Headings that group the statements ("Declarations"): a missing one is inserted under them. */
+export const DECLARATION_GROUP_HEADINGS: readonly string[] = ['declarations', 'statements and declarations', 'declaration', 'ethics declarations and statements'];
 
 export const HEADINGS = {
   title: ['title'],
@@ -151,7 +246,10 @@ export const HEADINGS = {
   ],
   declarations: ['declarations', 'statements and declarations', 'ethics statement', 'ethics', 'ethical considerations'],
   patientPerspective: ['patient perspective', "patient's perspective", 'patients perspective', 'patient s perspective'],
-  consent: ['consent', 'informed consent', 'patient consent', 'consent for publication', 'ethics and consent', 'ethical approval and consent to participate'],
+  consent: [
+    'consent', 'informed consent', 'patient consent', 'consent for publication', 'ethics and consent', 'ethical approval and consent to participate',
+    'patient consent for publication', 'consent to publish', 'consent to publication', 'consent statement', 'informed consent statement',
+  ],
   references: ['references', 'bibliography', 'literature cited', 'works cited', 'reference list', 'literature'],
 } as const;
 
@@ -258,12 +356,12 @@ export const ITEMS = {
   },
   'patient-perspective': {
     id: 'patient-perspective', label: 'Patient perspective', headings: [...HEADINGS.patientPerspective],
-    claimMode: 'case', claimOption: 'checkPatientPerspective', evidence: 'patient-perspective',
+    claimMode: 'case', claimOption: 'checkPatientPerspective', evidence: 'patient-perspective', declares: 'patient-perspective',
     hint: 'The patient shares their experience, if they wish.',
   },
   consent: {
     id: 'consent', label: 'Consent', headings: [...HEADINGS.consent],
-    claimMode: 'skip', evidence: 'consent', declaration: true,
+    claimMode: 'skip', evidence: 'consent', declaration: true, declares: 'consent',
     hint: 'State that written informed consent for publication was obtained from the patient.',
   },
   references: {
@@ -280,7 +378,7 @@ function item(id: ItemId, required: boolean, own: Partial<Pick<ProfileItem, 'lab
   return { ...def, headings: [...def.headings], ...(def.patterns ? { patterns: [...def.patterns] } : {}), required, ...own };
 }
 
-const ROLE_KEYS = ['claimMode', 'claimOption', 'evidence', 'abstract', 'referenceList', 'declaration', 'marksCaseReport', 'hint', 'inCase'] as const satisfies readonly (keyof ItemRoles)[];
+const ROLE_KEYS = ['claimMode', 'claimOption', 'evidence', 'abstract', 'referenceList', 'declaration', 'marksCaseReport', 'hint', 'inCase', 'declares'] as const satisfies readonly (keyof ItemRoles)[];
 // Every role is listed: a role added to ItemRoles but not here fails to compile.
 const ROLES_LISTED: Exclude<keyof ItemRoles, (typeof ROLE_KEYS)[number]> extends never ? true : never = true;
 void ROLES_LISTED;
@@ -320,6 +418,10 @@ export const PROFILES: Record<string, Profile> = {
     label: 'CARE checklist',
     description: 'The 13 items of the CARE case report guideline.',
     source: 'Gagnier JJ et al. The CARE guidelines: consensus-based clinical case reporting guideline development. 2013; https://www.care-statement.org/checklist',
+    declarations: {
+      required: ['patient-perspective', 'consent'],
+      source: 'CARE checklist items 12 (patient perspective) and 13 (informed consent), https://www.care-statement.org/checklist',
+    },
     items: [
       item('title', false),
       item('keywords', true),
@@ -346,6 +448,10 @@ export const PROFILES: Record<string, Profile> = {
     label: 'BMJ Case Reports',
     description: 'The case report template of BMJ Case Reports: summary, background, case presentation, investigations, differential diagnosis, treatment, outcome and follow-up, discussion, learning points.',
     source: 'BMJ Case Reports, Instructions for authors, "Case reports" template (https://casereports.bmj.com/pages/authors/); taken from the published instructions as known, which may change',
+    declarations: {
+      required: ['consent', 'competing-interests', 'funding', 'author-contributions'],
+      source: 'BMJ Case Reports, Instructions for authors (https://casereports.bmj.com/pages/authors/): patient consent for publication, contributors, funding and competing interests statements; taken from the published instructions as known, which may change',
+    },
     items: [
       item('abstract', true, { label: 'Summary' }),
       item('introduction', true, { label: 'Background' }),
@@ -370,6 +476,10 @@ export const PROFILES: Record<string, Profile> = {
     label: 'J Med Case Reports',
     description: 'Journal of Medical Case Reports (BMC): structured abstract, keywords, background, case presentation, discussion and conclusions, declarations with consent for publication.',
     source: 'Journal of Medical Case Reports, Submission guidelines, "Case report" article type (https://jmedicalcasereports.biomedcentral.com/submission-guidelines/preparing-your-manuscript/case-report); taken from the published instructions as known, which may change',
+    declarations: {
+      required: ['ethics', 'consent', 'data-availability', 'competing-interests', 'funding', 'author-contributions'],
+      source: 'Journal of Medical Case Reports, Submission guidelines, "Case report" article type, section "Declarations" (https://jmedicalcasereports.biomedcentral.com/submission-guidelines/preparing-your-manuscript/case-report): ethics approval and consent to participate, consent for publication, availability of data and materials, competing interests, funding, authors\' contributions ("Not applicable" where one does not apply); taken from the published instructions as known, which may change',
+    },
     items: [
       item('abstract', true, { parts: ['Background', 'Case presentation', 'Conclusions'] }),
       item('keywords', true),
@@ -388,6 +498,10 @@ export const PROFILES: Record<string, Profile> = {
     label: 'Am J Case Rep',
     description: 'American Journal of Case Reports: structured abstract (objective, background, case report, conclusions), background, case report, discussion, conclusions.',
     source: 'American Journal of Case Reports, Instructions for authors (https://www.amjcaserep.com/page/instructions); taken from the published instructions as known, which may change',
+    declarations: {
+      required: ['competing-interests', 'funding'],
+      source: 'American Journal of Case Reports, Instructions for authors (https://www.amjcaserep.com/page/instructions): conflict of interest and financial support statements; taken from the published instructions as known, which may change',
+    },
     items: [
       item('abstract', true, { parts: ['Objective', 'Background', 'Case Report', 'Conclusions'] }),
       item('keywords', false),

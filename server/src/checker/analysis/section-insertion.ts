@@ -36,7 +36,7 @@ function sectionsOf(sections: SectionAnalysis, id: string): Section[] {
  * References heading the profile does not list, else at the end (in LaTeX before
  * `\end{document}` or the bibliography).
  */
-export function sectionInsertionFix(doc: DocumentModel, sections: SectionAnalysis, item: ProfileItem): Fix {
+export function sectionInsertionFix(doc: DocumentModel, sections: SectionAnalysis, item: ProfileItem, body?: string): Fix {
   const items = sections.items;
   const index = items.findIndex((i) => i.id === item.id);
   // Before the first present section (in the document) of an item that comes later in the profile.
@@ -60,7 +60,7 @@ export function sectionInsertionFix(doc: DocumentModel, sections: SectionAnalysi
   } else {
     at = doc.text.length;
   }
-  const block = sectionBlock(doc, item, heading, level, hint, nl, before, items.flatMap((i) => sectionsOf(sections, i.id)));
+  const block = sectionBlock(doc, item, heading, level, body ?? `${HEADING_TODO} ${hint}`, nl, before, items.flatMap((i) => sectionsOf(sections, i.id)));
   let prefix = '';
   if (at > 0 && at < doc.text.length && /\S[^\n]*\n$/.test(doc.text.slice(Math.max(0, at - 200), at)) && !/\n\r?\n$/.test(doc.text.slice(0, at))) {
     // Inserting right after a line of text: keep a blank line between.
@@ -75,8 +75,7 @@ export function sectionInsertionFix(doc: DocumentModel, sections: SectionAnalysi
   return { title: `Insert section "${heading}"`, kind: 'insert-section', edits: [{ start: at, end: at, newText }] };
 }
 
-function sectionBlock(doc: DocumentModel, item: ProfileItem, heading: string, level: number, hint: string, nl: string, before: Section | undefined, items: Section[]): string {
-  const todo = `${HEADING_TODO} ${hint}`;
+function sectionBlock(doc: DocumentModel, item: ProfileItem, heading: string, level: number, todo: string, nl: string, before: Section | undefined, items: Section[]): string {
   if (doc.format === 'latex') {
     if (item.abstract) return `\\begin{abstract}${nl}${todo}${nl}\\end{abstract}${nl}${nl}`;
     const cmd = ['section', 'subsection', 'subsubsection', 'paragraph'][Math.min(Math.max(level, 1), 4) - 1];
@@ -146,4 +145,27 @@ export function headingInsertionFix(doc: DocumentModel, sections: SectionAnalysi
   }
   const start = lineStartOf(doc, at);
   return { title, kind: 'insert-section', edits: [{ start, end: start, newText: `${line}${nl}${nl}` }] };
+}
+
+/**
+ * The fix that inserts a missing statement (the `declarations` rule): `heading` and `body` at the
+ * end of the document's "Declarations" section when it has one (one level below its heading),
+ * else where a section after all the profile's items goes (before the References heading, else
+ * at the end; in LaTeX before the bibliography or `\end{document}`).
+ */
+export function statementInsertionFix(doc: DocumentModel, sections: SectionAnalysis, heading: string, body: string, group?: Section): Fix {
+  const title = `Insert section "${heading}"`;
+  if (group?.heading && doc.format !== 'latex') {
+    const nl = /\r\n/.test(doc.text) ? '\r\n' : '\n';
+    const level = Math.min(group.heading.level + 1, 6);
+    const line = doc.format === 'text' ? heading.toUpperCase() : `${'#'.repeat(level)} ${heading}`;
+    const at = group.end;
+    const before = doc.text.slice(0, at);
+    const prefix = at === 0 || /\n\r?\n$/.test(before) ? '' : before.endsWith('\n') ? nl : nl + nl;
+    const tail = at === doc.text.length ? nl : nl + nl;
+    return { title, kind: 'insert-section', edits: [{ start: at, end: at, newText: `${prefix}${line}${nl}${nl}${body}${tail}` }] };
+  }
+  const item: ProfileItem = { id: `statement:${heading}`, label: heading, headings: [heading], required: true, claimMode: 'skip' };
+  const fix = sectionInsertionFix(doc, { ...sections, items: [...sections.items, item] }, item, body);
+  return { ...fix, title };
 }

@@ -2,6 +2,7 @@ import type { Rule } from '../analysis/rule';
 import { abbreviation } from './abbreviation';
 import { citationOrder } from './citation-order';
 import { citationReference } from './citation-reference';
+import { declarations } from './declarations';
 import { emgTable } from './emg-table';
 import { emptySection } from './empty-section';
 import { encoding } from './encoding';
@@ -18,7 +19,7 @@ import { suppressionComment } from './suppression-comment';
 import { unsupportedClaim } from './unsupported-claim';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, citationReference, citationOrder, referenceEntry, frontMatter, abbreviation, lengthLimit, encoding, suppressionComment];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, citationReference, citationOrder, referenceEntry, frontMatter, abbreviation, lengthLimit, declarations, encoding, suppressionComment];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -15,6 +15,8 @@ export const requiredSection: Rule = {
     const anchor = doc.title ?? doc.headings[0] ?? firstLine(doc.text);
     for (const item of ctx.sections.items) {
       if (!item.required || ctx.sections.byItem.has(item.id)) continue;
+      // A statement (consent for publication, the patient's perspective) is the declarations rule's.
+      if (item.declares) continue;
       // Keywords in front matter, a consent sentence, a timeline table...: content counts too,
       // exactly as in the checklist.
       if (contentEvidence(doc, item.evidence)?.status === 'present') continue;

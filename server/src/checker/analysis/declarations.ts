@@ -1,0 +1,86 @@
+/**
+ * The statements a case report carries (consent for publication, ethics, competing interests,
+ * funding, author contributions, data availability, the patient's perspective): where each is,
+ * by heading, by run-in label ("**Funding:** none") or by content ("Written informed consent was
+ * obtained from the patient for publication"). Pure queries over the model; the `declarations`
+ * rule reports the missing ones.
+ */
+import { DECLARATIONS, DECLARATION_GROUP_HEADINGS, headingMatches, type DeclarationKind, type ProfileItem } from '../profiles';
+import type { DocumentModel, Section, Span } from '../types';
+import { contentEvidence } from './evidence';
+
+export interface DeclarationEvidence extends Span {
+  via: 'heading' | 'label' | 'content';
+}
+
+/** A declaration's headings as a profile item, for `headingMatches` (its normalising and continuations). */
+const AS_ITEMS = new Map<DeclarationKind, ProfileItem>(
+  Object.values(DECLARATIONS).map((d) => [d.kind, { id: d.kind, label: d.heading, headings: [...d.headings], required: true, claimMode: 'skip' }]),
+);
+const GROUP_ITEM: ProfileItem = { id: 'declarations', label: 'Declarations', headings: [...DECLARATION_GROUP_HEADINGS], required: false, claimMode: 'skip' };
+
+/** Sentences that make each statement (outside the reference list). */
+const CONTENT: Record<Exclude<DeclarationKind, 'patient-perspective'>, (s: string) => boolean> = {
+  consent: (s) =>
+    /\bconsent/i.test(s) &&
+    /\b(?:obtained|written|signed|given|gave|provided|granted|received|waived)\b/i.test(s) &&
+    /\b(?:publication|publish(?:ed|ing)?|this (?:case )?report|case reports?|images?|photographs?|manuscript|article)\b/i.test(s),
+  ethics: (s) => /\b(?:ethic(?:s|al)\s+(?:committee|approval|board|review|clearance)|(?:institutional\s+)?review\s+board|IRB)\b/i.test(s),
+  'competing-interests': (s) => /\b(?:(?:competing|conflicting)\s+interests?|conflicts?\s+of\s+interests?|nothing\s+to\s+disclose|duality\s+of\s+interest)\b/i.test(s),
+  funding: (s) => /\b(?:funding|funded\s+by|financial\s+support|no\s+(?:specific\s+)?grant|grant\s+(?:from|number|no))\b/i.test(s),
+  'author-contributions': (s) =>
+    /\b(?:authors?['\u2019]?\s+contributions?|contributed\s+(?:equally|to\s+the\s+(?:manuscript|writing|conception|design))|(?:read|revised)\s+and\s+approved\s+the\s+final|approved\s+the\s+final\s+(?:manuscript|version)|drafted\s+the\s+manuscript|wrote\s+the\s+(?:first\s+draft|manuscript))\b/i.test(s),
+  'data-availability': (s) => /\b(?:data\s+(?:availability|sharing)|availability\s+of\s+data|(?:data|data\s?sets?)\s+(?:are|is|were)\s+(?:available|not\s+available|included))\b/i.test(s),
+};
+
+/** The heading's parts: "Funding and competing interests" is both. */
+function headingParts(text: string): string[] {
+  const parts = text.split(/\s+(?:and|&)\s+|\s*[;,/]\s*/i).filter((p) => p.trim());
+  return parts.length > 1 ? [text, ...parts] : [text];
+}
+
+/** Which declarations a heading (or run-in label) text gives. */
+function kindsOf(text: string, wanted: readonly DeclarationKind[]): DeclarationKind[] {
+  const parts = headingParts(text);
+  return wanted.filter((k) => parts.some((p) => headingMatches(AS_ITEMS.get(k)!, p)));
+}
+
+/** A run-in label at the start of a paragraph ("Funding: none", "Competing interests. None."). */
+const LABEL_RE = /^\s*([\p{L}'\u2019][\p{L}'\u2019 \-&/,]{2,70}?)\s*[:.\u2013\u2014]/u;
+
+/**
+ * Where each of `kinds` is in the document (first place found: a heading, then a run-in label,
+ * then a sentence that makes the statement). One pass over the headings, paragraphs and sentences.
+ */
+export function findDeclarations(doc: DocumentModel, kinds: readonly DeclarationKind[]): Map<DeclarationKind, DeclarationEvidence> {
+  const found = new Map<DeclarationKind, DeclarationEvidence>();
+  const open = () => kinds.filter((k) => !found.has(k));
+  for (const h of doc.headings) {
+    for (const k of kindsOf(h.text, open())) found.set(k, { start: h.textStart, end: h.textEnd, via: 'heading' });
+  }
+  if (!open().length) return found;
+  for (const p of doc.paragraphs) {
+    if (p.kind === 'reference' || p.kind === 'caption') continue;
+    const m = LABEL_RE.exec(p.plain);
+    if (!m) continue;
+    for (const k of kindsOf(m[1], open())) found.set(k, { start: p.start, end: p.sentences[0]?.end ?? p.end, via: 'label' });
+  }
+  const rest = open();
+  if (!rest.length) return found;
+  if (rest.includes('patient-perspective')) {
+    const e = contentEvidence(doc, 'patient-perspective');
+    if (e?.status === 'present') found.set('patient-perspective', { start: e.start, end: e.end, via: 'content' });
+  }
+  const byContent = rest.filter((k): k is keyof typeof CONTENT => k !== 'patient-perspective');
+  if (!byContent.length) return found;
+  for (const s of doc.sentences) {
+    if (s.paragraph.kind === 'reference') continue;
+    for (const k of byContent) if (!found.has(k) && CONTENT[k](s.text)) found.set(k, { start: s.start, end: s.end, via: 'content' });
+  }
+  return found;
+}
+
+/** The section that groups the statements ("Declarations"), if the document has one. */
+export function declarationGroup(doc: DocumentModel): Section | undefined {
+  return doc.sections.find((s) => s.heading && headingMatches(GROUP_ITEM, s.heading.text));
+}
