@@ -1,5 +1,6 @@
 import type { Rule } from '../analysis/rule';
 import { abbreviation } from './abbreviation';
+import { abstractConsistency } from './abstract-consistency';
 import { citationOrder } from './citation-order';
 import { citationReference } from './citation-reference';
 import { declarations } from './declarations';
@@ -19,7 +20,7 @@ import { suppressionComment } from './suppression-comment';
 import { unsupportedClaim } from './unsupported-claim';
 
 /** The one registry of rules. Order is the order findings of equal position are listed in. */
-export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, citationReference, citationOrder, referenceEntry, frontMatter, abbreviation, lengthLimit, declarations, encoding, suppressionComment];
+export const RULES: readonly Rule[] = [requiredSection, emptySection, examGrade, emgTable, placeholder, unsupportedClaim, overstatedClaim, patientIdentifier, figureTableReference, citationReference, citationOrder, referenceEntry, frontMatter, abbreviation, lengthLimit, declarations, abstractConsistency, encoding, suppressionComment];
 
 export function getRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

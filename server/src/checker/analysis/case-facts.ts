@@ -1,0 +1,269 @@
+/**
+ * Facts a case report states about its patient, as the abstract and the case presentation write
+ * them: the age and sex ("a 34-year-old man", "aged forty-three"), the duration of a complaint
+ * ("a 3-week history of headache", "fever for the past three weeks") and measured figures
+ * ("CA-125 of 450 U/mL"). What `abstract-consistency` compares. Pure, one pass per sentence with
+ * bounded patterns (linear time).
+ */
+import { plainSpanToSource } from '../model/text';
+import type { DocumentModel, Paragraph, Span } from '../types';
+import type { SectionAnalysis } from './sections';
+
+export type TimeUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
+export type Sex = 'male' | 'female';
+
+interface FactBase extends Span {
+  /** The words as written ("34-year-old", "three months"). */
+  text: string;
+}
+
+export interface AgeFact extends FactBase {
+  value: number;
+  unit: TimeUnit;
+  /** The noun that follows ("man", "girl"), when it says the sex. */
+  sex?: Sex;
+  noun?: string;
+  /** The age of a relative ("her 70-year-old mother"), or a past age ("at the age of 30"). */
+  other?: boolean;
+}
+
+export interface DurationFact extends FactBase {
+  value: number;
+  unit: TimeUnit;
+  /** The complaint's content words, sorted and joined ("abdominal pain"); '' when none. */
+  complaint: string;
+}
+
+export interface FigureFact extends FactBase {
+  value: number;
+  /** What was measured and its unit, normalised ("ca-125|u/ml"). */
+  key: string;
+  label: string;
+  unit: string;
+}
+
+export interface CaseFacts {
+  ages: AgeFact[];
+  durations: DurationFact[];
+  /** Every "number + time unit" written (any duration), as days: a value the text states at all. */
+  anyDurations: DurationFact[];
+  figures: FigureFact[];
+  /** Every "number + unit of a figure" written, as `unit|value` ("mg/dl|1.2"): a value the text states at all. */
+  anyFigures: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Numbers, written as digits or words
+// ---------------------------------------------------------------------------
+
+const UNITS_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS_WORDS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUM = `(?:\\d+(?:\\.\\d+)?|(?:${TENS_WORDS.slice(2).join('|')})(?:[\\s-](?:${UNITS_WORDS.slice(1, 10).join('|')}))?|${UNITS_WORDS.join('|')})`;
+
+/** "43", "forty-three", "forty three", "seven" → a number; undefined otherwise. */
+export function parseNumber(text: string): number | undefined {
+  const t = text.toLowerCase().trim();
+  if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  if (t === 'a' || t === 'an') return 1;
+  const [tens, ones] = t.split(/[\s-]+/);
+  const u = UNITS_WORDS.indexOf(tens);
+  if (u >= 0 && ones === undefined) return u;
+  const ti = TENS_WORDS.indexOf(tens);
+  if (ti < 2) return undefined;
+  if (ones === undefined) return ti * 10;
+  const oi = UNITS_WORDS.indexOf(ones);
+  return oi >= 1 && oi <= 9 ? ti * 10 + oi : undefined;
+}
+
+const UNIT = '(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)';
+function unitOf(text: string): TimeUnit {
+  const t = text.toLowerCase();
+  if (t.startsWith('h')) return 'hour';
+  if (t.startsWith('d')) return 'day';
+  if (t.startsWith('w')) return 'week';
+  if (t.startsWith('m')) return 'month';
+  return 'year';
+}
+const DAYS: Record<TimeUnit, number> = { hour: 1 / 24, day: 1, week: 7, month: 30.44, year: 365.25 };
+
+/** Two durations agree when within about 10 % of each other (4 weeks and a month do; 3 weeks and a month do not). */
+export function sameDuration(a: { value: number; unit: TimeUnit }, b: { value: number; unit: TimeUnit }): boolean {
+  if (a.unit === b.unit) return a.value === b.value;
+  const x = a.value * DAYS[a.unit];
+  const y = b.value * DAYS[b.unit];
+  return Math.max(x, y) <= 1.1 * Math.min(x, y);
+}
+
+/** Buckets of 10 % in log scale: durations that may agree fall in the same or a neighbouring bucket. */
+export function durationBucket(d: { value: number; unit: TimeUnit }): number {
+  return Math.round(Math.log(Math.max(d.value * DAYS[d.unit], 1e-3)) / Math.log(1.1));
+}
+
+// ---------------------------------------------------------------------------
+// Patterns
+// ---------------------------------------------------------------------------
+
+const SEP = '(?:[\\s\\u00a0]*[-\\u2010\\u2011][\\s\\u00a0]*|[\\s\\u00a0]+)';
+const MALE = ['man', 'male', 'gentleman', 'boy', 'guy'];
+const FEMALE = ['woman', 'female', 'lady', 'girl'];
+const NEUTRAL = ['patient', 'child', 'infant', 'person', 'individual', 'adolescent', 'teenager', 'baby', 'neonate', 'toddler', 'subject', 'adult'];
+const RELATIVES = ['mother', 'father', 'sister', 'brother', 'son', 'daughter', 'wife', 'husband', 'sibling', 'twin', 'grandmother', 'grandfather', 'aunt', 'uncle', 'cousin', 'partner', 'friend', 'neighbour', 'neighbor'];
+const NOUNS = [...MALE, ...FEMALE, ...NEUTRAL, ...RELATIVES];
+
+/** "34-year-old", "34 year old", "34 years old", then up to five words before the noun. */
+const AGE_RE = new RegExp(
+  `\\b(${NUM})${SEP}${UNIT}(?:${SEP}|['\\u2019]?s?[\\s\\u00a0]+)old\\b((?:[\\s,]+[\\p{L}][\\p{L}'\\u2019-]*){0,5}?[\\s,]+(${NOUNS.join('|')})s?\\b)?`,
+  'giu',
+);
+/** "aged 34", "aged 34 years", "34 years of age", "at the age of 34". */
+const AGED_RE = new RegExp(`\\b(?:(at\\s+the\\s+age\\s+of|aged)\\s+(${NUM})(?:\\s+${UNIT})?|(${NUM})\\s+${UNIT}\\s+of\\s+age)\\b`, 'giu');
+/** Words between the age and its noun that mean the noun is someone else's. */
+const NOT_SAME_PERSON = /\b(?:with|and|who|whose|was|were|had|has|presented|of|in|her|his|their|to|from|by)\b/i;
+const POSSESSIVE_BEFORE = /\b(?:her|his|their|the\s+patient['\u2019]s|whose)\s+$/i;
+
+/** "a 3-week history of X", "three months' history of X", "a 3-week duration of X". */
+const HISTORY_RE = new RegExp(`\\b(${NUM}|an?)${SEP}${UNIT}['\\u2019]?${SEP}(?:history|duration)\\s+of\\s+([^.,;:()\\[\\]]{1,80})`, 'giu');
+/** "history of fever for (the past) three weeks", "vomiting for a duration of one day". */
+const HISTORY_FOR_RE = new RegExp(`\\bhistory\\s+of\\s+([^.,;:()\\[\\]]{1,80}?)\\s+(?:for|of|over)\\s+(?:the\\s+(?:past|last|previous)\\s+|about\\s+|approximately\\s+)?(${NUM}|an?)\\s+${UNIT}\\b`, 'giu');
+const DURATION_OF_RE = new RegExp(`\\b([\\p{L}][\\p{L}\\s'-]{0,60}?)\\s+for\\s+a\\s+(?:duration|period)\\s+of\\s+(${NUM}|an?)\\s+${UNIT}\\b`, 'giu');
+/** Any "number + time unit". */
+const ANY_DURATION_RE = new RegExp(`\\b(${NUM}|an?)${SEP}${UNIT}\\b`, 'giu');
+
+/** A complaint stops at the first word that starts another clause or a place. */
+const COMPLAINT_END = /\s(?:and|with|in|on|at|for|since|which|that|after|before|associated|who|but|accompanied|followed|without|while|when|prior|over|during|from|to|was|were|is|are|had|has|as)\b/i;
+const MODIFIERS = new Set([
+  'a', 'an', 'the', 'of', 'his', 'her', 'their', 'progressive', 'progressively', 'worsening', 'increasing', 'gradual', 'gradually', 'intermittent',
+  'recurrent', 'recurring', 'severe', 'mild', 'moderate', 'acute', 'chronic', 'sudden', 'new', 'persistent', 'episodic', 'constant',
+  'occasional', 'frequent', 'generalised', 'generalized', 'diffuse', 'vague', 'non', 'specific', 'symptoms', 'symptom', 'complaints',
+]);
+
+function complaintKey(raw: string): string {
+  const cut = raw.search(COMPLAINT_END);
+  const words = (cut >= 0 ? raw.slice(0, cut) : raw).toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2 && !MODIFIERS.has(w));
+  return [...new Set(words.map((w) => w.replace(/(?<=[^s])s$/, '')))].sort().join(' ');
+}
+
+/** "CA-125 of 450 U/mL", "haemoglobin was 7.2 g/dL", "ferritin: 900 ng/mL". */
+const FIGURE_UNIT = '(mg\\/dl|mg\\/l|g\\/dl|g\\/l|mmol\\/l|\\u00b5mol\\/l|umol\\/l|nmol\\/l|pmol\\/l|u\\/l|iu\\/l|u\\/ml|iu\\/ml|ku\\/l|ng\\/ml|pg\\/ml|\\u00b5g\\/l|mmhg|bpm|kg|cm|mm|%|\\u00b0c|\\/mm3|\\/\\u00b5l)(?![\\p{L}\\d])';
+const FIGURE_RE = new RegExp(
+  '\\b([A-Za-z][A-Za-z0-9-]{1,20})(?:\\s+(?:levels?|concentrations?|counts?|values?|titres?|titers?))?\\s*(?:of|was|were|is|:|=|at|measuring|measured|reached|rose\\s+to|fell\\s+to)\\s*' +
+    '(\\d+(?:[.,]\\d+)?)\\s*' + FIGURE_UNIT,
+  'giu',
+);
+/** Any "number + unit of a figure". */
+const ANY_FIGURE_RE = new RegExp('(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s*' + FIGURE_UNIT, 'giu');
+const unitKey = (u: string) => u.toLowerCase().replace('umol', '\u00b5mol');
+const GENERIC_LABELS = new Set([
+  'a', 'an', 'the', 'of', 'was', 'were', 'is', 'and', 'to', 'with', 'her', 'his', 'their', 'its', 'this', 'that', 'which', 'level', 'levels',
+  'value', 'values', 'count', 'total', 'serum', 'plasma', 'blood', 'urine', 'mean', 'median', 'range', 'maximum', 'minimum', 'peak', 'normal',
+  'increase', 'decrease', 'reduction', 'rise', 'fall', 'weight', 'height', 'size', 'diameter', 'length', 'width', 'mass', 'lesion', 'tumour',
+  'tumor', 'dose', 'doses', 'dosage', 'rate', 'ratio', 'about', 'approximately', 'around', 'nearly', 'almost', 'only', 'then', 'later',
+  'initially', 'finally', 'subsequently', 'admission', 'discharge', 'baseline', 'time', 'up', 'down', 'over', 'under', 'above', 'below',
+]);
+
+// ---------------------------------------------------------------------------
+// Extraction
+// ---------------------------------------------------------------------------
+
+function sexOf(noun: string | undefined): Sex | undefined {
+  if (!noun) return undefined;
+  const n = noun.toLowerCase().replace(/s$/, '');
+  if (MALE.includes(n)) return 'male';
+  if (FEMALE.includes(n) || n === 'women') return 'female';
+  return undefined;
+}
+
+function spanOf(p: Paragraph, plainStart: number, plainEnd: number): Span {
+  return plainSpanToSource(p, plainStart, plainEnd);
+}
+
+function collect(facts: CaseFacts, p: Paragraph, withFigures: boolean): void {
+  for (const s of p.sentences) {
+    const t = s.text;
+    // Cheap gates: most sentences hold no number word or digit next to a time unit.
+    const hasTime = /\b(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b/i.test(t);
+    if (hasTime) {
+      for (const m of t.matchAll(AGE_RE)) {
+        const value = parseNumber(m[1]);
+        if (value === undefined) continue;
+        const between = m[3] ?? '';
+        const noun = m[4] && !NOT_SAME_PERSON.test(between.slice(0, between.length - m[4].length - 1)) ? m[4].toLowerCase() : undefined;
+        const relative = noun !== undefined && RELATIVES.some((r) => noun.startsWith(r));
+        const possessive = POSSESSIVE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index));
+        const end = m.index + m[0].length - between.length;
+        facts.ages.push({
+          ...spanOf(p, s.plainStart + m.index, s.plainStart + end), text: t.slice(m.index, end),
+          value, unit: unitOf(m[2]), ...(noun && !relative ? { noun, sex: sexOf(noun) } : {}), ...(relative || possessive ? { other: true } : {}),
+        });
+      }
+      for (const m of t.matchAll(HISTORY_RE)) push(facts.durations, p, s.plainStart, m.index, m.index + m[0].length - m[3].length, m[1], m[2], m[3], t);
+      for (const m of t.matchAll(HISTORY_FOR_RE)) {
+        const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
+        push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1], t);
+      }
+      for (const m of t.matchAll(DURATION_OF_RE)) {
+        const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
+        // The complaint is the last of the words before ("pain and vomiting for a duration of one day": vomiting).
+        push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1].split(/\s*,\s*|\s+(?:and|or|with|of|had|has|have|presented)\s+/i).pop() ?? '', t);
+      }
+      for (const m of t.matchAll(ANY_DURATION_RE)) push(facts.anyDurations, p, s.plainStart, m.index, m.index + m[0].length, m[1], m[2], '', t);
+    }
+    if (/\baged?\b/i.test(t)) {
+      for (const m of t.matchAll(AGED_RE)) {
+        const value = parseNumber(m[2] ?? m[4]);
+        if (value === undefined) continue;
+        const unitText = m[3] ?? m[5];
+        facts.ages.push({
+          ...spanOf(p, s.plainStart + m.index, s.plainStart + m.index + m[0].length), text: m[0],
+          value, unit: unitText ? unitOf(unitText) : 'year', ...(m[1] && /^at/i.test(m[1]) ? { other: true } : {}),
+        });
+      }
+    }
+    if (withFigures && /\d/.test(t)) {
+      for (const m of t.matchAll(FIGURE_RE)) {
+        const label = m[1].toLowerCase();
+        if (GENERIC_LABELS.has(label) || /^\d/.test(label)) continue;
+        // The verb stands right before the number: a bound ("over 400", "> 35") never matches.
+        const unit = unitKey(m[3]);
+        const start = m.index + m[0].lastIndexOf(m[2], m[0].length - m[3].length);
+        facts.figures.push({
+          ...spanOf(p, s.plainStart + m.index, s.plainStart + m.index + m[0].length), text: t.slice(start, m.index + m[0].length),
+          value: Number(m[2].replace(',', '.')), key: `${label.replace(/-/g, '')}|${unit}`, label: m[1], unit,
+        });
+      }
+      for (const m of t.matchAll(ANY_FIGURE_RE)) facts.anyFigures.push(`${unitKey(m[2])}|${Number(m[1].replace(',', '.'))}`);
+    }
+  }
+}
+
+function push(list: DurationFact[], p: Paragraph, base: number, start: number, end: number, num: string, unit: string, complaint: string, t: string): void {
+  const value = parseNumber(num);
+  if (value === undefined) return;
+  list.push({ ...spanOf(p, base + start, base + end), text: t.slice(start, end).trim().replace(/\s+of$/i, ''), value, unit: unitOf(unit), complaint: complaintKey(complaint) });
+}
+
+/**
+ * The facts of the abstract and of the case presentation (the sections of items read as the
+ * patient's story, not the abstract), from prose and list items.
+ */
+export function caseFacts(doc: DocumentModel, sections: SectionAnalysis): { abstract: CaseFacts; caseText: CaseFacts } {
+  const abstract: CaseFacts = { ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] };
+  const caseText: CaseFacts = { ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] };
+  const roleOf = new Map<object, 'abstract' | 'case' | null>();
+  const role = (section: Paragraph['section']): 'abstract' | 'case' | null => {
+    if (!section) return null;
+    const known = roleOf.get(section);
+    if (known !== undefined) return known;
+    const item = sections.itemOf.get(section);
+    const r = item ? (item.abstract ? 'abstract' : item.claimMode === 'case' ? 'case' : null) : role(section.parent);
+    roleOf.set(section, r);
+    return r;
+  };
+  for (const p of doc.paragraphs) {
+    if (p.kind !== 'prose' && p.kind !== 'list-item') continue;
+    const r = role(p.section);
+    if (r === 'abstract') collect(abstract, p, true);
+    else if (r === 'case') collect(caseText, p, true);
+  }
+  return { abstract, caseText };
+}
