@@ -111,6 +111,14 @@ const CONSTRUCTIONS: [string, Subject, (n: number) => string, number][] = [
   ['many \\iffalse in table cells', 'latex', (n) => LATEX_HEAD + '\\begin{tabular}{ll}\n' + 'a \\iffalse b & c \\\\\n'.repeat(n) + '\\end{tabular}\n', 4000],
   ['many math superscripts', 'latex', (n) => LATEX_HEAD + 'Cramps$^{3,4}$ and ${}^{5}$. '.repeat(n), 4000],
   [
+    'many abstracts and case presentations (abstract-consistency)',
+    'markdown',
+    (n) => MD_HEAD + '## Abstract\n\nA 34-year-old man had a 3-week history of headache. CK was 400 U/L.\n\n## Case presentation\n\nA 43-year-old woman had a three-month history of headache. CK was 900 U/L.\n\n'.repeat(n),
+    2000,
+  ],
+  ['many ages and histories in one sentence (abstract-consistency)', 'markdown', (n) => MD_HEAD + '## Abstract\n\n' + 'a 34-year-old man with a history of pain for three weeks, '.repeat(n) + '\n\n## Case presentation\n\n' + 'a 43-year-old woman with a history of pain for 3 months, '.repeat(n), 2000],
+  ['many run-in labels and statements (declarations, jmcr)', (t) => check(t, { format: 'markdown', config: { profile: 'jmcr' } }), (n) => MD_HEAD + 'Funding and support: none. Consent was given for the treatment.\n\n'.repeat(n), 4000],
+  [
     'many suppression comments and many findings',
     'markdown',
     (n) => MD_HEAD + '<!-- caselint-disable overstated-claim -->\nXX and TODO. <!-- caselint-disable-line unsupported-claim -->\n<!-- caselint-enable overstated-claim -->\n\n'.repeat(n),

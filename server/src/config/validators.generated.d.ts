@@ -5,3 +5,4 @@ export declare const rule_placeholder: ValidateFunction;
 export declare const rule_unsupported_claim: ValidateFunction;
 export declare const rule_citation_order: ValidateFunction;
 export declare const rule_abbreviation: ValidateFunction;
+export declare const rule_declarations: ValidateFunction;
