@@ -145,11 +145,8 @@ function complaintKey(raw: string): string {
 
 /** "CA-125 of 450 U/mL", "haemoglobin was 7.2 g/dL", "ferritin: 900 ng/mL". */
 const FIGURE_UNIT = '(mg\\/dl|mg\\/l|g\\/dl|g\\/l|mmol\\/l|\\u00b5mol\\/l|umol\\/l|nmol\\/l|pmol\\/l|u\\/l|iu\\/l|u\\/ml|iu\\/ml|ku\\/l|ng\\/ml|pg\\/ml|\\u00b5g\\/l|mmhg|bpm|kg|cm|mm|%|\\u00b0c|\\/mm3|\\/\\u00b5l)(?![\\p{L}\\d])';
-const FIGURE_RE = new RegExp(
-  '\\b([A-Za-z][A-Za-z0-9-]{1,20})(?:\\s+(?:levels?|concentrations?|counts?|values?|titres?|titers?))?\\s*(?:of|was|were|is|:|=|at|measuring|measured|reached|rose\\s+to|fell\\s+to)\\s*' +
-    '(\\d+(?:[.,]\\d+)?)\\s*' + FIGURE_UNIT,
-  'giu',
-);
+/** What was measured, just before its value: "CA-125 of", "haemoglobin was", "ferritin:". */
+const FIGURE_LABEL_RE = /\b([A-Za-z][A-Za-z0-9-]{1,20})(?:\s+(?:levels?|concentrations?|counts?|values?|titres?|titers?))?\s*(?:of|was|were|is|:|=|at|measuring|measured|reached|rose\s+to|fell\s+to)\s*$/;
 /** Any "number + unit of a figure". */
 const ANY_FIGURE_RE = new RegExp('(?<![\\d.,])(\\d+(?:[.,]\\d+)?)\\s*' + FIGURE_UNIT, 'giu');
 const unitKey = (u: string) => u.toLowerCase().replace('umol', '\u00b5mol');
@@ -177,38 +174,56 @@ function spanOf(p: Paragraph, plainStart: number, plainEnd: number): Span {
   return plainSpanToSource(p, plainStart, plainEnd);
 }
 
-function collect(facts: CaseFacts, p: Paragraph, withFigures: boolean): void {
+/** Which kinds of fact to collect (the case presentation's only those the abstract states). */
+interface Wanted {
+  ages: boolean;
+  durations: boolean;
+  figures: boolean;
+  /** Also every duration and figure written at all (`anyDurations`, `anyFigures`). */
+  guards: boolean;
+}
+
+const TIME_WORD = /\b(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b/i;
+
+function collect(facts: CaseFacts, p: Paragraph, want: Wanted): void {
   for (const s of p.sentences) {
     const t = s.text;
-    // Cheap gates: most sentences hold no number word or digit next to a time unit.
-    const hasTime = /\b(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b/i.test(t);
-    if (hasTime) {
-      for (const m of t.matchAll(AGE_RE)) {
-        const value = parseNumber(m[1]);
-        if (value === undefined) continue;
-        const between = m[3] ?? '';
-        const noun = m[4] && !NOT_SAME_PERSON.test(between.slice(0, between.length - m[4].length - 1)) ? m[4].toLowerCase() : undefined;
-        const relative = noun !== undefined && RELATIVES.some((r) => noun.startsWith(r));
-        const possessive = POSSESSIVE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index));
-        const end = m.index + m[0].length - between.length;
-        facts.ages.push({
-          ...spanOf(p, s.plainStart + m.index, s.plainStart + end), text: t.slice(m.index, end),
-          value, unit: unitOf(m[2]), ...(noun && !relative ? { noun, sex: sexOf(noun) } : {}), ...(relative || possessive ? { other: true } : {}),
-        });
+    // Cheap gates first: most sentences hold no time word, no "old", no "history", no unit.
+    if (TIME_WORD.test(t)) {
+      if (want.ages && /old\b/i.test(t)) {
+        for (const m of t.matchAll(AGE_RE)) {
+          const value = parseNumber(m[1]);
+          if (value === undefined) continue;
+          const between = m[3] ?? '';
+          const noun = m[4] && !NOT_SAME_PERSON.test(between.slice(0, between.length - m[4].length - 1)) ? m[4].toLowerCase() : undefined;
+          const relative = noun !== undefined && RELATIVES.some((r) => noun.startsWith(r));
+          const possessive = POSSESSIVE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index));
+          const end = m.index + m[0].length - between.length;
+          facts.ages.push({
+            ...spanOf(p, s.plainStart + m.index, s.plainStart + end), text: t.slice(m.index, end),
+            value, unit: unitOf(m[2]), ...(noun && !relative ? { noun, sex: sexOf(noun) } : {}), ...(relative || possessive ? { other: true } : {}),
+          });
+        }
       }
-      for (const m of t.matchAll(HISTORY_RE)) push(facts.durations, p, s.plainStart, m.index, m.index + m[0].length - m[3].length, m[1], m[2], m[3], t);
-      for (const m of t.matchAll(HISTORY_FOR_RE)) {
-        const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
-        push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1], t);
+      if (want.durations) {
+        if (/\b(?:history|duration)\b/i.test(t)) {
+          for (const m of t.matchAll(HISTORY_RE)) push(facts.durations, p, s.plainStart, m.index, m.index + m[0].length - m[3].length, m[1], m[2], m[3], t);
+          for (const m of t.matchAll(HISTORY_FOR_RE)) {
+            const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
+            push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1], t);
+          }
+        }
+        if (/\b(?:duration|period)\s+of\b/i.test(t)) {
+          for (const m of t.matchAll(DURATION_OF_RE)) {
+            const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
+            // The complaint is the last of the words before ("pain and vomiting for a duration of one day": vomiting).
+            push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1].split(/\s*,\s*|\s+(?:and|or|with|of|had|has|have|presented)\s+/i).pop() ?? '', t);
+          }
+        }
+        if (want.guards) for (const m of t.matchAll(ANY_DURATION_RE)) push(facts.anyDurations, p, s.plainStart, m.index, m.index + m[0].length, m[1], m[2], '', t);
       }
-      for (const m of t.matchAll(DURATION_OF_RE)) {
-        const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
-        // The complaint is the last of the words before ("pain and vomiting for a duration of one day": vomiting).
-        push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1].split(/\s*,\s*|\s+(?:and|or|with|of|had|has|have|presented)\s+/i).pop() ?? '', t);
-      }
-      for (const m of t.matchAll(ANY_DURATION_RE)) push(facts.anyDurations, p, s.plainStart, m.index, m.index + m[0].length, m[1], m[2], '', t);
     }
-    if (/\baged?\b/i.test(t)) {
+    if (want.ages && /\baged?\b/i.test(t)) {
       for (const m of t.matchAll(AGED_RE)) {
         const value = parseNumber(m[2] ?? m[4]);
         if (value === undefined) continue;
@@ -219,19 +234,23 @@ function collect(facts: CaseFacts, p: Paragraph, withFigures: boolean): void {
         });
       }
     }
-    if (withFigures && /\d/.test(t)) {
-      for (const m of t.matchAll(FIGURE_RE)) {
-        const label = m[1].toLowerCase();
-        if (GENERIC_LABELS.has(label) || /^\d/.test(label)) continue;
+    if (want.figures && /\d/.test(t)) {
+      // A number with a unit first, then what was measured, in the words just before it.
+      for (const m of t.matchAll(ANY_FIGURE_RE)) {
+        const unit = unitKey(m[2]);
+        const value = Number(m[1].replace(',', '.'));
+        facts.anyFigures.push(`${unit}|${value}`);
+        const head = FIGURE_LABEL_RE.exec(t.slice(Math.max(0, m.index - 50), m.index));
+        if (!head) continue;
+        const label = head[1].toLowerCase();
         // The verb stands right before the number: a bound ("over 400", "> 35") never matches.
-        const unit = unitKey(m[3]);
-        const start = m.index + m[0].lastIndexOf(m[2], m[0].length - m[3].length);
+        if (GENERIC_LABELS.has(label) || /^\d/.test(label)) continue;
+        const start = m.index - head[0].length;
         facts.figures.push({
-          ...spanOf(p, s.plainStart + m.index, s.plainStart + m.index + m[0].length), text: t.slice(start, m.index + m[0].length),
-          value: Number(m[2].replace(',', '.')), key: `${label.replace(/-/g, '')}|${unit}`, label: m[1], unit,
+          ...spanOf(p, s.plainStart + start, s.plainStart + m.index + m[0].length), text: m[0],
+          value, key: `${label.replace(/-/g, '')}|${unit}`, label: head[1], unit,
         });
       }
-      for (const m of t.matchAll(ANY_FIGURE_RE)) facts.anyFigures.push(`${unitKey(m[2])}|${Number(m[1].replace(',', '.'))}`);
     }
   }
 }
@@ -259,11 +278,11 @@ export function caseFacts(doc: DocumentModel, sections: SectionAnalysis): { abst
     roleOf.set(section, r);
     return r;
   };
-  for (const p of doc.paragraphs) {
-    if (p.kind !== 'prose' && p.kind !== 'list-item') continue;
-    const r = role(p.section);
-    if (r === 'abstract') collect(abstract, p, true);
-    else if (r === 'case') collect(caseText, p, true);
-  }
+  const prose = doc.paragraphs.filter((p) => p.kind === 'prose' || p.kind === 'list-item');
+  const all: Wanted = { ages: true, durations: true, figures: true, guards: false };
+  for (const p of prose) if (role(p.section) === 'abstract') collect(abstract, p, all);
+  // The case presentation is read only for the kinds of fact the abstract states.
+  const want: Wanted = { ages: abstract.ages.length > 0, durations: abstract.durations.length > 0, figures: abstract.figures.length > 0, guards: true };
+  if (want.ages || want.durations || want.figures) for (const p of prose) if (role(p.section) === 'case') collect(caseText, p, want);
   return { abstract, caseText };
 }

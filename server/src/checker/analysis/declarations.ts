@@ -33,6 +33,9 @@ const CONTENT: Record<Exclude<DeclarationKind, 'patient-perspective'>, (s: strin
   'data-availability': (s) => /\b(?:data\s+(?:availability|sharing)|availability\s+of\s+data|(?:data|data\s?sets?)\s+(?:are|is|were)\s+(?:available|not\s+available|included))\b/i.test(s),
 };
 
+/** Words one of the statements above needs: a sentence without any is not looked at further. */
+const ANY_STATEMENT = /consent|ethic|review\s+board|\bIRB\b|interest|disclose|duality|fund|grant|financial|contribut|approved\s+the\s+final|drafted|wrote\s+the|\bdata/i;
+
 /** The heading's parts: "Funding and competing interests" is both. */
 function headingParts(text: string): string[] {
   const parts = text.split(/\s+(?:and|&)\s+|\s*[;,/]\s*/i).filter((p) => p.trim());
@@ -74,7 +77,7 @@ export function findDeclarations(doc: DocumentModel, kinds: readonly Declaration
   const byContent = rest.filter((k): k is keyof typeof CONTENT => k !== 'patient-perspective');
   if (!byContent.length) return found;
   for (const s of doc.sentences) {
-    if (s.paragraph.kind === 'reference') continue;
+    if (s.paragraph.kind === 'reference' || !ANY_STATEMENT.test(s.text)) continue;
     for (const k of byContent) if (!found.has(k) && CONTENT[k](s.text)) found.set(k, { start: s.start, end: s.end, via: 'content' });
   }
   return found;
