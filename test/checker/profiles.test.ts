@@ -13,6 +13,17 @@ function itemsFor(profile: string, headings: string[]): (string | null)[] {
 }
 
 describe('profiles', () => {
+  it('lists the statements it requires once: a required item with a declares role is in its declarations, and a listed statement with an item makes the item required', () => {
+    for (const profile of Object.values(PROFILES)) {
+      const required = new Set(profile.declarations?.required ?? []);
+      for (const item of profile.items) {
+        if (!item.declares) continue;
+        assert.equal(required.has(item.declares), item.required, `${profile.id}: item ${item.id} is required exactly when its statement "${item.declares}" is listed`);
+      }
+      if (profile.declarations) assert.ok(profile.declarations.source.length > 10, `${profile.id}: the declarations' source`);
+    }
+  });
+
   it('has the default, CARE and journal profiles, each well formed', () => {
     assert.deepEqual(Object.keys(PROFILES), ['default', 'care', 'bmj-case-reports', 'jmcr', 'ajcr']);
     for (const [key, p] of Object.entries(PROFILES)) {

@@ -247,3 +247,14 @@ describe('docs/snippets.md', () => {
     for (const p of MARKDOWN.flatMap((s) => s.prefixes)) assert.ok(doc.includes('`' + p + '`'), p);
   });
 });
+
+describe('snippets and the declarations rule', () => {
+  it("the consent statement the declarations fix inserts is the cr-consent snippet's text (first choices), in Markdown and LaTeX", async () => {
+    const { DECLARATIONS } = await import('../../server/src/checker/profiles');
+    for (const set of [MARKDOWN, LATEX]) {
+      const consent = set.find((s) => s.prefixes.includes('cr-consent'));
+      assert.ok(consent, 'a cr-consent snippet');
+      assert.ok(consent.plainText.includes(DECLARATIONS.consent.text), `${consent.plainText} holds ${DECLARATIONS.consent.text}`);
+    }
+  });
+});
