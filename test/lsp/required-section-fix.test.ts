@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { check, checklist, insertSectionFix, PROFILES, type CheckResult, type Finding, type Format } from '../../server/src/checker';
+import { headingMatches as headingMatchesItem } from '../../server/src/checker';
 import { headingTextFor } from '../../server/src/checker/analysis/section-insertion';
 import { profileItems } from '../../server/src/checker/analysis/sections';
 import { applyOffsetEdits } from './edits';
@@ -28,7 +29,27 @@ function completeDoc(profileId: string, skip: string): string {
 describe('required-section quick fix', () => {
   for (const profileId of Object.keys(PROFILES)) {
     const profile = PROFILES[profileId];
-    for (const item of profile.items.filter((i) => i.required)) {
+    for (const item of profile.items.filter((i) => i.required && i.declares)) {
+      // Consent and the patient's perspective are statements: the declarations rule reports them.
+      it(`${profileId}: a missing "${item.label}" is the declarations rule's finding, and its fix inserts it in the profile's order`, () => {
+        const text = completeDoc(profileId, item.id);
+        const config = { profile: profileId };
+        const before = check(text, { config });
+        assert.deepEqual(missing(before), [], 'required-section leaves it to declarations');
+        const own = (r: CheckResult) => r.findings.filter((f) => f.ruleId === 'declarations' && (f.data as { declaration: string }).declaration === item.declares);
+        assert.equal(own(before).length, 1);
+        const fixed = applyOffsetEdits(text, own(before)[0].fixes![0].edits);
+        const after = check(fixed, { config });
+        assert.deepEqual(own(after), []);
+        const order = profileItems(profile, {});
+        const seen = after.model.sections.flatMap((s) => {
+          const i = s.heading ? order.findIndex((x) => headingMatchesItem(x, s.heading!.text)) : -1;
+          return i >= 0 ? [i] : [];
+        });
+        assert.deepEqual(seen, [...seen].sort((a, b) => a - b), `order: ${seen.join(', ')}`);
+      });
+    }
+    for (const item of profile.items.filter((i) => i.required && !i.declares)) {
       it(`${profileId}: inserting the missing "${item.label}" clears the finding, in the profile's order`, () => {
         const text = completeDoc(profileId, item.id);
         const config = { profile: profileId };

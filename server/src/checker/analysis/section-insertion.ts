@@ -150,10 +150,11 @@ export function headingInsertionFix(doc: DocumentModel, sections: SectionAnalysi
 /**
  * The fix that inserts a missing statement (the `declarations` rule): `heading` and `body` at the
  * end of the document's "Declarations" section when it has one (one level below its heading),
- * else where a section after all the profile's items goes (before the References heading, else
- * at the end; in LaTeX before the bibliography or `\end{document}`).
+ * else where the profile's item for it goes (`item`: consent, patient perspective), else where a
+ * section after all the profile's items goes (before the References heading, else at the end; in
+ * LaTeX before the bibliography or `\end{document}`).
  */
-export function statementInsertionFix(doc: DocumentModel, sections: SectionAnalysis, heading: string, body: string, group?: Section): Fix {
+export function statementInsertionFix(doc: DocumentModel, sections: SectionAnalysis, heading: string, body: string, group?: Section, item?: ProfileItem): Fix {
   const title = `Insert section "${heading}"`;
   if (group?.heading && doc.format !== 'latex') {
     const nl = /\r\n/.test(doc.text) ? '\r\n' : '\n';
@@ -165,7 +166,8 @@ export function statementInsertionFix(doc: DocumentModel, sections: SectionAnaly
     const tail = at === doc.text.length ? nl : nl + nl;
     return { title, kind: 'insert-section', edits: [{ start: at, end: at, newText: `${prefix}${line}${nl}${nl}${body}${tail}` }] };
   }
-  const item: ProfileItem = { id: `statement:${heading}`, label: heading, headings: [heading], required: true, claimMode: 'skip' };
-  const fix = sectionInsertionFix(doc, { ...sections, items: [...sections.items, item] }, item, body);
+  if (item && sections.items.includes(item)) return { ...sectionInsertionFix(doc, sections, { ...item, label: heading }, body), title };
+  const own: ProfileItem = { id: `statement:${heading}`, label: heading, headings: [heading], required: true, claimMode: 'skip' };
+  const fix = sectionInsertionFix(doc, { ...sections, items: [...sections.items, own] }, own, body);
   return { ...fix, title };
 }

@@ -48,7 +48,7 @@ export const declarations: Rule = {
         end: anchor.end,
         message: `No ${def.label} (profile "${ctx.profile.id}"): add a section "${def.heading}".`,
         data: { declaration: kind, profile: ctx.profile.id },
-        fixes: [statementInsertionFix(doc, ctx.sections, def.heading, def.text, group)],
+        fixes: [statementInsertionFix(doc, ctx.sections, def.heading, def.text, group, ctx.sections.items.find((i) => i.declares === kind))],
       });
     }
   },
