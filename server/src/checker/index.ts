@@ -31,6 +31,7 @@ export { RULES, RULE_IDS, getRule } from './rules';
 export type { Rule, RuleContext, Report } from './analysis/rule';
 export { check, checkModel, InvalidReportError, UnknownProfileError, type CheckOptions, type CheckResult } from './engine/check';
 export { lintFile, lintFileAsync, loadBibliographies, type AsyncLintOptions, type BibliographyReader, type LintOptions, type LintResult } from './engine/lint';
+export { createIncrementalChecker, type IncrementalChecker } from './engine/incremental';
 export { checklist, insertSectionFix, type Checklist, type ChecklistItem, type ChecklistStatus, type CountCheck, type TitleCheck } from './views/checklist';
 export { suppressionFixes } from './views/suppression-edits';
 export { claimDecisions, type ClaimDecision } from './views/claim-decisions';

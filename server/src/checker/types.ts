@@ -204,4 +204,19 @@ export interface DocumentModel {
   lineStarts: number[];
   /** Problems met while parsing (malformed front matter, ...); never thrown. */
   parseWarnings: { message: string; start: number; end: number }[];
+  /**
+   * The incremental checker's memo (engine/incremental.ts), when the model was parsed by one:
+   * per-text work (a paragraph's sentences, a sentence's claim decision) is looked up there.
+   * Absent in a plain check, which computes everything.
+   */
+  memo?: Memo;
+}
+
+/**
+ * Memoises pure work across the checks of one document (the incremental checker): `compute` must
+ * be a function of `space` and `key` alone (the key holds every input the work reads), and its
+ * result is never mutated. A value is kept while the checks keep asking for it.
+ */
+export interface Memo {
+  get<T>(space: string, key: string, compute: () => T): T;
 }

@@ -20,6 +20,7 @@ import {
   MAX_MANUSCRIPT_SIZE,
   type CaselintConfig,
   type CheckResult,
+  type IncrementalChecker,
   type Format,
   type Rule,
 } from '../checker';
@@ -156,6 +157,11 @@ export interface AnalysisCache {
   config?: LoadedDocConfig;
   /** The check of one version under one configuration generation, and its cancellation. */
   check?: { key: string; analysis: Promise<Analysis>; token: CheckToken };
+  /**
+   * The document's incremental checker (checker/engine/incremental.ts): each re-check after an
+   * edit redoes only the work of the text that changed. Without one, every check is a full one.
+   */
+  checker?: IncrementalChecker;
 }
 
 /** The file system path of a file: URI, or undefined. */
@@ -306,7 +312,8 @@ export class Analyzer {
     this.checks++;
     // Bibliography files only for documents on disk (relative names need a folder).
     const bibliographies = path ? bibliographyFiles(path, loaded.file) : undefined;
-    const { manuscript, result } = await lintFileAsync(text, {
+    const lint = cache.checker ? cache.checker.lintAsync : lintFileAsync;
+    const { manuscript, result } = await lint(text, {
       format,
       config,
       path: path ?? uriPath(document.uri),

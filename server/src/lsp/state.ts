@@ -2,6 +2,7 @@
  * What the language server keeps per open document: one DocumentState per URI, made when the
  * document opens and disposed when it closes, so that nothing of a closed document stays behind.
  */
+import { createIncrementalChecker } from '../checker';
 import type { Analysis, AnalysisCache, CheckToken, LoadedDocConfig, Settings } from './documents';
 
 export class DocumentState implements AnalysisCache {
@@ -11,6 +12,8 @@ export class DocumentState implements AnalysisCache {
   check?: { key: string; analysis: Promise<Analysis>; token: CheckToken };
   /** onSave mode with pull diagnostics: the analysis of the last saved (or first pulled) version. */
   saved?: Analysis;
+  /** Re-checks after an edit redo only what the edit changed; goes with the state on close. */
+  readonly checker = createIncrementalChecker();
   /** The result id whose checklist was last sent to the client. */
   notified?: string;
   private timer?: ReturnType<typeof setTimeout>;
@@ -56,6 +59,7 @@ export class DocumentState implements AnalysisCache {
     this.cancelCheck();
     this.check = undefined;
     this.saved = undefined;
+    this.checker.clear();
   }
 }
 

@@ -6,7 +6,7 @@ import { getProfile, PROFILES, type Profile, type ProfileItem } from '../profile
 import { RULE_IDS, RULES } from '../rules';
 import type { Rule, RuleContext } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
-import type { DocumentModel, Finding, Format, Section } from '../types';
+import type { DocumentModel, Finding, Format, Memo, Section } from '../types';
 import { applySuppressions } from './suppressions';
 
 export interface CheckOptions {
@@ -24,6 +24,8 @@ export interface CheckOptions {
   bibliographies?: readonly LoadedBibliography[];
   /** How the host decoded the file's bytes (decodeManuscript); the `encoding` rule reports Windows-1252. */
   encoding?: TextEncodingName;
+  /** The incremental checker's memo (engine/incremental.ts): the findings are the same, sooner. */
+  memo?: Memo;
 }
 
 /** A rule reported a range or proposed an edit outside the text (a bug in the rule; its findings are dropped). */
@@ -58,7 +60,7 @@ export function profileOf(config: CaselintConfig): Profile {
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const config = options.config ?? {};
   const profile = profileOf(config);
-  return checkModel(parseDocument(text, options.format ?? 'markdown'), profile, options);
+  return checkModel(parseDocument(text, options.format ?? 'markdown', { memo: options.memo }), profile, options);
 }
 
 /** The profile item a section belongs to (its own, or its nearest ancestor's). */

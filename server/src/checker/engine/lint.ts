@@ -5,7 +5,7 @@ import type { CaselintConfig } from '../config';
 import { parseDocument } from '../model';
 import type { Rule } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
-import type { Format } from '../types';
+import type { Format, Memo } from '../types';
 import { checkModel, checkModelAsync, profileOf, type CheckResult } from './check';
 
 /**
@@ -31,6 +31,8 @@ export interface LintOptions {
   encoding?: TextEncodingName;
   /** The bibliography files the document names, as the host read them (see lintFileAsync). */
   bibliographies?: readonly LoadedBibliography[];
+  /** The incremental checker's memo (engine/incremental.ts): the findings are the same, sooner. */
+  memo?: Memo;
 }
 
 /**
@@ -66,7 +68,7 @@ export const FORCED_REASON = 'checked as a case report on request';
 function parseAndDetect(text: string, options: LintOptions | AsyncLintOptions) {
   const config = options.config ?? {};
   const profile = profileOf(config);
-  const model = parseDocument(text, options.format);
+  const model = parseDocument(text, options.format, { memo: options.memo });
   const manuscript: DetectResult = options.force
     ? { manuscript: true, reason: FORCED_REASON }
     : isManuscript(model, { path: options.path, configDir: options.configDir, config, profile });

@@ -1,4 +1,5 @@
 import type {
+  Memo,
   Citation,
   DocumentModel,
   Format,
@@ -11,12 +12,13 @@ import type {
 } from '../types';
 import { isReferencesHeading } from '../profiles';
 import type { RawBlocks } from './blocks';
-import { findCitations } from './citations';
+import { findCitations, type CitationOptions } from './citations';
 import { readFrontMatter } from './frontmatter';
 import { parseMarkdownBlocks } from './markdown';
 import { parseLatexBlocks } from './latex';
 import { blankPandocLines, finishPandocBlocks } from './quarto';
 import { parsePlainTextBlocks } from './plaintext';
+import { memoised } from './memo';
 import { splitSentences } from './sentences';
 import { parseSuppressionDirective } from './suppressions';
 import { computeLineStarts, plainSpanToSource, positionAt } from './text';
@@ -32,8 +34,16 @@ function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
 }
 
+export interface ParseOptions {
+  /**
+   * The incremental checker's memo: a paragraph's citations and sentences are looked up by its
+   * plain text (and the model carries the memo for the rules).
+   */
+  memo?: Memo;
+}
+
 /** Parse once into the document model that every rule reads. */
-export function parseDocument(text: string, format: Format): DocumentModel {
+export function parseDocument(text: string, format: Format, options: ParseOptions = {}): DocumentModel {
   const lineStarts = computeLineStarts(text);
   const frontMatter = format === 'latex' ? undefined : readFrontMatter(text, lineStarts);
   const parseWarnings: DocumentModel['parseWarnings'] = [];
@@ -54,7 +64,21 @@ export function parseDocument(text: string, format: Format): DocumentModel {
       raw = parsePlainTextBlocks(body, lineStarts);
       break;
   }
-  return buildModel(text, format, lineStarts, raw, frontMatter, parseWarnings);
+  const model = buildModel(text, format, lineStarts, raw, frontMatter, parseWarnings, options.memo);
+  if (options.memo) model.memo = options.memo;
+  return model;
+}
+
+/**
+ * A paragraph's citations and sentence ranges in its plain text: a function of the plain text,
+ * whether it is a reference entry (where no citation is read) and the citation options (the size
+ * of the document's reference list), memoised by all three.
+ */
+function splitParagraph(plain: string, reference: boolean, options: CitationOptions, memo: Memo | undefined) {
+  return memoised(memo, 'model/paragraph', (reference ? 'r' : `p${options.referenceCount ?? ''}`) + '\0' + plain, () => {
+    const citations = reference ? [] : findCitations(plain, options);
+    return { citations, sentences: splitSentences(plain, citations) };
+  });
 }
 
 function buildSections(raw: RawBlocks, textLength: number, text: string): Section[] {
@@ -107,6 +131,7 @@ function buildModel(
   raw: RawBlocks,
   frontMatter: FrontMatter | undefined,
   parseWarnings: DocumentModel['parseWarnings'],
+  memo: Memo | undefined,
 ): DocumentModel {
   const sections = buildSections(raw, text.length, text);
   const sectionAt = sectionLocator(sections);
@@ -136,7 +161,8 @@ function buildModel(
       quoted: rp.quoted,
     };
     section?.paragraphs.push(para);
-    const plainCitations = kind === 'reference' ? [] : findCitations(rp.plain, citationOptions);
+    const split = splitParagraph(rp.plain, kind === 'reference', citationOptions, memo);
+    const plainCitations = split.citations;
     for (const pc of plainCitations) {
       const { start, end } = plainSpanToSource(rp, pc.start, pc.end);
       const c: Citation = { kind: pc.kind, keys: pc.keys, start, end, raw: text.slice(start, end), ...(pc.nameOnly ? { nameOnly: true } : {}) };
@@ -144,7 +170,7 @@ function buildModel(
       citations.push(c);
     }
     let ci = 0;
-    for (const r of splitSentences(rp.plain, plainCitations)) {
+    for (const r of split.sentences) {
       const { start, end } = plainSpanToSource(rp, r.start, r.end);
       const s: Sentence = { start, end, text: rp.plain.slice(r.start, r.end), plainStart: r.start, paragraph: para, citations: [] };
       while (ci < plainCitations.length && plainCitations[ci].start < r.end) {

@@ -1,5 +1,6 @@
 import { generalises } from '../analysis/claims/classify';
 import { alternativeFor, findOverstatements, QUICK } from '../analysis/claims/overstatements';
+import { memoised } from '../model/memo';
 import { plainSpanToSource } from '../model/text';
 import type { Rule } from '../analysis/rule';
 
@@ -21,7 +22,7 @@ export const overstatedClaim: Rule = {
       const item = ctx.itemAt(para.section);
       if (item && (item.referenceList || item.declaration)) continue;
       for (const sentence of para.sentences) {
-        const hits = findOverstatements(sentence.text, () => generalises(sentence.text));
+        const hits = memoised(ctx.doc.memo, 'overstatements', sentence.text, () => findOverstatements(sentence.text, () => generalises(sentence.text)));
         for (const h of hits) {
           const { start, end } = plainSpanToSource(para, sentence.plainStart + h.start, sentence.plainStart + h.end);
           const alt = keepCase(h.text, alternativeFor(h.overstatement, h.text));

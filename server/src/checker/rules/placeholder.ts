@@ -1,4 +1,5 @@
 import { plainSpanToSource, positionAt } from '../model/text';
+import { memoised } from '../model/memo';
 import { findPlaceholders, type PlaceholderMatch } from '../analysis/placeholders';
 import type { Rule } from '../analysis/rule';
 import type { DocumentModel } from '../types';
@@ -74,6 +75,10 @@ export const placeholder: Rule = {
     const { doc } = ctx;
     const extra = stringList(ctx.options.markers);
     const ignore = stringList(ctx.options.ignore);
+    // A text's matches depend on the text, the options and whether it is a reference entry.
+    const optionsKey = JSON.stringify([extra, ignore]) + '\0';
+    const find = (text: string, inReferences = false) =>
+      memoised(doc.memo, 'placeholders', optionsKey + (inReferences ? 'r\0' : 'p\0') + text, () => findPlaceholders(text, extra, ignore, inReferences));
     const reported = new Set<number>();
     const ticks = new Map<number, number[]>();
     const report = (start: number, end: number, m: PlaceholderMatch) => {
@@ -84,7 +89,7 @@ export const placeholder: Rule = {
     };
     // Prose, captions, list items, references: the plain text, mapped back to the source.
     for (const p of doc.paragraphs) {
-      for (const m of findPlaceholders(p.plain, extra, ignore, p.kind === 'reference')) {
+      for (const m of find(p.plain, p.kind === 'reference')) {
         const { start, end } = plainSpanToSource(p, m.start, m.end);
         report(start, end, m);
       }
@@ -94,20 +99,19 @@ export const placeholder: Rule = {
       ...doc.headings.map((h) => ({ text: h.text, start: h.textStart, end: h.textEnd })),
       ...doc.tables.flatMap((t) => [...t.header, ...t.rows.flat()]),
     ];
-    for (const s of spans) scanSpan(doc, s, extra, ignore, report);
+    for (const s of spans) scanSpan(doc, s, find, report);
   },
 };
 
 function scanSpan(
   doc: DocumentModel,
   span: { text: string; start: number; end: number },
-  extra: string[],
-  ignore: string[],
+  find: (text: string) => PlaceholderMatch[],
   report: (start: number, end: number, m: PlaceholderMatch) => void,
 ): void {
   const source = doc.text.slice(span.start, span.end);
   let from = 0;
-  for (const m of findPlaceholders(span.text, extra, ignore)) {
+  for (const m of find(span.text)) {
     const idx = source.indexOf(m.text, from);
     if (idx >= 0) {
       report(span.start + idx, span.start + idx + m.text.length, m);

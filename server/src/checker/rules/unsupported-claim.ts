@@ -3,6 +3,7 @@ import { CATEGORY_INFO } from '../analysis/claims/cues';
 import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS } from '../analysis/claims/exclusions';
 import type { ClaimMatch, SectionMode } from '../analysis/claims/types';
 import type { Decision } from '../analysis/claims/classify';
+import { memoised } from '../model/memo';
 import { normalizeHeading } from '../profiles';
 import type { Rule, RuleContext } from '../analysis/rule';
 import type { DocumentModel, Fix, Section, Sentence } from '../types';
@@ -132,7 +133,9 @@ function walk(
         skipped?.(sentence, 'it holds a citation still to be found');
         continue;
       }
-      judged(sentence, mode, analyseSentence(sentence.text, mode), k, sentences);
+      // A decision is a function of the sentence's text and its section's mode: memoised by both.
+      const decision = memoised(ctx.doc.memo, 'claims', mode + '\0' + sentence.text, () => analyseSentence(sentence.text, mode));
+      judged(sentence, mode, decision, k, sentences);
     }
   }
 }

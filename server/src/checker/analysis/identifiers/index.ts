@@ -7,6 +7,7 @@
  * captions and tables, but not the reference list, the author and affiliation blocks or the
  * back matter that names people on purpose (acknowledgements, contributions, funding, interests).
  */
+import { memoised } from '../../model/memo';
 import { plainSpanToSource } from '../../model/text';
 import { normalizeHeading } from '../../profiles';
 import type { DocumentModel, Section } from '../../types';
@@ -94,6 +95,9 @@ export interface DocumentIdentifier extends IdentifierMatch {
  * reader sees it; `start`/`end` are offsets into `doc.text`.
  */
 export function manuscriptIdentifiers(doc: DocumentModel, options: IdentifierOptions = {}): DocumentIdentifier[] {
+  // The matches of a text are a function of the text and the allow lists: memoised by both.
+  const optionsKey = JSON.stringify([options.allow ?? [], options.allowNames ?? []]) + '\0';
+  const find = (text: string) => memoised(doc.memo, 'identifiers', optionsKey + text, () => findIdentifiers(text, options));
   const out: DocumentIdentifier[] = [];
   const seen = new Set<number>();
   const push = (m: IdentifierMatch, start: number, end: number) => {
@@ -104,7 +108,7 @@ export function manuscriptIdentifiers(doc: DocumentModel, options: IdentifierOpt
 
   for (const p of doc.paragraphs) {
     if (p.kind === 'reference' || excludedSection(p.section)) continue;
-    for (const m of findIdentifiers(p.plain, options)) {
+    for (const m of find(p.plain)) {
       const { start, end } = plainSpanToSource(p, m.start, m.end);
       const number = m.number ? plainSpanToSource(p, m.number.start, m.number.end) : undefined;
       push({ ...m, ...(number ? { number } : {}) }, start, end);
@@ -127,7 +131,7 @@ export function manuscriptIdentifiers(doc: DocumentModel, options: IdentifierOpt
     if (!span.text) continue;
     const source = doc.text.slice(span.start, span.end);
     let from = 0;
-    for (const m of findIdentifiers(span.text, options)) {
+    for (const m of find(span.text)) {
       const idx = source.indexOf(m.text, from);
       if (idx < 0) continue;
       from = idx + m.text.length;

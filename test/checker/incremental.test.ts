@@ -1,0 +1,159 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, createIncrementalChecker, type CaselintConfig, type Finding, type Format } from '../../server/src/checker';
+
+/**
+ * The incremental checker (engine/incremental.ts) gives the findings of a full check of the new
+ * text after every edit: seeded random typing, deleting, pasting and undo on documents built
+ * from our examples and fixtures, each re-check compared with a fresh full check.
+ */
+const ROOT = join(__dirname, '..', '..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+/** A seeded random generator (mulberry32): the same edits on every run. */
+function randomOf(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What a writer types: letters, spaces, sentence ends, line breaks, citation and heading marks. */
+const TYPED = [' ', ' ', 'e', 'a', 's', '.', '. ', '\n', '\n\n', '[', ']', '1', '2', '#', '# ', '@', ',', '-', 'T', 'Dr ', '(', ')', '*', '`', '|', '%', '\\cite{', '}', 'X'];
+const PASTED = [
+  'These treatments increase the life expectancy.',
+  ' It is well known that cramps always respond to quinine [3].',
+  '\n\n## Discussion\n\nMotor neuron disease is the most common cause of cramps.\n',
+  '\n\n# References\n\n1. Lee A. A paper. J Neurol. 2020.\n',
+  ' The patient, born 12/07/1968, was seen by Dr Ellen Marsh at Northgate General.',
+  '\n\n| Nerve | Amplitude |\n|---|---|\n| Median | 2X.5 mV |\n\n',
+  ' This proves that the drug works (ALS, amyotrophic lateral sclerosis). ALS is rare [@lee2020].',
+  '\n<!-- caselint-disable-next-line unsupported-claim -->\n',
+  ' TODO: add [investigations] here.',
+];
+
+const HEADINGS = ['Case presentation', 'Case report', 'Discussion', 'Introduction', 'Abstract', 'Background', 'Conclusion', 'Acknowledgements', 'References', 'Investigations', 'Notes'];
+
+type Edit = (text: string, random: () => number) => string;
+
+const pick = <T>(xs: readonly T[], random: () => number): T => xs[Math.floor(random() * xs.length)];
+const at = (text: string, random: () => number) => Math.floor(random() * (text.length + 1));
+
+const EDITS: [number, Edit][] = [
+  // Typing: a few characters at one place.
+  [6, (text, random) => {
+    const i = at(text, random);
+    let typed = '';
+    for (let n = 1 + Math.floor(random() * 3); n > 0; n--) typed += pick(TYPED, random);
+    return text.slice(0, i) + typed + text.slice(i);
+  }],
+  // Deleting: a character, a word, sometimes a whole line or more.
+  [4, (text, random) => {
+    const i = at(text, random);
+    const n = random() < 0.7 ? 1 + Math.floor(random() * 4) : Math.floor(random() * 200);
+    return text.slice(0, i) + text.slice(Math.min(text.length, i + n));
+  }],
+  // Pasting: a sentence, a section, a table, or a piece of the document itself.
+  [2, (text, random) => {
+    const i = at(text, random);
+    let pasted = pick(PASTED, random);
+    if (random() < 0.4 && text.length) {
+      const from = at(text, random);
+      pasted = text.slice(from, from + Math.floor(random() * 400));
+    }
+    return text.slice(0, i) + pasted + text.slice(i);
+  }],
+  // Retitling a section: its sentences keep their text but may be read in another way.
+  [1, (text, random) => {
+    const headings = [...text.matchAll(/^(#+ |\\section\*?\{)?([A-Z][A-Za-z ]{2,40})(\}?)$/gm)];
+    if (!headings.length) return text;
+    const h = pick(headings, random);
+    const start = h.index + (h[1]?.length ?? 0);
+    const title = pick(HEADINGS, random);
+    return text.slice(0, start) + (h[1] ? title : title.toUpperCase()) + text.slice(start + h[2].length);
+  }],
+];
+const WEIGHT = EDITS.reduce((n, [w]) => n + w, 0);
+
+function randomEdit(text: string, random: () => number, size: number): string {
+  // Past half as long again as it started, the writer deletes (the checks stay fast).
+  if (text.length > size * 1.5) return EDITS[1][1](text, random);
+  let r = random() * WEIGHT;
+  for (const [w, edit] of EDITS) {
+    if ((r -= w) < 0) return edit(text, random);
+  }
+  return text;
+}
+
+/** Findings as the hosts see them: rule id, severity, message, offsets, fixes and data. */
+const comparable = (findings: readonly Finding[]) => findings.map((f) => ({ ...f }));
+
+interface Case {
+  name: string;
+  text: string;
+  format: Format;
+  config?: CaselintConfig;
+  edits: number;
+}
+
+const example = read('examples/als-cramps-case-report.md');
+/** The example with claims and identifiers of our fixtures in its discussion (about 6 KB: fast checks). */
+const markdown = example.replace(/\n## Discussion\n/, (h) => h + '\n' + read('test/fixtures/unsupported-claim/categories.md').split('\n').filter((l) => !l.startsWith('#')).slice(0, 12).join('\n') + '\n');
+const CASES: Case[] = [
+  { name: 'the example case report with claim and identifier fixtures (Markdown)', text: markdown, format: 'markdown', edits: 700 },
+  {
+    name: 'the same text with rule options (paragraph citation scope, allowed names, extra markers)',
+    text: markdown,
+    format: 'markdown',
+    config: { citationScope: 'paragraph', identifiers: { allowNames: ['Marsh'] }, rules: { placeholder: ['warning', { markers: ['FIXME'] }] } },
+    edits: 200,
+  },
+  { name: 'a LaTeX case report', text: read('test/fixtures/latex/case-report.tex'), format: 'latex', edits: 350 },
+  { name: 'a plain-text case report', text: example.replace(/^#+ (.*)$/gm, (_, h: string) => h.toUpperCase()), format: 'text', edits: 350 },
+];
+
+describe('incremental checker (engine/incremental.ts)', () => {
+  for (const c of CASES) {
+    it(`equals a full check after each of ${c.edits} random edits: ${c.name}`, function () {
+      this.timeout(60_000);
+      const random = randomOf(17 + c.edits + c.text.length);
+      const checker = createIncrementalChecker();
+      const history: string[] = [];
+      let text = c.text;
+      for (let i = 0; i < c.edits; i++) {
+        if (history.length && random() < 0.12) text = history.pop()!; // undo
+        else {
+          history.push(text);
+          if (history.length > 20) history.shift();
+          text = randomEdit(text, random, c.text.length);
+        }
+        const options = { format: c.format, ...(c.config ? { config: c.config } : {}) };
+        const incremental = checker.check(text, options);
+        const full = check(text, options);
+        assert.deepEqual(comparable(incremental.findings), comparable(full.findings), `edit ${i}: the findings differ from a full check`);
+      }
+      // Most of the work was found in the memo, and the memo holds no more than two checks' worth.
+      const { hits, misses, size } = checker.stats();
+      assert.ok(hits > misses * 4, `hits ${hits}, misses ${misses}`);
+      assert.ok(size < 4 * (check(text, { format: c.format }).model.sentences.length + 200), `memo size ${size}`);
+    });
+  }
+
+  it('lint and lintAsync use the memo and give lintFile’s result', async () => {
+    const checker = createIncrementalChecker();
+    const text = read('examples/als-cramps-case-report.md');
+    const first = checker.lint(text, { format: 'markdown' });
+    const edited = text.replace('cramps', 'cramp');
+    const second = await checker.lintAsync(edited, { format: 'markdown' });
+    assert.deepEqual(first.result!.findings, check(text).findings);
+    assert.deepEqual(second.result!.findings, check(edited).findings);
+    assert.ok(checker.stats().hits > 0);
+    checker.clear();
+    assert.equal(checker.stats().size, 0);
+  });
+});
