@@ -40,6 +40,32 @@ describe('language server per-document state (in-process)', function () {
     client = undefined;
   });
 
+  it('re-checks after an edit through the document’s incremental checker, with the diagnostics of a fresh server', async () => {
+    client = await inProcessServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onType' } });
+    await client.initialize();
+    const uri = 'file:///tmp/caselint-state/incremental.md';
+    await client.open(uri, CASE);
+    await client.pull(uri);
+    const checker = client.server!.states.get(uri)!.checker;
+    const before = checker.stats();
+    await client.change(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'These drugs always cure cramps. ' }]);
+    const edited = await client.pull(uri);
+    const after = checker.stats();
+    assert.ok(after.hits > before.hits, 'the re-check found the untouched paragraphs’ work in the memo');
+    assert.ok(after.misses - before.misses < before.misses, 'and redid only a part of it');
+    const fresh = await inProcessServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onType' } });
+    await fresh.initialize();
+    await fresh.open(uri, client.text(uri));
+    const full = await fresh.pull(uri);
+    await fresh.shutdown();
+    assert.equal(edited.kind, 'full');
+    assert.equal(full.kind, 'full');
+    if (edited.kind === 'full' && full.kind === 'full') assert.deepEqual(edited.items, full.items);
+    await client.close(uri);
+    await roundTrip(client);
+    assert.equal(client.server!.states.get(uri), undefined);
+  });
+
   it('pull mode: opening, checking, editing, saving and closing many documents leaves no state behind', async () => {
     client = await inProcessServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onSave' } });
     await client.initialize();

@@ -27,6 +27,7 @@
  * - a paragraph written mostly in capitals is skipped.
  */
 import { headingMatches, type ProfileItem } from '../profiles';
+import { memoised } from '../model/memo';
 import { plainSpanToSource } from '../model/text';
 import type { DocumentModel, Paragraph, Section } from '../types';
 import type { SectionAnalysis } from './sections';
@@ -248,6 +249,38 @@ function listEntries(plain: string): { short: string; long: string; start: numbe
   return out;
 }
 
+/** What one paragraph's plain text holds: its definitions and the tokens that may be uses. */
+interface ParagraphAbbreviations {
+  found: Found[];
+  tokens: { token: string; ps: number; pe: number }[];
+}
+
+const NOTHING: ParagraphAbbreviations = Object.freeze({ found: [], tokens: [] }) as unknown as ParagraphAbbreviations;
+
+/** A function of the plain text alone (memoised by it in the incremental checker). */
+function paragraphAbbreviations(plain: string): ParagraphAbbreviations {
+  // No parenthesis and nothing that could be a short form (a capital after a word's first
+  // letter): no definitions, no uses.
+  CANDIDATE_TOKEN_RE.lastIndex = 0;
+  if (!plain.includes('(') && !CANDIDATE_TOKEN_RE.test(plain)) return NOTHING;
+  if (mostlyCapitals(plain)) return NOTHING;
+  const found = definitionsIn(plain);
+  const tokens: ParagraphAbbreviations['tokens'] = [];
+  CANDIDATE_TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CANDIDATE_TOKEN_RE.exec(plain))) {
+    const ps = m.index;
+    const pe = ps + m[0].length;
+    if ((ps > 0 && plain.charCodeAt(ps - 1) > 127 && /\p{L}/u.test(plain[ps - 1])) || (pe < plain.length && plain.charCodeAt(pe) > 127 && /\p{L}/u.test(plain[pe]))) continue;
+    // The short form of a definition is not a use.
+    if (found.some((f) => ps >= f.sfStart && pe <= f.sfEnd)) continue;
+    // "c-KIT", "p-ANCA": a gene or antibody name with a one-letter prefix.
+    if (ps >= 2 && plain[ps - 1] === '-' && /[a-z]/.test(plain[ps - 2]) && (ps === 2 || !/[\p{L}\p{N}]/u.test(plain[ps - 3]))) continue;
+    tokens.push({ token: m[0], ps, pe });
+  }
+  return { found, tokens };
+}
+
 /** Definitions and uses of abbreviations in the document, once per check. */
 export function analyseAbbreviations(model: DocumentModel, sections: SectionAnalysis): AbbreviationAnalysis {
   const definitions: AbbreviationDefinition[] = [];
@@ -265,7 +298,7 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
     const facts = sectionFacts(p.section);
     const scope = facts.scope;
     if (facts.list) {
-      for (const e of listEntries(p.plain)) {
+      for (const e of memoised(model.memo, 'abbreviations/list', p.plain, () => listEntries(p.plain))) {
         const span = plainSpanToSource(p, e.start, e.end);
         definitions.push({ short: definedShort(e.short), long: e.long, scope: 'main', ...span, list: true });
         definedTokens.add(definedShort(e.short));
@@ -273,28 +306,12 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
       continue;
     }
     if (facts.back) continue;
-    // No parenthesis and nothing that could be a short form (a capital after a word's first
-    // letter): no definitions, no uses.
-    CANDIDATE_TOKEN_RE.lastIndex = 0;
-    if (!p.plain.includes('(') && !CANDIDATE_TOKEN_RE.test(p.plain)) continue;
-    if (mostlyCapitals(p.plain)) continue;
-    const found = definitionsIn(p.plain);
+    const { found, tokens } = memoised(model.memo, 'abbreviations', p.plain, () => paragraphAbbreviations(p.plain));
     for (const f of found) {
       definitions.push({ short: definedShort(f.short), long: f.long, scope, ...plainSpanToSource(p, f.start, f.end), ...(f.shortFirst ? { shortFirst: true } : {}) });
       definedTokens.add(definedShort(f.short));
     }
-    CANDIDATE_TOKEN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CANDIDATE_TOKEN_RE.exec(p.plain))) {
-      const ps = m.index;
-      const pe = ps + m[0].length;
-      if ((ps > 0 && p.plain.charCodeAt(ps - 1) > 127 && /\p{L}/u.test(p.plain[ps - 1])) || (pe < p.plain.length && p.plain.charCodeAt(pe) > 127 && /\p{L}/u.test(p.plain[pe]))) continue;
-      // The short form of a definition is not a use.
-      if (found.some((f) => ps >= f.sfStart && pe <= f.sfEnd)) continue;
-      // "c-KIT", "p-ANCA": a gene or antibody name with a one-letter prefix.
-      if (ps >= 2 && p.plain[ps - 1] === '-' && /[a-z]/.test(p.plain[ps - 2]) && (ps === 2 || !/[\p{L}\p{N}]/u.test(p.plain[ps - 3]))) continue;
-      rawUses.push({ token: m[0], scope, p, ps, pe });
-    }
+    for (const t of tokens) rawUses.push({ token: t.token, scope, p, ps: t.ps, pe: t.pe });
   }
   const uses: AbbreviationUse[] = [];
   for (const u of rawUses) {

@@ -54,7 +54,7 @@ export function parseDocument(text: string, format: Format, options: ParseOption
   let raw: RawBlocks;
   switch (format) {
     case 'markdown':
-      raw = finishPandocBlocks(parseMarkdownBlocks(text, lineStarts, blankPandocLines(body)), text, frontMatter);
+      raw = finishPandocBlocks(parseMarkdownBlocks(text, lineStarts, blankPandocLines(body), options.memo), text, frontMatter);
       break;
     case 'latex':
       raw = parseLatexBlocks(text);

@@ -1,7 +1,8 @@
 import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
-import type { Comment, Heading, TableCell } from '../types';
+import type { StateCore, Token } from 'markdown-it';
+import type { Comment, Heading, Memo, TableCell, TextSegment } from '../types';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from './blocks';
+import { memoised } from './memo';
 import { PlainBuilder, lineEnd, positionAt } from './text';
 
 /**
@@ -16,6 +17,16 @@ md.core.ruler.disable('text_join');
 // replacements are made here, and only when the text has a \r or a NUL (a quick search). Token
 // contents then hold \n where the source may have \r\n or \r: findInSource allows for it.
 md.core.ruler.disable('normalize');
+// Inline content is parsed per block when it is read (inlineChildren), so that the incremental
+// checker can skip it for a block whose text it has seen: markdown-it's core 'inline' rule only
+// runs md.inline.parse on each inline token, and no later rule of ours is enabled (linkify and
+// typographer are off, text_join is disabled).
+md.core.ruler.disable('inline');
+function inlineChildren(token: Token, env: StateCore['env']): Token[] {
+  const children: Token[] = [];
+  md.inline.parse(token.content, md, env, children);
+  return children;
+}
 function normalizeForParse(s: string): string {
   return s.includes('\r') || s.includes('\0') ? s.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : s;
 }
@@ -83,19 +94,36 @@ function copyAcrossLines(b: PlainBuilder, src: string, start: number, length: nu
 
 const COMMENT_RE = /<!--([\s\S]*?)-->/g;
 
-export function parseMarkdownBlocks(text: string, lineStarts: number[], parseText: string): RawBlocks {
-  const tokens = md.parse(normalizeForParse(parseText), {});
+export function parseMarkdownBlocks(text: string, lineStarts: number[], parseText: string, memo?: Memo): RawBlocks {
+  const env: StateCore['env'] = {};
+  const tokens = md.parse(normalizeForParse(parseText), env);
   const out: RawBlocks = { headings: [], paragraphs: [], tables: [], codeBlocks: [], comments: [] };
   const lineStart = (line: number) => (line < lineStarts.length ? lineStarts[line] : text.length);
   const endOfLines = (map: [number, number]) => lineEnd(text, lineStarts, Math.max(map[0], map[1] - 1));
+  // An inline parse reads the block's content and the document's link reference definitions.
+  const space = env.references ? `model/markdown-inline\0${JSON.stringify(env.references)}` : 'model/markdown-inline';
 
-  /** The plain text of the inline token after the block opener at tokens[i], with its lines' span. */
+  /**
+   * The plain text of the inline token after the block opener at tokens[i], with its lines' span.
+   * A function of the inline content, the block's source text and the reference definitions:
+   * memoised by them with offsets relative to the block.
+   */
   const blockInline = (i: number) => {
     const map = tokens[i].map as [number, number];
     const start = lineStart(map[0]);
     const end = endOfLines(map);
+    const inline = tokens[i + 1];
+    const source = text.slice(start, Math.min(text.length, end + 1));
+    const aligned = memoised(memo, space, inline.content + '\0' + source, () => {
+      const b = new PlainBuilder();
+      const comments: Comment[] = [];
+      alignInline(inlineChildren(inline, env), source, 0, end - start, b, comments);
+      return { plain: b.plain, segments: b.segments, comments };
+    });
     const b = new PlainBuilder();
-    alignInline(tokens[i + 1].children ?? [], text, start, end, b, out.comments);
+    b.plain = aligned.plain;
+    b.segments = aligned.segments.map((g): TextSegment => ({ ...g, sourceStart: g.sourceStart + start }));
+    for (const c of aligned.comments) out.comments.push({ ...c, start: c.start + start, end: c.end + start });
     return { start, end, b };
   };
 
@@ -173,7 +201,7 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
             const b = new PlainBuilder();
             const cellStart = t.content ? text.indexOf(t.content, rowCursor) : -1;
             const from = cellStart >= 0 && cellStart <= limit ? cellStart : rowCursor;
-            const after = alignInline(t.children ?? [], text, from, limit, b, out.comments);
+            const after = alignInline(inlineChildren(t, env), text, from, limit, b, out.comments);
             const s = b.segments[0]?.sourceStart ?? from;
             row.push({ start: s, end: Math.max(s, after), text: b.plain.trim() });
             const bar = text.indexOf('|', Math.max(after, from));
