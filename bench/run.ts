@@ -8,7 +8,8 @@
  * Peers: markdown-it (our parser alone), mdast-util-from-markdown (micromark, the unified
  * ecosystem's parser) and markdownlint (a Markdown linter with its default rules).
  * Targets (issue 2): a 300 KB manuscript fully checked in about 15 ms (median).
- * Issue 17 (after the in-process table): the keystroke re-check over a real stdio LSP connection
+ * Issue 17 (after the in-process table): the incremental re-check in process, and the keystroke
+ * re-check over a real stdio LSP connection (the server's incremental checker per document)
  * (median, p95 over 200+ edits spread over the text) against the full check, the server RSS, the
  * CLI whole process against markdownlint-cli2 (and textlint when installed), the .vsix size.
  * Issue 11: the citation rules (citation-reference, citation-order, reference-entry) cost under
@@ -31,7 +32,7 @@ import { defaultCorpus } from './corpus';
 const bundleFile = join(mkdtempSync(join(tmpdir(), 'caselint-bench-')), 'checker.js');
 buildSync({ entryPoints: [resolve(__dirname, '../server/src/checker/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundleFile, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, logLevel: 'warning' });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { check, checkModel, parseDocument, PROFILES, RULES } = require(bundleFile) as typeof import('../server/src/checker');
+const { check, checkModel, createIncrementalChecker, parseDocument, PROFILES, RULES } = require(bundleFile) as typeof import('../server/src/checker');
 
 const { values } = parseArgs({
   options: {
@@ -149,6 +150,43 @@ function ruleShare(label: string, ids: readonly string[], target: number, profil
 ruleShare('patient-identifier', ['patient-identifier'], 0.15);
 // Issue 16: the editorial rules together under 15 %, on jmcr (the default profile requires no declarations).
 ruleShare('editorial rules', ['abbreviation', 'declarations', 'length-limit', 'abstract-consistency'], 0.15, 'jmcr');
+
+/**
+ * Issue 17: the incremental re-check in process (engine/incremental.ts, what the server runs per
+ * document): 200+ one-character edits spread over the text, each re-checked, against full checks
+ * of the same texts alternating with them (same machine load); the findings are compared once.
+ */
+{
+  const checker = createIncrementalChecker();
+  let edited = text;
+  checker.check(edited);
+  const n = Math.max(200, runs * 4);
+  const incremental: number[] = [];
+  const fullChecks: number[] = [];
+  let seedIn = 29;
+  const randomIn = () => ((seedIn = (seedIn * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < n; i++) {
+    const at = Math.floor(((i + randomIn()) / n) * edited.length);
+    edited = edited.slice(0, at) + (i % 2 ? 'a' : ' ') + edited.slice(at);
+    let t0 = performance.now();
+    const inc = checker.check(edited);
+    incremental.push(performance.now() - t0);
+    if (i % 10 === 0) {
+      t0 = performance.now();
+      const fresh = check(edited);
+      fullChecks.push(performance.now() - t0);
+      if (i === 0 && JSON.stringify(fresh.findings) !== JSON.stringify(inc.findings)) throw new Error('incremental findings differ from a full check');
+    }
+  }
+  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+  const fullMedian = q(fullChecks, 0.5);
+  const stats = checker.stats();
+  console.log(
+    `\nincremental re-check in process (engine/incremental.ts), ${n} one-character edits: median ${q(incremental, 0.5).toFixed(1)} ms, p95 ${q(incremental, 0.95).toFixed(1)} ms; ` +
+      `full check of the same texts ${fullMedian.toFixed(1)} ms (median ${(q(incremental, 0.5) / fullMedian).toFixed(2)}×, p95 ${(q(incremental, 0.95) / fullMedian).toFixed(2)}×); ` +
+      `memo: ${stats.size} values, ${((100 * stats.hits) / (stats.hits + stats.misses)).toFixed(1)} % of lookups answered`,
+  );
+}
 
 const citationShare = results[1].median / base.median;
 console.log(`\ncitation rules (citation-reference, citation-order, reference-entry): ${results[1].median.toFixed(1)} ms of the full check's ${base.median.toFixed(1)} ms (${(citationShare * 100).toFixed(1)} %; target under 10 %: ${citationShare < 0.1 ? 'met' : 'NOT met'})`);
