@@ -1,4 +1,4 @@
-/** A small seeded random number generator (mulberry32), so that seeded evaluations repeat exactly. */
+/** A small seeded random number generator (mulberry32), so that seeded evaluations and the property tests (test/checker/incremental.test.ts) repeat exactly. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom as randomOf } from '../../bench/random';
 import { check, createIncrementalChecker, type CaselintConfig, type Finding, type Format } from '../../server/src/checker';
 
 /**
@@ -10,18 +11,6 @@ import { check, createIncrementalChecker, type CaselintConfig, type Finding, typ
  */
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-
-/** A seeded random generator (mulberry32): the same edits on every run. */
-function randomOf(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a writer types: letters, spaces, sentence ends, line breaks, citation and heading marks. */
 const TYPED = [' ', ' ', 'e', 'a', 's', '.', '. ', '\n', '\n\n', '[', ']', '1', '2', '#', '# ', '@', ',', '-', 'T', 'Dr ', '(', ')', '*', '`', '|', '%', '\\cite{', '}', 'X'];
