@@ -36,9 +36,9 @@ describe('engine', () => {
       assert.deepEqual(lines(text), [1, 9]);
     });
     it('a disable right after the front matter also covers the front matter title', () => {
-      const text = '---\ntitle: A case report of cramps\n---\n<!-- caselint-disable required-section -->\n\n## Case report\n\nA man.\n';
+      const text = '---\ntitle: A case report of cramps\n---\n<!-- caselint-disable required-section declarations -->\n\n## Case report\n\nA man.\n';
       assert.deepEqual(check(text).findings.map((f) => f.ruleId), []);
-      assert.equal(check(text.replace('<!-- caselint-disable required-section -->\n', '')).findings.filter((f) => f.ruleId === 'required-section').length, 3);
+      assert.equal(check(text.replace('<!-- caselint-disable required-section declarations -->\n', '')).findings.filter((f) => f.ruleId === 'required-section').length, 3);
     });
     it('LaTeX % comments suppress too', () => {
       const text = '\\section{Case}\n% caselint-disable-next-line flag-test\nA flag.\n\nB flag.\n';

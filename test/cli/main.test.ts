@@ -266,6 +266,8 @@ describe('cli: main() in-process', () => {
       assert.deepEqual(
         tex.messages.map((m: { ruleId: string; line: number; column: number; endLine: number; endColumn: number }) => [m.ruleId, m.line, m.column, m.endLine, m.endColumn]),
         [
+          // No consent statement.
+          ['declarations', 2, 8, 2, 8 + title.length],
           ['required-section', 2, 8, 2, 8 + title.length],
           ['required-section', 2, 8, 2, 8 + title.length],
           // \cite{smith2019} with neither \bibliography nor thebibliography.

@@ -125,19 +125,19 @@ describe('hover', () => {
       {
         uri: 'file:///tmp/caselint-test/silence.md',
         languageId: 'markdown',
-        text: '# Foot drop after squatting: a case report\n\n## Case presentation\n\nA man had foot drop.\n',
+        text: '# Foot drop after squatting: a case report\n\n## Case presentation\n\nA man had foot drop. Written informed consent for publication was obtained from the patient.\n',
         silence: /^\*To silence it:\* `<!-- caselint-disable-next-line required-section -->` on the line above\.$/m,
       },
       {
         uri: 'file:///tmp/caselint-test/silence.tex',
         languageId: 'latex',
-        text: '\\title{Foot drop after squatting: a case report}\n\\section{Case presentation}\nA man had foot drop.\n',
+        text: '\\title{Foot drop after squatting: a case report}\n\\section{Case presentation}\nA man had foot drop. Written informed consent for publication was obtained from the patient.\n',
         silence: /^\*To silence it:\* `% caselint-disable-next-line required-section` on the line above\.$/m,
       },
       {
         uri: 'file:///tmp/caselint-test/silence.txt',
         languageId: 'plaintext',
-        text: 'FOOT DROP AFTER SQUATTING: A CASE REPORT\n\nCASE PRESENTATION\n\nA man had foot drop.\n',
+        text: 'FOOT DROP AFTER SQUATTING: A CASE REPORT\n\nCASE PRESENTATION\n\nA man had foot drop. Written informed consent for publication was obtained from the patient.\n',
         silence: /^\*To silence it:\* plain text has no comments; turn the rule off in the config's `rules` \(`"rules": \{ "required-section": "off" \}` in `\.caselint\.json`\)\.$/m,
       },
     ];

@@ -142,7 +142,7 @@ describe('snippets', () => {
         // A snippet alone is not a document: no sections around it, no text that mentions its table.
         const { findings } = check(text, {
           format: 'markdown',
-          config: { rules: { 'required-section': 'off', 'empty-section': 'off', 'figure-table-reference': 'off', abbreviation: 'off' } }, // a fragment: its abbreviations are defined by the document it goes into
+          config: { rules: { 'required-section': 'off', declarations: 'off', 'empty-section': 'off', 'figure-table-reference': 'off', abbreviation: 'off' } }, // a fragment: its abbreviations are defined by the document it goes into
           onRuleError: (id, e) => assert.fail(`rule ${id} threw: ${String(e)}`),
         });
         const others = findings.filter((f) => f.ruleId !== 'placeholder').map((f) => `${f.ruleId}: ${f.message}`);
@@ -178,7 +178,7 @@ describe('snippets', () => {
             return cells.map((c, i) => c.replace(/\bXX\b/g, typical(header[i] ?? '')).replace('[reference values]', '≤ 4.4 ms')).join('|');
           })
           .join('\n');
-        const { findings } = check(filled, { config: { rules: { 'required-section': 'off', 'empty-section': 'off', 'figure-table-reference': 'off' } } });
+        const { findings } = check(filled, { config: { rules: { 'required-section': 'off', declarations: 'off', 'empty-section': 'off', 'figure-table-reference': 'off' } } });
         assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), [], prefix);
       }
     });
@@ -223,7 +223,7 @@ describe('snippets', () => {
       for (const s of LATEX) {
         const { findings } = check(s.plainText, {
           format: 'latex',
-          config: { rules: { 'required-section': 'off', 'empty-section': 'off', 'figure-table-reference': 'off', abbreviation: 'off' } }, // a fragment: its abbreviations are defined by the document it goes into
+          config: { rules: { 'required-section': 'off', declarations: 'off', 'empty-section': 'off', 'figure-table-reference': 'off', abbreviation: 'off' } }, // a fragment: its abbreviations are defined by the document it goes into
           onRuleError: (id, e) => assert.fail(`rule ${id} threw: ${String(e)}`),
         });
         assert.deepEqual(findings.filter((f) => f.ruleId !== 'placeholder').map((f) => `${f.ruleId}: ${f.message}`), [], s.prefix);

@@ -400,7 +400,11 @@ export const PROFILES: Record<string, Profile> = {
   default: {
     id: 'default',
     label: 'Default',
-    description: 'Abstract, case presentation, investigations and discussion.',
+    description: 'Abstract, case presentation, investigations and discussion; consent for publication.',
+    declarations: {
+      required: ['consent'],
+      source: "ICMJE Recommendations, Protection of Research Participants (a patient's written informed consent to publish), https://www.icmje.org/recommendations/browse/roles-and-responsibilities/protection-of-research-participants.html; CARE checklist item 13",
+    },
     items: [
       item('abstract', true),
       item('introduction', false),
@@ -409,7 +413,7 @@ export const PROFILES: Record<string, Profile> = {
       item('discussion', true),
       item('conclusion', false),
       item('patient-perspective', false),
-      item('consent', false),
+      item('consent', true),
       item('references', false),
     ],
   },
