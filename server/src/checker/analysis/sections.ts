@@ -59,6 +59,20 @@ export function analyseSections(doc: DocumentModel, items: ProfileItem[]): Secti
 
 /** Does the section (sub-sections included) hold any text, list or table? */
 export function sectionHasContent(doc: DocumentModel, section: Section): boolean {
-  const inside = (s: { start: number }) => s.start >= section.bodyStart && s.start < section.end;
-  return doc.paragraphs.some(inside) || doc.tables.some(inside) || doc.codeBlocks.some(inside);
+  return startsIn(doc.paragraphs, section.bodyStart, section.end) || startsIn(doc.tables, section.bodyStart, section.end) || startsIn(doc.codeBlocks, section.bodyStart, section.end);
+}
+
+/**
+ * Does an element of `list` (in document order, as the model keeps paragraphs, tables and code
+ * blocks) start in [from, to)? A binary search: once per section stays linear in the document.
+ */
+function startsIn(list: readonly { start: number }[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo].start < to;
 }
