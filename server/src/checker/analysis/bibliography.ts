@@ -10,7 +10,7 @@
  */
 import type { CaselintConfig } from '../config';
 import { cslItems, type BibEntry, type Bibliography } from '../model/bibliography';
-import { positionAt } from '../model/text';
+import { positionAt, SpanUnion } from '../model/text';
 import type { DocumentModel } from '../types';
 import { isMap, isSeq, parseDocument as parseYamlDocument, type Node as YamlNode } from 'yaml';
 
@@ -38,8 +38,12 @@ const LATEX_BIB_RE = /\\(bibliography|addbibresource|addglobalbib)\s*(?:\[[^\]]*
 const LATEX_NOCITE_RE = /\\nocite\s*\{([^}]*)\}/g;
 
 /** Is an offset inside a comment of the document (a commented-out `\bibliography`)? */
+const COMMENTS = new WeakMap<DocumentModel, SpanUnion>();
+
 function inComment(model: DocumentModel, offset: number): boolean {
-  return model.comments.some((c) => offset >= c.start && offset < c.end);
+  let comments = COMMENTS.get(model);
+  if (!comments) COMMENTS.set(model, (comments = new SpanUnion(model.comments)));
+  return comments.contains(offset);
 }
 
 /** The span of the line of `offset`, without its line break. */

@@ -3,6 +3,7 @@
  * front matter, a LaTeX abstract environment, a timeline table, a consent statement, the
  * patient's perspective, a title with "case report". Pure queries over the model.
  */
+import { SpanUnion } from '../model/text';
 import { headingMatches, type EvidenceKind, type ProfileItem } from '../profiles';
 import type { DocumentModel, Section, Span } from '../types';
 import type { SectionAnalysis } from './sections';
@@ -61,37 +62,14 @@ const KEYWORDS_LINE = /^[ \t>]*[*_]{0,2}(?:key[\s-]?words|mesh(?:\s+(?:key[\s-]?
 const ABSTRACT_LINE = /^[ \t>]*[*_]{0,2}(?:abstract|summary)[*_]{0,2}[ \t]*[:\u2013\u2014][*_]{0,2}(.*)$/gim;
 
 /** The code blocks and comments of a model, merged and sorted (made once per model). */
-const IGNORED = new WeakMap<DocumentModel, { starts: number[]; ends: number[] }>();
-
-function ignoredSpans(model: DocumentModel): { starts: number[]; ends: number[] } {
-  let spans = IGNORED.get(model);
-  if (spans) return spans;
-  const all = [...model.codeBlocks, ...model.comments].sort((a, b) => a.start - b.start);
-  spans = { starts: [], ends: [] };
-  for (const c of all) {
-    const last = spans.ends.length - 1;
-    if (last >= 0 && c.start <= spans.ends[last]) spans.ends[last] = Math.max(spans.ends[last], c.end);
-    else {
-      spans.starts.push(c.start);
-      spans.ends.push(c.end);
-    }
-  }
-  IGNORED.set(model, spans);
-  return spans;
-}
+const IGNORED = new WeakMap<DocumentModel, SpanUnion>();
 
 /** In the front matter, a code block or a comment? A binary search: many candidate lines and many comments stay linear. */
 function inIgnoredBlock(model: DocumentModel, offset: number): boolean {
   if (model.frontMatter && offset < model.frontMatter.end) return true;
-  const { starts, ends } = ignoredSpans(model);
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && offset < ends[lo - 1];
+  let ignored = IGNORED.get(model);
+  if (!ignored) IGNORED.set(model, (ignored = new SpanUnion([...model.codeBlocks, ...model.comments])));
+  return ignored.contains(offset);
 }
 
 function labelLineEvidence(model: DocumentModel, re: RegExp, what: string): ContentEvidence | undefined {

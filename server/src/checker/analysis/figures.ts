@@ -12,7 +12,7 @@
  * - LaTeX `\ref{x}`, `\autoref{x}`, `\cref{x,y}` …, against `\label{x}`; labels inside `figure`
  *   and `table` floats must be referenced, in the order of the floats.
  */
-import { plainSpanToSource } from '../model/text';
+import { plainSpanToSource, SpanUnion } from '../model/text';
 import type { DocumentModel, Paragraph, Span } from '../types';
 
 export type FigureKind = 'figure' | 'table';
@@ -176,28 +176,10 @@ interface LabelDef extends Span {
  */
 function inside(spans: readonly Span[], offset: number): boolean {
   let union = unions.get(spans);
-  if (!union) {
-    union = [];
-    for (const s of [...spans].sort((a, b) => a.start - b.start)) {
-      if (union.length && s.start <= union[union.length - 1]) union[union.length - 1] = Math.max(union[union.length - 1], s.end);
-      else union.push(s.start, s.end);
-    }
-    unions.set(spans, union);
-  }
-  let lo = 0;
-  let hi = union.length / 2 - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (union[2 * mid] <= offset) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return at >= 0 && offset < union[2 * at + 1];
+  if (!union) unions.set(spans, (union = new SpanUnion(spans)));
+  return union.contains(offset);
 }
-/** Span lists → their sorted union as [start0, end0, start1, end1, …]. */
-const unions = new WeakMap<readonly Span[], number[]>();
+const unions = new WeakMap<readonly Span[], SpanUnion>();
 
 function quartoLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[] } {
   const text = model.text;

@@ -1,6 +1,7 @@
 import type { CaselintConfig } from '../config';
 import { headingMatches, itemRoles, type Profile, type ProfileItem } from '../profiles';
 import type { DocumentModel, Section } from '../types';
+import { lowerBound } from '../model/text';
 
 /** What the engine derives once per check and shares with every rule. */
 export interface SectionAnalysis {
@@ -67,12 +68,6 @@ export function sectionHasContent(doc: DocumentModel, section: Section): boolean
  * blocks) start in [from, to)? A binary search: once per section stays linear in the document.
  */
 function startsIn(list: readonly { start: number }[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo].start < to;
+  const i = lowerBound(list.length, (k) => list[k].start < from);
+  return i < list.length && list[i].start < to;
 }

@@ -1,5 +1,6 @@
 import { positionAt } from '../model';
 import type { DocumentModel, Finding } from '../types';
+import { lowerBound } from '../model/text';
 
 /**
  * Drops findings silenced by caselint-disable / -enable / -disable-next-line / -disable-line
@@ -80,13 +81,7 @@ export function applySuppressions(model: DocumentModel, findings: Finding[]): Fi
   return findings.filter((f) => {
     const s = silencing(f.ruleId);
     // The last merged range starting at or before the finding.
-    let lo = 0;
-    let hi = s.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (s.starts[mid] <= f.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(s.starts.length, (k) => s.starts[k] <= f.start);
     if (lo > 0 && f.start <= s.ends[lo - 1]) return false;
     return !(s.lines.size && s.lines.has(lineOf(f.start)));
   });

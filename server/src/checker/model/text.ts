@@ -160,6 +160,47 @@ export class DisjointSpans<T extends { start: number; end: number }> {
   }
 }
 
+/**
+ * The first index in [0, length) whose element is not `before` the value sought (the elements
+ * are sorted so that `before` holds for a prefix of them): a binary search, `length` when none.
+ */
+export function lowerBound(length: number, before: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The union of some spans (comments, code blocks), merged and sorted once, with a binary-search
+ * membership test: asking for many offsets stays linear in the document.
+ */
+export class SpanUnion {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(spans: Iterable<{ start: number; end: number }>) {
+    for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && s.start <= this.ends[last]) this.ends[last] = Math.max(this.ends[last], s.end);
+      else {
+        this.starts.push(s.start);
+        this.ends.push(s.end);
+      }
+    }
+  }
+
+  /** Is the offset inside one of the spans (half-open: [start, end))? */
+  contains(offset: number): boolean {
+    const i = lowerBound(this.starts.length, (k) => this.starts[k] <= offset);
+    return i > 0 && offset < this.ends[i - 1];
+  }
+}
+
 /** Index of the first span of a sorted disjoint list that ends after p. */
 function firstEndingAfter(list: readonly { end: number }[], p: number): number {
   let lo = 0;

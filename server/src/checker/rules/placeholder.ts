@@ -1,4 +1,4 @@
-import { plainSpanToSource, positionAt } from '../model/text';
+import { lowerBound, plainSpanToSource, positionAt } from '../model/text';
 import { memoised } from '../model/memo';
 import { findPlaceholders, type PlaceholderMatch } from '../analysis/placeholders';
 import type { Rule } from '../analysis/rule';
@@ -18,14 +18,8 @@ function inInlineCode(text: string, lineStarts: number[], offset: number, cache:
     for (let i = text.indexOf('`', lineStarts[line]); i >= 0 && i < end; i = text.indexOf('`', i + 1)) ticks.push(i);
     cache.set(line, ticks);
   }
-  let lo = 0;
-  let hi = ticks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ticks[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return (lo & 1) === 1;
+  const t = ticks;
+  return (lowerBound(t.length, (k) => t[k] < offset) & 1) === 1;
 }
 
 function message(m: PlaceholderMatch): string {
