@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readBibliographyText } from '../config/bibliographies';
-import { bibliographyFormatOf, parseBibliography, type BibEntry, type BibliographyFormat, type DocumentModel } from '../checker';
+import { bibliographyFormatOf, bibliographyRequests, parseBibliography, type BibEntry, type BibliographyFormat, type DocumentModel } from '../checker';
 
 const MAX_BIB_FILES = 8;
 
@@ -25,21 +25,14 @@ export interface BibFile {
 /** Reads and parses a document's bibliography files (tests pass their own). */
 export type ReadBibFiles = (documentUri: string, model: DocumentModel) => Promise<BibFile[]>;
 
-/** The bibliography files a document names (front matter, LaTeX), relative to its folder. */
+/**
+ * The bibliography files a document names (front matter, LaTeX), relative to its folder: the
+ * checks' own requests (analysis/bibliography.ts), so hover and navigation read the same files.
+ */
 export function namedBibliographies(model: DocumentModel): string[] {
-  const names: string[] = [];
-  const fm = model.frontMatter?.data?.bibliography;
-  if (typeof fm === 'string') names.push(fm);
-  else if (Array.isArray(fm)) names.push(...fm.filter((x): x is string => typeof x === 'string'));
-  if (model.format === 'latex') {
-    for (const m of model.text.matchAll(/\\(?:bibliography|addbibresource)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}/g)) {
-      for (const n of m[1].split(',')) {
-        const name = n.trim();
-        if (name) names.push(/\.bib$/i.test(name) ? name : `${name}.bib`);
-      }
-    }
-  }
-  return names;
+  return bibliographyRequests(model)
+    .filter((r) => r.from === 'document')
+    .map((r) => r.name);
 }
 
 /** The document's bibliography files that could be read and are of a known format, parsed. */
