@@ -12,7 +12,7 @@
  */
 import { CompletionItemKind, type CompletionItem, type DocumentLink, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { citationAt, citationKeys, citationsOfEntry, computeLineStarts, positionAt, referenceList, resolveCitation, type Citation, type DocumentModel } from '../checker';
+import { citationAt, citationKeys, citationsOfEntry, computeLineStarts, positionAt, referenceList, resolveCitation, type Citation, type DocumentModel, type Format } from '../checker';
 import { documentBibFiles, entrySummary, findBibEntry, type ReadBibFiles } from './bibfiles';
 
 function rangeIn(text: string, start: number, end: number) {
@@ -125,12 +125,19 @@ export function documentLinks(document: TextDocument): DocumentLink[] {
  * Key completion after `[@`, `; @`, `@` (Markdown) and inside `\cite{…}` and its variants
  * (LaTeX); undefined when the cursor is not in such a place (other completion applies).
  */
-export async function keyCompletion(document: TextDocument, model: DocumentModel, position: Position, readBibs: ReadBibFiles = documentBibFiles): Promise<CompletionItem[] | undefined> {
+export async function keyCompletion(
+  document: TextDocument,
+  format: Format,
+  position: Position,
+  /** The document's model, parsed only when the cursor is in a citation (completion runs while typing). */
+  modelOf: () => DocumentModel,
+  readBibs: ReadBibFiles = documentBibFiles,
+): Promise<CompletionItem[] | undefined> {
   const lineBefore = document.getText({ start: { line: position.line, character: 0 }, end: position });
   const m =
-    model.format === 'latex'
+    format === 'latex'
       ? /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{(?:[^{}]*,)?\s*([^,{}\s]*)$/.exec(lineBefore)
-      : model.format === 'markdown'
+      : format === 'markdown'
         ? /(?:^|[\s[;(])-?@([\w:.#$%&+?<>~/-]*)$/.exec(lineBefore)
         : null;
   if (!m) return undefined;
@@ -138,7 +145,7 @@ export async function keyCompletion(document: TextDocument, model: DocumentModel
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
-  for (const bib of await readBibs(document.uri, model)) {
+  for (const bib of await readBibs(document.uri, modelOf())) {
     for (const e of bib.entries) {
       if (seen.has(e.key)) continue;
       seen.add(e.key);

@@ -439,7 +439,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (!document) return [];
       const format = formatOf(document);
       if (format === 'markdown' || format === 'latex') {
-        const keys = await keyCompletion(document, parseDocument(document.getText(), format), params.position);
+        const keys = await keyCompletion(document, format, params.position, () => parseDocument(document.getText(), format));
         if (keys) return keys;
       }
       // A trigger character outside a citation ("{" of any LaTeX command) opens no snippet list.
