@@ -64,8 +64,10 @@ describe('rule emg-table', () => {
         MOTOR +
         '| Median | L | Elbow | 7.2 | 6.1 | 22 | 4.8 | — |\n' +
         '| Ulnar | L | Wrist | 38 | 7.4 | 7 | — | 3.1 |\n' +
-        '| Tibial | R | Popliteal fossa | 130 | 4.4 | 40 | 42 | — |\n';
-      assert.deepEqual(flagged(text), ['4.8', '38', '3.1', '130']);
+        '| Tibial | R | Popliteal fossa | 130 | 4.4 | 40 | 42 | — |\n' +
+        '| Median | R | Wrist | 3.3 | 8.1 | 7 | — | 280 |\n' +
+        '| Tibial | L | Ankle | 4.4 | 12.0 | 8 | — | 480 |\n';
+      assert.deepEqual(flagged(text), ['4.8', '38', '3.1', '130', '280', '480']);
       for (const f of findings(text)) assert.equal(f.data?.kind, 'out-of-range');
     });
 
@@ -77,7 +79,9 @@ describe('rule emg-table', () => {
         '| Ulnar | R | Above elbow | 11.6 | 5.2 | 10 | 28 | — |\n' + // slowing across the elbow
         '| Peroneal | R | Ankle | 12.5 | 0.3 | 8 | — | 72.0 |\n' + // hereditary demyelinating neuropathy
         '| Peroneal | R | Fibular head | 30.1 | 0.2 | 30 | 8.5 | — |\n' +
-        '| Tibial | R | Ankle | 6.9 | 18.4 | 8 | — | 61.3 |\n\n' +
+        '| Tibial | R | Ankle | 6.9 | 18.4 | 8 | — | 61.3 |\n' +
+        '| Median | R | Wrist | 7.8 | 3.9 | 7 | — | 76.4 |\n' + // CMT1A: velocities about 20 m/s
+        '| Tibial | L | Ankle | 8.9 | 2.1 | 8 | — | 118 |\n\n' +
         SENSORY +
         '| Median | L | 4.6 | 6.5 | 1.2 | 14 | 30 |\n' +
         '| Sural | R | 3.4 | 4.1 | 2 | 14 | 41 |\n';
@@ -117,9 +121,9 @@ describe('rule emg-table', () => {
   });
 
   it('grades fibrillations, positive sharp waves and fasciculations 0 to 4+', () => {
-    const text = '| Muscle | Side | Fibs | PSWs | Fasciculations | Spontaneous activity |\n|---|---|---|---|---|---|\n| Deltoid | L | 6+ | -2 | 4+ | 2+ |\n| Biceps | R | 0 | 1-2+ | present | none |\n| Triceps | R | 3 | ++ | 5+ | 8+ |\n';
+    const text = '| Muscle | Side | Fibs | PSWs | Fasciculations | Spontaneous activity |\n|---|---|---|---|---|---|\n| Deltoid | L | 6+ | -2 | 4+ | 2+ |\n| Biceps | R | 0 | 1-2+ | present | none |\n| Triceps | R | 3 | ++ | 5+ | 8+ |\n| Deltoid | R | +2 | ++++ | +++++ | +6 |\n';
     const got = findings(text).map((f) => [text.slice(f.start, f.end), f.data?.kind]);
-    assert.deepEqual(got, [['6+', 'grade'], ['-2', 'grade'], ['5+', 'grade'], ['8+', 'grade']]);
+    assert.deepEqual(got, [['6+', 'grade'], ['-2', 'grade'], ['5+', 'grade'], ['8+', 'grade'], ['+++++', 'grade'], ['+6', 'grade']]);
   });
 
   it('reports a value in another unit as a unit mismatch, not as "not a number"', () => {

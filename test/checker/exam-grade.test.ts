@@ -20,6 +20,10 @@ describe('rule exam-grade', () => {
       ['power was -1/5 in the deltoid', ['-1/5']],
       ['power was \u22122 in the right arm', ['\u22122']],
       ['biceps reflex -2/4', ['-2/4']],
+      ['biceps reflex was -1+', ['-1+']],
+      ['knee jerks were \u22121+ on the left', ['\u22121+']],
+      ['Power of hip flexion was -2.', ['-2']],
+      ['Power in the left hand was 6.', ['6']],
     ];
     for (const [s, expected] of bad) it(`flags "${s}"`, () => assert.deepEqual(flagged(s), expected));
     const good = [
@@ -40,6 +44,10 @@ describe('rule exam-grade', () => {
       'Power was 3/5 - 4/5 in the legs.',
       'Power was 4/5 - 2 weeks later it was 3/5.',
       'Power in the grade-2 muscles was 2/5.',
+      'Reflexes were 1-2+ throughout.',
+      'Reflexes were -1 at the ankles (Mayo Clinic scale).',
+      'Power in the left hand was 6 weeks ago 4/5.',
+      'Strength of the grip was 7 kg.',
     ];
     for (const s of good) it(`leaves "${s}" alone`, () => assert.deepEqual(flagged(s), []));
   });

@@ -54,9 +54,10 @@ interface RangeRow extends Range {
 export const NCS_RANGES: readonly RangeRow[] = [
   // Latencies (ms). Evoked potentials run through the brain: a VEP P100 is about 100 ms, a P300 300 ms.
   { quantity: 'latency', unit: 'ms', evoked: true, min: 0.5, max: 500, what: 'evoked potential latency' },
-  { quantity: 'latency', unit: 'ms', late: true, limb: 'upper', min: 10, max: 70, what: 'F-wave latency' },
-  { quantity: 'latency', unit: 'ms', late: true, limb: 'lower', min: 15, max: 100, what: 'F-wave latency' },
-  { quantity: 'latency', unit: 'ms', late: true, min: 10, max: 100, what: 'F-wave latency' },
+  // Late responses: in CMT1A (velocities about 20 m/s) arm F-waves of 60-80 ms and leg F-waves over 100 ms are real.
+  { quantity: 'latency', unit: 'ms', late: true, limb: 'upper', min: 10, max: 100, what: 'F-wave latency' },
+  { quantity: 'latency', unit: 'ms', late: true, limb: 'lower', min: 15, max: 150, what: 'F-wave latency' },
+  { quantity: 'latency', unit: 'ms', late: true, min: 10, max: 150, what: 'F-wave latency' },
   { quantity: 'latency', unit: 'ms', study: 'sensory', min: 1, max: 20, what: 'sensory latency' },
   { quantity: 'latency', unit: 'ms', site: 'distal', min: 1, max: 25, what: 'distal motor latency' },
   { quantity: 'latency', unit: 'ms', site: 'proximal', min: 2, max: 60, what: 'motor latency' },

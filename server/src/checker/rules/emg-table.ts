@@ -27,8 +27,10 @@ import { plausibleRange, SPONTANEOUS_ACTIVITY_MAX_GRADE } from '../analysis/ncs-
  */
 
 const NUMBER = /^([<>≤≥~]|&lt;|&gt;)?\s*([-−–]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*(.*)$/u;
-/** A spontaneous-activity grade: "0", "2+", "4+", and the slips "6+", "-2". */
-const GRADE = /^([-−–])?\s*(\d{1,2})\s*(\+?)$/;
+/** A spontaneous-activity grade: "0", "2+", "4+", "+2", and the slips "6+", "+6", "-2". */
+const GRADE = /^([-−–])?\s*\+?\s*(\d{1,2})\s*(\+?)$/;
+/** A grade written as pluses: "+" to "++++"; "+++++" is a slip. */
+const PLUSES = /^\+{5,}$/;
 
 function isNumberish(text: string): boolean {
   const m = NUMBER.exec(text.trim());
@@ -103,7 +105,7 @@ function checkGrade(report: ReportFn, cell: TableCell | undefined, header: strin
   if (!cell) return;
   const t = cell.text.trim();
   const m = GRADE.exec(t);
-  if (!m || (!m[1] && Number(m[2]) <= SPONTANEOUS_ACTIVITY_MAX_GRADE)) return;
+  if (!PLUSES.test(t) && (!m || (!m[1] && Number(m[2]) <= SPONTANEOUS_ACTIVITY_MAX_GRADE))) return;
   report({
     start: cell.start,
     end: Math.max(cell.start, cell.end),

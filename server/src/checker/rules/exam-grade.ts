@@ -13,7 +13,8 @@ const POWER_CONTEXT =
   /\b(?:power|strength|MRC|weak(?:ness)?|paresis|motor|abduct(?:ion|ors?)|adduct(?:ion|ors?)|flex(?:ion|ors?)|extens(?:ion|ors?)|dorsiflex(?:ion|ors?)|plantarflex(?:ion|ors?)|plantar flex(?:ion|ors?)|eversion|inversion|grip|deltoids?|biceps|triceps|iliopsoas|quadriceps|hamstrings?|gluteus|tibialis|gastrocnemius|interossei|interosseous|abductor|extensor|flexor)\b/i;
 const REFLEX_CONTEXT = /\b(?:reflex(?:es)?|jerks?|DTRs?|hyperreflexi[ac]|hyporeflexi[ac]|tendon)\b/i;
 /** Words right before a bare grade that make it a power grade: "power was 7", "MRC grade 6". */
-const POWER_LEAD = /\b(?:power|strength|MRC(?:\s+grade)?|muscle\s+grade)\s*(?:was|were|is|are|of|at|graded|:|=)?\s*(?:grade\s*)?$/i;
+const POWER_LEAD =
+  /\b(?:(?:power|strength|MRC(?:\s+grade)?|muscle\s+grade)\s*(?:was|were|is|are|of|at|graded|:|=)?|(?:power|strength)\s+(?:of|in)(?:\s+[a-z]+){1,4}\s+(?:was|were|is|are|graded))\s*(?:grade\s*)?$/i;
 /** What may follow a bare grade ("power was 7 in the right arm"); a unit ("strength of 7 kg") may not. */
 const GRADE_TAIL = /^(?:\s*$|\s*[,.;:()\]]|\s+(?:in|on|at|and|or|bilaterally|throughout|distally|proximally|with|out|of\s+5|symmetric\w*|brisk|left|right|to)\b)/i;
 
@@ -25,7 +26,7 @@ const HAS_DIGIT = /\d/;
 const SIGN_BEFORE = '(?<![\\p{N}+\\-\u2212/]\\s*)(?<!\\p{L})([-\u2212])\\s*';
 const SIGN = `(?:${SIGN_BEFORE})?`;
 const FRACTION = new RegExp(`(?<![\\d/]|\\d[.,])${SIGN}(\\d{1,2})\\s*([+-])?\\s*\\/\\s*(\\d{1,2})(?![\\d/]|[.,]\\d|\\s*mm\\s*Hg)`, 'gu');
-const REFLEX_PLUS = /(?<![\d/]|\d[.,])(\d{1,2})\s*\+(?!\s*\/|\d)/g;
+const REFLEX_PLUS = new RegExp(`(?<![\\d/]|\\d[.,])${SIGN}(\\d{1,2})\\s*\\+(?!\\s*\\/|\\d)`, 'gu');
 const BARE_NUMBER = new RegExp(`(?<![\\d/+]|\\d[.,])(?:${SIGN_BEFORE}|(?<![-\u2212]))(\\d{1,2})([+-])?(?!\\d|[.,]\\d|\\s*\\/)`, 'gu');
 
 export interface GradeProblem {
@@ -99,7 +100,7 @@ export function findGradeProblems(text: string): GradeProblem[] {
       if (taken(start, end)) continue;
       // "a 5+ cm tendon": a quantity, not a grade.
       if (!GRADE_TAIL.test(text.slice(end, end + 30))) continue;
-      const problem = reflexGradeProblem(Number(m[1]), m[0].replace(/\s+/g, ''));
+      const problem = reflexGradeProblem(Number(m[2]), m[0].replace(/\s+/g, ''), !!m[1]);
       if (problem) out.push({ start, end, message: problem, kind: 'reflex' });
     }
   }
@@ -119,7 +120,7 @@ export function findGradeProblems(text: string): GradeProblem[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const GRADE_CELL = /^([-\u2212])?\s*(\d{1,2})\s*([+-])?\s*(?:\/\s*(\d{1,2}))?$/;
+const GRADE_CELL = /^([-\u2212])?\s*\+?\s*(\d{1,2})\s*([+-])?\s*(?:\/\s*(\d{1,2}))?$/;
 const SIDE_HEADER = /^(?:l|r|lt|rt|left|right|grade|score|value|result|mrc(?: grade)?|power|strength|reflex(?:es)?|reflex grade)\b/i;
 const NON_GRADE_ROW = /\b(?:clonus|beats|plantar|babinski|hoffmann?|jaw|sensation|vibration|time)\b/i;
 
@@ -160,6 +161,9 @@ function tableProblems(table: Table): { cell: TableCell; message: string }[] {
       } else {
         if (denominator !== undefined && denominator !== 4) return;
         if (modifier === '-' && !negative) return;
+        // The Mayo Clinic scale grades reflexes -4 to +4 (0 normal): a bare "-1" may be one of
+        // its grades. "-2+" (NINDS notation) or "-2/4" is below any scale.
+        if (negative && modifier !== '+' && denominator === undefined) return;
         message = reflexGradeProblem(value, raw, negative);
       }
       if (message) out.push({ cell, message });
