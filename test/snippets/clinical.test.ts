@@ -70,6 +70,10 @@ describe('clinical snippets (issue 13)', () => {
       }
     });
 
+    it('dx-als-gold-coast: lower motor neuron signs alone in two regions meet the criteria', () => {
+      for (const [lang, s] of of('dx-als-gold-coast')) assert.match(s.plainText, /lower motor neuron signs in two\b/, lang);
+    });
+
     it('offers every category of every set, in dx-als and in one snippet per set', () => {
       for (const [lang, s] of of('dx-als')) {
         const all = expansions(s).join('\n');
@@ -143,6 +147,16 @@ describe('clinical snippets (issue 13)', () => {
           assert.match(sh, /Onset[^|]*\(ms\)/);
           assert.match(sh, /Peak[^|]*\(ms\)/);
           assert.match(sh, /Distance \(cm\)/);
+          // The caption's direction is the one the sites describe: antidromic, stimulated at the
+          // wrist, forearm or calf and recorded at the digit, snuffbox or ankle (not a choice that
+          // an orthodromic study, digit to wrist, would contradict).
+          const [stimS, recS] = [column(sensory, /^Stimulation/), column(sensory, /^Recording/)];
+          assert.match(s.plainText, /Sensory nerve conduction studies, antidromic\b/);
+          assert.ok(!choices(s).some((c) => c.includes('orthodromic')), `${lang}: no orthodromic choice against antidromic sites`);
+          for (const r of sensory.rows) {
+            assert.match(r[stimS].text, /Wrist|Forearm|Calf/, `${lang}: ${r[0].text}`);
+            assert.match(r[recS].text, /Digit|Snuffbox|malleolus/, `${lang}: ${r[0].text}`);
+          }
           assert.match(s.plainText, /Limb temperature: XX\W+(?:°|textdegree)/);
           const ref = (t: Table) => column(t, /^Reference/) >= 0;
           assert.equal(ref(motor) && ref(sensory), prefix === 'ncs-table-ref', `${lang}: reference column`);

@@ -14,6 +14,7 @@ export const PLACEHOLDER_TEXTS: readonly string[] = [
   '[gait findings]', '[stimulation site]', '[recording site]', '[muscle]', '[test]', '[unit]', '[reference range]',
   '[symptom onset]', '[first assessment]', '[event]', '[alternative diagnosis]', '[reasons for the final diagnosis]',
   '[upper and lower motor neuron signs by region]', '[clinical and electrophysiological signs by region]',
+  '[upper and lower motor neuron signs in one region, or lower motor neuron signs in two]',
   '[progressive motor impairment]', '[investigations excluding other diseases]', '[reference values]',
   // What the patient-identifier rule's quick fixes write in place of an exact date or a name.
   '[date]', '[name]',
