@@ -100,17 +100,20 @@ function keepFieldName(_plain: string, m: RegExpExecArray): boolean {
 }
 
 /**
- * A number with X in place of digits: "1X.5", "X.5", "13X", "1XX". Not a magnification or an
- * ISSN check digit ("400X", "2.5X", "567X": one X at the end), a karyotype ("46,XX"), a
+ * A number with X in place of digits: "1X.5", "X.5", "13X mmol/L", "1XX". Not a magnification or an
+ * ISSN check digit ("400X", "2.5X", "567X": one X at the end, no unit after it), a karyotype ("46,XX"), a
  * dimension ("3X2") or a name ("X1").
  */
 const X_NUMBER_RE = /(?<![\p{L}\p{N}_]|\d[.,])(?=[\dX]*\d|X[.,]\d)(?=[\d.,]*X)[\dX]+(?:[.,][\dX]+)?(?![\p{L}\p{N}_]|[.,]\d)/gu;
-function keepXNumber(_plain: string, m: RegExpExecArray): boolean {
+function keepXNumber(plain: string, m: RegExpExecArray): boolean {
   const t = m[0];
   if (!/X/.test(t) || !/\d/.test(t)) return false;
-  return !/^\d+(?:[.,]\d+)?X$/.test(t) && !/^\d+,X+$/.test(t) && !/^\d+X\d+$/.test(t) && !/^X\d+$/.test(t);
+  // One X at the end is a magnification ("400X") unless a unit follows: "13X mmol/L" is a value.
+  if (/^\d+(?:[.,]\d+)?X$/.test(t)) return UNIT_AFTER.test(plain.slice(m.index + t.length, m.index + t.length + 12));
+  return !/^\d+,X+$/.test(t) && !/^\d+X\d+$/.test(t) && !/^X\d+$/.test(t);
 }
 const UNITS = String.raw`(?:mg|g|kg|mcg|µg|μg|ng|ml|mL|L|dL|mmol|µmol|μmol|mEq|mmHg|cm|mm|ms|mV|µV|μV|m\/s|Hz|U|IU|%|years?|months?|weeks?|days?|hours?|minutes?)`;
+const UNIT_AFTER = new RegExp(String.raw`^\s?${UNITS}(?![\p{L}\p{N}])`, 'u');
 
 /** Sentence starts: the text's start, or after a sentence end or a line break. */
 const SENTENCE_START = String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n\s*))`;
