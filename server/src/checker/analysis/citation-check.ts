@@ -148,12 +148,26 @@ function analyse(model: DocumentModel, options: CitationCheckOptions): CitationA
 
   if (style === 'numeric') checkNumeric(model, list, numeric, problems, cited);
   if (style === 'author-year') checkAuthorYear(list, authorYear, problems, cited);
-  checkKeys(model, keys, options, problems);
+  // A thebibliography entry is cited by its number ($^{1}$, \textsuperscript{1}) or its key
+  // (\cite{lee}): a document that mixes the two cites each entry either way.
+  const items = bibitems(model);
+  const itemOf = new Map<ReferenceEntry, { key: string }>();
+  // Both in document order: one walk pairs each list entry with the \bibitem it lies in.
+  for (let i = 0, j = 0; i < list.length && items.length; i++) {
+    while (j < items.length - 1 && items[j].end <= list[i].start) j++;
+    if (items[j].start <= list[i].start && list[i].start < Math.max(items[j].end, items[j].start + 1)) itemOf.set(list[i], items[j]);
+  }
+  const citedItems = new Set([...cited].map((e) => itemOf.get(e)?.key).filter((k): k is string => k !== undefined));
+  const bibitemsChecked = checkKeys(model, keys, options, problems, citedItems);
   if (style === 'numeric' || style === 'author-year') {
     const duplicates = checkListEntries(model, list, problems, style === 'numeric' ? numeric : undefined, removals);
+    const keyCited = items.length ? new Set([...keys.flatMap((c) => c.keys), ...nocite(model).keys.map((k) => k.key)]) : undefined;
     // A duplicate is reported as one; an entry never cited is reported unless it duplicates another.
     for (const e of list) {
       if (cited.has(e) || duplicates.has(e)) continue;
+      const item = itemOf.get(e);
+      // Cited by its key, or reported as "\bibitem{key} is never cited" already.
+      if (item && (bibitemsChecked || keyCited?.has(item.key))) continue;
       const label = style === 'numeric' ? `Reference ${e.number}` : 'This reference';
       const removal = removals.take() ? removeEntryEdits(model, list, style === 'numeric' ? numeric : undefined, e) : undefined;
       problems.push({
@@ -389,7 +403,8 @@ function checkAuthorYear(list: ReferenceEntry[], uses: Citation[], problems: Cit
 // Keys (Pandoc, LaTeX)
 // ---------------------------------------------------------------------------
 
-function checkKeys(model: DocumentModel, all: Citation[], options: CitationCheckOptions, problems: CitationProblem[]): void {
+/** Returns whether it settled which `\bibitem`s are cited (each uncited one reported, or `\nocite{*}`). */
+function checkKeys(model: DocumentModel, all: Citation[], options: CitationCheckOptions, problems: CitationProblem[], citedByNumber: ReadonlySet<string> = new Set()): boolean {
   // `[@TODO]`, `\cite{key}`: the placeholder rule's.
   const uses = all.filter((c) => c.keys.some((k) => !isPlaceholderKey(k)));
   const requests = bibliographyRequests(model, options.config);
@@ -405,10 +420,10 @@ function checkKeys(model: DocumentModel, all: Citation[], options: CitationCheck
     }
   }
   const nc = nocite(model);
-  if (!uses.length && !nc.keys.length) return;
+  if (!uses.length && !nc.keys.length) return false;
   // Named files the host did not read (a plain check() call): nothing to look keys up in.
-  if (requests.length && options.bibliographies === undefined) return;
-  if (loaded.some((b) => b.error)) return; // the missing file is the finding, not every key
+  if (requests.length && options.bibliographies === undefined) return false;
+  if (loaded.some((b) => b.error)) return false; // the missing file is the finding, not every key
   const index = keyIndex(model, loaded);
   const where = loaded.filter((b) => b.bibliography).map((b) => b.path);
   const place = where.length === 1 ? where[0] : where.length ? 'the bibliography' : 'the document';
@@ -416,7 +431,7 @@ function checkKeys(model: DocumentModel, all: Citation[], options: CitationCheck
     const first = uses[0] ?? { start: nc.keys[0].start, end: nc.keys[0].end };
     const how = model.format === 'latex' ? 'add \\bibliography{refs} (or \\addbibresource{refs.bib}) or a thebibliography list' : 'name the file in the front matter (bibliography: refs.bib)';
     problems.push({ rule: 'citation-reference', kind: 'no-bibliography', start: first.start, end: first.end, message: `Citation keys but no bibliography to look them up in: ${how}.` });
-    return;
+    return false;
   }
   const unknown = (key: string) => !isPlaceholderKey(key) && !index.byKey.has(key);
   const hint = (key: string) => {
@@ -445,7 +460,7 @@ function checkKeys(model: DocumentModel, all: Citation[], options: CitationCheck
     const cited = new Set([...all.flatMap((c) => c.keys), ...nc.keys.map((k) => k.key)]);
     const items = bibitems(model);
     items.forEach((item, i) => {
-      if (cited.has(item.key)) return;
+      if (cited.has(item.key) || citedByNumber.has(item.key)) return;
       const end = i + 1 < items.length ? items[i + 1].start : item.end;
       problems.push({
         rule: 'citation-reference',
@@ -456,6 +471,7 @@ function checkKeys(model: DocumentModel, all: Citation[], options: CitationCheck
       });
     });
   }
+  return true;
 }
 
 /** Entries of the bibliography files that the document cites: duplicates and malformed identifiers. */
