@@ -24,7 +24,7 @@ describe('test/e2e scripts run through npm', () => {
       assert.match(readFileSync(join(ROOT, f), 'utf8'), /^source .*clean-env\.sh"$/m, f);
     }
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
-    for (const name of ['test:e2e', 'test:e2e:vscode', 'test:e2e:neovim', 'test:e2e:pre-commit']) assert.match(scripts[name], /^bash test\/e2e\/run-all\.sh\b/, name);
+    for (const name of ['test:e2e', 'test:e2e:vscode', 'test:e2e:neovim', 'test:e2e:pre-commit', 'test:e2e:report']) assert.match(scripts[name], /^bash test\/e2e\/run-all\.sh\b/, name);
     assert.match(scripts['test:e2e:prepare'], /^bash test\/e2e\/prepare\.sh$/);
   });
 });
