@@ -39,8 +39,9 @@ interface Tok {
   /** At the start of a sentence, a heading or a cell: capitalised whatever it is. */
   sentenceStart: boolean;
   possessive: boolean;
-  /** Memos of `given(t)` and `isStop(t)`. */
+  /** Memos of `given(t)`, `surname(t)` and `isStop(t)`. */
   given?: boolean;
+  surname?: boolean;
   stop?: boolean;
 }
 
@@ -184,8 +185,18 @@ const LABEL_BEFORE = /\b(?:type|types|grade|stage|class|group|phase|level|subtyp
 const STATE_LEVEL = /^(?:Province|State|Region|Prefecture|Governorate|Oblast|Canton|Territory|Emirate)$/;
 /** Company and city in a manufacturer's parenthesis: "(Bio-Rad, Hercules, USA)", "(Terumo Corporation, Japan)". */
 function inManufacturerNote(text: string, start: number): boolean {
-  const open = text.lastIndexOf('(', start);
-  if (open < 0 || start - open > 80 || text.lastIndexOf(')', start) > open) return false;
+  // The nearest "(" at most 80 characters back, with no ")" after it (a backward scan that stops
+  // there, not a search of the whole paragraph for every candidate).
+  let open = -1;
+  for (let k = start; k >= 0 && start - k <= 80; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 40) {
+      open = k;
+      break;
+    }
+    if (c === 41) return false;
+  }
+  if (open < 0) return false;
   const inner = text.slice(open + 1, start);
   return /^[^,()]*[\p{L}\d®™][^,()]*,\s*(?:[^,()]+,\s*)*$/u.test(inner) && inner.trim().length > 0;
 }
@@ -233,7 +244,7 @@ function tokenize(text: string): Tok[] {
       end,
       word,
       initials,
-      allCaps: !initials && word.length > 1 && !/[a-z\u00DF-\u00FF]/.test(word),
+      allCaps: !initials && word.length > 1 && !hasLowerCase(word),
       sentenceStart: isSentenceStart(text, start),
       possessive,
     });
@@ -241,29 +252,48 @@ function tokenize(text: string): Tok[] {
   return toks;
 }
 
+/** Does a word hold a lower-case letter of ASCII or Latin-1 (a-z, ß-ÿ)? */
+function hasLowerCase(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff)) return true;
+  }
+  return false;
+}
+
 /** What may stand between a sentence's end and its first word: spaces, quotes, brackets, emphasis, list marks. */
 const OPENERS = new Set([...' \t\r\u00a0"“‘\'([*_>#-'].map((c) => c.charCodeAt(0)));
 function isSentenceStart(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && OPENERS.has(text.charCodeAt(i))) i--;
-  if (i < 0 || text[i] === '\n') return true;
-  const c = text[i];
-  if (c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '|' || c === '•') return true;
-  // "1." list numbers and "(a)".
-  return /\d[.)]$/.test(text.slice(Math.max(0, i - 2), i + 1));
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  // A line break, . ! ? : ; | •
+  if (c === 10 || c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 124 || c === 0x2022) return true;
+  // "1)" list numbers (a full stop was taken above).
+  if (c !== 41 || i === 0) return false;
+  const d = text.charCodeAt(i - 1);
+  return d >= 48 && d <= 57;
 }
 
 /** Is the text between two tokens one space (the two words belong to one name)? */
 const joined = (text: string, a: Tok, b: Tok) => {
-  const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '\u00a0' || (a.initials && gap === '') || PARTICLES.test(gap);
+  const len = b.start - a.end;
+  if (len === 1) {
+    const c = text.charCodeAt(a.end);
+    return c === 32 || c === 0xa0;
+  }
+  if (len <= 0) return a.initials;
+  // " de ", " van ", " binti ": a particle is one to five letters between two spaces.
+  return len >= 3 && len <= 7 && PARTICLES.test(text.slice(a.end, b.start));
 };
 
 const isStop = (t: Tok) => (t.stop ??= isMedicalOrStopWord().has(t.word) || isNationality().has(t.word));
 const isName = (w: string) => isGivenName().has(w) || isSurname().has(w);
 const firstPart = (w: string) => w.split(/[-‐]/)[0];
 const given = (t: Tok) => (t.given ??= !t.allCaps && !t.initials && (isGivenName().has(t.word) || (t.word.includes('-') && isGivenName().has(firstPart(t.word)))));
-const surname = (t: Tok) => !t.allCaps && !t.initials && (isSurname().has(t.word) || t.word.split(/[-‐]/).every((p) => isSurname().has(p)));
+const surname = (t: Tok) =>
+  (t.surname ??= !t.allCaps && !t.initials && (isSurname().has(t.word) || (/[-‐]/.test(t.word) && t.word.split(/[-‐]/).every((p) => isSurname().has(p)))));
 const ambiguous = (t: Tok) => isCommonWordName().has(t.word);
 /** What follows a name makes it an eponym or a term: "Wilson disease", "Parkinson's disease", "Glasgow Coma Scale". */
 function eponymAfter(text: string, t: Tok): boolean {
@@ -428,7 +458,7 @@ export function findNames(text: string): IdentifierMatch[] {
     }
 
     // 8. A name before an age: "Marsh, a 45-year-old".
-    if (!t.sentenceStart && AGE_AFTER.test(text.slice(t.end, t.end + 60)) && isName(t.word) && !isPlaceName().has(t.word) && !isRegion().has(t.word)) {
+    if (!t.sentenceStart && isName(t.word) && !isPlaceName().has(t.word) && !isRegion().has(t.word) && AGE_AFTER.test(text.slice(t.end, t.end + 60))) {
       emit(i, i, 'person');
       continue;
     }

@@ -102,11 +102,13 @@ const DATE_PATTERNS: Pattern[] = [
   {
     // ISO and year-first: "2021-06-02", "2021/6/2", "2021.06.02"
     kind: 'date',
+    quick: /(?:19|20)\d\d[-/.]\d/,
     re: new RegExp(String.raw`${L}(?<![\d.,/:-])(${YEAR})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])${R}(?![.,/-]\d)`, 'g'),
   },
   {
     // Day-month-year and month-day-year: "06/02/2021", "2.6.2021", "12-07-68", "6/2/21"
     kind: 'date',
+    quick: /\d[-/.]\d{1,2}[-/.]\d/,
     re: new RegExp(String.raw`${L}(?<![\d.,/:-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})${R}(?![.,/:-]\d)`, 'g'),
     keep: (text, m) => {
       const a = Number(m[1]);
@@ -126,6 +128,7 @@ const DATE_PATTERNS: Pattern[] = [
   {
     // Month and year in figures: "06/2021", "11-2019" (a two-digit month, so that "1/2000" stays a ratio)
     kind: 'date',
+    quick: /(?:0[1-9]|1[0-2])[/.-](?:19|20)\d\d/,
     re: new RegExp(String.raw`${L}(?<![\d.,/:-])(0[1-9]|1[0-2])[/.-](${YEAR})${R}(?![.,/:-]\d)`, 'g'),
     keep: (text, m) => {
       // "10-2019" may be a range of years ("2010-2019" is not matched; "10-2019" rarely is one).
@@ -148,6 +151,7 @@ const AGE_PATTERNS: Pattern[] = [
   {
     // "91-year-old", "92 year old", "95-yr-old", "a 101‑year‑old"
     kind: 'age',
+    quick: /(?:9\d|1[0-2]\d)[\s\u2010\u2011-]*y/,
     re: /(?<![\d.,])(9\d|1[0-2]\d)(?:[\s\u2010\u2011-]+(?:years?|yrs?\.?)[\s\u2010\u2011-]+old|\s*(?:years?|yrs?\.?)\s+(?:old|of\s+age)|\s*(?:y\/o|y\.o\.|yo)(?![A-Za-z\u00C0-\u024F]))(?![A-Za-z\u00C0-\u024F])/g,
   },
   {
@@ -399,12 +403,14 @@ const ADDRESS_PATTERNS: Pattern[] = [
   {
     // UK postcodes: "SW1A 1AA", "M1 1AE", "EH8 9YL"
     kind: 'postal-code',
+    quick: /\s\d[ABD-HJLNP-UW-Z]{2}/,
     re: /(?<![A-Za-z0-9\u00C0-\u024F-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9\u00C0-\u024F])/g,
     keep: (t, m) => !/(?:HLA|CD|IL|TNF|[Tt]ype|[Gg]rade|[Ss]tage)[-\s]*$/.test(t.slice(Math.max(0, m.index - 6), m.index)),
   },
   {
     // Canadian postal codes: "K1A 0B1"
     kind: 'postal-code',
+    quick: /\s\d[ABCEGHJ-NPRSTV-Z]\d/,
     re: /(?<![A-Za-z0-9\u00C0-\u024F-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9\u00C0-\u024F])/g,
   },
   {
@@ -427,35 +433,93 @@ export const ALL: Pattern[] = [
 ];
 
 /*
- * The patterns' `needs` are searched in one pass of one regular expression of literal
- * alternatives (one capture group per list). A pattern with `needs` then runs only on windows of
- * text around where its strings were found: a long paragraph (a whole section, in manuscripts
- * whose paragraph breaks were lost) is not searched again and again for a keyword it lacks.
+ * The patterns' `needs` are searched in one pass over the text. A pattern with `needs` then runs
+ * only on windows of text around where its strings were found: a long paragraph (a whole section,
+ * in manuscripts whose paragraph breaks were lost) is not searched again and again for a keyword
+ * it lacks.
+ *
+ * The pass is a loop over character codes with two look-up tables, not a regular expression of
+ * 165 literal alternatives (which the engine tries at nearly every position: it was the costliest
+ * step of the rule). Every `needs` string is at least two characters long and ASCII in its first
+ * three, so a table of character pairs and, for each pair, a bitmap of third characters say
+ * whether any string can start at a position; only then are that pair's strings compared. The
+ * result is what the regular expression gave: at each position the longest string that starts
+ * there (the first listed of equal length), the search going on after it.
  */
-let needsRe: RegExp | undefined;
-/** Each `needs` string → the lists that hold it. */
-const NEEDS_OF = new Map<string, (readonly string[])[]>();
-export function needsAt(text: string): Map<readonly string[], number[]> {
-  if (!needsRe) {
-    const all = [...new Set(ALL.flatMap((p) => p.needs ?? []))];
-    // A match stands for every list with a string inside it: the search takes the longest
-    // string at a position ("ID " for "ID"), and a string may hold another list's ("nsurance").
-    for (const n of all) NEEDS_OF.set(n, [...new Set(ALL.filter((p) => p.needs?.some((x) => n.includes(x))).map((p) => p.needs!))]);
-    const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    // Longest first, so that a match is a whole `needs` string; no capture groups (they slow the search).
-    needsRe = new RegExp([...NEEDS_OF.keys()].sort((x, y) => y.length - x.length).map(esc).join('|'), 'g');
-  }
-  const at = new Map<readonly string[], number[]>();
-  needsRe.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = needsRe.exec(text))) {
-    for (const list of NEEDS_OF.get(m[0]) ?? []) {
-      const xs = at.get(list);
-      if (xs) xs.push(m.index);
-      else at.set(list, [m.index]);
+interface NeedsIndex {
+  /** By pair of ASCII codes (c0 << 7 | c1): 1 if a two-character string is the pair, 2 if longer strings start with it. */
+  pairs: Uint8Array;
+  /** By pair: a 128-bit map (four words) of the third characters of the longer strings. */
+  thirds: Uint32Array;
+  /** By pair: its strings, longest first (a dense array, empty for most pairs). */
+  strings: string[][];
+  /** Each `needs` string → the lists that hold it. */
+  listsOf: Map<string, (readonly string[])[]>;
+}
+let needsIndex: NeedsIndex | undefined;
+function buildNeedsIndex(): NeedsIndex {
+  const all = [...new Set(ALL.flatMap((p) => p.needs ?? []))];
+  // A match stands for every list with a string inside it: the search takes the longest
+  // string at a position ("ID " for "ID"), and a string may hold another list's ("nsurance").
+  const listsOf = new Map<string, (readonly string[])[]>();
+  for (const n of all) listsOf.set(n, [...new Set(ALL.filter((p) => p.needs?.some((x) => n.includes(x))).map((p) => p.needs!))]);
+  const pairs = new Uint8Array(128 * 128);
+  const thirds = new Uint32Array(128 * 128 * 4);
+  const strings: string[][] = Array.from({ length: 128 * 128 }, () => []);
+  for (const n of [...listsOf.keys()].sort((x, y) => y.length - x.length)) {
+    if (n.length < 2 || !/^[\x00-\x7f]{2,3}/.test(n) || (n.length > 2 && n.charCodeAt(2) > 127)) throw new Error(`identifier patterns: "${n}" must be two characters or more, the first three ASCII`);
+    const key = (n.charCodeAt(0) << 7) | n.charCodeAt(1);
+    if (n.length === 2) pairs[key] |= 1;
+    else {
+      pairs[key] |= 2;
+      const c2 = n.charCodeAt(2);
+      thirds[key * 4 + (c2 >> 5)] |= 1 << (c2 & 31);
     }
+    strings[key].push(n);
+  }
+  return { pairs, thirds, strings, listsOf };
+}
+
+export function needsAt(text: string): Map<readonly string[], number[]> {
+  const { pairs, thirds, strings, listsOf } = (needsIndex ??= buildNeedsIndex());
+  const at = new Map<readonly string[], number[]>();
+  const last = text.length - 1;
+  // Each character is read once: the second of a pair is the first of the next.
+  let c1 = text.charCodeAt(0);
+  for (let i = 0; i < last; i++) {
+    const c0 = c1;
+    c1 = text.charCodeAt(i + 1);
+    if ((c0 | c1) > 127) continue;
+    const key = (c0 << 7) | c1;
+    const p = pairs[key];
+    if (p === 0) continue;
+    if (p === 2) {
+      // Only longer strings start with this pair: the third character must be one of theirs.
+      const c2 = i + 2 < text.length ? text.charCodeAt(i + 2) : 128;
+      if (c2 > 127 || (thirds[key * 4 + (c2 >> 5)] & (1 << (c2 & 31))) === 0) continue;
+    }
+    let found: string | undefined;
+    for (const n of strings[key]) {
+      if (text.startsWith(n, i)) {
+        found = n;
+        break;
+      }
+    }
+    if (!found) continue;
+    for (const list of listsOf.get(found)!) {
+      const xs = at.get(list);
+      if (xs) xs.push(i);
+      else at.set(list, [i]);
+    }
+    i += found.length - 1;
+    c1 = text.charCodeAt(i + 1);
   }
   return at;
+}
+
+/** Is this character code white space, as `\s` in a regular expression? */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Windows [start, end) of `reach` characters around each position, widened to white space and merged. */
@@ -464,8 +528,8 @@ function windows(text: string, positions: number[], reach: number): [number, num
   for (const p of positions) {
     let a = Math.max(0, p - reach);
     let b = Math.min(text.length, p + reach);
-    while (a > 0 && !/\s/.test(text[a - 1])) a--;
-    while (b < text.length && !/\s/.test(text[b])) b++;
+    while (a > 0 && !isSpace(text.charCodeAt(a - 1))) a--;
+    while (b < text.length && !isSpace(text.charCodeAt(b))) b++;
     const last = out[out.length - 1];
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
     else out.push([a, b]);
@@ -496,13 +560,33 @@ function run(pat: Pattern, text: string, offset: number, full: string, out: Iden
   }
 }
 
+/*
+ * Every pattern without `needs` has a `quick` test, and most texts pass none of them (a
+ * paragraph rarely holds a numeric date, a telephone number or a postcode). One regular
+ * expression, the alternatives of all those tests, is tried first: when it fails, none of the
+ * patterns could match, and a search of the text replaces fourteen.
+ */
+let anyQuickRe: RegExp | undefined;
+function anyQuick(): RegExp {
+  if (!anyQuickRe) {
+    const quick = ALL.filter((p) => !p.needs).map((p) => {
+      // The alternatives are joined as written: no flags, no back-references to renumber.
+      if (!p.quick || p.quick.flags || /\\[1-9]/.test(p.quick.source.replace(/\\\\/g, ''))) throw new Error(`identifier patterns: a ${p.kind} pattern without needs must have a plain quick test`);
+      return p.quick.source;
+    });
+    anyQuickRe = new RegExp(quick.map((q) => `(?:${q})`).join('|'));
+  }
+  return anyQuickRe;
+}
+
 /** Structured identifiers in a plain text, in order; overlapping matches keep the first-listed pattern's, then the longest. */
 export function findStructured(text: string): IdentifierMatch[] {
   const out: IdentifierMatch[] = [];
   let at: Map<readonly string[], number[]> | undefined;
+  const shapes = anyQuick().test(text);
   for (const pat of ALL) {
     if (!pat.needs) {
-      run(pat, text, 0, text, out);
+      if (shapes) run(pat, text, 0, text, out);
       continue;
     }
     const positions = (at ??= needsAt(text)).get(pat.needs);
