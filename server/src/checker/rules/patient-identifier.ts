@@ -55,6 +55,9 @@ function message(m: DocumentIdentifier): string {
   }
 }
 
+/** "a " before an age (a module constant: the bundler turns a \p{…} literal into `new RegExp` at each call). */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])([Aa])\s+$/u;
+
 function fixes(m: DocumentIdentifier, text: string): Fix[] | undefined {
   switch (m.kind) {
     case 'age': {
@@ -62,7 +65,7 @@ function fixes(m: DocumentIdentifier, text: string): Fix[] | undefined {
       const hyphenated = /^\d+[\u2010\u2011-]/.test(text.slice(m.number.start, m.end));
       const edits = [{ start: m.number.start, end: m.number.end, newText: hyphenated ? 'over-89' : 'over 89' }];
       // "a 91-year-old" → "an over-89-year-old"
-      const article = /(?:^|[^\p{L}])([Aa])\s+$/u.exec(text.slice(Math.max(0, m.start - 3), m.start));
+      const article = ARTICLE_BEFORE.exec(text.slice(Math.max(0, m.start - 3), m.start));
       if (article && m.number.start === m.start) {
         const at = m.start - article[0].length + article[0].indexOf(article[1]);
         edits.unshift({ start: at, end: at + 1, newText: article[1] === 'A' ? 'An' : 'an' });

@@ -25,13 +25,21 @@ export interface IdentifierOptions {
   allowNames?: readonly string[];
 }
 
+/*
+ * Regular expressions with Unicode property classes (\p{Lu}) are module constants, never
+ * literals inside a function: the bundler (esbuild, target node20) writes such a literal as
+ * `new RegExp(…)`, which would build a new object at every call.
+ */
+/** ", Leeds" or ", Little Dunham" after a street address. */
+const TOWN_AFTER = /^,\s*(\p{Lu}[\p{L}\p{M}'’-]+(?:\s\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*)?)/u;
+
 /** Identifiers in one plain text, in order, without overlaps. */
 export function findIdentifiers(text: string, options: IdentifierOptions = {}): IdentifierMatch[] {
   const structured = findStructured(text);
   // "14 Orchard Lane, Leeds": the town after a street address belongs to the address.
   for (const s of structured) {
     if (s.kind !== 'street-address') continue;
-    const town = /^,\s*(\p{Lu}[\p{L}\p{M}'’-]+(?:\s\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*)?)/u.exec(text.slice(s.end, s.end + 60));
+    const town = TOWN_AFTER.exec(text.slice(s.end, s.end + 60));
     if (town && (isPlaceName().has(town[1]) || /^\s*,?\s*[A-Z0-9]{2,4}\s?[0-9][A-Z0-9]{2,3}\b|^\s*,?\s*\d{4,5}\b/.test(text.slice(s.end + town[0].length, s.end + town[0].length + 12)))) {
       s.end += town[0].length;
       s.text = text.slice(s.start, s.end);

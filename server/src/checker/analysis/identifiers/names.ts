@@ -183,6 +183,8 @@ const COMPANY = /^(?:Corporation|Corp|Inc|Ltd|Limited|GmbH|AG|SA|SpA|Co|Company|
 const LABEL_BEFORE = /\b(?:type|types|grade|stage|class|group|phase|level|subtype|factor|lead|segment|zone|area|variant|form|pattern)\s+$/i;
 /** State-level names: "Guangxi Province", "Lagos State". */
 const STATE_LEVEL = /^(?:Province|State|Region|Prefecture|Governorate|Oblast|Canton|Territory|Emirate)$/;
+/** What stands between the "(" and a word in a manufacturer's note: "Bio-Rad, ", "Terumo Corporation, ". */
+const MANUFACTURER_NOTE = /^[^,()]*[\p{L}\d®™][^,()]*,\s*(?:[^,()]+,\s*)*$/u;
 /** Company and city in a manufacturer's parenthesis: "(Bio-Rad, Hercules, USA)", "(Terumo Corporation, Japan)". */
 function inManufacturerNote(text: string, start: number): boolean {
   // The nearest "(" at most 80 characters back, with no ")" after it (a backward scan that stops
@@ -198,7 +200,7 @@ function inManufacturerNote(text: string, start: number): boolean {
   }
   if (open < 0) return false;
   const inner = text.slice(open + 1, start);
-  return /^[^,()]*[\p{L}\d®™][^,()]*,\s*(?:[^,()]+,\s*)*$/u.test(inner) && inner.trim().length > 0;
+  return MANUFACTURER_NOTE.test(inner) && inner.trim().length > 0;
 }
 const AGE_AFTER = /^,?\s*(?:a|an|the|who|aged|age|\(|is|was)\s*(?:\d{1,3}[\s‐-]*(?:years?|yrs?|months?|weeks?|days?)[\s‐-]*old|\d{1,3}\s*(?:years?|y)|\d{1,3}\)|a\s+\d)/;
 const VERB_AFTER =
@@ -304,8 +306,9 @@ function eponymAfter(text: string, t: Tok): boolean {
 const EPONYM_NEXT = /^(?:['’]s)?[\s\u00a0]+([A-Za-z]+)/;
 
 /** A name cited as an author: "Smith et al.", "Smith and Jones [4]", "Smith (2019)". */
+const CITATION_AFTER = /^(?:,?\s*et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers|coworkers)|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+\s*(?:et\s+al|\(|\[|,?\s*(?:19|20)\d\d)|\s*\((?:19|20)\d\d|,?\s+(?:19|20)\d\d\b|\s*\[\d|\s*\^\[?\d|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰])/u;
 function citationAfter(text: string, t: Tok): boolean {
-  return /^(?:,?\s*et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers|coworkers)|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+\s*(?:et\s+al|\(|\[|,?\s*(?:19|20)\d\d)|\s*\((?:19|20)\d\d|,?\s+(?:19|20)\d\d\b|\s*\[\d|\s*\^\[?\d|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰])/u.test(text.slice(t.end, t.end + 40));
+  return CITATION_AFTER.test(text.slice(t.end, t.end + 40));
 }
 
 /** The tokens of a name starting at i: capitalised words joined by single spaces, initials and particles. */
@@ -320,10 +323,20 @@ function nameRun(text: string, toks: Tok[], i: number, max = 4): number {
 }
 
 
+/*
+ * Regular expressions with Unicode property classes (\p{Lu}) are module constants, never
+ * literals inside a function: the bundler (esbuild, target node20) writes such a literal as
+ * `new RegExp(…)`, which would build a new object at every call.
+ */
+const ANY_CAPITAL = /\p{Lu}/u;
+const ALL_CAPITALS = /^\p{Lu}+$/u;
+/** "Anna's mother": a possessive name followed by a lower-case word. */
+const LOWER_WORD_AFTER = /^\s+\p{Ll}/u;
+
 /** Persons, institutions and places found in a plain text. */
 export function findNames(text: string): IdentifierMatch[] {
   const out: IdentifierMatch[] = [];
-  if (!/\p{Lu}/u.test(text)) return out;
+  if (!ANY_CAPITAL.test(text)) return out;
   const toks = tokenize(text);
   if (!toks.length) return out;
   const used = new Uint8Array(toks.length);
@@ -366,7 +379,7 @@ export function findNames(text: string): IdentifierMatch[] {
       const n = toks[i + 1];
       const gap = text.slice(t.end, n.start);
       if (/^\.?[ \u00a0]$/.test(gap) || gap === '.') {
-        if (n.initials || (n.allCaps && n.word.length <= 3 && /^\p{Lu}+$/u.test(n.word))) {
+        if (n.initials || (n.allCaps && n.word.length <= 3 && ALL_CAPITALS.test(n.word))) {
           let j = i + 1;
           if (j + 1 < toks.length && joined(text, toks[j], toks[j + 1]) && !isStop(toks[j + 1]) && !toks[j + 1].allCaps) j = nameRun(text, toks, j + 1);
           emit(i, j, 'person', j === i + 1 ? 'initials' : CLINICIAN_TITLES.has(t.word) ? 'clinician' : undefined);
@@ -451,7 +464,7 @@ export function findNames(text: string): IdentifierMatch[] {
     // 7. A given name alone, as the subject of a sentence or with an age: "Ellen presented…", "Anna, a 45-year-old".
     if (given(t) && t.word.length >= 3 && !ambiguous(t) && !isEponym().has(t.word) && !isPlaceName().has(t.word) && !isRegion().has(t.word) && !LABEL_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) {
       const after = text.slice(t.end, t.end + 60);
-      if (((t.possessive ? /^\s+\p{Ll}/u.test(after) && !eponymAfter(text, t) : VERB_AFTER.test(after)) || AGE_AFTER.test(after)) && !citationAfter(text, t)) {
+      if (((t.possessive ? LOWER_WORD_AFTER.test(after) && !eponymAfter(text, t) : VERB_AFTER.test(after)) || AGE_AFTER.test(after)) && !citationAfter(text, t)) {
         emit(i, i, 'person');
         continue;
       }

@@ -206,7 +206,8 @@ const PHONE_PATTERNS: Pattern[] = [
   {
     // National numbers with a trunk zero: "020 7946 0958", "01632 960123", "07700 900123", "06 12 34 56 78"
     kind: 'phone',
-    quick: /(?:^|[^\d.])0\d/,
+    // The pattern's start, from its leading zero (a test that starts with a literal is quick).
+    quick: /0\d(?:\d{1,3}[\s-]\d|[\s.]\d\d[\s.]\d)/,
     re: /(?<![\d.,\/-])(?:0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}|0\d(?:[\s.]\d{2}){4})(?![\d.,]?\d)/g,
     keep: (_t, m) => digits(m[0]) >= 10 && digits(m[0]) <= 11,
   },
@@ -403,14 +404,16 @@ const ADDRESS_PATTERNS: Pattern[] = [
   {
     // UK postcodes: "SW1A 1AA", "M1 1AE", "EH8 9YL"
     kind: 'postal-code',
-    quick: /\s\d[ABD-HJLNP-UW-Z]{2}/,
+    // " 1AA": the second half after a space (looked for from its digit, which is quicker).
+    quick: /\d(?<=\s\d)[ABD-HJLNP-UW-Z]{2}/,
     re: /(?<![A-Za-z0-9\u00C0-\u024F-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9\u00C0-\u024F])/g,
     keep: (t, m) => !/(?:HLA|CD|IL|TNF|[Tt]ype|[Gg]rade|[Ss]tage)[-\s]*$/.test(t.slice(Math.max(0, m.index - 6), m.index)),
   },
   {
     // Canadian postal codes: "K1A 0B1"
     kind: 'postal-code',
-    quick: /\s\d[ABCEGHJ-NPRSTV-Z]\d/,
+    // " 0B1": the second half after a space (looked for from its digit).
+    quick: /\d(?<=\s\d)[ABCEGHJ-NPRSTV-Z]\d/,
     re: /(?<![A-Za-z0-9\u00C0-\u024F-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9\u00C0-\u024F])/g,
   },
   {
