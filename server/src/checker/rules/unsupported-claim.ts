@@ -1,7 +1,7 @@
 import { analyseSentence, traceOf } from '../analysis/claims/classify';
 import { CATEGORY_INFO } from '../analysis/claims/cues';
 import { ABSTRACT_PART_RUN_IN, ABSTRACT_RUN_IN, KEYWORDS_RUN_IN, PENDING_CITATION, SKIPPED_HEADINGS } from '../analysis/claims/exclusions';
-import type { ClaimMatch, SectionMode } from '../analysis/claims/types';
+import type { SectionMode } from '../analysis/claims/types';
 import type { Decision } from '../analysis/claims/classify';
 import { memoised } from '../model/memo';
 import { normalizeHeading } from '../profiles';
@@ -42,7 +42,7 @@ export const unsupportedClaim: Rule = {
       ctx.report({
         start: sentence.start,
         end: sentence.end,
-        message: message(claim, mode),
+        message: message(decision, mode),
         severity: info.severity,
         ...(fix ? { fixes: [fix] } : {}),
         // The decision in words for hover and `caselint explain` (traceOf).
@@ -171,13 +171,17 @@ function bool(v: unknown): boolean | undefined {
 
 /**
  * The one-line message a writer reads: the kind of claim in plain words and what to do; the
- * words that triggered it and the reasoning go to `data` (hover, `caselint explain`). In a case
- * section the sentence may be the patient's story told as a general fact, so telling it as such
- * is the other way out; elsewhere a citation is.
+ * words that triggered it and the reasoning go to `data` (hover, `caselint explain`). The advice
+ * fits the section: in a case section an effect or a frequency may be the patient's story told
+ * as a general fact ("Quinine reduces the cramps."), so telling it as such is the other way out;
+ * a definition, a statistic, a claim about the literature, a claim already inside a sentence
+ * about the patient, and anything outside the case sections need a citation.
  */
-function message(claim: ClaimMatch, mode: SectionMode): string {
+function message(decision: Decision, mode: SectionMode): string {
+  const claim = decision.claim!;
   const info = CATEGORY_INFO[claim.category];
-  const advice = claim.cue.advice ?? (mode === 'case' ? "Add a citation, or tell it as this patient's course." : 'Add a citation.');
+  const retell = mode === 'case' && (claim.category === 'efficacy' || claim.category === 'frequency') && !decision.excludedBy && !decision.clause;
+  const advice = claim.cue.advice ?? (retell ? "Add a citation, or tell it as this patient's course." : 'Add a citation.');
   return `Uncited claim (${info.short}). ${advice}`;
 }
 

@@ -83,6 +83,9 @@ function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, lowerRun);
 }
 
+/** Finite forms of "be" and "have": an ambiguous present form right before one is a noun. */
+const AUXILIARIES = ['is', 'are', 'was', 'were', 'has', 'have', 'had'];
+
 /** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
 const MIN_WORDS = 3;
 
@@ -141,6 +144,8 @@ interface WordInfo {
   notVerbBefore: boolean;
   /** A word of the generic subject ("people", "patients"): worth trying that pattern when it opens the sentence. */
   generic: boolean;
+  /** A finite form of "be" or "have" ("was", "is", "had"): an ambiguous form right before it is a noun ("an infectious cause was excluded"). */
+  auxiliary: boolean;
 }
 
 /** What the rule knows of a sentence's neighbours (for the trace; a citation covers only its own sentence). */
@@ -191,6 +196,8 @@ export interface SentenceFeatures {
   exhortation?: { exclusion: ClaimExclusion; at: number; end: number };
   /** A `comment` exclusion: the authors reason, hedge or advise; the present tense alone makes no claim. */
   comment?: ClaimExclusion;
+  /** A `question` exclusion ("unclear whether"), and where: a weak cue after it, in its clause, is asked. */
+  openQuestion?: { exclusion: ClaimExclusion; at: number };
   subject: SentenceSubject;
   /** Clauses judged on their own (a relative clause in a sentence about the patient...). */
   clauses: { clause: ClaimClause; offset: number; features: SentenceFeatures }[];
@@ -234,6 +241,9 @@ interface SentenceFacts {
   exhortationEnd: number;
   /** The first `comment` exclusion that matched. */
   comment?: ClaimExclusion;
+  /** The first `question` exclusion that matched, and where. */
+  question?: ClaimExclusion;
+  questionAt: number;
   /** A `paper` exclusion (about the paper, the authors' search), or an `own-data` one in a sentence without present tense. */
   never?: ClaimExclusion;
   /** Offsets of the first present-tense verb, or -1. */
@@ -280,7 +290,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
   const entry = (w: string): WordInfo => {
     let e = LEXICON.get(w);
     if (!e) {
-      e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, generic: false };
+      e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, generic: false, auxiliary: false };
       LEXICON.set(w, e);
     }
     return e;
@@ -303,6 +313,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     e.ambiguous = data.ambiguousPresent.has(w);
   }
   for (const w of data.notVerbBefore) entry(w).notVerbBefore = true;
+  for (const w of AUXILIARIES) entry(w).auxiliary = true;
   for (const w of triggerWords(data.genericSubject.pattern)) entry(w).generic = true;
   const PERCENT = entry('%');
 
@@ -369,11 +380,14 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       presentEnd: -1,
       exhortationAt: -1,
       exhortationEnd: -1,
+      questionAt: -1,
       presentByGeneric: false,
     };
     let start = -1;
     let h = 0;
     let prevNotVerbBefore = true; // the first word has nothing before it
+    /** The present tense was read from an ambiguous form just before this word. */
+    let ambiguousJustBefore = false;
     let genericCandidate = false;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
@@ -394,6 +408,12 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         if (info?.generic && f.wordCount <= 5) genericCandidate = true;
       } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
       else continue;
+      // An ambiguous form right before "was", "is", "had"... is the subject, a noun: "An
+      // infectious cause was excluded", "Other forms are rarer".
+      if (ambiguousJustBefore && start >= 0) {
+        if (info?.auxiliary) f.presentStart = f.presentEnd = -1;
+        ambiguousJustBefore = false;
+      }
       if (info) {
         const cues = info.cues;
         for (let j = 0; j < cues.length; j++) {
@@ -416,6 +436,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         if (start >= 0 && f.presentStart < 0 && info.present && !(info.ambiguous && prevNotVerbBefore)) {
           f.presentStart = start;
           f.presentEnd = i;
+          ambiguousJustBefore = info.ambiguous;
         }
         if (start >= 0) prevNotVerbBefore = info.notVerbBefore;
       } else prevNotVerbBefore = false;
@@ -476,6 +497,12 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         }
       }
       else if (ex.kind === 'comment') f.comment ??= ex;
+      else if (ex.kind === 'question') {
+        if (!f.question) {
+          f.question = ex;
+          f.questionAt = at;
+        }
+      }
       else {
         if (!f.blockedBy) {
           f.blockedBy = ex;
@@ -500,6 +527,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     const ex = f.exhortation;
     if (ex && at >= 0 && (!cue.strong || cue.category === 'general') && sameClause(f.text, at, ex.at)) return ex.exclusion;
     if (ex && at >= 0 && at < ex.end && end > ex.at) return ex.exclusion;
+    const q = f.openQuestion;
+    if (q && !cue.strong && at > q.at && sameClause(f.text, at, q.at) && !f.text.slice(q.at, at).includes(',')) return q.exclusion;
     return undefined;
   }
 
@@ -580,6 +609,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     }
     get comment(): ClaimExclusion | undefined {
       return checkExclusions(this.f).comment;
+    }
+    get openQuestion(): SentenceFeatures['openQuestion'] {
+      const f = checkExclusions(this.f);
+      return f.question ? { exclusion: f.question, at: f.questionAt } : undefined;
     }
     get subject(): SentenceSubject {
       return (this.subjectMemo ??= subjectOf(this, checkExclusions(this.f)));
@@ -711,6 +744,8 @@ function whatItIs(ex: ClaimExclusion): string {
       return `the authors' own patients, in the past tense (${ex.name})`;
     case 'comment':
       return `the authors' reasoning or advice, no claim word (${ex.name})`;
+    case 'question':
+      return `asked, not stated (${ex.name})`;
     default:
       return ex.name;
   }

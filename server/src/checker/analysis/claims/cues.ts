@@ -221,6 +221,8 @@ const EFFECT_3SG = EFFECT_VERBS.map((v) => `${v}s`);
 /** Words after which an effect verb's -s form is a plural noun ("other causes", "the increases"). */
 const NOUN_BEFORE = 'other|possible|potential|secondary|main|known|common|rare|major|underlying|various|several|frequent|usual|treatable|reversible|the|its|their|these|those|such|all';
 const EFFECT_BASE = EFFECT_VERBS.join('|');
+/** After an effect verb: not an effect but a thought ("raises the question", "increases the suspicion"). */
+const NOT_AN_EFFECT = String.raw`(?!\s+(?:(?:the|a|an|some|serious|further)\s+)?(?:questions?|possibility|possibilities|suspicion|concerns?|issues?|doubts?|hypothesis|awareness|alarm)\b)`;
 const PHRASAL = 'lead\\s+to|leads\\s+to|result\\s+in|results\\s+in|contribute\\s+to|contributes\\s+to|give\\s+rise\\s+to|gives\\s+rise\\s+to';
 
 const EFFICACY: ClaimCue[] = [
@@ -228,11 +230,11 @@ const EFFICACY: ClaimCue[] = [
     name: 'effect verb',
     category: 'efficacy',
     // Not the noun ("secondary causes of hypertension", "other causes were ruled out").
-    pattern: new RegExp(String.raw`(?<!\b(?:${NOUN_BEFORE})\s+)\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b(?!\s+(?:of|were|was|are|is|have|had|include|included)\b)`, 'iu'),
+    pattern: new RegExp(String.raw`(?<!\b(?:${NOUN_BEFORE})\s+)\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b(?!\s+(?:of|were|was|are|is|have|had|include|included)\b)${NOT_AN_EFFECT}`, 'iu'),
     examples: {
       claims: ['Early surgery reduces the risk of recurrence.'],
       caseClaims: ['Quinine reduces the frequency of cramps.'],
-      caseLeaves: ['In the search for secondary causes of cramps, thyroid function was normal.'],
+      caseLeaves: ['In the search for secondary causes of cramps, thyroid function was normal.', 'This raises the question of a genetic cause.'],
       leaves: ['Other causes were ruled out.'],
     },
   },
@@ -368,11 +370,21 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'age at onset or diagnosis',
     category: 'statistic',
-    pattern: /\b(?:(?:mean|median|average|typical|usual|peak)\s+age|age\s+(?:at|of)\s+(?:onset|diagnosis|presentation)|(?:peak|onset)\s+(?:incidence\s+)?(?:is\s+)?(?:in|between|at)\s+(?:the\s+)?(?:\d|fifth|sixth|fourth|third|second|seventh))\b/iu,
+    pattern: /\b(?:(?:mean|median|average|typical|usual|peak)\s+age|(?:peak|onset)\s+(?:incidence\s+)?(?:is\s+)?(?:in|between|at)\s+(?:the\s+)?(?:\d|fifth|sixth|fourth|third|second|seventh))\b/iu,
     strong: true,
     examples: {
       claims: ['The mean age at onset is 55 years.'],
       caseClaims: ['Our patient falls within the typical age at diagnosis, which is 50 to 72 years.'],
+    },
+  },
+  {
+    // Weak: "what makes this case unusual is the age of onset" speaks of this case's age.
+    name: 'age at onset',
+    category: 'statistic',
+    pattern: /\bage\s+(?:at|of)\s+(?:onset|diagnosis|presentation)\b/iu,
+    examples: {
+      claims: ['Age at onset lies between 30 and 50 years.'],
+      leaves: ['What makes this case unusual is the age of onset.'],
     },
   },
   {

@@ -69,12 +69,13 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // patient": the reader is urged to think of something, nothing is stated.
     name: 'exhortation ("should be considered")',
     kind: 'exhortation',
-    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential)/iu,
+    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential)/iu,
     examples: {
       leaves: [
         'Neurologists should keep this cause of cramps in mind.',
         'Hypothyroidism must always be considered in a patient with cramps, as it is easily treated.',
         'It should be considered in older adults, although the diagnosis is rarely easy.',
+        'This entity should be known to neurologists.',
       ],
       claims: ['Quinine should not be given in pregnancy.', 'Cramps are rare in children, but they should be considered after exercise.'],
     },
@@ -139,13 +140,16 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
       String.raw`\b(?:search|review)(?<=\b(?:a|the|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:literature\s+)?\p{L}+)\s+(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:literature|databases?|pubmed|medline)\s+)?(?:was|were|has\s+been)\s+(?:performed|conducted|carried\s+out|done|undertaken|made)` +
         String.raw`|\bwe\s+(?:(?:were|are)\s+(?:unable|not\s+able)\s+to\s+(?:find|identify|locate|trace)|(?:could|did)\s+not\s+(?:find|identify|locate|trace)|found\s+no|failed\s+to\s+(?:find|identify|locate)|(?:are|were)\s+not\s+aware\s+of)\b` +
         String.raw`|\bto\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+(?:no\b|none\b|there\s+(?:is|are|has\s+been|have\s+been)\s+no\b|(?:this|it|ours|the\s+present\s+(?:case|report)|our\s+(?:case|patient|report))\s+(?:is|was|represents?)\s+(?:also\s+)?(?:only\s+)?the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b)` +
-        String.raw`|\b(?:this|it)\s+is,?\s+to\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b`,
+        String.raw`|\b(?:this|it)\s+is,?\s+to\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b` +
+        // "…, to our knowledge, the first reported case" wherever it stands (the rewording overstated-claim offers).
+        String.raw`|\bto\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+(?:(?:also|only)\s+)?the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b`,
       'iu',
     ),
     examples: {
       leaves: [
         'We found no similar case in the literature.',
         'To our knowledge, this is the first reported case of cramps after the vaccine.',
+        'Ours is to our knowledge, the first reported case of cramps after the vaccine.',
         'A literature search of PubMed was performed for cramp syndromes.',
       ],
       claims: ['The search for a cause of cramps is usually fruitless.'],
@@ -165,17 +169,39 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     // The authors weigh this case's findings: "The normal creatine kinase makes a myopathy
     // unlikely.", "Given the negative serology, an autoimmune cause is unlikely." A sentence that
-    // opens on a definite finding or a "given"/"without" phrase and whose verb weighs a diagnosis.
+    // opens on a definite finding or a "given"/"without" phrase and whose verb weighs a diagnosis;
+    // or one that opens on a definite noun phrase (this case's finding) and fits it to a diagnosis
+    // ("The raised lactate is compatible with…", "These features point to…"; but "A raised
+    // lactate is compatible with…" is a general statement).
     name: "the authors' reasoning about this case (\"makes a myopathy unlikely\")",
     kind: 'comment',
-    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:(?:the|this|that|these|those|such|its|their|a|an)\s|(?:given|without|with|despite|in\s+the\s+absence\s+of|because\s+of|since|as)\b)[^;]*?\b(?:(?:seems?|appears?|is|are|looks?|remains?|becomes?)\s+(?:(?:therefore|thus|also|then|very|highly|most|less|more|rather|quite|far|even)\s+)*(?:unlikely|likely|improbable|probable|implausible)(?!\s+to\b)|argues?\s+(?:against|for)|speaks?\s+(?:for|against)|rules?\s+out|makes?\s+(?:[\p{L}-]+\s+){1,4}?(?:unlikely|likely|improbable|less\s+likely|more\s+likely))/iu,
+    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:(?:the|this|that|these|those|such|its|their|a|an)\s|(?:given|without|with|despite|in\s+the\s+absence\s+of|because\s+of|since|as)\b)[^;]*?\b(?:(?:seems?|appears?|is|are|looks?|remains?|becomes?)\s+(?:(?:possible|conceivable)\s+but\s+)?(?:(?:therefore|thus|also|then|very|highly|most|less|more|rather|quite|far|even)\s+)*(?:unlikely|likely|improbable|probable|implausible)(?!\s+to\b)|argues?\s+(?:against|for)|speaks?\s+(?:for|against)|rules?\s+out|makes?\s+(?:[\p{L}-]+\s+){1,4}?(?:unlikely|likely|improbable|less\s+likely|more\s+likely)|(?:cannot|can\s+not|could\s+not)\s+(?:be\s+)?(?:(?:completely|entirely|fully|definitely|definitively|formally)\s+)?(?:excluded|ruled\s+out)|(?:does|do)\s+not\s+(?:exclude|rule\s+out))|^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:the|this|that|these|those|such|its|their)\s[^;]*?\b(?:(?:is|are)\s+(?:(?:also|therefore|thus|then|fully|entirely|most|more|less|not|very|highly|strongly|well)\s+)*(?:consistent\s+with|compatible\s+with|in\s+keeping\s+with|in\s+line\s+with|suggestive\s+of|indicative\s+of|(?:best\s+|probably\s+|partly\s+)?explained\s+by)|(?:points?|pointed)\s+(?:to|towards)|(?:suggests?|indicates?|implies)\s+(?:a|an)\b|(?:fits?|favou?rs?)\s+(?:a|an|the)\b)/iu,
     examples: {
       leaves: [
         'The normal creatine kinase makes a myopathy unlikely.',
         'Given the negative serology, an autoimmune cause is unlikely.',
         'A vascular cause seems unlikely given the normal angiogram.',
+        'The raised lactate is compatible with a mitochondrial disorder.',
+        'These features point to a toxic cause.',
+        'The normal MRI does not exclude an inflammatory cause.',
+        'The delay in diagnosis is explained by the mild symptoms.',
+        'A genetic cause is possible but less likely.',
+        'The timing suggests a post-infectious process.',
+        'A paraneoplastic origin cannot be excluded.',
       ],
-      claims: ['The normal creatine kinase makes a myopathy unlikely, as myopathies are usually painful.', 'The disease is likely to recur in older adults.'],
+      claims: ['The normal creatine kinase makes a myopathy unlikely, as myopathies are usually painful.', 'The disease is likely to recur in older adults.', 'A raised lactate is compatible with a mitochondrial disorder.'],
+    },
+  },
+  {
+    // "The most likely explanation is a drug reaction.", "Sarcoidosis remains a possibility.",
+    // "The main differential diagnosis is sarcoidosis.": a diagnosis weighed is this case's; like
+    // "this case", it blocks every cue that is not strong.
+    name: 'a diagnosis weighed ("the most likely explanation")',
+    kind: 'report',
+    pattern: /\b(?:(?:the\s+)?(?:most|more|less)\s+(?:likely|probable|plausible)\s+(?:diagnosis|diagnoses|explanation|explanations|cause|aetiology|etiology|mechanism)|(?:remains?|is)\s+(?:a|the\s+(?:main|only|other))\s+possibility|the\s+(?:main|principal|chief|first|most\s+important)\s+differential(?:\s+diagnosis)?\s+(?:is|was|includes?|remains)|(?:remains?|is)\s+(?:the\s+)?(?:leading|working)\s+(?:diagnosis|hypothesis))\b/iu,
+    examples: {
+      leaves: ['The most likely explanation is a drug reaction.', 'Sarcoidosis remains a possibility.', 'The main differential diagnosis is sarcoidosis.'],
+      claims: ['The most common explanation is a drug reaction.'],
     },
   },
   {
@@ -183,12 +209,13 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // explanations.": the authors hedge or speculate; no fact is stated.
     name: 'hedged speculation ("it is possible that")',
     kind: 'comment',
-    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains))\b/iu,
+    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains))\b/iu,
     examples: {
       leaves: [
         'It is possible that the two conditions are linked.',
         'It is unclear whether the drug played a role.',
         'There are several possible explanations.',
+        'There is always the possibility of a second cause.',
         'Whether the drug played a role is unclear.',
         'The question is whether the vaccine had a part in it.',
       ],
@@ -200,10 +227,10 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // alone as the subject points back at the case or the previous sentence.
     name: 'a demonstrative as the subject ("this may be")',
     kind: 'comment',
-    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|again|in\s+turn|taken\s+together|altogether|overall),?\s+)?(?:this|that|these|those)\s+(?:(?:also|probably|possibly|likely|further|again|therefore|thus|may|might|could|would|can|in\s+turn)\s+)*(?:is|are|may|might|could|would|can|has|have|suggests?|indicates?|shows?|supports?|means|implies|raises|highlights?|underlines?|emphasi[sz]es?|illustrates?|reflects?|confirms?|seems?|appears?|remains?)\b/iu,
+    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|again|in\s+turn|taken\s+together|altogether|overall),?\s+)?(?:this|that|these|those|it(?=\s+(?:is|may|might|could)\s+(?:(?:also|therefore|thus)\s+)?(?:probably|possibly|likely|most\s+likely|perhaps|conceivably)\s+(?:be\s+)?(?:a|an|the)\b))\s+(?:(?:also|probably|possibly|likely|further|again|therefore|thus|may|might|could|would|can|in\s+turn)\s+)*(?:is|are|may|might|could|would|can|has|have|suggests?|indicates?|shows?|supports?|means|implies|raises|highlights?|underlines?|emphasi[sz]es?|illustrates?|reflects?|confirms?|seems?|appears?|remains?)\b/iu,
     examples: {
-      leaves: ['This has implications for management.', 'This may be a coincidence.', 'This is a case of a man with cramps.'],
-      claims: ['This is a rare cause of cramps.'],
+      leaves: ['This has implications for management.', 'This may be a coincidence.', 'This is a case of a man with cramps.', 'It is probably a drug reaction.'],
+      claims: ['This is a rare cause of cramps.', 'It is probably underdiagnosed in older adults.'],
     },
   },
   {
@@ -243,6 +270,20 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     examples: { leaves: ['The main limitation is the lack of genetic testing.'], claims: ['A major limitation of nerve conduction studies is their low sensitivity.'] },
   },
   {
+    // "It is unclear whether quinine cures cramps": what follows "whether" is asked, not stated;
+    // a weak cue after it, up to the next comma or clause break, does not count (a strong one
+    // does: "whether the incidence is rising"; and "Whether or not surgery is performed,
+    // recurrence is common" still states that recurrence is common).
+    name: 'an open question ("unclear whether")',
+    kind: 'question',
+    pattern: /\b(?:whether|(?:unclear|unknown|uncertain|not\s+(?:clear|known|certain))\s+(?:if|how|why))\b/iu,
+    examples: {
+      leaves: ['It is unclear whether quinine cures cramps.', 'It is not known if magnesium reduces the cramps.'],
+      caseLeaves: ['It is unclear whether quinine cures cramps.'],
+      claims: ['It is unclear whether quinine cures cramps, but cramps are common in older adults.', 'Whether or not surgery is performed, recurrence is common.'],
+    },
+  },
+  {
     name: 'figure or table call-out',
     kind: 'skip',
     pattern: /^(?:\(?\s*(?:see\s+|as\s+(?:shown|seen|summari[sz]ed)\s+in\s+)?(?:fig(?:ure)?s?(?:\.\s*|\s+)|(?:tables?|video|supplementary|appendix)\s+)(?:S?\d+|[A-Z]\b))/iu,
@@ -259,10 +300,11 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // A non-restrictive relative clause has its own subject: a general fact.
     name: 'relative clause (", which prolongs")',
     when: 'patient',
-    pattern: /,\s+which\s+(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u,
+    // Not the authors' inference from this case (", which suggests that…").
+    pattern: /,\s+which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?)\b)(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u,
     examples: {
       caseClaims: ['She received riluzole, which prolongs survival in this disease.'],
-      caseLeaves: ['She received riluzole, which was stopped after a month.'],
+      caseLeaves: ['She received riluzole, which was stopped after a month.', 'She recovered on quinine alone, which suggests that her variant causes a milder disease.'],
     },
   },
   {

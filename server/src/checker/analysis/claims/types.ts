@@ -85,9 +85,11 @@ export interface ClaimExclusion {
    * - `comment`: the authors reason, hedge or advise ("The normal creatine kinase makes a
    *   myopathy unlikely.", "It is possible that…", "Early recognition is crucial.", "This has
    *   implications…"): the present tense alone does not make it a claim; a cue still does;
+   * - `question`: an open question ("it is unclear whether…", "not known if…"): a weak cue after
+   *   it, in its own clause, is asked, not stated;
    * - `skip`: never a claim (a figure call-out).
    */
-  kind: 'patient' | 'report' | 'exhortation' | 'paper' | 'own-data' | 'comment' | 'skip';
+  kind: 'patient' | 'report' | 'exhortation' | 'paper' | 'own-data' | 'comment' | 'question' | 'skip';
   /** Confirms the exclusion once one of its trigger words (derived from it) occurs; skipped when `triggerIsEnough`. */
   pattern: RegExp;
   /** A trigger word alone is proof (pronouns, "we": the pattern is a list of words): no pattern run needed. */
