@@ -75,5 +75,18 @@ describe('overstated-claim agrees with unsupported-claim', () => {
 
   for (const sentence of ['There is always the possibility of a second cause.', 'Clinicians should never ignore cramps in an older adult.', 'It is unclear whether quinine cures cramps.']) {
     it(`no overstatement in "${sentence}"`, () => assert.deepEqual(over(`# T\n\n## Discussion\n\n${sentence}\n`), []));
+    for (const section of ['Discussion', 'Case presentation']) {
+      it(`and no uncited claim in "${sentence}" (${section})`, () => assert.deepEqual(claimsOf(`# T\n\n## ${section}\n\n${sentence}\n`).map((f) => f.message), []));
+    }
+  }
+
+  for (const sentence of ['Ours is the first case ever reported.', 'It is the first report ever of cramps after the vaccine.', 'We describe the first case ever of cramps after the vaccine.']) {
+    it(`the hedged rewording of "${sentence}" is not an uncited claim`, () => {
+      const text = `# T\n\n## Discussion\n\n${sentence}\n`;
+      const after = applyAll(text);
+      assert.notEqual(after, text);
+      assert.deepEqual(claimsOf(after).map((f) => after.slice(f.start, f.end)), []);
+      assert.deepEqual(over(after), []);
+    });
   }
 });

@@ -172,15 +172,16 @@ function bool(v: unknown): boolean | undefined {
 /**
  * The one-line message a writer reads: the kind of claim in plain words and what to do; the
  * words that triggered it and the reasoning go to `data` (hover, `caselint explain`). The advice
- * fits the section: in a case section an effect or a frequency may be the patient's story told
- * as a general fact ("Quinine reduces the cramps."), so telling it as such is the other way out;
- * a definition, a statistic, a claim about the literature, a claim already inside a sentence
- * about the patient, and anything outside the case sections need a citation.
+ * fits the section: in a case section an effect ("Quinine reduces the cramps.", a cue marked
+ * `retell`) may be the patient's story told as a general fact, so telling it as such is the
+ * other way out; a definition, a frequency, a statistic, a claim about the literature, a claim
+ * already inside a sentence about the patient, and anything outside the case sections need a
+ * citation.
  */
 function message(decision: Decision, mode: SectionMode): string {
   const claim = decision.claim!;
   const info = CATEGORY_INFO[claim.category];
-  const retell = mode === 'case' && (claim.category === 'efficacy' || claim.category === 'frequency') && !decision.excludedBy && !decision.clause;
+  const retell = mode === 'case' && claim.cue.retell && !decision.excludedBy && !decision.clause;
   const advice = claim.cue.advice ?? (retell ? "Add a citation, or tell it as this patient's course." : 'Add a citation.');
   return `Uncited claim (${info.short}). ${advice}`;
 }

@@ -229,6 +229,7 @@ const EFFICACY: ClaimCue[] = [
   {
     name: 'effect verb',
     category: 'efficacy',
+    retell: true,
     // Not the noun ("secondary causes of hypertension", "other causes were ruled out").
     pattern: new RegExp(String.raw`(?<!\b(?:${NOUN_BEFORE})\s+)\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b(?!\s+(?:of|were|was|are|is|have|had|include|included)\b)${NOT_AN_EFFECT}`, 'iu'),
     examples: {
@@ -241,6 +242,7 @@ const EFFICACY: ClaimCue[] = [
   {
     name: 'effect verb after a plural subject',
     category: 'efficacy',
+    retell: true,
     // "These treatments increase", "they reduce": a plural noun (or they) right before the base form.
     // Not an auxiliary or a pronoun ending in -s ("the growth was slow", "this slows").
     pattern: new RegExp(String.raw`\b(?:they|(?!(?:its|was|has|this|does|thus|whereas|plus|yes|as|is|us)\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
@@ -266,6 +268,7 @@ const EFFICACY: ClaimCue[] = [
   {
     name: 'possible effect ("may increase")',
     category: 'efficacy',
+    retell: true,
     pattern: new RegExp(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
     examples: { claims: ['Corticosteroids may increase the risk of infection.', 'Corticosteroids may worsen the weakness.'] },
   },

@@ -66,6 +66,11 @@ export interface ClaimCue {
   presentVerb?: boolean;
   /** What the message tells the writer to do, when it is not just "Add a citation." */
   advice?: string;
+  /**
+   * In a case section, a sentence this cue makes a claim may be the patient's course told as a
+   * general fact ("Quinine reduces the cramps."): the message offers telling it as such.
+   */
+  retell?: boolean;
   examples: ClaimExamples;
 }
 
