@@ -169,27 +169,38 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     // The authors weigh this case's findings: "The normal creatine kinase makes a myopathy
     // unlikely.", "Given the negative serology, an autoimmune cause is unlikely." A sentence that
-    // opens on a definite finding or a "given"/"without" phrase and whose verb weighs a diagnosis;
-    // or one that opens on a definite noun phrase (this case's finding) and fits it to a diagnosis
-    // ("The raised lactate is compatible with…", "These features point to…"; but "A raised
-    // lactate is compatible with…" is a general statement).
-    name: "the authors' reasoning about this case (\"makes a myopathy unlikely\", \"is compatible with\")",
+    // opens on a definite finding or a "given"/"without" phrase and whose verb weighs a diagnosis.
+    name: "the authors' reasoning about this case (\"makes a myopathy unlikely\")",
     kind: 'comment',
-    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:(?:the|this|that|these|those|such|its|their|a|an)\s|(?:given|without|with|despite|in\s+the\s+absence\s+of|because\s+of|since|as)\b)[^;]*?\b(?:(?:seems?|appears?|is|are|looks?|remains?|becomes?)\s+(?:(?:possible|conceivable)\s+but\s+)?(?:(?:therefore|thus|also|then|very|highly|most|less|more|rather|quite|far|even)\s+)*(?:unlikely|likely|improbable|probable|implausible)(?!\s+to\b)|argues?\s+(?:against|for)|speaks?\s+(?:for|against)|rules?\s+out|makes?\s+(?:[\p{L}-]+\s+){1,4}?(?:unlikely|likely|improbable|less\s+likely|more\s+likely)|(?:cannot|can\s+not|could\s+not)\s+(?:be\s+)?(?:(?:completely|entirely|fully|definitely|definitively|formally)\s+)?(?:excluded|ruled\s+out)|(?:does|do)\s+not\s+(?:exclude|rule\s+out))|^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:the|this|that|these|those|such|its|their)\s[^;]*?\b(?:(?:is|are)\s+(?:(?:also|therefore|thus|then|fully|entirely|most|more|less|not|very|highly|strongly|well)\s+)*(?:consistent\s+with|compatible\s+with|in\s+keeping\s+with|in\s+line\s+with|suggestive\s+of|indicative\s+of|(?:best\s+|probably\s+|partly\s+)?explained\s+by)|(?:points?|pointed)\s+(?:to|towards)|(?:suggests?|indicates?|implies)\s+(?:a|an)\b|(?:fits?|favou?rs?)\s+(?:a|an|the)\b)/iu,
+    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:(?:the|this|that|these|those|such|its|their|a|an)\s|(?:given|without|with|despite|in\s+the\s+absence\s+of|because\s+of|since|as)\b)[^;]*?\b(?:(?:seems?|appears?|is|are|looks?|remains?|becomes?)\s+(?:(?:possible|conceivable)\s+but\s+)?(?:(?:therefore|thus|also|then|very|highly|most|less|more|rather|quite|far|even)\s+)*(?:unlikely|likely|improbable|probable|implausible)(?!\s+to\b)|argues?\s+(?:against|for)|speaks?\s+(?:for|against)|rules?\s+out|makes?\s+(?:[\p{L}-]+\s+){1,4}?(?:unlikely|likely|improbable|less\s+likely|more\s+likely)|(?:cannot|can\s+not|could\s+not)\s+(?:be\s+)?(?:(?:completely|entirely|fully|definitely|definitively|formally)\s+)?(?:excluded|ruled\s+out))/iu,
     examples: {
       leaves: [
         'The normal creatine kinase makes a myopathy unlikely.',
         'Given the negative serology, an autoimmune cause is unlikely.',
         'A vascular cause seems unlikely given the normal angiogram.',
-        'The raised lactate is compatible with a mitochondrial disorder.',
-        'These features point to a toxic cause.',
-        'The normal MRI does not exclude an inflammatory cause.',
-        'The delay in diagnosis is explained by the mild symptoms.',
         'A genetic cause is possible but less likely.',
-        'The timing suggests a post-infectious process.',
         'A paraneoplastic origin cannot be excluded.',
       ],
-      claims: ['The normal creatine kinase makes a myopathy unlikely, as myopathies are usually painful.', 'The disease is likely to recur in older adults.', 'A raised lactate is compatible with a mitochondrial disorder.'],
+      claims: ['The normal creatine kinase makes a myopathy unlikely, as myopathies are usually painful.', 'The disease is likely to recur in older adults.'],
+    },
+  },
+  {
+    // A finding of this case fitted to a diagnosis, in a sentence that opens on a definite noun
+    // phrase: "The raised lactate is compatible with…", "These features point to…"; but "A raised
+    // lactate is compatible with…" is a general statement. (An entry of its own: its trigger
+    // words are rarer than "is", so it runs only where they stand.)
+    name: "the authors' reasoning about this case (\"is compatible with\")",
+    kind: 'comment',
+    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:the|this|that|these|those|such|its|their)\s[^;]*?\b(?:(?:is|are)\s+(?:(?:also|therefore|thus|then|fully|entirely|most|more|less|not|very|highly|strongly|well)\s+)*(?:consistent\s+with|compatible\s+with|in\s+keeping\s+with|in\s+line\s+with|suggestive\s+of|indicative\s+of|(?:best\s+|probably\s+|partly\s+)?explained\s+by)|(?:points?|pointed)\s+(?:to|towards)|(?:suggests?|indicates?|implies)\s+(?:a|an)\b|(?:fits?|favou?rs?)\s+(?:a|an|the)\b|(?:does|do)\s+not\s+(?:exclude|rule\s+out))/iu,
+    examples: {
+      leaves: [
+        'The raised lactate is compatible with a mitochondrial disorder.',
+        'These features point to a toxic cause.',
+        'The delay in diagnosis is explained by the mild symptoms.',
+        'The timing suggests a post-infectious process.',
+        'The normal MRI does not exclude an inflammatory cause.',
+      ],
+      claims: ['A raised lactate is compatible with a mitochondrial disorder.', 'A normal MRI does not exclude an inflammatory cause.'],
     },
   },
   {
@@ -198,7 +209,8 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "this case", it blocks every cue that is not strong.
     name: 'a diagnosis weighed ("the most likely explanation")',
     kind: 'report',
-    pattern: /\b(?:(?:the\s+)?(?:most|more|less)\s+(?:likely|probable|plausible)\s+(?:diagnosis|diagnoses|explanation|explanations|cause|aetiology|etiology|mechanism)|(?:remains?|is)\s+(?:a|the\s+(?:main|only|other))\s+possibility|the\s+(?:main|principal|chief|first|most\s+important)\s+differential(?:\s+diagnosis)?\s+(?:is|was|includes?|remains)|(?:remains?|is)\s+(?:the\s+)?(?:leading|working)\s+(?:diagnosis|hypothesis))\b/iu,
+    // Each alternative opens on its rarest word ("likely", "possibility", "differential") and looks behind for the rest, so that the pattern runs only where that word stands.
+    pattern: /\b(?:(?:likely|probable|plausible)\s+(?:diagnosis|diagnoses|explanation|explanations|cause|aetiology|etiology|mechanism)(?<=\b(?:most|more|less)\s+\p{L}+\s+\p{L}+)|possibility(?<=\b(?:remains?|is)\s+(?:a|the\s+(?:main|only|other))\s+\p{L}+)|differential(?<=\bthe\s+(?:main|principal|chief|first|most\s+important)\s+\p{L}+)(?:\s+diagnosis)?\s+(?:is|was|includes?|remains))\b/iu,
     examples: {
       leaves: ['The most likely explanation is a drug reaction.', 'Sarcoidosis remains a possibility.', 'The main differential diagnosis is sarcoidosis.'],
       claims: ['The most common explanation is a drug reaction.'],
@@ -276,7 +288,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // recurrence is common" still states that recurrence is common).
     name: 'an open question ("unclear whether")',
     kind: 'question',
-    pattern: /\b(?:whether|(?:unclear|unknown|uncertain|not\s+(?:clear|known|certain))\s+(?:if|how|why))\b/iu,
+    pattern: /\b(?:whether\b|(?:unclear|unknown|uncertain|clear|known|certain)\s+(?:if|how|why)\b(?<=\b(?:unclear|unknown|uncertain|not\s+(?:clear|known|certain))\s+\p{L}+))/iu,
     examples: {
       leaves: ['It is unclear whether quinine cures cramps.', 'It is not known if magnesium reduces the cramps.'],
       caseLeaves: ['It is unclear whether quinine cures cramps.'],
