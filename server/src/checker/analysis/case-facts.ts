@@ -45,8 +45,8 @@ export interface FigureFact extends FactBase {
 export interface CaseFacts {
   ages: AgeFact[];
   durations: DurationFact[];
-  /** Every "number + time unit" written (any duration), as days: a value the text states at all. */
-  anyDurations: DurationFact[];
+  /** Every "number + time unit" written (any duration): a value the text states at all. */
+  anyDurations: { value: number; unit: TimeUnit }[];
   figures: FigureFact[];
   /** Every "number + unit of a figure" written, as `unit|value` ("mg/dl|1.2"): a value the text states at all. */
   anyFigures: string[];
@@ -220,7 +220,12 @@ function collect(facts: CaseFacts, p: Paragraph, want: Wanted): void {
             push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1].split(/\s*,\s*|\s+(?:and|or|with|of|had|has|have|presented)\s+/i).pop() ?? '', t);
           }
         }
-        if (want.guards) for (const m of t.matchAll(ANY_DURATION_RE)) push(facts.anyDurations, p, s.plainStart, m.index, m.index + m[0].length, m[1], m[2], '', t);
+        if (want.guards) {
+          for (const m of t.matchAll(ANY_DURATION_RE)) {
+            const value = parseNumber(m[1]);
+            if (value !== undefined) facts.anyDurations.push({ value, unit: unitOf(m[2]) });
+          }
+        }
       }
     }
     if (want.ages && /\baged?\b/i.test(t)) {
