@@ -117,6 +117,8 @@ const CONSTRUCTIONS: [string, Subject, (n: number) => string, number][] = [
     2000,
   ],
   ['many ages and histories in one sentence (abstract-consistency)', 'markdown', (n) => MD_HEAD + '## Abstract\n\n' + 'a 34-year-old man with a history of pain for three weeks, '.repeat(n) + '\n\n## Case presentation\n\n' + 'a 43-year-old woman with a history of pain for 3 months, '.repeat(n), 2000],
+  ['many complaints "for N weeks" and figures named farther, in one sentence (abstract-consistency)', 'markdown', (n) => MD_HEAD + '## Abstract\n\n' + 'a 34-year-old man had a cough for three weeks, CRP was markedly raised (85 mg/L), 7 g/dL haemoglobin, '.repeat(n) + '\n\n## Case presentation\n\n' + 'a 43-year-old woman had a cough for 3 months and CRP was high at 40 mg/L and '.repeat(n), 1000],
+  ['many abbreviation-like words joined by "_" and capitals after letters (abbreviation)', 'markdown', (n) => MD_HEAD + 'aB_cD_eF mRNA xYz_ABC '.repeat(n) + '\n', 4000],
   ['many run-in labels and statements (declarations, jmcr)', (t) => check(t, { format: 'markdown', config: { profile: 'jmcr' } }), (n) => MD_HEAD + 'Funding and support: none. Consent was given for the treatment.\n\n'.repeat(n), 4000],
   [
     'many suppression comments and many findings',

@@ -45,8 +45,8 @@ export interface FigureFact extends FactBase {
 export interface CaseFacts {
   ages: AgeFact[];
   durations: DurationFact[];
-  /** Every "number + time unit" written (any duration), as days: a value the text states at all. */
-  anyDurations: DurationFact[];
+  /** Every "number + time unit" written (any duration): a value the text states at all. */
+  anyDurations: { value: number; unit: TimeUnit }[];
   figures: FigureFact[];
   /** Every "number + unit of a figure" written, as `unit|value` ("mg/dl|1.2"): a value the text states at all. */
   anyFigures: string[];
@@ -126,6 +126,13 @@ const HISTORY_RE = new RegExp(`\\b(${NUM}|an?)${SEP}${UNIT}['\\u2019]?${SEP}(?:h
 /** "history of fever for (the past) three weeks", "vomiting for a duration of one day". */
 const HISTORY_FOR_RE = new RegExp(`\\bhistory\\s+of\\s+([^.,;:()\\[\\]]{1,80}?)\\s+(?:for|of|over)\\s+(?:the\\s+(?:past|last|previous)\\s+|about\\s+|approximately\\s+)?(${NUM}|an?)\\s+${UNIT}\\b`, 'giu');
 const DURATION_OF_RE = new RegExp(`\\b([\\p{L}][\\p{L}\\s'-]{0,60}?)\\s+for\\s+a\\s+(?:duration|period)\\s+of\\s+(${NUM}|an?)\\s+${UNIT}\\b`, 'giu');
+/**
+ * "fever for three weeks", "a cough for the past 2 months", "prednisolone for a week": the
+ * complaint is the last phrase before "for" ("he had had a headache": headache).
+ */
+const FOR_RE = new RegExp(`\\b([\\p{L}][\\p{L}\\s'-]{0,60}?)\\s+for\\s+(?:the\\s+(?:past|last|previous|preceding)\\s+|about\\s+|approximately\\s+|around\\s+|nearly\\s+|almost\\s+)?(${NUM}|an?)\\s+${UNIT}\\b`, 'giu');
+/** Where the phrase before "for" starts another one: its last part is the complaint. */
+const FOR_SPLIT = /,|\b(?:and|or|with|of|had|has|have|having|been|was|were|is|are|presented|reported|complained|noticed|developed|experienced|from|to|on|in|by|after|since|then|who|which|that)\b/i;
 /** Any "number + time unit". */
 const ANY_DURATION_RE = new RegExp(`\\b(${NUM}|an?)${SEP}${UNIT}\\b`, 'giu');
 
@@ -157,6 +164,76 @@ const GENERIC_LABELS = new Set([
   'tumor', 'dose', 'doses', 'dosage', 'rate', 'ratio', 'about', 'approximately', 'around', 'nearly', 'almost', 'only', 'then', 'later',
   'initially', 'finally', 'subsequently', 'admission', 'discharge', 'baseline', 'time', 'up', 'down', 'over', 'under', 'above', 'below',
 ]);
+
+/**
+ * What was measured, farther from its value in the same clause: "CA-125 was elevated at
+ * 450 U/mL", "a raised CRP (85 mg/L)", "Hb 7.2 g/dL", "a temperature that peaked at 39.5 \u00b0C",
+ * "85 mg/L of CRP". Only a name that is clearly a measurement's counts: an abbreviation-like
+ * token ("CRP", "HbA1c", "eGFR", "CA-125") or one of the common names below.
+ */
+const MEASURED = new Set([
+  'haemoglobin', 'hemoglobin', 'hb', 'hgb', 'sodium', 'potassium', 'chloride', 'bicarbonate', 'calcium', 'magnesium', 'phosphate', 'phosphorus',
+  'creatinine', 'urea', 'glucose', 'albumin', 'bilirubin', 'ferritin', 'lactate', 'troponin', 'temperature', 'platelets', 'leukocytes',
+  'leucocytes', 'lymphocytes', 'neutrophils', 'eosinophils', 'protein', 'proteinuria', 'cholesterol', 'triglycerides', 'amylase', 'lipase',
+  'fibrinogen', 'procalcitonin', 'iron', 'transferrin', 'cortisol', 'prolactin', 'testosterone', 'oestradiol', 'estradiol', 'insulin',
+  'ammonia', 'urate', 'haematocrit', 'hematocrit', 'saturation', 'pressure', 'pulse',
+]);
+/** Words between a measurement's name and its value: "was markedly elevated at", "that peaked at". */
+const LINKING = new Set([
+  'was', 'were', 'is', 'are', 'of', 'at', 'to', 'had', 'has', 'level', 'levels', 'concentration', 'concentrations', 'count', 'counts', 'value',
+  'values', 'titre', 'titer', 'serum', 'plasma', 'blood', 'elevated', 'raised', 'increased', 'high', 'low', 'decreased', 'reduced', 'markedly',
+  'mildly', 'slightly', 'significantly', 'moderately', 'severely', 'very', 'rose', 'fell', 'peaked', 'measured', 'measuring', 'reached', 'that',
+  'which', 'a', 'an', 'the', 'her', 'his', 'their', 'its', 'showed', 'revealed', 'total', 'initial', 'initially',
+]);
+/** A bound or a reference range near the value: not a value of this patient's to compare. */
+const NOT_A_VALUE = /\b(?:over|above|below|under|exceed(?:ing|ed|s)?|than|up\s+to|least|most|normal|reference|range|cut[\s-]?off|limit|uln|between|from)\b|[<>\u2264\u2265]/i;
+/** Where a clause ends, for the search of a name farther from the value. */
+const CLAUSE_END = /[;,()\[\]]|\s(?:and|but|or|while|whereas|after|before|then|compared)\s/i;
+const CLAUSE_END_G = new RegExp(CLAUSE_END.source, 'gi');
+
+function measuredName(word: string): boolean {
+  if (GENERIC_LABELS.has(word.toLowerCase())) return false;
+  if (MEASURED.has(word.toLowerCase())) return true;
+  // An abbreviation-like token: two capitals ("CRP", "HbA1c", "eGFR"), or letters and digits ("CA-125").
+  return /^[A-Za-z][A-Za-z0-9-]{1,15}$/.test(word) && (/[A-Z].*[A-Z]/.test(word) || (/[A-Z]/.test(word) && /\d/.test(word)));
+}
+
+/**
+ * The name of what was measured in the words around a value that has none just before it:
+ * before it (past linking words, to the clause's start), or right after it ("of CRP"). Returns
+ * the name and where it is in `t`, or undefined.
+ */
+function nameAround(t: string, start: number, end: number, from: number, to: number, percent: boolean): { label: string; at: number } | undefined {
+  // The value itself is not part of a ratio or a range ("180/95", "10-20", "10 to 20").
+  if (/[/\-\u2010-\u2014~]\s*$|\bto\s+$|\band\s+$/i.test(t.slice(Math.max(from, start - 5), start))) return undefined;
+  if (/^\s*(?:[/\-\u2010-\u2014]|to\s+\d|and\s+\d)/i.test(t.slice(end, end + 6))) return undefined;
+  // The clause: from the last clause end before the value (an opening parenthesis right before
+  // the value is the value's own: "a raised CRP (85 mg/L)").
+  let before = t.slice(from, start).replace(/\(\s*$/, '');
+  let offset = from;
+  let cut = -1;
+  for (const c of before.matchAll(CLAUSE_END_G)) cut = c.index + c[0].length;
+  if (cut >= 0) {
+    offset += cut;
+    before = before.slice(cut);
+  }
+  let after = t.slice(end, to);
+  const stop = after.search(CLAUSE_END);
+  if (stop >= 0) after = after.slice(0, stop);
+  if (NOT_A_VALUE.test(before) || NOT_A_VALUE.test(after)) return undefined;
+  // Before: the first word that is not a linking word, at most six words back.
+  const words = [...before.matchAll(/[A-Za-z][A-Za-z0-9-]*/g)];
+  for (let i = words.length - 1, n = 0; i >= 0 && n < 6; i--, n++) {
+    const w = words[i][0];
+    if (LINKING.has(w.toLowerCase())) continue;
+    if (measuredName(w)) return { label: w, at: offset + words[i].index! };
+    break;
+  }
+  // After: "85 mg/L of CRP", "7.2 g/dL haemoglobin" (not a share: "30% of GISTs").
+  const m = percent ? null : /^\s+(?:of\s+)?(?:serum\s+|plasma\s+)?([A-Za-z][A-Za-z0-9-]*)/.exec(after);
+  if (m && measuredName(m[1])) return { label: m[1], at: end + m[0].length - m[1].length };
+  return undefined;
+}
 
 // ---------------------------------------------------------------------------
 // Extraction
@@ -206,11 +283,21 @@ function collect(facts: CaseFacts, p: Paragraph, want: Wanted): void {
         }
       }
       if (want.durations) {
+        const sentenceFirst = facts.durations.length;
         if (/\b(?:history|duration)\b/i.test(t)) {
           for (const m of t.matchAll(HISTORY_RE)) push(facts.durations, p, s.plainStart, m.index, m.index + m[0].length - m[3].length, m[1], m[2], m[3], t);
           for (const m of t.matchAll(HISTORY_FOR_RE)) {
             const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
             push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1], t);
+          }
+        }
+        if (/\bfor\b/i.test(t)) {
+          // Not a second time the number a "history of … for" pattern above took.
+          const taken = new Set(facts.durations.slice(sentenceFirst).map((d) => d.start));
+          for (const m of t.matchAll(FOR_RE)) {
+            const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
+            if (taken.has(spanOf(p, s.plainStart + at, s.plainStart + at).start)) continue;
+            push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1].split(FOR_SPLIT).pop() ?? '', t);
           }
         }
         if (/\b(?:duration|period)\s+of\b/i.test(t)) {
@@ -220,7 +307,12 @@ function collect(facts: CaseFacts, p: Paragraph, want: Wanted): void {
             push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1].split(/\s*,\s*|\s+(?:and|or|with|of|had|has|have|presented)\s+/i).pop() ?? '', t);
           }
         }
-        if (want.guards) for (const m of t.matchAll(ANY_DURATION_RE)) push(facts.anyDurations, p, s.plainStart, m.index, m.index + m[0].length, m[1], m[2], '', t);
+        if (want.guards) {
+          for (const m of t.matchAll(ANY_DURATION_RE)) {
+            const value = parseNumber(m[1]);
+            if (value !== undefined) facts.anyDurations.push({ value, unit: unitOf(m[2]) });
+          }
+        }
       }
     }
     if (want.ages && /\baged?\b/i.test(t)) {
@@ -235,20 +327,37 @@ function collect(facts: CaseFacts, p: Paragraph, want: Wanted): void {
       }
     }
     if (want.figures && /\d/.test(t)) {
-      // A number with a unit first, then what was measured, in the words just before it.
-      for (const m of t.matchAll(ANY_FIGURE_RE)) {
+      // A number with a unit first, then what was measured, in the words just before it, else
+      // farther in the same clause (nameAround).
+      const found = [...t.matchAll(ANY_FIGURE_RE)];
+      for (let i = 0; i < found.length; i++) {
+        const m = found[i];
         const unit = unitKey(m[2]);
         const value = Number(m[1].replace(',', '.'));
+        const end = m.index + m[0].length;
         facts.anyFigures.push(`${unit}|${value}`);
-        const head = FIGURE_LABEL_RE.exec(t.slice(Math.max(0, m.index - 50), m.index));
-        if (!head) continue;
-        const label = head[1].toLowerCase();
-        // The verb stands right before the number: a bound ("over 400", "> 35") never matches.
-        if (GENERIC_LABELS.has(label) || /^\d/.test(label)) continue;
-        const start = m.index - head[0].length;
+        let head = FIGURE_LABEL_RE.exec(t.slice(Math.max(0, m.index - 50), m.index));
+        // "elevated at", "peaked at": a linking word, not the name; the name is farther.
+        if (head && LINKING.has(head[1].toLowerCase())) head = null;
+        let label: string | undefined;
+        let start = m.index;
+        let last = end;
+        if (head) {
+          // The verb stands right before the number: a bound ("over 400", "> 35") never matches.
+          const l = head[1].toLowerCase();
+          if (GENERIC_LABELS.has(l) || /^\d/.test(l)) continue;
+          label = head[1];
+          start = m.index - head[0].length;
+        } else {
+          const around = nameAround(t, m.index, end, i > 0 ? found[i - 1].index! + found[i - 1][0].length : 0, i + 1 < found.length ? found[i + 1].index! : t.length, unit === '%');
+          if (!around) continue;
+          label = around.label;
+          start = Math.min(start, around.at);
+          last = Math.max(end, around.at + around.label.length);
+        }
         facts.figures.push({
-          ...spanOf(p, s.plainStart + start, s.plainStart + m.index + m[0].length), text: m[0],
-          value, key: `${label.replace(/-/g, '')}|${unit}`, label: head[1], unit,
+          ...spanOf(p, s.plainStart + start, s.plainStart + last), text: m[0],
+          value, key: `${label.toLowerCase().replace(/-/g, '')}|${unit}`, label, unit,
         });
       }
     }
@@ -282,7 +391,8 @@ export function caseFacts(doc: DocumentModel, sections: SectionAnalysis): { abst
   const all: Wanted = { ages: true, durations: true, figures: true, guards: false };
   for (const p of prose) if (role(p.section) === 'abstract') collect(abstract, p, all);
   // The case presentation is read only for the kinds of fact the abstract states.
-  const want: Wanted = { ages: abstract.ages.length > 0, durations: abstract.durations.length > 0, figures: abstract.figures.length > 0, guards: true };
+  // A duration is compared only by its complaint: the abstract's durations without one need nothing.
+  const want: Wanted = { ages: abstract.ages.length > 0, durations: abstract.durations.some((d) => d.complaint), figures: abstract.figures.length > 0, guards: true };
   if (want.ages || want.durations || want.figures) for (const p of prose) if (role(p.section) === 'case') collect(caseText, p, want);
   return { abstract, caseText };
 }

@@ -164,17 +164,25 @@ function under(section: Section | null, test: (s: Section) => boolean, memo: Map
 }
 
 const cache = new WeakMap<DocumentModel, WeakMap<SectionAnalysis, DocumentCounts>>();
+/** Counts without the main text's words (`mainTextWords` 0): what a check without a main-text limit needs. */
+const cacheWithoutMainText = new WeakMap<DocumentModel, WeakMap<SectionAnalysis, DocumentCounts>>();
 
-/** The document's counts, once per model and section analysis. */
-export function documentCounts(model: DocumentModel, sections: SectionAnalysis): DocumentCounts {
-  let byAnalysis = cache.get(model);
-  if (!byAnalysis) cache.set(model, (byAnalysis = new WeakMap()));
+/**
+ * The document's counts, once per model and section analysis. With `mainText` false the main
+ * text's words (most of the document) are not counted and `mainTextWords` is 0.
+ */
+export function documentCounts(model: DocumentModel, sections: SectionAnalysis, mainText = true): DocumentCounts {
+  const full = cache.get(model)?.get(sections);
+  if (full) return full;
+  const store = mainText ? cache : cacheWithoutMainText;
+  let byAnalysis = store.get(model);
+  if (!byAnalysis) store.set(model, (byAnalysis = new WeakMap()));
   let counts = byAnalysis.get(sections);
-  if (!counts) byAnalysis.set(sections, (counts = computeCounts(model, sections)));
+  if (!counts) byAnalysis.set(sections, (counts = computeCounts(model, sections, mainText)));
   return counts;
 }
 
-function computeCounts(model: DocumentModel, sections: SectionAnalysis): DocumentCounts {
+function computeCounts(model: DocumentModel, sections: SectionAnalysis, mainText: boolean): DocumentCounts {
   const places: Partial<Record<CountId, Span>> = {};
   const itemOf = (s: Section) => sections.itemOf.get(s);
   const abstractMemo = new Map<Section, boolean>();
@@ -223,7 +231,7 @@ function computeCounts(model: DocumentModel, sections: SectionAnalysis): Documen
   });
   const bodyStart = firstBody ? firstBody.start : (model.headings.find((h) => !model.title || h.textStart !== model.title.start)?.start ?? 0);
   let mainTextWords = 0;
-  for (const p of model.paragraphs) {
+  if (mainText) for (const p of model.paragraphs) {
     if (!textual(p) || abstractParagraphs.has(p)) continue;
     if (p.start < bodyStart) continue;
     if (model.frontMatter && p.start < model.frontMatter.end) continue;
@@ -370,10 +378,13 @@ export function effectiveLimits(profile: Profile, config: CaselintConfig): { [K 
   return out;
 }
 
-/** Each count against its limit, and the title rule, for one check. */
-export function limitReport(model: DocumentModel, sections: SectionAnalysis, profile: Profile, config: CaselintConfig): LimitReport {
-  const counts = documentCounts(model, sections);
+/**
+ * Each count against its limit, and the title rule, for one check. With `limitedOnly` (the
+ * `length-limit` rule) the main text's words are counted only when they have a limit.
+ */
+export function limitReport(model: DocumentModel, sections: SectionAnalysis, profile: Profile, config: CaselintConfig, limitedOnly = false): LimitReport {
   const limits = effectiveLimits(profile, config);
+  const counts = documentCounts(model, sections, !limitedOnly || limits.mainTextWords !== undefined);
   const checks: CountCheck[] = COUNT_IDS.map((id) => {
     const { label, unit } = LABELS[id];
     const count = counts[id];

@@ -33,8 +33,25 @@ const CONTENT: Record<Exclude<DeclarationKind, 'patient-perspective'>, (s: strin
   'data-availability': (s) => /\b(?:data\s+(?:availability|sharing)|availability\s+of\s+data|(?:data|data\s?sets?)\s+(?:are|is|were)\s+(?:available|not\s+available|included))\b/i.test(s),
 };
 
-/** Words one of the statements above needs: a sentence without any is not looked at further. */
-const ANY_STATEMENT = /consent|ethic|review\s+board|\bIRB\b|interest|disclose|duality|fund|grant|financial|contribut|approved\s+the\s+final|drafted|wrote\s+the|\bdata/i;
+/**
+ * Words each statement above needs: a sentence without any of the words of the statements still
+ * missing is not looked at further (one search of the open kinds' words per sentence).
+ */
+const NEEDS: Record<keyof typeof CONTENT, string> = {
+  consent: 'consent',
+  ethics: 'ethic|review\\s+board|\\bIRB\\b',
+  'competing-interests': 'interest|disclose',
+  funding: 'fund|grant|financial',
+  'author-contributions': 'contribut|approved\\s+the\\s+final|drafted|wrote\\s+the',
+  'data-availability': '\\bdata',
+};
+const needsCache = new Map<string, RegExp>();
+function needsOf(kinds: readonly (keyof typeof CONTENT)[]): RegExp {
+  const key = kinds.join();
+  let re = needsCache.get(key);
+  if (!re) needsCache.set(key, (re = new RegExp(kinds.map((k) => NEEDS[k]).join('|'), 'i')));
+  return re;
+}
 
 /** The heading's parts: "Funding and competing interests" is both. */
 function headingParts(text: string): string[] {
@@ -74,11 +91,22 @@ export function findDeclarations(doc: DocumentModel, kinds: readonly Declaration
     const e = contentEvidence(doc, 'patient-perspective');
     if (e?.status === 'present') found.set('patient-perspective', { start: e.start, end: e.end, via: 'content' });
   }
-  const byContent = rest.filter((k): k is keyof typeof CONTENT => k !== 'patient-perspective');
+  let byContent = rest.filter((k): k is keyof typeof CONTENT => k !== 'patient-perspective');
   if (!byContent.length) return found;
+  let needs = needsOf(byContent);
   for (const s of doc.sentences) {
-    if (s.paragraph.kind === 'reference' || !ANY_STATEMENT.test(s.text)) continue;
-    for (const k of byContent) if (!found.has(k) && CONTENT[k](s.text)) found.set(k, { start: s.start, end: s.end, via: 'content' });
+    if (s.paragraph.kind === 'reference' || !needs.test(s.text)) continue;
+    let changed = false;
+    for (const k of byContent) {
+      if (!CONTENT[k](s.text)) continue;
+      found.set(k, { start: s.start, end: s.end, via: 'content' });
+      changed = true;
+    }
+    if (!changed) continue;
+    // Look further only for the statements still missing.
+    byContent = byContent.filter((k) => !found.has(k));
+    if (!byContent.length) break;
+    needs = needsOf(byContent);
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import { limitReport, type CountCheck } from '../analysis/counts';
+import { effectiveLimits, limitReport, type CountCheck } from '../analysis/counts';
 import type { Rule } from '../analysis/rule';
 import type { Fix } from '../types';
 
@@ -26,7 +26,10 @@ export const lengthLimit: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     const { doc, profile, config } = ctx;
-    const report = limitReport(doc, ctx.sections, profile, config);
+    // Nothing to check when neither the profile nor the config sets a limit.
+    const limits = effectiveLimits(profile, config);
+    if (!Object.keys(limits).length) return;
+    const report = limitReport(doc, ctx.sections, profile, config, true);
     const fallback = doc.title ? { start: doc.title.start, end: doc.title.end } : { start: 0, end: 0 };
     for (const c of report.counts) {
       if (c.status !== 'over' && c.status !== 'under') continue;
