@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, suppressionFixes, type Fix } from '../../server/src/checker';
+import { check, suppressionFixes } from '../../server/src/checker';
 import { quickFixes } from '../../server/src/lsp/codeActions';
 import { findingsToDiagnostics } from '../../server/src/lsp/diagnostics';
 
@@ -21,12 +20,13 @@ describe('code actions by fix kind', () => {
   });
 
   it('one "ignore in this file" per rule, one "ignore on this line" per place, whatever the titles say', () => {
-    const retitled: Diagnostic[] = diagnostics.map((d) => {
-      const data = d.data as { ignore: Fix[] };
-      return { ...d, data: { ...data, ignore: data.ignore.map((f, i) => ({ ...f, title: `suppression ${i} of ${d.range.start.line}:${String(d.message).length}` })) } };
-    });
-    const actions = quickFixes(document, retitled);
-    const inserts = actions.filter((a) => a.title.startsWith('Insert section'));
+    // Titles that say nothing of the kind: the actions are still told apart by kind.
+    const retitled = {
+      model: result.model,
+      findings: result.findings.map((f) => ({ ...f, fixes: f.fixes?.map((x, i) => ({ ...x, title: `fix ${i} of ${f.start}` })) })),
+    };
+    const actions = quickFixes(document, diagnostics, retitled);
+    const inserts = actions.filter((a) => a.title.startsWith('fix '));
     assert.equal(inserts.length, diagnostics.length);
     // All findings are at the title: one line suppression and one file suppression, after the fixes.
     const ignores = actions.slice(inserts.length);
@@ -35,5 +35,12 @@ describe('code actions by fix kind', () => {
       '<!-- caselint-disable-next-line required-section -->\n',
       '<!-- caselint-disable required-section -->\n\n',
     ]);
+  });
+
+  it('a diagnostic of an older text that no longer fits the current check gets no actions', () => {
+    const moved = diagnostics.map((d) => ({ ...d, range: { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } } }));
+    assert.deepEqual(quickFixes(document, moved, result), []);
+    const edited = TextDocument.create(document.uri, 'markdown', 2, `${text}\nMore.\n`);
+    assert.deepEqual(quickFixes(edited, diagnostics, result), [], 'a check of another text gives no actions');
   });
 });

@@ -1,5 +1,7 @@
 /**
- * Code actions from `Diagnostic.data` alone (no pending server state):
+ * Code actions for the diagnostics of a request, from the document's current check: each
+ * diagnostic is matched to the finding it shows (findingOf: rule, range, message; a diagnostic
+ * of an older text that no longer fits gets none), so diagnostics carry no fixes and no offsets.
  * - each finding's fixes → quick fixes (the first one preferred);
  * - every finding → "Ignore <rule> on this line" / "Ignore <rule> in this file";
  * - `source.fixAll.caselint` → all `safe` fixes of the document together, without overlaps;
@@ -9,8 +11,8 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix, OffsetEdit } from '../checker';
-import { diagnosticData } from './diagnostics';
+import { suppressionFixes, type CheckResult, type Finding, type Fix, type OffsetEdit } from '../checker';
+import { findingOf } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.caselint`;
 export const RENUMBER_KIND = `${CodeActionKind.Source}.renumberCitations.caselint`;
@@ -37,23 +39,19 @@ function editsValid(document: TextDocument, edits: readonly OffsetEdit[]): boole
   return edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length && typeof e.newText === 'string');
 }
 
-/** A diagnostic computed for another version of the text: its offsets no longer fit its range. */
-function stale(document: TextDocument, d: Diagnostic, start: number, end: number): boolean {
-  const length = document.getText().length;
-  if (start > length || end > length) return true;
-  const s = document.positionAt(start);
-  const e = document.positionAt(end);
-  return s.line !== d.range.start.line || s.character !== d.range.start.character || e.line !== d.range.end.line || e.character !== d.range.end.character;
-}
-
-/** Quick fixes and suppression actions for the diagnostics in the request's context. */
-export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+/**
+ * Quick fixes and suppression actions for the diagnostics in the request's context. `result` is
+ * the check of the document's current text (undefined: the document is not checked, no actions).
+ */
+export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], result: Pick<CheckResult, 'findings' | 'model'> | undefined): CodeAction[] {
   const actions: CodeAction[] = [];
   const ignores: CodeAction[] = [];
   const seenIgnore = new Set<string>();
+  if (!result || result.model.text !== document.getText()) return [];
   for (const d of diagnostics) {
-    const data = diagnosticData(d);
-    if (!data || stale(document, d, data.start, data.end)) continue;
+    const finding = findingOf(result.findings, document, d);
+    if (!finding) continue;
+    const data = { ruleId: finding.ruleId, fixes: finding.fixes, ignore: suppressionFixes(result.model, finding) };
     (data.fixes ?? []).forEach((fix, i) => {
       if (!fix || !Array.isArray(fix.edits) || !editsValid(document, fix.edits)) return;
       actions.push({
@@ -127,13 +125,14 @@ export function wantsSourceActions(only: readonly string[] | undefined): boolean
 }
 
 /**
- * All code actions for a request. `findings` is the document's current check (for fixAll);
- * pass undefined when the document is not checked.
+ * All code actions for a request. `result` is the check of the document's current text (for the
+ * quick fixes and fixAll); pass undefined when the document is not checked.
  */
-export function codeActions(document: TextDocument, params: CodeActionParams, findings: readonly Finding[] | undefined): CodeAction[] {
+export function codeActions(document: TextDocument, params: CodeActionParams, result: Pick<CheckResult, 'findings' | 'model'> | undefined): CodeAction[] {
   const only = params.context.only;
   const out: CodeAction[] = [];
-  if (kindRequested(only, CodeActionKind.QuickFix)) out.push(...quickFixes(document, params.context.diagnostics ?? []));
+  const findings = result?.findings;
+  if (kindRequested(only, CodeActionKind.QuickFix)) out.push(...quickFixes(document, params.context.diagnostics ?? [], result));
   if (findings && kindRequested(only, FIX_ALL_KIND)) {
     const all = fixAllAction(document, findings);
     if (all) out.push(all);

@@ -1,10 +1,13 @@
 /**
- * Findings → LSP diagnostics. Each diagnostic carries what its code actions need in `data`
- * (offsets, fixes, suppression fixes), so the code action handler needs no server state.
+ * Findings → LSP diagnostics. A diagnostic says where, what and which rule, and nothing that
+ * moves when the text before it changes: `data` holds only the rule id, and the code actions find
+ * the finding a diagnostic shows (its fixes, its suppression fixes) in the document's current
+ * check by rule, range and message (findingOf). So a re-check after a keystroke that moves no
+ * diagnostic gives equal diagnostics, and the pull answers `unchanged` (lsp/documents.ts).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocsUrl, suppressionFixes, type DocumentModel, type Finding, type Fix, type Severity } from '../checker';
+import { positionAt, ruleDocsUrl, type DocumentModel, type Finding, type Severity } from '../checker';
 
 
 export const SOURCE = 'caselint';
@@ -13,18 +16,9 @@ export const CONFIG_CODE = 'config';
 /** Diagnostic.code of files the server did not check (too large, binary). */
 export const SKIPPED_CODE = 'skipped';
 
-/** What every caselint diagnostic carries in `data`. */
+/** What every caselint finding's diagnostic carries in `data`. */
 export interface DiagnosticData {
   ruleId: string;
-  /** The finding's UTF-16 offsets in the document version it was computed for. */
-  start: number;
-  end: number;
-  /** The finding's own fixes (quick fixes). */
-  fixes?: Fix[];
-  /** "Ignore on this line" / "Ignore in this file" fixes. */
-  ignore?: Fix[];
-  /** The rule's payload (Finding.data). */
-  data?: Record<string, unknown>;
 }
 
 export function toLspSeverity(severity: Severity): DiagnosticSeverity {
@@ -41,23 +35,90 @@ export function toLspSeverity(severity: Severity): DiagnosticSeverity {
   }
 }
 
-export function findingToDiagnostic(finding: Finding, document: TextDocument, model?: DocumentModel): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, start: finding.start, end: finding.end };
-  if (finding.fixes?.length) data.fixes = finding.fixes;
-  if (model) {
-    const ignore = suppressionFixes(model, finding);
-    if (ignore.length) data.ignore = ignore;
+/** Where the text's lines start: the model's (made by the parse) or the document's. */
+type Positions = (offset: number) => { line: number; character: number };
+
+function positionsOf(document: TextDocument, model?: DocumentModel): Positions {
+  if (model && model.text.length === document.getText().length) {
+    const starts = model.lineStarts;
+    return (offset) => positionAt(starts, offset);
   }
-  if (finding.data) data.data = finding.data;
+  return (offset) => document.positionAt(offset);
+}
+
+/** The rules' documentation links, made once per rule. */
+const docsUrls = new Map<string, { href: string }>();
+function codeDescription(ruleId: string): { href: string } {
+  let d = docsUrls.get(ruleId);
+  if (!d) docsUrls.set(ruleId, (d = { href: ruleDocsUrl(ruleId) }));
+  return { href: d.href };
+}
+
+export function findingToDiagnostic(finding: Finding, document: TextDocument, model?: DocumentModel, positions: Positions = positionsOf(document, model)): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId };
   return {
-    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+    range: { start: positions(finding.start), end: positions(finding.end) },
     severity: toLspSeverity(finding.severity),
     code: finding.ruleId,
-    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    codeDescription: codeDescription(finding.ruleId),
     source: SOURCE,
     message: finding.message,
     data,
   };
+}
+
+/**
+ * The finding of `findings` (a check of the document's current text, sorted by start) that a
+ * diagnostic shows: same rule, same message, and its range is where the diagnostic is in the
+ * current text. Undefined for a diagnostic of an older version that no longer fits (or not ours).
+ */
+export function findingOf(findings: readonly Finding[], document: TextDocument, d: Diagnostic): Finding | undefined {
+  const data = diagnosticData(d);
+  if (!data) return undefined;
+  const length = document.getText().length;
+  const start = document.offsetAt(d.range.start);
+  const end = document.offsetAt(d.range.end);
+  // offsetAt clamps: a position past the text (or past its line) is not where a finding is.
+  const s = document.positionAt(start);
+  const e = document.positionAt(end);
+  if (s.line !== d.range.start.line || s.character !== d.range.start.character || e.line !== d.range.end.line || e.character !== d.range.end.character) return undefined;
+  if (end > length) return undefined;
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (findings[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < findings.length && findings[i].start === start; i++) {
+    const f = findings[i];
+    if (f.end === end && f.ruleId === data.ruleId && f.message === d.message) return f;
+  }
+  return undefined;
+}
+
+/** Do two lists of diagnostics say the same (then a pull answers `unchanged`)? */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      x.range.start.line !== y.range.start.line ||
+      x.range.start.character !== y.range.start.character ||
+      x.range.end.line !== y.range.end.line ||
+      x.range.end.character !== y.range.end.character ||
+      x.severity !== y.severity ||
+      x.code !== y.code ||
+      x.message !== y.message ||
+      x.source !== y.source ||
+      x.codeDescription?.href !== y.codeDescription?.href ||
+      (x.data as DiagnosticData | undefined)?.ruleId !== (y.data as DiagnosticData | undefined)?.ruleId
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Diagnostics sent per document at most (the rest are counted in one summary diagnostic). */
@@ -71,8 +132,7 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2,
  * The diagnostics of a document's findings, at most `max` of them: with more findings, the most
  * severe `max` (in document order within a severity) are shown, in document order, followed by
  * one summary diagnostic at the first line that says how many more there are. Only the shown
- * findings are converted (positions, suppression fixes), so a document with 100,000 findings
- * costs what one with `max` does.
+ * findings are converted, so a document with 100,000 findings costs what one with `max` does.
  */
 export function findingsToDiagnostics(
   findings: readonly Finding[],
@@ -80,13 +140,14 @@ export function findingsToDiagnostics(
   model?: DocumentModel,
   max = DEFAULT_MAX_DIAGNOSTICS,
 ): Diagnostic[] {
-  if (findings.length <= max) return findings.map((f) => findingToDiagnostic(f, document, model));
+  const positions = positionsOf(document, model);
+  if (findings.length <= max) return findings.map((f) => findingToDiagnostic(f, document, model, positions));
   const shown = findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
     .slice(0, Math.max(0, max))
     .sort((a, b) => a.i - b.i)
-    .map(({ f }) => findingToDiagnostic(f, document, model));
+    .map(({ f }) => findingToDiagnostic(f, document, model, positions));
   shown.push(moreDiagnostic(findings.length - shown.length, shown.length, document));
   return shown;
 }
@@ -125,6 +186,5 @@ export function diagnosticData(d: Diagnostic): DiagnosticData | undefined {
   if (d.source !== SOURCE) return undefined;
   const data = d.data as Partial<DiagnosticData> | undefined;
   if (!data || typeof data !== 'object' || typeof data.ruleId !== 'string') return undefined;
-  if (!Number.isInteger(data.start) || !Number.isInteger(data.end)) return undefined;
   return data as DiagnosticData;
 }

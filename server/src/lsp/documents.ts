@@ -27,7 +27,7 @@ import {
 
 import { bibliographyFiles } from '../config/bibliographies';
 import { ConfigError, discoverConfig } from '../config/discover';
-import { configDiagnostic, findingsToDiagnostics, skippedDiagnostic } from './diagnostics';
+import { configDiagnostic, findingsToDiagnostics, sameDiagnostics, skippedDiagnostic } from './diagnostics';
 
 /** Editor settings (section "caselint"). */
 export interface Settings {
@@ -109,7 +109,10 @@ export interface Analysis {
   version: number;
   /** Configuration generation the analysis was made under. */
   generation: number;
-  /** `${version}:${generation}:${n}`: the pull diagnostics result id, unique per analysis. */
+  /**
+   * The pull diagnostics result id: one per list of diagnostics (`${version}:${generation}:${n}`
+   * of the check that first gave them; a later check of the document with equal ones keeps it).
+   */
   resultId: string;
   status: AnalysisStatus;
   /** The document as it was checked (TextDocument objects are updated in place; this is a snapshot). */
@@ -162,6 +165,11 @@ export interface AnalysisCache {
    * edit redoes only the work of the text that changed. Without one, every check is a full one.
    */
   checker?: IncrementalChecker;
+  /**
+   * The diagnostics of the last check that found some, and their result id: a re-check whose
+   * diagnostics are equal keeps the id (a result id always names one list of diagnostics).
+   */
+  last?: { resultId: string; generation: number; diagnostics: Diagnostic[] };
 }
 
 /** The file system path of a file: URI, or undefined. */
@@ -331,17 +339,29 @@ export class Analyzer {
     else this.bibliographyPaths.delete(document.uri);
     const reason = manuscript.reason;
     if (!result) return this.empty(document, generation, 'not-manuscript', settings, [], { config, configFile: loaded.file, reason });
+    let diagnostics = findingsToDiagnostics(result.findings, document, result.model, this.options.maxDiagnostics);
+    // The same diagnostics as the last check's (a keystroke that moved none): the same result
+    // id, so that a pull with it is answered `unchanged` and nothing is sent again.
+    const last = cache.last;
+    let resultId: string;
+    if (last && last.generation === generation && sameDiagnostics(last.diagnostics, diagnostics)) {
+      resultId = last.resultId;
+      diagnostics = last.diagnostics;
+    } else {
+      resultId = `${document.version}:${generation}:${++sequence}`;
+      cache.last = { resultId, generation, diagnostics };
+    }
     return {
       uri: document.uri,
       version: document.version,
       generation,
-      resultId: `${document.version}:${generation}:${++sequence}`,
+      resultId,
       status: 'checked',
       document,
       result,
       config,
       configFile: loaded.file,
-      diagnostics: findingsToDiagnostics(result.findings, document, result.model, this.options.maxDiagnostics),
+      diagnostics,
       reason,
     };
   }

@@ -11,6 +11,7 @@
  * gets an empty result; the server never goes down because of one document.
  */
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
@@ -31,7 +32,7 @@ import { parseDocument, type CheckResult, type Rule } from '../checker';
 import { forgetBibliography } from '../config/bibliographies';
 import { CONFIG_FILE_NAMES } from '../config/discover';
 import { checklistResult, insertSectionEdit } from './checklist';
-import { codeActions, CODE_ACTION_KINDS, wantsSourceActions } from './codeActions';
+import { codeActions, CODE_ACTION_KINDS, kindRequested, wantsSourceActions } from './codeActions';
 import { completionItems } from './completion';
 import { definition, documentLinks, keyCompletion, references } from './navigation';
 import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
@@ -174,13 +175,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return { result: analysis.result, document: analysis.document, analysis };
   }
 
-  /** After each new check: tell the client the document's checklist. */
+  /** After each new check: tell the client the document's checklist, when it changed. */
   function afterCheck(analysis: Analysis): void {
     const state = states.get(analysis.uri);
-    if (state?.notified === analysis.resultId) return;
-    if (state) state.notified = analysis.resultId;
+    if (state?.notifiedAnalysis === analysis) return;
+    if (state) state.notifiedAnalysis = analysis;
     try {
       const list = analysis.status === 'checked' && analysis.result ? checklistResult(analysis.result, analysis.document) : null;
+      const json = JSON.stringify(list);
+      if (state?.notified === json) return;
+      if (state) state.notified = json;
       void connection.sendNotification(ChecklistChangedNotification.type, { uri: analysis.uri, checklist: list });
     } catch (error) {
       logError(`caselint: checklist of ${analysis.uri} failed: ${describeError(error)}`);
@@ -427,9 +431,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const only = params.context.only;
-      const cached = wantsSourceActions(only) ? await getResult(document.uri) : undefined;
-      const findings = cached && cached.document.version === document.version ? cached.result.findings : undefined;
-      return codeActions(document, params, findings);
+      // Quick fixes come from the findings the diagnostics show, in the current check (codeActions.ts).
+      const wanted = kindRequested(only, CodeActionKind.QuickFix) || wantsSourceActions(only);
+      const cached = wanted ? await getResult(document.uri) : undefined;
+      const result = cached && cached.document.version === document.version ? cached.result : undefined;
+      return codeActions(document, params, result);
     }),
   );
 

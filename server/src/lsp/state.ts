@@ -3,6 +3,7 @@
  * document opens and disposed when it closes, so that nothing of a closed document stays behind.
  */
 import { createIncrementalChecker } from '../checker';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { Analysis, AnalysisCache, CheckToken, LoadedDocConfig, Settings } from './documents';
 
 export class DocumentState implements AnalysisCache {
@@ -14,8 +15,12 @@ export class DocumentState implements AnalysisCache {
   saved?: Analysis;
   /** Re-checks after an edit redo only what the edit changed; goes with the state on close. */
   readonly checker = createIncrementalChecker();
-  /** The result id whose checklist was last sent to the client. */
+  /** The diagnostics of the last check and their result id (AnalysisCache.last). */
+  last?: { resultId: string; generation: number; diagnostics: Diagnostic[] };
+  /** The checklist last sent to the client (caselint/checklistChanged), as JSON. */
   notified?: string;
+  /** The analysis whose checklist was last looked at. */
+  notifiedAnalysis?: Analysis;
   private timer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -59,6 +64,7 @@ export class DocumentState implements AnalysisCache {
     this.cancelCheck();
     this.check = undefined;
     this.saved = undefined;
+    this.last = undefined;
     this.checker.clear();
   }
 }
