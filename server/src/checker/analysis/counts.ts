@@ -21,7 +21,8 @@
  */
 import type { CaselintConfig, LimitSetting } from '../config';
 import { COUNT_IDS, headingMatches, type CountId, type Profile, type ProfileItem, type TitleCaseReportRule } from '../profiles';
-import type { DocumentModel, Paragraph, Section, Span } from '../types';
+import { memoised } from '../model/memo';
+import type { DocumentModel, Memo, Paragraph, Section, Span } from '../types';
 import { contentEvidence } from './evidence';
 import { figureCaptions } from './figures';
 import { referenceList } from './references';
@@ -137,7 +138,14 @@ const WORD_RE = /[\p{L}\p{N}]/u;
 const WHITE_RE = /\s/u;
 
 /** A paragraph's words, its citation markers left out. */
-function paragraphWords(p: Paragraph): number {
+/** A paragraph's words without its citation markers; memoised by its text and markers (a re-check counts only the edited paragraphs). */
+function paragraphWords(p: Paragraph, memo: Memo | undefined): number {
+  if (!memo) return wordsOf(p);
+  const key = p.citations.length ? p.citations.map((c) => c.raw).join('\u0001') + '\0' + p.plain : '\0' + p.plain;
+  return memoised(memo, 'counts/words', key, () => wordsOf(p));
+}
+
+function wordsOf(p: Paragraph): number {
   if (!p.citations.length) return countWords(p.plain);
   // The markers in order, each looked for after the previous one (one pass over the text).
   const parts: string[] = [];
@@ -204,7 +212,7 @@ function computeCounts(model: DocumentModel, sections: SectionAnalysis, mainText
 
   if (abstractSections?.length) {
     for (const p of model.paragraphs) if (textual(p) && inAbstract(p) && !inKeywords(p)) abstractParagraphs.add(p);
-    abstractWords = [...abstractParagraphs].reduce((n, p) => n + paragraphWords(p), 0);
+    abstractWords = [...abstractParagraphs].reduce((n, p) => n + paragraphWords(p, model.memo), 0);
     const h = abstractSections[0].heading!;
     places.abstractWords = { start: h.textStart, end: h.textEnd };
   } else {
@@ -218,7 +226,7 @@ function computeCounts(model: DocumentModel, sections: SectionAnalysis, mainText
       if (p) {
         abstractParagraphs.add(p);
         // "Abstract:" itself is a label, not a word of the abstract.
-        abstractWords = Math.max(0, paragraphWords(p) - 1);
+        abstractWords = Math.max(0, paragraphWords(p, model.memo) - 1);
       }
       places.abstractWords = { start: evidence.start, end: evidence.end };
     }
@@ -239,7 +247,7 @@ function computeCounts(model: DocumentModel, sections: SectionAnalysis, mainText
     // A Pandoc table caption (": Nerve conduction studies {#tbl-ncs}", "Table: …").
     if (/^(?::|Table:)\s/.test(p.plain)) continue;
     if (inBackMatter(p)) continue;
-    mainTextWords += paragraphWords(p);
+    mainTextWords += paragraphWords(p, model.memo);
   }
   if (firstBody?.heading) places.mainTextWords = { start: firstBody.heading.textStart, end: firstBody.heading.textEnd };
 
