@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { seededRandom } from '../../bench/random';
 import type { Finding } from '../../server/src/checker';
 import { findingsToDiagnostics, MORE_CODE } from '../../server/src/lsp/diagnostics';
 import { inProcessServer, PULL_CAPABILITIES, PUSH_CAPABILITIES, type TestClient } from './client';
@@ -59,5 +60,21 @@ describe('language server diagnostics cap', function () {
     assert.deepEqual(shown.map((d) => String(d.message).split(' ')[0]), ['warning', 'error', 'warning', '2']);
     assert.equal(shown[3].code, MORE_CODE);
     assert.equal(findingsToDiagnostics(findings, doc, undefined, 5).length, 5, 'no summary when all fit');
+  });
+
+  it('picks the same findings as sorting by severity then document order, for any mix and cap', () => {
+    const doc = TextDocument.create('file:///x.md', 'markdown', 1, 'x'.repeat(200));
+    const severities: Finding['severity'][] = ['error', 'warning', 'info', 'hint'];
+    const random = seededRandom(5);
+    for (let round = 0; round < 200; round++) {
+      const findings = Array.from({ length: 1 + Math.floor(random() * 40) }, (_, i): Finding => ({
+        ruleId: 'placeholder', severity: severities[Math.floor(random() * 4)], message: `m${i}`, start: i, end: i + 1,
+      }));
+      const max = Math.floor(random() * (findings.length + 2));
+      const rank = (f: Finding) => severities.indexOf(f.severity);
+      const expected = findings.length <= max ? findings : findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).slice(0, max).sort((a, b) => a.i - b.i).map(({ f }) => f);
+      const shown = findingsToDiagnostics(findings, doc, undefined, max).filter((d) => d.code !== MORE_CODE);
+      assert.deepEqual(shown.map((d) => d.message), expected.map((f) => f.message), `round ${round}`);
+    }
   });
 });

@@ -142,12 +142,20 @@ export function findingsToDiagnostics(
 ): Diagnostic[] {
   const positions = positionsOf(document, model);
   if (findings.length <= max) return findings.map((f) => findingToDiagnostic(f, document, model, positions));
-  const shown = findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
-    .slice(0, Math.max(0, max))
-    .sort((a, b) => a.i - b.i)
-    .map(({ f }) => findingToDiagnostic(f, document, model, positions));
+  // The most severe first: every finding more severe than the last severity that fits, and of
+  // that one the first in document order (one pass, no sort).
+  const limit = Math.max(0, max);
+  const bySeverity = [0, 0, 0, 0];
+  for (const f of findings) bySeverity[SEVERITY_RANK[f.severity]]++;
+  let cut = 0;
+  let before = 0;
+  while (cut < 3 && before + bySeverity[cut] < limit) before += bySeverity[cut++];
+  let atCut = limit - before;
+  const shown: Diagnostic[] = [];
+  for (const f of findings) {
+    const rank = SEVERITY_RANK[f.severity];
+    if (rank < cut || (rank === cut && atCut-- > 0)) shown.push(findingToDiagnostic(f, document, model, positions));
+  }
   shown.push(moreDiagnostic(findings.length - shown.length, shown.length, document));
   return shown;
 }
@@ -166,8 +174,10 @@ export function moreDiagnostic(hidden: number, shown: number, document: TextDocu
 
 /** The range of the document's first line (where file-level messages go). */
 export function firstLineRange(document: TextDocument): Diagnostic['range'] {
-  const text = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-  const length = text.replace(/\r?\n$|\r$/, '').length;
+  // Not through the document's line index: that would be built (the whole text read) for one line.
+  const text = document.getText();
+  const m = /[\r\n]/.exec(text);
+  const length = m ? m.index : text.length;
   return { start: { line: 0, character: 0 }, end: { line: 0, character: length } };
 }
 
