@@ -1,11 +1,14 @@
 /**
  * Writes server/schema/caselint.schema.json from the rule registry and the profiles
- * (`npm run schema`), and the config loader's precompiled validators (scripts/validators.ts). Run it after adding a rule, a rule option or a profile;
- * test/config/schema.test.ts fails while the committed file is stale.
+ * (`npm run schema`), the config loader's precompiled validators (scripts/validators.ts) and the
+ * claim data's trigger words (scripts/triggers.ts). Run it after adding a rule, a rule option, a
+ * profile or a claim pattern; test/config/schema.test.ts and test/checker/claims-triggers.test.ts
+ * fail while a committed file is stale.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchemaText } from '../src/config/schema';
+import { triggersSource, TRIGGERS_TS } from './triggers';
 import { validatorsDeclarations, validatorsSource, VALIDATORS_DTS, VALIDATORS_JS } from './validators';
 
 const file = join(__dirname, '..', 'schema', 'caselint.schema.json');
@@ -14,3 +17,5 @@ console.log(`wrote ${file}`);
 writeFileSync(VALIDATORS_JS, validatorsSource());
 writeFileSync(VALIDATORS_DTS, validatorsDeclarations());
 console.log(`wrote ${VALIDATORS_JS} and its .d.ts (the config loader's precompiled validators)`);
+writeFileSync(TRIGGERS_TS, triggersSource());
+console.log(`wrote ${TRIGGERS_TS} (the claim data's trigger words)`);

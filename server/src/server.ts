@@ -3,6 +3,7 @@
  * caselint-language-server: the caselint language server over stdio (`--stdio`) or Node IPC
  * (`--node-ipc`; also `--socket=PORT`, `--pipe=NAME` as vscode-languageserver understands them).
  */
+import './startup';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { format } from 'node:util';
 import { createServer } from './lsp/server';

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { CLAIM_CUES, OVERSTATEMENTS, SENTENCE_EXCLUSIONS, type ClaimExamples } from '../../server/src/checker/analysis/claims';
-import { triggerWords } from '../../server/src/checker/analysis/claims/triggers';
+import { readFileSync } from 'node:fs';
+import { patternKey, triggersOf, triggerWords } from '../../server/src/checker/analysis/claims/triggers';
+import { TRIGGER_WORDS } from '../../server/src/checker/analysis/claims/triggers.generated';
+import { claimPatterns, triggersSource, TRIGGERS_TS } from '../../server/scripts/triggers';
 
 /** The words of a text as the classifier's tokenizer splits them (letters and digits; "%" on its own). */
 const tokens = (text: string) => new Set([...(text.toLowerCase().match(/[\p{L}\p{N}]+|%/gu) ?? [])]);
@@ -39,5 +42,16 @@ describe('trigger words derived from a pattern', () => {
         assert.ok(words.some((w) => tokens(text).has(w)), `${entry.name}: "${text}" matches but holds none of ${words.join(', ')}`);
       }
     }
+  });
+
+  it('the committed table of trigger words (triggers.generated.ts) is up to date', () => {
+    assert.ok(readFileSync(TRIGGERS_TS, 'utf8') === triggersSource(), 'server/src/checker/analysis/claims/triggers.generated.ts is stale: run `npm run schema` and commit the result');
+    for (const p of claimPatterns()) assert.ok(TRIGGER_WORDS[patternKey(p)], `no precomputed trigger words for /${p.source}/`);
+  });
+
+  it('a pattern the table does not hold is derived at run time, with the same words', () => {
+    const pattern = /\b(?:reported|described)\s+cases\b/iu;
+    assert.equal(TRIGGER_WORDS[patternKey(pattern)], undefined);
+    assert.deepEqual(triggersOf(pattern), triggerWords(pattern));
   });
 });

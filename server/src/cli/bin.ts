@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import '../startup';
 import { main } from './main';
 
 // A write error on stdout (a full disk, `caselint … | head` closing the pipe early) reaches the
@@ -18,7 +19,10 @@ main({
   },
   stderr: process.stderr,
   cwd: process.cwd(),
-  stdin: process.stdin,
+  // Read only for --stdin: making process.stdin loads Node's stream and socket modules (tens of ms).
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
 }).then(
   (code) => {

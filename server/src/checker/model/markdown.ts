@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import type { Comment, Heading, Memo, TableCell, TextSegment } from '../types';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from './blocks';
-import { memoised } from './memo';
+import { detached, memoised } from './memo';
 import { PlainBuilder, lineEnd, positionAt } from './text';
 
 /**
@@ -118,7 +118,8 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
       const b = new PlainBuilder();
       const comments: Comment[] = [];
       alignInline(inlineChildren(inline, env), source, 0, end - start, b, comments);
-      return { plain: b.plain, segments: b.segments, comments };
+      // Kept by the memo: copies, not slices of this version of the document (memo.ts, detached).
+      return { plain: detached(memo, b.plain), segments: b.segments, comments: comments.map((c) => ({ ...c, text: detached(memo, c.text) })) };
     });
     const b = new PlainBuilder();
     b.plain = aligned.plain;

@@ -1,6 +1,6 @@
 import { AMBIGUOUS_PRESENT, CATEGORY_INFO, CLAIM_CUES, GENERIC_SUBJECT, NOT_VERB_BEFORE, PRESENT_TENSE_CUE, PRESENT_TENSE_WORDS } from './cues';
 import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
-import { triggerWords } from './triggers';
+import { triggersOf } from './triggers';
 import type { ClaimClause, ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
 
 /**
@@ -296,13 +296,13 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     return e;
   };
   CUES.forEach((cue, i) => {
-    for (const w of triggerWords(cue.pattern)) {
+    for (const w of triggersOf(cue.pattern)) {
       const e = entry(w);
       if (!e.cues.includes(i)) e.cues.push(i);
     }
   });
   EXCLUSIONS.forEach((ex, i) => {
-    for (const w of triggerWords(ex.pattern)) {
+    for (const w of triggersOf(ex.pattern)) {
       const e = entry(w);
       if (!e.exclusions.includes(i)) e.exclusions.push(i);
     }
@@ -314,7 +314,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
   }
   for (const w of data.notVerbBefore) entry(w).notVerbBefore = true;
   for (const w of AUXILIARIES) entry(w).auxiliary = true;
-  for (const w of triggerWords(data.genericSubject.pattern)) entry(w).generic = true;
+  for (const w of triggersOf(data.genericSubject.pattern)) entry(w).generic = true;
   const PERCENT = entry('%');
 
   /**
@@ -336,18 +336,16 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
   });
 
   /** Each `iu` pattern of the data, compiled again without `i` (see withoutIgnoreCase). */
-  const FAST = new Map<RegExp, RegExp | undefined>();
+  const FAST = new Map<RegExp, RegExp | null>();
+  /** Made when a pattern first runs (starting the checker compiles none). */
   const fastOf = (re: RegExp) => {
-    if (!FAST.has(re)) FAST.set(re, withoutIgnoreCase(re));
-    return FAST.get(re);
+    let fast = FAST.get(re);
+    if (fast === undefined) FAST.set(re, (fast = withoutIgnoreCase(re) ?? null));
+    return fast;
   };
-  for (const c of CUES) fastOf(c.pattern);
-  for (const x of EXCLUSIONS) fastOf(x.pattern);
-  for (const c of CLAUSES) fastOf(c.pattern);
-  fastOf(data.genericSubject.pattern);
   /** Runs a pattern of the data on a sentence (the faster way when there is one); offsets are the sentence's. */
   function run(re: RegExp, f: { text: string; lower?: string }): RegExpExecArray | null {
-    const fast = FAST.get(re);
+    const fast = fastOf(re);
     if (!fast) return re.exec(f.text);
     return fast.exec((f.lower ??= lowerSameLength(f.text)));
   }

@@ -1,4 +1,4 @@
-import { triggerWords } from './triggers';
+import { triggersOf } from './triggers';
 
 /**
  * Certainty a case report cannot carry, and the hedged wording to offer instead. Data only:
@@ -135,7 +135,7 @@ export interface OverstatementFinder {
 export function makeOverstatementFinder(list: readonly Overstatement[] = OVERSTATEMENTS): OverstatementFinder {
   const BY_WORD = new Map<string, Overstatement[]>();
   for (const o of list) {
-    for (const w of triggerWords(o.pattern)) {
+    for (const w of triggersOf(o.pattern)) {
       const words = BY_WORD.get(w);
       if (words) words.push(o);
       else BY_WORD.set(w, [o]);

@@ -1,4 +1,17 @@
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { TRIGGER_WORDS } from './triggers.generated';
+
+/** A pattern's key in the table of precomputed trigger words: its source and flags. */
+export const patternKey = (pattern: RegExp): string => `/${pattern.source}/${pattern.flags}`;
+
+/**
+ * The trigger words of a pattern of the claim data: from the table that `npm run schema` writes
+ * (triggers.generated.ts), so that starting the checker parses no pattern; a pattern the table
+ * does not hold (the data was edited since) is derived here, with the same result.
+ */
+export function triggersOf(pattern: RegExp): readonly string[] {
+  return TRIGGER_WORDS[patternKey(pattern)] ?? triggerWords(pattern);
+}
 
 /**
  * The trigger words of a pattern, derived from the pattern itself: a set of lower-case words
