@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { check, type Format } from '../../server/src/checker';
+import { check, parseDocument, type Format } from '../../server/src/checker';
 import { findPlaceholders } from '../../server/src/checker/analysis/placeholders';
 import { findCitations } from '../../server/src/checker/model/citations';
 import { splitSentences } from '../../server/src/checker/model/sentences';
@@ -140,6 +140,10 @@ const CONSTRUCTIONS: [string, Subject, (n: number) => string, number][] = [
     2000,
   ],
   ['one disable of every rule, then many enables of one', 'markdown', (n) => MD_HEAD + '<!-- caselint-disable -->\n' + '<!-- caselint-enable overstated-claim -->\nXX\n'.repeat(n), 2000],
+  // Issue 14, the parse in steps: a table's caption is looked up near it, not among all paragraphs.
+  ['many tables and paragraphs (the caption search of the parse)', (t) => parseDocument(t, 'markdown'), (n) => MD_HEAD + 'Table 1. Nerve conduction.\n\n' + '| a | b |\n|---|---|\n| 1 | 2 |\n\nA b.\n\nC d.\n\n'.repeat(n), 2000],
+  ['many LaTeX tables and paragraphs (the caption search of the parse)', (t) => parseDocument(t, 'latex'), (n) => LATEX_HEAD + '\\begin{tabular}{ll}\na & b \\\\\n\\end{tabular}\n\nA b.\n\nTable 2. C d.\n\n'.repeat(n), 2000],
+  ['many table cells not written verbatim (escaped bars, entities)', (t) => parseDocument(t, 'markdown'), (n) => MD_HEAD + '| a | b |\n|---|---|\n| x \\| y | &amp; |\n\n'.repeat(n), 4000],
   ['many disable-next-line on one line before many blank lines', 'markdown', (n) => MD_HEAD + '<!-- caselint-disable-next-line -->'.repeat(n) + '\n'.repeat(n) + 'XX\n', 2000],
 ];
 

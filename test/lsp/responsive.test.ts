@@ -6,8 +6,8 @@ import { inProcessServer, PULL_CAPABILITIES, ROOT, spawnServer, type TestClient 
 
 /**
  * While one document is being checked the server keeps answering the other documents' requests
- * (issue 14): a check runs in steps (the parse, each rule) and yields to the requests waiting
- * between them; an edit stops the check of the older version at its next step.
+ * (issue 14): a check runs in steps (slices of the parse, each rule, slices of a long rule: steps.ts)
+ * and yields to the requests waiting between them; an edit stops the check of the older version at its next step.
  */
 const EXAMPLE = readFileSync(join(ROOT, 'examples', 'als-cramps-case-report.md'), 'utf8');
 const SMALL = '# Cramps in a carpenter: a case report\n\n## Case presentation\n\nA man of 50 had cramps in both calves at night.\n';
@@ -20,14 +20,14 @@ describe('language server responsiveness', function () {
     client = undefined;
   });
 
-  it('answers hover and completion on a small document promptly while a huge one is checked (latency as a ratio of the big check)', async () => {
+  it('answers hover, completion and diagnostics on a small document within a bounded wait while a huge one is checked (the parse in slices too)', async () => {
     client = spawnServer({ capabilities: PULL_CAPABILITIES });
     await client.initialize();
     const small = 'file:///tmp/caselint-responsive/small.md';
     const big = 'file:///tmp/caselint-responsive/big.md';
     await client.open(small, SMALL);
     await client.pullItems(small);
-    // About 3 MB: seconds of checking.
+    // About 3 MB: seconds of checking, of which the parse was one step of seconds (issue 14).
     await client.open(big, EXAMPLE.repeat(Math.ceil(3_000_000 / EXAMPLE.length)));
     const t0 = performance.now();
     let bigDone = 0;
@@ -38,17 +38,25 @@ describe('language server responsiveness', function () {
     const latencies: number[] = [];
     while (!bigDone) {
       const t = performance.now();
-      if (latencies.length % 2) await client.completion(small, 4, 0);
-      else await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 4, character: 8 } });
+      const kind = latencies.length % 3;
+      if (kind === 0) await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 4, character: 8 } });
+      else if (kind === 1) await client.completion(small, 4, 0);
+      else await client.pull(small);
       if (!bigDone) latencies.push(performance.now() - t);
     }
     assert.ok((await bigItems).length > 0);
     const bigCheck = bigDone - t0;
     latencies.sort((a, b) => a - b);
     const median = latencies[Math.floor(latencies.length / 2)] ?? bigCheck;
-    // Before: the first request waited for the whole check (one answer, a ratio near 1).
-    assert.ok(latencies.length >= 4, `only ${latencies.length} answers during a check of ${bigCheck.toFixed(0)} ms`);
-    assert.ok(median <= 0.2 * bigCheck, `median answer ${median.toFixed(0)} ms during a check of ${bigCheck.toFixed(0)} ms (ratio ${(median / bigCheck).toFixed(2)})`);
+    const max = latencies[latencies.length - 1] ?? bigCheck;
+    const summary = `${latencies.length} answers during a check of ${bigCheck.toFixed(0)} ms: median ${median.toFixed(0)} ms, longest wait ${max.toFixed(0)} ms (ratio ${(max / bigCheck).toFixed(3)})`;
+    if (process.env.CASELINT_TIMINGS) console.log(`      ${summary}`);
+    // Before the parse was sliced, the longest wait was the parse, about 0.4 of the check
+    // (3.5 s of 9 s); after it, a rule's or a slice's, a few hundredths. A ratio, generous for a
+    // loaded machine, where the whole check slows down with the waits.
+    assert.ok(latencies.length >= 10, summary);
+    assert.ok(median <= 0.05 * bigCheck, summary);
+    assert.ok(max <= 0.15 * bigCheck, summary);
   });
 
   it('an edit stops the check of the older version at its next step: the rules after it do not run for that version', async () => {

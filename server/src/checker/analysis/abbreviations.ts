@@ -31,6 +31,7 @@ import { memoised } from '../model/memo';
 import { plainSpanToSource } from '../model/text';
 import type { DocumentModel, Paragraph, Section } from '../types';
 import type { SectionAnalysis } from './sections';
+import { runSteps, type Steps } from '../steps';
 
 export type AbbreviationScope = 'abstract' | 'main';
 
@@ -315,6 +316,11 @@ function paragraphAbbreviations(plain: string): ParagraphAbbreviations {
 
 /** Definitions and uses of abbreviations in the document, once per check. */
 export function analyseAbbreviations(model: DocumentModel, sections: SectionAnalysis): AbbreviationAnalysis {
+  return runSteps(analyseAbbreviationSteps(model, sections));
+}
+
+/** analyseAbbreviations in steps (steps.ts): a paragraph each, then the uses a few hundred at a time. */
+export function* analyseAbbreviationSteps(model: DocumentModel, sections: SectionAnalysis): Steps<AbbreviationAnalysis> {
   const definitions: AbbreviationDefinition[] = [];
   const rawUses: { token: string; scope: AbbreviationScope; p: Paragraph; ps: number; pe: number }[] = [];
   const definedTokens = new Set<string>();
@@ -326,6 +332,7 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
     return facts;
   };
   for (const p of model.paragraphs) {
+    yield;
     if (p.kind !== 'prose' && p.kind !== 'list-item') continue;
     const facts = sectionFacts(p.section);
     const scope = facts.scope;
@@ -346,7 +353,9 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
     for (const t of tokens) rawUses.push({ token: t.token, scope, p, ps: t.ps, pe: t.pe });
   }
   const uses: AbbreviationUse[] = [];
-  for (const u of rawUses) {
+  for (let k = 0; k < rawUses.length; k++) {
+    if (k % 256 === 255) yield;
+    const u = rawUses[k];
     let short = shortFormOf(u.token);
     if (!short && definedTokens.has(u.token)) short = u.token;
     if (!short && u.token.endsWith('s') && definedTokens.has(u.token.slice(0, -1))) short = u.token.slice(0, -1);

@@ -4,6 +4,7 @@ import type { CaselintConfig } from '../config';
 import type { TextEncodingName } from '../encoding';
 import type { Profile, ProfileItem } from '../profiles';
 import type { DocumentModel, Fix, Section, Severity } from '../types';
+import type { Steps } from '../steps';
 
 export interface Report {
   start: number;
@@ -49,5 +50,10 @@ export interface Rule {
    * loaded. A rule without one takes no options.
    */
   optionsSchema?: Record<string, unknown>;
-  check(ctx: RuleContext): void;
+  /**
+   * Reports the rule's findings through `ctx.report`. A rule whose work grows with the document
+   * may be a generator (`*check(ctx)`) that yields between slices of it (a paragraph, a
+   * sentence): a host that drives the check pauses there (steps.ts); the findings are the same.
+   */
+  check(ctx: RuleContext): void | Steps<void>;
 }

@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
 import type { DocumentModel, Finding, Format, Memo, Section } from '../types';
 import { applySuppressions } from './suppressions';
+import { driveSteps, isSteps, runSteps, type Steps } from '../steps';
 
 export interface CheckOptions {
   format?: Format;
@@ -82,15 +83,16 @@ export function checkModel(model: DocumentModel, profile: Profile, options: Omit
 }
 
 /**
- * checkModel in slices: `pause()` is awaited before each rule and before the suppressions, so
- * that a host (the language server) can answer other requests between them, and cancel the check
- * by throwing from `pause` (the error is the promise's rejection).
+ * checkModel in slices: `pause()` is awaited before each rule and before the suppressions, and
+ * inside a rule that works in steps (steps.ts) whenever SLICE_MS of work has passed, so that a
+ * host (the language server) can answer other requests between them, and cancel the check by
+ * throwing from `pause` (the error is the promise's rejection).
  */
 export async function checkModelAsync(model: DocumentModel, profile: Profile, options: Omit<CheckOptions, 'format'> & { pause: () => Promise<void> }): Promise<CheckResult> {
   const run = ruleRunner(model, profile, options);
   for (const rule of run.rules) {
     await options.pause();
-    run.one(rule);
+    await driveSteps(run.steps(rule), options.pause);
   }
   await options.pause();
   return run.finish();
@@ -106,7 +108,8 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
 
   const findings: Finding[] = [];
   const ruleIds = options.rules ? [...new Set([...RULE_IDS, ...options.rules.map((r) => r.id)])] : RULE_IDS;
-  const one = (rule: Rule) => {
+  /** One rule's run; a rule that works in steps yields between them. */
+  function* steps(rule: Rule): Steps<void> {
     const setting = resolveRuleSetting(config.rules?.[rule.id], rule.defaultSeverity);
     if (setting.severity === 'off') return;
     const severity = setting.severity;
@@ -146,18 +149,20 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
       },
     };
     try {
-      rule.check(ctx);
+      const stepped = rule.check(ctx);
+      if (isSteps(stepped)) yield* stepped;
       // One by one: push(...own) throws ("Maximum call stack size exceeded") past ~125,000 findings.
       for (const f of own) findings.push(f);
     } catch (error) {
       options.onRuleError?.(rule.id, error);
     }
-  };
+  }
+  const one = (rule: Rule) => runSteps(steps(rule));
 
   const finish = (): CheckResult => {
     const kept = applySuppressions(model, findings);
     kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     return { findings: kept, model, profile, config, sections };
   };
-  return { rules: options.rules ?? RULES, one, finish };
+  return { rules: options.rules ?? RULES, one, steps, finish };
 }

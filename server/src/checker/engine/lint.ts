@@ -2,10 +2,12 @@ import { bibliographyRequests, type BibliographyRequest, type LoadedBibliography
 import { isManuscript, type DetectResult } from '../analysis/detect';
 import { parseBibliography } from '../model/bibliography';
 import type { CaselintConfig } from '../config';
-import { parseDocument } from '../model';
+import { parseDocument, parseDocumentSteps } from '../model';
+import { driveSteps } from '../steps';
 import type { Rule } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
-import type { Format, Memo } from '../types';
+import type { DocumentModel, Format, Memo } from '../types';
+import type { Profile } from '../profiles';
 import { checkModel, checkModelAsync, profileOf, type CheckResult } from './check';
 
 /**
@@ -48,8 +50,9 @@ export interface AsyncLintOptions extends Omit<LintOptions, 'bibliographies'> {
   /** Reads the bibliography files the document names; without it, none are read. */
   readBibliography?: BibliographyReader;
   /**
-   * Awaited between the steps of the check (before the parse, after it, before each rule): the
-   * language server yields to its other requests there and cancels a stale check by throwing.
+   * Awaited between the steps of the check (before the parse, before each rule, and inside the
+   * parse and a long rule whenever SLICE_MS of work has passed: steps.ts): the language server
+   * yields to its other requests there and cancels a stale check by throwing.
    * Without it, the check runs in one go once the bibliographies are read.
    */
   pause?: () => Promise<void>;
@@ -68,7 +71,10 @@ export const FORCED_REASON = 'checked as a case report on request';
 function parseAndDetect(text: string, options: LintOptions | AsyncLintOptions) {
   const config = options.config ?? {};
   const profile = profileOf(config);
-  const model = parseDocument(text, options.format, { memo: options.memo });
+  return detect(parseDocument(text, options.format, { memo: options.memo }), options, config, profile);
+}
+
+function detect(model: DocumentModel, options: LintOptions | AsyncLintOptions, config: CaselintConfig, profile: Profile) {
   const manuscript: DetectResult = options.force
     ? { manuscript: true, reason: FORCED_REASON }
     : isManuscript(model, { path: options.path, configDir: options.configDir, config, profile });
@@ -88,7 +94,16 @@ export function lintFile(text: string, options: LintOptions): LintResult {
  */
 export async function lintFileAsync(text: string, options: AsyncLintOptions): Promise<LintResult> {
   await options.pause?.();
-  const { config, profile, model, manuscript } = parseAndDetect(text, options);
+  let parsed: ReturnType<typeof parseAndDetect>;
+  if (options.pause) {
+    // The parse in slices, pausing between them (steps.ts): the same model as parseDocument's.
+    const config = options.config ?? {};
+    const profile = profileOf(config);
+    parsed = detect(await driveSteps(parseDocumentSteps(text, options.format, { memo: options.memo }), options.pause), options, config, profile);
+  } else {
+    parsed = parseAndDetect(text, options);
+  }
+  const { config, profile, model, manuscript } = parsed;
   if (!manuscript.manuscript) return { manuscript };
   const bibliographies = options.readBibliography ? await loadBibliographies(bibliographyRequests(model, config), options.readBibliography) : undefined;
   const checkOptions = { config, onRuleError: options.onRuleError, rules: options.rules, encoding: options.encoding, bibliographies };

@@ -14,14 +14,15 @@ import { isReferencesHeading } from '../profiles';
 import type { RawBlocks } from './blocks';
 import { findCitations, type CitationOptions } from './citations';
 import { readFrontMatter } from './frontmatter';
-import { parseMarkdownBlocks } from './markdown';
-import { parseLatexBlocks } from './latex';
+import { markdownBlockSteps } from './markdown';
+import { latexBlockSteps } from './latex';
 import { blankPandocLines, finishPandocBlocks } from './quarto';
-import { parsePlainTextBlocks } from './plaintext';
+import { plainTextBlockSteps } from './plaintext';
+import { runSteps, type Steps } from '../steps';
 import { memoised } from './memo';
 import { splitSentences } from './sentences';
 import { parseSuppressionDirective } from './suppressions';
-import { computeLineStarts, plainSpanToSource, positionAt } from './text';
+import { computeLineStarts, lowerBound, plainSpanToSource, positionAt } from './text';
 
 export { computeLineStarts, positionAt } from './text';
 export { parseSuppressionDirective, suppressionComment } from './suppressions';
@@ -44,6 +45,15 @@ export interface ParseOptions {
 
 /** Parse once into the document model that every rule reads. */
 export function parseDocument(text: string, format: Format, options: ParseOptions = {}): DocumentModel {
+  return runSteps(parseDocumentSteps(text, format, options));
+}
+
+/**
+ * parseDocument in steps (steps.ts): the format's blocks a few at a time, then the model a
+ * paragraph at a time. Run to the end, it is parseDocument; a host that drives it (driveSteps)
+ * gets the same model, with pauses between the steps.
+ */
+export function* parseDocumentSteps(text: string, format: Format, options: ParseOptions = {}): Steps<DocumentModel> {
   const lineStarts = computeLineStarts(text);
   const frontMatter = format === 'latex' ? undefined : readFrontMatter(text, lineStarts);
   const parseWarnings: DocumentModel['parseWarnings'] = [];
@@ -54,17 +64,18 @@ export function parseDocument(text: string, format: Format, options: ParseOption
   let raw: RawBlocks;
   switch (format) {
     case 'markdown':
-      raw = finishPandocBlocks(parseMarkdownBlocks(text, lineStarts, blankPandocLines(body), options.memo), text, frontMatter);
+      raw = finishPandocBlocks(yield* markdownBlockSteps(text, lineStarts, blankPandocLines(body), options.memo), text, frontMatter);
       break;
     case 'latex':
-      raw = parseLatexBlocks(text);
+      raw = yield* latexBlockSteps(text);
       break;
     case 'text':
     default:
-      raw = parsePlainTextBlocks(body, lineStarts);
+      raw = yield* plainTextBlockSteps(body, lineStarts);
       break;
   }
-  const model = buildModel(text, format, lineStarts, raw, frontMatter, parseWarnings, options.memo);
+  yield;
+  const model = yield* buildModel(text, format, lineStarts, raw, frontMatter, parseWarnings, options.memo);
   if (options.memo) model.memo = options.memo;
   return model;
 }
@@ -124,7 +135,7 @@ function sectionLocator(sections: Section[]): (offset: number) => Section | null
   };
 }
 
-function buildModel(
+function* buildModel(
   text: string,
   format: Format,
   lineStarts: number[],
@@ -132,7 +143,7 @@ function buildModel(
   frontMatter: FrontMatter | undefined,
   parseWarnings: DocumentModel['parseWarnings'],
   memo: Memo | undefined,
-): DocumentModel {
+): Steps<DocumentModel> {
   const sections = buildSections(raw, text.length, text);
   const sectionAt = sectionLocator(sections);
   const referenceSections = new Set<Section>();
@@ -183,6 +194,7 @@ function buildModel(
       sentences.push(s);
     }
     paragraphs.push(para);
+    yield;
   }
 
   const tableSectionAt = sectionLocator(sections);
@@ -191,13 +203,13 @@ function buildModel(
     section: tableSectionAt(t.start),
     ...(captionIndex !== undefined && paragraphs[captionIndex] ? { caption: paragraphs[captionIndex] } : {}),
   }));
+  const nearCaption = captionFinder(text, paragraphs);
   for (const t of tables) {
     if (t.caption) continue;
-    const near = paragraphs.find(
-      (p) => p.kind === 'caption' && (Math.abs(p.end - t.start) < 4 || Math.abs(t.end - p.start) < 4 || gapIsBlank(text, p, t)),
-    );
+    const near = nearCaption(t);
     if (near) t.caption = near;
   }
+  yield;
 
   const suppressions: Suppression[] = [];
   for (const c of raw.comments) {
@@ -264,7 +276,36 @@ function referenceListSize(text: string, raw: RawBlocks, sections: Section[], re
   return Math.max(count, paragraphsSeen);
 }
 
+/** How far from a table its caption may be (gapIsBlank), in characters. */
+const CAPTION_GAP = 200;
+
+/**
+ * The first caption paragraph (in the paragraphs' order) next to a table: ending just before
+ * it or within CAPTION_GAP blank characters, or starting just after it likewise. Looked up among
+ * the captions sorted by end and by start (binary search into a window of CAPTION_GAP
+ * characters), not by a scan of every paragraph per table (quadratic on thousands of tables).
+ */
+function captionFinder(text: string, paragraphs: Paragraph[]): (t: { start: number; end: number }) => Paragraph | undefined {
+  const captions: number[] = [];
+  paragraphs.forEach((p, k) => p.kind === 'caption' && captions.push(k));
+  const byEnd = [...captions].sort((a, b) => paragraphs[a].end - paragraphs[b].end);
+  const byStart = [...captions].sort((a, b) => paragraphs[a].start - paragraphs[b].start);
+  const near = (p: Paragraph, t: { start: number; end: number }) =>
+    Math.abs(p.end - t.start) < 4 || Math.abs(t.end - p.start) < 4 || gapIsBlank(text, p, t);
+  return (t) => {
+    let best = -1;
+    // Every paragraph `near` accepts ends in (t.start - CAPTION_GAP, t.start + 4) or starts in (t.end - 4, t.end + CAPTION_GAP).
+    for (let k = lowerBound(byEnd.length, (i) => paragraphs[byEnd[i]].end <= t.start - CAPTION_GAP); k < byEnd.length && paragraphs[byEnd[k]].end < t.start + 4; k++) {
+      if ((best < 0 || byEnd[k] < best) && near(paragraphs[byEnd[k]], t)) best = byEnd[k];
+    }
+    for (let k = lowerBound(byStart.length, (i) => paragraphs[byStart[i]].start <= t.end - 4); k < byStart.length && paragraphs[byStart[k]].start < t.end + CAPTION_GAP; k++) {
+      if ((best < 0 || byStart[k] < best) && near(paragraphs[byStart[k]], t)) best = byStart[k];
+    }
+    return best >= 0 ? paragraphs[best] : undefined;
+  };
+}
+
 function gapIsBlank(text: string, p: Paragraph, t: { start: number; end: number }): boolean {
   const [a, b] = p.end <= t.start ? [p.end, t.start] : [t.end, p.start];
-  return b >= a && b - a < 200 && !text.slice(a, b).trim();
+  return b >= a && b - a < CAPTION_GAP && !text.slice(a, b).trim();
 }

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import type { Comment, Heading, Memo, TableCell, TextSegment } from '../types';
+import { runSteps, type Steps } from '../steps';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from './blocks';
 import { detached, memoised } from './memo';
 import { PlainBuilder, lineEnd, positionAt } from './text';
@@ -27,6 +28,64 @@ function inlineChildren(token: Token, env: StateCore['env']): Token[] {
   md.inline.parse(token.content, md, env, children);
   return children;
 }
+/**
+ * The core rules after 'block' (strip_references; linkify, replacements and smartquotes, which do
+ * nothing with these options): a second instance with the same options, whose chain is those.
+ */
+const afterBlock = new MarkdownIt({ html: true, linkify: false, typographer: false });
+afterBlock.core.ruler.disable(['normalize', 'block', 'inline', 'text_join']);
+
+/**
+ * md.parse(src, env) in steps, one top-level block each: markdown-it's block tokenizer loop
+ * (ParserBlock.tokenize) run at the top level here, so that a host may pause between two blocks
+ * (each block rule is called with the document's last line as its limit, as md.parse does, so
+ * the tokens are the same), then the rest of the core chain. Nested blocks (list items, quotes)
+ * are tokenized by their block rule, inside the step of their top-level block.
+ */
+export function* markdownTokenSteps(src: string, env: StateCore['env']): Steps<Token[]> {
+  const tokens: Token[] = [];
+  const core = new md.core.State(src, md, env);
+  core.tokens = tokens;
+  if (src) {
+    const state = new md.block.State(src, md, env, tokens);
+    const rules = md.block.ruler.getRules('');
+    const maxNesting = md.options.maxNesting ?? Infinity;
+    const endLine = state.lineMax;
+    let line = state.line;
+    let hasEmptyLines = false;
+    while (line < endLine) {
+      state.line = line = state.skipEmptyLines(line);
+      if (line >= endLine) break;
+      if (state.sCount[line] < state.blkIndent) break;
+      if (state.level >= maxNesting) {
+        state.line = endLine;
+        break;
+      }
+      const prevLine = state.line;
+      let ok = false;
+      for (const rule of rules) {
+        ok = rule(state, line, endLine, false);
+        if (ok) {
+          if (prevLine >= state.line) throw new Error("block rule didn't increment state.line");
+          break;
+        }
+      }
+      if (!ok) throw new Error('none of the block rules matched');
+      state.tight = !hasEmptyLines;
+      if (state.isEmpty(state.line - 1)) hasEmptyLines = true;
+      line = state.line;
+      if (line < endLine && state.isEmpty(line)) {
+        hasEmptyLines = true;
+        line++;
+        state.line = line;
+      }
+      yield;
+    }
+  }
+  afterBlock.core.process(core);
+  return core.tokens;
+}
+
 function normalizeForParse(s: string): string {
   return s.includes('\r') || s.includes('\0') ? s.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : s;
 }
@@ -95,8 +154,16 @@ function copyAcrossLines(b: PlainBuilder, src: string, start: number, length: nu
 const COMMENT_RE = /<!--([\s\S]*?)-->/g;
 
 export function parseMarkdownBlocks(text: string, lineStarts: number[], parseText: string, memo?: Memo): RawBlocks {
+  return runSteps(markdownBlockSteps(text, lineStarts, parseText, memo));
+}
+
+/**
+ * parseMarkdownBlocks in steps (steps.ts): the block parse one top-level block at a time, then the
+ * blocks' inline content one heading, paragraph or table at a time.
+ */
+export function* markdownBlockSteps(text: string, lineStarts: number[], parseText: string, memo?: Memo): Steps<RawBlocks> {
   const env: StateCore['env'] = {};
-  const tokens = md.parse(normalizeForParse(parseText), env);
+  const tokens = yield* markdownTokenSteps(normalizeForParse(parseText), env);
   const out: RawBlocks = { headings: [], paragraphs: [], tables: [], codeBlocks: [], comments: [] };
   const lineStart = (line: number) => (line < lineStarts.length ? lineStarts[line] : text.length);
   const endOfLines = (map: [number, number]) => lineEnd(text, lineStarts, Math.max(map[0], map[1] - 1));
@@ -163,6 +230,7 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
         };
         out.headings.push(heading);
         i += 2;
+        yield;
         break;
       }
       case 'paragraph_open': {
@@ -179,6 +247,7 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
           out.paragraphs.push(para);
         }
         i += 2;
+        yield;
         break;
       }
       case 'table_open': {
@@ -200,7 +269,9 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
           } else if (t.type === 'inline') {
             const limit = lineEnd(text, lineStarts, positionAt(lineStarts, rowCursor).line);
             const b = new PlainBuilder();
-            const cellStart = t.content ? text.indexOf(t.content, rowCursor) : -1;
+            // Searched up to the end of the row only (a cell not written verbatim, "a \| b", must not cost the rest of the text).
+            const inRow = t.content ? text.slice(rowCursor, limit + t.content.length).indexOf(t.content) : -1;
+            const cellStart = inRow >= 0 ? rowCursor + inRow : -1;
             const from = cellStart >= 0 && cellStart <= limit ? cellStart : rowCursor;
             const after = alignInline(inlineChildren(t, env), text, from, limit, b, out.comments);
             const s = b.segments[0]?.sourceStart ?? from;
@@ -210,6 +281,7 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
           }
         }
         out.tables.push(table);
+        yield;
         break;
       }
       case 'fence':

@@ -2,6 +2,10 @@ import type { Heading } from '../types';
 import { HEADINGS, headingMatches, type ProfileItem } from '../profiles';
 import { cleanHeadingText, type RawBlocks } from './blocks';
 import { PlainBuilder, lineEnd } from './text';
+import { runSteps, type Steps } from '../steps';
+
+/** Lines read between two steps of plainTextBlockSteps. */
+const LINES_PER_STEP = 256;
 
 /**
  * Plain-text drafts, typically pasted from a PDF or a word processor: paragraphs are
@@ -79,6 +83,11 @@ export function sentenceCaseHeadingLevel(line: string): number {
 }
 
 export function parsePlainTextBlocks(text: string, lineStarts: number[]): RawBlocks {
+  return runSteps(plainTextBlockSteps(text, lineStarts));
+}
+
+/** parsePlainTextBlocks in steps (steps.ts) of LINES_PER_STEP lines. */
+export function* plainTextBlockSteps(text: string, lineStarts: number[]): Steps<RawBlocks> {
   const out: RawBlocks = { headings: [], paragraphs: [], tables: [], codeBlocks: [], comments: [] };
   let para: PlainBuilder | null = null;
   let paraStart = 0;
@@ -99,6 +108,7 @@ export function parsePlainTextBlocks(text: string, lineStarts: number[]): RawBlo
   };
   let previousContent: string | undefined;
   for (let line = 0; line < lineStarts.length; line++) {
+    if (line % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const start = lineStarts[line];
     const end = lineEnd(text, lineStarts, line);
     const content = text.slice(start, end);

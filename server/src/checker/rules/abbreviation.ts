@@ -1,4 +1,4 @@
-import { analyseAbbreviations, type AbbreviationDefinition, type AbbreviationScope, type AbbreviationUse } from '../analysis/abbreviations';
+import { analyseAbbreviationSteps, type AbbreviationDefinition, type AbbreviationScope, type AbbreviationUse } from '../analysis/abbreviations';
 import { positionAt } from '../model/text';
 import { WELL_KNOWN_ABBREVIATIONS } from '../profiles';
 import type { Fix } from '../types';
@@ -26,10 +26,10 @@ export const abbreviation: Rule = {
     },
     additionalProperties: false,
   },
-  check(ctx) {
+  *check(ctx) {
     const { doc } = ctx;
     const known = new Set<string>([...WELL_KNOWN_ABBREVIATIONS.terms, ...((ctx.options.known as string[] | undefined) ?? [])]);
-    const { definitions, uses } = analyseAbbreviations(doc, ctx.sections);
+    const { definitions, uses } = yield* analyseAbbreviationSteps(doc, ctx.sections);
     const line = (offset: number) => positionAt(doc.lineStarts, offset).line + 1;
     // The expansion known from anywhere in the document (first definition wins).
     const expansion = new Map<string, AbbreviationDefinition>();

@@ -42,12 +42,13 @@ export const emgTable: Rule = {
   description: 'Nerve conduction and EMG tables hold plausible numbers in their columns\' units, valid sides and grades.',
   howToFix: 'Give each value as a positive number in the column\'s unit and within physiological limits (or NR for no response), with the unit in the column header.',
   defaultSeverity: 'warning',
-  check(ctx) {
+  *check(ctx) {
     const report = ctx.report.bind(ctx);
     const source = ctx.doc.text;
     /** A cell as the writer wrote it when the plain text lost part of it (LaTeX math: `$\mu$V`). */
     const written = (c: TableCell): TableCell => (c.text.includes('[math]') ? { ...c, text: source.slice(c.start, c.end) } : c);
     for (const table of ctx.doc.tables) {
+      yield; // a step per table (steps.ts)
       if (!isNcsOrEmgTable(table, ctx.doc.text)) continue;
       const columns = readColumns(table, ctx.doc.text);
       const study = tableStudy(table, columns);

@@ -15,8 +15,9 @@ export const overstatedClaim: Rule = {
   description: 'No certainty a single case cannot carry ("proves", "always", "the first case ever").',
   howToFix: 'Hedge the wording ("suggests", "may", "was associated with"), or support it with stronger evidence.',
   defaultSeverity: 'warning',
-  check(ctx) {
+  *check(ctx) {
     for (const para of ctx.doc.paragraphs) {
+      yield; // a step per paragraph (steps.ts)
       if (para.kind === 'reference' || para.kind === 'caption') continue;
       if (!QUICK.test(para.plain)) continue;
       const item = ctx.itemAt(para.section);

@@ -1,4 +1,4 @@
-import { manuscriptIdentifiers, STRUCTURED_KINDS, type DocumentIdentifier } from '../analysis/identifiers';
+import { manuscriptIdentifierSteps, STRUCTURED_KINDS, type DocumentIdentifier } from '../analysis/identifiers';
 import type { Fix } from '../types';
 import type { Rule } from '../analysis/rule';
 
@@ -102,12 +102,13 @@ export const patientIdentifier: Rule = {
   description: 'No patient identifiers: exact dates, ages over 89, contact details, record and identity numbers, names, institutions and places.',
   howToFix: 'Remove the identifier, or write it the way journals accept: a relative time or the year, "over 89", "the patient", "a tertiary hospital", the country.',
   defaultSeverity: 'warning',
-  check(ctx) {
+  *check(ctx) {
     const { doc } = ctx;
     const cfg = ctx.config.identifiers ?? {};
     // A configured severity applies to every kind; by default structured identifiers are errors.
     const configured = ctx.config.rules?.['patient-identifier'] !== undefined;
-    for (const m of manuscriptIdentifiers(doc, { allow: strings(cfg.allow), allowNames: strings(cfg.allowNames) })) {
+    // In steps (a paragraph or a heading or cell each: steps.ts).
+    for (const m of yield* manuscriptIdentifierSteps(doc, { allow: strings(cfg.allow), allowNames: strings(cfg.allowNames) })) {
       const fx = fixes(m, doc.text);
       ctx.report({
         start: m.start,

@@ -65,7 +65,7 @@ export const placeholder: Rule = {
       ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Texts not to flag (case-insensitive), e.g. ["TBD"].' },
     },
   },
-  check(ctx) {
+  *check(ctx) {
     const { doc } = ctx;
     const extra = stringList(ctx.options.markers);
     const ignore = stringList(ctx.options.ignore);
@@ -83,6 +83,7 @@ export const placeholder: Rule = {
     };
     // Prose, captions, list items, references: the plain text, mapped back to the source.
     for (const p of doc.paragraphs) {
+      yield; // a step per paragraph (steps.ts)
       for (const m of find(p.plain, p.kind === 'reference')) {
         const { start, end } = plainSpanToSource(p, m.start, m.end);
         report(start, end, m);
@@ -93,7 +94,10 @@ export const placeholder: Rule = {
       ...doc.headings.map((h) => ({ text: h.text, start: h.textStart, end: h.textEnd })),
       ...doc.tables.flatMap((t) => [...t.header, ...t.rows.flat()]),
     ];
-    for (const s of spans) scanSpan(doc, s, find, report);
+    for (const s of spans) {
+      yield;
+      scanSpan(doc, s, find, report);
+    }
   },
 };
 

@@ -7,6 +7,7 @@ import { memoised } from '../model/memo';
 import { normalizeHeading } from '../profiles';
 import type { Rule, RuleContext } from '../analysis/rule';
 import type { DocumentModel, Fix, Section, Sentence } from '../types';
+import { runSteps, type Steps } from '../steps';
 
 /**
  * A sentence that states a general medical fact, a statistic, an effect or cause, or a claim
@@ -31,9 +32,10 @@ export const unsupportedClaim: Rule = {
       checkPatientPerspective: { type: 'boolean', description: 'Check the patient-perspective section too (default: claims.checkPatientPerspective, else false).' },
     },
   },
-  check(ctx) {
+  *check(ctx) {
     let placeholder: ((s: Sentence) => Fix | undefined) | undefined;
-    walk(ctx, (sentence, mode, decision, k, sentences) => {
+    // In steps (a paragraph each: steps.ts).
+    yield* walkSteps(ctx, (sentence, mode, decision, k, sentences) => {
       const { claim } = decision;
       if (!claim) return;
       placeholder ??= placeholderFix(ctx.doc);
@@ -70,6 +72,15 @@ function walk(
   judged: (sentence: Sentence, mode: SectionMode, decision: Decision, k: number, sentences: readonly Sentence[]) => void,
   skipped?: (sentence: Sentence, why: string) => void,
 ): void {
+  runSteps(walkSteps(ctx, judged, skipped));
+}
+
+/** walk in steps (steps.ts): a paragraph each. */
+function* walkSteps(
+  ctx: ClaimWalkContext,
+  judged: (sentence: Sentence, mode: SectionMode, decision: Decision, k: number, sentences: readonly Sentence[]) => void,
+  skipped?: (sentence: Sentence, why: string) => void,
+): Steps<void> {
   const opt = ctx.options;
   const scope = (opt.citationScope ?? ctx.config.citationScope ?? 'sentence') === 'paragraph' ? 'paragraph' : 'sentence';
   const checkAbstract = bool(opt.checkAbstract) ?? ctx.config.claims?.checkAbstract ?? false;
@@ -92,6 +103,7 @@ function walk(
   let inRunInAbstract = false;
 
   for (const para of ctx.doc.paragraphs) {
+    yield;
     if (para.kind === 'caption' || para.kind === 'reference') {
       skipAll(para.sentences, para.kind === 'caption' ? 'a caption is not checked' : 'the reference list is not checked');
       continue;

@@ -11,6 +11,7 @@ import { memoised } from '../../model/memo';
 import { plainSpanToSource } from '../../model/text';
 import { normalizeHeading } from '../../profiles';
 import type { DocumentModel, Section } from '../../types';
+import { runSteps, type Steps } from '../../steps';
 import { isPlaceName } from './lexicon';
 import { findNames } from './names';
 import { findStructured, resolveOverlaps } from './structured';
@@ -103,6 +104,11 @@ export interface DocumentIdentifier extends IdentifierMatch {
  * reader sees it; `start`/`end` are offsets into `doc.text`.
  */
 export function manuscriptIdentifiers(doc: DocumentModel, options: IdentifierOptions = {}): DocumentIdentifier[] {
+  return runSteps(manuscriptIdentifierSteps(doc, options));
+}
+
+/** manuscriptIdentifiers in steps (steps.ts): a paragraph, a heading or a table cell each. */
+export function* manuscriptIdentifierSteps(doc: DocumentModel, options: IdentifierOptions = {}): Steps<DocumentIdentifier[]> {
   // The matches of a text are a function of the text and the allow lists: memoised by both.
   const optionsKey = JSON.stringify([options.allow ?? [], options.allowNames ?? []]) + '\0';
   const find = (text: string) => memoised(doc.memo, 'identifiers', optionsKey + text, () => findIdentifiers(text, options));
@@ -115,6 +121,7 @@ export function manuscriptIdentifiers(doc: DocumentModel, options: IdentifierOpt
   };
 
   for (const p of doc.paragraphs) {
+    yield;
     if (p.kind === 'reference' || excludedSection(p.section)) continue;
     for (const m of find(p.plain)) {
       const { start, end } = plainSpanToSource(p, m.start, m.end);
@@ -136,6 +143,7 @@ export function manuscriptIdentifiers(doc: DocumentModel, options: IdentifierOpt
     for (const cell of [...t.header, ...t.rows.flat()]) spans.push(cell);
   }
   for (const span of spans) {
+    yield;
     if (!span.text) continue;
     const source = doc.text.slice(span.start, span.end);
     let from = 0;

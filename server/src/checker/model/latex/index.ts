@@ -1,4 +1,5 @@
 import type { RawBlocks } from '../blocks';
+import { runSteps, type Steps } from '../../steps';
 import { LatexScanner } from './scanner';
 import { compileVocabulary, LATEX_VOCABULARY, type LatexVocabulary } from './vocabulary';
 
@@ -18,5 +19,10 @@ export { LATEX_ENVIRONMENTS, LATEX_VOCABULARY, type LatexEnvironment, type Latex
 
 /** Parses a LaTeX manuscript into the raw blocks every format produces. Never throws. */
 export function parseLatexBlocks(text: string, vocabulary: LatexVocabulary = LATEX_VOCABULARY): LatexBlocks {
-  return new LatexScanner(text, compileVocabulary(vocabulary)).run();
+  return runSteps(latexBlockSteps(text, vocabulary));
+}
+
+/** parseLatexBlocks in steps (steps.ts): the scanner's top-level pass a stretch at a time. */
+export function latexBlockSteps(text: string, vocabulary: LatexVocabulary = LATEX_VOCABULARY): Steps<LatexBlocks> {
+  return new LatexScanner(text, compileVocabulary(vocabulary)).steps();
 }

@@ -6,6 +6,7 @@ import type { LatexCommand } from './commands';
 import { EnvironmentEnds, GroupEnds, MathClosers } from './search';
 import { linkCaption, readTable, type CellSource, type Float } from './tables';
 import { DOTLESS_LETTERS, WRITTEN, type CompiledVocabulary } from './vocabulary';
+import { runSteps, type Steps } from '../../steps';
 
 /**
  * The LaTeX scanner: a single linear pass over the source, not a full TeX parser (see
@@ -22,6 +23,8 @@ import { DOTLESS_LETTERS, WRITTEN, type CompiledVocabulary } from './vocabulary'
  */
 
 const LETTER = /[A-Za-z]/;
+/** Iterations of the top-level scan between two steps of LatexScanner.steps. */
+const SCAN_STEP = 256;
 const NAME_RE = /[A-Za-z]+/y;
 const RUN_RE = /[^\\%$~{}\r\n]+/y;
 const SIMPLE_MATH = /^[\s\w.,:;<>=+\-\/%()]*$/;
@@ -83,6 +86,15 @@ export class LatexScanner implements CellSource {
   ) {}
 
   run(): RawBlocks {
+    return runSteps(this.steps());
+  }
+
+  /**
+   * run() in steps (steps.ts): the top-level scan stops after SCAN_STEP of its iterations (a
+   * command with its arguments or environment, a run of text, a line end) and resumes where it
+   * stopped: all its state is in the scanner, so the blocks are the same as in one pass.
+   */
+  *steps(): Steps<RawBlocks> {
     const text = this.text;
     const docBegin = this.vocab.documentBegin;
     docBegin.lastIndex = 0;
@@ -98,7 +110,11 @@ export class LatexScanner implements CellSource {
       }
     }
     this.i = body;
-    this.scan(text.length);
+    yield;
+    while (this.i < text.length) {
+      this.scan(text.length, SCAN_STEP);
+      yield;
+    }
     this.flush();
     return this.out;
   }
@@ -208,10 +224,10 @@ export class LatexScanner implements CellSource {
   // the scanner
   // -------------------------------------------------------------------------
 
-  /** Scans from this.i to end. */
-  scan(end: number): void {
+  /** Scans from this.i to end (or for at most `steps` iterations, leaving this.i where it stopped). */
+  scan(end: number, steps = Infinity): void {
     const text = this.text;
-    while (this.i < end) {
+    for (let n = 0; this.i < end && n < steps; n++) {
       const i = this.i;
       const c = text[i];
       if (c === '%') {
