@@ -48,15 +48,21 @@ describe('language server responsiveness', function () {
     const bigCheck = bigDone - t0;
     latencies.sort((a, b) => a - b);
     const median = latencies[Math.floor(latencies.length / 2)] ?? bigCheck;
+    const p90 = latencies[Math.floor(latencies.length * 0.9)] ?? bigCheck;
     const max = latencies[latencies.length - 1] ?? bigCheck;
-    const summary = `${latencies.length} answers during a check of ${bigCheck.toFixed(0)} ms: median ${median.toFixed(0)} ms, longest wait ${max.toFixed(0)} ms (ratio ${(max / bigCheck).toFixed(3)})`;
+    const ratio = (ms: number) => (ms / bigCheck).toFixed(3);
+    const summary = `${latencies.length} answers during a check of ${bigCheck.toFixed(0)} ms: median ${median.toFixed(0)} ms, 90th percentile ${p90.toFixed(0)} ms (${ratio(p90)}), longest ${max.toFixed(0)} ms (${ratio(max)})`;
     if (process.env.CASELINT_TIMINGS) console.log(`      ${summary}`);
-    // Before the parse was sliced, the longest wait was the parse, about 0.4 of the check
-    // (3.5 s of 9 s); after it, a rule's or a slice's, a few hundredths. A ratio, generous for a
-    // loaded machine, where the whole check slows down with the waits.
-    assert.ok(latencies.length >= 10, summary);
-    assert.ok(median <= 0.05 * bigCheck, summary);
-    assert.ok(max <= 0.15 * bigCheck, summary);
+    // Before the parse was sliced, the longest wait was the parse, about 0.4 of the check (4.3 s
+    // of 11 s), and one answer in ten waited for a whole rule; now a slice or one of the few steps
+    // not sliced (the citation analysis; the diagnostics of 14,000 findings), a few hundredths. Ratios, generous for a loaded machine: there a single wait
+    // may be stretched by the scheduler, so the longest is bounded loosely and the 90th
+    // percentile tightly.
+    // And answers keep coming: before, 20 in 11 s (one per 570 ms); now about one per 60 ms.
+    assert.ok(latencies.length >= 10 && latencies.length >= bigCheck / 250, summary);
+    assert.ok(median <= 0.02 * bigCheck, summary);
+    assert.ok(p90 <= 0.04 * bigCheck, summary);
+    assert.ok(max <= 0.3 * bigCheck, summary);
   });
 
   it('an edit stops the check of the older version at its next step: the rules after it do not run for that version', async () => {
