@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { check, formatForFile, MANUSCRIPT_EXTENSIONS, positionAt, type Format } from '../../server/src/checker';
+import { check, formatForFile, positionAt, type Format } from '../../server/src/checker';
+import { seededRandom } from '../../bench/random';
+import { manuscriptFilesUnder } from '../helpers/fixtures';
 
 /**
  * The same document gives the same findings, at the same lines and columns, whether its lines end
@@ -49,14 +51,7 @@ describe('line ends: LF, CRLF and CR give the same findings at the same lines an
   });
 
   it('over every fixture (Markdown, Quarto, R Markdown, LaTeX, plain text)', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(join(dir, e.name));
-        else if (MANUSCRIPT_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x.toLowerCase()))) files.push(join(dir, e.name));
-      }
-    };
-    walk(join(ROOT, 'test', 'fixtures'));
+    const files = manuscriptFilesUnder(join(ROOT, 'test', 'fixtures'));
     assert.ok(files.length > 50, `fixtures found: ${files.length}`);
     for (const file of files) {
       const format = formatForFile(file);
@@ -85,11 +80,7 @@ describe('line ends: LF, CRLF and CR give the same findings at the same lines an
   }
 
   it('over 300 generated documents of each format', () => {
-    let s = 20140514;
-    const next = () => {
-      s = (s * 1664525 + 1013904223) >>> 0;
-      return s / 2 ** 32;
-    };
+    const next = seededRandom(20140514);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
     const LINES: Record<Format, string[]> = {
       markdown: [

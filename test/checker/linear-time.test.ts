@@ -5,6 +5,7 @@ import { findCitations } from '../../server/src/checker/model/citations';
 import { splitSentences } from '../../server/src/checker/model/sentences';
 import { EnvironmentEnds, GroupEnds, MathClosers } from '../../server/src/checker/model/latex/search';
 import { DisjointSpans } from '../../server/src/checker/model/text';
+import { seededRandom } from '../../bench/random';
 
 /**
  * No input may take super-linear time (issue 14). Each construction is checked at n and 2n
@@ -169,13 +170,7 @@ describe('linear time on hostile input (issue 14)', function () {
 });
 
 /** A small deterministic generator (tests must not depend on Math.random). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+const rng = seededRandom;
 
 function randomText(next: () => number, alphabet: string[], length: number): string {
   let t = '';

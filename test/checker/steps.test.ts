@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { formatForFile, lintFile, lintFileAsync, MANUSCRIPT_EXTENSIONS, parseDocument, type Format } from '../../server/src/checker';
+import { formatForFile, lintFile, lintFileAsync, parseDocument, type Format } from '../../server/src/checker';
 import { parseDocumentSteps } from '../../server/src/checker/model';
 import { markdownTokenSteps } from '../../server/src/checker/model/markdown';
 import { driveSteps, runSteps } from '../../server/src/checker/steps';
+import { manuscriptFilesUnder } from '../helpers/fixtures';
 import { generated } from '../helpers/generated';
 
 /**
@@ -32,18 +33,7 @@ async function assertSameModel(text: string, format: Format, name: string): Prom
   assert.deepStrictEqual(model, parseDocument(text, format), `${name}: the stepped parse gives another model`);
 }
 
-function fixtureFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else if (MANUSCRIPT_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x.toLowerCase()))) files.push(join(dir, e.name));
-    }
-  };
-  walk(join(ROOT, 'test', 'fixtures'));
-  walk(join(ROOT, 'examples'));
-  return files;
-}
+const fixtureFiles = () => manuscriptFilesUnder(join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'));
 
 describe('the parse in steps (steps.ts)', function () {
   this.timeout(120000);

@@ -9,6 +9,7 @@ import {
   fileFormatOf,
   formatForFile,
   loadBibliographies,
+  MANUSCRIPT_EXTENSIONS,
   parseDocument,
   positionAt,
   RULE_IDS,
@@ -312,6 +313,19 @@ function checkFix(fx: Fixture, before: Finding[], named: Set<string>, target: Fi
     .filter((e) => !e.used && !(fx.fixMayResolveOthers && e.f.ruleId === target.ruleId))
     .map((e) => `${e.at ?? `(${at(e.f, lineStarts)} before the fix, inside its edit)`} ${e.what}`);
   assert.deepEqual({ appeared, gone }, { appeared: [], gone: [] }, `${where}: once applied, its finding is gone and no other finding appears or goes`);
+}
+
+/** Every manuscript file (by extension) under the given folders, recursively: fixtures, examples. */
+export function manuscriptFilesUnder(...dirs: string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (MANUSCRIPT_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x.toLowerCase()))) files.push(join(dir, e.name));
+    }
+  };
+  for (const d of dirs) walk(d);
+  return files;
 }
 
 /** Fixture files of a folder (not the `.fixed` expected texts). */

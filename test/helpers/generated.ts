@@ -1,12 +1,9 @@
+import { seededRandom } from '../../bench/random';
 import type { Format } from '../../server/src/checker';
 
 /** Corpus-shaped generated documents: sections, prose with citations, lists, tables, quotes, code, comments. */
 export function generated(format: Format, seed: number, lines: number): string {
-  let s = seed;
-  const next = () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const next = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
   const LINES: Record<Format, string[]> = {
     markdown: [
