@@ -7,7 +7,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { positionAt, ruleDocsUrl, type DocumentModel, type Finding, type Severity } from '../checker';
+import { lowerBound, positionAt, ruleDocsUrl, type DocumentModel, type Finding, type Severity } from '../checker';
 
 
 export const SOURCE = 'caselint';
@@ -39,7 +39,7 @@ export function toLspSeverity(severity: Severity): DiagnosticSeverity {
 type Positions = (offset: number) => { line: number; character: number };
 
 function positionsOf(document: TextDocument, model?: DocumentModel): Positions {
-  if (model && model.text.length === document.getText().length) {
+  if (model && model.text === document.getText()) {
     const starts = model.lineStarts;
     return (offset) => positionAt(starts, offset);
   }
@@ -83,14 +83,7 @@ export function findingOf(findings: readonly Finding[], document: TextDocument, 
   const e = document.positionAt(end);
   if (s.line !== d.range.start.line || s.character !== d.range.start.character || e.line !== d.range.end.line || e.character !== d.range.end.character) return undefined;
   if (end > length) return undefined;
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < findings.length && findings[i].start === start; i++) {
+  for (let i = lowerBound(findings.length, (k) => findings[k].start < start); i < findings.length && findings[i].start === start; i++) {
     const f = findings[i];
     if (f.end === end && f.ruleId === data.ruleId && f.message === d.message) return f;
   }

@@ -7,7 +7,6 @@ import { driveSteps } from '../steps';
 import type { Rule } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
 import type { DocumentModel, Format, Memo } from '../types';
-import type { Profile } from '../profiles';
 import { checkModel, checkModelAsync, profileOf, type CheckResult } from './check';
 
 /**
@@ -69,12 +68,12 @@ export const FORCED_REASON = 'checked as a case report on request';
 
 /** Parse once and decide whether the file is checked (with `force`, it always is). */
 function parseAndDetect(text: string, options: LintOptions | AsyncLintOptions) {
-  const config = options.config ?? {};
-  const profile = profileOf(config);
-  return detect(parseDocument(text, options.format, { memo: options.memo }), options, config, profile);
+  return detect(parseDocument(text, options.format, { memo: options.memo }), options);
 }
 
-function detect(model: DocumentModel, options: LintOptions | AsyncLintOptions, config: CaselintConfig, profile: Profile) {
+function detect(model: DocumentModel, options: LintOptions | AsyncLintOptions) {
+  const config = options.config ?? {};
+  const profile = profileOf(config);
   const manuscript: DetectResult = options.force
     ? { manuscript: true, reason: FORCED_REASON }
     : isManuscript(model, { path: options.path, configDir: options.configDir, config, profile });
@@ -94,15 +93,10 @@ export function lintFile(text: string, options: LintOptions): LintResult {
  */
 export async function lintFileAsync(text: string, options: AsyncLintOptions): Promise<LintResult> {
   await options.pause?.();
-  let parsed: ReturnType<typeof parseAndDetect>;
-  if (options.pause) {
-    // The parse in slices, pausing between them (steps.ts): the same model as parseDocument's.
-    const config = options.config ?? {};
-    const profile = profileOf(config);
-    parsed = detect(await driveSteps(parseDocumentSteps(text, options.format, { memo: options.memo }), options.pause), options, config, profile);
-  } else {
-    parsed = parseAndDetect(text, options);
-  }
+  // With pauses, the parse in slices between them (steps.ts): the same model as parseDocument's.
+  const parsed = options.pause
+    ? detect(await driveSteps(parseDocumentSteps(text, options.format, { memo: options.memo }), options.pause), options)
+    : parseAndDetect(text, options);
   const { config, profile, model, manuscript } = parsed;
   if (!manuscript.manuscript) return { manuscript };
   const bibliographies = options.readBibliography ? await loadBibliographies(bibliographyRequests(model, config), options.readBibliography) : undefined;

@@ -55,7 +55,7 @@ function message(m: DocumentIdentifier): string {
   }
 }
 
-/** "a " before an age (a module constant: the bundler turns a \p{…} literal into `new RegExp` at each call). */
+/** "a " before an age. */
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])([Aa])\s+$/u;
 
 function fixes(m: DocumentIdentifier, text: string): Fix[] | undefined {

@@ -26,11 +26,6 @@ export interface IdentifierOptions {
   allowNames?: readonly string[];
 }
 
-/*
- * Regular expressions with Unicode property classes (\p{Lu}) are module constants, never
- * literals inside a function: the bundler (esbuild, target node20) writes such a literal as
- * `new RegExp(…)`, which would build a new object at every call.
- */
 /** ", Leeds" or ", Little Dunham" after a street address. */
 const TOWN_AFTER = /^,\s*(\p{Lu}[\p{L}\p{M}'’-]+(?:\s\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*)?)/u;
 

@@ -323,11 +323,6 @@ function nameRun(text: string, toks: Tok[], i: number, max = 4): number {
 }
 
 
-/*
- * Regular expressions with Unicode property classes (\p{Lu}) are module constants, never
- * literals inside a function: the bundler (esbuild, target node20) writes such a literal as
- * `new RegExp(…)`, which would build a new object at every call.
- */
 const ANY_CAPITAL = /\p{Lu}/u;
 const ALL_CAPITALS = /^\p{Lu}+$/u;
 /** "Anna's mother": a possessive name followed by a lower-case word. */
