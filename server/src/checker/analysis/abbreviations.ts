@@ -252,10 +252,12 @@ function definitionsIn(plain: string): Found[] {
     const tailStart = Math.max(0, open - 20);
     const tail = /([A-Za-z][A-Za-z0-9-]{1,9})\s*$/.exec(plain.slice(tailStart, open));
     const sm = tail && (tail.index > 0 || tailStart === 0 || !/[A-Za-z0-9-]/.test(plain[tailStart - 1])) ? tail : null;
-    if (sm && DEFINED_SHORT_RE.test(sm[1]) && /[A-Z].*[A-Z]|^[A-Z]/.test(sm[1]) && words(inside) >= 2) {
+    // A short form here has two capitals or a digit, or is a short capitalised word ("Hb"): a
+    // plain word before an aside ("no separate Conclusion (the conclusion is …)") is not one.
+    if (sm && DEFINED_SHORT_RE.test(sm[1]) && (/[A-Z].*[A-Z]|\d/.test(sm[1]) || /^[A-Z][a-z]{1,4}$/.test(sm[1])) && words(inside) >= 2) {
       const long = inside.split(/[;]/)[0].trim();
       const at = bestLongForm(sm[1], long);
-      if (at !== undefined) {
+      if (at !== undefined && !long.toLowerCase().includes(sm[1].toLowerCase())) {
         const at0 = tailStart + sm.index;
         out.push({ short: sm[1], long, start: at0, end: close, shortFirst: true, sfStart: at0, sfEnd: at0 + sm[1].length });
       }
