@@ -34,8 +34,10 @@
  * Items marked `split_error` (not one whole sentence) are left out.
  *
  * Narratives (`../narratives/e3c-en-1000.jsonl`): 1,000 published case narratives, each checked
- * as the case section of a minimal manuscript; every flag there is most probably wrong, so the
- * measure is flags per 100 sentences.
+ * as the case section of a minimal manuscript: flags per 100 sentences (the issue's measure, which
+ * counts every flag as wrong), and the same flags judged by our blind labels of a sample of the
+ * narrative sentences (bench/narrative-labels.ts): case sections do hold general claims, and a
+ * flag on one is right.
  *
  * The split (issue 12), fixed before any result was looked at: the decisions of articles 01-04
  * and 06 and narratives 0-499 (line order of the file) are the TUNING group; the decisions of 05
@@ -54,6 +56,7 @@ import { join, resolve } from 'node:path';
 import { check, type Finding } from '../server/src/checker';
 import { runCitationMutations } from './citation-mutations';
 import { defaultCorpus } from './corpus';
+import { judgeFlags, loadNarrativeLabels, sentenceKey } from './narrative-labels';
 
 const GROUPS = [
   { name: 'tuned on (01-04, 06)', ids: ['01', '02', '03', '04', '06'], mark: '' },
@@ -369,11 +372,14 @@ interface NarrativeScore {
   /** Flagged sentences (tuning group only, for --verbose). */
   flagged: { index: number; sentence: string; message: string }[];
   overstated: number;
+  /** Keys (narrative-labels.ts sentenceKey) of the flagged and of the other sentences. */
+  flaggedKeys: string[];
+  otherKeys: string[];
 }
 const narrativesPath = join(corpus, '..', 'narratives', 'e3c-en-1000.jsonl');
 const narratives = { tuning: emptyNarrative(), scoreOnly: emptyNarrative() };
 function emptyNarrative(): NarrativeScore {
-  return { texts: 0, sentences: 0, flags: 0, flagged: [], overstated: 0 };
+  return { texts: 0, sentences: 0, flags: 0, flagged: [], overstated: 0, flaggedKeys: [], otherKeys: [] };
 }
 let narrativeMs = 0;
 if (existsSync(narrativesPath)) {
@@ -392,6 +398,13 @@ if (existsSync(narrativesPath)) {
       if (f.ruleId !== 'unsupported-claim') continue;
       into.flags++;
       if (into === narratives.tuning) into.flagged.push({ index, sentence: squash(doc.slice(f.start, f.end)), message: f.message });
+    }
+    const claimStarts = findings.filter((f) => f.ruleId === 'unsupported-claim').map((f) => f.start);
+    for (const p of model.paragraphs) {
+      for (const s of p.sentences) {
+        const key = sentenceKey(index, doc.slice(s.start, s.end));
+        (claimStarts.some((x) => x >= s.start && x < s.end) ? into.flaggedKeys : into.otherKeys).push(key);
+      }
     }
   });
 }
@@ -418,8 +431,22 @@ if (narratives.tuning.texts + narratives.scoreOnly.texts) {
     console.log(`${name.padEnd(46)} ${String(n.texts).padStart(5)} texts ${String(n.sentences).padStart(6)} sentences ${String(n.flags).padStart(4)} flags = ${fmt(per100(n))} per 100 sentences (overstated-claim: ${n.overstated})`);
   nLine(`TUNING (0-${NARRATIVE_TUNE_END - 1})`, narratives.tuning);
   nLine(`SCORE ONLY (${NARRATIVE_TUNE_END}-) #`, narratives.scoreOnly);
-  const both: NarrativeScore = { texts: narratives.tuning.texts + narratives.scoreOnly.texts, sentences: narratives.tuning.sentences + narratives.scoreOnly.sentences, flags: narratives.tuning.flags + narratives.scoreOnly.flags, flagged: [], overstated: narratives.tuning.overstated + narratives.scoreOnly.overstated };
+  const both: NarrativeScore = { texts: narratives.tuning.texts + narratives.scoreOnly.texts, sentences: narratives.tuning.sentences + narratives.scoreOnly.sentences, flags: narratives.tuning.flags + narratives.scoreOnly.flags, flagged: [], overstated: narratives.tuning.overstated + narratives.scoreOnly.overstated, flaggedKeys: [], otherKeys: [] };
   nLine('total', both);
+  const labels = loadNarrativeLabels(__dirname);
+  if (labels.size) {
+    console.log(`\nThe same flags judged by our blind labels (bench/labels/narratives.json, ${labels.size} sentences): a flag on a general claim is right; unlabelled flags count as wrong`);
+    const jLine = (name: string, n: NarrativeScore) => {
+      const j = judgeFlags(labels, n.flaggedKeys, n.otherKeys);
+      const wrong = j.not + j.unlabelled;
+      console.log(
+        `${name.padEnd(46)} flags ${String(n.flaggedKeys.length).padStart(3)}: CLAIM ${j.claim}, BORDERLINE ${j.borderline}, NOT ${j.not}, unlabelled ${j.unlabelled} = ` +
+          `${fmt(ratio(100 * wrong, n.sentences))} wrong flags per 100 sentences; claims among ${j.sampleSize} unflagged sentences drawn at random: ${j.sampleClaims}`,
+      );
+    };
+    jLine(`TUNING (0-${NARRATIVE_TUNE_END - 1})`, narratives.tuning);
+    jLine(`SCORE ONLY (${NARRATIVE_TUNE_END}-) #`, narratives.scoreOnly);
+  }
   console.log(`(in-process check of all ${both.texts} narratives: ${narrativeMs.toFixed(0)} ms)`);
 } else console.log(`\n(narratives not found at ${narrativesPath}: not measured)`);
 console.log(`\nFirst measured (issue 12, before any change): TUNING ${DECISIONS_BEFORE.tuning};\n  SCORE ONLY ${DECISIONS_BEFORE.scoreOnly}.`);
