@@ -57,6 +57,7 @@ import { check, type Finding } from '../server/src/checker';
 import { runCitationMutations } from './citation-mutations';
 import { defaultCorpus } from './corpus';
 import { judgeFlags, loadNarrativeLabels, sentenceKey } from './narrative-labels';
+import { scoreOwnSentences, type OwnScore } from './own-sentences';
 
 const GROUPS = [
   { name: 'tuned on (01-04, 06)', ids: ['01', '02', '03', '04', '06'], mark: '' },
@@ -449,6 +450,16 @@ if (narratives.tuning.texts + narratives.scoreOnly.texts) {
   }
   console.log(`(in-process check of all ${both.texts} narratives: ${narrativeMs.toFixed(0)} ms)`);
 } else console.log(`\n(narratives not found at ${narrativesPath}: not measured)`);
+const own = scoreOwnSentences(__dirname);
+if (own) {
+  console.log('\nSentences we wrote (bench/labels/own-sentences.json), each alone in its section; TUNING = even positions, SCORE ONLY = odd (#)\n');
+  const oLine = (name: string, o: OwnScore) =>
+    console.log(`${name.padEnd(46)} CLAIM flagged ${cell(o.claim).padEnd(21)} NOT flagged ${cell(o.not).padEnd(21)} BORDERLINE flagged ${cell(o.borderline)}`);
+  for (const section of ['case', 'discussion']) {
+    oLine(`TUNING, ${section === 'case' ? 'case presentation' : 'introduction/discussion'}`, own.tuning[section]);
+    oLine(`SCORE ONLY, ${section === 'case' ? 'case presentation' : 'introduction/discussion'} #`, own.scoreOnly[section]);
+  }
+}
 console.log(`\nFirst measured (issue 12, before any change): TUNING ${DECISIONS_BEFORE.tuning};\n  SCORE ONLY ${DECISIONS_BEFORE.scoreOnly}.`);
 
 if (verbose) {
@@ -460,6 +471,7 @@ if (verbose) {
   list('flagged BORDERLINE:', tune.borderline.flagged);
   list('left BORDERLINE:   ', tune.borderline.missing);
   for (const f of narratives.tuning.flagged) console.log(`  narrative ${f.index}: ${f.sentence}  [${f.message}]`);
+  for (const o of own ? [own.tuning.case, own.tuning.discussion] : []) for (const w of o.wrong) console.log(`  own: ${w}`);
 }
 
 const check3 = (name: string, r: Omit<Row, 'id' | 'name'>) => {
