@@ -11,7 +11,8 @@
  * Issue 17 (after the in-process table): the incremental re-check in process, and the keystroke
  * re-check over a real stdio LSP connection (the server's incremental checker per document)
  * (median, p95 over 200+ edits spread over the text) against the full check, the server RSS, the
- * CLI whole process against markdownlint-cli2 (and textlint when installed), the .vsix size.
+ * CLI whole process against markdownlint-cli2 (and textlint when installed), the extension's
+ * activation (bench/activation-probe.js), the .vsix size.
  * Issue 11: the citation rules (citation-reference, citation-order, reference-entry) cost under
  * 10 % of the full check (the three rules alone on a freshly parsed model, against the full check).
  * Issues 15 and 16: patient-identifier, and the editorial rules (abbreviation, declarations,
@@ -319,6 +320,25 @@ void (async () => {
     const ms = wall(entry.endsWith('.mjs') || entry.endsWith('.js') ? process.execPath : entry, entry.endsWith('.mjs') || entry.endsWith('.js') ? [entry, ...args] : args);
     const target = name === 'markdownlint-cli2' ? ` (target ≤ 0.33×: ${cliBig / ms <= 1 / 3 ? 'met' : 'NOT met'})` : '';
     console.log(`  ${name}, same file: ${ms.toFixed(0)} ms; caselint/${name} ${(cliBig / ms).toFixed(2)}×${target}`);
+  }
+
+  // Extension activation as VS Code times it: require client/out/extension.js and call
+  // activate() until it returns, in a fresh process each time (bench/activation-probe.js, with a
+  // stand-in vscode module); the language server starts after activate() has returned.
+  const extensionJs = join(ROOT, 'client', 'out', 'extension.js');
+  if (existsSync(extensionJs)) {
+    const samples: { load: number; activate: number; cpu: number }[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = spawnSync(process.execPath, [join(__dirname, 'activation-probe.js'), ROOT], { encoding: 'utf8' });
+      if (r.status === 0) samples.push(JSON.parse(r.stdout) as { load: number; activate: number; cpu: number });
+    }
+    if (samples.length) {
+      const total = pct(samples.map((s) => s.load + s.activate), 0.5);
+      const median = (f: (s: (typeof samples)[number]) => number) => pct(samples.map(f), 0.5).toFixed(0);
+      console.log(`\nextension activation (median of ${samples.length} fresh processes): ${total.toFixed(0)} ms = loading extension.js ${median((s) => s.load)} ms + activate() ${median((s) => s.activate)} ms; CPU time ${median((s) => s.cpu)} ms (target < 100 ms: ${total < 100 ? 'met' : 'NOT met'})`);
+    } else {
+      console.log('\nextension activation: the probe failed (bench/activation-probe.js)');
+    }
   }
 
   // The .vsix: the files package.json ships, each deflated as in the zip (vsce ls lists the same).

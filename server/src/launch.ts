@@ -15,6 +15,7 @@
  * CASELINT_NO_CODE_CACHE=1 to run without it.
  */
 import './startup';
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,8 +39,10 @@ export interface LaunchOptions {
 
 export function launch(bundle: string, options: LaunchOptions = {}): void {
   const bytes = readFileSync(bundle);
+  // esbuild writes ASCII (it escapes the rest), which decodes fastest as Latin-1; UTF-8 otherwise.
+  const text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   // The bundle's "#!" line (kept for running it directly) is not JavaScript inside the wrapper.
-  const source = bytes.toString('utf8').replace(/^#!/, '//');
+  const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
   const useCache = !process.env.CASELINT_NO_CODE_CACHE;
   const cacheFile = `${bundle}.cache`;
   const key = createHash('sha256')

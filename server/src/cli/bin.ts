@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import '../startup';
+import { willCheck } from './v8-flags';
 import { main } from './main';
 
 // A write error on stdout (a full disk, `caselint … | head` closing the pipe early) reaches the
@@ -24,6 +25,7 @@ main({
     return process.stdin;
   },
   env: process.env,
+  willCheck,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -29,6 +29,8 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
   /** Rules to run instead of the registry (tests). */
   rules?: readonly Rule[];
+  /** Told the length of each text before it is checked (bin.ts: V8's tiering of a long run, v8-flags.ts). */
+  willCheck?: (chars: number) => void;
 }
 
 export const EXIT_OK = 0;
@@ -155,6 +157,7 @@ async function run(io: CliIO): Promise<number> {
     incomplete = true;
   };
   const checkText = async (text: string, filePath: string | undefined, display: string, always: boolean, encoding?: TextEncodingName) => {
+    io.willCheck?.(text.length);
     const abs = filePath ?? resolve(cwd, 'stdin.md');
     const loaded = configFor(abs);
     const config = mergeConfigs(loaded.config, cliConfig);

@@ -48,7 +48,14 @@ export function countFindings(findings: readonly { severity: Severity }[]): Coun
 }
 
 export function totalCounts(reports: readonly FileReport[]): Counts {
-  return countFindings(reports.flatMap((r) => r.findings));
+  const c: Counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const r of reports) {
+    const one = countFindings(r.findings);
+    c.errors += one.errors;
+    c.warnings += one.warnings;
+    c.infos += one.infos;
+  }
+  return c;
 }
 
 export interface FormatContext {

@@ -1,4 +1,5 @@
-import { locate, plural, totalCounts, type Formatter } from '../report';
+import { positionAt } from '../../checker';
+import { plural, totalCounts, type Formatter } from '../report';
 
 /**
  * Colours, as CLIs usually decide (Node's own rules): FORCE_COLOR wins ("0" or "false" turns
@@ -13,6 +14,13 @@ export function useColor(env: Record<string, string | undefined>, isTTY: boolean
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
   return isTTY;
+}
+
+/** A message on one line without its final full stop (the patterns run only where they can match). */
+function oneLine(message: string): string {
+  let m = message;
+  if (m.includes('\n') || m.includes('\r')) m = m.replace(/\s*[\r\n]+\s*/g, ' ');
+  return m.endsWith('.') ? m.replace(/([^ ])\.$/, '$1') : m;
 }
 
 const ESC = '\u001b[';
@@ -34,25 +42,32 @@ export const stylish: Formatter = (reports, ctx) => {
 
   let out = '';
   for (const report of reports) {
-    const found = locate(report);
-    if (!found.length) continue;
-    const rows = found.map((f) => ({
-      pos: `${f.line}:${f.column}`,
-      sev: f.severity,
-      msg: f.message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([^ ])\.$/, '$1'),
-      rule: f.ruleId,
-    }));
+    const { findings } = report;
+    if (!findings.length) continue;
+    // Only the start's line and column (one lookup in the model's line index), not locate()'s
+    // copy of every finding with both ends: a CLI run prints about a thousand of them cold.
+    const lineStarts = report.result.model.lineStarts;
+    const pos: string[] = [];
+    const msg: string[] = [];
     // Widths by a loop: Math.max(...rows) throws past ~125,000 findings.
-    const w = { pos: 0, sev: 0, msg: 0 };
-    for (const r of rows) {
-      w.pos = Math.max(w.pos, r.pos.length);
-      w.sev = Math.max(w.sev, r.sev.length);
-      w.msg = Math.max(w.msg, r.msg.length);
+    let wPos = 0;
+    let wSev = 0;
+    let wMsg = 0;
+    for (const f of findings) {
+      const at = positionAt(lineStarts, f.start);
+      const p = `${at.line + 1}:${at.character + 1}`;
+      const m = oneLine(f.message);
+      pos.push(p);
+      msg.push(m);
+      if (p.length > wPos) wPos = p.length;
+      if (f.severity.length > wSev) wSev = f.severity.length;
+      if (m.length > wMsg) wMsg = m.length;
     }
     out += `\n${underline(report.displayPath)}\n`;
-    for (const r of rows) {
-      const color = r.sev === 'error' ? red : r.sev === 'warning' ? yellow : blue;
-      out += `  ${dim(r.pos.padEnd(w.pos))}  ${color(r.sev.padEnd(w.sev))}  ${r.msg.padEnd(w.msg)}  ${dim(r.rule)}\n`;
+    for (let i = 0; i < findings.length; i++) {
+      const sev = findings[i].severity;
+      const color = sev === 'error' ? red : sev === 'warning' ? yellow : blue;
+      out += `  ${dim(pos[i].padEnd(wPos))}  ${color(sev.padEnd(wSev))}  ${msg[i].padEnd(wMsg)}  ${dim(findings[i].ruleId)}\n`;
     }
   }
   const total = totalCounts(reports);
