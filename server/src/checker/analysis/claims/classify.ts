@@ -225,8 +225,8 @@ export interface Decision {
 
 /** A sentence's evidence as numbers (EVIDENCE order), what a learned claim would name, or why it is not weighed. */
 export interface Evidence {
-  /** undefined: the sentence is not weighed (a question, too short, no claim word...): `why` says so. */
-  x?: Float64Array;
+  /** Each entry 0 or 1; undefined: the sentence is not weighed (a question, too short, no claim word...): `why` says so. */
+  x?: Uint8Array;
   /** The cue a claim names: the first claim word that counts, else a clause's, else the first matched, else the present tense. */
   claim?: ClaimMatch;
   clause?: string;
@@ -576,6 +576,9 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     private found: (CueMatch | null | undefined)[] | undefined;
     private subjectMemo: SentenceSubject | undefined;
     private clausesMemo: SentenceFeatures['clauses'] | undefined;
+    /** Made once when first asked (null: none). */
+    private exhortationMemo: NonNullable<SentenceFeatures['exhortation']> | null | undefined;
+    private questionMemo: NonNullable<SentenceFeatures['openQuestion']> | null | undefined;
     constructor(
       readonly text: string,
       readonly mode: SectionMode,
@@ -626,15 +629,21 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       return checkExclusions(this.f).blockedBy;
     }
     get exhortation(): SentenceFeatures['exhortation'] {
+      if (this.exhortationMemo !== undefined) return this.exhortationMemo || undefined;
       const f = checkExclusions(this.f);
-      return f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt, end: f.exhortationEnd } : undefined;
+      const ex = f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt, end: f.exhortationEnd } : undefined;
+      this.exhortationMemo = ex ?? null;
+      return ex;
     }
     get comment(): ClaimExclusion | undefined {
       return checkExclusions(this.f).comment;
     }
     get openQuestion(): SentenceFeatures['openQuestion'] {
+      if (this.questionMemo !== undefined) return this.questionMemo || undefined;
       const f = checkExclusions(this.f);
-      return f.question ? { exclusion: f.question, at: f.questionAt } : undefined;
+      const q = f.question ? { exclusion: f.question, at: f.questionAt } : undefined;
+      this.questionMemo = q ?? null;
+      return q;
     }
     get subject(): SentenceSubject {
       return (this.subjectMemo ??= subjectOf(this, checkExclusions(this.f)));
@@ -691,9 +700,22 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if (f.blockedBy) return { kind: AUTHORS.has(f.blockedBy) ? 'the authors' : 'this report', words: f.blockedByText };
     if (f.presentByGeneric) return { kind: 'people in general', words: out.tense.word };
     if (out.tense.present && out.tense.at !== undefined) {
-      const before = out.text.slice(0, out.tense.at).trim();
-      const n = before ? before.split(/\s+/).length : 0;
-      if (n >= 1 && n <= 7 && !/[,;:]/.test(before)) return { kind: 'unknown', words: before };
+      // One to seven words before the verb, no clause punctuation: counted by a char loop (this runs on most sentences).
+      const at = out.tense.at;
+      const text = out.text;
+      let n = 0;
+      let inWord = false;
+      let ok = true;
+      for (let i = 0; i < at && ok; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 44 || c === 59 || c === 58) ok = false;
+        else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) inWord = false;
+        else if (!inWord) {
+          inWord = true;
+          if (++n > 7) ok = false;
+        }
+      }
+      if (ok && n >= 1) return { kind: 'unknown', words: text.slice(0, at).trim() };
     }
     return { kind: 'unknown' };
   }
@@ -755,6 +777,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     'people in general': ix('subject people in general'),
     unknown: -1,
   };
+  const CUE_EVIDENCE = new Map(CUES.map((cue) => [cue, ix(`${cue.strong ? 'strong' : 'weak'} ${cue.category}` as EvidenceId)]));
   const BLOCKED_EVIDENCE: Record<ClaimExclusion['kind'], number> = {
     patient: ix('claim word about this case'),
     report: ix('claim word about this case'),
@@ -772,6 +795,22 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
    * same gates as the hand decision come first (a question, too short, a figure call-out, no
    * claim word and no present tense outside the case sections): such a sentence is not weighed.
    */
+  /** Indices of the evidence entries evidence() sets (looked up once). */
+  const X_CASE_SECTION = ix('case section');
+  const X_CLAIM_IN_A_CLAUSE = ix('claim in a clause');
+  const X_CLAIM_WORD_ABOUT_THIS_CASE = ix('claim word about this case');
+  const X_CLAIM_WORD_IN_REASONING_OR_ADVICE = ix('claim word in reasoning or advice');
+  const X_EXHORTATION = ix('exhortation');
+  const X_EXHORTATION_IN_THE_CLAUSE_OF_THE_VERB = ix('exhortation in the clause of the verb');
+  const X_NAMED_SUBJECT = ix('named subject');
+  const X_OPEN_QUESTION = ix('open question');
+  const X_PRESENT_BE_OR_HAVE_ALONE = ix('present be or have alone');
+  const X_PRESENT_GENERIC_SUBJECT = ix('present generic subject');
+  const X_PRESENT_VERB = ix('present verb');
+  const X_REASONING_OR_ADVICE = ix('reasoning or advice');
+  const X_SEVERAL_CLAIM_WORDS = ix('several claim words');
+  const X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE = ix('strong claim word about this case');
+
   function evidence(ft: SentenceFeatures): Evidence {
     if (ft.question) return { why: 'a question' };
     if (ft.words < MIN_WORDS) return { why: 'too short to judge' };
@@ -780,63 +819,71 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if (!candidates.length && !present) {
       return { why: ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : ft.mode === 'case' && ft.tense.present ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
     }
-    const matches: CueMatch[] = [];
-    for (let i = 0; i < candidates.length; i++) {
-      const m = ft instanceof Features ? ft.matchAt(i) : ft.matchOf(candidates[i]);
-      if (m) matches.push(m);
-    }
-    if (!matches.length && !present) return { why: ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
-    if (ft.skip) return { why: ft.skip.name, excludedBy: ft.skip };
-    const x = new Float64Array(EVIDENCE.length);
+    const x = new Uint8Array(EVIDENCE.length);
     let named: CueMatch | undefined;
+    let first: CueMatch | undefined;
     let counted = 0;
-    for (const m of matches) {
-      const blocked = blocks(ft, m.cue, m.index, m.index + m.text.length);
+    for (let i = 0; i < candidates.length; i++) {
+      const cue = candidates[i];
+      // What the sentence is (the paper, this patient...) blocks a weak cue wherever it matches:
+      // its pattern need not run once that evidence and a first match are known.
+      const early = blocks(ft, cue, -1);
+      if (early && first && x[BLOCKED_EVIDENCE[early.kind]] === 1) continue;
+      // Nor a cue that would count, when its evidence is already known and two cues already count
+      // (without an exhortation or an open question, where it matches does not matter).
+      if (!early && counted > 1 && x[CUE_EVIDENCE.get(cue)!] === 1 && !(cue.strong && ft.about && x[X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE] === 0) && !ft.exhortation && !ft.openQuestion) continue;
+      const m = ft instanceof Features ? ft.matchAt(i) : ft.matchOf(cue);
+      if (!m) continue;
+      first ??= m;
+      const blocked = early ?? blocks(ft, cue, m.index, m.index + m.text.length);
       if (blocked) {
         const k = BLOCKED_EVIDENCE[blocked.kind];
         if (k >= 0) x[k] = 1;
         continue;
       }
-      x[ix(`${m.cue.strong ? 'strong' : 'weak'} ${m.cue.category}` as EvidenceId)] = 1;
+      x[CUE_EVIDENCE.get(cue)!] = 1;
+      if (cue.strong && ft.about) x[X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE] = 1;
       counted++;
       named ??= m;
     }
-    if (counted > 1) x[ix('several claim words')] = 1;
+    if (!first && !present) return { why: ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
+    if (ft.skip) return { why: ft.skip.name, excludedBy: ft.skip };
+    if (counted > 1) x[X_SEVERAL_CLAIM_WORDS] = 1;
     let clause: { match: ClaimMatch; name: string } | undefined;
     if (ft.about && !ft.never) {
       for (const c of ft.clauses) {
         const sub = evidence(c.features);
-        if (sub.x && sub.claim && sub.claim.cue !== PRESENT_CUE && !sub.x[ix('claim word about this case')]) {
-          x[ix('claim in a clause')] = 1;
+        if (sub.x && sub.claim && sub.claim.cue !== PRESENT_CUE && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
+          x[X_CLAIM_IN_A_CLAUSE] = 1;
           clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
           break;
         }
       }
     }
     if (present) {
-      if (ft.tense.by === 'generic subject') x[ix('present generic subject')] = 1;
-      else if (AUX.has(ft.tense.word!.toLowerCase())) x[ix('present be or have alone')] = 1;
-      else x[ix('present verb')] = 1;
+      if (ft.tense.by === 'generic subject') x[X_PRESENT_GENERIC_SUBJECT] = 1;
+      else if (AUX.has(ft.tense.word!.toLowerCase())) x[X_PRESENT_BE_OR_HAVE_ALONE] = 1;
+      else x[X_PRESENT_VERB] = 1;
     }
-    if (ft.mode === 'case') x[ix('case section')] = 1;
+    if (ft.mode === 'case') x[X_CASE_SECTION] = 1;
     const ex = ft.exhortation;
     if (ex) {
-      x[ix('exhortation')] = 1;
-      if (ft.tense.present && sameClause(ft.text, ft.tense.at!, ex.at)) x[ix('exhortation in the clause of the verb')] = 1;
+      x[X_EXHORTATION] = 1;
+      if (ft.tense.present && sameClause(ft.text, ft.tense.at!, ex.at)) x[X_EXHORTATION_IN_THE_CLAUSE_OF_THE_VERB] = 1;
     }
-    if (ft.comment) x[ix('reasoning or advice')] = 1;
-    if (ft.openQuestion) x[ix('open question')] = 1;
+    if (ft.comment) x[counted ? X_CLAIM_WORD_IN_REASONING_OR_ADVICE : X_REASONING_OR_ADVICE] = 1;
+    if (ft.openQuestion) x[X_OPEN_QUESTION] = 1;
     const s = ft.subject;
     const k = SUBJECT_EVIDENCE[s.kind];
     if (k >= 0) x[k] = 1;
-    else if (s.words) x[ix('named subject')] = 1;
-    const first = named ?? (clause ? undefined : matches[0]);
-    const claim: ClaimMatch = first
-      ? { category: first.cue.category, cue: first.cue, text: first.text, index: first.index }
+    else if (s.words) x[X_NAMED_SUBJECT] = 1;
+    const shown = named ?? (clause ? undefined : first);
+    const claim: ClaimMatch = shown
+      ? { category: shown.cue.category, cue: shown.cue, text: shown.text, index: shown.index }
       : clause
         ? clause.match
         : { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! };
-    const excludedBy = ft.never ?? ft.about ?? (ex && present && x[ix('exhortation in the clause of the verb')] ? ex.exclusion : undefined) ?? ft.comment;
+    const excludedBy = ft.never ?? ft.about ?? (ex && present && x[X_EXHORTATION_IN_THE_CLAUSE_OF_THE_VERB] ? ex.exclusion : undefined) ?? ft.comment;
     return { x, claim, clause: named ? undefined : clause?.name, why: named ? named.cue.name : clause ? clause.match.cue.name : claim.cue.name, excludedBy };
   }
 
@@ -844,23 +891,41 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   const BIAS = options.weights?.bias ?? 0;
   const THRESHOLD = options.weights?.threshold ?? 0;
   const NAMES = EVIDENCE.map((e) => e.words);
+  const AGAINST = EVIDENCE.map((e) => e.against);
 
   /** The learned decision: bias + Σ weight·evidence, a claim above the threshold; the trace names the two largest pushes. */
   function decideLearned(ft: SentenceFeatures): Decision {
     const e = evidence(ft);
     if (!e.x || !e.claim) return { claim: null, excludedBy: e.excludedBy, features: ft, why: e.why };
+    const x = e.x;
     let score = BIAS;
-    for (let i = 0; i < e.x.length; i++) score += W![i] * e.x[i];
+    for (let i = 0; i < x.length; i++) if (x[i] !== 0) score += W![i] * x[i];
     const isClaim = score > THRESHOLD;
-    const pushes: { words: string; weight: number }[] = [];
-    for (let i = 0; i < e.x.length; i++) {
-      const w = W![i] * e.x[i];
-      if (w !== 0 && (w > 0) === isClaim) pushes.push({ words: NAMES[i], weight: w });
+    // The two largest pushes of the decision's own side (entries that tell for a claim when it is one, against when not).
+    let a = -1;
+    let b = -1;
+    let wa = 0;
+    let wb = 0;
+    for (let i = 0; i < x.length; i++) {
+      if (x[i] === 0 || AGAINST[i] === isClaim) continue;
+      const w = W![i] * x[i];
+      if (w === 0 || (w > 0) !== isClaim) continue;
+      const m = Math.abs(w);
+      if (m > wa) {
+        b = a;
+        wb = wa;
+        a = i;
+        wa = m;
+      } else if (m > wb) {
+        b = i;
+        wb = m;
+      }
     }
-    pushes.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-    const weighed = { score, threshold: THRESHOLD, top: pushes.slice(0, 2) };
+    const top = a < 0 ? [] : b < 0 ? [{ words: NAMES[a], weight: W![a] * x[a] }] : [{ words: NAMES[a], weight: W![a] * x[a] }, { words: NAMES[b], weight: W![b] * x[b] }];
+    const weighed = { score, threshold: THRESHOLD, top };
     if (!isClaim) {
-      const why = weighed.top.length ? `weighed against: ${weighed.top.map((p) => p.words).join(', ')}` : 'nothing weighs for a claim';
+      const against = top.length ? `weighed most: ${top.map((p) => p.words).join(', ')}` : 'too little weighs for a claim';
+      const why = e.excludedBy ? `${whatItIs(e.excludedBy)}; ${against}` : against;
       return { claim: null, excludedBy: e.excludedBy, features: ft, why, weighed };
     }
     const aboutCase = e.excludedBy && e.excludedBy.kind !== 'comment' ? e.excludedBy : undefined;
@@ -917,6 +982,7 @@ export function traceOf(d: Decision, context: SentenceContext = d.features.conte
   else if (s.kind !== 'unknown') bits.push(`about ${s.kind}${s.words ? ` ("${quote(s.words)}")` : ''}, but these words count anyway`);
   else if (s.words) bits.push(`subject "${quote(s.words)}"`);
   else if (general) bits.push('not about this patient or this report');
+  if (d.weighed?.top.length) bits.push(`weighed most: ${d.weighed.top.map((p) => p.words).join(', ')}`);
   let cites = 'no citation in this sentence';
   if (context.citedBefore || context.citedAfter) {
     cites += ` (the sentence ${context.citedBefore ? 'before' : 'after'} it cites; a citation covers only its own sentence)`;
@@ -936,7 +1002,7 @@ const HAND_DECISION: DecisionOptions = Object.freeze({});
  * measure at least as well, leaving one article out at a time, on the tuning group
  * (docs/rules/unsupported-claim.md, "How the decision is made").
  */
-export const USE_LEARNED_DECISION = false;
+export const USE_LEARNED_DECISION = true;
 
 /** The learned decision over the checked-in weights (what `npm run train` measures and the tests check). */
 export const learnedClassifier = (weights: DecisionWeights = DECISION_WEIGHTS) => makeClassifier(CLAIM_DATA, { weights });

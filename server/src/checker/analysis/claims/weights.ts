@@ -13,31 +13,38 @@ import type { ClaimCategory } from './types';
  * from a word list of its own: "present tense" is yes/no and by what (a verb, a form of "be" or
  * "have" alone, a generic subject), whatever list or tagger finds the verb, so the weights can be
  * retrained after the cues or the verb lexicon change by running `npm run train`.
+ *
+ * `against`: an entry that tells what keeps a sentence from being a claim (the others tell what
+ * makes one). The trace names the largest pushes of the decision's own side only: each weight is
+ * relative to the bias, so "a present-tense verb" may weigh less than the bias and still be a
+ * reason for, never against, a claim.
  */
 export const EVIDENCE = [
-  ...(['literature', 'efficacy', 'statistic', 'frequency', 'general'] as const).map((c) => ({ id: `strong ${c}`, words: strongWords(c) })),
-  ...(['literature', 'efficacy', 'statistic', 'frequency', 'general'] as const).map((c) => ({ id: `weak ${c}`, words: weakWords(c) })),
-  { id: 'several claim words', words: 'more than one kind of claim word' },
-  { id: 'claim word about this case', words: 'claim words in a sentence about this patient or this report' },
-  { id: 'claim word in an exhortation', words: 'claim words inside advice to the reader' },
-  { id: 'claim word in an open question', words: 'claim words inside an open question' },
-  { id: 'claim word about the paper', words: "claim words in a sentence about the paper or the authors' own patients" },
-  { id: 'claim in a clause', words: 'a clause of its own that makes a claim' },
-  { id: 'present verb', words: 'a present-tense verb outside the case sections' },
-  { id: 'present be or have alone', words: 'only "is", "are", "has" or "have" in the present tense' },
-  { id: 'present generic subject', words: 'people in general as the subject, outside the case sections' },
-  { id: 'case section', words: 'in a case section' },
-  { id: 'exhortation', words: 'urges the reader' },
-  { id: 'exhortation in the clause of the verb', words: 'the verb is part of advice to the reader' },
-  { id: 'reasoning or advice', words: "the authors' reasoning or advice" },
-  { id: 'open question', words: 'an open question' },
-  { id: 'subject this patient', words: 'about this patient' },
-  { id: 'subject these patients', words: "about the authors' own patients" },
-  { id: 'subject this report', words: 'about this case' },
-  { id: 'subject the authors', words: 'about the authors' },
-  { id: 'subject the paper', words: 'about the paper itself' },
-  { id: 'subject people in general', words: 'about people in general' },
-  { id: 'named subject', words: 'a subject named before the verb' },
+  ...(['literature', 'efficacy', 'statistic', 'frequency', 'general'] as const).map((c) => ({ id: `strong ${c}`, against: false, words: strongWords(c) })),
+  ...(['literature', 'efficacy', 'statistic', 'frequency', 'general'] as const).map((c) => ({ id: `weak ${c}`, against: false, words: weakWords(c) })),
+  { id: 'several claim words', against: false, words: 'more than one kind of claim word' },
+  { id: 'claim word about this case', against: true, words: 'claim words in a sentence about this patient or this report' },
+  { id: 'strong claim word about this case', against: false, words: 'words about other patients or the literature, in a sentence about this case' },
+  { id: 'claim word in an exhortation', against: true, words: 'claim words inside advice to the reader' },
+  { id: 'claim word in an open question', against: true, words: 'claim words inside an open question' },
+  { id: 'claim word about the paper', against: true, words: "claim words in a sentence about the paper or the authors' own patients" },
+  { id: 'claim in a clause', against: false, words: 'a clause of its own that makes a claim' },
+  { id: 'present verb', against: false, words: 'a present-tense verb outside the case sections' },
+  { id: 'present be or have alone', against: false, words: 'only "is", "are", "has" or "have" in the present tense' },
+  { id: 'present generic subject', against: false, words: 'a general statement outside the case sections' },
+  { id: 'case section', against: true, words: 'in a case section' },
+  { id: 'exhortation', against: true, words: 'urges the reader' },
+  { id: 'exhortation in the clause of the verb', against: true, words: 'the verb is part of advice to the reader' },
+  { id: 'reasoning or advice', against: true, words: "the authors' reasoning or advice" },
+  { id: 'claim word in reasoning or advice', against: true, words: "claim words in the authors' reasoning or advice" },
+  { id: 'open question', against: true, words: 'an open question' },
+  { id: 'subject this patient', against: true, words: 'about this patient' },
+  { id: 'subject these patients', against: true, words: "about the authors' own patients" },
+  { id: 'subject this report', against: true, words: 'about this case' },
+  { id: 'subject the authors', against: true, words: 'about the authors' },
+  { id: 'subject the paper', against: true, words: 'about the paper itself' },
+  { id: 'subject people in general', against: false, words: 'people in general as the subject' },
+  { id: 'named subject', against: false, words: 'a subject named before the verb' },
 ] as const;
 
 export type EvidenceId = (typeof EVIDENCE)[number]['id'];
