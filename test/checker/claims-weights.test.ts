@@ -37,6 +37,7 @@ describe('claims: the learned decision (decision-weights.json)', () => {
     { text: 'The normal creatine kinase makes a myopathy unlikely.', mode: 'discussion', claim: false },
     { text: 'Here we present a man with cramps and fasciculations.', mode: 'discussion', claim: false },
     { text: 'She was admitted with weakness of both legs.', mode: 'case', claim: false },
+    { text: 'Previous reports describe a benign course, and the incidence is rising.', mode: 'discussion', claim: true },
   ];
 
   it('decides our sentences by bias + Σ weight·evidence against the threshold', () => {
@@ -51,8 +52,10 @@ describe('claims: the learned decision (decision-weights.json)', () => {
         continue;
       }
       const score = DECISION_WEIGHTS.bias + e.x.reduce((sum, v, i) => sum + v * w[i], 0);
-      assert.ok(Math.abs(score - d.weighed!.score) < 1e-9, s.text);
       assert.equal(d.claim !== null, score > DECISION_WEIGHTS.threshold, s.text);
+      // The rule stops reading cues once the claim is certain (no cue left could bring it down): its score is then that of the facts read.
+      if (d.claim) assert.ok(d.weighed!.score > DECISION_WEIGHTS.threshold, s.text);
+      else assert.ok(Math.abs(score - d.weighed!.score) < 1e-9, s.text);
     }
   });
 

@@ -218,7 +218,8 @@ export interface Decision {
   clause?: string;
   /**
    * The learned decision (decision-weights.json): the score (bias + weights of the evidence,
-   * flagged above the threshold) and what pushed it most, in a writer's words.
+   * flagged above the threshold; for a claim, of the facts read until it was certain) and what
+   * pushed it most, in a writer's words.
    */
   weighed?: { score: number; threshold: number; top: { words: string; weight: number }[] };
 }
@@ -811,55 +812,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   const X_SEVERAL_CLAIM_WORDS = ix('several claim words');
   const X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE = ix('strong claim word about this case');
 
-  function evidence(ft: SentenceFeatures): Evidence {
-    if (ft.question) return { why: 'a question' };
-    if (ft.words < MIN_WORDS) return { why: 'too short to judge' };
-    const candidates = ft.candidates;
-    const present = ft.tense.present && ft.mode === 'discussion';
-    if (!candidates.length && !present) {
-      return { why: ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : ft.mode === 'case' && ft.tense.present ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
-    }
-    const x = new Uint8Array(EVIDENCE.length);
-    let named: CueMatch | undefined;
-    let first: CueMatch | undefined;
-    let counted = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      const cue = candidates[i];
-      // What the sentence is (the paper, this patient...) blocks a weak cue wherever it matches:
-      // its pattern need not run once that evidence and a first match are known.
-      const early = blocks(ft, cue, -1);
-      if (early && first && x[BLOCKED_EVIDENCE[early.kind]] === 1) continue;
-      // Nor a cue that would count, when its evidence is already known and two cues already count
-      // (without an exhortation or an open question, where it matches does not matter).
-      if (!early && counted > 1 && x[CUE_EVIDENCE.get(cue)!] === 1 && !(cue.strong && ft.about && x[X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE] === 0) && !ft.exhortation && !ft.openQuestion) continue;
-      const m = ft instanceof Features ? ft.matchAt(i) : ft.matchOf(cue);
-      if (!m) continue;
-      first ??= m;
-      const blocked = early ?? blocks(ft, cue, m.index, m.index + m.text.length);
-      if (blocked) {
-        const k = BLOCKED_EVIDENCE[blocked.kind];
-        if (k >= 0) x[k] = 1;
-        continue;
-      }
-      x[CUE_EVIDENCE.get(cue)!] = 1;
-      if (cue.strong && ft.about) x[X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE] = 1;
-      counted++;
-      named ??= m;
-    }
-    if (!first && !present) return { why: ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
-    if (ft.skip) return { why: ft.skip.name, excludedBy: ft.skip };
-    if (counted > 1) x[X_SEVERAL_CLAIM_WORDS] = 1;
-    let clause: { match: ClaimMatch; name: string } | undefined;
-    if (ft.about && !ft.never) {
-      for (const c of ft.clauses) {
-        const sub = evidence(c.features);
-        if (sub.x && sub.claim && sub.claim.cue !== PRESENT_CUE && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
-          x[X_CLAIM_IN_A_CLAUSE] = 1;
-          clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
-          break;
-        }
-      }
-    }
+  /** The evidence that does not depend on the cues: tense, section, exhortation, open question, subject. */
+  function readContext(ft: SentenceFeatures, x: Uint8Array, present: boolean): void {
     if (present) {
       if (ft.tense.by === 'generic subject') x[X_PRESENT_GENERIC_SUBJECT] = 1;
       else if (AUX.has(ft.tense.word!.toLowerCase())) x[X_PRESENT_BE_OR_HAVE_ALONE] = 1;
@@ -871,12 +825,78 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       x[X_EXHORTATION] = 1;
       if (ft.tense.present && sameClause(ft.text, ft.tense.at!, ex.at)) x[X_EXHORTATION_IN_THE_CLAUSE_OF_THE_VERB] = 1;
     }
-    if (ft.comment) x[counted ? X_CLAIM_WORD_IN_REASONING_OR_ADVICE : X_REASONING_OR_ADVICE] = 1;
     if (ft.openQuestion) x[X_OPEN_QUESTION] = 1;
     const s = ft.subject;
     const k = SUBJECT_EVIDENCE[s.kind];
     if (k >= 0) x[k] = 1;
     else if (s.words) x[X_NAMED_SUBJECT] = 1;
+  }
+
+  function evidence(ft: SentenceFeatures, bound?: (x: Uint8Array) => boolean): Evidence {
+    if (ft.question) return { why: 'a question' };
+    if (ft.words < MIN_WORDS) return { why: 'too short to judge' };
+    const candidates = ft.candidates;
+    const present = ft.tense.present && ft.mode === 'discussion';
+    if (!candidates.length && !present) {
+      return { why: ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : ft.mode === 'case' && ft.tense.present ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
+    }
+    const x = new Uint8Array(EVIDENCE.length);
+    let contextRead = false;
+    let named: CueMatch | undefined;
+    let first: CueMatch | undefined;
+    /** Kinds of claim word that count (category, strong or not). */
+    let counted = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const cue = candidates[i];
+      // What the sentence is (the paper, this patient...) blocks a weak cue wherever it matches:
+      // its pattern need not run once that evidence and a first match are known.
+      const early = blocks(ft, cue, -1);
+      if (early && first && x[BLOCKED_EVIDENCE[early.kind]] === 1) continue;
+      // Nor a cue that would count, when a cue of its kind already counts (without an exhortation
+      // or an open question, where it matches does not matter): it would add nothing.
+      if (!early && x[CUE_EVIDENCE.get(cue)!] === 1 && !(cue.strong && ft.about && x[X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE] === 0) && !ft.exhortation && !ft.openQuestion) continue;
+      const m = ft instanceof Features ? ft.matchAt(i) : ft.matchOf(cue);
+      if (!m) continue;
+      first ??= m;
+      const blocked = early ?? blocks(ft, cue, m.index, m.index + m.text.length);
+      if (blocked) {
+        const k = BLOCKED_EVIDENCE[blocked.kind];
+        if (k >= 0) x[k] = 1;
+        continue;
+      }
+      const kind = CUE_EVIDENCE.get(cue)!;
+      if (x[kind] === 0) counted++;
+      x[kind] = 1;
+      if (cue.strong && ft.about) x[X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE] = 1;
+      named ??= m;
+      // Deciding (not training): stop once no cue left can bring the score down to the threshold.
+      if (bound) {
+        if (!contextRead) {
+          readContext(ft, x, present);
+          contextRead = true;
+        }
+        if (bound(x)) break;
+      }
+    }
+    if (!first && !present) return { why: ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
+    if (ft.skip) return { why: ft.skip.name, excludedBy: ft.skip };
+    if (counted > 1) x[X_SEVERAL_CLAIM_WORDS] = 1;
+    let clause: { match: ClaimMatch; name: string } | undefined;
+    // A clause of its own is read only when no claim word of the whole sentence counts (as the
+    // hand decision does): it re-reads the rest of the sentence.
+    if (ft.about && !ft.never && counted === 0) {
+      for (const c of ft.clauses) {
+        const sub = evidence(c.features);
+        if (sub.x && sub.claim && sub.claim.cue !== PRESENT_CUE && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
+          x[X_CLAIM_IN_A_CLAUSE] = 1;
+          clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
+          break;
+        }
+      }
+    }
+    if (!contextRead) readContext(ft, x, present);
+    if (ft.comment) x[counted ? X_CLAIM_WORD_IN_REASONING_OR_ADVICE : X_REASONING_OR_ADVICE] = 1;
+    const ex = ft.exhortation;
     const shown = named ?? (clause ? undefined : first);
     const claim: ClaimMatch = shown
       ? { category: shown.cue.category, cue: shown.cue, text: shown.text, index: shown.index }
@@ -893,9 +913,24 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   const NAMES = EVIDENCE.map((e) => e.words);
   const AGAINST = EVIDENCE.map((e) => e.against);
 
+  /** The entries the cues set (a cue not yet run may still set them). */
+  const CUE_SET = [...new Set([...CUE_EVIDENCE.values(), X_SEVERAL_CLAIM_WORDS, X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE, ...Object.values(BLOCKED_EVIDENCE).filter((k) => k >= 0)])];
+  /**
+   * Once a cue counts: is the sentence a claim whatever the cues not yet run add? The score so far
+   * (with the claim-word variant of "reasoning or advice") plus every negative weight the cues
+   * could still set is above the threshold. Then the decision is the one the full evidence gives.
+   */
+  function certainClaim(x: Uint8Array, ft: SentenceFeatures): boolean {
+    let low = BIAS;
+    for (let i = 0; i < x.length; i++) if (x[i] !== 0) low += W![i];
+    if (ft.comment) low += W![X_CLAIM_WORD_IN_REASONING_OR_ADVICE];
+    for (const k of CUE_SET) if (x[k] === 0 && W![k] < 0) low += W![k];
+    return low > THRESHOLD;
+  }
+
   /** The learned decision: bias + Σ weight·evidence, a claim above the threshold; the trace names the two largest pushes. */
   function decideLearned(ft: SentenceFeatures): Decision {
-    const e = evidence(ft);
+    const e = evidence(ft, (x) => certainClaim(x, ft));
     if (!e.x || !e.claim) return { claim: null, excludedBy: e.excludedBy, features: ft, why: e.why };
     const x = e.x;
     let score = BIAS;
