@@ -22,7 +22,9 @@
  * recall, then the middle of the tied thresholds). The final weights are fitted on all five
  * articles; the threshold is the LOAO one.
  *
- *   npm run train [-- --corpus DIR] [-- --check]   (--check: measure only, do not write the weights)
+ *   npm run train [-- --corpus DIR] [-- --check] [-- --verbose] [-- --without-examples]
+ *   (--check: measure only, do not write the weights; --verbose: list the tuning sentences on
+ *   which the decisions differ; --without-examples: train on the articles alone, measure only)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,6 +42,8 @@ const args = process.argv.slice(2);
 const corpusArg = args.indexOf('--corpus');
 const corpus = resolve(corpusArg >= 0 ? args[corpusArg + 1] : defaultCorpus());
 const checkOnly = args.includes('--check');
+/** --without-examples: train on the articles alone (measures what our example sentences add; implies --check). */
+const withoutExamples = args.includes('--without-examples');
 /** --verbose: list the tuning sentences on which the two decisions differ (TUNING only: nothing else is read). */
 const verbose = args.includes('--verbose') || args.includes('-v');
 const WEIGHTS_PATH = join(__dirname, '..', 'server', 'src', 'checker', 'analysis', 'claims', 'decision-weights.json');
@@ -64,6 +68,8 @@ interface Item {
   y: 0 | 1;
   sentences: Sentence[];
   main?: Sentence;
+  /** Measured, not trained on (our examples under --without-examples). */
+  notTrainedOn?: boolean;
 }
 
 const HAND = makeClassifier(CLAIM_DATA);
@@ -155,7 +161,7 @@ function addExamples(e: ClaimExamples): void {
   const put = (texts: readonly string[] | undefined, mode: SectionMode, y: 0 | 1) => {
     for (const text of texts ?? []) {
       const s = { text, mode };
-      items.push({ article: EXAMPLE_ARTICLE, source: 'our example', y, sentences: [s], main: s });
+      items.push({ article: EXAMPLE_ARTICLE, source: 'our example', y, sentences: [s], main: s, notTrainedOn: withoutExamples });
     }
   };
   put(e.claims, 'discussion', 1);
@@ -224,7 +230,7 @@ const scoreOf = (m: Model, x: Uint8Array) => {
   for (let i = 0; i < D; i++) z += m.w[i] * x[i];
   return z;
 };
-const trainingSet = (its: Item[]) => its.filter((it) => it.main && evidenceOf(it.main)).map((it) => ({ x: evidenceOf(it.main!)!, y: it.y }));
+const trainingSet = (its: Item[]) => its.filter((it) => it.main && !it.notTrainedOn && evidenceOf(it.main)).map((it) => ({ x: evidenceOf(it.main!)!, y: it.y }));
 
 // ---------------------------------------------------------------------------
 // Measures
@@ -377,7 +383,7 @@ const inSample = tally(items, (it) => it.sentences.some((s) => learned.analyseSe
 console.log(row('TUNING learned (all five)', inSample));
 const examples = items.filter((it) => it.source === 'our example');
 const agree = (c: ClaimClassifier) => examples.filter((it) => (c.analyseSentence(it.main!.text, it.main!.mode).claim !== null) === (it.y === 1)).length;
-console.log(`our example sentences (trained on, in-sample): hand decides ${agree(HAND)}/${examples.length} as written, learned ${agree(learned)}/${examples.length}`);
+console.log(`our example sentences (${withoutExamples ? 'NOT trained on' : 'trained on, in-sample'}): hand decides ${agree(HAND)}/${examples.length} as written, learned ${agree(learned)}/${examples.length}`);
 if (verbose) for (const it of examples) if ((learned.analyseSentence(it.main!.text, it.main!.mode).claim !== null) !== (it.y === 1)) console.log(`  example the learned decision gets wrong (${it.main!.mode}, ${it.y ? 'claim' : 'not'}): ${it.main!.text}`);
 
 // Narratives 0-499 (TUNING), unlabelled: the flag rate of each decision.
@@ -408,14 +414,14 @@ const asGood = meets(learnedAll) && learnedAll.not[0] <= handAll.not[0] && learn
 console.log(
   `\nVerdict: the learned decision (leaving one article out) is ${asGood ? 'at least as good as' : 'NOT as good as'} the hand decision on the tuning group` +
     ` (NOT flagged ${learnedAll.not[0]} vs ${handAll.not[0]}, CLAIM recall ${learnedAll.claim[0]} vs ${handAll.claim[0]} of ${handAll.claim[1]}).` +
-    `\n${asGood ? 'It may be switched on (USE_LEARNED_DECISION in classify.ts).' : 'Keep the hand decision (USE_LEARNED_DECISION = false in classify.ts).'}`,
+    `\n${asGood ? 'It may be switched on (USE_LEARNED_DECISION in classify.ts) if it also keeps the speed of the full check (npm run bench) and scores no worse in npm run eval, run once.' : 'Keep the hand decision (USE_LEARNED_DECISION = false in classify.ts).'}`,
 );
 
 console.log('\nWeights (largest first):');
 for (const [id, w] of Object.entries(weights.weights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))) if (w !== 0) console.log(`  ${w >= 0 ? '+' : ''}${w.toFixed(3).padStart(7)}  ${id}`);
 console.log(`  bias ${weights.bias}, threshold ${weights.threshold}`);
 
-if (!checkOnly) {
+if (!checkOnly && !withoutExamples) {
   writeFileSync(WEIGHTS_PATH, `${JSON.stringify(weights, null, 2)}\n`);
   console.log(`\nwrote ${WEIGHTS_PATH}`);
 }

@@ -59,6 +59,24 @@ describe('claims: the learned decision (decision-weights.json)', () => {
     }
   });
 
+  it('stopping once a claim is certain gives the decision of the full evidence (every example sentence)', () => {
+    const w = weightVector(DECISION_WEIGHTS);
+    const all: { text: string; mode: SectionMode }[] = [];
+    const put = (e: ClaimExamples) => {
+      for (const text of [...(e.claims ?? []), ...(e.leaves ?? [])]) all.push({ text, mode: 'discussion' });
+      for (const text of [...(e.caseClaims ?? []), ...(e.caseLeaves ?? [])]) all.push({ text, mode: 'case' });
+    };
+    for (const c of [...CLAIM_DATA.cues, CLAIM_DATA.presentTenseCue]) put(c.examples);
+    for (const x of [...CLAIM_DATA.exclusions, ...CLAIM_DATA.clauses, ...Object.values(CLAIM_WORD_SETS), CLAIM_DATA.genericSubject]) put(x.examples);
+    for (const s of all) {
+      const e = LEARNED.evidence(LEARNED.features(s.text, s.mode));
+      const full = e.x ? DECISION_WEIGHTS.bias + e.x.reduce((sum, v, i) => sum + v * w[i], 0) > DECISION_WEIGHTS.threshold : false;
+      const d = LEARNED.analyseSentence(s.text, s.mode);
+      assert.equal(d.claim !== null, full, `${s.text} (${s.mode})`);
+      if (d.claim) assert.equal(d.claim.cue, e.claim!.cue, s.text);
+    }
+  });
+
   it('decides our sentences as an editor would', () => {
     for (const s of own) assert.equal(LEARNED.classifySentence(s.text, s.mode) !== null, s.claim, `${s.text} (${s.mode})`);
   });

@@ -89,7 +89,7 @@ describe('explain: the decision behind an uncited claim', () => {
 
   it('hover shows the trace in one line under the message', () => {
     const md = explanationMarkdown(explain([f], 'markdown'));
-    assert.match(md, /\n\n\*Why:\* claim \(general medical fact\): a statement in the present tense; generic subject \("People with myasthenia"\); weighed most: people in general as the subject, a general statement outside the case sections; no citation in this sentence\.\n\n/);
+    assert.match(md, /\n\n\*Why:\* claim \(general medical fact\): a statement in the present tense; generic subject \("People with myasthenia"\); no citation in this sentence\.\n\n/);
   });
 
   it('the plain-text explanation (caselint explain) prints the same trace', () => {

@@ -48,7 +48,7 @@ describe('cli: caselint explain FILE:LINE', () => {
       stdout:
         'report.md:11: no finding\n' +
         'unsupported-claim, sentences not flagged:\n' +
-        '  report.md:11:1  not a claim: urges the reader, states nothing (exhortation ("should be considered")); weighed most: the verb is part of advice to the reader, urges the reader\n',
+        '  report.md:11:1  not a claim: urges the reader, states nothing (exhortation ("should be considered"))\n',
       stderr: '',
     });
   });

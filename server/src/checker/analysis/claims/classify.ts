@@ -577,9 +577,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     private found: (CueMatch | null | undefined)[] | undefined;
     private subjectMemo: SentenceSubject | undefined;
     private clausesMemo: SentenceFeatures['clauses'] | undefined;
-    /** Made once when first asked (null: none). */
-    private exhortationMemo: NonNullable<SentenceFeatures['exhortation']> | null | undefined;
-    private questionMemo: NonNullable<SentenceFeatures['openQuestion']> | null | undefined;
     constructor(
       readonly text: string,
       readonly mode: SectionMode,
@@ -630,21 +627,15 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       return checkExclusions(this.f).blockedBy;
     }
     get exhortation(): SentenceFeatures['exhortation'] {
-      if (this.exhortationMemo !== undefined) return this.exhortationMemo || undefined;
       const f = checkExclusions(this.f);
-      const ex = f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt, end: f.exhortationEnd } : undefined;
-      this.exhortationMemo = ex ?? null;
-      return ex;
+      return f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt, end: f.exhortationEnd } : undefined;
     }
     get comment(): ClaimExclusion | undefined {
       return checkExclusions(this.f).comment;
     }
     get openQuestion(): SentenceFeatures['openQuestion'] {
-      if (this.questionMemo !== undefined) return this.questionMemo || undefined;
       const f = checkExclusions(this.f);
-      const q = f.question ? { exclusion: f.question, at: f.questionAt } : undefined;
-      this.questionMemo = q ?? null;
-      return q;
+      return f.question ? { exclusion: f.question, at: f.questionAt } : undefined;
     }
     get subject(): SentenceSubject {
       return (this.subjectMemo ??= subjectOf(this, checkExclusions(this.f)));
@@ -790,12 +781,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     skip: -1,
   };
 
-  /**
-   * The features as numbers (weights.ts, EVIDENCE): which kinds of claim word count and which
-   * are kept out by what the sentence is, the tense and by what, the subject, the section. The
-   * same gates as the hand decision come first (a question, too short, a figure call-out, no
-   * claim word and no present tense outside the case sections): such a sentence is not weighed.
-   */
   /** Indices of the evidence entries evidence() sets (looked up once). */
   const X_CASE_SECTION = ix('case section');
   const X_CLAIM_IN_A_CLAUSE = ix('claim in a clause');
@@ -832,6 +817,14 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     else if (s.words) x[X_NAMED_SUBJECT] = 1;
   }
 
+  /**
+   * The features as numbers (weights.ts, EVIDENCE): which kinds of claim word count and which
+   * are kept out by what the sentence is, the tense and by what, the subject, the section. The
+   * same gates as the hand decision come first (a question, too short, a figure call-out, no
+   * claim word and no present tense outside the case sections): such a sentence is not weighed.
+   * `bound` (the learned decision, not training): asked after each cue that counts, true stops
+   * reading cues (the claim is certain whatever the rest would add).
+   */
   function evidence(ft: SentenceFeatures, bound?: (x: Uint8Array) => boolean): Evidence {
     if (ft.question) return { why: 'a question' };
     if (ft.words < MIN_WORDS) return { why: 'too short to judge' };
@@ -1037,7 +1030,7 @@ const HAND_DECISION: DecisionOptions = Object.freeze({});
  * measure at least as well, leaving one article out at a time, on the tuning group
  * (docs/rules/unsupported-claim.md, "How the decision is made").
  */
-export const USE_LEARNED_DECISION = true;
+export const USE_LEARNED_DECISION = false;
 
 /** The learned decision over the checked-in weights (what `npm run train` measures and the tests check). */
 export const learnedClassifier = (weights: DecisionWeights = DECISION_WEIGHTS) => makeClassifier(CLAIM_DATA, { weights });
