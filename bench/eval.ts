@@ -178,7 +178,7 @@ for (const file of readdirSync(corpus).filter((f) => /^\d\d-.*\.md$/.test(f)).so
 
 const ratio = (a: number, b: number) => (b ? a / b : NaN);
 const fmt = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(2).padStart(5));
-const cell = (s: Score) => `${fmt(ratio(s.hit, s.total))} (${String(s.hit).padStart(3)}/${String(s.total).padEnd(3)})`;
+const cell = (s: Pick<Score, 'hit' | 'total'>) => `${fmt(ratio(s.hit, s.total))} (${String(s.hit).padStart(3)}/${String(s.total).padEnd(3)})`;
 
 function sum(rs: Row[]): Omit<Row, 'id' | 'name'> {
   const add = (k: 'stripped' | 'uncited' | 'patient'): Score => ({

@@ -9,6 +9,8 @@
  *    BORDERLINE there in the other lists); the sentence the rule judges that overlaps the label most;
  *  - the article's sentence labels: `uncited_claims` → 1 and `patient_sentences` → 0 as
  *    published, `cited_sentences` → 1 with every citation stripped.
+ *  - measured only (never trained on by default): the TUNING half (even positions) of the sentences
+ *    we wrote for the eval (bench/labels/own-sentences.json), a group of their own.
  * A sentence the decision does not weigh (a question, too short, no claim word and no present
  * tense outside the case sections...: the same gates as the hand decision) counts as not flagged
  * and is not trained on. Narratives are not trained on (they carry no labels); the flag rate on
@@ -22,9 +24,10 @@
  * recall, then the middle of the tied thresholds). The final weights are fitted on all five
  * articles; the threshold is the LOAO one.
  *
- *   npm run train [-- --corpus DIR] [-- --check] [-- --verbose] [-- --without-examples]
+ *   npm run train [-- --corpus DIR] [-- --check] [-- --verbose] [-- --without-examples] [-- --train-on-own]
  *   (--check: measure only, do not write the weights; --verbose: list the tuning sentences on
- *   which the decisions differ; --without-examples: train on the articles alone, measure only)
+ *   which the decisions differ; --without-examples: train on the articles alone, measure only;
+ *   --train-on-own: train on our own sentences' tuning half too, measure only)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -44,6 +47,8 @@ const corpus = resolve(corpusArg >= 0 ? args[corpusArg + 1] : defaultCorpus());
 const checkOnly = args.includes('--check');
 /** --without-examples: train on the articles alone (measures what our example sentences add; implies --check). */
 const withoutExamples = args.includes('--without-examples');
+/** --train-on-own: also train on the tuning half of bench/labels/own-sentences.json (measure only). */
+const trainOnOwn = args.includes('--train-on-own');
 /** --verbose: list the tuning sentences on which the two decisions differ (TUNING only: nothing else is read). */
 const verbose = args.includes('--verbose') || args.includes('-v');
 const WEIGHTS_PATH = join(__dirname, '..', 'server', 'src', 'checker', 'analysis', 'claims', 'decision-weights.json');
@@ -56,7 +61,7 @@ if (!existsSync(corpus)) {
   process.exit(1);
 }
 
-type Source = 'decision CLAIM' | 'decision NOT' | 'uncited claim' | 'patient' | 'cited, stripped' | 'our example';
+type Source = 'decision CLAIM' | 'decision NOT' | 'uncited claim' | 'patient' | 'cited, stripped' | 'own CLAIM' | 'own NOT' | 'our example';
 interface Sentence {
   text: string;
   mode: SectionMode;
@@ -153,6 +158,29 @@ for (const file of files) {
   }
 }
 
+// Sentences we wrote for the evaluation (bench/labels/own-sentences.json, bench/own-sentences.ts):
+// only the TUNING half (even positions; the odd ones are score-only and are skipped unread), each
+// checked alone in its section as the eval does; measured as a group of its own (a sentence the
+// weights never saw), trained on only with --train-on-own (which then writes no weights: measured
+// so, they flag more of the tuning narratives, 43 against 36).
+const OWN = 'own';
+const ownPath = join(__dirname, 'labels', 'own-sentences.json');
+if (existsSync(ownPath)) {
+  const { sentences } = JSON.parse(readFileSync(ownPath, 'utf8')) as { sentences: { section: SectionMode; label: 'CLAIM' | 'NOT' | 'BORDERLINE'; text: string }[] };
+  for (let i = 0; i < sentences.length; i += 2) {
+    const o = sentences[i];
+    if (o.label === 'BORDERLINE') continue;
+    const doc =
+      o.section === 'case'
+        ? `# A case report\n\n## Abstract\n\nA man had weakness.\n\n## Case presentation\n\n${o.text}\n\n## Discussion\n\nWe report this case.\n`
+        : `# A case report\n\n## Abstract\n\nA man had weakness.\n\n## Case presentation\n\nA man had weakness.\n\n## Discussion\n\n${o.text}\n`;
+    const at = doc.indexOf(o.text);
+    const ov = overlapping(claimSentences(check(doc, { format: 'markdown' })), at, at + o.text.length);
+    items.push({ article: OWN, source: o.label === 'CLAIM' ? 'own CLAIM' : 'own NOT', y: o.label === 'CLAIM' ? 1 : 0, ...ov, notTrainedOn: !trainOnOwn });
+  }
+}
+const GROUPS = items.some((it) => it.article === OWN) ? [...DECISION_TUNE_IDS, OWN] : DECISION_TUNE_IDS;
+
 // Our own example sentences (the `examples` of every cue, exclusion, clause and word set, written
 // by us: claims/leaves outside the case sections, caseClaims/caseLeaves in them). In every fold's
 // training set (they belong to no article), never in the measured items.
@@ -241,9 +269,19 @@ interface Tally {
   uncited: [number, number];
   stripped: [number, number];
   patient: [number, number];
+  ownClaim: [number, number];
+  ownNot: [number, number];
 }
-const SOURCE_KEY: Record<Exclude<Source, 'our example'>, keyof Tally> = { 'decision CLAIM': 'claim', 'decision NOT': 'not', 'uncited claim': 'uncited', patient: 'patient', 'cited, stripped': 'stripped' };
-const emptyTally = (): Tally => ({ claim: [0, 0], not: [0, 0], uncited: [0, 0], stripped: [0, 0], patient: [0, 0] });
+const SOURCE_KEY: Record<Exclude<Source, 'our example'>, keyof Tally> = {
+  'decision CLAIM': 'claim',
+  'decision NOT': 'not',
+  'uncited claim': 'uncited',
+  patient: 'patient',
+  'cited, stripped': 'stripped',
+  'own CLAIM': 'ownClaim',
+  'own NOT': 'ownNot',
+};
+const emptyTally = (): Tally => ({ claim: [0, 0], not: [0, 0], uncited: [0, 0], stripped: [0, 0], patient: [0, 0], ownClaim: [0, 0], ownNot: [0, 0] });
 function tally(its: Item[], flagged: (it: Item) => boolean, into = emptyTally()): Tally {
   for (const it of its) {
     if (it.source === 'our example') continue;
@@ -257,15 +295,15 @@ const rate = ([a, b]: [number, number]) => (b ? a / b : NaN);
 const meets = (t: Tally) => rate(t.claim) >= TARGETS.claimRecall && rate(t.stripped) >= TARGETS.stripped && !(rate(t.patient) > TARGETS.patientFlags);
 const cellOf = ([a, b]: [number, number]) => `${(b ? a / b : NaN).toFixed(2)} (${a}/${b})`.padEnd(14);
 const row = (name: string, t: Tally) =>
-  `${name.padEnd(30)} ${cellOf(t.claim)} ${cellOf(t.not)} ${cellOf(t.uncited)} ${cellOf(t.stripped)} ${cellOf(t.patient)}`;
-const HEAD = `${''.padEnd(30)} ${'CLAIM recall'.padEnd(14)} ${'NOT flagged'.padEnd(14)} ${'uncited recall'.padEnd(14)} ${'stripped rec.'.padEnd(14)} ${'patient flags'.padEnd(14)}`;
+  `${name.padEnd(30)} ${cellOf(t.claim)} ${cellOf(t.not)} ${cellOf(t.uncited)} ${cellOf(t.stripped)} ${cellOf(t.patient)} ${cellOf(t.ownClaim)} ${cellOf(t.ownNot)}`;
+const HEAD = `${''.padEnd(30)} ${'CLAIM recall'.padEnd(14)} ${'NOT flagged'.padEnd(14)} ${'uncited recall'.padEnd(14)} ${'stripped rec.'.padEnd(14)} ${'patient flags'.padEnd(14)} ${'own CLAIM rec.'.padEnd(14)} ${'own NOT flag.'.padEnd(14)}`;
 
 const handFlag = (it: Item) => it.sentences.some((s) => HAND.analyseSentence(s.text, s.mode).claim !== null);
 
 /** Leave one article out: each article scored by a model fitted on the other four (scores per item; undefined: not weighed). */
 function loaoScores(lambda: number): Map<Item, number> {
   const scores = new Map<Item, number>();
-  for (const a of DECISION_TUNE_IDS) {
+  for (const a of GROUPS) {
     const m = fit(trainingSet(items.filter((it) => it.article !== a)), lambda);
     for (const it of items.filter((x) => x.article === a)) {
       let best = -Infinity;
@@ -281,7 +319,8 @@ function loaoScores(lambda: number): Map<Item, number> {
 
 /** The threshold on pooled LOAO scores: fewest NOT flagged meeting the targets; ties: more CLAIM recall, then the middle. */
 function chooseThreshold(scores: Map<Item, number>): { threshold: number; t: Tally; ok: boolean } {
-  const values = [...new Set([...scores.values()].filter(Number.isFinite))].sort((a, b) => a - b);
+  // Only the items of the objective (the articles' labels) place the cuts; our own sentences are measured, not chosen on.
+  const values = [...new Set([...scores].filter(([it, v]) => it.article !== OWN && Number.isFinite(v)).map(([, v]) => v))].sort((a, b) => a - b);
   const cuts = [values[0] - 1, ...values.slice(0, -1).map((v, i) => (v + values[i + 1]) / 2), values[values.length - 1] + 1];
   let best: { cuts: number[]; t: Tally; ok: boolean } | undefined;
   for (const c of cuts) {
@@ -305,7 +344,7 @@ const trainedOn = trainingSet(items);
 console.log(`npm run train: the learned unsupported-claim decision, on the TUNING group only (articles ${DECISION_TUNE_IDS.join(', ')})\n`);
 const bySource = (s: Source) => items.filter((it) => it.source === s);
 console.log(
-  `items: ${(['decision CLAIM', 'decision NOT', 'uncited claim', 'patient', 'cited, stripped', 'our example'] as Source[]).map((s) => `${s} ${bySource(s).length}`).join(', ')}` +
+  `items: ${(['decision CLAIM', 'decision NOT', 'uncited claim', 'patient', 'cited, stripped', 'own CLAIM', 'own NOT', 'our example'] as Source[]).map((s) => `${s} ${bySource(s).length}`).join(', ')}` +
     `\n  ${trainedOn.length} trained on (weighed, each sentence once; ${trainedOn.filter((t) => t.y === 1).length} claims, ${trainedOn.filter((t) => t.y === 0).length} not);` +
     ` ${leftOut} left out as BORDERLINE, ${conflicts} with conflicting labels; ${D} weights and a bias\n`,
 );
@@ -339,7 +378,7 @@ console.log(`\nLeave one article out (lambda ${lambda}, threshold ${threshold.to
 console.log(HEAD);
 const handAll = emptyTally();
 const learnedAll = emptyTally();
-for (const a of DECISION_TUNE_IDS) {
+for (const a of GROUPS) {
   const its = items.filter((it) => it.article === a);
   console.log(row(`${a} hand`, tally(its, handFlag)));
   console.log(row(`${a} learned (LOAO)`, tally(its, (it) => scores.get(it)! > threshold)));
@@ -410,10 +449,11 @@ if (existsSync(narrativesPath)) {
 }
 
 // The verdict: switch only when the learned decision, left out, is at least as good as the hand one in-sample.
-const asGood = meets(learnedAll) && learnedAll.not[0] <= handAll.not[0] && learnedAll.claim[0] >= handAll.claim[0];
+const asGood = meets(learnedAll) && learnedAll.not[0] <= handAll.not[0] && learnedAll.claim[0] >= handAll.claim[0] && learnedAll.ownNot[0] <= handAll.ownNot[0] && learnedAll.ownClaim[0] >= handAll.ownClaim[0];
 console.log(
   `\nVerdict: the learned decision (leaving one article out) is ${asGood ? 'at least as good as' : 'NOT as good as'} the hand decision on the tuning group` +
-    ` (NOT flagged ${learnedAll.not[0]} vs ${handAll.not[0]}, CLAIM recall ${learnedAll.claim[0]} vs ${handAll.claim[0]} of ${handAll.claim[1]}).` +
+    ` (NOT flagged ${learnedAll.not[0]} vs ${handAll.not[0]}, CLAIM recall ${learnedAll.claim[0]} vs ${handAll.claim[0]} of ${handAll.claim[1]};` +
+    ` our sentences: NOT flagged ${learnedAll.ownNot[0]} vs ${handAll.ownNot[0]} of ${handAll.ownNot[1]}, CLAIM ${learnedAll.ownClaim[0]} vs ${handAll.ownClaim[0]} of ${handAll.ownClaim[1]}).` +
     `\n${asGood ? 'It may be switched on (USE_LEARNED_DECISION in classify.ts) if it also keeps the speed of the full check (npm run bench) and scores no worse in npm run eval, run once.' : 'Keep the hand decision (USE_LEARNED_DECISION = false in classify.ts).'}`,
 );
 
@@ -421,7 +461,7 @@ console.log('\nWeights (largest first):');
 for (const [id, w] of Object.entries(weights.weights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))) if (w !== 0) console.log(`  ${w >= 0 ? '+' : ''}${w.toFixed(3).padStart(7)}  ${id}`);
 console.log(`  bias ${weights.bias}, threshold ${weights.threshold}`);
 
-if (!checkOnly && !withoutExamples) {
+if (!checkOnly && !withoutExamples && !trainOnOwn) {
   writeFileSync(WEIGHTS_PATH, `${JSON.stringify(weights, null, 2)}\n`);
   console.log(`\nwrote ${WEIGHTS_PATH}`);
 }
