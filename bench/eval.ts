@@ -55,6 +55,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { check, type Finding } from '../server/src/checker';
 import { runCitationMutations } from './citation-mutations';
+import { DECISION_TUNE_IDS, LISTS, NARRATIVE_TUNE_END, locate, normalise, squash, stripCitations, type DecisionLabel, type Label, type Labels } from './claim-corpus';
 import { defaultCorpus } from './corpus';
 import { judgeFlags, loadNarrativeLabels, sentenceKey } from './narrative-labels';
 import { scoreOwnSentences, type OwnScore } from './own-sentences';
@@ -68,13 +69,6 @@ const GROUPS = [
 const TARGETS = { stripped: 0.95, uncited: 0.8, falseFlags: 0.005 };
 /** Issue 12: on the decisions, NOT flagged <= 5 % with CLAIM recall >= 0.95; narratives <= 0.8 flags per 100 sentences. */
 const DECISION_TARGETS = { notFlagged: 0.05, claimRecall: 0.95, narrativeFlagsPer100: 0.8 };
-/**
- * The split of issue 12, chosen before any result was looked at. TUNING: decisions of these
- * articles and narratives [0, NARRATIVE_TUNE_END) in file order. SCORE ONLY: the rest; never tuned
- * on, and their sentences are never listed.
- */
-const DECISION_TUNE_IDS = ['01', '02', '03', '04', '06'];
-const NARRATIVE_TUNE_END = 500;
 /** The first measurement of issue 12 (commit f263b80, before any change to the rule), per group. */
 const DECISIONS_BEFORE = {
   tuning: 'CLAIM recall 0.98 (85/87), NOT flagged 0.13 (4/30), precision 0.96; narratives 2.12 flags/100 sentences (69/3249)',
@@ -90,10 +84,6 @@ const HELD_OUT_HISTORY = [
 ];
 const OUR_LABELS = join(__dirname, 'labels');
 
-/** A labelled sentence: its text (corpus labels) or its offsets into the article (our labels). */
-type Label = string | { start: number; end: number; sha256: string };
-const LISTS = ['cited_sentences', 'uncited_claims', 'patient_sentences'] as const;
-type Labels = Record<(typeof LISTS)[number], Label[]>;
 
 interface Score {
   hit: number;
@@ -115,60 +105,6 @@ if (!existsSync(corpus)) {
   process.exit(0);
 }
 
-/** Normalised text (runs of white space → one space) and a map back to original offsets. */
-function normalise(text: string): { norm: string; map: number[] } {
-  let norm = '';
-  const map: number[] = [];
-  let space = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (/\s/.test(ch)) {
-      if (!space && norm.length) {
-        norm += ' ';
-        map.push(i);
-      }
-      space = true;
-    } else {
-      norm += ch;
-      map.push(i);
-      space = false;
-    }
-  }
-  map.push(text.length);
-  return { norm, map };
-}
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/**
- * Removes every citation marker the model found (and the spaces before it). Returns the text
- * and a map from an offset in the original to the offset in the stripped text.
- */
-function stripCitations(text: string): { text: string; at: (offset: number) => number } {
-  const { model } = check(text, { format: 'markdown', rules: [] });
-  let out = '';
-  let at = 0;
-  /** The removed ranges [start, end) of the original, in order. */
-  const cuts: { start: number; end: number }[] = [];
-  for (const c of [...model.citations].sort((a, b) => a.start - b.start)) {
-    if (c.start < at) continue;
-    let start = c.start;
-    while (start > at && (text[start - 1] === ' ' || text[start - 1] === '\u00a0')) start--;
-    out += text.slice(at, start);
-    cuts.push({ start, end: c.end });
-    at = c.end;
-  }
-  const removedBefore = (offset: number) => {
-    let removed = 0;
-    for (const cut of cuts) {
-      if (offset <= cut.start) break;
-      removed += Math.min(offset, cut.end) - cut.start;
-    }
-    return removed;
-  };
-  return { text: out + text.slice(at), at: (offset) => offset - removedBefore(offset) };
-}
-
 const sha12 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 12);
 
 /** Our labels for an article (bench/labels), checked against the article's text. */
@@ -185,15 +121,6 @@ function ourLabels(name: string, text: string): Labels | undefined {
     }
   }
   return labels;
-}
-
-/** Where a label stands in `text` (the article, or the article stripped of markers through `at`), or undefined. */
-function locate(label: Label, norm: { norm: string; map: number[] }, at: (offset: number) => number): { start: number; end: number } | undefined {
-  if (typeof label !== 'string') return { start: at(label.start), end: at(label.end) };
-  const needle = squash(label);
-  const found = norm.norm.lastIndexOf(needle);
-  if (found < 0) return undefined;
-  return { start: norm.map[found], end: norm.map[found + needle.length - 1] + 1 };
 }
 
 /** What a label says, for listing misses: its text, whitespace squashed. */
@@ -251,7 +178,7 @@ for (const file of readdirSync(corpus).filter((f) => /^\d\d-.*\.md$/.test(f)).so
 
 const ratio = (a: number, b: number) => (b ? a / b : NaN);
 const fmt = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(2).padStart(5));
-const cell = (s: Score) => `${fmt(ratio(s.hit, s.total))} (${String(s.hit).padStart(3)}/${String(s.total).padEnd(3)})`;
+const cell = (s: Pick<Score, 'hit' | 'total'>) => `${fmt(ratio(s.hit, s.total))} (${String(s.hit).padStart(3)}/${String(s.total).padEnd(3)})`;
 
 function sum(rs: Row[]): Omit<Row, 'id' | 'name'> {
   const add = (k: 'stripped' | 'uncited' | 'patient'): Score => ({
@@ -302,14 +229,6 @@ if (verbose) {
 // ---------------------------------------------------------------------------
 // Decisions: every uncited sentence outside the case sections, labelled CLAIM / NOT / BORDERLINE
 // ---------------------------------------------------------------------------
-interface DecisionLabel {
-  at: number;
-  len: number;
-  sha1: string;
-  label: 'CLAIM' | 'NOT' | 'BORDERLINE';
-  why: string;
-  split_error: boolean;
-}
 interface DecisionRow {
   id: string;
   name: string;

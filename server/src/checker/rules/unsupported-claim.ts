@@ -177,6 +177,16 @@ export function claimDecisionsIn(ctx: ClaimWalkContext, from: number, to: number
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Every sentence the rule judges, with its text (as the classifier reads it) and its section's
+ * mode: what `npm run train` (bench/train.ts) computes the features of.
+ */
+export function judgedSentences(ctx: ClaimWalkContext): { start: number; end: number; text: string; mode: SectionMode }[] {
+  const out: { start: number; end: number; text: string; mode: SectionMode }[] = [];
+  walk(ctx, (sentence, mode) => out.push({ start: sentence.start, end: sentence.end, text: sentence.text, mode }));
+  return out;
+}
+
 function bool(v: unknown): boolean | undefined {
   return typeof v === 'boolean' ? v : undefined;
 }

@@ -5,7 +5,8 @@
  */
 import { resolveRuleSetting } from '../config';
 import { itemFinder, type CheckResult } from '../engine/check';
-import { claimDecisionsIn, unsupportedClaim } from '../rules/unsupported-claim';
+import { claimDecisionsIn, judgedSentences, unsupportedClaim } from '../rules/unsupported-claim';
+import type { SectionMode } from '../analysis/claims/types';
 
 export interface ClaimDecision {
   start: number;
@@ -19,4 +20,11 @@ export function claimDecisions(result: CheckResult, from: number, to: number): C
   const setting = resolveRuleSetting(result.config.rules?.[unsupportedClaim.id], unsupportedClaim.defaultSeverity);
   if (setting.severity === 'off') return [];
   return claimDecisionsIn({ doc: result.model, config: result.config, options: setting.options, itemAt: itemFinder(result.sections) }, from, to);
+}
+
+/** Every sentence the rule judges in a check's result, with its text and mode (for `npm run train`); empty when the rule is off. */
+export function claimSentences(result: CheckResult): { start: number; end: number; text: string; mode: SectionMode }[] {
+  const setting = resolveRuleSetting(result.config.rules?.[unsupportedClaim.id], unsupportedClaim.defaultSeverity);
+  if (setting.severity === 'off') return [];
+  return judgedSentences({ doc: result.model, config: result.config, options: setting.options, itemAt: itemFinder(result.sections) });
 }
