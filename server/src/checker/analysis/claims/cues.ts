@@ -1,4 +1,4 @@
-import { ADVERBS, DETERMINERS, FUNCTION_WORDS, IRREGULAR_PAST, IRREGULAR_PLURALS, NOUN_FIRST, PRESENT_3SG, PRESENT_3SG_AMBIGUOUS, PRESENT_BASE } from './lexicon.generated';
+import { tenseClasses } from './lexicon';
 import type { ClaimCategory, ClaimCue, ClaimPattern, ClaimWordSet } from './types';
 
 /**
@@ -536,12 +536,12 @@ export const CLAIM_CUES: readonly ClaimCue[] = [...LITERATURE, ...EFFICACY, ...S
 
 /**
  * Present tense, from an English lexicon (lexicon.generated.ts, derived from the `en-lexicon`
- * package by `npm run schema`, see server/scripts/lexicon.ts) instead of a hand-kept list of
+ * package by `npm run schema`, see server/scripts/lexicon.ts; read by lexicon.ts) instead of a hand-kept list of
  * verbs: every finite present form the lexicon knows (about 12,700), each with what else it can
  * be, so that context decides. Only two short lists are kept here: the closed class of
  * auxiliaries and modals, and the medical verbs the lexicon lacks.
  */
-const split = (words: string) => words.split(' ');
+const TENSE = tenseClasses();
 
 /**
  * Finite "be", "have", "do" and the modals (and the stems the tokenizer leaves of their
@@ -568,9 +568,9 @@ export const MEDICAL_VERBS_BASE: readonly string[] = ['metastasize', 'metastasis
  */
 export const PRESENT_TENSE_WORDS: ReadonlySet<string> = new Set([
   ...AUXILIARY_PRESENT,
-  ...split(PRESENT_3SG),
-  ...split(PRESENT_3SG_AMBIGUOUS),
-  ...split(PRESENT_BASE),
+  ...TENSE.present3sg,
+  ...TENSE.present3sgAmbiguous,
+  ...TENSE.presentBase,
   ...MEDICAL_VERBS_3SG,
   ...MEDICAL_VERBS_BASE,
 ]);
@@ -580,14 +580,14 @@ export const PRESENT_TENSE_WORDS: ReadonlySet<string> = new Set([
  * present only after a plural subject ("Older adults heal", "they include"; not "to heal",
  * "chest pain").
  */
-export const BASE_PRESENT: ReadonlySet<string> = new Set([...split(PRESENT_BASE), ...MEDICAL_VERBS_BASE, 'have', 'do']);
+export const BASE_PRESENT: ReadonlySet<string> = new Set([...TENSE.presentBase, ...MEDICAL_VERBS_BASE, 'have', 'do']);
 
 /**
  * Present forms that are also nouns or adjectives ("works", "results", "tests"), and the base
  * forms: verbs only after a plausible subject (not an article, a preposition, "to"), and not
  * right before a verb ("Blood tests showed": the form is then the subject).
  */
-export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([...split(PRESENT_3SG_AMBIGUOUS), ...BASE_PRESENT]);
+export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([...TENSE.present3sgAmbiguous, ...BASE_PRESENT]);
 
 /**
  * Ambiguous forms whose more frequent reading is the noun or adjective ("results", "tests",
@@ -595,10 +595,10 @@ export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([...split(PRESENT_
  * a noun when a determiner follows ("Ischaemia damages the sheath"); a base form only right after
  * a plural subject.
  */
-export const NOUN_FIRST_PRESENT: ReadonlySet<string> = new Set(split(NOUN_FIRST));
+export const NOUN_FIRST_PRESENT: ReadonlySet<string> = new Set(TENSE.nounFirst);
 
 /** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"): the lexicon's function words. */
-export const NOT_VERB_BEFORE: ReadonlySet<string> = new Set(split(FUNCTION_WORDS));
+export const NOT_VERB_BEFORE: ReadonlySet<string> = new Set(TENSE.blockers);
 
 /**
  * Subjects of a base form: the lexicon's plural nouns not ending in -s ("people", "data"), and
@@ -607,7 +607,7 @@ export const NOT_VERB_BEFORE: ReadonlySet<string> = new Set(split(FUNCTION_WORDS
  * -ss, -us, -is) counts as a plural noun.
  */
 export const PLURAL_SUBJECTS: ReadonlySet<string> = new Set([
-  ...split(IRREGULAR_PLURALS),
+  ...TENSE.irregularPlurals,
   'they', 'we', 'you', 'i', 'these', 'those', 'who', 'which', 'that',
 ]);
 
@@ -615,17 +615,17 @@ export const PLURAL_SUBJECTS: ReadonlySet<string> = new Set([
 export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'this', 'that', 'which', 'who', 'what', 'one']);
 
 /** Determiners, possessives and numbers, from the lexicon: "Ischaemia damages the sheath" (but "large doses of", "hormone levels were"). */
-export const DETERMINER_WORDS: ReadonlySet<string> = new Set(split(DETERMINERS));
+export const DETERMINER_WORDS: ReadonlySet<string> = new Set(TENSE.determiners);
 
 /** Adverbs that may stand between a subject and its verb ("often tire"): the lexicon's, besides every -ly word. */
-export const ADVERB_WORDS: ReadonlySet<string> = new Set(split(ADVERBS));
+export const ADVERB_WORDS: ReadonlySet<string> = new Set(TENSE.adverbs);
 
 /**
  * Past forms not ending in -ed ("found", "underwent"), from the lexicon: a present form right
  * before one (or before "was", "is", a modal, or an -ed word after an ambiguous form) is a noun,
  * the subject ("Blood tests found").
  */
-export const PAST_FORMS: ReadonlySet<string> = new Set(split(IRREGULAR_PAST));
+export const PAST_FORMS: ReadonlySet<string> = new Set(TENSE.irregularPast);
 
 /**
  * Capitalised words that can open a sentence before "reported"/"described" but are not an
