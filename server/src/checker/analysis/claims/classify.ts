@@ -490,7 +490,11 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
      * showed").
      */
     let pending = 0;
-    /** Words left in which a verb makes the ambiguous present form before them a noun, the head of a subject ("Tests for HIV were negative"). */
+    /**
+     * Words left in which a verb makes the ambiguous present form before them a noun, the head of
+     * a subject ("Tests for HIV were negative"); an -ed word counts only right after a noun ("scans
+     * of the brain showed", not "presents with fever and elevated CK").
+     */
     let watch = 0;
     /** A plural subject stood earlier ("Patients with GBS develop": a base form after the head's modifier). */
     let pluralSeen = false;
@@ -521,7 +525,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       // "An infectious cause was excluded", "Other forms are rarer", "Blood tests showed".
       if (start >= 0 && (pending !== 0 || watch > 0)) {
         const ed = i - start >= 4 && endsWith(text, start, i, 'ed');
-        if (info?.auxiliary || info?.past || (pending >= 3 && ed) || (pending === 4 && info !== undefined && info.noun) || (watch > 0 && ed)) {
+        if (info?.auxiliary || info?.past || (pending >= 3 && ed) || (pending === 4 && info !== undefined && info.noun) || (watch > 0 && ed && (subject & SUBJECT_OF_3SG) !== 0)) {
           f.presentStart = f.presentEnd = -1;
           watch = 0;
         } else if (pending >= 2 && info?.notVerbBefore && !info.determiner && info.subject < 0) watch = 5; // a preposition: the form may head a noun phrase
