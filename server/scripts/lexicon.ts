@@ -22,7 +22,7 @@ const FUNCTION_FIRST = new Set(['MD', 'DT', 'PDT', 'IN', 'TO', 'CC', 'PRP', 'PRP
 const BLOCKER_FIRST = new Set(['DT', 'PDT', 'IN', 'TO', 'CC', 'PRP$', 'WP$', 'CD']);
 /** Tags that make a present form a noun or an adjective too. */
 const NOMINAL = new Set(['NN', 'NNS', 'JJ']);
-/** Tags that open a noun phrase ("the", "its", "two"): after an -s form read first as a noun, they make it the verb ("Ischaemia damages the sheath"). */
+/** Tags that open a noun phrase ("the", "its", "two"): right after an ambiguous form, its object ("Ischaemia damages the fibres found…"). */
 const DETERMINER_FIRST = new Set(['DT', 'PDT', 'PRP$', 'WP$', 'CD']);
 
 /**
@@ -113,7 +113,7 @@ export function lexiconSource(): string {
     ['PRESENT_3SG_AMBIGUOUS', 'Other VBZ forms also tagged as nouns or adjectives ("works", "results"): verbs only in context.', rest(c.present3sgAmbiguous)],
     ['NOUN_FIRST', 'Other -s forms whose more frequent tag is the noun.', c.nounFirst.filter((w) => !folded.has(w) && !c.presentBase.includes(w))],
     ['FUNCTION_WORDS', 'Function words: an ambiguous present form right after one is a noun or an infinitive.', c.blockers],
-    ['DETERMINERS', 'Determiners, possessives and numbers: after an -s form read first as a noun they make it the verb ("damages the sheath").', c.determiners],
+    ['DETERMINERS', 'Determiners, possessives and numbers: right after an ambiguous form they open its object ("damages the fibres found…").', c.determiners],
     ['ADVERBS', 'Adverbs (RB) not ending in -ly: skipped between a subject and its verb.', c.adverbs],
     ['IRREGULAR_PAST', 'Past forms (VBD, VBN) not ending in -ed: an ambiguous form right before one is a noun.', c.irregularPast],
     ['IRREGULAR_PLURALS', 'Plural nouns (NNS) not ending in -s: subjects of a base form.', c.irregularPlurals],

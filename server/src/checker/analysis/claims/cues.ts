@@ -614,7 +614,11 @@ export const PLURAL_SUBJECTS: ReadonlySet<string> = new Set([
 /** Subject pronouns of an -s form (closed class, by hand): "it causes", "which results in". */
 export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'this', 'that', 'which', 'who', 'what', 'one']);
 
-/** Determiners, possessives and numbers, from the lexicon: "Ischaemia damages the sheath" (but "large doses of", "hormone levels were"). */
+/**
+ * Determiners, possessives and numbers, from the lexicon: right after an ambiguous form they open
+ * its object, so a verb after them does not make the form a noun ("Ischaemia damages the fibres
+ * found…"; but "Tests for HIV were…").
+ */
 export const DETERMINER_WORDS: ReadonlySet<string> = new Set(TENSE.determiners);
 
 /** Adverbs that may stand between a subject and its verb ("often tire"): the lexicon's, besides every -ly word. */
@@ -697,9 +701,9 @@ export const CLAIM_WORD_SETS: {
     examples: { claims: ['This damages the myelin sheath.'] },
   },
   determiners: {
-    name: 'determiners that make an -s form read first as a noun the verb',
+    name: 'determiners that open the object of an ambiguous form',
     words: DETERMINER_WORDS,
-    examples: { claims: ['Vitamin B12 deficiency damages a specialised tract of the cord.'] },
+    examples: { claims: ['Ischaemia damages the fibres found deep in the white matter.'] },
   },
   adverbs: {
     name: 'adverbs between a subject and its verb',

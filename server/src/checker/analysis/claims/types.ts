@@ -152,7 +152,7 @@ export interface ClaimData {
   pluralSubjects: ReadonlySet<string>;
   /** Subject pronouns of an -s form ("it", "this", "which"). */
   singularPronouns: ReadonlySet<string>;
-  /** Determiners ("the", "its"): after an -s form read first as a noun, right after a noun, they make it the verb. */
+  /** Determiners ("the", "its"): right after an ambiguous form they open its object ("damages the fibres found…"). */
   determiners: ReadonlySet<string>;
   /** Adverbs skipped between a subject and its verb ("often"; every -ly word too). */
   adverbs: ReadonlySet<string>;
