@@ -518,7 +518,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         if (info?.generic && f.wordCount <= 5) genericCandidate = true;
       } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
       else {
-        if (c === 40 || c === 41) subject = 0; // "(", ")": what stands before a bracket is no subject of what follows
+        if (c === 40 || c === 41 || c === 91 || c === 93) subject = 0; // brackets: what stands before one is no subject of what follows
+        else if (c === 59 || c === 58) subject = SUBJECT_START; // ";", ":" start a clause
         continue;
       }
       // A present form right before a verb ("was", "may", "found") is the subject, a noun:
@@ -564,8 +565,9 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
                 ? (s & SUBJECT_PRONOUN) !== 0 || s === SUBJECT_OF_3SG
                 : (s & SUBJECT_OF_3SG) !== 0
             : info.auxiliary || s !== 0;
-          // An ambiguous form right before a comma, a bracket or a full stop is the noun ("hemolytic complements,").
-          if (verb && !(info.ambiguous && (c === 44 || c === 59 || c === 58 || c === 41 || c === 46))) {
+          // An ambiguous form right before a comma or a bracket is the noun ("hemolytic complements,"),
+          // and one read first as a noun also right before a full stop ("Plasma exchange helps." is a verb).
+          if (verb && !(info.ambiguous && (c === 44 || c === 59 || c === 58 || c === 41 || c === 93 || (c === 46 && info.nounFirst)))) {
             f.presentStart = start;
             f.presentEnd = i;
             // How sure: 1 and 2 give way to a verb after it, 3 to an -ed word too, 4 to "of", "and" too.
@@ -591,7 +593,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         else if (subject === AFTER_AND) pluralSeen = true; // "colitis and collagenous colitis exist"
       }
       if (c === 44 || c === 59 || c === 58) watch = 0; // ",", ";", ":" end the noun phrase
-      else if (c === 40 || c === 41) subject = 0;
+      if (c === 40 || c === 41 || c === 91 || c === 93) subject = 0;
+      else if (c === 59 || c === 58) subject = SUBJECT_START;
       // "50%," : a percent sign right after a number also counts.
       if (start >= 0 && c === 37) {
         for (const k of PERCENT.cues) {
