@@ -223,10 +223,10 @@ interface WordInfo {
   past: boolean;
 }
 
-/** The hash table's size: a power of two, at least four times the number of words. */
+/** The hash table's size: a power of two, at least twice the number of words. */
 function tableSize(words: number): number {
   let size = 1 << 12;
-  while (size < words * 4) size <<= 1;
+  while (size < words * 2) size <<= 1;
   return size;
 }
 
@@ -394,13 +394,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       else if (!e.exclusions.includes(i)) e.exclusions.push(i);
     }
   });
-  for (const w of data.presentWords) {
-    const e = entry(w);
-    e.present = true;
-    e.ambiguous = data.ambiguousPresent.has(w);
-    e.base = e.ambiguous && data.basePresent.has(w);
-    e.nounFirst = e.ambiguous && data.nounFirstPresent.has(w);
-  }
   for (const w of data.notVerbBefore) entry(w).notVerbBefore = true;
   for (const w of AUXILIARIES) entry(w).auxiliary = true;
   for (const w of data.pluralSubjects) entry(w).subject = SUBJECT_PLURAL;
@@ -414,24 +407,49 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
   for (const w of data.pastForms) entry(w).past = true;
   for (const w of triggersOf(data.genericSubject.pattern)) entry(w).generic = true;
   const PERCENT = entry('%');
+  /** Every word of the table, and what it is (a present form that is nothing else shares one of a few objects: about 13,000 of them). */
+  const WORDS: string[] = [...LEXICON.keys()];
+  const INFOS: WordInfo[] = [...LEXICON.values()];
+  const shared = new Map<number, WordInfo>();
+  for (const w of data.presentWords) {
+    const ambiguous = data.ambiguousPresent.has(w);
+    const base = ambiguous && data.basePresent.has(w);
+    const nounFirst = ambiguous && data.nounFirstPresent.has(w);
+    const e = LEXICON.get(w);
+    if (e) {
+      e.present = true;
+      e.ambiguous = ambiguous;
+      e.base = base;
+      e.nounFirst = nounFirst;
+      continue;
+    }
+    const key = (ambiguous ? 1 : 0) | (base ? 2 : 0) | (nounFirst ? 4 : 0);
+    let info = shared.get(key);
+    if (!info) {
+      info = { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false };
+      shared.set(key, info);
+    }
+    WORDS.push(w);
+    INFOS.push(info);
+  }
 
   /**
-   * Open addressing with linear probing in two typed arrays (a table at most a quarter full:
-   * about 14,000 words in 65,536 slots): a miss is mostly one read of SLOT_ENTRY.
+   * Open addressing with linear probing in two typed arrays (a table at most half full: about
+   * 14,000 words in 32,768 slots): a miss is mostly one read of SLOT_ENTRY.
    */
-  const TABLE_SIZE = tableSize(LEXICON.size);
-  const ENTRIES: WordInfo[] = [...LEXICON.values()];
-  /** Index + 1 into ENTRIES, 0 for an empty slot. */
+  const TABLE_SIZE = tableSize(WORDS.length);
+  /** Index + 1 into WORDS and INFOS, 0 for an empty slot. */
   const SLOT_ENTRY = new Int32Array(TABLE_SIZE);
   const SLOT_HASH = new Int32Array(TABLE_SIZE);
-  ENTRIES.forEach((e, index) => {
+  for (let index = 0; index < WORDS.length; index++) {
+    const w = WORDS[index];
     let h = 0;
-    for (let i = 0; i < e.word.length; i++) h = hashStep(h, e.word.charCodeAt(i));
+    for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
     let slot = h & (TABLE_SIZE - 1);
     while (SLOT_ENTRY[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
     SLOT_ENTRY[slot] = index + 1;
     SLOT_HASH[slot] = h;
-  });
+  }
 
   /** Each `iu` pattern of the data, compiled again without `i` (see withoutIgnoreCase). */
   const FAST = new Map<RegExp, RegExp | null>();
@@ -460,7 +478,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
       const e = SLOT_ENTRY[slot];
       if (e === 0) return undefined;
-      if (SLOT_HASH[slot] === h && sameWord(text, start, end, ENTRIES[e - 1].word)) return ENTRIES[e - 1];
+      if (SLOT_HASH[slot] === h && sameWord(text, start, end, WORDS[e - 1])) return INFOS[e - 1];
     }
   }
 

@@ -21,9 +21,18 @@ export interface TenseClasses {
 
 /** The regular third person singular of a base form: "heal" → "heals", "fix" → "fixes", "carry" → "carries". */
 export function regular3sg(base: string): string {
-  const last = base.charCodeAt(base.length - 1);
-  if (last === 121 /* y */ && base.length > 1 && !'aeiou'.includes(base[base.length - 2])) return `${base.slice(0, -1)}ies`;
-  if (/(?:s|x|z|ch|sh|o)$/.test(base)) return `${base}es`;
+  // Char codes, not a pattern: this runs on every base form when the checker starts.
+  const n = base.length;
+  const last = base.charCodeAt(n - 1);
+  if (last === 121 /* y */ && n > 1) {
+    const before = base.charCodeAt(n - 2);
+    if (before !== 97 && before !== 101 && before !== 105 && before !== 111 && before !== 117) return `${base.slice(0, -1)}ies`;
+  }
+  if (last === 115 || last === 120 || last === 122 || last === 111) return `${base}es`; // s, x, z, o
+  if (last === 104 /* h */ && n > 1) {
+    const before = base.charCodeAt(n - 2);
+    if (before === 99 || before === 115) return `${base}es`; // ch, sh
+  }
   return `${base}s`;
 }
 
@@ -47,11 +56,12 @@ export function tenseClasses(): TenseClasses {
     irregularPast: split(IRREGULAR_PAST),
     irregularPlurals: split(IRREGULAR_PLURALS),
   };
-  for (const entry of split(PRESENT_BASE)) {
+  const entries = split(PRESENT_BASE);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const last = entry.charCodeAt(entry.length - 1);
-    const hasCode = (last >= 48 && last <= 57) || (last >= 65 && last <= 70);
-    const word = hasCode ? entry.slice(0, -1) : entry;
-    const bits = hasCode ? parseInt(entry[entry.length - 1], 16) : 0;
+    const bits = last >= 48 && last <= 57 ? last - 48 : last >= 65 && last <= 70 ? last - 55 : 0;
+    const word = bits || last === 48 ? entry.slice(0, -1) : entry;
     out.presentBase.push(word);
     if (bits & BASE_NOUN_FIRST) out.nounFirst.push(word);
     if (bits & (S_VERB | S_AMBIGUOUS)) {
