@@ -67,7 +67,7 @@ export function lexiconClasses(lexicon: Readonly<Record<string, string>> = enLex
     if (first === 'RB' && !word.endsWith('ly')) out.adverbs.push(word);
     if ((first === 'VBD' || first === 'VBN') && !word.endsWith('ed')) out.irregularPast.push(word);
     if (first === 'NNS' && !word.endsWith('s') && word.length >= 3) out.irregularPlurals.push(word);
-    if (NOT_PRESENT.has(word)) continue;
+    if (NOT_PRESENT.has(word) || word.length < 2) continue; // not a fragment the tokenizer leaves ("s" of "patient's")
     if (FUNCTION_FIRST.has(first) || first === 'VBD' || first === 'VBN' || first === 'VBG') continue;
     const nominal = tags.some((t) => NOMINAL.has(t));
     if (tags.includes('VBZ')) {

@@ -132,21 +132,6 @@ const SUBJECT_OF_3SG = 1;
 const SUBJECT_PLURAL = 2;
 const SUBJECT_PRONOUN = 4;
 
-/** Does text[start, end) end with the lower-case ASCII letters of suffix? */
-function endsWith(text: string, start: number, end: number, suffix: string): boolean {
-  const n = suffix.length;
-  if (end - start < n) return false;
-  for (let k = 0; k < n; k++) {
-    if ((text.charCodeAt(end - n + k) | 0x20) !== suffix.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
-/** A plural noun by its ending: -s, not -ss, -us, -is ("adults", not "mass", "virus", "sepsis"). */
-function pluralByEnding(text: string, start: number, end: number): boolean {
-  return end - start >= 3 && endsWith(text, start, end, 's') && !endsWith(text, start, end, 'ss') && !endsWith(text, start, end, 'us') && !endsWith(text, start, end, 'is');
-}
-
 /** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
 const MIN_WORDS = 3;
 
@@ -223,10 +208,10 @@ interface WordInfo {
   past: boolean;
 }
 
-/** The hash table's size: a power of two, at least twice the number of words. */
+/** The hash table's size: a power of two, at least four times the number of words. */
 function tableSize(words: number): number {
   let size = 1 << 12;
-  while (size < words * 2) size <<= 1;
+  while (size < words * 4) size <<= 1;
   return size;
 }
 
@@ -434,8 +419,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
   }
 
   /**
-   * Open addressing with linear probing in two typed arrays (a table at most half full: about
-   * 14,000 words in 32,768 slots): a miss is mostly one read of SLOT_ENTRY.
+   * Open addressing with linear probing in two typed arrays (a table at most a quarter full:
+   * about 14,000 words in 65,536 slots): a miss is mostly one read of SLOT_ENTRY.
    */
   const TABLE_SIZE = tableSize(WORDS.length);
   /** Index + 1 into WORDS and INFOS, 0 for an empty slot. */
@@ -517,6 +502,9 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
     /** A plural subject stood earlier ("Patients with GBS develop": a base form after the head's modifier). */
     let pluralSeen = false;
     let genericCandidate = false;
+    /** The last two letters of the current word, as wordUnit folds them. */
+    let u1 = 0;
+    let u2 = 0;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 32;
@@ -525,10 +513,17 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         if (start < 0) {
           start = i;
           h = 0;
+          u1 = 0;
         }
         h = hashStep(h, w);
+        u2 = u1;
+        u1 = w;
         continue;
       }
+      // The word's ending, from its last two letters (lower-cased): "-ed", "-ly", a plural "-s" (not -ss, -us, -is).
+      const len = i - start;
+      const ed = len >= 4 && u2 === 101 && u1 === 100;
+      const ly = len >= 5 && u2 === 108 && u1 === 121;
       let info: WordInfo | undefined;
       if (start >= 0) {
         f.wordCount++;
@@ -543,7 +538,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
       // A present form right before a verb ("was", "may", "found") is the subject, a noun:
       // "An infectious cause was excluded", "Other forms are rarer", "Blood tests showed".
       if (start >= 0 && (pending !== 0 || watch > 0)) {
-        const ed = i - start >= 4 && endsWith(text, start, i, 'ed');
         if (info?.auxiliary || info?.past || (pending >= 3 && ed) || (pending === 4 && info !== undefined && info.noun) || (watch > 0 && ed && (subject & SUBJECT_OF_3SG) !== 0)) {
           f.presentStart = f.presentEnd = -1;
           watch = 0;
@@ -600,13 +594,13 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA): ClaimClassifier {
         }
       }
       // What this word can be to a present form after it (adverbs are skipped).
-      if (start >= 0 && !info?.adverb && !(!info?.present && i - start >= 5 && endsWith(text, start, i, 'ly'))) {
+      if (start >= 0 && !info?.adverb && !(ly && !info?.present)) {
         if (f.presentStart === start || (info && (info.auxiliary || info.past))) subject = 0;
-        else if (i - start >= 4 && endsWith(text, start, i, 'ed')) subject = AFTER_PARTICIPLE;
+        else if (ed) subject = AFTER_PARTICIPLE;
         else if (info && info.subject >= 0) subject = info.subject;
         else if (info?.notVerbBefore) subject = sameWord(text, start, i, 'and') ? AFTER_AND : 0;
         // A noun: plural by its ending, or after "and" ("hepatitis and cirrhosis increase").
-        else subject = pluralByEnding(text, start, i) || subject === AFTER_AND ? SUBJECT_OF_3SG | SUBJECT_PLURAL : SUBJECT_OF_3SG;
+        else subject = (len >= 3 && u1 === 115 && u2 !== 115 && u2 !== 117 && u2 !== 105) || subject === AFTER_AND ? SUBJECT_OF_3SG | SUBJECT_PLURAL : SUBJECT_OF_3SG;
         if (subject & SUBJECT_PLURAL) pluralSeen = true;
         else if (subject === AFTER_AND) pluralSeen = true; // "colitis and collagenous colitis exist"
       }
