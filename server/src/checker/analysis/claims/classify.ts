@@ -1,4 +1,19 @@
-import { AMBIGUOUS_PRESENT, CATEGORY_INFO, CLAIM_CUES, GENERIC_SUBJECT, NOT_VERB_BEFORE, PRESENT_TENSE_CUE, PRESENT_TENSE_WORDS } from './cues';
+import {
+  ADVERB_WORDS,
+  AMBIGUOUS_PRESENT,
+  BASE_PRESENT,
+  CATEGORY_INFO,
+  CLAIM_CUES,
+  GENERIC_SUBJECT,
+  NOT_VERB_BEFORE,
+  NOUN_FIRST_PRESENT,
+  PAST_FORMS,
+  DETERMINER_WORDS,
+  PLURAL_SUBJECTS,
+  PRESENT_TENSE_CUE,
+  PRESENT_TENSE_WORDS,
+  SINGULAR_PRONOUNS,
+} from './cues';
 import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
 import { triggersOf } from './triggers';
 import type { ClaimClause, ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
@@ -27,6 +42,13 @@ export const CLAIM_DATA: ClaimData = {
   presentWords: PRESENT_TENSE_WORDS,
   ambiguousPresent: AMBIGUOUS_PRESENT,
   notVerbBefore: NOT_VERB_BEFORE,
+  basePresent: BASE_PRESENT,
+  nounFirstPresent: NOUN_FIRST_PRESENT,
+  pluralSubjects: PLURAL_SUBJECTS,
+  singularPronouns: SINGULAR_PRONOUNS,
+  determiners: DETERMINER_WORDS,
+  adverbs: ADVERB_WORDS,
+  pastForms: PAST_FORMS,
   genericSubject: GENERIC_SUBJECT,
 };
 
@@ -84,8 +106,32 @@ function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, lowerRun);
 }
 
-/** Finite forms of "be" and "have": an ambiguous present form right before one is a noun. */
-const AUXILIARIES = ['is', 'are', 'was', 'were', 'has', 'have', 'had'];
+/** Finite forms of "be", "have", "do" and the modals: a present form right before one is a noun ("an infectious cause was excluded", "blood tests may"). */
+const AUXILIARIES = ['is', 'isn', 'are', 'aren', 'was', 'were', 'has', 'hasn', 'have', 'haven', 'had', 'does', 'doesn', 'do', 'don', 'did', 'can', 'cannot', 'may', 'might', 'must', 'should', 'shall', 'will', 'would', 'could'];
+
+/**
+ * What the word before a present form (adverbs skipped) can be to it: a subject of an -s form
+ * (a noun, "it"), a plural subject (of a base form: "adults", "they"), a subject pronoun; 0 for
+ * none (the sentence's start, a function word, a verb).
+ */
+/**
+ * Words after which a form read first as a noun, right after a noun, is the noun (closed class):
+ * "large doses of", "hormone levels and", "night cramps in", "heart beats at" (but "the disease
+ * spreads along", "renal function declines with").
+ */
+const NOUN_AFTER = ['of', 'and', 'or', 'nor', 'in', 'at'];
+
+/** Not a subject itself, but the next noun is a coordinated subject, plural ("X and Y"). */
+const AFTER_AND = 8;
+
+/** The sentence's (or clause's) first word: an unambiguous form counts there ("prolongs survival", the clause after ", which"). */
+const SUBJECT_START = 16;
+/** After an -ed word: no subject of an ambiguous form ("contained blasts"), but an unambiguous one counts ("once established, progresses"). */
+const AFTER_PARTICIPLE = 32;
+
+const SUBJECT_OF_3SG = 1;
+const SUBJECT_PLURAL = 2;
+const SUBJECT_PRONOUN = 4;
 
 /** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
 const MIN_WORDS = 3;
@@ -145,9 +191,33 @@ interface WordInfo {
   notVerbBefore: boolean;
   /** A word of the generic subject ("people", "patients"): worth trying that pattern when it opens the sentence. */
   generic: boolean;
-  /** A finite form of "be" or "have" ("was", "is", "had"): an ambiguous form right before it is a noun ("an infectious cause was excluded"). */
+  /** A finite form of "be", "have", "do" or a modal ("was", "is", "may"): a present form right before it is a noun ("an infectious cause was excluded"). */
   auxiliary: boolean;
+  /** A base form ("heal"): present only after a plural subject. */
+  base: boolean;
+  /** An -s form read first as a plural noun ("results"): present only after a subject pronoun. */
+  nounFirst: boolean;
+  /** SUBJECT_* bits this word gives a present form after it (pronouns, "people"), or -1: read from its ending. */
+  subject: number;
+  /** A determiner ("the", "its", "two"). */
+  determiner: boolean;
+  /** "of", "and", "or": a form read first as a noun right before one is the noun ("large doses of", "hormone levels and"). */
+  noun: boolean;
+  /** An adverb: skipped between a subject and its verb. */
+  adverb: boolean;
+  /** A past form not ending in -ed ("found"). */
+  past: boolean;
 }
+
+/** The hash table's size: a power of two, at least four times the number of words. */
+function tableSize(words: number): number {
+  let size = 1 << 12;
+  while (size < words * 4) size <<= 1;
+  return size;
+}
+
+/** The shared empty index list of a lexicon entry that triggers nothing (most of them: the verbs). */
+const NO_INDICES: number[] = [];
 
 /** What the rule knows of a sentence's neighbours (for the trace; a citation covers only its own sentence). */
 export interface SentenceContext {
@@ -315,7 +385,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   const entry = (w: string): WordInfo => {
     let e = LEXICON.get(w);
     if (!e) {
-      e = { word: w, cues: [], exclusions: [], present: false, ambiguous: false, notVerbBefore: false, generic: false, auxiliary: false };
+      e = { word: w, cues: NO_INDICES, exclusions: NO_INDICES, present: false, ambiguous: false, notVerbBefore: false, generic: false, auxiliary: false, base: false, nounFirst: false, subject: -1, determiner: false, noun: false, adverb: false, past: false };
       LEXICON.set(w, e);
     }
     return e;
@@ -323,42 +393,73 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   CUES.forEach((cue, i) => {
     for (const w of triggersOf(cue.pattern)) {
       const e = entry(w);
-      if (!e.cues.includes(i)) e.cues.push(i);
+      if (e.cues === NO_INDICES) e.cues = [i];
+      else if (!e.cues.includes(i)) e.cues.push(i);
     }
   });
   EXCLUSIONS.forEach((ex, i) => {
     for (const w of triggersOf(ex.pattern)) {
       const e = entry(w);
-      if (!e.exclusions.includes(i)) e.exclusions.push(i);
+      if (e.exclusions === NO_INDICES) e.exclusions = [i];
+      else if (!e.exclusions.includes(i)) e.exclusions.push(i);
     }
   });
-  for (const w of data.presentWords) {
-    const e = entry(w);
-    e.present = true;
-    e.ambiguous = data.ambiguousPresent.has(w);
-  }
   for (const w of data.notVerbBefore) entry(w).notVerbBefore = true;
   for (const w of AUXILIARIES) entry(w).auxiliary = true;
+  for (const w of data.pluralSubjects) entry(w).subject = SUBJECT_PLURAL;
+  for (const w of data.singularPronouns) {
+    const e = entry(w);
+    e.subject = (e.subject < 0 ? 0 : e.subject) | SUBJECT_OF_3SG | SUBJECT_PRONOUN;
+  }
+  for (const w of data.adverbs) entry(w).adverb = true;
+  for (const w of data.determiners) entry(w).determiner = true;
+  for (const w of NOUN_AFTER) entry(w).noun = true;
+  for (const w of data.pastForms) entry(w).past = true;
   for (const w of triggersOf(data.genericSubject.pattern)) entry(w).generic = true;
   const PERCENT = entry('%');
+  /** Every word of the table, and what it is (a present form that is nothing else shares one of a few objects: about 13,000 of them). */
+  const WORDS: string[] = [...LEXICON.keys()];
+  const INFOS: WordInfo[] = [...LEXICON.values()];
+  const shared = new Map<number, WordInfo>();
+  for (const w of data.presentWords) {
+    const ambiguous = data.ambiguousPresent.has(w);
+    const base = ambiguous && data.basePresent.has(w);
+    const nounFirst = ambiguous && data.nounFirstPresent.has(w);
+    const e = LEXICON.get(w);
+    if (e) {
+      e.present = true;
+      e.ambiguous = ambiguous;
+      e.base = base;
+      e.nounFirst = nounFirst;
+      continue;
+    }
+    const key = (ambiguous ? 1 : 0) | (base ? 2 : 0) | (nounFirst ? 4 : 0);
+    let info = shared.get(key);
+    if (!info) {
+      info = { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false };
+      shared.set(key, info);
+    }
+    WORDS.push(w);
+    INFOS.push(info);
+  }
 
   /**
-   * Open addressing with linear probing in two typed arrays (a few hundred words in 4096 slots):
-   * most words of a sentence are not in the lexicon, and a miss is one read of SLOT_ENTRY.
+   * Open addressing with linear probing in two typed arrays (a table at most a quarter full:
+   * about 14,000 words in 65,536 slots): a miss is mostly one read of SLOT_ENTRY.
    */
-  const TABLE_SIZE = 1 << 12;
-  const ENTRIES: WordInfo[] = [...LEXICON.values()];
-  /** Index + 1 into ENTRIES, 0 for an empty slot. */
+  const TABLE_SIZE = tableSize(WORDS.length);
+  /** Index + 1 into WORDS and INFOS, 0 for an empty slot. */
   const SLOT_ENTRY = new Int32Array(TABLE_SIZE);
   const SLOT_HASH = new Int32Array(TABLE_SIZE);
-  ENTRIES.forEach((e, index) => {
+  for (let index = 0; index < WORDS.length; index++) {
+    const w = WORDS[index];
     let h = 0;
-    for (let i = 0; i < e.word.length; i++) h = hashStep(h, e.word.charCodeAt(i));
+    for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
     let slot = h & (TABLE_SIZE - 1);
     while (SLOT_ENTRY[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
     SLOT_ENTRY[slot] = index + 1;
     SLOT_HASH[slot] = h;
-  });
+  }
 
   /** Each `iu` pattern of the data, compiled again without `i` (see withoutIgnoreCase). */
   const FAST = new Map<RegExp, RegExp | null>();
@@ -387,7 +488,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
       const e = SLOT_ENTRY[slot];
       if (e === 0) return undefined;
-      if (SLOT_HASH[slot] === h && sameWord(text, start, end, ENTRIES[e - 1].word)) return ENTRIES[e - 1];
+      if (SLOT_HASH[slot] === h && sameWord(text, start, end, WORDS[e - 1])) return INFOS[e - 1];
     }
   }
 
@@ -408,10 +509,27 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     };
     let start = -1;
     let h = 0;
-    let prevNotVerbBefore = true; // the first word has nothing before it
-    /** The present tense was read from an ambiguous form just before this word. */
-    let ambiguousJustBefore = false;
+    /** What the last word that is not an adverb can be to a present form after it (SUBJECT_* bits; the first word has nothing before it). */
+    let subject = SUBJECT_START;
+    /**
+     * The present tense was read from the word just before this one: 1, an open-class form (a
+     * verb after it makes it a noun, "Relapses were rare"); 2, a form that is also a noun
+     * ("works"); 3, one read first as a noun ("tests": an -ed word after it too, "Blood tests
+     * showed").
+     */
+    let pending = 0;
+    /**
+     * Words left in which a verb makes the ambiguous present form before them a noun, the head of
+     * a subject ("Tests for HIV were negative"); an -ed word counts only right after a noun ("scans
+     * of the brain showed", not "presents with fever and elevated CK").
+     */
+    let watch = 0;
+    /** A plural subject stood earlier ("Patients with GBS develop": a base form after the head's modifier). */
+    let pluralSeen = false;
     let genericCandidate = false;
+    /** The last two letters of the current word, as wordUnit folds them. */
+    let u1 = 0;
+    let u2 = 0;
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 32;
@@ -420,22 +538,38 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         if (start < 0) {
           start = i;
           h = 0;
+          u1 = 0;
         }
         h = hashStep(h, w);
+        u2 = u1;
+        u1 = w;
         continue;
       }
+      // The word's ending, from its last two letters (lower-cased): "-ed", "-ly", a plural "-s" (not -ss, -us, -is).
+      const len = i - start;
+      const ed = len >= 4 && u2 === 101 && u1 === 100;
+      const ly = len >= 5 && u2 === 108 && u1 === 121;
       let info: WordInfo | undefined;
       if (start >= 0) {
         f.wordCount++;
         info = lookup(text, start, i, h);
         if (info?.generic && f.wordCount <= 5) genericCandidate = true;
       } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
-      else continue;
-      // An ambiguous form right before "was", "is", "had"... is the subject, a noun: "An
-      // infectious cause was excluded", "Other forms are rarer".
-      if (ambiguousJustBefore && start >= 0) {
-        if (info?.auxiliary) f.presentStart = f.presentEnd = -1;
-        ambiguousJustBefore = false;
+      else {
+        if (c === 40 || c === 41 || c === 91 || c === 93) subject = 0; // brackets: what stands before one is no subject of what follows
+        else if (c === 59 || c === 58) subject = SUBJECT_START; // ";", ":" start a clause
+        continue;
+      }
+      // A present form right before a verb ("was", "may", "found") is the subject, a noun:
+      // "An infectious cause was excluded", "Other forms are rarer", "Blood tests showed".
+      if (start >= 0 && (pending !== 0 || watch > 0)) {
+        if (info?.auxiliary || info?.past || (pending >= 3 && ed) || (pending === 4 && info !== undefined && info.noun) || (watch > 0 && ed && (subject & SUBJECT_OF_3SG) !== 0)) {
+          f.presentStart = f.presentEnd = -1;
+          watch = 0;
+        } else if (pending >= 2 && info?.notVerbBefore && !info.determiner && info.subject < 0) watch = 5; // a preposition: the form may head a noun phrase
+        else if (pending === 0 && (info?.present || (info && info.subject >= 0))) watch = 0; // another verb, a pronoun: a new clause
+        else if (pending === 0) watch--;
+        pending = 0;
       }
       if (info) {
         const cues = info.cues;
@@ -454,15 +588,50 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
             f.exclusions.push(x);
           }
         }
-        // Present tense: a finite present verb, a modal, or a present perfect. Ambiguous forms
-        // ("include", "results") count unless an article, "to" or a preposition precedes them.
-        if (start >= 0 && f.presentStart < 0 && info.present && !(info.ambiguous && prevNotVerbBefore)) {
-          f.presentStart = start;
-          f.presentEnd = i;
-          ambiguousJustBefore = info.ambiguous;
+        // Present tense: a finite present verb, a modal, or a present perfect. A form that is
+        // also a noun or an infinitive counts after a plausible subject only: a base form
+        // ("heal", "include") after a plural one ("older adults", "they"), an -s form read first
+        // as a noun ("results") after a pronoun ("it", "which"), another ambiguous -s form
+        // ("works") after anything but a function word.
+        if (start >= 0 && f.presentStart < 0 && info.present) {
+          const s = subject;
+          const verb = info.ambiguous
+            ? info.base
+              ? (s & SUBJECT_PLURAL) !== 0 || (!info.nounFirst && pluralSeen && (s & SUBJECT_OF_3SG) !== 0)
+              : info.nounFirst
+                ? (s & SUBJECT_PRONOUN) !== 0 || s === SUBJECT_OF_3SG
+                : (s & SUBJECT_OF_3SG) !== 0
+            : info.auxiliary || s !== 0;
+          // An ambiguous form right before a comma or a bracket is the noun ("hemolytic complements,"),
+          // and one read first as a noun also right before a full stop ("Plasma exchange helps." is a verb).
+          if (verb && !(info.ambiguous && (c === 44 || c === 59 || c === 58 || c === 41 || c === 93 || (c === 46 && info.nounFirst)))) {
+            f.presentStart = start;
+            f.presentEnd = i;
+            // How sure: 1 and 2 give way to a verb after it, 3 to an -ed word too, 4 to "of", "and" too.
+            pending = info.auxiliary
+              ? 0
+              : !info.ambiguous
+                ? 1
+                : info.base
+                  ? (s & SUBJECT_PLURAL) !== 0 ? 2 : 3
+                  : !info.nounFirst ? 2 : (s & SUBJECT_PRONOUN) !== 0 ? 3 : 4;
+          }
         }
-        if (start >= 0) prevNotVerbBefore = info.notVerbBefore;
-      } else prevNotVerbBefore = false;
+      }
+      // What this word can be to a present form after it (adverbs are skipped).
+      if (start >= 0 && !info?.adverb && !(ly && !info?.present)) {
+        if (f.presentStart === start || (info && (info.auxiliary || info.past))) subject = 0;
+        else if (ed) subject = AFTER_PARTICIPLE;
+        else if (info && info.subject >= 0) subject = info.subject;
+        else if (info?.notVerbBefore) subject = sameWord(text, start, i, 'and') ? AFTER_AND : 0;
+        // A noun: plural by its ending, or after "and" ("hepatitis and cirrhosis increase").
+        else subject = (len >= 3 && u1 === 115 && u2 !== 115 && u2 !== 117 && u2 !== 105) || subject === AFTER_AND ? SUBJECT_OF_3SG | SUBJECT_PLURAL : SUBJECT_OF_3SG;
+        if (subject & SUBJECT_PLURAL) pluralSeen = true;
+        else if (subject === AFTER_AND) pluralSeen = true; // "colitis and collagenous colitis exist"
+      }
+      if (c === 44 || c === 59 || c === 58) watch = 0; // ",", ";", ":" end the noun phrase
+      if (c === 40 || c === 41 || c === 91 || c === 93) subject = 0;
+      else if (c === 59 || c === 58) subject = SUBJECT_START;
       // "50%," : a percent sign right after a number also counts.
       if (start >= 0 && c === 37) {
         for (const k of PERCENT.cues) {

@@ -1,3 +1,4 @@
+import { tenseClasses } from './lexicon';
 import type { ClaimCategory, ClaimCue, ClaimPattern, ClaimWordSet } from './types';
 
 /**
@@ -471,7 +472,10 @@ const GENERAL: ClaimCue[] = [
     category: 'general',
     pattern: /\b(?:manifests|presents|runs|progresses|resolves|responds|spreads|involves|affects|mimic?ks?|develops|occurs|occur|requires|require|depends|includes|include|consists|comprises|precedes|remains)\b/iu,
     discussionOnly: true,
-    examples: { claims: ['The disease runs a benign course.', 'Night cramps, which occur early in the disease, were absent.'] },
+    // With tense read from the lexicon, the present-tense fallback finds most of these verbs
+    // itself; this cue still decides where the verb's reading is left open (an ambiguous form
+    // after a participle).
+    examples: { claims: ['The disease runs a benign course.', 'The tumour, if left untreated, remains confined to the kidney.'] },
   },
   {
     name: 'typical or characteristic feature',
@@ -531,64 +535,101 @@ export const PRESENT_TENSE_CUE: ClaimCue = {
 export const CLAIM_CUES: readonly ClaimCue[] = [...LITERATURE, ...EFFICACY, ...STATISTIC, ...FREQUENCY, ...GENERAL];
 
 /**
+ * Present tense, from an English lexicon (lexicon.generated.ts, derived from the `en-lexicon`
+ * package by `npm run schema`, see server/scripts/lexicon.ts; read by lexicon.ts) instead of a hand-kept list of
+ * verbs: every finite present form the lexicon knows (about 12,700), each with what else it can
+ * be, so that context decides. Only two short lists are kept here: the closed class of
+ * auxiliaries and modals, and the medical verbs the lexicon lacks.
+ */
+const TENSE = tenseClasses();
+
+/**
+ * Finite "be", "have", "do" and the modals (and the stems the tokenizer leaves of their
+ * contractions, "isn" of "isn't"): present whatever stands around them. "would" and "could" state
+ * a condition and are not read as present. Closed class, kept by hand.
+ */
+export const AUXILIARY_PRESENT: readonly string[] = [
+  'is', 'are', 'isn', 'aren', 'has', 'hasn', 'have', 'haven', 'does', 'doesn', 'do', 'don',
+  'can', 'cannot', 'may', 'might', 'must', 'should', 'shall', 'will',
+];
+
+/**
+ * Medical verbs the lexicon lacks (checked by test/checker/claims-lexicon.test.ts: each is
+ * missing from en-lexicon 1.0.11), third person singular and base form. Hand-kept.
+ */
+export const MEDICAL_VERBS_3SG: readonly string[] = ['metastasizes', 'metastasises', 'innervates', 'upregulates', 'downregulates', 'potentiates'];
+export const MEDICAL_VERBS_BASE: readonly string[] = ['metastasize', 'metastasise', 'innervate', 'upregulate', 'downregulate', 'potentiate'];
+
+/**
  * Words that make a sentence present tense (or present perfect / modal): a statement of what
  * is, not of what happened to the patient. Used for the `general` fallback outside the case
- * sections, and to let weak cues count inside them.
+ * sections, and to let weak cues count inside them. The forms in AMBIGUOUS_PRESENT count only in
+ * context (see classify.ts).
  */
 export const PRESENT_TENSE_WORDS: ReadonlySet<string> = new Set([
-  'is', 'are', 'isn', 'aren', 'has', 'have', 'can', 'cannot', 'may', 'might', 'must', 'should', 'shall', 'will', 'does', 'do',
-  'doesn', 'don', 'remains', 'seems', 'appears', 'occurs', 'includes', 'represents', 'involves', 'affects', 'accounts',
-  'presents', 'shows', 'tends', 'consists', 'requires', 'depends', 'exists', 'becomes', 'develops', 'contains', 'lacks',
-  'runs', 'belongs', 'constitutes', 'comprises', 'manifests', 'mimics', 'mimicks', 'precedes', 'follows', 'reflects',
-  'responds', 'allows', 'helps', 'plays', 'provides', 'correlates', 'predisposes', 'needs', 'makes', 'gives', 'varies',
-  'differs', 'arises', 'means', 'indicates', 'suggests', 'leads', 'results', 'causes', 'increases', 'decreases', 'reduces',
-  'improves', 'prevents', 'prolongs', 'persists', 'resolves', 'progresses', 'spreads', 'relies', 'remain', 'seem', 'appear',
-  'occur', 'include', 'represent', 'involve', 'tend', 'consist', 'require', 'exist', 'belong', 'constitute', 'comprise',
-  'differ', 'vary', 'suggest', 'indicate', 'persist', 'lie', 'lies', 'carries', 'carry', 'share', 'shares', 'view', 'views',
-  'propose', 'proposes', 'consider', 'considers', 'believe', 'believes', 'recommend', 'recommends', 'describe', 'describes',
-  'demonstrates', 'demonstrate', 'precede', 'proves', 'prove', 'cures', 'cure', 'establishes', 'confirm', 'confirms',
-  'present', 'introduces', 'produces', 'induces', 'enters', 'damages', 'destroys', 'binds', 'blocks', 'activates',
-  'stimulates', 'releases', 'forms', 'infects', 'invades', 'migrates', 'secretes', 'expresses', 'regulates', 'controls',
-  'supports', 'confirms', 'excludes', 'predicts', 'determines', 'explains', 'limits', 'originates', 'arise', 'spread',
-  'affect', 'cause', 'lead', 'develop', 'respond', 'mimic', 'need', 'lack', 'contain', 'allow', 'help', 'provide',
-  'predispose', 'correlate', 'depend', 'rely', 'progress', 'resolve', 'recur', 'recurs', 'regress', 'regresses',
-  // Mechanism and course verbs of medical prose, third person singular.
-  'acts', 'alters', 'impairs', 'inhibits', 'accumulates', 'compresses', 'obstructs', 'infiltrates', 'metastasizes',
-  'metastasises', 'undergoes', 'exhibits', 'reveals', 'serves', 'reaches', 'enables', 'mediates', 'modulates', 'disrupts',
-  'interferes', 'contributes', 'facilitates', 'influences', 'characterizes', 'characterises', 'distinguishes',
-  'differentiates', 'complicates', 'accompanies', 'coexists', 'coincides', 'emerges', 'evolves', 'extends', 'grows',
-  'heals', 'subsides', 'worsens', 'declines', 'resembles', 'simulates', 'warrants', 'justifies', 'tolerates', 'absorbs',
-  'excretes', 'metabolizes', 'metabolises', 'crosses', 'penetrates', 'drains', 'supplies', 'innervates', 'attaches',
-  'inserts', 'targets', 'triggers', 'yields', 'peaks', 'appear', 'emerge', 'evolve', 'inhibit', 'impair', 'disrupt',
-  'mediate', 'modulate', 'accumulate', 'undergo', 'exhibit', 'reveal', 'serve', 'reach', 'enable', 'facilitate',
-  'influence', 'complicate', 'accompany', 'coexist', 'resemble', 'warrant', 'tolerate', 'infiltrate', 'compress',
-  'obstruct', 'heal', 'subside', 'worsen', 'decline', 'grow', 'poses', 'pose', 'confers', 'confer', 'manifest',
+  ...AUXILIARY_PRESENT,
+  ...TENSE.present3sg,
+  ...TENSE.present3sgAmbiguous,
+  ...TENSE.presentBase,
+  ...MEDICAL_VERBS_3SG,
+  ...MEDICAL_VERBS_BASE,
 ]);
 
 /**
- * Plural present forms that are also nouns or infinitives: counted as verbs only when the
- * word before them is not "to", an article or a preposition.
+ * Base forms (the lexicon's VB/VBP, and "have", "do"): also infinitives and imperatives, so
+ * present only after a plural subject ("Older adults heal", "they include"; not "to heal",
+ * "chest pain").
  */
-export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([
-  'remain', 'seem', 'appear', 'occur', 'include', 'represent', 'involve', 'tend', 'consist', 'require', 'exist', 'belong',
-  'constitute', 'comprise', 'differ', 'vary', 'suggest', 'indicate', 'persist', 'lie', 'carry', 'share', 'view', 'propose',
-  'consider', 'believe', 'recommend', 'describe', 'have', 'do', 'shows', 'results', 'leads', 'needs', 'views', 'lies',
-  'present', 'forms', 'blocks', 'limits', 'supports', 'damages', 'arise', 'spread', 'affect', 'cause', 'lead', 'develop',
-  'respond', 'mimic', 'need', 'lack', 'contain', 'allow', 'help', 'provide', 'predispose', 'correlate', 'depend', 'rely',
-  'progress', 'resolve', 'recur', 'regress', 'releases', 'controls', 'expresses', 'demonstrate', 'precede', 'prove',
-  'confirm', 'cure', 'causes', 'increases', 'decreases',
-  'acts', 'targets', 'triggers', 'yields', 'peaks', 'inserts', 'supplies', 'extends', 'emerge', 'evolve', 'inhibit',
-  'impair', 'disrupt', 'mediate', 'modulate', 'accumulate', 'undergo', 'exhibit', 'reveal', 'serve', 'reach', 'enable',
-  'facilitate', 'influence', 'complicate', 'accompany', 'coexist', 'resemble', 'warrant', 'tolerate', 'infiltrate',
-  'compress', 'obstruct', 'heal', 'subside', 'worsen', 'decline', 'grow', 'appear', 'pose', 'confer', 'manifest',
+export const BASE_PRESENT: ReadonlySet<string> = new Set([...TENSE.presentBase, ...MEDICAL_VERBS_BASE, 'have', 'do']);
+
+/**
+ * Present forms that are also nouns or adjectives ("works", "results", "tests"), and the base
+ * forms: verbs only after a plausible subject (not an article, a preposition, "to"), and not
+ * right before a verb ("Blood tests showed": the form is then the subject).
+ */
+export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([...TENSE.present3sgAmbiguous, ...BASE_PRESENT]);
+
+/**
+ * Ambiguous forms whose more frequent reading is the noun or adjective ("results", "tests",
+ * "pain", "tire"): an -s form is a verb after a subject pronoun ("it", "this", "which"), or after
+ * a noun when a determiner follows ("Ischaemia damages the sheath"); a base form only right after
+ * a plural subject.
+ */
+export const NOUN_FIRST_PRESENT: ReadonlySet<string> = new Set(TENSE.nounFirst);
+
+/** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"): the lexicon's function words. */
+export const NOT_VERB_BEFORE: ReadonlySet<string> = new Set(TENSE.blockers);
+
+/**
+ * Subjects of a base form: the lexicon's plural nouns not ending in -s ("people", "data"), and
+ * the plural pronouns (closed class, by hand; not the quantifiers, "all", "many", which mostly
+ * stand before their noun). Any other word ending in -s (not
+ * -ss, -us, -is) counts as a plural noun.
+ */
+export const PLURAL_SUBJECTS: ReadonlySet<string> = new Set([
+  ...TENSE.irregularPlurals,
+  'they', 'we', 'you', 'i', 'these', 'those', 'who', 'which', 'that',
 ]);
 
-/** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"). */
-export const NOT_VERB_BEFORE: ReadonlySet<string> = new Set([
-  'to', 'a', 'an', 'the', 'of', 'no', 'any', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'this', 'that', 'for', 'with',
-  'in', 'on', 'by', 'and', 'or', 'which', 'who', 'not', 'would', 'could', 'did', 'were', 'was', 'had', 'laboratory', 'test',
-  'other', 'possible', 'potential', 'secondary', 'main', 'known', 'common', 'rare', 'major', 'underlying', 'various',
-]);
+/** Subject pronouns of an -s form (closed class, by hand): "it causes", "which results in". */
+export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(['it', 'he', 'she', 'this', 'that', 'which', 'who', 'what', 'one']);
+
+/**
+ * Determiners, possessives and numbers, from the lexicon: right after an ambiguous form they open
+ * its object, so a verb after them does not make the form a noun ("Ischaemia damages the fibres
+ * found…"; but "Tests for HIV were…").
+ */
+export const DETERMINER_WORDS: ReadonlySet<string> = new Set(TENSE.determiners);
+
+/** Adverbs that may stand between a subject and its verb ("often tire"): the lexicon's, besides every -ly word. */
+export const ADVERB_WORDS: ReadonlySet<string> = new Set(TENSE.adverbs);
+
+/**
+ * Past forms not ending in -ed ("found", "underwent"), from the lexicon: a present form right
+ * before one (or before "was", "is", a modal, or an -ed word after an ambiguous form) is a noun,
+ * the subject ("Blood tests found").
+ */
+export const PAST_FORMS: ReadonlySet<string> = new Set(TENSE.irregularPast);
 
 /**
  * Capitalised words that can open a sentence before "reported"/"described" but are not an
@@ -617,16 +658,61 @@ export const GENERIC_SUBJECT: ClaimPattern = {
   examples: { claims: ['People with myasthenia tire towards evening.'], caseClaims: ['People with myasthenia often tire towards evening.'] },
 };
 
-/** The two word sets that refine the present tense, each one entry with its examples (the data test empties each in turn). */
-export const CLAIM_WORD_SETS: { ambiguousPresent: ClaimWordSet; notVerbBefore: ClaimWordSet } = {
+/** The word sets that refine the present tense, each one entry with its examples (the data test empties each in turn). */
+export const CLAIM_WORD_SETS: {
+  ambiguousPresent: ClaimWordSet;
+  notVerbBefore: ClaimWordSet;
+  basePresent: ClaimWordSet;
+  nounFirstPresent: ClaimWordSet;
+  pluralSubjects: ClaimWordSet;
+  singularPronouns: ClaimWordSet;
+  determiners: ClaimWordSet;
+  adverbs: ClaimWordSet;
+  pastForms: ClaimWordSet;
+} = {
   ambiguousPresent: {
     name: 'present forms that are also nouns or infinitives',
     words: AMBIGUOUS_PRESENT,
-    examples: { leaves: ['The results of the biopsy were normal.'] },
+    examples: { leaves: ['Serum levels of sodium were normal.'] },
   },
   notVerbBefore: {
     name: 'words that make the next ambiguous form a noun',
     words: NOT_VERB_BEFORE,
-    examples: { leaves: ['The results of the biopsy were normal.'] },
+    examples: { leaves: ['Heart sounds were normal without murmurs.', 'The results of the biopsy were normal.'] },
+  },
+  basePresent: {
+    name: 'base forms, present only after a plural subject',
+    words: BASE_PRESENT,
+    examples: { claims: ['Older adults heal more slowly.'], leaves: ['Chest pain during exercise was the first symptom.'] },
+  },
+  nounFirstPresent: {
+    name: 'forms read first as nouns',
+    words: NOUN_FIRST_PRESENT,
+    examples: { leaves: ['Night cramps and heat intolerance at the start of treatment.'] },
+  },
+  pluralSubjects: {
+    name: 'plural subjects not ending in -s',
+    words: PLURAL_SUBJECTS,
+    examples: { claims: ['Data suggest a viral cause.'] },
+  },
+  singularPronouns: {
+    name: 'subject pronouns of an -s form',
+    words: SINGULAR_PRONOUNS,
+    examples: { claims: ['This damages the myelin sheath.'] },
+  },
+  determiners: {
+    name: 'determiners that open the object of an ambiguous form',
+    words: DETERMINER_WORDS,
+    examples: { claims: ['Ischaemia damages the fibres found deep in the white matter.'] },
+  },
+  adverbs: {
+    name: 'adverbs between a subject and its verb',
+    words: ADVERB_WORDS,
+    examples: { claims: ['Affected muscles still ache after exercise.'] },
+  },
+  pastForms: {
+    name: 'past forms not ending in -ed',
+    words: PAST_FORMS,
+    examples: { leaves: ['Blood counts fell within a day.'] },
   },
 };

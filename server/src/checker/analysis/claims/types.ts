@@ -144,6 +144,20 @@ export interface ClaimData {
   ambiguousPresent: ReadonlySet<string>;
   /** Words before an ambiguous form that make it a noun or an infinitive ("to", "the"). */
   notVerbBefore: ReadonlySet<string>;
+  /** Base forms ("heal", "include"): present only after a plural subject. */
+  basePresent: ReadonlySet<string>;
+  /** Ambiguous -s forms read first as plural nouns ("results", "tests"): present only after a subject pronoun. */
+  nounFirstPresent: ReadonlySet<string>;
+  /** Plural subjects that do not end in -s ("people", "they"). */
+  pluralSubjects: ReadonlySet<string>;
+  /** Subject pronouns of an -s form ("it", "this", "which"). */
+  singularPronouns: ReadonlySet<string>;
+  /** Determiners ("the", "its"): right after an ambiguous form they open its object ("damages the fibres found…"). */
+  determiners: ReadonlySet<string>;
+  /** Adverbs skipped between a subject and its verb ("often"; every -ly word too). */
+  adverbs: ReadonlySet<string>;
+  /** Past forms not ending in -ed ("found"): a present form right before one is a noun. */
+  pastForms: ReadonlySet<string>;
   /** A sentence opening with people in general and no past auxiliary is present tense. */
   genericSubject: ClaimPattern;
 }

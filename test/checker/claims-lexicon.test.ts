@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import enLexicon from 'en-lexicon/dist/lexicon';
+import { features } from '../../server/src/checker/analysis/claims/classify';
+import { AUXILIARY_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE, PRESENT_TENSE_WORDS } from '../../server/src/checker/analysis/claims/cues';
+import { regular3sg, tenseClasses } from '../../server/src/checker/analysis/claims/lexicon';
+import { lexiconClasses, lexiconSource, LEXICON_TS } from '../../server/scripts/lexicon';
+
+/** The present-tense word read in a sentence, or undefined. */
+const presentWord = (text: string, mode: 'case' | 'discussion' = 'discussion') => {
+  const t = features(text, mode).tense;
+  return t.present ? t.word : undefined;
+};
+
+describe('tense from the English lexicon (lexicon.generated.ts)', () => {
+  it('the committed table (lexicon.generated.ts) is up to date', () => {
+    assert.ok(readFileSync(LEXICON_TS, 'utf8') === lexiconSource(), 'server/src/checker/analysis/claims/lexicon.generated.ts is stale: run `npm run schema` and commit the result');
+  });
+
+  it('stays small enough to ship (under 80 KB of source)', () => {
+    assert.ok(readFileSync(LEXICON_TS, 'utf8').length < 80_000);
+  });
+
+  it('reads back the classes derived from the lexicon (the -s forms folded into their base forms)', () => {
+    const derived = lexiconClasses();
+    const read = tenseClasses();
+    for (const k of Object.keys(derived) as (keyof typeof derived)[]) {
+      assert.deepEqual([...new Set(read[k])].sort(), [...derived[k]].sort(), k); // an -s form may come from two base forms ("stymie", "stymy")
+    }
+    assert.deepEqual(['heal', 'fix', 'carry', 'play', 'go'].map(regular3sg), ['heals', 'fixes', 'carries', 'plays', 'goes']);
+  });
+
+  it('the hand-kept medical verbs are only those the lexicon lacks', () => {
+    for (const w of [...MEDICAL_VERBS_3SG, ...MEDICAL_VERBS_BASE]) {
+      const tags = enLexicon[w]?.split('|') ?? [];
+      assert.ok(!tags.some((t) => t.startsWith('VB')), `"${w}" is in the lexicon as a verb (${enLexicon[w]}): remove it from the hand list`);
+    }
+  });
+
+  it('the hand-kept auxiliaries and modals are verbs in the lexicon (or stems of contractions)', () => {
+    for (const w of AUXILIARY_PRESENT) {
+      if (/n$/.test(w) && !['can'].includes(w)) continue; // "isn", "don": stems the tokenizer leaves of "isn't", "don't"
+      const tags = enLexicon[w]?.split('|') ?? [];
+      assert.ok(tags.some((t) => t === 'MD' || t.startsWith('VB')), `"${w}": ${enLexicon[w]}`);
+    }
+  });
+
+  it('knows the present forms of the issue and of medical prose', () => {
+    const c = lexiconClasses();
+    const all = new Set([...c.present3sg, ...c.present3sgAmbiguous, ...c.presentBase]);
+    for (const w of ['tire', 'works', 'heal', 'heals', 'recurs', 'relapses', 'infiltrates', 'impairs', 'worsens', 'metastasizes']) {
+      assert.ok(all.has(w) || PRESENT_TENSE_WORDS.has(w), w);
+    }
+  });
+
+  it('reads the present tense of the issue\'s sentences', () => {
+    assert.equal(presentWord('Levetiracetam works faster than valproate.'), 'works');
+    assert.equal(presentWord('Older adults heal more slowly.'), 'heal');
+    // "tire" is read first as a noun: a base form so read counts only right after a plural
+    // subject; here the generic subject ("People with …") makes the sentence present.
+    assert.equal(presentWord('People with myasthenia tire towards evening.'), 'People with');
+    assert.equal(presentWord('Patients often tire towards evening.'), 'tire');
+  });
+
+  it('reads a verb the old word list lacked, after a plausible subject', () => {
+    assert.equal(presentWord('Hyperkalaemia slows cardiac conduction.'), 'slows');
+    assert.equal(presentWord('Wounds in smokers heal slowly.'), 'heal');
+    assert.equal(presentWord('Toxins from the bacteria bind to the presynaptic terminal.'), 'bind');
+    assert.equal(presentWord('Hepatitis and cirrhosis increase the risk of cancer.'), 'increase');
+    assert.equal(presentWord('This damages the myelin sheath.'), 'damages');
+    assert.equal(presentWord('The disease spreads along the nerve roots.'), 'spreads');
+    assert.equal(presentWord('The tumour grows slowly and rarely metastasizes.'), 'grows');
+    assert.equal(presentWord('She received riluzole, which prolongs survival.', 'case'), 'prolongs');
+  });
+
+  it('reads the noun, not a verb, where context says so', () => {
+    for (const text of [
+      'Blood tests showed anaemia.',
+      'Laboratory tests for HIV were negative.',
+      'Chest pain during exercise was the first symptom.',
+      'Blood counts fell within a day.',
+      'Serum levels of IgE were raised.',
+      'MRI scans of the brain showed no lesion.',
+      'Heart sounds were normal without murmurs.',
+      'Bone marrow aspirates contained blasts.',
+      'She was unable to walk.',
+      'Night cramps in a long-distance cyclist: a case report',
+      'The swelling spread to the forearm.',
+      'Reduced hormone levels were associated with low T4 levels and high TSH.',
+    ]) {
+      assert.equal(presentWord(text, 'case'), undefined, text);
+    }
+  });
+});
