@@ -139,10 +139,10 @@ describe('the Markdown parse in chunks (model/markdown.ts)', function () {
 
   it('gives the whole parse’s model on generated documents and on documents of tricky constructs, edit after edit', () => {
     const random = seededRandom(1717);
-    for (let d = 0; d < 120; d++) {
+    for (let d = 0; d < 80; d++) {
       const memo = new GenerationalMemo();
       let text = d % 2 ? generated('markdown', 7717 * (d + 1), 20 + (d % 80)) : trickyDocument(random, 10 + Math.floor(random() * 120));
-      for (let e = 0; e < 12; e++) {
+      for (let e = 0; e < 10; e++) {
         assertChunkedParse(text, 'markdown', memo, `document ${d}, edit ${e}:\n${JSON.stringify(text)}`);
         text = edit(text, random);
       }
