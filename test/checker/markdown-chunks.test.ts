@@ -6,6 +6,7 @@ import { formatForFile, parseDocument, type DocumentModel, type Format } from '.
 import MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { markdownChunkLines } from '../../server/src/checker/model/markdown';
+import { computeLineStarts, lineStartsAfterEdit } from '../../server/src/checker/model/text';
 import { GenerationalMemo } from '../../server/src/checker/model/memo';
 import { manuscriptFilesUnder } from '../helpers/fixtures';
 import { generated } from '../helpers/generated';
@@ -146,6 +147,18 @@ describe('the Markdown parse in chunks (model/markdown.ts)', function () {
         assertChunkedParse(text, 'markdown', memo, `document ${d}, edit ${e}:\n${JSON.stringify(text)}`);
         text = edit(text, random);
       }
+    }
+  });
+
+  it('line starts after an edit (lineStartsAfterEdit) are computeLineStarts’ of the new text', () => {
+    const random = seededRandom(5);
+    const pieces = ['a', 'b', '\n', '\n', ' ', 'xyz\n', '\r\n'];
+    const some = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(random() * (pieces.length - (random() < 0.9 ? 1 : 0)))]).join('');
+    for (let t = 0; t < 5000; t++) {
+      const before = some(Math.floor(random() * (t % 10 === 0 ? 3000 : 60)));
+      const at = Math.floor(random() * (before.length + 1));
+      const text = before.slice(0, at) + some(Math.floor(random() * 4)) + before.slice(at + Math.floor(random() * 5));
+      assert.deepStrictEqual(lineStartsAfterEdit(before, computeLineStarts(before), text), computeLineStarts(text), JSON.stringify([before, text]));
     }
   });
 });
