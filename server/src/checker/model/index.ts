@@ -215,8 +215,7 @@ function* buildModel(
       sentences.push(s);
     }
     paragraphs.push(para);
-    // A step every 16 paragraphs (a paragraph found in the memo takes about a microsecond).
-    if ((paragraphs.length & 15) === 0) yield;
+    yield;
   }
 
   const tableSectionAt = sectionLocator(sections);
