@@ -626,7 +626,9 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
     const s = src.slice(from, startOf(b));
     const source = sameText ? s : text.slice(sourceStartOf(a), sourceStartOf(b));
     const same = sameText || s === source;
-    let key = same ? s : s + '\0' + source;
+    // The parse text is a function of the source when it is the text with its line ends
+    // normalised (no front matter or Pandoc lines blanked): the source alone is then the key.
+    let key = same ? s : parseText === text ? source : s + '\0' + source;
     // The last check's key for the chunk at this place, or at this place before the edit's shift,
     // when it is the same text: the same string, whose hash is known (memo.ts).
     const before = last?.keys.get(from) ?? last?.keys.get(from - shift);
