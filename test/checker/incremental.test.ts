@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { seededRandom as randomOf } from '../../bench/random';
 import { check, createIncrementalChecker, type CaselintConfig, type DocumentModel, type Finding, type Format } from '../../server/src/checker';
 
@@ -192,6 +194,27 @@ describe('incremental checker (engine/incremental.ts)', () => {
       assert.ok(size < 4 * (check(text, { format: c.format }).model.sentences.length + 200), `memo size ${size}`);
     });
   }
+
+  it('keeps no old version of the text alive: the heap stays flat over many edits of a long document', () => {
+    // (A memoised value or key that is a slice of the text would keep each version it was cut from.)
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const checker = createIncrementalChecker();
+    let text = example.repeat(50); // about 200 KB
+    const random = randomOf(23);
+    checker.check(text);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 60; i++) {
+      const at = Math.floor(((i + random()) / 60) * text.length);
+      text = text.slice(0, at) + (i % 2 ? 'a' : ' ') + text.slice(at);
+      checker.check(text);
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 1e6;
+    // Sixty versions of 200 KB kept alive would be 12 MB or more.
+    assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MB over 60 edits`);
+  });
 
   it('lint and lintAsync use the memo and give lintFile’s result', async () => {
     const checker = createIncrementalChecker();

@@ -631,13 +631,16 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
     let key = same ? s : parseText === text ? source : s + '\0' + source;
     // The last check's key for the chunk at this place, or at this place before the edit's shift,
     // when it is the same text: the same string, whose hash is known (memo.ts).
+    // Else a copy: the memo and the next checks keep the key, which must not be a slice of this
+    // text (it would keep the text alive as long as the chunk is not edited: memo.ts, detached).
     const before = last?.keys.get(from) ?? last?.keys.get(from - shift);
     if (before !== undefined && before.length === key.length && before === key) key = before;
+    else key = detached(memo, key);
     keys.set(from, key);
     const chunk = memoised<ChunkParse>(memo, 'model/markdown-chunk', key, () => ({ parsed: false, src: '', source: '', references: [], open: true }));
     if (!chunk.parsed) {
-      chunk.src = detached(memo, s);
-      chunk.source = same ? chunk.src : detached(memo, source);
+      chunk.src = same ? key : detached(memo, s);
+      chunk.source = same || parseText === text ? key : detached(memo, source);
       yield* chunkTokens(chunk, b - a);
       chunk.parsed = true;
     }

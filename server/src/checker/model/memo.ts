@@ -27,52 +27,59 @@ export function detached(memo: Memo | undefined, s: string): string {
  * ('p' + text) is hashed, character by character, each time.
  *
  * A memo that keeps what the last completed check and the current one used: `next()` ends a
- * check, and whatever that check did not ask for is forgotten. Memory stays bounded by two checks'
+ * check, and whatever the check before it did not ask for is forgotten. Memory stays bounded by two checks'
  * worth of entries however long a document is edited; an undo finds the previous text's work.
- * Each entry carries the number of the last check that used it (a found value costs one map
- * lookup and no allocation), and `next()` sweeps out those the ending check did not use.
+ * Each check's map holds the keys it looked up, so a key that is a slice of the document (a
+ * Markdown chunk's text) keeps at most the last two versions of the text alive.
  */
 export class GenerationalMemo implements Memo {
-  private spaces = new Map<string, Map<string, { value: unknown; used: number }>>();
-  /** The number of the check under way (the checks completed so far). */
-  private generation = 0;
+  private current = new Map<string, Map<string, unknown>>();
+  private previous = new Map<string, Map<string, unknown>>();
   /** Lookups answered from the memo and computed (tests, bench). */
   hits = 0;
   misses = 0;
 
   get<T>(space: string, key: string, compute: () => T): T {
-    let entries = this.spaces.get(space);
-    if (!entries) this.spaces.set(space, (entries = new Map()));
-    const entry = entries.get(key);
-    if (entry) {
+    let now = this.current.get(space);
+    if (!now) this.current.set(space, (now = new Map()));
+    // One lookup for a value found (a value is undefined only when a computation returned it).
+    let value = now.get(key) as T | undefined;
+    if (value !== undefined || now.has(key)) {
       this.hits++;
-      entry.used = this.generation;
-      return entry.value as T;
+      return value as T;
     }
-    this.misses++;
-    const value = compute();
-    entries.set(key, { value, used: this.generation });
-    return value;
+    const before = this.previous.get(space);
+    value = before?.get(key) as T | undefined;
+    if (value !== undefined || before?.has(key)) {
+      this.hits++;
+    } else {
+      this.misses++;
+      value = compute();
+    }
+    now.set(key, value as T);
+    return value as T;
   }
 
   /** A check completed: what it used is kept for the next one, anything older goes. */
   next(): void {
-    for (const [space, entries] of this.spaces) {
-      for (const [key, entry] of entries) if (entry.used < this.generation) entries.delete(key);
-      if (!entries.size) this.spaces.delete(space);
-    }
-    this.generation++;
+    this.previous = this.current;
+    this.current = new Map();
   }
 
   /** Forgets everything (the document closed, or its config changed). */
   clear(): void {
-    this.spaces = new Map();
+    this.current = new Map();
+    this.previous = new Map();
   }
 
   /** How many values are held (tests: bounded). */
   get size(): number {
     let n = 0;
-    for (const entries of this.spaces.values()) n += entries.size;
+    for (const m of this.current.values()) n += m.size;
+    for (const [space, m] of this.previous) {
+      const now = this.current.get(space);
+      for (const k of m.keys()) if (!now?.has(k)) n++;
+    }
     return n;
   }
 }
