@@ -29,8 +29,8 @@ export function detached(memo: Memo | undefined, s: string): string {
  * A memo that keeps what the last completed check and the current one used: `next()` ends a
  * check, and whatever the check before it did not ask for is forgotten. Memory stays bounded by two checks'
  * worth of entries however long a document is edited; an undo finds the previous text's work.
- * Each check's map holds the keys it looked up, so a key that is a slice of the document (a
- * Markdown chunk's text) keeps at most the last two versions of the text alive.
+ * Each check's map holds the keys it looked up (a key that is a slice of this check's text keeps
+ * this version alive until two checks later); a key that later checks reuse must be a copy.
  */
 export class GenerationalMemo implements Memo {
   private current = new Map<string, Map<string, unknown>>();
