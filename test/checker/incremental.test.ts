@@ -1,13 +1,17 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { seededRandom as randomOf } from '../../bench/random';
-import { check, createIncrementalChecker, type CaselintConfig, type Finding, type Format } from '../../server/src/checker';
+import { check, createIncrementalChecker, type CaselintConfig, type DocumentModel, type Finding, type Format } from '../../server/src/checker';
 
 /**
- * The incremental checker (engine/incremental.ts) gives the findings of a full check of the new
- * text after every edit: seeded random typing, deleting, pasting and undo on documents built
- * from our examples and fixtures, each re-check compared with a fresh full check.
+ * The incremental checker (engine/incremental.ts) gives the model and the findings of a full check
+ * of the new text after every edit: seeded random typing, deleting, pasting, blank lines inserted
+ * and removed, block markup at line starts (fences, list markers, headings, HTML, reference
+ * definitions), links to definitions, retitling and undo, on documents built from our examples and
+ * fixtures and on corpus case reports, each re-check compared with a fresh full check.
  */
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -67,6 +71,34 @@ const EDITS: [number, Edit][] = [
     return text.slice(0, start) + (h[1] ? title : title.toUpperCase()) + text.slice(start + h[2].length);
   }],
 ];
+/** The start of a random line. */
+const lineStart = (text: string, random: () => number) => {
+  const i = at(text, random);
+  return text.lastIndexOf('\n', i - 1) + 1;
+};
+/** What may start a line: block markup whose reach crosses blank lines, or not (model/markdown.ts, chunks). */
+const LINE_MARKUP = ['```', '```r', '~~~', '- ', '* ', '1. ', '2) ', '  - ', '    ', '> ', '# ', '## ', '<!-- ', '-->', '<div>', '<script>', '</script>', '\t', '|', '[1]: https://example.org/a "A"', '[lee]: https://doi.org/10.1/x', '===', '---', '\\begin{itemize}', '\\end{itemize}', '% '];
+EDITS.push(
+  // A blank line inserted, or a line break removed (two paragraphs joined, a block continued).
+  [2, (text, random) => {
+    const i = lineStart(text, random);
+    if (random() < 0.5) return text.slice(0, i) + '\n' + text.slice(i);
+    const j = text.indexOf('\n', i);
+    return j < 0 ? text : text.slice(0, j) + text.slice(j + 1);
+  }],
+  // Block markup at the start of a line: a fence, a list marker, a heading, a quote, HTML, a
+  // reference definition, an underline; sometimes on a line of its own.
+  [2, (text, random) => {
+    const i = lineStart(text, random);
+    const markup = pick(LINE_MARKUP, random);
+    return text.slice(0, i) + markup + (random() < 0.4 ? '\n' : '') + text.slice(i);
+  }],
+  // A link to a reference definition, or a definition's label changed.
+  [1, (text, random) => {
+    const i = at(text, random);
+    return text.slice(0, i) + pick([' [the guideline][1]', ' [lee]', '[^1]', ' [x][lee]'], random) + text.slice(i);
+  }],
+);
 const WEIGHT = EDITS.reduce((n, [w]) => n + w, 0);
 
 function randomEdit(text: string, random: () => number, size: number): string {
@@ -78,6 +110,20 @@ function randomEdit(text: string, random: () => number, size: number): string {
   }
   return text;
 }
+
+/** The model without its cycles (paragraph ↔ section ↔ sentence): every block, sentence and citation with its offsets. */
+const modelOf = (m: DocumentModel) => ({
+  headings: m.headings,
+  sections: m.sections.map((s) => [s.start, s.end, s.bodyStart, s.heading?.text, s.paragraphs.length, s.children.length]),
+  paragraphs: m.paragraphs.map((p) => ({ ...p, section: p.section?.start, sentences: p.sentences.map((x) => ({ ...x, paragraph: undefined })) })),
+  tables: m.tables.map((t) => ({ ...t, section: t.section?.start, caption: t.caption?.start })),
+  codeBlocks: m.codeBlocks,
+  comments: m.comments,
+  suppressions: m.suppressions,
+  lineStarts: m.lineStarts,
+  title: m.title,
+  parseWarnings: m.parseWarnings,
+});
 
 /** Findings as the hosts see them: rule id, severity, message, offsets, fixes and data. */
 const comparable = (findings: readonly Finding[]) => findings.map((f) => ({ ...f }));
@@ -93,13 +139,28 @@ interface Case {
 const example = read('examples/als-cramps-case-report.md');
 /** The example with claims and identifiers of our fixtures in its discussion (about 6 KB: fast checks). */
 const markdown = example.replace(/\n## Discussion\n/, (h) => h + '\n' + read('test/fixtures/unsupported-claim/categories.md').split('\n').filter((l) => !l.startsWith('#')).slice(0, 12).join('\n') + '\n');
+const CORPUS = [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared'), '/work/shared'].map((d) => join(d, 'corpus', 'case-reports')).find(existsSync);
+/** Two corpus case reports (the first two by name), each as written. */
+function corpusCases(): Case[] {
+  assert.ok(CORPUS, 'the corpus (shared/corpus/case-reports next to the repository, or /work/shared) is needed');
+  const files = readdirSync(CORPUS).filter((f) => /^\d.*\.md$/.test(f)).sort().slice(0, 2);
+  return files.map((f) => ({ name: `corpus document ${f.slice(0, 2)}`, text: readFileSync(join(CORPUS, f), 'utf8'), format: 'markdown' as const, edits: 200 }));
+}
+
 const CASES: Case[] = [
-  { name: 'the example case report with claim and identifier fixtures (Markdown)', text: markdown, format: 'markdown', edits: 700 },
+  { name: 'the example case report with claim and identifier fixtures (Markdown)', text: markdown, format: 'markdown', edits: 500 },
   {
     name: 'the same text with rule options (paragraph citation scope, allowed names, extra markers)',
     text: markdown,
     format: 'markdown',
     config: { citationScope: 'paragraph', identifiers: { allowNames: ['Marsh'] }, rules: { placeholder: ['warning', { markers: ['FIXME'] }] } },
+    edits: 200,
+  },
+  ...corpusCases(),
+  {
+    name: 'the example with Windows line ends and a Quarto callout',
+    text: example.replace(/\n## Discussion\n/, '\n::: {.callout-note}\n## A note\nIt is known that cramps are benign.\n:::\n$&').replace(/\n/g, '\r\n'),
+    format: 'markdown',
     edits: 200,
   },
   { name: 'a LaTeX case report', text: read('test/fixtures/latex/case-report.tex'), format: 'latex', edits: 350 },
@@ -124,6 +185,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         const options = { format: c.format, ...(c.config ? { config: c.config } : {}) };
         const incremental = checker.check(text, options);
         const full = check(text, options);
+        assert.deepStrictEqual(modelOf(incremental.model), modelOf(full.model), `edit ${i}: the model differs from a full parse`);
         assert.deepEqual(comparable(incremental.findings), comparable(full.findings), `edit ${i}: the findings differ from a full check`);
       }
       // Most of the work was found in the memo, and the memo holds no more than two checks' worth.
@@ -132,6 +194,27 @@ describe('incremental checker (engine/incremental.ts)', () => {
       assert.ok(size < 4 * (check(text, { format: c.format }).model.sentences.length + 200), `memo size ${size}`);
     });
   }
+
+  it('keeps no old version of the text alive: the heap stays flat over many edits of a long document', () => {
+    // (A memoised value or key that is a slice of the text would keep each version it was cut from.)
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const checker = createIncrementalChecker();
+    let text = example.repeat(50); // about 200 KB
+    const random = randomOf(23);
+    checker.check(text);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 60; i++) {
+      const at = Math.floor(((i + random()) / 60) * text.length);
+      text = text.slice(0, at) + (i % 2 ? 'a' : ' ') + text.slice(at);
+      checker.check(text);
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 1e6;
+    // Sixty versions of 200 KB kept alive would be 12 MB or more.
+    assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MB over 60 edits`);
+  });
 
   it('lint and lintAsync use the memo and give lintFile’s result', async () => {
     const checker = createIncrementalChecker();

@@ -4,15 +4,18 @@ import { lintFile, lintFileAsync, type AsyncLintOptions, type LintOptions, type 
 
 /**
  * The checks of one document as it is edited (the language server keeps one per open document).
- * Every check parses and runs every rule on the whole new text, as a plain check does, but the
- * expensive per-text work is memoised by its inputs (model/memo.ts): a paragraph's citations and
- * sentences by its plain text, a sentence's claim decision by its text and its section's mode,
- * the identifiers, placeholders and overstatements of a text by the text and the rule's options.
- * After an edit only the touched paragraphs' work is done again; document-level rules
- * (sections, citations and references, abbreviations) are recomputed from the new model each
- * time. The findings equal those of a plain check of the same text, by construction (a
- * memoised value is a function of its key) and by test (test/checker/incremental.test.ts).
- * What the last two checks did not use is forgotten, so memory stays bounded.
+ * Every check runs every rule on the whole new model, as a plain check does, but the work is
+ * looked up in a memo (model/memo.ts) by its inputs: a Markdown text is parsed in chunks cut where
+ * a top-level block surely starts, each looked up by its text and shifted into place
+ * (model/markdown.ts, markdownChunkSteps), so an edit re-parses the chunk it touched; a paragraph's
+ * citations and sentences by its plain text, a sentence's claim decision by its text and its
+ * section's mode, the identifiers, placeholders and overstatements of a text by the text and the
+ * rule's options. Document-level rules (sections, citations and references, abbreviations) are
+ * recomputed from the new model each time. The findings and the model equal those of a plain
+ * check of the same text, by construction (a memoised value is a function of its key, and the
+ * chunks' parse is the whole text's) and by test (test/checker/incremental.test.ts,
+ * test/checker/markdown-chunks.test.ts). What the last two checks did not use is forgotten, so
+ * memory stays bounded. LaTeX and plain text are parsed whole at each check.
  */
 export interface IncrementalChecker {
   check(text: string, options?: Omit<CheckOptions, 'memo'>): CheckResult;

@@ -19,10 +19,10 @@ import { latexBlockSteps } from './latex';
 import { blankPandocLines, finishPandocBlocks } from './quarto';
 import { plainTextBlockSteps } from './plaintext';
 import { runSteps, type Steps } from '../steps';
-import { memoised } from './memo';
+import { detached, memoised } from './memo';
 import { splitSentences } from './sentences';
 import { parseSuppressionDirective } from './suppressions';
-import { computeLineStarts, lowerBound, plainSpanToSource, positionAt } from './text';
+import { computeLineStarts, lineStartsAfterEdit, lowerBound, plainSpanToSource, positionAt } from './text';
 
 export { computeLineStarts, positionAt } from './text';
 export { parseSuppressionDirective, suppressionComment } from './suppressions';
@@ -43,6 +43,18 @@ export interface ParseOptions {
   memo?: Memo;
 }
 
+/** The text and line starts of a memo's last parse: the next one's line starts are those after an edit (text.ts). */
+const lastLines = new WeakMap<Memo, { text: string; lineStarts: number[] }>();
+
+function lineStartsOf(text: string, memo: Memo | undefined): number[] {
+  if (!memo) return computeLineStarts(text);
+  const last = lastLines.get(memo);
+  const lineStarts = last ? (last.text === text ? last.lineStarts : lineStartsAfterEdit(last.text, last.lineStarts, text)) : computeLineStarts(text);
+  // (The model's array is its own: the next parse copies from this one, never changes it.)
+  lastLines.set(memo, { text, lineStarts });
+  return lineStarts;
+}
+
 /** Parse once into the document model that every rule reads. */
 export function parseDocument(text: string, format: Format, options: ParseOptions = {}): DocumentModel {
   return runSteps(parseDocumentSteps(text, format, options));
@@ -54,7 +66,7 @@ export function parseDocument(text: string, format: Format, options: ParseOption
  * gets the same model, with pauses between the steps.
  */
 export function* parseDocumentSteps(text: string, format: Format, options: ParseOptions = {}): Steps<DocumentModel> {
-  const lineStarts = computeLineStarts(text);
+  const lineStarts = lineStartsOf(text, options.memo);
   const frontMatter = format === 'latex' ? undefined : readFrontMatter(text, lineStarts);
   const parseWarnings: DocumentModel['parseWarnings'] = [];
   if (frontMatter?.error) {
@@ -81,14 +93,19 @@ export function* parseDocumentSteps(text: string, format: Format, options: Parse
 }
 
 /**
- * A paragraph's citations and sentence ranges in its plain text: a function of the plain text,
- * whether it is a reference entry (where no citation is read) and the citation options (the size
- * of the document's reference list), memoised by all three.
+ * A paragraph's citations, sentence ranges and sentence texts in its plain text: a function of the
+ * plain text, whether it is a reference entry (where no citation is read) and the citation options
+ * (the size of the document's reference list), memoised by all three (the plain text as the key,
+ * the rest in `space`: see memo.ts). The sentence texts are the memo's, so a re-check's sentences
+ * hold the same strings as the last check's (the rules' memo keys).
  */
-function splitParagraph(plain: string, reference: boolean, options: CitationOptions, memo: Memo | undefined) {
-  return memoised(memo, 'model/paragraph', (reference ? 'r' : `p${options.referenceCount ?? ''}`) + '\0' + plain, () => {
+function splitParagraph(plain: string, reference: boolean, options: CitationOptions, space: string, memo: Memo | undefined) {
+  return memoised(memo, space, plain, () => {
     const citations = reference ? [] : findCitations(plain, options);
-    return { citations, sentences: splitSentences(plain, citations) };
+    const sentences = splitSentences(plain, citations);
+    // Slices of a copy: the plain text of some formats is a slice of the document (memo.ts, detached).
+    const own = detached(memo, plain);
+    return { citations, sentences, texts: sentences.map((r) => own.slice(r.start, r.end)) };
   });
 }
 
@@ -154,6 +171,8 @@ function* buildModel(
   const sentences: Sentence[] = [];
   const citations: Citation[] = [];
   const citationOptions = { referenceCount: referenceListSize(text, raw, sections, referenceSections) };
+  const referenceSpace = 'model/paragraph\0r';
+  const proseSpace = `model/paragraph\0p${citationOptions.referenceCount ?? ''}`;
 
   for (const rp of raw.paragraphs) {
     const section = sectionAt(rp.start);
@@ -172,7 +191,8 @@ function* buildModel(
       quoted: rp.quoted,
     };
     section?.paragraphs.push(para);
-    const split = splitParagraph(rp.plain, kind === 'reference', citationOptions, memo);
+    const reference = kind === 'reference';
+    const split = splitParagraph(rp.plain, reference, citationOptions, reference ? referenceSpace : proseSpace, memo);
     const plainCitations = split.citations;
     for (const pc of plainCitations) {
       const { start, end } = plainSpanToSource(rp, pc.start, pc.end);
@@ -181,9 +201,10 @@ function* buildModel(
       citations.push(c);
     }
     let ci = 0;
-    for (const r of split.sentences) {
+    for (let k = 0; k < split.sentences.length; k++) {
+      const r = split.sentences[k];
       const { start, end } = plainSpanToSource(rp, r.start, r.end);
-      const s: Sentence = { start, end, text: rp.plain.slice(r.start, r.end), plainStart: r.start, paragraph: para, citations: [] };
+      const s: Sentence = { start, end, text: split.texts[k], plainStart: r.start, paragraph: para, citations: [] };
       while (ci < plainCitations.length && plainCitations[ci].start < r.end) {
         // "\citeauthor{x}" names an author and cites nothing: the paragraph keeps it (its key is
         // still checked), the sentence is not cited by it.

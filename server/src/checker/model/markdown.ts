@@ -4,7 +4,7 @@ import type { Comment, Heading, Memo, TableCell, TextSegment } from '../types';
 import { runSteps, type Steps } from '../steps';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from './blocks';
 import { detached, memoised } from './memo';
-import { PlainBuilder, lineEnd, positionAt } from './text';
+import { PlainBuilder, computeLineStarts, lineEnd, positionAt } from './text';
 
 /**
  * Markdown (CommonMark + GFM tables, as in Quarto and R Markdown) via markdown-it: the
@@ -159,11 +159,21 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
 
 /**
  * parseMarkdownBlocks in steps (steps.ts): the block parse one top-level block at a time, then the
- * blocks' inline content one heading, paragraph or table at a time.
+ * blocks' inline content one heading, paragraph or table at a time. With the incremental checker's
+ * memo, the text is parsed in chunks (markdownChunkSteps), each looked up by its text.
  */
 export function* markdownBlockSteps(text: string, lineStarts: number[], parseText: string, memo?: Memo): Steps<RawBlocks> {
+  if (memo) return yield* markdownChunkSteps(text, lineStarts, parseText, memo);
   const env: StateCore['env'] = {};
   const tokens = yield* markdownTokenSteps(normalizeForParse(parseText), env);
+  return yield* blocksOfTokens(text, lineStarts, tokens, env, memo);
+}
+
+/**
+ * The headings, paragraphs, tables, code blocks and comments of markdown-it's block tokens of
+ * `text` (line maps into `lineStarts`), one heading, paragraph or table a step.
+ */
+function* blocksOfTokens(text: string, lineStarts: number[], tokens: Token[], env: StateCore['env'], memo: Memo | undefined): Steps<RawBlocks> {
   const out: RawBlocks = { headings: [], paragraphs: [], tables: [], codeBlocks: [], comments: [] };
   const lineStart = (line: number) => (line < lineStarts.length ? lineStarts[line] : text.length);
   const endOfLines = (map: [number, number]) => lineEnd(text, lineStarts, Math.max(map[0], map[1] - 1));
@@ -441,4 +451,241 @@ export function alignInline(
     }
   }
   return cur;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parse in chunks (the incremental checker). markdown-it's block parse at the top level is a
+// loop over blocks in which a block starting at a line depends on that line and the lines after
+// it only, with no state carried from the blocks before (the link reference definitions aside,
+// which only the inline parse reads). So wherever the whole-text parse starts a top-level block,
+// the text after it parses as a document of its own, and the text before it too, if no block
+// before it reads past it. The text is cut at such lines (chunkStarts), each chunk is tokenized
+// alone and looked up by its text, and the chunks' blocks, computed with offsets relative to the
+// chunk, are shifted into place: the blocks of the whole-text parse, equal field for field
+// (test/checker/markdown-chunks.test.ts compares both on every fixture, the corpus and random edits).
+//
+// Where the cut is certain: line b is not blank, starts in column 0 (no container or indented code
+// of the lines before continues on it) and does not look like a list item (a list before it would
+// go on), and line b-1 is blank (no paragraph, heading underline, table, blockquote, reference
+// definition or HTML block of kinds 6-7 goes past it). What still crosses a blank line and reads
+// line b is a fenced code block or an HTML block of kinds 1-5 (script, comment, …) left open, and
+// a nesting past markdown-it's limit (the rest of the text becomes one block): the chunk's own parse
+// shows them (its last top-level block runs to its end, or a token is that deep), and the chunk is
+// then taken longer, over one more candidate line, then 2, 4, … (to the end of the text at worst).
+// ---------------------------------------------------------------------------------------------
+
+/** A list item's marker at the start of a line ("- ", "* ", "+", "12. ", "3)"). */
+const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t\n]|$)/;
+
+/** Is the line [from, to) of src blank for markdown-it (spaces and tabs only)? */
+function blankLine(src: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = src.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 10) return false;
+  }
+  return true;
+}
+
+/** The lines (ascending, after line 0) at which the whole-text parse may start a top-level block that a chunk may start with. */
+function chunkStarts(src: string, starts: number[]): number[] {
+  const out: number[] = [];
+  const lines = starts.length;
+  let prevBlank = blankLine(src, 0, lines > 1 ? starts[1] : src.length);
+  for (let k = 1; k < lines; k++) {
+    const from = starts[k];
+    const to = k + 1 < lines ? starts[k + 1] : src.length;
+    const c = src.charCodeAt(from);
+    if (from >= to || c === 32 || c === 9 || c === 10) {
+      // Blank, or indented (blank when nothing but spaces follow).
+      prevBlank = blankLine(src, from, to);
+      continue;
+    }
+    if (prevBlank) {
+      const looksLikeItem = (c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57)) && LIST_MARKER.test(src.slice(from, Math.min(to, from + 12)));
+      if (!looksLikeItem) out.push(k);
+    }
+    prevBlank = false;
+  }
+  return out;
+}
+
+/**
+ * The chunks, greedily: from a line where a top-level block starts, to the first candidate line
+ * (chunkStarts) at which the chunk's own parse is not open; else over 2, 4, … candidates.
+ */
+function* chooseChunks<C extends { open: boolean }>(lineCount: number, candidates: number[], parse: (a: number, b: number) => Steps<C>): Steps<{ chunk: C; line: number; end: number }[]> {
+  const chunks: { chunk: C; line: number; end: number }[] = [];
+  let a = 0;
+  let next = 0; // candidates[next] is the first candidate after a
+  while (a < lineCount) {
+    for (let step = 1; ; step *= 2) {
+      const k = next + step - 1;
+      const end = k < candidates.length ? candidates[k] : lineCount;
+      const chunk = yield* parse(a, end);
+      if (!chunk.open || end >= lineCount) {
+        chunks.push({ chunk, line: a, end });
+        next = k + 1;
+        a = end;
+        break;
+      }
+    }
+    // (A chunk parsed yields inside; one found in the memo is cheap: a step every 64 chunks.)
+    if (chunks.length % 64 === 0) yield;
+  }
+  return chunks;
+}
+
+/**
+ * Where the chunked parse cuts a Markdown parse text (normalised: \n line ends), as line
+ * numbers: its chunks are [0, b1), [b1, b2), … (tests: each chunk tokenized alone gives the
+ * whole text's tokens).
+ */
+export function markdownChunkLines(src: string): number[] {
+  const starts = computeLineStarts(src);
+  const parse = function* (a: number, b: number): Steps<{ open: boolean }> {
+    const chunk = { parsed: false, src: src.slice(starts[a], b < starts.length ? starts[b] : src.length), source: '', references: [], open: true } as ChunkParse;
+    yield* chunkTokens(chunk, b - a);
+    return chunk;
+  };
+  return runSteps(chooseChunks(starts.length, chunkStarts(src, starts), parse)).map((c) => c.line);
+}
+
+/** A chunk's parse, kept by the memo (every string a copy, not a slice of the document). */
+interface ChunkParse {
+  /** Parsed (a check stopped half-way may leave a chunk unparsed, for the next one to parse). */
+  parsed: boolean;
+  /** The chunk's parse text and its source text (the same string when they are equal). */
+  src: string;
+  source: string;
+  /** Block tokens (line maps relative to the chunk); dropped once the blocks are computed. */
+  tokens?: Token[];
+  /** Its link reference definitions, in order. */
+  references: [string, unknown][];
+  /** The chunk does not end where the whole-text parse would end a block (see above). */
+  open: boolean;
+  /** Its blocks (offsets relative to the chunk), for the reference definitions keyed by refsKey. */
+  refsKey?: string;
+  blocks?: RawBlocks;
+  /** The last blocks shifted into place, at `placedAt`. */
+  placedAt?: number;
+  placed?: RawBlocks;
+}
+
+const MAX_NESTING = md.options.maxNesting ?? 100;
+
+function* chunkTokens(chunk: ChunkParse, lines: number): Steps<void> {
+  const env: StateCore['env'] = {};
+  const tokens = yield* markdownTokenSteps(chunk.src, env);
+  chunk.tokens = tokens;
+  chunk.references = env.references ? Object.entries(env.references) : [];
+  const last = tokens[tokens.length - 1];
+  let open = !!last && (last.type === 'fence' || last.type === 'html_block') && !!last.map && last.map[1] >= lines;
+  for (let k = 0; k < tokens.length && !open; k++) if (tokens[k].level >= MAX_NESTING - 1) open = true;
+  chunk.open = open;
+}
+
+/** A chunk's blocks moved by `offset`: new objects, the chunk's own stay as they are. */
+function shiftBlocks(b: RawBlocks, offset: number): RawBlocks {
+  if (offset === 0) return b;
+  const seg = (g: TextSegment): TextSegment => ({ ...g, sourceStart: g.sourceStart + offset });
+  const cell = (c: TableCell): TableCell => ({ ...c, start: c.start + offset, end: c.end + offset });
+  return {
+    headings: b.headings.map((h) => ({ ...h, start: h.start + offset, end: h.end + offset, textStart: h.textStart + offset, textEnd: h.textEnd + offset })),
+    paragraphs: b.paragraphs.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset, segments: p.segments.map(seg) })),
+    tables: b.tables.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset, header: t.header.map(cell), rows: t.rows.map((r) => r.map(cell)) })),
+    codeBlocks: b.codeBlocks.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset })),
+    comments: b.comments.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset })),
+  };
+}
+
+/**
+ * The keys of the chunks of a memo's last check, by the chunk's offset in the parse text, and the
+ * text's length: where the next check looks for the same strings (only a hint: a key is used only
+ * when it equals the new chunk's).
+ */
+const lastKeys = new WeakMap<Memo, { length: number; keys: Map<number, string> }>();
+
+/**
+ * parseMarkdownBlocks in chunks (see above), through the memo: a chunk whose text was parsed in
+ * one of the last two checks is not parsed again, only shifted (and not even that when it has not
+ * moved). The blocks equal those of the whole-text parse.
+ */
+function* markdownChunkSteps(text: string, lineStarts: number[], parseText: string, memo: Memo): Steps<RawBlocks> {
+  const src = normalizeForParse(parseText);
+  const srcStarts = src.length === text.length ? lineStarts : computeLineStarts(src);
+  const lineCount = srcStarts.length;
+  const sameText = parseText === text && src === parseText;
+  const startOf = (line: number) => (line < lineCount ? srcStarts[line] : src.length);
+  const sourceStartOf = (line: number) => (line < lineCount ? lineStarts[line] : text.length);
+
+  const last = lastKeys.get(memo);
+  const shift = src.length - (last?.length ?? src.length);
+  const keys = new Map<number, string>();
+  const lookup = function* (a: number, b: number): Steps<ChunkParse> {
+    const from = startOf(a);
+    const s = src.slice(from, startOf(b));
+    const source = sameText ? s : text.slice(sourceStartOf(a), sourceStartOf(b));
+    const same = sameText || s === source;
+    // The parse text is a function of the source when it is the text with its line ends
+    // normalised (no front matter or Pandoc lines blanked): the source alone is then the key.
+    let key = same ? s : parseText === text ? source : s + '\0' + source;
+    // The last check's key for the chunk at this place, or at this place before the edit's shift,
+    // when it is the same text: the same string, whose hash is known (memo.ts).
+    // Else a copy: the memo and the next checks keep the key, which must not be a slice of this
+    // text (it would keep the text alive as long as the chunk is not edited: memo.ts, detached).
+    const before = last?.keys.get(from) ?? last?.keys.get(from - shift);
+    if (before !== undefined && before.length === key.length && before === key) key = before;
+    else key = detached(memo, key);
+    keys.set(from, key);
+    const chunk = memoised<ChunkParse>(memo, 'model/markdown-chunk', key, () => ({ parsed: false, src: '', source: '', references: [], open: true }));
+    if (!chunk.parsed) {
+      chunk.src = same ? key : detached(memo, s);
+      chunk.source = same || parseText === text ? key : detached(memo, source);
+      yield* chunkTokens(chunk, b - a);
+      chunk.parsed = true;
+    }
+    return chunk;
+  };
+
+  const chunks = yield* chooseChunks(srcStarts.length, chunkStarts(src, srcStarts), lookup);
+  lastKeys.set(memo, { length: src.length, keys });
+  // The document's reference definitions: the first of a label wins, as in markdown-it.
+  let references: Record<string, unknown> | undefined;
+  for (const { chunk } of chunks) {
+    for (const [label, ref] of chunk.references) {
+      references ??= {};
+      if (!(label in references)) references[label] = ref;
+    }
+  }
+  const env: StateCore['env'] = references ? { references: references as NonNullable<StateCore['env']['references']> } : {};
+  const refsKey = references ? JSON.stringify(references) : '';
+
+  const out: RawBlocks = { headings: [], paragraphs: [], tables: [], codeBlocks: [], comments: [] };
+  let placed = 0;
+  for (const { chunk, line } of chunks) {
+    if (chunk.refsKey !== refsKey || !chunk.blocks) {
+      if (!chunk.tokens) {
+        const env0: StateCore['env'] = {};
+        chunk.tokens = yield* markdownTokenSteps(chunk.src, env0);
+      }
+      chunk.blocks = yield* blocksOfTokens(chunk.source, computeLineStarts(chunk.source), chunk.tokens, env, memo);
+      chunk.refsKey = refsKey;
+      chunk.tokens = undefined;
+      chunk.placed = undefined;
+      chunk.placedAt = undefined;
+    }
+    const offset = sourceStartOf(line);
+    if (chunk.placedAt !== offset || !chunk.placed) {
+      chunk.placed = shiftBlocks(chunk.blocks, offset);
+      chunk.placedAt = offset;
+    }
+    const b = chunk.placed;
+    for (const h of b.headings) out.headings.push(h);
+    for (const p of b.paragraphs) out.paragraphs.push(p);
+    for (const t of b.tables) out.tables.push(t);
+    for (const c of b.codeBlocks) out.codeBlocks.push(c);
+    for (const c of b.comments) out.comments.push(c);
+    if (++placed % 64 === 0) yield;
+  }
+  return out;
 }

@@ -20,9 +20,17 @@ export function detached(memo: Memo | undefined, s: string): string {
 }
 
 /**
+ * Keys are best the very strings of the model (a paragraph's plain text, a sentence's text, which
+ * a re-check takes from the memo and so are the same objects from check to check), with any other
+ * input in the space: a string's hash is computed once and kept with it, and a key found is then
+ * the same object, so a lookup costs nothing like the key's length; a key built anew at each check
+ * ('p' + text) is hashed, character by character, each time.
+ *
  * A memo that keeps what the last completed check and the current one used: `next()` ends a
  * check, and whatever the check before it did not ask for is forgotten. Memory stays bounded by two checks'
  * worth of entries however long a document is edited; an undo finds the previous text's work.
+ * Each check's map holds the keys it looked up (a key that is a slice of this check's text keeps
+ * this version alive until two checks later); a key that later checks reuse must be a copy.
  */
 export class GenerationalMemo implements Memo {
   private current = new Map<string, Map<string, unknown>>();
@@ -34,21 +42,22 @@ export class GenerationalMemo implements Memo {
   get<T>(space: string, key: string, compute: () => T): T {
     let now = this.current.get(space);
     if (!now) this.current.set(space, (now = new Map()));
-    if (now.has(key)) {
+    // One lookup for a value found (a value is undefined only when a computation returned it).
+    let value = now.get(key) as T | undefined;
+    if (value !== undefined || now.has(key)) {
       this.hits++;
-      return now.get(key) as T;
+      return value as T;
     }
     const before = this.previous.get(space);
-    let value: T;
-    if (before?.has(key)) {
+    value = before?.get(key) as T | undefined;
+    if (value !== undefined || before?.has(key)) {
       this.hits++;
-      value = before.get(key) as T;
     } else {
       this.misses++;
       value = compute();
     }
-    now.set(key, value);
-    return value;
+    now.set(key, value as T);
+    return value as T;
   }
 
   /** A check completed: what it used is kept for the next one, anything older goes. */

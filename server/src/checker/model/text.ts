@@ -19,6 +19,43 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** How many leading characters two strings share (compared a block at a time). */
+export function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (const block of [4096, 128]) while (i + block <= n && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many trailing characters two strings share, at most `limit` (compared a block at a time). */
+export function commonSuffixLength(a: string, b: string, limit: number): number {
+  const n = Math.min(a.length, b.length, limit);
+  let i = 0;
+  for (const block of [4096, 128]) while (i + block <= n && a.slice(a.length - i - block, a.length - i) === b.slice(b.length - i - block, b.length - i)) i += block;
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/**
+ * computeLineStarts(text) from the line starts of an earlier version of it: the lines before the
+ * edit are kept, those after it shifted, only the edited stretch is scanned. For texts with \n
+ * line ends only (with a \r anywhere, computed afresh).
+ */
+export function lineStartsAfterEdit(before: string, beforeStarts: readonly number[], text: string): number[] {
+  if (text.indexOf('\r') >= 0 || before.indexOf('\r') >= 0) return computeLineStarts(text);
+  const prefix = commonPrefixLength(before, text);
+  const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
+  const shift = text.length - before.length;
+  // A line start x follows the \n at x - 1: kept while x - 1 < prefix, scanned up to the suffix, shifted within it.
+  const keep = lowerBound(beforeStarts.length, (k) => beforeStarts[k] <= prefix);
+  const starts = beforeStarts.slice(0, keep);
+  const end = text.length - suffix;
+  for (let i = text.indexOf('\n', prefix); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let k = lowerBound(beforeStarts.length, (j) => beforeStarts[j] - 1 < before.length - suffix); k < beforeStarts.length; k++) starts.push(beforeStarts[k] + shift);
+  return starts;
+}
+
 /** 0-based line and UTF-16 character of an offset. */
 export function positionAt(lineStarts: number[], offset: number): { line: number; character: number } {
   let lo = 0;

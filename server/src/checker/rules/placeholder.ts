@@ -70,9 +70,11 @@ export const placeholder: Rule = {
     const extra = stringList(ctx.options.markers);
     const ignore = stringList(ctx.options.ignore);
     // A text's matches depend on the text, the options and whether it is a reference entry.
-    const optionsKey = JSON.stringify([extra, ignore]) + '\0';
+    // (The text is the key, the rest the space: a model's text is hashed once, memo.ts.)
+    const optionsKey = JSON.stringify([extra, ignore]);
+    const spaces = ['placeholders\0p' + optionsKey, 'placeholders\0r' + optionsKey];
     const find = (text: string, inReferences = false) =>
-      memoised(doc.memo, 'placeholders', optionsKey + (inReferences ? 'r\0' : 'p\0') + text, () => findPlaceholders(text, extra, ignore, inReferences));
+      memoised(doc.memo, spaces[inReferences ? 1 : 0], text, () => findPlaceholders(text, extra, ignore, inReferences));
     const reported = new Set<number>();
     const ticks = new Map<number, number[]>();
     const report = (start: number, end: number, m: PlaceholderMatch) => {

@@ -145,8 +145,9 @@ function* walkSteps(
         skipped?.(sentence, 'it holds a citation still to be found');
         continue;
       }
-      // A decision is a function of the sentence's text and its section's mode: memoised by both.
-      const decision = memoised(ctx.doc.memo, 'claims', mode + '\0' + sentence.text, () => analyseSentence(sentence.text, mode));
+      // A decision is a function of the sentence's text and its section's mode: memoised by both
+      // (the text is the key, the mode in the space: a model's text is hashed once, memo.ts).
+      const decision = memoised(ctx.doc.memo, 'claims\0' + mode, sentence.text, () => analyseSentence(sentence.text, mode));
       judged(sentence, mode, decision, k, sentences);
     }
   }

@@ -105,8 +105,9 @@ export function manuscriptIdentifiers(doc: DocumentModel, options: IdentifierOpt
 /** manuscriptIdentifiers in steps (steps.ts): a paragraph, a heading or a table cell each. */
 export function* manuscriptIdentifierSteps(doc: DocumentModel, options: IdentifierOptions = {}): Steps<DocumentIdentifier[]> {
   // The matches of a text are a function of the text and the allow lists: memoised by both.
-  const optionsKey = JSON.stringify([options.allow ?? [], options.allowNames ?? []]) + '\0';
-  const find = (text: string) => memoised(doc.memo, 'identifiers', optionsKey + text, () => findIdentifiers(text, options));
+  // (The text is the key, the options in the space: a model's text is hashed once, memo.ts.)
+  const space = 'identifiers\0' + JSON.stringify([options.allow ?? [], options.allowNames ?? []]);
+  const find = (text: string) => memoised(doc.memo, space, text, () => findIdentifiers(text, options));
   const out: DocumentIdentifier[] = [];
   const seen = new Set<number>();
   const push = (m: IdentifierMatch, start: number, end: number) => {
