@@ -457,6 +457,9 @@ const FREQUENCY: ClaimCue[] = [
 const DEFINITION_NOUNS =
   'disease|disorder|condition|syndrome|entity|infection|injury|complication|tumou?r|neoplasm|malignancy|cancer|variant|form|type|subtype|cause|manifestation|vasculitis|inflammation|lesion|finding|feature|sign|procedure|treatment|therapy|test|marker';
 
+/** After "a common finding in", "as is seen in": not this patient, this report or its figures. */
+const NOT_THIS_ONE = String.raw`(?!(?:our|this|her|his|their|the\s+(?:patient|present|video|figure|image|picture|photograph|table|scan)|figures?|fig|tables?|videos?)\b)`;
+
 const GENERAL: ClaimCue[] = [
   {
     name: 'definition or classification',
@@ -484,6 +487,36 @@ const GENERAL: ClaimCue[] = [
     examples: {
       claims: ['Night-time onset is characteristic of idiopathic cramps.'],
       caseClaims: ['Night-time onset is characteristic of idiopathic cramps.'],
+    },
+  },
+  {
+    // A general fact told in passing inside a sentence about this patient: an apposition
+    // (", a common finding in mitochondrial disease"), "as is usually found in", what a drug is
+    // licensed for, "its known efficacy in". Strong: the patient's sentence around it does not
+    // make it the patient's. Not when the aside is about this patient ("a rare finding in our
+    // patient", "licensed for her by the insurer").
+    name: 'general fact told in passing',
+    category: 'general',
+    pattern: new RegExp(
+      String.raw`,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger)\s+(?:of|in|after|with)\s+${NOT_THIS_ONE}` +
+        String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
+        String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
+        String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b`,
+      'iu',
+    ),
+    strong: true,
+    examples: {
+      caseClaims: [
+        'Her serum lactate was raised, a common finding in mitochondrial disease.',
+        'The CSF held 40 lymphocytes per microlitre, as is found in viral meningitis.',
+        'She started ocrelizumab, an antibody licensed for primary progressive MS.',
+        'Oxygen stopped the attack within minutes, in keeping with its known efficacy in cluster headache.',
+      ],
+      caseLeaves: [
+        'Her lactate was raised, a rare finding in our patient group.',
+        'Quinine was approved for her by the insurer after two letters.',
+        'The cramps, as is seen in the video, began in the calf.',
+      ],
     },
   },
   {

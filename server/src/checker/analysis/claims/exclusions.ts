@@ -69,13 +69,15 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // patient": the reader is urged to think of something, nothing is stated.
     name: 'exhortation ("should be considered")',
     kind: 'exhortation',
-    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential)/iu,
+    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|(?:ask|enquire|inquire)\s+about\b|dismiss(?:ed)?\b|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential)/iu,
     examples: {
       leaves: [
         'Neurologists should keep this cause of cramps in mind.',
         'Hypothyroidism must always be considered in a patient with cramps, as it is easily treated.',
         'It should be considered in older adults, although the diagnosis is rarely easy.',
         'This entity should be known to neurologists.',
+        'Neurologists should ask about cramps in every patient with weakness.',
+        'Cramps must not be dismissed as benign without an examination.',
       ],
       claims: ['Quinine should not be given in pregnancy.', 'Cramps are rare in children, but they should be considered after exercise.'],
     },
@@ -159,9 +161,9 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // The authors' own series told in the past tense: its figures are this report's data.
     name: "the authors' own patients (past tense)",
     kind: 'own-data',
-    pattern: /\b(?:patients|cases|siblings|children)\b(?<=\b(?:our|these|both|all\s+(?:three|four|five|six|\d+)|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:[\p{L}-]+\s+)?\p{L}+)|\bseries\b(?<=\b(?:in|of)\s+our\s+(?:case\s+)?series)|\bcases?\s+\d+\b|\b(?:case|patient)s?\b(?<=\bthe\s+(?:first|second|third|fourth|other)\s+\p{L}+)|^the\s+patients\b/iu,
+    pattern: /\b(?:patients|cases|siblings|children)\b(?<=\b(?:our|these|both|all\s+(?:three|four|five|six|\d+)|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:[\p{L}-]+\s+)?\p{L}+)|\b(?:series|cohort|sample|experience|clinic|cent(?:re|er)|department|unit|practice)\b(?<=\b(?:in|of|from)\s+our\s+(?:(?:own|case|patient|local|institutional)\s+)?\p{L}+)|\bcases?\s+\d+\b|\b(?:case|patient)s?\b(?<=\bthe\s+(?:first|second|third|fourth|other)\s+\p{L}+)|^the\s+patients\b/iu,
     examples: {
-      leaves: ['In our three patients the mean age at onset was 61 years.', 'Except for case 1, the other cases had normal creatine kinase.'],
+      leaves: ['In our three patients the mean age at onset was 61 years.', 'Except for case 1, the other cases had normal creatine kinase.', 'In our cohort, 40% of patients responded to quinine.'],
       caseLeaves: ['The patients were four women and two men with a mean age at diagnosis of 58 years.'],
       claims: ['In patients like ours, the mean age at onset is 60 years.', 'In a Dutch study, these patients were treated with quinine.'],
     },
