@@ -814,13 +814,13 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       if (this.clausesMemo) return this.clausesMemo;
       const out: SentenceFeatures['clauses'] = [];
       const f = checkExclusions(this.f);
-      if (f.blockedBy && !f.skip && !f.never) {
+      if ((f.blockedBy || this.mode === 'case') && !f.skip && !f.never) {
         for (const clause of CLAUSES) {
-          if (clause.when !== f.blockedBy.kind) continue;
+          if (clause.when === 'case' ? this.mode !== 'case' : clause.when !== f.blockedBy?.kind) continue;
           const m = run(clause.pattern, this.f);
           if (!m) continue;
           const offset = m.index + m[0].length;
-          out.push({ clause, offset, features: features(this.text.slice(offset), this.mode) });
+          out.push({ clause, offset, features: features(this.text.slice(offset), clause.when === 'case' ? 'discussion' : this.mode) });
         }
       }
       return (this.clausesMemo = out);
@@ -909,10 +909,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     }
     if (ft.skip) return none(ft.skip.name, ft.skip);
     if (ft.never) return none(whatItIs(ft.never), ft.never);
-    if (ft.about) {
+    if (ft.about || ft.mode === 'case') {
       for (const c of ft.clauses) {
         const sub = decide(c.features);
-        if (sub.claim && sub.claim.cue !== PRESENT_CUE) {
+        if (sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case')) {
           return { claim: { ...sub.claim, index: sub.claim.index + c.offset }, features: ft, why: sub.why, clause: c.clause.name, passed };
         }
       }
@@ -999,7 +999,9 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if (ft.words < MIN_WORDS) return { why: 'too short to judge' };
     const candidates = ft.candidates;
     const present = ft.tense.present && ft.mode === 'discussion';
-    if (!candidates.length && !present) {
+    // In a case section, a present-tense clause of its own (a reason stated as a general fact) is read below.
+    const caseClause = ft.mode === 'case' && !present && ft.clauses.some((c) => c.clause.when === 'case' && evidence(c.features).claim);
+    if (!candidates.length && !present && !caseClause) {
       return { why: ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : ft.mode === 'case' && ft.tense.present ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
     }
     const x = new Uint8Array(EVIDENCE.length);
@@ -1040,16 +1042,16 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         if (bound(x)) break;
       }
     }
-    if (!first && !present) return { why: ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
+    if (!first && !present && !caseClause) return { why: ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
     if (ft.skip) return { why: ft.skip.name, excludedBy: ft.skip };
     if (counted > 1) x[X_SEVERAL_CLAIM_WORDS] = 1;
     let clause: { match: ClaimMatch; name: string } | undefined;
     // A clause of its own is read only when no claim word of the whole sentence counts (as the
     // hand decision does): it re-reads the rest of the sentence.
-    if (ft.about && !ft.never && counted === 0) {
+    if ((ft.about || ft.mode === 'case') && !ft.never && counted === 0) {
       for (const c of ft.clauses) {
         const sub = evidence(c.features);
-        if (sub.x && sub.claim && sub.claim.cue !== PRESENT_CUE && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
+        if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case') && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
           x[X_CLAIM_IN_A_CLAUSE] = 1;
           clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
           break;

@@ -322,6 +322,28 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     },
   },
   {
+    // A reason given as a general fact in the patient's story: "Levetiracetam was chosen because
+    // it has few interactions.", "…, since the risk of PML rises after two years." Not the
+    // patient's own state ("because she is pregnant", "since it has resolved", "because the
+    // sodium is low"): a clause about the patient, in the present perfect or with "is"/"are"
+    // (mostly the state of this patient), is not one.
+    name: 'a reason stated as a general fact (", since it has")',
+    when: 'case',
+    pattern: /(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b))\s+(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b)(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b)/iu,
+    examples: {
+      caseClaims: ['Lamotrigine was chosen because it needs no titration.', 'Natalizumab was stopped, since the risk of brain infection rises after two years of treatment.'],
+      caseLeaves: [
+        'Lamotrigine was chosen because she is planning a pregnancy.',
+        'The splint was removed since the wound has healed.',
+        'Physiotherapy was continued because the weakness is improving.',
+        'The scan was repeated because it was blurred.',
+        'The dose was reduced because the sodium is low.',
+        'It has been a year since the operation, and there has been no relapse.',
+        'Because of the bleeding risk, the biopsy was deferred.',
+      ],
+    },
+  },
+  {
     // The authors' framing verb before a statement that is judged on its own.
     name: 'the authors\' framing ("we postulate that")',
     when: 'report',

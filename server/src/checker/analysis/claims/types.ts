@@ -109,7 +109,13 @@ export interface ClaimExclusion {
  */
 export interface ClaimClause {
   name: string;
-  when: 'patient' | 'report';
+  /**
+   * When the clause is looked for: in a sentence about this patient (`patient`) or this report
+   * (`report`), its cues judged on their own; or in any sentence of a case section (`case`),
+   * judged as a sentence of its own outside the case sections (a present-tense statement in
+   * it is a claim: "Levetiracetam was chosen because it has few interactions.").
+   */
+  when: 'patient' | 'report' | 'case';
   pattern: RegExp;
   examples: ClaimExamples;
 }
