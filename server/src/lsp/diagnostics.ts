@@ -110,15 +110,14 @@ class DiagnosticMaker {
     const start = this.positions(finding.start);
     const end = this.positions(finding.end);
     const previous = this.previous;
-    for (const step of [0, 1, -1]) {
-      const d = previous[this.at + step];
-      if (shows(d, finding, start, end)) {
-        this.at += step + 1;
-        return d;
-      }
+    // Where the last list is now (`at`), or one on (a finding less before), or one back (one more).
+    let i = this.at;
+    if (!shows(previous[i], finding, start, end) && !shows(previous[++i], finding, start, end) && !shows(previous[(i -= 2)], finding, start, end)) {
+      this.at++;
+      return diagnosticAt(finding, start, end);
     }
-    this.at++;
-    return diagnosticAt(finding, start, end);
+    this.at = i + 1;
+    return previous[i];
   }
 }
 

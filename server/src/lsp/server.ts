@@ -380,7 +380,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onShutdown(() => {
-    for (const state of states.all()) state.cancel();
+    for (const state of states.all()) {
+      state.cancel();
+      state.cancelChecklist();
+    }
   });
 
   connection.onDidChangeConfiguration(

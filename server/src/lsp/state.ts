@@ -63,10 +63,15 @@ export class DocumentState implements AnalysisCache {
     this.timer = undefined;
     if (check) {
       this.cancelCheck();
-      if (this.checklistTimer) clearTimeout(this.checklistTimer);
-      this.checklistTimer = undefined;
-      this.pendingChecklist = undefined;
+      this.cancelChecklist();
     }
+  }
+
+  /** Cancels the checklist notification scheduled (the document closed, or the server shuts down). */
+  cancelChecklist(): void {
+    if (this.checklistTimer) clearTimeout(this.checklistTimer);
+    this.checklistTimer = undefined;
+    this.pendingChecklist = undefined;
   }
 
   /** Stops the check running, at its next step, unless it checks `version` (without one: whatever it checks). */
