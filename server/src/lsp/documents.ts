@@ -85,13 +85,15 @@ class CheckCancelled extends Error {}
 const PAUSE_TURNS = 4;
 
 /**
- * How long a check works between two yields to the event loop, in ms (the checker's slice,
- * SLICE_MS of checker/steps.ts). The checker offers a pause before every rule and every slice of
- * a long step; a check yields at the first one after this much work since its last yield, not at
- * each: an incremental re-check of a keystroke (~15 ms) yields about once instead of some twenty
- * times (each yield is PAUSE_TURNS turns of the event loop: ~0.2 ms, more on a loaded machine).
+ * How long a check works between two yields to the event loop, in ms. The checker offers a pause
+ * before every rule and after every slice (SLICE_MS, 15 ms) of a long step; a check yields at the
+ * first one after this much work since its last yield, not at each: an incremental re-check of a
+ * keystroke (~15 ms) yields some three times instead of some twenty (each yield is PAUSE_TURNS
+ * turns of the event loop: ~0.2 ms, more on a loaded machine), while another document's request
+ * waits about as long as when every pause yielded (test/lsp/responsive.test.ts: with 15 ms here
+ * the median wait during a 3 MB check grew from ~18 to ~29 ms; with 5 ms, ~21 ms).
  */
-export const YIELD_AFTER_MS = 15;
+export const YIELD_AFTER_MS = 5;
 
 /** A pause that does not yield (the check goes on within the same turn of the event loop). */
 const GO_ON: Promise<void> = Promise.resolve();
