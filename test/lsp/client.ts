@@ -66,6 +66,8 @@ export class TestClient {
   /** Every publishDiagnostics received, in order. */
   readonly publishLog: { uri: string; version?: number; count: number }[] = [];
   readonly checklists = new Map<string, unknown>();
+  /** Every caselint/checklistChanged received (its URI), in order. */
+  readonly checklistLog: string[] = [];
   readonly logs: string[] = [];
   refreshRequests = 0;
   registrations: unknown[] = [];
@@ -90,6 +92,7 @@ export class TestClient {
     });
     connection.onNotification(ChecklistChangedNotification.type, (p) => {
       this.checklists.set(p.uri, p.checklist);
+      this.checklistLog.push(p.uri);
       this.poke();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {

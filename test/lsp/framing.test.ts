@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { StreamMessageReader } from 'vscode-languageserver-protocol/node';
-import { FramingGuard } from '../../server/src/lsp/framing';
+import { FRAMING_BUFFER_BYTES, FramingGuard } from '../../server/src/lsp/framing';
 import { SERVER_JS, withTimeout } from './client';
 
 /**
@@ -167,6 +167,22 @@ describe('FramingGuard (lsp/framing.ts)', () => {
       assert.deepEqual(got, [...messages, {}]);
       assert.deepEqual(drops, []);
     }
+  });
+
+  it('keeps a buffer grown by a large message only while large messages come', async () => {
+    const guard = new FramingGuard();
+    const got: unknown[] = [];
+    new StreamMessageReader(guard).listen((m) => got.push(m));
+    const big = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///a.md', text: 'x'.repeat(300_000) } } };
+    guard.write(frame(big));
+    assert.ok(guard.capacity >= 300_000, 'grown for the large message');
+    guard.write(frame(big));
+    assert.ok(guard.capacity >= 300_000, 'kept for a run of large messages');
+    guard.write(frame(request(1, 'textDocument/hover')));
+    assert.equal(guard.capacity, FRAMING_BUFFER_BYTES, 'back to its size after a small message');
+    guard.end();
+    await pause(20);
+    assert.equal(got.length, 3);
   });
 
   it('keeps every good message around a broken one, however the input is chunked', async () => {

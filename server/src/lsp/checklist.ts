@@ -4,17 +4,19 @@
  * - `caselint/insertSection`: `insertSectionEdit`, the edit of the checker's `insertSectionFix`
  *   (the same as the `required-section` quick fix).
  *
- * Neither throws on a stale document: ranges are clamped by TextDocument.positionAt.
+ * Neither throws on a stale document: ranges are those of the checked text (its model's line
+ * starts), else clamped by TextDocument.positionAt.
  */
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checklist, insertSectionFix, type CheckResult } from '../checker';
 import { workspaceEdit } from './codeActions';
+import { positionsOf, type Positions } from './diagnostics';
 import type { ChecklistWire, ChecklistWireCount, ChecklistWireItem } from './protocol';
 
 /** With an LSP `range` when located. */
-function located<T extends { start?: number; end?: number }>(x: T, document: TextDocument): T & { range?: { start: { line: number; character: number }; end: { line: number; character: number } } } {
-  return x.start !== undefined && x.end !== undefined ? { ...x, range: { start: document.positionAt(x.start), end: document.positionAt(x.end) } } : { ...x };
+function located<T extends { start?: number; end?: number }>(x: T, positions: Positions): T & { range?: { start: { line: number; character: number }; end: { line: number; character: number } } } {
+  return x.start !== undefined && x.end !== undefined ? { ...x, range: { start: positions(x.start), end: positions(x.end) } } : { ...x };
 }
 
 /**
@@ -23,8 +25,9 @@ function located<T extends { start?: number; end?: number }>(x: T, document: Tex
  */
 export function checklistResult(result: CheckResult, document: TextDocument): ChecklistWire {
   const list = checklist(result);
-  const items: ChecklistWireItem[] = list.items.map((item) => located(item, document));
-  const counts: ChecklistWireCount[] = (list.counts ?? []).map((c) => located(c, document));
+  const positions = positionsOf(document, result.model);
+  const items: ChecklistWireItem[] = list.items.map((item) => located(item, positions));
+  const counts: ChecklistWireCount[] = (list.counts ?? []).map((c) => located(c, positions));
   return { ...list, items, counts };
 }
 

@@ -36,9 +36,14 @@ export function toLspSeverity(severity: Severity): DiagnosticSeverity {
 }
 
 /** Where the text's lines start: the model's (made by the parse) or the document's. */
-type Positions = (offset: number) => { line: number; character: number };
+export type Positions = (offset: number) => { line: number; character: number };
 
-function positionsOf(document: TextDocument, model?: DocumentModel): Positions {
+/**
+ * Offset → LSP position for the text of a check: through the model's line starts (made by the
+ * parse) when the model is of the document's text, so that the document's own line index (a
+ * pass over the whole text) is not built at each version; else the document's.
+ */
+export function positionsOf(document: TextDocument, model?: DocumentModel): Positions {
   if (model && model.text === document.getText()) {
     const starts = model.lineStarts;
     return (offset) => positionAt(starts, offset);
@@ -46,18 +51,22 @@ function positionsOf(document: TextDocument, model?: DocumentModel): Positions {
   return (offset) => document.positionAt(offset);
 }
 
-/** The rules' documentation links, made once per rule. */
+/** The rules' documentation links, made once per rule and shared by their diagnostics (never changed). */
 const docsUrls = new Map<string, { href: string }>();
 function codeDescription(ruleId: string): { href: string } {
   let d = docsUrls.get(ruleId);
   if (!d) docsUrls.set(ruleId, (d = { href: ruleDocsUrl(ruleId) }));
-  return { href: d.href };
+  return d;
 }
 
 export function findingToDiagnostic(finding: Finding, document: TextDocument, model?: DocumentModel, positions: Positions = positionsOf(document, model)): Diagnostic {
+  return diagnosticAt(finding, positions(finding.start), positions(finding.end));
+}
+
+function diagnosticAt(finding: Finding, start: Diagnostic['range']['start'], end: Diagnostic['range']['end']): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId };
   return {
-    range: { start: positions(finding.start), end: positions(finding.end) },
+    range: { start, end },
     severity: toLspSeverity(finding.severity),
     code: finding.ruleId,
     codeDescription: codeDescription(finding.ruleId),
@@ -65,6 +74,58 @@ export function findingToDiagnostic(finding: Finding, document: TextDocument, mo
     message: finding.message,
     data,
   };
+}
+
+/** Is `d` (one of ours) what `finding` at these positions gives? */
+function shows(d: Diagnostic | undefined, finding: Finding, start: Diagnostic['range']['start'], end: Diagnostic['range']['end']): d is Diagnostic {
+  return (
+    d !== undefined &&
+    d.code === finding.ruleId &&
+    d.message === finding.message &&
+    d.severity === toLspSeverity(finding.severity) &&
+    d.source === SOURCE &&
+    d.range.start.line === start.line &&
+    d.range.start.character === start.character &&
+    d.range.end.line === end.line &&
+    d.range.end.character === end.character &&
+    (d.data as DiagnosticData | undefined)?.ruleId === finding.ruleId
+  );
+}
+
+/**
+ * Makes the diagnostics of findings in order, reusing a diagnostic of `previous` (the document's
+ * last list) where it says the same: a keystroke moves few diagnostics, so most of the list is
+ * the last one's objects (nothing new made for them), and a list that is entirely the previous
+ * one's, in order, is equal to it (sameList). The previous list is followed with an offset that a
+ * finding more or less moves by one.
+ */
+class DiagnosticMaker {
+  private at = 0;
+  constructor(
+    private readonly positions: Positions,
+    private readonly previous: readonly Diagnostic[] = [],
+  ) {}
+
+  make(finding: Finding): Diagnostic {
+    const start = this.positions(finding.start);
+    const end = this.positions(finding.end);
+    const previous = this.previous;
+    // Where the last list is now (`at`), or one on (a finding less before), or one back (one more).
+    let i = this.at;
+    if (!shows(previous[i], finding, start, end) && !shows(previous[++i], finding, start, end) && !shows(previous[(i -= 2)], finding, start, end)) {
+      this.at++;
+      return diagnosticAt(finding, start, end);
+    }
+    this.at = i + 1;
+    return previous[i];
+  }
+}
+
+/** Are two lists the same diagnostics, object for object (findingsToDiagnostics with `previous`)? */
+export function sameList(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -132,9 +193,10 @@ export function findingsToDiagnostics(
   document: TextDocument,
   model?: DocumentModel,
   max = DEFAULT_MAX_DIAGNOSTICS,
+  previous?: readonly Diagnostic[],
 ): Diagnostic[] {
-  const positions = positionsOf(document, model);
-  if (findings.length <= max) return findings.map((f) => findingToDiagnostic(f, document, model, positions));
+  const maker = new DiagnosticMaker(positionsOf(document, model), previous);
+  if (findings.length <= max) return findings.map((f) => maker.make(f));
   // The most severe first: every finding more severe than the last severity that fits, and of
   // that one the first in document order (one pass, no sort).
   const limit = Math.max(0, max);
@@ -147,9 +209,11 @@ export function findingsToDiagnostics(
   const shown: Diagnostic[] = [];
   for (const f of findings) {
     const rank = SEVERITY_RANK[f.severity];
-    if (rank < cut || (rank === cut && atCut-- > 0)) shown.push(findingToDiagnostic(f, document, model, positions));
+    if (rank < cut || (rank === cut && atCut-- > 0)) shown.push(maker.make(f));
   }
-  shown.push(moreDiagnostic(findings.length - shown.length, shown.length, document));
+  const more = moreDiagnostic(findings.length - shown.length, shown.length, document);
+  const last = previous?.[previous.length - 1];
+  shown.push(last && sameDiagnostics([last], [more]) ? last : more);
   return shown;
 }
 

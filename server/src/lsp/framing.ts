@@ -54,9 +54,14 @@ function contentLength(block: string): number | string {
   return length;
 }
 
+/** The guard's buffer between messages; a larger message grows it for as long as it is read. */
+export const FRAMING_BUFFER_BYTES = 64 * 1024;
+
 export class FramingGuard extends Transform {
   /** Bytes received and not yet passed on or dropped: buffer[from, to). */
-  private buffer = Buffer.alloc(64 * 1024);
+  private buffer = Buffer.alloc(FRAMING_BUFFER_BYTES);
+  /** The length of the last message passed on. */
+  private lastLength = 0;
   private from = 0;
   private to = 0;
   /** The body being read: its length and where it starts; undefined while reading a header. */
@@ -77,6 +82,11 @@ export class FramingGuard extends Transform {
     } catch (error) {
       callback(error as Error);
     }
+  }
+
+  /** The buffer's size in bytes (tests). */
+  get capacity(): number {
+    return this.buffer.length;
   }
 
   override _flush(callback: TransformCallback): void {
@@ -179,6 +189,7 @@ export class FramingGuard extends Transform {
         this.report();
         this.push(Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'latin1'));
         this.push(Buffer.from(this.buffer.subarray(at, bodyEnd)));
+        this.lastLength = length;
         this.from = bodyEnd;
         this.body = undefined;
         continue;
@@ -186,6 +197,9 @@ export class FramingGuard extends Transform {
 
       if (this.from === this.to) {
         this.from = this.to = 0;
+        // A large message (a document's open) grew the buffer: it is not kept for the small ones
+        // after it (a run of large ones, a client that sends whole texts, keeps it).
+        if (this.buffer.length > FRAMING_BUFFER_BYTES && this.lastLength < FRAMING_BUFFER_BYTES / 2) this.buffer = Buffer.alloc(FRAMING_BUFFER_BYTES);
         return;
       }
       const q = view().indexOf(CRLFCRLF, this.from);

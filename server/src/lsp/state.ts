@@ -21,7 +21,10 @@ export class DocumentState implements AnalysisCache {
   notified?: string;
   /** The analysis whose checklist was last looked at. */
   notifiedAnalysis?: Analysis;
+  /** The analysis whose checklist is to be looked at (scheduleChecklist). */
+  pendingChecklist?: Analysis;
   private timer?: ReturnType<typeof setTimeout>;
+  private checklistTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     readonly uri: string,
@@ -42,11 +45,33 @@ export class DocumentState implements AnalysisCache {
     }, delay);
   }
 
-  /** Cancels a scheduled run (and, with `check`, the check running: the document closed). */
+  /** Runs `task` after `delay` ms, replacing a checklist run scheduled before (not the diagnostics' run). */
+  scheduleChecklist(delay: number, task: () => void): void {
+    if (this.checklistTimer) clearTimeout(this.checklistTimer);
+    this.checklistTimer = setTimeout(() => {
+      this.checklistTimer = undefined;
+      task();
+    }, Math.max(0, delay));
+  }
+
+  /**
+   * Cancels a scheduled run (and, with `check`, the check running and the checklist to be sent:
+   * the document closed).
+   */
   cancel(check = false): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (check) this.cancelCheck();
+    if (check) {
+      this.cancelCheck();
+      this.cancelChecklist();
+    }
+  }
+
+  /** Cancels the checklist notification scheduled (the document closed, or the server shuts down). */
+  cancelChecklist(): void {
+    if (this.checklistTimer) clearTimeout(this.checklistTimer);
+    this.checklistTimer = undefined;
+    this.pendingChecklist = undefined;
   }
 
   /** Stops the check running, at its next step, unless it checks `version` (without one: whatever it checks). */
