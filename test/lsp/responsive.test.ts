@@ -62,8 +62,10 @@ describe('language server responsiveness', function () {
     // percentile tightly.
     // And answers keep coming: before, 20 in 11 s (one per 570 ms); now about one per 60 ms.
     assert.ok(latencies.length >= 10 && latencies.length >= bigCheck / 250, summary);
-    assert.ok(median <= 0.02 * bigCheck, summary);
-    assert.ok(p90 <= 0.04 * bigCheck, summary);
+    // On a fast machine the check shrinks but a step not sliced does not shrink as much: a wait
+    // of a few tens of milliseconds is within the bound however short the check.
+    assert.ok(median <= Math.max(0.02 * bigCheck, 25), summary);
+    assert.ok(p90 <= Math.max(0.04 * bigCheck, 50), summary);
     assert.ok(max <= 0.3 * bigCheck, summary);
   });
 
