@@ -5,7 +5,8 @@
  * them is right. So a sample of the narrative sentences was labelled blind by an editor as
  * CLAIM / NOT / BORDERLINE, as decisions.json is: every sentence the rule flagged on the day of
  * labelling, mixed with 60 unflagged sentences drawn at random from each half, shuffled, the
- * labeller not told which were flagged. The labels are stored as the narrative's line index and id,
+ * labeller not told which were flagged (and a second batch the same way for the flags the rule's
+ * later changes that day added). The labels are stored as the narrative's line index and id,
  * the sentence's offsets in the narrative's text and a SHA-1 prefix of the sentence, never its
  * text. A flag on a sentence without a label (the rule changed since) counts as wrong until
  * labelled, so the wrong-flag rate is an upper bound.
