@@ -12,7 +12,7 @@
  */
 import { join } from 'node:path';
 import enLexicon from 'en-lexicon/dist/lexicon';
-import { BASE_NOUN_FIRST, regular3sg, S_AMBIGUOUS, S_NOUN_FIRST, S_VERB } from '../src/checker/analysis/claims/lexicon';
+import { BASE_NOUN_FIRST, regular3sg, S_AMBIGUOUS, S_NOUN_FIRST, S_VERB, type TenseClasses } from '../src/checker/analysis/claims/lexicon';
 
 export const LEXICON_TS = join(__dirname, '..', 'src', 'checker', 'analysis', 'claims', 'lexicon.generated.ts');
 
@@ -33,26 +33,8 @@ const DETERMINER_FIRST = new Set(['DT', 'PDT', 'PRP$', 'WP$', 'CD']);
  */
 const NOT_PRESENT = new Set(['would', 'could', 'is', 'are', 'am', 'has', 'have', 'does', 'do', 'was', 'were', 'had', 'did', 'be', 'been', 'being']);
 
-export interface LexiconClasses {
-  /** Third person singular present forms (VBZ) tagged only as verbs: "heals", "occurs". */
-  present3sg: string[];
-  /** VBZ forms also tagged as nouns (or adjectives) ("works", "results"). */
-  present3sgAmbiguous: string[];
-  /** Ambiguous forms (-s or base) whose more frequent tag is the noun or adjective ("results", "tests", "pain", "tire"). */
-  nounFirst: string[];
-  /** Base forms (VB, VBP): present only after a plural subject ("adults heal"); also infinitives and imperatives. */
-  presentBase: string[];
-  /** Function words (first tag a determiner, preposition, conjunction, possessive or number). */
-  blockers: string[];
-  /** Determiners, possessives and numbers (first tag DT, PDT, PRP$, WP$, CD). */
-  determiners: string[];
-  /** Adverbs (first tag RB) not ending in -ly, which may stand between a subject and its verb ("often", "still"). */
-  adverbs: string[];
-  /** Past forms (VBD, VBN) not ending in -ed ("found", "underwent"): an ambiguous form before one is its subject, a noun. */
-  irregularPast: string[];
-  /** Plural nouns (first tag NNS) not ending in -s ("people", "data"): subjects of a base form. */
-  irregularPlurals: string[];
-}
+/** The word classes, as the checker reads them back (claims/lexicon.ts). */
+export type LexiconClasses = TenseClasses;
 
 /** The word classes, from the lexicon (lower-case words of letters only). */
 export function lexiconClasses(lexicon: Readonly<Record<string, string>> = enLexicon): LexiconClasses {

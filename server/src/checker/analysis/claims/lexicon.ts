@@ -8,14 +8,23 @@ import { ADVERBS, DETERMINERS, FUNCTION_WORDS, IRREGULAR_PAST, IRREGULAR_PLURALS
  * also a noun ("works"); 8, that -s form is read first as a noun ("tests").
  */
 export interface TenseClasses {
+  /** Third person singular present forms (VBZ) tagged only as verbs: "heals", "occurs". */
   present3sg: string[];
+  /** VBZ forms also tagged as nouns (or adjectives) ("works", "results"). */
   present3sgAmbiguous: string[];
+  /** Ambiguous forms (-s or base) whose more frequent tag is the noun or adjective ("results", "tests", "pain", "tire"). */
   nounFirst: string[];
+  /** Base forms (VB, VBP): present only after a plural subject ("adults heal"); also infinitives and imperatives. */
   presentBase: string[];
+  /** Function words (first tag a determiner, preposition, conjunction, possessive or number). */
   blockers: string[];
+  /** Determiners, possessives and numbers (first tag DT, PDT, PRP$, WP$, CD). */
   determiners: string[];
+  /** Adverbs (first tag RB) not ending in -ly, which may stand between a subject and its verb ("often", "still"). */
   adverbs: string[];
+  /** Past forms (VBD, VBN) not ending in -ed ("found", "underwent"): an ambiguous form before one is its subject, a noun. */
   irregularPast: string[];
+  /** Plural nouns (first tag NNS) not ending in -s ("people", "data"): subjects of a base form. */
   irregularPlurals: string[];
 }
 
