@@ -999,9 +999,18 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if (ft.words < MIN_WORDS) return { why: 'too short to judge' };
     const candidates = ft.candidates;
     const present = ft.tense.present && ft.mode === 'discussion';
-    // In a case section, a present-tense clause of its own (a reason stated as a general fact) is read below.
-    const caseClause = ft.mode === 'case' && !present && ft.clauses.some((c) => c.clause.when === 'case' && evidence(c.features).claim);
-    if (!candidates.length && !present && !caseClause) {
+    // The clauses' own evidence, each read once (below, and for the case clause here).
+    let subs: Map<SentenceFeatures['clauses'][number], Evidence> | undefined;
+    const subOf = (c: SentenceFeatures['clauses'][number]) => {
+      let sub = (subs ??= new Map()).get(c);
+      if (!sub) subs.set(c, (sub = evidence(c.features)));
+      return sub;
+    };
+    // In a case section, a clause judged as a sentence of its own (a reason stated as a general
+    // fact) can make a claim where nothing else does: read only when it is needed.
+    let caseClauseRead: boolean | undefined;
+    const caseClause = () => (caseClauseRead ??= ft.mode === 'case' && !present && ft.clauses.some((c) => c.clause.when === 'case' && subOf(c).claim !== undefined));
+    if (!candidates.length && !present && !caseClause()) {
       return { why: ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : ft.mode === 'case' && ft.tense.present ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
     }
     const x = new Uint8Array(EVIDENCE.length);
@@ -1042,7 +1051,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         if (bound(x)) break;
       }
     }
-    if (!first && !present && !caseClause) return { why: ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
+    if (!first && !present && !caseClause()) return { why: ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
     if (ft.skip) return { why: ft.skip.name, excludedBy: ft.skip };
     if (counted > 1) x[X_SEVERAL_CLAIM_WORDS] = 1;
     let clause: { match: ClaimMatch; name: string } | undefined;
@@ -1050,7 +1059,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     // hand decision does): it re-reads the rest of the sentence.
     if ((ft.about || ft.mode === 'case') && !ft.never && counted === 0) {
       for (const c of ft.clauses) {
-        const sub = evidence(c.features);
+        const sub = subOf(c);
         if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case') && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
           x[X_CLAIM_IN_A_CLAUSE] = 1;
           clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
