@@ -9,36 +9,24 @@
  * (--src: the checkout whose checker is bundled, to compare two versions in turn.) Prints the wall
  * and the CPU time of a re-check (median, p95): CPU time is less disturbed by other processes.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSync } from 'esbuild';
 import { defaultCorpus } from './corpus';
+import { bundledChecker, editRandom, manuscriptText, oneCharEdit } from './workload';
 
 const { values } = parseArgs({ options: { edits: { type: 'string', default: '200' }, rounds: { type: 'string', default: '1' }, size: { type: 'string', default: '300000' }, src: { type: 'string', default: resolve(__dirname, '..') } } });
-const bundleFile = join(mkdtempSync(join(tmpdir(), 'caselint-keystrokes-')), 'checker.js');
-buildSync({ entryPoints: [resolve(values.src!, 'server/src/checker/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundleFile, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, logLevel: 'warning' });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createIncrementalChecker } = require(bundleFile) as typeof import('../server/src/checker');
-
-const dir = defaultCorpus();
-const files = readdirSync(dir).filter((f) => /\.md$/.test(f) && f !== 'README.md').sort();
-const sources = files.map((f) => readFileSync(join(dir, f), 'utf8'));
-let text = '';
-for (let i = 0; text.length < Number(values.size); i++) text += sources[i % sources.length] + '\n\n';
+const { createIncrementalChecker } = bundledChecker(values.src!, 'caselint-keystrokes-');
+let { text } = manuscriptText(defaultCorpus(), Number(values.size));
 
 const checker = createIncrementalChecker();
 checker.check(text);
 const n = Number(values.edits);
 const times: number[] = [];
 const cpu: number[] = [];
-let seed = 29;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = editRandom(29);
 for (let round = 0; round < Number(values.rounds); round++) {
   for (let i = 0; i < n; i++) {
-    const at = Math.floor(((i + random()) / n) * text.length);
-    text = text.slice(0, at) + (i % 2 ? 'a' : ' ') + text.slice(at);
+    text = oneCharEdit(text, i, n, random);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     checker.check(text);

@@ -18,22 +18,18 @@
  * Issues 15 and 16: patient-identifier, and the editorial rules (abbreviation, declarations,
  * length-limit, abstract-consistency) together, each under 15 % (checks with and without them).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import MarkdownIt from 'markdown-it';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { lint as markdownlint } from 'markdownlint/sync';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { buildSync } from 'esbuild';
 import { defaultCorpus } from './corpus';
+import { bundledChecker, editRandom, manuscriptText, oneCharEdit } from './workload';
 
-// Measure what ships: the checker bundled by esbuild exactly as in server/out (no tsx helpers).
-const bundleFile = join(mkdtempSync(join(tmpdir(), 'caselint-bench-')), 'checker.js');
-buildSync({ entryPoints: [resolve(__dirname, '../server/src/checker/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundleFile, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, logLevel: 'warning' });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { check, checkModel, createIncrementalChecker, parseDocument, PROFILES, RULES } = require(bundleFile) as typeof import('../server/src/checker');
+// Measure what ships: the checker bundled by esbuild as in server/out (no tsx helpers).
+const { check, checkModel, createIncrementalChecker, parseDocument, PROFILES, RULES } = bundledChecker(resolve(__dirname, '..'));
 
 const { values } = parseArgs({
   options: {
@@ -47,17 +43,6 @@ const size = Number(values.size);
 const runs = Number(values.runs);
 
 
-function buildText(): string {
-  let files: string[] = [];
-  if (existsSync(corpusDir)) files = readdirSync(corpusDir).filter((f) => /\.md$/.test(f) && f !== 'README.md').sort();
-  const sources = files.length
-    ? files.map((f) => readFileSync(join(corpusDir, f), 'utf8'))
-    : [readFileSync(resolve(__dirname, '../examples/als-cramps-case-report.md'), 'utf8')];
-  if (!files.length) console.log(`(corpus not found at ${corpusDir}; using examples/ instead)`);
-  let text = '';
-  for (let i = 0; text.length < size; i++) text += sources[i % sources.length] + '\n\n';
-  return text;
-}
 
 interface Measure {
   name: string;
@@ -88,7 +73,8 @@ function measureOn<T>(name: string, setup: () => T, fn: (input: T) => unknown): 
   return { name, median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], heapMB: heap / 1e6 };
 }
 
-const text = buildText();
+const { text, fromCorpus } = manuscriptText(corpusDir, size);
+if (!fromCorpus) console.log(`(corpus not found at ${corpusDir}; using examples/ instead)`);
 const md = new MarkdownIt();
 // A LaTeX manuscript of the same size, written for this benchmark.
 const latexUnit = String.raw`\section{Case presentation}
@@ -192,11 +178,9 @@ ruleShare('editorial rules', ['abbreviation', 'declarations', 'length-limit', 'a
   const n = Math.max(200, runs * 4);
   const incremental: number[] = [];
   const fullChecks: number[] = [];
-  let seedIn = 29;
-  const randomIn = () => ((seedIn = (seedIn * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const randomIn = editRandom(29);
   for (let i = 0; i < n; i++) {
-    const at = Math.floor(((i + randomIn()) / n) * edited.length);
-    edited = edited.slice(0, at) + (i % 2 ? 'a' : ' ') + edited.slice(at);
+    edited = oneCharEdit(edited, i, n, randomIn);
     let t0 = performance.now();
     const inc = checker.check(edited);
     incremental.push(performance.now() - t0);
@@ -269,8 +253,7 @@ void (async () => {
   let resultId = (await client.pull(uri)).resultId;
   const openMs = performance.now() - t0;
   const rssOpen = rssMB(client.pid);
-  let seed = 17;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = editRandom(17);
   const times: number[] = [];
   let unchanged = 0;
   // The server's CPU time over the edits: what it spends per keystroke whatever else the machine
