@@ -11,7 +11,7 @@ import type {
   Table,
 } from '../types';
 import { isReferencesHeading } from '../profiles';
-import type { RawBlocks } from './blocks';
+import type { RawBlocks, RawParagraph } from './blocks';
 import { findCitations, type CitationOptions } from './citations';
 import { readFrontMatter } from './frontmatter';
 import { markdownBlockSteps } from './markdown';
@@ -22,7 +22,7 @@ import { runSteps, type Steps } from '../steps';
 import { detached, memoised } from './memo';
 import { splitSentences } from './sentences';
 import { parseSuppressionDirective } from './suppressions';
-import { computeLineStarts, lineStartsAfterEdit, lowerBound, plainSpanToSource, positionAt } from './text';
+import { computeLineStarts, lineStartsAfterEdit, lowerBound, plainSpanToSource, positionAt, textEdit, type TextEdit } from './text';
 
 export { computeLineStarts, positionAt } from './text';
 export { parseSuppressionDirective, suppressionComment } from './suppressions';
@@ -46,13 +46,23 @@ export interface ParseOptions {
 /** The text and line starts of a memo's last parse: the next one's line starts are those after an edit (text.ts). */
 const lastLines = new WeakMap<Memo, { text: string; lineStarts: number[] }>();
 
-function lineStartsOf(text: string, memo: Memo | undefined): number[] {
-  if (!memo) return computeLineStarts(text);
+/** The text's line starts and, after an earlier parse through the memo, the edit from its text (found once, shared by the parse). */
+function linesOf(text: string, memo: Memo | undefined): { lineStarts: number[]; edit?: TextEdit } {
+  if (!memo) return { lineStarts: computeLineStarts(text) };
   const last = lastLines.get(memo);
-  const lineStarts = last ? (last.text === text ? last.lineStarts : lineStartsAfterEdit(last.text, last.lineStarts, text)) : computeLineStarts(text);
+  let lineStarts: number[];
+  let edit: TextEdit | undefined;
+  if (!last) lineStarts = computeLineStarts(text);
+  else if (last.text === text) {
+    lineStarts = last.lineStarts;
+    edit = { before: last.text, prefix: text.length, suffix: 0 };
+  } else {
+    edit = textEdit(last.text, text);
+    lineStarts = lineStartsAfterEdit(last.text, last.lineStarts, text, edit);
+  }
   // (The model's array is its own: the next parse copies from this one, never changes it.)
   lastLines.set(memo, { text, lineStarts });
-  return lineStarts;
+  return { lineStarts, edit };
 }
 
 /** Parse once into the document model that every rule reads. */
@@ -66,7 +76,7 @@ export function parseDocument(text: string, format: Format, options: ParseOption
  * gets the same model, with pauses between the steps.
  */
 export function* parseDocumentSteps(text: string, format: Format, options: ParseOptions = {}): Steps<DocumentModel> {
-  const lineStarts = lineStartsOf(text, options.memo);
+  const { lineStarts, edit } = linesOf(text, options.memo);
   const frontMatter = format === 'latex' ? undefined : readFrontMatter(text, lineStarts);
   const parseWarnings: DocumentModel['parseWarnings'] = [];
   if (frontMatter?.error) {
@@ -76,7 +86,7 @@ export function* parseDocumentSteps(text: string, format: Format, options: Parse
   let raw: RawBlocks;
   switch (format) {
     case 'markdown':
-      raw = finishPandocBlocks(yield* markdownBlockSteps(text, lineStarts, blankPandocLines(body), options.memo), text, frontMatter);
+      raw = finishPandocBlocks(yield* markdownBlockSteps(text, lineStarts, blankPandocLines(body), options.memo, edit), text, frontMatter);
       break;
     case 'latex':
       raw = yield* latexBlockSteps(text);
@@ -107,6 +117,53 @@ function splitParagraph(plain: string, reference: boolean, options: CitationOpti
     const own = detached(memo, plain);
     return { citations, sentences, texts: sentences.map((r) => own.slice(r.start, r.end)) };
   });
+}
+
+/**
+ * A chunk's paragraph (blocks.ts, shiftedFrom) made into model parts once, with offsets relative
+ * to its chunk: whether it reads as a caption, and its citations and sentences with their source
+ * spans (the citation markers as written, copies: memo.ts, detached). A function of the paragraph
+ * (its plain text, segments and the source it was cut from) and of the space (the citation
+ * options, reference entry or not), so a later parse shifts it to where the chunk is instead of
+ * splitting and mapping the paragraph again. `built`: the citations at `builtAt`, which a model
+ * shares with the next when the chunk has not moved (a citation points to nothing else).
+ */
+interface ParagraphParts {
+  space: string;
+  caption: boolean;
+  citations: { kind: Citation['kind']; keys: string[]; start: number; end: number; raw: string; nameOnly?: boolean }[];
+  sentences: { start: number; end: number; text: string; plainStart: number; citations: number[] }[];
+  builtAt: number;
+  built: Citation[];
+}
+const partsOf = new WeakMap<RawParagraph, ParagraphParts>();
+
+/** A citation of a paragraph's parts moved by `d` (a literal, not a spread: see markdown.ts, shiftBlocks). */
+function citationAt(c: ParagraphParts['citations'][number], d: number): Citation {
+  return c.nameOnly ? { kind: c.kind, keys: c.keys, start: c.start + d, end: c.end + d, raw: c.raw, nameOnly: true } : { kind: c.kind, keys: c.keys, start: c.start + d, end: c.end + d, raw: c.raw };
+}
+
+function paragraphParts(rp: RawParagraph, offset: number, text: string, reference: boolean, options: CitationOptions, space: string, memo: Memo): ParagraphParts {
+  const known = partsOf.get(rp);
+  if (known && known.space === space) return known;
+  const split = splitParagraph(rp.plain, reference, options, space, memo);
+  const citations = split.citations.map((pc) => {
+    const { start, end } = plainSpanToSource(rp, pc.start, pc.end);
+    return { kind: pc.kind, keys: pc.keys, start, end, raw: detached(memo, text.slice(start + offset, end + offset)), ...(pc.nameOnly ? { nameOnly: true } : {}) };
+  });
+  let ci = 0;
+  const sentences = split.sentences.map((r, k) => {
+    const { start, end } = plainSpanToSource(rp, r.start, r.end);
+    const cited: number[] = [];
+    while (ci < split.citations.length && split.citations[ci].start < r.end) {
+      if (split.citations[ci].start >= r.start && !split.citations[ci].nameOnly) cited.push(ci);
+      ci++;
+    }
+    return { start, end, text: split.texts[k], plainStart: r.start, citations: cited };
+  });
+  const parts: ParagraphParts = { space, caption: CAPTION_RE.test(rp.plain), citations, sentences, builtAt: NaN, built: [] };
+  partsOf.set(rp, parts);
+  return parts;
 }
 
 function buildSections(raw: RawBlocks, textLength: number, text: string): Section[] {
@@ -170,14 +227,45 @@ function* buildModel(
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const citations: Citation[] = [];
-  const citationOptions = { referenceCount: referenceListSize(text, raw, sections, referenceSections) };
+  const citationOptions = { referenceCount: referenceListSize(text, raw, sections, referenceSections, memo) };
   const referenceSpace = 'model/paragraph\0r';
   const proseSpace = `model/paragraph\0p${citationOptions.referenceCount ?? ''}`;
 
   for (const rp of raw.paragraphs) {
     const section = sectionAt(rp.start);
+    const inReferences = !!section && referenceSections.has(section);
+    if (memo && rp.chunkParagraph) {
+      // A chunk's paragraph: its parts, shifted to where the chunk is.
+      const d = rp.chunkOffset!;
+      const parts = paragraphParts(rp.chunkParagraph, d, text, inReferences, citationOptions, inReferences ? referenceSpace : proseSpace, memo);
+      const para: Paragraph = {
+        start: rp.start,
+        end: rp.end,
+        kind: inReferences ? 'reference' : parts.caption ? 'caption' : rp.kind,
+        plain: rp.plain,
+        segments: rp.segments,
+        section,
+        sentences: [],
+        citations: parts.builtAt === d ? parts.built : parts.citations.map((c) => citationAt(c, d)),
+        quoted: rp.quoted,
+      };
+      if (parts.builtAt !== d) {
+        parts.built = para.citations;
+        parts.builtAt = d;
+      }
+      section?.paragraphs.push(para);
+      for (const c of para.citations) citations.push(c);
+      for (const ps of parts.sentences) {
+        const s: Sentence = { start: ps.start + d, end: ps.end + d, text: ps.text, plainStart: ps.plainStart, paragraph: para, citations: ps.citations.map((k) => para.citations[k]) };
+        para.sentences.push(s);
+        sentences.push(s);
+      }
+      paragraphs.push(para);
+      yield;
+      continue;
+    }
     let kind = rp.kind;
-    if (section && referenceSections.has(section)) kind = 'reference';
+    if (inReferences) kind = 'reference';
     else if (CAPTION_RE.test(rp.plain)) kind = 'caption';
     const para: Paragraph = {
       start: rp.start,
@@ -277,7 +365,7 @@ const NUMBERED_ENTRY = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]/gm;
  * written, or the number of its paragraphs): the range in which digits glued to a full stop
  * may be lost superscripts ("after age 70.2"). analysis/references.ts numbers the list exactly.
  */
-function referenceListSize(text: string, raw: RawBlocks, sections: Section[], referenceSections: Set<Section>): number {
+function referenceListSize(text: string, raw: RawBlocks, sections: Section[], referenceSections: Set<Section>, memo: Memo | undefined): number {
   if (!referenceSections.size) return 0;
   const sectionAt = sectionLocator(sections);
   let count = 0;
@@ -286,15 +374,28 @@ function referenceListSize(text: string, raw: RawBlocks, sections: Section[], re
     const section = sectionAt(rp.start);
     if (!section || !referenceSections.has(section)) continue;
     paragraphsSeen++;
-    // With the list marker before the paragraph ("12. " of a Markdown list item).
-    let from = rp.start;
-    while (from > 0 && rp.start - from < 8 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
-    if (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from = rp.start;
-    for (const m of text.slice(from, rp.end).matchAll(NUMBERED_ENTRY)) {
-      count = Math.max(count, Number(m[1] ?? m[2]));
+    // A chunk's paragraph is read once (its source is the chunk's: the marker is on its line).
+    const block = memo && rp.chunkParagraph;
+    let highest = block ? highestEntry.get(block) : undefined;
+    if (highest === undefined) {
+      highest = highestEntryNumber(text, rp);
+      if (block) highestEntry.set(block, highest);
     }
+    count = Math.max(count, highest);
   }
   return Math.max(count, paragraphsSeen);
+}
+
+const highestEntry = new WeakMap<RawParagraph, number>();
+
+/** The highest entry number written in a paragraph, with the list marker before it ("12. " of a Markdown list item); 0 when none. */
+function highestEntryNumber(text: string, rp: RawParagraph): number {
+  let from = rp.start;
+  while (from > 0 && rp.start - from < 8 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
+  if (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from = rp.start;
+  let count = 0;
+  for (const m of text.slice(from, rp.end).matchAll(NUMBERED_ENTRY)) count = Math.max(count, Number(m[1] ?? m[2]));
+  return count;
 }
 
 /** How far from a table its caption may be (gapIsBlank), in characters. */

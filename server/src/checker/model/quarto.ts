@@ -111,7 +111,9 @@ export function removeSourceRanges(rp: RawParagraph, ranges: [number, number][])
       break;
     }
   }
-  return { ...rp, start: Math.max(rp.start, start), plain: b.plain, segments: b.segments };
+  // (Another plain text: not the chunk's paragraph any more.)
+  const { chunkParagraph: _, chunkOffset: __, ...rest } = rp;
+  return { ...rest, start: Math.max(rp.start, start), plain: b.plain, segments: b.segments };
 }
 
 /** Drops inline shortcodes and inline code chunks from the paragraphs (see the top of this file). */

@@ -38,14 +38,29 @@ export function commonSuffixLength(a: string, b: string, limit: number): number 
 }
 
 /**
+ * Where two versions of a text differ: text[0, prefix) is before[0, prefix) and the last `suffix`
+ * characters of both are the same (prefix + suffix never exceeds either length). One edit found
+ * once (a block at a time) and shared by whatever reuses the earlier version's work.
+ */
+export interface TextEdit {
+  before: string;
+  prefix: number;
+  suffix: number;
+}
+
+export function textEdit(before: string, text: string): TextEdit {
+  const prefix = commonPrefixLength(before, text);
+  return { before, prefix, suffix: commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix) };
+}
+
+/**
  * computeLineStarts(text) from the line starts of an earlier version of it: the lines before the
  * edit are kept, those after it shifted, only the edited stretch is scanned. For texts with \n
- * line ends only (with a \r anywhere, computed afresh).
+ * line ends only (with a \r anywhere, computed afresh). `edit`: textEdit(before, text), when known.
  */
-export function lineStartsAfterEdit(before: string, beforeStarts: readonly number[], text: string): number[] {
+export function lineStartsAfterEdit(before: string, beforeStarts: readonly number[], text: string, edit: TextEdit = textEdit(before, text)): number[] {
   if (text.indexOf('\r') >= 0 || before.indexOf('\r') >= 0) return computeLineStarts(text);
-  const prefix = commonPrefixLength(before, text);
-  const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
+  const { prefix, suffix } = edit;
   const shift = text.length - before.length;
   // A line start x follows the \n at x - 1: kept while x - 1 < prefix, scanned up to the suffix, shifted within it.
   const keep = lowerBound(beforeStarts.length, (k) => beforeStarts[k] <= prefix);
