@@ -22,7 +22,7 @@ import { runSteps, type Steps } from '../steps';
 import { detached, memoised } from './memo';
 import { splitSentences } from './sentences';
 import { parseSuppressionDirective } from './suppressions';
-import { computeLineStarts, lineStartsAfterEdit, lowerBound, plainSpanToSource, positionAt, textEdit, type TextEdit } from './text';
+import { computeLineStarts, lineStartsAfterEdit, lowerBound, plainSpanToSource, positionAt, textEdit, editedVersion, freshVersion, type TextEdit, type TextVersion } from './text';
 
 export { computeLineStarts, positionAt } from './text';
 export { parseSuppressionDirective, suppressionComment } from './suppressions';
@@ -43,26 +43,28 @@ export interface ParseOptions {
   memo?: Memo;
 }
 
-/** The text and line starts of a memo's last parse: the next one's line starts are those after an edit (text.ts). */
-const lastLines = new WeakMap<Memo, { text: string; lineStarts: number[] }>();
+/**
+ * The text, line starts and strings known to be held or not (text.ts, TextVersion) of a memo's
+ * last parse: the next one's line starts are those after an edit (text.ts).
+ */
+const lastLines = new WeakMap<Memo, { text: string; lineStarts: number[]; holds: Map<string, boolean> }>();
 
 /** The text's line starts and, after an earlier parse through the memo, the edit from its text (found once, shared by the parse). */
-function linesOf(text: string, memo: Memo | undefined): { lineStarts: number[]; edit?: TextEdit } {
-  if (!memo) return { lineStarts: computeLineStarts(text) };
+function linesOf(text: string, memo: Memo | undefined): { lineStarts: number[]; version: TextVersion } {
+  if (!memo) return { lineStarts: computeLineStarts(text), version: freshVersion(text) };
   const last = lastLines.get(memo);
   let lineStarts: number[];
   let edit: TextEdit | undefined;
+  const holds = new Map<string, boolean>();
+  const version = editedVersion(text, (edit = last && (last.text === text ? { before: last.text, prefix: text.length, suffix: 0 } : textEdit(last.text, text))), last?.holds, holds);
+  // (Asked of every text, so that the next one knows whether the last held a \r.)
+  const carriageReturn = version.mayInclude('\r');
   if (!last) lineStarts = computeLineStarts(text);
-  else if (last.text === text) {
-    lineStarts = last.lineStarts;
-    edit = { before: last.text, prefix: text.length, suffix: 0 };
-  } else {
-    edit = textEdit(last.text, text);
-    lineStarts = lineStartsAfterEdit(last.text, last.lineStarts, text, edit);
-  }
+  else if (edit!.prefix === text.length && text.length === last.text.length) lineStarts = last.lineStarts;
+  else lineStarts = lineStartsAfterEdit(last.text, last.lineStarts, text, edit, carriageReturn || last.holds.get('\r') !== false);
   // (The model's array is its own: the next parse copies from this one, never changes it.)
-  lastLines.set(memo, { text, lineStarts });
-  return { lineStarts, edit };
+  lastLines.set(memo, { text, lineStarts, holds });
+  return { lineStarts, version };
 }
 
 /** Parse once into the document model that every rule reads. */
@@ -76,7 +78,7 @@ export function parseDocument(text: string, format: Format, options: ParseOption
  * gets the same model, with pauses between the steps.
  */
 export function* parseDocumentSteps(text: string, format: Format, options: ParseOptions = {}): Steps<DocumentModel> {
-  const { lineStarts, edit } = linesOf(text, options.memo);
+  const { lineStarts, version } = linesOf(text, options.memo);
   const frontMatter = format === 'latex' ? undefined : readFrontMatter(text, lineStarts);
   const parseWarnings: DocumentModel['parseWarnings'] = [];
   if (frontMatter?.error) {
@@ -86,7 +88,7 @@ export function* parseDocumentSteps(text: string, format: Format, options: Parse
   let raw: RawBlocks;
   switch (format) {
     case 'markdown':
-      raw = finishPandocBlocks(yield* markdownBlockSteps(text, lineStarts, blankPandocLines(body), options.memo, edit), text, frontMatter);
+      raw = finishPandocBlocks(yield* markdownBlockSteps(text, lineStarts, blankPandocLines(body, version), options.memo, version), text, frontMatter, version);
       break;
     case 'latex':
       raw = yield* latexBlockSteps(text);

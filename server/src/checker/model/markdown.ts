@@ -4,7 +4,7 @@ import type { Comment, Heading, Memo, TableCell, TextSegment } from '../types';
 import { runSteps, type Steps } from '../steps';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from './blocks';
 import { detached, memoised } from './memo';
-import { PlainBuilder, computeLineStarts, lineEnd, lowerBound, positionAt, textEdit, type TextEdit } from './text';
+import { PlainBuilder, computeLineStarts, lineEnd, lowerBound, positionAt, textEdit, type TextEdit, type TextVersion } from './text';
 
 /**
  * Markdown (CommonMark + GFM tables, as in Quarto and R Markdown) via markdown-it: the
@@ -86,7 +86,9 @@ export function* markdownTokenSteps(src: string, env: StateCore['env']): Steps<T
   return core.tokens;
 }
 
-function normalizeForParse(s: string): string {
+/** `text`: what is known of the text the parse text was made from (which holds whatever the parse text holds). */
+function normalizeForParse(s: string, text?: TextVersion): string {
+  if (text && !text.mayInclude('\r') && !text.mayInclude('\0')) return s;
   return s.includes('\r') || s.includes('\0') ? s.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : s;
 }
 
@@ -162,8 +164,8 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
  * blocks' inline content one heading, paragraph or table at a time. With the incremental checker's
  * memo, the text is parsed in chunks (markdownChunkSteps), each looked up by its text.
  */
-export function* markdownBlockSteps(text: string, lineStarts: number[], parseText: string, memo?: Memo, edit?: TextEdit): Steps<RawBlocks> {
-  if (memo) return yield* markdownChunkSteps(text, lineStarts, parseText, memo, edit);
+export function* markdownBlockSteps(text: string, lineStarts: number[], parseText: string, memo?: Memo, version?: TextVersion): Steps<RawBlocks> {
+  if (memo) return yield* markdownChunkSteps(text, lineStarts, parseText, memo, version);
   const env: StateCore['env'] = {};
   const tokens = yield* markdownTokenSteps(normalizeForParse(parseText), env);
   return yield* blocksOfTokens(text, lineStarts, tokens, env, memo);
@@ -658,11 +660,12 @@ const CHUNK_SPACE = 'model/markdown-chunk';
 /**
  * parseMarkdownBlocks in chunks (see above), through the memo: a chunk whose text was parsed in
  * one of the last two checks is not parsed again, only shifted (and not even that when it has not
- * moved). The blocks equal those of the whole-text parse. `edit`: from the text of the memo's
- * last parse to this one (text.ts, textEdit), when known.
+ * moved). The blocks equal those of the whole-text parse. `version`: the edit from the text of the
+ * memo's last parse to this one (text.ts, textEdit), when known, and the strings the text lacks.
  */
-function* markdownChunkSteps(text: string, lineStarts: number[], parseText: string, memo: Memo, textEdit?: TextEdit): Steps<RawBlocks> {
-  const src = normalizeForParse(parseText);
+function* markdownChunkSteps(text: string, lineStarts: number[], parseText: string, memo: Memo, version?: TextVersion): Steps<RawBlocks> {
+  const src = normalizeForParse(parseText, version);
+  const textEdit = version?.edit;
   const srcStarts = src.length === text.length ? lineStarts : computeLineStarts(src);
   const lineCount = srcStarts.length;
   const sameText = parseText === text && src === parseText;

@@ -2,7 +2,7 @@ import { isMap, isScalar, parseDocument as parseYamlDocument } from 'yaml';
 import type { FrontMatter, Heading } from '../types';
 import type { RawBlocks, RawParagraph } from './blocks';
 import { yamlSource } from './frontmatter';
-import { PlainBuilder } from './text';
+import { PlainBuilder, freshVersion, type TextVersion } from './text';
 
 /**
  * Quarto and R Markdown (Pandoc Markdown) on top of the Markdown parser:
@@ -27,8 +27,9 @@ function spaces(s: string): string {
 }
 
 /** Blanks Pandoc fenced-div lines and whole-line shortcodes; same length and line breaks. */
-export function blankPandocLines(body: string): string {
-  if (!body.includes(':::') && !body.includes('{{<') && !body.includes('$$')) return body;
+export function blankPandocLines(body: string, text: TextVersion = freshVersion(body)): string {
+  // (`text`: the body's text, which holds whatever the body holds, with what is known of it.)
+  if (!text.mayInclude(':::') && !text.mayInclude('{{<') && !text.mayInclude('$$')) return body;
   const lines = body.split(/(\r?\n|\r)/);
   let calloutTitle = false;
   let fence: string | null = null;
@@ -117,8 +118,8 @@ export function removeSourceRanges(rp: RawParagraph, ranges: [number, number][])
 }
 
 /** Drops inline shortcodes and inline code chunks from the paragraphs (see the top of this file). */
-function stripInline(raw: RawBlocks, text: string): void {
-  if (!text.includes('{{<') && !text.includes('`r ') && !text.includes('`{')) return;
+function stripInline(raw: RawBlocks, text: string, version: TextVersion): void {
+  if (!version.mayInclude('{{<') && !version.mayInclude('`r ') && !version.mayInclude('`{')) return;
   const ranges: [number, number][] = [];
   INLINE_SOURCE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -214,8 +215,8 @@ function frontMatterAbstract(raw: RawBlocks, text: string, fm: FrontMatter): voi
 }
 
 /** Quarto / R Markdown additions to the Markdown blocks (see the top of this file). */
-export function finishPandocBlocks(raw: RawBlocks, text: string, frontMatter: FrontMatter | undefined): RawBlocks {
-  stripInline(raw, text);
+export function finishPandocBlocks(raw: RawBlocks, text: string, frontMatter: FrontMatter | undefined, version: TextVersion = freshVersion(text)): RawBlocks {
+  stripInline(raw, text, version);
   if (frontMatter?.data) frontMatterAbstract(raw, text, frontMatter);
   return raw;
 }

@@ -54,12 +54,60 @@ export function textEdit(before: string, text: string): TextEdit {
 }
 
 /**
+ * A text as a parse sees it after the last one through the same memo (model/index.ts): the edit
+ * since the last text, and which strings the text surely lacks, so that a re-parse after a small
+ * edit need not search the whole text for markup it rarely holds (\r, Pandoc divs, shortcodes).
+ */
+export interface TextVersion {
+  edit?: TextEdit;
+  /** False only when the text surely does not hold `needle`. */
+  mayInclude(needle: string): boolean;
+}
+
+/** A text with no history: every string is searched for. */
+export function freshVersion(text: string): TextVersion {
+  return { mayInclude: (needle) => text.includes(needle) };
+}
+
+/**
+ * A version of a text after `edit`, given which strings the last version held (`held`, updated
+ * for the next one: its own map): a string the last version lacked is in the text only if it is
+ * in the edited stretch, with a string's length of context either side.
+ */
+export function editedVersion(text: string, edit: TextEdit | undefined, held: ReadonlyMap<string, boolean> | undefined, holds: Map<string, boolean>): TextVersion {
+  return {
+    edit,
+    mayInclude(needle) {
+      let found = holds.get(needle);
+      if (found === undefined) {
+        if (edit && held?.get(needle) === false) {
+          const from = Math.max(0, edit.prefix - needle.length + 1);
+          const to = Math.min(text.length, text.length - edit.suffix + needle.length - 1);
+          found = to - from >= needle.length && text.slice(from, to).includes(needle);
+        } else {
+          found = text.includes(needle);
+        }
+        holds.set(needle, found);
+      }
+      return found;
+    },
+  };
+}
+
+/**
  * computeLineStarts(text) from the line starts of an earlier version of it: the lines before the
  * edit are kept, those after it shifted, only the edited stretch is scanned. For texts with \n
- * line ends only (with a \r anywhere, computed afresh). `edit`: textEdit(before, text), when known.
+ * line ends only (with a \r anywhere, computed afresh). `edit`: textEdit(before, text), when known
+ * (and whether either text has a \r).
  */
-export function lineStartsAfterEdit(before: string, beforeStarts: readonly number[], text: string, edit: TextEdit = textEdit(before, text)): number[] {
-  if (text.indexOf('\r') >= 0 || before.indexOf('\r') >= 0) return computeLineStarts(text);
+export function lineStartsAfterEdit(
+  before: string,
+  beforeStarts: readonly number[],
+  text: string,
+  edit: TextEdit = textEdit(before, text),
+  anyCarriageReturn = text.indexOf('\r') >= 0 || before.indexOf('\r') >= 0,
+): number[] {
+  if (anyCarriageReturn) return computeLineStarts(text);
   const { prefix, suffix } = edit;
   const shift = text.length - before.length;
   // A line start x follows the \n at x - 1: kept while x - 1 < prefix, scanned up to the suffix, shifted within it.
