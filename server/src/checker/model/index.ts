@@ -233,6 +233,7 @@ function* buildModel(
   const referenceSpace = 'model/paragraph\0r';
   const proseSpace = `model/paragraph\0p${citationOptions.referenceCount ?? ''}`;
 
+  let shifted = 0;
   for (const rp of raw.paragraphs) {
     const section = sectionAt(rp.start);
     const inReferences = !!section && referenceSections.has(section);
@@ -258,12 +259,15 @@ function* buildModel(
       section?.paragraphs.push(para);
       for (const c of para.citations) citations.push(c);
       for (const ps of parts.sentences) {
-        const s: Sentence = { start: ps.start + d, end: ps.end + d, text: ps.text, plainStart: ps.plainStart, paragraph: para, citations: ps.citations.map((k) => para.citations[k]) };
+        const cited: Citation[] = [];
+        for (const k of ps.citations) cited.push(para.citations[k]);
+        const s: Sentence = { start: ps.start + d, end: ps.end + d, text: ps.text, plainStart: ps.plainStart, paragraph: para, citations: cited };
         para.sentences.push(s);
         sentences.push(s);
       }
       paragraphs.push(para);
-      yield;
+      // (A step per 16 such paragraphs: each costs little.)
+      if (++shifted % 16 === 0) yield;
       continue;
     }
     let kind = rp.kind;
