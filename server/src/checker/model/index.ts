@@ -13,7 +13,7 @@ import type {
 import { isReferencesHeading } from '../profiles';
 import type { RawBlocks, RawParagraph } from './blocks';
 import { findCitations, type CitationOptions } from './citations';
-import { readFrontMatter } from './frontmatter';
+import { readFrontMatterOnce } from './frontmatter';
 import { markdownBlockSteps } from './markdown';
 import { latexBlockSteps } from './latex';
 import { blankPandocLines, finishPandocBlocks } from './quarto';
@@ -79,7 +79,7 @@ export function parseDocument(text: string, format: Format, options: ParseOption
  */
 export function* parseDocumentSteps(text: string, format: Format, options: ParseOptions = {}): Steps<DocumentModel> {
   const { lineStarts, version } = linesOf(text, options.memo);
-  const frontMatter = format === 'latex' ? undefined : readFrontMatter(text, lineStarts);
+  const frontMatter = format === 'latex' ? undefined : readFrontMatterOnce(text, lineStarts, options.memo);
   const parseWarnings: DocumentModel['parseWarnings'] = [];
   if (frontMatter?.error) {
     parseWarnings.push({ message: `Front matter is not valid YAML: ${frontMatter.error}`, start: 0, end: frontMatter.end });
@@ -87,9 +87,15 @@ export function* parseDocumentSteps(text: string, format: Format, options: Parse
   const body = frontMatter ? blank(text, 0, frontMatter.end) : text;
   let raw: RawBlocks;
   switch (format) {
-    case 'markdown':
-      raw = finishPandocBlocks(yield* markdownBlockSteps(text, lineStarts, blankPandocLines(body, version), options.memo, version), text, frontMatter, version);
+    case 'markdown': {
+      const parseText = blankPandocLines(body, version);
+      // With the memo and nothing but the front matter blanked, the chunked parse starts after the
+      // front matter's lines (blank lines begin no block) instead of reading a blanked copy of the
+      // whole text (which every edit would copy again).
+      const skip = options.memo && frontMatter && parseText === body ? frontMatter.end : undefined;
+      raw = finishPandocBlocks(yield* markdownBlockSteps(text, lineStarts, skip === undefined ? parseText : text, options.memo, version, skip), text, frontMatter, version);
       break;
+    }
     case 'latex':
       raw = yield* latexBlockSteps(text);
       break;

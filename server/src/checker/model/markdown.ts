@@ -162,10 +162,12 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
 /**
  * parseMarkdownBlocks in steps (steps.ts): the block parse one top-level block at a time, then the
  * blocks' inline content one heading, paragraph or table at a time. With the incremental checker's
- * memo, the text is parsed in chunks (markdownChunkSteps), each looked up by its text.
+ * memo, the text is parsed in chunks (markdownChunkSteps), each looked up by its text; `skip` (a
+ * line start, with the memo only): the parse text is `text` with its lines before `skip` blanked
+ * (a front matter), which the chunks start after.
  */
-export function* markdownBlockSteps(text: string, lineStarts: number[], parseText: string, memo?: Memo, version?: TextVersion): Steps<RawBlocks> {
-  if (memo) return yield* markdownChunkSteps(text, lineStarts, parseText, memo, version);
+export function* markdownBlockSteps(text: string, lineStarts: number[], parseText: string, memo?: Memo, version?: TextVersion, skip?: number): Steps<RawBlocks> {
+  if (memo) return yield* markdownChunkSteps(text, lineStarts, parseText, memo, version, skip);
   const env: StateCore['env'] = {};
   const tokens = yield* markdownTokenSteps(normalizeForParse(parseText), env);
   return yield* blocksOfTokens(text, lineStarts, tokens, env, memo);
@@ -652,7 +654,7 @@ interface PlacedChunk {
  */
 const lastChunks = new WeakMap<
   Memo,
-  { text: string; sourceStarts: readonly number[]; src: string; starts: readonly number[]; srcIsText: boolean; chunks: PlacedChunk[] }
+  { text: string; sourceStarts: readonly number[]; src: string; starts: readonly number[]; srcIsText: boolean; skip: number; firstLine: number; chunks: PlacedChunk[] }
 >();
 
 const CHUNK_SPACE = 'model/markdown-chunk';
@@ -663,11 +665,13 @@ const CHUNK_SPACE = 'model/markdown-chunk';
  * moved). The blocks equal those of the whole-text parse. `version`: the edit from the text of the
  * memo's last parse to this one (text.ts, textEdit), when known, and the strings the text lacks.
  */
-function* markdownChunkSteps(text: string, lineStarts: number[], parseText: string, memo: Memo, version?: TextVersion): Steps<RawBlocks> {
+function* markdownChunkSteps(text: string, lineStarts: number[], parseText: string, memo: Memo, version?: TextVersion, skip = 0): Steps<RawBlocks> {
   const src = normalizeForParse(parseText, version);
   const textEdit = version?.edit;
   const srcStarts = src.length === text.length ? lineStarts : computeLineStarts(src);
   const lineCount = srcStarts.length;
+  // The first line the chunks start at: after the blanked lines (none but blank lines before it).
+  const firstLine = skip > 0 ? lowerBound(lineCount, (k) => lineStarts[k] < skip) : 0;
   const sameText = parseText === text && src === parseText;
   const startOf = (line: number) => (line < lineCount ? srcStarts[line] : src.length);
   const sourceStartOf = (line: number) => (line < lineCount ? lineStarts[line] : text.length);
@@ -706,17 +710,17 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
 
   // The last parse's chunks that end, with the line after them, before the edit: kept as they are.
   const old = last?.chunks ?? [];
-  const kept = !last
+  const kept = !last || last.firstLine !== firstLine || last.skip !== skip
     ? 0
     : lowerBound(old.length - 1, (k) => {
         const after = old[k + 1].line + 1;
         return after < last.starts.length && last.starts[after] <= edit!.prefix && last.sourceStarts[after] <= sourceEdit!.prefix;
       });
-  const first = kept < old.length ? old[kept].line : 0;
+  const first = kept > 0 ? old[kept].line : firstLine;
   // The last chunks that start after the edit: the first of them the parse reaches ends it.
   let resume = !last
     ? 0
-    : lowerBound(old.length, (j) => old[j].from < last.src.length - edit!.suffix || last.sourceStarts[old[j].line] < last.text.length - sourceEdit!.suffix);
+    : lowerBound(old.length, (j) => old[j].from < last.src.length - edit!.suffix || last.sourceStarts[old[j].line] < last.text.length - sourceEdit!.suffix || old[j].from + shift < startOf(firstLine));
   let resumed = false;
   const stop = (line: number) => {
     const from = startOf(line);
@@ -770,7 +774,7 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
     for (const c of b.comments) out.comments.push(c);
     if (++placed % 64 === 0) yield;
   }
-  lastChunks.set(memo, { text, sourceStarts: lineStarts, src, starts: srcStarts, srcIsText: src === text, chunks });
+  lastChunks.set(memo, { text, sourceStarts: lineStarts, src, starts: srcStarts, srcIsText: src === text, skip, firstLine, chunks });
   return out;
 }
 

@@ -141,25 +141,42 @@ function stripInline(raw: RawBlocks, text: string, version: TextVersion): void {
   raw.paragraphs = out;
 }
 
+/**
+ * Where the `abstract` key and its value are in a front matter's YAML (null: none), read once per
+ * front matter (the incremental checker's parses share the object while it is unchanged:
+ * frontmatter.ts, readFrontMatterOnce).
+ */
+const abstractRanges = new WeakMap<FrontMatter, { key: [number, number]; value: [number, number] } | null>();
+
+function abstractRangesOf(yaml: string): { key: [number, number]; value: [number, number] } | null {
+  let doc;
+  try {
+    doc = parseYamlDocument(yamlSource(yaml), { keepSourceTokens: false, logLevel: 'error' });
+  } catch {
+    return null;
+  }
+  if (!isMap(doc.contents)) return null;
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'abstract');
+  if (!pair || !isScalar(pair.key) || !isScalar(pair.value) || !pair.key.range || !pair.value.range) return null;
+  return { key: [pair.key.range[0], pair.key.range[1]], value: [pair.value.range[0], pair.value.range[1]] };
+}
+
 /** Front matter `abstract:` → a synthesised "Abstract" heading and its paragraphs. */
 function frontMatterAbstract(raw: RawBlocks, text: string, fm: FrontMatter): void {
   const value = fm.data?.abstract;
   if (typeof value !== 'string' || !value.trim()) return;
   const base = text.indexOf(fm.raw);
   if (base < 0) return;
-  let doc;
-  try {
-    doc = parseYamlDocument(yamlSource(fm.raw), { keepSourceTokens: false, logLevel: 'error' });
-  } catch {
-    return;
+  let ranges = abstractRanges.get(fm);
+  if (ranges === undefined) {
+    ranges = abstractRangesOf(fm.raw);
+    abstractRanges.set(fm, ranges);
   }
-  if (!isMap(doc.contents)) return;
-  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'abstract');
-  if (!pair || !isScalar(pair.key) || !isScalar(pair.value) || !pair.key.range || !pair.value.range) return;
-  const keyStart = base + pair.key.range[0];
-  const keyEnd = base + pair.key.range[1];
-  const vStart = base + pair.value.range[0];
-  const vEnd = Math.min(base + pair.value.range[1], fm.end);
+  if (!ranges) return;
+  const keyStart = base + ranges.key[0];
+  const keyEnd = base + ranges.key[1];
+  const vStart = base + ranges.value[0];
+  const vEnd = Math.min(base + ranges.value[1], fm.end);
 
   // (A loop, not Math.min(...levels): spreading throws past ~125,000 headings.)
   const level = raw.headings.length ? raw.headings.reduce((m, h) => Math.min(m, h.level), Infinity) : 1;
