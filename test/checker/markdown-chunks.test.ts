@@ -222,7 +222,7 @@ describe('the Markdown parse in chunks (model/markdown.ts)', function () {
 
   it('line starts after an edit (lineStartsAfterEdit) are computeLineStarts’ of the new text', () => {
     const random = seededRandom(5);
-    const pieces = ['a', 'b', '\n', '\n', ' ', 'xyz\n', '\r\n'];
+    const pieces = ['a', 'b', '\n', '\n', ' ', 'xyz\n', '\r', '\r\n'];
     const some = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(random() * (pieces.length - (random() < 0.9 ? 1 : 0)))]).join('');
     for (let t = 0; t < 5000; t++) {
       const before = some(Math.floor(random() * (t % 10 === 0 ? 3000 : 60)));

@@ -57,11 +57,9 @@ function linesOf(text: string, memo: Memo | undefined): { lineStarts: number[]; 
   let edit: TextEdit | undefined;
   const holds = new Map<string, boolean>();
   const version = editedVersion(text, (edit = last && (last.text === text ? { before: last.text, prefix: text.length, suffix: 0 } : textEdit(last.text, text))), last?.holds, holds);
-  // (Asked of every text, so that the next one knows whether the last held a \r.)
-  const carriageReturn = version.mayInclude('\r');
   if (!last) lineStarts = computeLineStarts(text);
   else if (edit!.prefix === text.length && text.length === last.text.length) lineStarts = last.lineStarts;
-  else lineStarts = lineStartsAfterEdit(last.text, last.lineStarts, text, edit, carriageReturn || last.holds.get('\r') !== false);
+  else lineStarts = lineStartsAfterEdit(last.text, last.lineStarts, text, edit);
   // (The model's array is its own: the next parse copies from this one, never changes it.)
   lastLines.set(memo, { text, lineStarts, holds });
   return { lineStarts, version };

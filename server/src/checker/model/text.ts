@@ -96,26 +96,24 @@ export function editedVersion(text: string, edit: TextEdit | undefined, held: Re
 
 /**
  * computeLineStarts(text) from the line starts of an earlier version of it: the lines before the
- * edit are kept, those after it shifted, only the edited stretch is scanned. For texts with \n
- * line ends only (with a \r anywhere, computed afresh). `edit`: textEdit(before, text), when known
- * (and whether either text has a \r).
+ * edit are kept, those after it shifted, only the edited stretch is scanned. `edit`:
+ * textEdit(before, text), when known. A line start x follows a \n, or a \r not followed by a \n
+ * at x: it depends on the characters at x - 1 and x only, so one before the edit's first
+ * character is kept, one after its last character shifted, and those between are looked for in
+ * the new text.
  */
-export function lineStartsAfterEdit(
-  before: string,
-  beforeStarts: readonly number[],
-  text: string,
-  edit: TextEdit = textEdit(before, text),
-  anyCarriageReturn = text.indexOf('\r') >= 0 || before.indexOf('\r') >= 0,
-): number[] {
-  if (anyCarriageReturn) return computeLineStarts(text);
+export function lineStartsAfterEdit(before: string, beforeStarts: readonly number[], text: string, edit: TextEdit = textEdit(before, text)): number[] {
   const { prefix, suffix } = edit;
   const shift = text.length - before.length;
-  // A line start x follows the \n at x - 1: kept while x - 1 < prefix, scanned up to the suffix, shifted within it.
-  const keep = lowerBound(beforeStarts.length, (k) => beforeStarts[k] <= prefix);
-  const starts = beforeStarts.slice(0, keep);
+  const keep = lowerBound(beforeStarts.length, (k) => beforeStarts[k] < prefix);
+  const starts = beforeStarts.slice(0, Math.max(1, keep));
+  // New starts in [max(1, prefix), end]: x - 1 and x are both in the prefix below it, in the suffix above it.
   const end = text.length - suffix;
-  for (let i = text.indexOf('\n', prefix); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  for (let k = lowerBound(beforeStarts.length, (j) => beforeStarts[j] - 1 < before.length - suffix); k < beforeStarts.length; k++) starts.push(beforeStarts[k] + shift);
+  for (let x = Math.max(1, prefix); x <= end; x++) {
+    const c = text.charCodeAt(x - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(x) !== 10)) starts.push(x);
+  }
+  for (let k = lowerBound(beforeStarts.length, (j) => beforeStarts[j] <= before.length - suffix); k < beforeStarts.length; k++) starts.push(beforeStarts[k] + shift);
   return starts;
 }
 
