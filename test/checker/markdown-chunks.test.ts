@@ -199,6 +199,21 @@ describe('the Markdown parse in chunks (model/markdown.ts)', function () {
     }
   });
 
+  it('re-parses as the whole parse does when the reference list grows or shrinks (digits that may be markers)', () => {
+    const random = seededRandom(404);
+    const body = ['Cramps become common after age 70.2 Then they fade.', 'His score fell to 7.3 and rose to 12.5 Later.', 'Seen on MRI.4,5 The scan was clear.', 'A plain sentence.'];
+    for (let d = 0; d < 20; d++) {
+      const memo = new GenerationalMemo();
+      let entries = 1 + Math.floor(random() * 8);
+      for (let e = 0; e < 12; e++) {
+        const list = Array.from({ length: entries }, (_, k) => `${k + 1}. Author ${k}. A paper. J Test. 20${10 + k}.`).join('\n');
+        const text = `# A case\n\n## Discussion\n\n${body.join('\n\n')}\n\n## References\n\n${list}\n`;
+        assertChunkedParse(text, 'markdown', memo, `document ${d}, ${entries} entries`);
+        entries = Math.max(0, entries + Math.floor(random() * 5) - 2);
+      }
+    }
+  });
+
   it('knows which strings an edited text lacks (editedVersion) as a search of the whole text would', () => {
     const random = seededRandom(77);
     const pieces = ['a', ':', '::', '\r', '\n', '{{', '<', '$', '`', 'r ', ' '];

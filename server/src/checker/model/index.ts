@@ -12,7 +12,7 @@ import type {
 } from '../types';
 import { isReferencesHeading } from '../profiles';
 import type { RawBlocks, RawParagraph } from './blocks';
-import { findCitations, type CitationOptions } from './citations';
+import { findCitations, type CitationOptions, type PlainCitation } from './citations';
 import { readFrontMatterOnce } from './frontmatter';
 import { markdownBlockSteps } from './markdown';
 import { latexBlockSteps } from './latex';
@@ -108,34 +108,57 @@ export function* parseDocumentSteps(text: string, format: Format, options: Parse
   return model;
 }
 
+/** A paragraph's citations, sentence ranges and sentence texts, for the reference list sizes from `lo` to `hi`. */
+interface ParagraphSplit {
+  citations: PlainCitation[];
+  sentences: { start: number; end: number }[];
+  texts: string[];
+  lo: number;
+  hi: number;
+}
+
 /**
  * A paragraph's citations, sentence ranges and sentence texts in its plain text: a function of the
  * plain text, whether it is a reference entry (where no citation is read) and the citation options
  * (the size of the document's reference list), memoised by all three (the plain text as the key,
- * the rest in `space`: see memo.ts). The sentence texts are the memo's, so a re-check's sentences
- * hold the same strings as the last check's (the rules' memo keys).
+ * the rest in `space`: see memo.ts). With a reference list, the memo holds a paragraph's splits for
+ * ranges of list sizes (citations.ts, ReferenceCountRange): an entry added to the list does not
+ * split every paragraph again, only those with digits that may now be markers. The sentence texts
+ * are the memo's, so a re-check's sentences hold the same strings as the last check's (the rules'
+ * memo keys).
  */
-function splitParagraph(plain: string, reference: boolean, options: CitationOptions, space: string, memo: Memo | undefined) {
-  return memoised(memo, space, plain, () => {
-    const citations = reference ? [] : findCitations(plain, options);
+function splitParagraph(plain: string, reference: boolean, options: CitationOptions, space: string, memo: Memo | undefined): ParagraphSplit {
+  const count = options.referenceCount ?? 0;
+  const split = (citations: PlainCitation[], lo: number, hi: number): ParagraphSplit => {
     const sentences = splitSentences(plain, citations);
     // Slices of a copy: the plain text of some formats is a slice of the document (memo.ts, detached).
     const own = detached(memo, plain);
-    return { citations, sentences, texts: sentences.map((r) => own.slice(r.start, r.end)) };
-  });
+    return { citations, sentences, texts: sentences.map((r) => own.slice(r.start, r.end)), lo, hi };
+  };
+  if (reference || count < 1) return memoised(memo, space, plain, () => split(reference ? [] : findCitations(plain, options), -Infinity, Infinity));
+  const splits = memoised(memo, space, plain, (): ParagraphSplit[] => []);
+  for (const known of splits) if (known.lo <= count && count <= known.hi) return known;
+  const same = { lo: 1, hi: Infinity };
+  const found = split(findCitations(plain, options, same), same.lo, same.hi);
+  splits.push(found);
+  return found;
 }
 
 /**
  * A chunk's paragraph (blocks.ts, shiftedFrom) made into model parts once, with offsets relative
  * to its chunk: whether it reads as a caption, and its citations and sentences with their source
  * spans (the citation markers as written, copies: memo.ts, detached). A function of the paragraph
- * (its plain text, segments and the source it was cut from) and of the space (the citation
- * options, reference entry or not), so a later parse shifts it to where the chunk is instead of
+ * (its plain text, segments and the source it was cut from), of reference entry or not (the
+ * space) and of the reference list's size, within the sizes its split holds for (splitParagraph),
+ * so a later parse shifts it to where the chunk is instead of
  * splitting and mapping the paragraph again. `built`: the citations at `builtAt`, which a model
  * shares with the next when the chunk has not moved (a citation points to nothing else).
  */
 interface ParagraphParts {
+  /** The split's space and reference list sizes (splitParagraph). */
   space: string;
+  lo: number;
+  hi: number;
   caption: boolean;
   citations: { kind: Citation['kind']; keys: string[]; start: number; end: number; raw: string; nameOnly?: boolean }[];
   sentences: { start: number; end: number; text: string; plainStart: number; citations: number[] }[];
@@ -151,7 +174,8 @@ function citationAt(c: ParagraphParts['citations'][number], d: number): Citation
 
 function paragraphParts(rp: RawParagraph, offset: number, text: string, reference: boolean, options: CitationOptions, space: string, memo: Memo): ParagraphParts {
   const known = partsOf.get(rp);
-  if (known && known.space === space) return known;
+  const count = options.referenceCount ?? 0;
+  if (known && known.space === space && known.lo <= count && count <= known.hi) return known;
   const split = splitParagraph(rp.plain, reference, options, space, memo);
   const citations = split.citations.map((pc) => {
     const { start, end } = plainSpanToSource(rp, pc.start, pc.end);
@@ -167,7 +191,7 @@ function paragraphParts(rp: RawParagraph, offset: number, text: string, referenc
     }
     return { start, end, text: split.texts[k], plainStart: r.start, citations: cited };
   });
-  const parts: ParagraphParts = { space, caption: CAPTION_RE.test(rp.plain), citations, sentences, builtAt: NaN, built: [] };
+  const parts: ParagraphParts = { space, lo: split.lo, hi: split.hi, caption: CAPTION_RE.test(rp.plain), citations, sentences, builtAt: NaN, built: [] };
   partsOf.set(rp, parts);
   return parts;
 }
@@ -235,7 +259,8 @@ function* buildModel(
   const citations: Citation[] = [];
   const citationOptions = { referenceCount: referenceListSize(text, raw, sections, referenceSections, memo) };
   const referenceSpace = 'model/paragraph\0r';
-  const proseSpace = `model/paragraph\0p${citationOptions.referenceCount ?? ''}`;
+  // (With a reference list, a paragraph's splits for its sizes: see splitParagraph.)
+  const proseSpace = citationOptions.referenceCount >= 1 ? 'model/paragraph\0p+' : 'model/paragraph\0p';
 
   let shifted = 0;
   for (const rp of raw.paragraphs) {
