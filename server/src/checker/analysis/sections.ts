@@ -34,11 +34,33 @@ export function profileItems(profile: Profile, config: CaselintConfig): ProfileI
   return items;
 }
 
+/**
+ * The first item a heading matches, remembered by the heading's text for the items of the last
+ * check (the same item objects: profileItems keeps the profile's own unless the config extends
+ * them), so that a re-check matches only the headings it has not seen.
+ */
+function firstMatchOf(items: readonly ProfileItem[]): (text: string) => ProfileItem | undefined {
+  if (items.length !== matched.items.length || items.some((item, k) => item !== matched.items[k]) || matched.byText.size > 10_000) {
+    matched = { items: [...items], byText: new Map() };
+  }
+  const { byText } = matched;
+  return (text) => {
+    let k = byText.get(text);
+    if (k === undefined) {
+      k = items.findIndex((i) => headingMatches(i, text));
+      byText.set(text, k);
+    }
+    return k >= 0 ? items[k] : undefined;
+  };
+}
+let matched: { items: readonly ProfileItem[]; byText: Map<string, number> } = { items: [], byText: new Map() };
+
 /** Matches every heading against the profile once. A heading satisfies the first item it matches. */
 export function analyseSections(doc: DocumentModel, items: ProfileItem[]): SectionAnalysis {
   const byItem = new Map<string, Section[]>();
   const itemOf = new Map<Section, ProfileItem>();
   const abstractSections = new Set<Section>();
+  const firstMatch = firstMatchOf(items);
   for (const section of doc.sections) {
     if (!section.heading) continue;
     // A structured abstract's sub-headings ("### Case presentation") belong to the abstract,
@@ -47,7 +69,7 @@ export function analyseSections(doc: DocumentModel, items: ProfileItem[]): Secti
       abstractSections.add(section);
       continue;
     }
-    const item = items.find((i) => headingMatches(i, section.heading!.text));
+    const item = firstMatch(section.heading.text);
     if (item?.abstract) abstractSections.add(section);
     if (!item) continue;
     itemOf.set(section, item);
