@@ -562,8 +562,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       }
       // A present form right before a verb ("was", "may", "found") is the subject, a noun:
       // "An infectious cause was excluded", "Other forms are rarer", "Blood tests showed".
+      // Not a form that is only a verb before a past form that is also a noun ("impairs wound
+      // healing", "sets bone"): that one is the object.
       if (start >= 0 && (pending !== 0 || watch > 0)) {
-        if (info?.auxiliary || info?.past || (pending >= 3 && ed) || (pending === 4 && info !== undefined && info.noun) || (watch > 0 && ed && (subject & SUBJECT_OF_3SG) !== 0)) {
+        if (info?.auxiliary || (info?.past && pending !== 1) || (pending >= 3 && ed) || (pending === 4 && info !== undefined && info.noun) || (watch > 0 && ed && (subject & SUBJECT_OF_3SG) !== 0)) {
           f.presentStart = f.presentEnd = -1;
           watch = 0;
         } else if (pending >= 2 && info?.notVerbBefore && !info.determiner && info.subject < 0) watch = 5; // a preposition: the form may head a noun phrase

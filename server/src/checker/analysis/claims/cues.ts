@@ -440,8 +440,8 @@ const FREQUENCY: ClaimCue[] = [
   {
     name: 'commonness',
     category: 'frequency',
-    pattern: /\b(?:(?:the\s+)?most\s+(?:common|frequent|prevalent)|commonest|(?:is|are|be|remains?|becomes?)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|very|relatively|quite|fairly|particularly|especially|not|equally)\s+)?(?:common|frequent|prevalent)|(?:more|less)\s+(?:common|frequent|prevalent)|commonly|frequently|often|usually|typically|generally|classically|characteristically|(?:the|a)\s+(?:vast\s+)?majority\s+of|mostly|predominantly|invariably|regularly|sometimes|occasionally)\b/iu,
-    examples: { claims: ['Fractures are usually seen in adolescence.'] },
+    pattern: /\b(?:(?:the\s+)?most\s+(?:common|frequent|prevalent)|commonest|(?:is|are|be|remains?|becomes?)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|very|relatively|quite|fairly|particularly|especially|not|equally)\s+)?(?:common|frequent|prevalent)|(?:more|less)\s+(?:common|frequent|prevalent)|commonly|frequently|often|usually|typically|generally|classically|characteristically|(?:the|a)\s+(?:vast\s+)?majority\s+of|mostly|predominantly|invariably|(?:almost|nearly|virtually)\s+always|regularly|sometimes|occasionally)\b/iu,
+    examples: { claims: ['Fractures are usually seen in adolescence.'], caseClaims: ['Volvulus in adults nearly always has an anatomical cause.'], caseLeaves: ['She almost always has a headache on waking.'] },
   },
   {
     name: 'most, some or other patients',
@@ -498,7 +498,8 @@ const GENERAL: ClaimCue[] = [
     name: 'general fact told in passing',
     category: 'general',
     pattern: new RegExp(
-      String.raw`,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger)\s+(?:of|in|after|with)\s+${NOT_THIS_ONE}` +
+      String.raw`,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded|severe|mild|major|important|established|main|leading)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger|risk\s+factor|variant|form|subtype|type)\s+(?:of|in|after|with|for)\s+${NOT_THIS_ONE}` +
+        String.raw`|,\s+(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
         String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
         String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
         String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b`,
@@ -511,11 +512,15 @@ const GENERAL: ClaimCue[] = [
         'The CSF held 40 lymphocytes per microlitre, as is found in viral meningitis.',
         'She started ocrelizumab, an antibody licensed for primary progressive MS.',
         'Oxygen stopped the attack within minutes, in keeping with its known efficacy in cluster headache.',
+        'Skin biopsy showed Civatte bodies, the hallmark of lichen planus.',
+        'He had long used antacids, a known risk factor for milk-alkali syndrome.',
+        'She had Miller Fisher syndrome, a mild variant of Guillain-Barré syndrome.',
       ],
       caseLeaves: [
         'Her lactate was raised, a rare finding in our patient group.',
         'Quinine was approved for her by the insurer after two letters.',
         'The cramps, as is seen in the video, began in the calf.',
+        'He had a fall, the main risk factor for his fracture.',
       ],
     },
   },
@@ -746,6 +751,7 @@ export const CLAIM_WORD_SETS: {
   pastForms: {
     name: 'past forms not ending in -ed',
     words: PAST_FORMS,
-    examples: { leaves: ['Blood counts fell within a day.'] },
+    // Not after a form that is only a verb: "impairs wound healing" ("wound" is the object).
+    examples: { leaves: ['Blood counts fell within a day.'], claims: ['Diabetes impairs wound healing.'] },
   },
 };

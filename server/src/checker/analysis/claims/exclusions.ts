@@ -69,7 +69,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // patient": the reader is urged to think of something, nothing is stated.
     name: 'exhortation ("should be considered")',
     kind: 'exhortation',
-    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|(?:ask|enquire|inquire)\s+about\b|dismiss(?:ed)?\b|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential)/iu,
+    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|(?:ask|enquire|inquire)\s+about\b|dismiss(?:ed)?\b|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential|sought\b|(?<=\bhistor(?:y|ies)\s+(?:should|must)\s+(?:\p{L}+\s+){1,3})(?:taken|obtained|elicited)\b)/iu,
     examples: {
       leaves: [
         'Neurologists should keep this cause of cramps in mind.',
@@ -78,6 +78,8 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
         'This entity should be known to neurologists.',
         'Neurologists should ask about cramps in every patient with weakness.',
         'Cramps must not be dismissed as benign without an examination.',
+        'A detailed travel history should always be obtained in such cases.',
+        'Other causes of anaemia should be sought before the diagnosis is made.',
       ],
       claims: ['Quinine should not be given in pregnancy.', 'Cramps are rare in children, but they should be considered after exercise.'],
     },
@@ -309,6 +311,9 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
  * Clauses judged on their own (by the cues, not by the present-tense fallback) when the
  * sentence as a whole is about this patient or this report.
  */
+/** A share of a population as a clause's subject ("up to 20% of such fractures", "most of them"). */
+const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|only)\s+)?(?:\d+(?:\.\d+)?\s?%|(?:one|two)\s+in\s+\d|most|many|the\s+majority)\s+of\b`;
+
 export const CLAIM_CLAUSES: readonly ClaimClause[] = [
   {
     // A non-restrictive relative clause has its own subject: a general fact.
@@ -329,9 +334,24 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // (mostly the state of this patient), is not one.
     name: 'a reason stated as a general fact (", since it has")',
     when: 'case',
-    pattern: /(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b))\s+(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b)(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b)/iu,
+    //
+    // "it is" + what is not a passing state ("because it is teratogenic", not "because it is
+    // still draining"), and a share of a population ("since up to 20% of such fractures are
+    // missed") are general however they are told; "as" gives a reason when "it" or such a share
+    // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
+    pattern: new RegExp(
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE})))\s+(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b)` +
+        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
+      'iu',
+    ),
     examples: {
-      caseClaims: ['Lamotrigine was chosen because it needs no titration.', 'Natalizumab was stopped, since the risk of brain infection rises after two years of treatment.'],
+      caseClaims: [
+        'Lamotrigine was chosen because it needs no titration.',
+        'Natalizumab was stopped, since the risk of brain infection rises after two years of treatment.',
+        'Valproate was avoided because it is teratogenic.',
+        'An MRI was done, since up to 30% of these lesions are invisible on CT.',
+        'Amiloride was added, as it blocks the epithelial sodium channel.',
+      ],
       caseLeaves: [
         'Lamotrigine was chosen because she is planning a pregnancy.',
         'The splint was removed since the wound has healed.',
@@ -340,7 +360,20 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'The dose was reduced because the sodium is low.',
         'It has been a year since the operation, and there has been no relapse.',
         'Because of the bleeding risk, the biopsy was deferred.',
+        'The drain was left in because it is still draining.',
+        'The dose was halved as it was late in the evening.',
       ],
+    },
+  },
+  {
+    // The patient named only to compare ("As in our patient, the disease usually…"): what
+    // follows the comma is said of the disease, and its claim words count.
+    name: 'a comparison with this patient ("as in our patient,")',
+    when: 'patient',
+    pattern: /^\s*(?:as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|like|similar\s+to|unlike)\s+(?:(?:in\s+)?(?:our|the\s+present|this)\s+)(?:patient|case)s?\s*,\s*/iu,
+    examples: {
+      claims: ['As in our patient, the tumour usually presents with painless haematuria.'],
+      leaves: ['As in our patient, the pain was relieved by sitting forward.'],
     },
   },
   {
