@@ -394,11 +394,13 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'test accuracy',
     category: 'statistic',
-    // Not an assay's name: "high-sensitivity troponin", "a highly sensitive CRP assay".
-    pattern: /\b(?:(?<!\b(?:high|ultra)-)sensitivity(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp)\b)|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific)(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp|assays?)\b))\b/iu,
+    // Not an assay's name: "high-sensitivity troponin", "a highly sensitive CRP assay"; not a
+    // sign of the patient ("sensitivity of the right hypochondrium", "sensitivity to light").
+    pattern: /\b(?:(?<!\b(?:high|ultra)-)sensitivity(?!\s+(?:(?:cardiac\s+)?(?:troponin|c-reactive|crp)\b|(?:of|in|at|over)\s+the\s+(?:right|left|whole|entire|lower|upper|epigastri|abdom|hypochondri|iliac|lumbar|flank|pelvi|chest|breast|scalp|skin|neck|joint)|to\s+(?:palpation|touch|light|sound|noise|cold|heat|pressure|percussion)\b))|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific)(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp|assays?)\b))\b/iu,
     examples: {
       claims: ['The test has a sensitivity of 86%.', 'The test is highly sensitive for ischaemia.', 'MRI has a high sensitivity for early infarcts.'],
       leaves: ['High-sensitivity troponin was normal.', 'A high sensitivity CRP was measured on admission.', 'A highly sensitive troponin assay was negative.'],
+      caseLeaves: ['There is sensitivity of the right hypochondrium on palpation.', 'The child shows sensitivity to light and noise.'],
     },
   },
   {
@@ -500,6 +502,8 @@ const GENERAL: ClaimCue[] = [
     pattern: new RegExp(
       String.raw`,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded|severe|mild|major|important|established|main|leading)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger|risk\s+factor|variant|form|subtype|type)\s+(?:of|in|after|with|for)\s+${NOT_THIS_ONE}` +
         String.raw`|,\s+(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
+        String.raw`|,\s+(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure)\s+(?:for|of|in)\s+${NOT_THIS_ONE}` +
+        String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
         String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
         String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
         String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b`,
@@ -515,12 +519,15 @@ const GENERAL: ClaimCue[] = [
         'Skin biopsy showed Civatte bodies, the hallmark of lichen planus.',
         'He had long used antacids, a known risk factor for milk-alkali syndrome.',
         'She had Miller Fisher syndrome, a mild variant of Guillain-Barré syndrome.',
+        'He was given doxycycline, the first-line treatment for early Lyme disease.',
+        'Stool cultures grew Yersinia, a bacterium closely associated with reactive arthritis.',
       ],
       caseLeaves: [
         'Her lactate was raised, a rare finding in our patient group.',
         'Quinine was approved for her by the insurer after two letters.',
         'The cramps, as is seen in the video, began in the calf.',
         'He had a fall, the main risk factor for his fracture.',
+        'She stopped the tablets, the standard treatment for her in the past year.',
       ],
     },
   },

@@ -322,8 +322,25 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // Not the authors' inference from this case (", which suggests that…").
     pattern: /,\s+which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?)\b)(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u,
     examples: {
+      // (In a case section the present-tense relative clause below covers it too.)
+      claims: ['Our patient received riluzole, which prolongs survival in this disease.'],
       caseClaims: ['She received riluzole, which prolongs survival in this disease.'],
       caseLeaves: ['She received riluzole, which was stopped after a month.', 'She recovered on quinine alone, which suggests that her variant causes a milder disease.'],
+    },
+  },
+  {
+    // In a case section, a relative clause in the present tense inside the past-tense story is
+    // a general fact whatever the sentence is about ("The tumours were phosphaturic mesenchymal
+    // tumours, which cause osteomalacia."); judged as a sentence of its own. Not the authors'
+    // inference (", which suggests…") nor a finding fitted to a diagnosis (", which is
+    // consistent with…"), nor a past verb ending in -s ("was") or a clause dated "ago".
+    name: 'a relative clause in the present tense (", which causes")',
+    when: 'case',
+    // The clause keeps its "which" (the subject of an -s form read first as a noun, "peaks").
+    pattern: /,\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|typical\s+of\s+(?:her|his|their|this|our)|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|(?!(?:was|has|does|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))/iu,
+    examples: {
+      caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.'],
+      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
     },
   },
   {
