@@ -136,6 +136,13 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
+    // The paper defining its own words ("Here, early means within 48 hours."): no fact.
+    name: 'the paper\'s own terms ("here, early means")',
+    kind: 'paper',
+    pattern: /\b(?:here|in\s+this\s+(?:report|paper|article|review|series)|throughout\s+(?:this\s+(?:report|paper|article)|the\s+text))\s*,?\s+(?:[\p{L}'"\u2018\u2019\u201c\u201d-]+\s+){1,4}?(?:refers?\s+to|means|denotes|stands\s+for|is\s+used\s+(?:for|to\s+mean))\b/iu,
+    examples: { leaves: ['Here, recurrence means a new lesion after six months.'], claims: ['Recurrence means a new lesion after a disease-free interval, as defined by the consensus.'] },
+  },
+  {
     // The authors' own literature search, hedged novelty included ("We found no similar case.",
     // "To our knowledge, this is the first reported case").
     name: "the authors' literature search",
@@ -225,15 +232,17 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // explanations.": the authors hedge or speculate; no fact is stated.
     name: 'hedged speculation ("it is possible that")',
     kind: 'comment',
-    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains))\b/iu,
+    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:several|many|two|three|four|other|various|a\s+few|some|different)\s+(?:explanations?|reasons?|mechanisms?|interpretations?|possibilities|hypotheses|scenarios)\s+(?:are|seem|appear)\s+(?:(?:equally|also|therefore)\s+)?(?:possible|plausible|conceivable)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains)|(?:is|are|remains?)\s+(?:still|as\s+yet|yet\s+to\s+be)\s+(?:undefined|unclear|unknown|uncertain|unsettled|defined|established|not\s+(?:well\s+)?(?:defined|established|known|understood|clear)))\b/iu,
     examples: {
       leaves: [
         'It is possible that the two conditions are linked.',
         'It is unclear whether the drug played a role.',
         'There are several possible explanations.',
+        'Two interpretations are possible for the rise in calcium.',
         'There is always the possibility of a second cause.',
         'Whether the drug played a role is unclear.',
         'The question is whether the vaccine had a part in it.',
+        'The best dose of steroids in this situation is still unclear.',
       ],
       claims: ['It is possible that smoking causes the relapse.'],
     },
