@@ -23,6 +23,8 @@ export const CATEGORY_INFO: Record<ClaimCategory, { label: string; short: string
 };
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a few|a handful of|several|few';
+/** Not bound to this patient or the authors' own unit ("… in this patient", "… in our unit"). */
+const NOT_OURS = String.raw`(?!\s+(?:(?:rate\s+)?(?:of\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+)?(?:in|of|for|at)\s+(?:this|our|her|his|the\s+present)\s+(?:[\p{L}-]+\s+)?(?:patient|case|unit|hospital|department|cent(?:re|er)|clinic|series|cohort|institution|ward)s?\b))`;
 const POPULATION = 'patients|cases|people|persons|individuals|subjects|adults|children|infants|women|men|males|females|population|inhabitants|births|deaths|those|participants|smokers|survivors';
 
 // ---------------------------------------------------------------------------
@@ -330,9 +332,10 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'incidence or prevalence',
     category: 'statistic',
-    pattern: /\b(?:incidence|prevalence|epidemiology|epidemiologic(?:al)?)\b/iu,
+    // Not a figure of this patient or the authors' own unit ("the incidence in our unit").
+    pattern: new RegExp(String.raw`\b(?:incidence|prevalence|epidemiology|epidemiologic(?:al)?)\b${NOT_OURS}`, 'iu'),
     strong: true,
-    examples: { claims: ['Its annual incidence is four per 100,000.', 'The prevalence of cramps rises with age.'] },
+    examples: { claims: ['Its annual incidence is four per 100,000.', 'The prevalence of cramps rises with age.'], leaves: ['The incidence of this complication in our unit is low.'] },
   },
   {
     name: 'rate per population',
@@ -367,9 +370,9 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'mortality or survival',
     category: 'statistic',
-    pattern: /\b(?:mortality|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b/iu,
+    pattern: new RegExp(String.raw`\b(?:mortality\b${NOT_OURS}|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b`, 'iu'),
     strong: true,
-    examples: { claims: ['Mortality reaches 30% without treatment.'] },
+    examples: { claims: ['Mortality reaches 30% without treatment.'], caseLeaves: ['The mortality in this patient was attributed to sepsis.'] },
   },
   {
     name: 'age at onset or diagnosis',

@@ -346,7 +346,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     name: 'a relative clause in the present tense (", which causes")',
     when: 'case',
     // The clause keeps its "which" (the subject of an -s form read first as a noun, "peaks").
-    pattern: /,\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|typical\s+of\s+(?:her|his|their|this|our)|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|(?!(?:was|has|does|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))/iu,
+    pattern: /,\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|(?!(?:was|has|does|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))/iu,
     examples: {
       caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.'],
       caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
