@@ -821,8 +821,11 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
           if (clause.when === 'case' ? this.mode !== 'case' : clause.when !== f.blockedBy?.kind) continue;
           const m = run(clause.pattern, this.f);
           if (!m) continue;
-          const offset = m.index + m[0].length;
-          out.push({ clause, offset, features: features(this.text.slice(offset), clause.when === 'case' ? 'discussion' : this.mode) });
+          // A pattern with a group judges what the group holds (it starts the match: the main
+          // clause before an aside); without one, the text after the match.
+          const own = m[1] !== undefined;
+          const offset = own ? m.index : m.index + m[0].length;
+          out.push({ clause, offset, features: features(own ? m[1] : this.text.slice(offset), clause.when === 'case' ? 'discussion' : this.mode) });
         }
       }
       return (this.clausesMemo = out);
@@ -914,7 +917,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if (ft.about || ft.mode === 'case') {
       for (const c of ft.clauses) {
         const sub = decide(c.features);
-        if (sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case')) {
+        if (sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case' || c.clause.whole)) {
           return { claim: { ...sub.claim, index: sub.claim.index + c.offset }, features: ft, why: sub.why, clause: c.clause.name, passed };
         }
       }
@@ -1062,7 +1065,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if ((ft.about || ft.mode === 'case') && !ft.never && counted === 0) {
       for (const c of ft.clauses) {
         const sub = subOf(c);
-        if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case') && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
+        if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case' || c.clause.whole) && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
           x[X_CLAIM_IN_A_CLAUSE] = 1;
           clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
           break;

@@ -541,7 +541,7 @@ const GENERAL: ClaimCue[] = [
     pattern: /\b(?:characteristic|typical|classic|cardinal|common|usual|key)\s+(?:[\p{L}-]+\s+)?(?:findings|features|signs|symptoms|manifestations)\s+(?:include|are|consist)\b/iu,
     strong: true,
     discussionOnly: true,
-    examples: { claims: ['Typical MRI findings include a hyperintense corticospinal tract, as in our patient.'] },
+    examples: { claims: ['Typical MRI findings include a hyperintense corticospinal tract, which our patient had.'] },
   },
   {
     // A recommendation for practice, also when the authors make it ("we recommend", "we

@@ -403,6 +403,18 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     },
   },
   {
+    // This patient named only in an aside at the end ("…, though our patient had never
+    // smoked."): the main clause before it is judged on its own.
+    name: 'an aside about this patient (", though our patient")',
+    when: 'patient',
+    whole: true,
+    pattern: /^([^;]+?)(?=,?\s+(?:though|although|even\s+though|whereas|while|but|as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|unlike|like)\s+(?:[^,;]*?\s)?(?:our|this|the\s+present)\s+(?:[\p{L}-]+\s+)?(?:patient|case)\b[^,;]*$)/iu,
+    examples: {
+      claims: ['Smoking is a further risk factor, though our patient had never smoked.', 'The fever usually settles within a day, but our patient had fever for a week.', 'Another cause is a drug reaction, although our patient took no drugs.'],
+      leaves: ['The fever settled within a day, as in our patient.'],
+    },
+  },
+  {
     // The authors' framing verb before a statement that is judged on its own.
     name: 'the authors\' framing ("we postulate that")',
     when: 'report',
