@@ -165,9 +165,9 @@ const LITERATURE: ClaimCue[] = [
     // also in the patient's story.
     name: 'practice guidelines followed',
     category: 'literature',
-    pattern: /\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?:current|published|international|national)\s+recommendations)\b/iu,
+    pattern: /\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest)\s+)recommendations)\b/iu,
     strong: true,
-    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.'] },
+    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'In keeping with her recommendations, the dose was halved.'] },
   },
   {
     // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a
@@ -225,7 +225,7 @@ const EFFECT_3SG = EFFECT_VERBS.map((v) => `${v}s`);
 const NOUN_BEFORE = 'other|possible|potential|secondary|main|known|common|rare|major|underlying|various|several|frequent|usual|treatable|reversible|the|its|their|these|those|such|all';
 const EFFECT_BASE = EFFECT_VERBS.join('|');
 /** After an effect verb: not an effect but a thought ("raises the question", "increases the suspicion"). */
-const NOT_AN_EFFECT = String.raw`(?!\s+(?:(?:the|a|an|some|serious|further)\s+)?(?:questions?|possibility|possibilities|suspicion|concerns?|issues?|doubts?|hypothesis|awareness|alarm)\b)`;
+const NOT_AN_EFFECT = String.raw`(?!\s+(?:(?:the|a|an|some|serious|further)\s+)?(?:questions?|possibility|possibilities|suspicion|concerns?|issues?|doubts?|hypothesis|awareness|alarm)\b)(?<!\benhances?(?=\s+(?:\p{L}+ly\s+)?(?:with|after|on|following|avidly|homogeneously|heterogeneously)\b))`;
 const PHRASAL = 'lead\\s+to|leads\\s+to|result\\s+in|results\\s+in|contribute\\s+to|contributes\\s+to|give\\s+rise\\s+to|gives\\s+rise\\s+to';
 
 const EFFICACY: ClaimCue[] = [
@@ -238,7 +238,7 @@ const EFFICACY: ClaimCue[] = [
     examples: {
       claims: ['Early surgery reduces the risk of recurrence.'],
       caseClaims: ['Quinine reduces the frequency of cramps.'],
-      caseLeaves: ['In the search for secondary causes of cramps, thyroid function was normal.', 'This raises the question of a genetic cause.'],
+      caseLeaves: ['In the search for secondary causes of cramps, thyroid function was normal.', 'This raises the question of a genetic cause.', 'The scan shows a 3 cm mass in the right lobe that enhances with gadolinium.'],
       leaves: ['Other causes were ruled out.'],
     },
   },
@@ -509,7 +509,10 @@ const GENERAL: ClaimCue[] = [
         String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
         String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
         String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
-        String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b`,
+        String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b` +
+        // A drug's property given as the reason ("given its narrow therapeutic index").
+        String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|for|in\s+view\s+of)\s+(?:its|their)\s+(?:(?:very|relatively|long|short|narrow|wide|broad|good|poor|high|low|excellent|favou?rable|better|greater|known)\s+)+(?:[\p{L}-]+\s+)?(?:therapeutic\s+(?:index|window|range)|half-life|penetration|bioavailability|safety\s+profile|side[\s-]effect\s+profile|interactions?|toxicity|clearance|spectrum|potency|efficacy)\b` +
+        String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|option|procedure|intervention|operation)\s+(?:with|of)\s+(?:proven|established|known|documented|demonstrated|recogni[sz]ed)\s+(?:benefit|efficacy|value|effect)\b`,
       'iu',
     ),
     strong: true,
@@ -524,6 +527,8 @@ const GENERAL: ClaimCue[] = [
         'She had Miller Fisher syndrome, a mild variant of Guillain-Barré syndrome.',
         'He was given doxycycline, the first-line treatment for early Lyme disease.',
         'Stool cultures grew Yersinia, a bacterium closely associated with reactive arthritis.',
+        'Digoxin was reduced, given its narrow therapeutic window.',
+        'He was offered hip resurfacing, an operation of proven value in young active men.',
       ],
       caseLeaves: [
         'Her lactate was raised, a rare finding in our patient group.',
@@ -531,6 +536,7 @@ const GENERAL: ClaimCue[] = [
         'The cramps, as is seen in the video, began in the calf.',
         'He had a fall, the main risk factor for his fracture.',
         'She stopped the tablets, the standard treatment for her in the past year.',
+        'The dressing was changed because of its poor absorption of the exudate that day.',
       ],
     },
   },

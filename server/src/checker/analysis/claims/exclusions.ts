@@ -320,6 +320,13 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
  * Clauses judged on their own (by the cues, not by the present-tense fallback) when the
  * sentence as a whole is about this patient or this report.
  */
+/**
+ * People in general as a clause's subject ("asplenic patients are", "children with asthma
+ * have"): no determiner, so not "the patients" or "both children".
+ */
+const GENERIC_PEOPLE = String.raw`(?!(?:the|our|these|those|both|all|two|three|her|his|their)\b)(?:[\p{L}-]+\s+){0,2}?(?:patients|people|persons|children|adults|women|men|infants|neonates|individuals|smokers)\s+(?:with\s+(?:[\p{L}-]+\s+){1,3}?)?(?:are|have|can|may|do|does|need|develop|tolerate|respond)\b`;
+/** "They" as a drug or a class, with a present modal or "do" ("as they do not improve outcome"). */
+const THEY_PRESENT = String.raw`they\s+(?:do|can|cannot|may|might|must|seldom|rarely|often|usually)\b`;
 /** A share of a population as a clause's subject ("up to 20% of such fractures", "most of them"). */
 const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|only)\s+)?(?:\d+(?:\.\d+)?\s?%|(?:one|two)\s+in\s+\d|most|many|the\s+majority)\s+of\b`;
 
@@ -346,9 +353,9 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     name: 'a relative clause in the present tense (", which causes")',
     when: 'case',
     // The clause keeps its "which" (the subject of an -s form read first as a noun, "peaks").
-    pattern: /,\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|(?!(?:was|has|does|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))/iu,
+    pattern: /,\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))/iu,
     examples: {
-      caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.'],
+      caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.', 'Gliclazide was replaced by sitagliptin, which does not cause weight gain.'],
       caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
     },
   },
@@ -366,8 +373,9 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // missed") are general however they are told; "as" gives a reason when "it" or such a share
     // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
     pattern: new RegExp(
-      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE})))\s+(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b)` +
-        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
+        String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
+        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
       'iu',
     ),
     examples: {
@@ -377,6 +385,8 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'Valproate was avoided because it is teratogenic.',
         'An MRI was done, since up to 30% of these lesions are invisible on CT.',
         'Amiloride was added, as it blocks the epithelial sodium channel.',
+        'She was vaccinated against influenza, as pregnant women are at higher risk of severe illness.',
+        'Antibiotics were withheld, as they do not shorten viral bronchiolitis.',
       ],
       caseLeaves: [
         'Lamotrigine was chosen because she is planning a pregnancy.',
@@ -388,6 +398,8 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'Because of the bleeding risk, the biopsy was deferred.',
         'The drain was left in because it is still draining.',
         'The dose was halved as it was late in the evening.',
+        'The visit was moved, as they could not travel that week.',
+        'Surgery was delayed because both children are unwell.',
       ],
     },
   },
