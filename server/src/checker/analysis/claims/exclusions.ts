@@ -69,7 +69,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // patient": the reader is urged to think of something, nothing is stated.
     name: 'exhortation ("should be considered")',
     kind: 'exhortation',
-    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|(?:ask|enquire|inquire)\s+about\b|dismiss(?:ed)?\b|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential|sought\b|(?<=\bhistor(?:y|ies)\s+(?:should|must)\s+(?:\p{L}+\s+){1,3})(?:taken|obtained|elicited)\b)/iu,
+    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|(?:ask|enquire|inquire)\s+about\b|dismiss(?:ed)?\b|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential|sought\b|(?<=\bhistor(?:y|ies)\s+(?:should|must)\s+(?:\p{L}+\s+){1,3})(?:taken|obtained|elicited)\b|individuali[sz]ed|tailored\s+to\s+(?:the|each)|personali[sz]ed|judged\s+on\s+(?:its|their)\s+(?:own\s+)?merits|decided\s+(?:case\s+by\s+case|on\s+a\s+case-by-case\s+basis))/iu,
     examples: {
       leaves: [
         'Neurologists should keep this cause of cramps in mind.',
@@ -80,6 +80,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
         'Cramps must not be dismissed as benign without an examination.',
         'A detailed travel history should always be obtained in such cases.',
         'Other causes of anaemia should be sought before the diagnosis is made.',
+        'The timing of surgery should be individualised.',
       ],
       claims: ['Quinine should not be given in pregnancy.', 'Cramps are rare in children, but they should be considered after exercise.'],
     },
@@ -134,6 +135,21 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
       leaves: ['A 40-year-old man with cramps after a marathon is reported.', 'Herein, two siblings with the same mutation are presented.'],
       claims: ['A case of cramps after the vaccine is reported in the literature.', 'A similar association is reported.'],
     },
+  },
+  {
+    // Consent and ethics: the paper's own paperwork ("The family has given written consent.").
+    name: 'consent and ethics of the report',
+    kind: 'paper',
+    pattern: /\b(?:(?:(?:written|informed|verbal)\s+)*consent\s+(?:(?:was|has\s+been|had\s+been|were)\s+)?(?:obtained|given|provided|signed|sought|granted)|(?:has|have|had)\s+(?:also\s+)?(?:given|provided|signed)\s+(?:(?:their|her|his)\s+)?(?:(?:written|informed|verbal)\s+)*consent|consent\s+(?:for|to)\s+(?:publication|publish)|(?:ethical|ethics)\s+(?:approval|committee|review|board)|institutional\s+review\s+board)\b/iu,
+    examples: { leaves: ['Written consent for publication is held by the journal.', 'Ethical approval is not required for a single case report.'] },
+  },
+  {
+    // The paper pointing at its figures and tables ("The images in Figure 4 are from…"): the
+    // present tense alone makes no claim there.
+    name: 'what a figure or table holds',
+    kind: 'comment',
+    pattern: /^(?:the\s+)?(?:[\p{L}-]+\s+)?(?:images?|pictures?|photographs?|scans?|radiographs?|values?|results?|data|findings|timeline|details|slides?|sections?)\s+(?:in|of|shown\s+in|given\s+in|listed\s+in)\s+(?:fig(?:ure)?s?\.?\s*|tables?\s+|videos?\s+)(?:S?\d+|[A-Z]\b)/iu,
+    examples: { leaves: ['The histology slides in Figure 3 are from the second operation.'], claims: ['The findings in Table 2 are typical of the disease.'] },
   },
   {
     // The paper defining its own words ("Here, early means within 48 hours."): no fact.
@@ -232,19 +248,23 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // explanations.": the authors hedge or speculate; no fact is stated.
     name: 'hedged speculation ("it is possible that")',
     kind: 'comment',
-    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:several|many|two|three|four|other|various|a\s+few|some|different)\s+(?:explanations?|reasons?|mechanisms?|interpretations?|possibilities|hypotheses|scenarios)\s+(?:are|seem|appear)\s+(?:(?:equally|also|therefore)\s+)?(?:possible|plausible|conceivable)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains)|(?:is|are|remains?)\s+(?:still|as\s+yet|yet\s+to\s+be)\s+(?:undefined|unclear|unknown|uncertain|unsettled|defined|established|not\s+(?:well\s+)?(?:defined|established|known|understood|clear)))\b/iu,
+    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:is|are)\s+(?:also\s+)?(?:worth|worthy\s+of)\s+(?:noting|mentioning|emphasi[sz]ing|stressing|highlighting|note|mention|comment)|(?:will|would|may|might)\s+(?:show|tell|reveal|determine|clarify)\s+(?:whether|if)|^time\s+will\s+tell|(?:may|might|could|would)\s+(?:not\s+)?(?:also\s+)?have\s+(?:been|\p{L}+ed|\p{L}+en|made|done|led|shown|prevented|changed|helped)|(?:the\s+reader|readers|one|some|critics)\s+(?:may|might|could|would)\s+(?:well\s+)?(?:ask|wonder|question|argue|object)|(?:several|many|two|three|four|other|various|a\s+few|some|different)\s+(?:explanations?|reasons?|mechanisms?|interpretations?|possibilities|hypotheses|scenarios)\s+(?:are|seem|appear)\s+(?:(?:equally|also|therefore)\s+)?(?:possible|plausible|conceivable)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains)|(?:is|are|remains?)\s+(?:still|as\s+yet|yet\s+to\s+be)\s+(?:undefined|unclear|unknown|uncertain|unsettled|defined|established|not\s+(?:well\s+)?(?:defined|established|known|understood|clear)))\b/iu,
     examples: {
       leaves: [
         'It is possible that the two conditions are linked.',
         'It is unclear whether the drug played a role.',
         'There are several possible explanations.',
         'Two interpretations are possible for the rise in calcium.',
+        'The timing of the second episode is worth noting.',
+        'Longer follow-up will show whether the remission lasts.',
+        'An earlier endoscopy might have shortened the admission.',
+        'The reader may wonder why no biopsy was taken.',
         'There is always the possibility of a second cause.',
         'Whether the drug played a role is unclear.',
         'The question is whether the vaccine had a part in it.',
         'The best dose of steroids in this situation is still unclear.',
       ],
-      claims: ['It is possible that smoking causes the relapse.'],
+      claims: ['It is possible that smoking causes the relapse.', 'Steroids may have a role in severe cases.'],
     },
   },
   {
