@@ -294,7 +294,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // in the present tense in the Discussion.
     name: "this patient's course so far (\"at the last visit\")",
     kind: 'comment',
-    pattern: /\b(?:so\s+far|since\s+then|to\s+this\s+day|at\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:last|latest|most\s+recent)\s+(?:visit|follow-up|review|contact|consultation)|is\s+ongoing|(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:planned|scheduled|awaited|pending|under\s+way|underway|being\s+(?:planned|considered|arranged))|(?:is|remains)\s+(?:(?:now|currently|still)\s+)?(?:alive\s+and\s+well|asymptomatic|symptom-free|free\s+of\s+(?:symptoms|recurrence|relapse|disease))(?=\s*(?:[.;,]|$|\s+(?:at|after|since|and|with|on|two|three|four|five|six|\d)))|remains\s+(?:well|stable|in\s+remission|under\s+(?:follow-up|review|observation))|(?:has|have)\s+(?:(?:also|now|since|already|not|so\s+far)\s+)*been\s+(?:excluded|ruled\s+out|started|initiated|stopped|discontinued|withdrawn|tapered|arranged|scheduled|planned))\b/iu,
+    pattern: /\b(?:so\s+far|since\s+then|to\s+this\s+day|at\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:last|latest|most\s+recent)\s+(?:visit|follow-up|review|contact|consultation)|is\s+ongoing|(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:planned|scheduled|awaited|pending|under\s+way|underway|being\s+(?:planned|considered|arranged))|(?:is|remains)\s+(?:(?:now|currently|still)\s+)?(?:alive\s+and\s+well|asymptomatic|symptom-free|free\s+of\s+(?:symptoms|recurrence|relapse|disease))(?=\s*(?:[.;,]|$|\s+(?:at|after|since|and|with|on|two|three|four|five|six|\d)))|remains\s+(?:well|stable|in\s+remission|under\s+(?:follow-up|review|observation))|(?:has|have)\s+(?:(?:also|now|since|already|not|so\s+far)\s+)*been\s+(?:excluded|ruled\s+out|started|initiated|stopped|discontinued|withdrawn|tapered|arranged|scheduled|planned)|(?:will|shall)\s+(?:then\s+|also\s+)?be\s+(?:performed|offered|repeated|undertaken|arranged|scheduled|done|re-?operated))\b/iu,
     examples: {
       leaves: [
         'The response to treatment has been good so far.',
@@ -303,6 +303,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
         'A repeat nerve conduction study is planned.',
         'Two years on, she remains free of symptoms.',
         'Steroids have now been tapered.',
+        'If the cyst refills, a second aspiration will be offered.',
       ],
       claims: ['Relapses are frequent so far as the literature tells.'],
     },
