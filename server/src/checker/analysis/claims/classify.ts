@@ -821,11 +821,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
           if (clause.when === 'case' ? this.mode !== 'case' : clause.when !== f.blockedBy?.kind) continue;
           const m = run(clause.pattern, this.f);
           if (!m) continue;
-          // A pattern with a group judges what the group holds (it starts the match: the main
-          // clause before an aside); without one, the text after the match.
-          const own = m[1] !== undefined;
-          const offset = own ? m.index : m.index + m[0].length;
-          out.push({ clause, offset, features: features(own ? m[1] : this.text.slice(offset), clause.when === 'case' ? 'discussion' : this.mode) });
+          // The text after the match is judged, or the main clause before it (an aside).
+          const before = clause.judges === 'before';
+          const offset = before ? 0 : m.index + m[0].length;
+          out.push({ clause, offset, features: features(before ? this.text.slice(0, m.index) : this.text.slice(offset), clause.when === 'case' ? 'discussion' : this.mode) });
         }
       }
       return (this.clausesMemo = out);

@@ -441,7 +441,10 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     name: 'an aside about this patient (", though our patient")',
     when: 'patient',
     whole: true,
-    pattern: /^([^;]+?)(?=,?\s+(?:though|although|even\s+though|whereas|while|but|as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|unlike|like)\s+(?:[^,;]*?\s)?(?:our|this|the\s+present)\s+(?:[\p{L}-]+\s+)?(?:patient|case)\b[^,;]*$)/iu,
+    judges: 'before',
+    // (Opens on the conjunction, so that it is tried only where one stands; the comma before it
+    // stays with the main clause.)
+    pattern: /(?<=\S,?\s)(?:though|although|even\s+though|whereas|while|but|as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|unlike|like)\s+(?:[^,;]*?\s)?(?:our|this|the\s+present)\s+(?:[\p{L}-]+\s+)?(?:patient|case)\b[^,;]*$/iu,
     examples: {
       claims: ['Smoking is a further risk factor, though our patient had never smoked.', 'The fever usually settles within a day, but our patient had fever for a week.', 'Another cause is a drug reaction, although our patient took no drugs.'],
       leaves: ['The fever settled within a day, as in our patient.'],

@@ -105,8 +105,8 @@ export interface ClaimExclusion {
 /**
  * A clause judged on its own (by the cues, not by the present-tense fallback) when the sentence
  * as a whole is about this patient (`patient`) or this report (`report`): the text after the
- * match is classified again (or, when the pattern has a group, the group's text: the main
- * clause before an aside about the patient).
+ * match is classified again (or, with `judges: 'before'`, the text before it: the main clause
+ * before an aside about the patient).
  */
 export interface ClaimClause {
   name: string;
@@ -122,6 +122,8 @@ export interface ClaimClause {
    * does outside the case sections (always so for `case`).
    */
   whole?: boolean;
+  /** What is judged: the text after the match (default), or the text before it (the main clause before an aside). */
+  judges?: 'after' | 'before';
   pattern: RegExp;
   examples: ClaimExamples;
 }
