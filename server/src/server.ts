@@ -9,6 +9,7 @@ import { format } from 'node:util';
 import { createServer } from './lsp/server';
 import { FramingGuard } from './lsp/framing';
 import { wireEncoder } from './lsp/wire';
+import { YOUNG_GENERATION_CAP_MB } from './lsp/heap';
 import pkg from '../../package.json';
 
 const USAGE = `Usage: caselint-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -47,7 +48,7 @@ function main(argv: string[]): void {
       process.stderr.write(`caselint: unhandled rejection: ${String(reason)}\n`);
     }
   });
-  createServer(connection);
+  createServer(connection, { youngGenerationCapMB: YOUNG_GENERATION_CAP_MB });
   connection.listen();
 }
 
