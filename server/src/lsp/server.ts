@@ -205,7 +205,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       notifyChecklist(analysis);
       return;
     }
-    if (state.notifiedAnalysis === analysis || state.pendingChecklist === analysis) return;
+    if (state.notifiedAnalysis?.deref() === analysis || state.pendingChecklist === analysis) return;
     state.pendingChecklist = analysis;
     state.scheduleChecklist(checklistDelayMs, () => {
       const pending = state.pendingChecklist;
@@ -217,7 +217,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         void newer.analysis.then((a) => a.status !== 'cancelled' && afterCheck(a));
         return;
       }
-      state.notifiedAnalysis = pending;
+      state.notifiedAnalysis = new WeakRef(pending);
       notifyChecklist(pending, state);
     });
   }
