@@ -215,77 +215,32 @@ void (async () => {
   const { spawnSync } = await import('node:child_process');
   const { writeFileSync, statSync } = await import('node:fs');
   const { deflateRawSync } = await import('node:zlib');
-  const { spawnServer, PULL_CAPABILITIES, SERVER_JS } = await import('../test/lsp/client');
+  const { SERVER_JS } = await import('../test/lsp/client');
+  const { lspKeystrokes, percentile } = await import('./lsp');
   const ROOT = resolve(__dirname, '..');
   const cliJs = join(ROOT, 'server', 'out', 'cli.js');
   if (!existsSync(SERVER_JS) || !existsSync(cliJs)) {
     console.log('\n(server/out is missing: run `npm run build` first for the LSP, CLI and .vsix measures)');
     return;
   }
-  const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
-  const rssMB = (pid?: number) => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      return m ? Number(m[1]) / 1024 : NaN;
-    } catch {
-      return NaN;
-    }
-  };
-
-  /** CPU time (ms) of a process, or of its main thread (the one that answers), from /proc (Linux; NaN elsewhere). */
-  const cpuMs = (pid?: number, mainThread = false) => {
-    try {
-      const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-    } catch {
-      return NaN;
-    }
-  };
+  const pct = percentile;
 
   // Keystroke re-check: 200+ one-character edits spread over the document, each followed by a
-  // pull, timed from the edit to the answer; against a full check of the same text.
+  // pull, timed from the edit to the answer; against a full check of the same text (bench/lsp.ts,
+  // which bench/lsp-keystrokes.ts runs alone, to profile the server or compare two builds).
   const edits = Math.max(200, runs * 4);
-  const client = spawnServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onType' } });
-  await client.initialize();
-  const uri = 'file:///tmp/caselint-bench/manuscript.md';
-  const t0 = performance.now();
-  await client.open(uri, text);
-  let resultId = (await client.pull(uri)).resultId;
-  const openMs = performance.now() - t0;
-  const rssOpen = rssMB(client.pid);
-  const random = editRandom(17);
-  const times: number[] = [];
-  let unchanged = 0;
+  const lsp = await lspKeystrokes({ text, edits, seed: 17 });
+  const full = base.median;
+  const median = pct(lsp.times, 0.5);
+  const p95 = pct(lsp.times, 0.95);
+  console.log(`\nkeystroke re-check over LSP (stdio, pull diagnostics), ${edits} edits spread over ${(text.length / 1000).toFixed(0)} KB:`);
+  console.log(`  open + first check + diagnostics ${lsp.openMs.toFixed(0)} ms; per edit median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; ${lsp.unchanged} of ${edits} answered "unchanged" (a full report: ${(lsp.fullReportBytes / 1000).toFixed(0)} KB)`);
+  console.log(`  ratio to a full in-process check (${full.toFixed(1)} ms): median ${(median / full).toFixed(2)}×, p95 ${(p95 / full).toFixed(2)}×`);
   // The server's CPU time over the edits: what it spends per keystroke whatever else the machine
   // runs (the wall times above grow with the load of a shared machine; this much less).
-  const cpu0 = cpuMs(client.pid);
-  const main0 = cpuMs(client.pid, true);
-  for (let i = 0; i < edits; i++) {
-    const doc = client.text(uri);
-    const offset = Math.floor(((i + random()) / edits) * doc.length);
-    const lines = doc.slice(0, offset).split('\n');
-    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
-    const t = performance.now();
-    await client.change(uri, [{ range: { start: position, end: position }, text: i % 2 ? 'a' : ' ' }]);
-    // With the last result id, as VS Code pulls: diagnostics equal to the last ones are `unchanged`.
-    const report = await client.pull(uri, resultId);
-    times.push(performance.now() - t);
-    if (report.kind === 'unchanged') unchanged++;
-    resultId = report.resultId;
-  }
-  const rssEdited = rssMB(client.pid);
-  const cpuPerEdit = (cpuMs(client.pid) - cpu0) / edits;
-  const mainPerEdit = (cpuMs(client.pid, true) - main0) / edits;
-  await client.shutdown();
-  const full = base.median;
-  const median = pct(times, 0.5);
-  const p95 = pct(times, 0.95);
-  console.log(`\nkeystroke re-check over LSP (stdio, pull diagnostics), ${edits} edits spread over ${(text.length / 1000).toFixed(0)} KB:`);
-  console.log(`  open + first check + diagnostics ${openMs.toFixed(0)} ms; per edit median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; ${unchanged} of ${edits} answered "unchanged"`);
-  console.log(`  ratio to a full in-process check (${full.toFixed(1)} ms): median ${(median / full).toFixed(2)}×, p95 ${(p95 / full).toFixed(2)}×`);
-  if (Number.isFinite(cpuPerEdit)) console.log(`  server CPU time per edit: ${mainPerEdit.toFixed(1)} ms on its main thread, ${cpuPerEdit.toFixed(1)} ms in all (with V8's GC and compiler threads)`);
+  if (Number.isFinite(lsp.cpuPerEdit)) console.log(`  server CPU time per edit: ${lsp.mainCpuPerEdit.toFixed(1)} ms on its main thread, ${lsp.cpuPerEdit.toFixed(1)} ms in all (with V8's GC and compiler threads)`);
   console.log(`  targets: p95 ≤ 5 ms (${p95 <= 5 ? 'met' : 'NOT met'}), p95 ≤ 0.1× full check (${p95 <= full / 10 ? 'met' : 'NOT met'})`);
-  console.log(`  server RSS: ${rssOpen.toFixed(0)} MB after opening, ${rssEdited.toFixed(0)} MB after the edits (target ≤ 100 MB: ${Math.max(rssOpen, rssEdited) <= 100 ? 'met' : 'NOT met'})`);
+  console.log(`  server RSS: ${lsp.rssOpenMB.toFixed(0)} MB after opening, ${lsp.rssEditedMB.toFixed(0)} MB after the edits (target ≤ 100 MB: ${Math.max(lsp.rssOpenMB, lsp.rssEditedMB) <= 100 ? 'met' : 'NOT met'})`);
 
   // CLI whole process, each tool on the same file, in the same run.
   const file = join(mkdtempSync(join(tmpdir(), 'caselint-bench-cli-')), 'manuscript.md');
