@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { codeCacheFile, codeCacheFolder } from '../../server/src/launch';
+import { codeCacheFile, codeCacheFolder } from '../../server/src/code-cache';
 import { RUNS_AS_ROOT, UNPRIVILEGED_UID } from './helpers';
 
 const LAUNCH = resolve(__dirname, '../../server/src/launch.ts');
