@@ -44,7 +44,7 @@ export interface LaunchOptions {
   /**
    * Whether this run's compiled code is worth keeping, asked when a run without a valid cache
    * ends (default: yes). The cache holds what the run compiled, so the CLI keeps only that of a
-   * run that checked files, not of `--version`.
+   * run that checked a case report, not of `--version` (cli/checked.ts).
    */
   keep?: () => boolean;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import '../startup';
+import { markChecked } from './checked';
 import { willCheck } from './v8-flags';
 import { main } from './main';
 
@@ -26,6 +27,7 @@ main({
   },
   env: process.env,
   willCheck,
+  checked: markChecked,
 }).then(
   (code) => {
     process.exitCode = code;
