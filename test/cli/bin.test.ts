@@ -31,6 +31,9 @@ describe('cli: the bundled binary (node server/out/cli.js)', function () {
     assert.equal(readFileSync(CLI_JS, 'utf8').split('\n')[0], '#!/usr/bin/env node');
     const r = spawnCli(['--version']);
     assert.deepEqual(r, { code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    // Answered by server/out/cli.js itself, as the bundle answers it with other arguments.
+    assert.deepEqual(spawnCli(['-v']), r);
+    assert.deepEqual(spawnCli(['--version', '--quiet']), r);
   });
 
   it('reads FORCE_COLOR and NO_COLOR from its environment', () => {
