@@ -24,7 +24,7 @@
  */
 import './startup';
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -58,14 +58,18 @@ function cachedCode(data: Buffer, header: Buffer): Buffer | undefined {
   return code;
 }
 
+/** Larger than any cache of our bundles (~1.5 MB): such a file is not read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** Reads a cache file of this user (undefined when there is none or it cannot be read). */
 function readCache(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking, so that a FIFO in its place cannot make the open wait for a writer.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
     // Code run in this process: only from a file of this user (or root's own).
-    if (!stat.isFile() || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) return undefined;
+    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) return undefined;
     return readFileSync(fd);
   } catch {
     return undefined;

@@ -100,6 +100,13 @@ describe('launch: a bundle with V8 code cache', function () {
     assert.equal(run(), 'alpha arg object true\n');
     assert.ok(existsSync(join(cacheFile, 'keep')));
     assert.equal(readdirSync(folder).length, 1, 'no temporary file is left behind');
+    // A FIFO where the cache file would be: not waited on (and replaced by the cache).
+    if (process.platform !== 'win32') {
+      rmSync(cacheFile, { recursive: true });
+      assert.equal(spawnSync('mkfifo', [cacheFile]).status, 0);
+      assert.equal(run(), 'alpha arg object true\n');
+      assert.ok(statSync(cacheFile).isFile());
+    }
     // A file where the cache folder would be.
     const blocked = join(dir, 'blocked');
     writeFileSync(blocked, 'x');
