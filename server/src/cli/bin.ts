@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import '../startup';
-import { markChecked } from './checked';
 import { willCheck } from './v8-flags';
 import { main } from './main';
 
@@ -27,7 +26,10 @@ main({
   },
   env: process.env,
   willCheck,
-  checked: markChecked,
+  // Read by server/out/cli.js (entries/cli.ts) when it decides to keep the code cache (CHECKED_KEY in cli/checked.ts).
+  checked: () => {
+    (globalThis as Record<symbol, unknown>)[Symbol.for('caselint.cli.checked')] = true;
+  },
 }).then(
   (code) => {
     process.exitCode = code;
