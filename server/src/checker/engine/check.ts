@@ -218,7 +218,9 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
 
   const finish = (): CheckResult => {
     const kept = applySuppressions(model, findings);
-    kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    // Rule ids by code unit, not localeCompare: the same order for ids of lower-case letters,
+    // digits and hyphens, without creating ICU's collator (~6 ms of a CLI run, more on a busy machine).
+    kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
     return { findings: kept, model, profile, config, sections };
   };
   return { rules: options.rules ?? RULES, one, steps, finish };
