@@ -214,9 +214,8 @@ function record(memo: Memo, doc: DocumentModel, b: Paragraph | Table, window: [n
  */
 export function blockIdentity(memo: Memo, doc: DocumentModel, b: Paragraph | Table, token?: BlockToken): BlockIdentity | undefined {
   if (!token || !isParagraph(b)) return provenIdentity(memo, doc, b);
-  const window = windowLines(doc, b);
   const known = vouched.get(token);
-  if (known && sameSurroundings(doc, b, token, known, window)) {
+  if (known && sameSurroundings(doc, b, token, known)) {
     // The record stays in the memo too, by its plain text (the memo's key, hashed once): for a
     // block of the same text in a chunk parsed anew (the chunk before an edit, an undo).
     if (known.memoKey !== undefined) memo.get(PARAGRAPH_SPACE, known.memoKey, () => known.identity);
@@ -242,6 +241,11 @@ interface VouchedRecord {
   memoKey?: string;
   kind: Paragraph['kind'];
   length: number;
+  /**
+   * The window lies inside the chunk, and does not start at the text's start (where windowOf
+   * cuts it): it is then the same lines of the chunk wherever the chunk is, and not looked at.
+   */
+  inside: boolean;
   /** The text of the window before the chunk's start, and after its end (none: the window is the chunk's lines). */
   before: string;
   after: string;
@@ -262,14 +266,19 @@ function vouchedRecord(memo: Memo, doc: DocumentModel, b: Paragraph, token: Bloc
     memoKey,
     kind: b.kind,
     length: b.end - b.start,
+    inside: from > 0 && from >= start && to <= end,
     before: from < start ? detached(memo, doc.text.slice(from, start)) : '',
     after: to > end ? detached(memo, doc.text.slice(end, to)) : '',
   };
 }
 
-function sameSurroundings(doc: DocumentModel, b: Paragraph, token: BlockToken, r: VouchedRecord, window: [number, number]): boolean {
+function sameSurroundings(doc: DocumentModel, b: Paragraph, token: BlockToken, r: VouchedRecord): boolean {
+  if (r.kind !== b.kind || r.length !== b.end - b.start) return false;
+  // A window inside the chunk and not cut at the text's start is the chunk's, wherever it is.
+  if (r.inside) return true;
   const id = r.identity;
-  if (id.from !== window[0] - b.start || id.to !== window[1] - b.start || r.kind !== b.kind || r.length !== b.end - b.start) return false;
+  const window = windowLines(doc, b);
+  if (id.from !== window[0] - b.start || id.to !== window[1] - b.start) return false;
   // (The window and the chunk are where they were relative to the block: the text outside the chunk has the same length.)
   const end = chunkOf(b, token)[1];
   return (r.before === '' || doc.text.startsWith(r.before, window[0])) && (r.after === '' || doc.text.startsWith(r.after, end));
