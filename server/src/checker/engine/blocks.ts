@@ -19,6 +19,12 @@ import type { DocumentModel, Finding, Memo, Paragraph, Table } from '../types';
  * the backticks of inline code on the line, the character before a fix). Anything else a rule
  * reads (the section's mode, a fact of the whole document) goes into its key. A finding or an
  * edit outside the window is never reused (the block's work runs at every check).
+ *
+ * A paragraph the Markdown parse built from a chunk it reused (model/index.ts, BlockToken) is
+ * proven so once: while the parse hands over the same token, its values are the same, and only
+ * the part of its window outside its chunk (the line before a chunk's first paragraph, a few
+ * characters more) is compared, so a re-check costs a lookup per unedited paragraph, and the full
+ * comparison only for the paragraphs an edit touched.
  */
 
 /** A block as the memo knows it: the window the rule may read, and the rules' findings for it. */
