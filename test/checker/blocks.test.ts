@@ -144,6 +144,83 @@ describe('block-local findings (RuleContext.block)', () => {
     assert.deepEqual(strip(r.findings), strip(check(text, { rules: [rule] }).findings));
   });
 
+  it('trusts the parse for a block it reused, but not for what lies outside the block’s chunk: its section, its kind, the text before it', () => {
+    // The key holds the section's heading (what a rule reads of the section); the message, the
+    // characters before the block (inside the window a rule may read).
+    const worked: string[] = [];
+    const rule: Rule = {
+      id: 'test-outside',
+      description: 'test',
+      defaultSeverity: 'warning',
+      check(ctx) {
+        for (const p of ctx.doc.paragraphs) {
+          const heading = p.section?.heading?.text ?? '';
+          ctx.block(p, heading, () => {
+            worked.push(p.plain);
+            const before = JSON.stringify(ctx.doc.text.slice(Math.max(0, p.start - 6), p.start));
+            ctx.report({ start: p.start, end: p.start + 1, message: `${p.kind} under ${heading} after ${before}` });
+          });
+        }
+      },
+    };
+    const checker = createIncrementalChecker();
+    const steps = [
+      TEXT,
+      // The section's heading: every paragraph under it again, no other.
+      TEXT.replace('## Discussion', '## Comment'),
+      // A heading that makes the paragraph a reference entry: its kind changes, its text does not.
+      TEXT.replace('## Discussion', '## References'),
+      // The text before a paragraph, in the chunk before it: the paragraph after it runs again.
+      TEXT.replace('A first foo paragraph.', 'A first foo paragraph!'),
+      TEXT.replace('A first foo paragraph.', 'A first foo paragraph!').replace('\n\nA second', '\n\n\nA second'),
+      TEXT,
+    ];
+    const ran: string[][] = [];
+    for (const text of steps) {
+      worked.length = 0;
+      const r = checker.check(text, { rules: [rule] });
+      ran.push([...worked]);
+      assert.deepEqual(strip(r.findings), strip(check(text, { rules: [rule] }).findings), JSON.stringify(text));
+    }
+    assert.deepEqual(ran[1], ['A third foo.']);
+    assert.deepEqual(ran[2], ['A third foo.']);
+    assert.deepEqual(ran[3].sort(), ['A first foo paragraph!', 'A second paragraph with foo and foo.']);
+    assert.deepEqual(ran[4], ['A second paragraph with foo and foo.']);
+  });
+
+  it('gives a full check’s findings after each of 400 random edits, for a rule that reads its window and its section', () => {
+    const rule: Rule = {
+      id: 'test-window',
+      description: 'test',
+      defaultSeverity: 'warning',
+      check(ctx) {
+        for (const p of ctx.doc.paragraphs) {
+          const heading = p.section?.heading?.text ?? '';
+          ctx.block(p, heading, () => {
+            // The window: the line before the paragraph and 8 characters before it, its own lines.
+            const before = JSON.stringify(ctx.doc.text.slice(Math.max(0, p.start - 8), p.start));
+            ctx.report({ start: p.start, end: p.end, message: `${p.kind} ${p.quoted ? 'quoted ' : ''}under ${heading} after ${before}: ${p.sentences.length} sentences, ${p.citations.map((c) => c.raw).join(' ')}` });
+          });
+        }
+      },
+    };
+    // (A fixed generator: the same edits every run.)
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['\n', '\n\n', '# ', '## References\n\n', '- ', '> ', 'x', ' [1]', '1. ', '*', '|', 'Table 2. ', '\n---\n'];
+    const checker = createIncrementalChecker();
+    let text = TEXT + '\n## References\n\n1. Ref one.\n2. Ref two.\n';
+    for (let i = 0; i < 400; i++) {
+      const at = random(text.length + 1);
+      text = random(3) === 0 ? text.slice(0, at) + text.slice(at + 1 + random(4)) : text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at);
+      const r = checker.check(text, { rules: [rule] });
+      assert.deepEqual(strip(r.findings), strip(check(text, { rules: [rule] }).findings), `edit ${i}: ${JSON.stringify(text)}`);
+    }
+  });
+
   it('without a memo, runs every block and returns its findings', () => {
     const seen: number[] = [];
     const rule: Rule = {

@@ -1,3 +1,4 @@
+import type { BlockToken } from '../model';
 import { detached } from '../model/memo';
 import { positionAt } from '../model/text';
 import type { DocumentModel, Finding, Memo, Paragraph, Table } from '../types';
@@ -18,6 +19,12 @@ import type { DocumentModel, Finding, Memo, Paragraph, Table } from '../types';
  * the backticks of inline code on the line, the character before a fix). Anything else a rule
  * reads (the section's mode, a fact of the whole document) goes into its key. A finding or an
  * edit outside the window is never reused (the block's work runs at every check).
+ *
+ * A paragraph the Markdown parse built from a chunk it reused (model/index.ts, BlockToken) is
+ * proven so once: while the parse hands over the same token, its values are the same, and only
+ * the part of its window outside its chunk (the line before a chunk's first paragraph, a few
+ * characters more) is compared, so a re-check costs a lookup per unedited paragraph, and the full
+ * comparison only for the paragraphs an edit touched.
  */
 
 /** A block as the memo knows it: the window the rule may read, and the rules' findings for it. */
@@ -174,6 +181,11 @@ function windowOf(doc: DocumentModel, b: Paragraph | Table): [number, number] | 
   } else {
     for (const r of [b.header, ...b.rows]) for (const c of r) if (c.start < b.start || c.end > b.end) return undefined;
   }
+  return windowLines(doc, b);
+}
+
+/** The window of a block (windowOf), its source not checked. */
+function windowLines(doc: DocumentModel, b: Paragraph | Table): [number, number] {
   const starts = doc.lineStarts;
   const first = positionAt(starts, b.start).line;
   const last = positionAt(starts, b.end).line;
@@ -206,14 +218,95 @@ function record(memo: Memo, doc: DocumentModel, b: Paragraph | Table, window: [n
  * when the record found is of another block with the same text (another markup, kind or
  * window), by all of its text.
  */
-export function blockIdentity(memo: Memo, doc: DocumentModel, b: Paragraph | Table): BlockIdentity | undefined {
+export function blockIdentity(memo: Memo, doc: DocumentModel, b: Paragraph | Table, token?: BlockToken): BlockIdentity | undefined {
+  if (!token || !isParagraph(b)) return provenIdentity(memo, doc, b);
+  const known = vouched.get(token);
+  if (known && sameSurroundings(doc, b, token, known)) {
+    // The record stays in the memo too, by its plain text (the memo's key, hashed once): for a
+    // block of the same text in a chunk parsed anew (the chunk before an edit, an undo).
+    if (known.memoKey !== undefined) memo.get(PARAGRAPH_SPACE, known.memoKey, () => known.identity);
+    return known.identity;
+  }
+  lastFirst = undefined;
+  const identity = provenIdentity(memo, doc, b);
+  if (identity) vouched.set(token, vouchedRecord(memo, doc, b, token, identity, lastFirst === identity ? b.plain : undefined));
+  return identity;
+}
+
+/**
+ * A block the parse vouches for (model/index.ts, BlockToken): its identity, proven once by
+ * every value (provenIdentity), and the text of its window outside its chunk, which the token
+ * does not cover (the line before the block when it is the chunk's first, at least LOOK_BEHIND
+ * characters before it): a later check trusts the token and compares only that text, a few
+ * characters, so that a block costs a lookup and two line searches instead of a comparison of
+ * all it holds.
+ */
+interface VouchedRecord {
+  identity: BlockIdentity;
+  /** The plain text the memo keeps the identity by, when it is the first of that text (provenIdentity). */
+  memoKey?: string;
+  kind: Paragraph['kind'];
+  length: number;
+  /**
+   * The window lies inside the chunk, and does not start at the text's start (where windowOf
+   * cuts it): it is then the same lines of the chunk wherever the chunk is, and not looked at.
+   */
+  inside: boolean;
+  /** The text of the window before the chunk's start, and after its end (none: the window is the chunk's lines). */
+  before: string;
+  after: string;
+}
+const vouched = new WeakMap<BlockToken, VouchedRecord>();
+
+function chunkOf(b: Paragraph, token: BlockToken): [number, number] {
+  const start = b.start - token.at;
+  return [start, start + token.chunkLength];
+}
+
+function vouchedRecord(memo: Memo, doc: DocumentModel, b: Paragraph, token: BlockToken, identity: BlockIdentity, memoKey: string | undefined): VouchedRecord {
+  const [start, end] = chunkOf(b, token);
+  const from = b.start + identity.from;
+  const to = b.start + identity.to;
+  return {
+    identity,
+    memoKey,
+    kind: b.kind,
+    length: b.end - b.start,
+    inside: from > 0 && from >= start && to <= end,
+    before: from < start ? detached(memo, doc.text.slice(from, start)) : '',
+    after: to > end ? detached(memo, doc.text.slice(end, to)) : '',
+  };
+}
+
+function sameSurroundings(doc: DocumentModel, b: Paragraph, token: BlockToken, r: VouchedRecord): boolean {
+  if (r.kind !== b.kind || r.length !== b.end - b.start) return false;
+  // A window inside the chunk and not cut at the text's start is the chunk's, wherever it is.
+  if (r.inside) return true;
+  const id = r.identity;
+  const window = windowLines(doc, b);
+  if (id.from !== window[0] - b.start || id.to !== window[1] - b.start) return false;
+  // (The window and the chunk are where they were relative to the block: the text outside the chunk has the same length.)
+  const end = chunkOf(b, token)[1];
+  return (r.before === '' || doc.text.startsWith(r.before, window[0])) && (r.after === '' || doc.text.startsWith(r.after, end));
+}
+
+/** A block's identity proven by every value a rule may read (see the top of this file). */
+const PARAGRAPH_SPACE = 'engine/block\0p';
+
+/** The record provenIdentity last found under a paragraph's plain text (blockIdentity keeps it alive in the memo). */
+let lastFirst: BlockRecord | undefined;
+
+function provenIdentity(memo: Memo, doc: DocumentModel, b: Paragraph | Table): BlockIdentity | undefined {
   const window = windowOf(doc, b);
   if (!window) return undefined;
   const paragraph = isParagraph(b);
   const key = paragraph ? b.plain : doc.text.slice(window[0], window[1]);
-  const space = paragraph ? 'engine/block\0p' : 'engine/block\0t';
+  const space = paragraph ? PARAGRAPH_SPACE : 'engine/block\0t';
   const found = memo.get<BlockRecord>(space, key, () => record(memo, doc, b, window));
-  if (matches(doc, b, found, window)) return found;
+  if (matches(doc, b, found, window)) {
+    if (paragraph) lastFirst = found;
+    return found;
+  }
   // Another block with the same text: its kind, its markup and its window make the key.
   // (Not a copy: the memo keeps a key for two checks at most, memo.ts.)
   const full = `${paragraph ? `${b.kind}\0${b.quoted ? 1 : 0}\0${b.plain}` : (b.caption?.plain ?? '\u0001')}\0${doc.text.slice(window[0], window[1])}`;

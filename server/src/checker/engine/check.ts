@@ -1,7 +1,8 @@
 import type { LoadedBibliography } from '../analysis/bibliography';
 import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
 import { resolveRuleSetting, type CaselintConfig } from '../config';
-import { parseDocument } from '../model';
+import { blockTokens, parseDocument } from '../model';
+import { lowerBound } from '../model/text';
 import { getProfile, PROFILES, type Profile, type ProfileItem } from '../profiles';
 import { RULE_IDS, RULES } from '../rules';
 import type { Rule, RuleContext } from '../analysis/rule';
@@ -123,7 +124,27 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
   // once per check, whichever rules ask; every key holds the config, the profile and the format.
   const memo = model.memo;
   const identities = new Map<Paragraph | Table, BlockIdentity | undefined>();
+  // A paragraph's identity is kept by its index among the parse's (blockTokens), found from the
+  // last one asked for (rules walk the paragraphs in order) or by its start: no hashing per block.
+  const tokens = memo ? blockTokens(model) : undefined;
+  const paragraphIdentities: (BlockIdentity | null | undefined)[] = tokens ? new Array(tokens.paragraphs.length).fill(undefined) : [];
+  let cursor = 0;
+  const indexOf = (block: Paragraph | Table): number => {
+    const list = tokens!.paragraphs;
+    if (list[cursor] === block) return cursor;
+    if (list[cursor + 1] === block) return ++cursor;
+    let k = lowerBound(list.length, (i) => list[i].start < block.start);
+    while (k < list.length && list[k] !== block && list[k].start === block.start) k++;
+    if (list[k] !== block) return -1;
+    return (cursor = k);
+  };
   const identityOf = (block: Paragraph | Table) => {
+    const k = tokens && 'plain' in block ? indexOf(block) : -1;
+    if (k >= 0) {
+      let id = paragraphIdentities[k];
+      if (id === undefined) paragraphIdentities[k] = id = blockIdentity(memo!, model, block, tokens!.tokens[k]) ?? null;
+      return id ?? undefined;
+    }
     let id = identities.get(block);
     if (id === undefined && !identities.has(block)) identities.set(block, (id = blockIdentity(memo!, model, block)));
     return id;

@@ -16,6 +16,8 @@ export interface RawParagraph {
    */
   chunkParagraph?: RawParagraph;
   chunkOffset?: number;
+  /** On a chunk's own paragraph: the length of the chunk's source (whole lines, the paragraph's among them). */
+  chunkLength?: number;
 }
 
 export interface RawTable {

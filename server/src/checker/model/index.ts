@@ -164,8 +164,40 @@ interface ParagraphParts {
   sentences: { start: number; end: number; text: string; plainStart: number; citations: number[] }[];
   builtAt: number;
   built: Citation[];
+  /** The paragraph's start in its chunk and the chunk's length (BlockToken). */
+  at: number;
+  chunkLength: number;
 }
 const partsOf = new WeakMap<RawParagraph, ParagraphParts>();
+
+/**
+ * What the parse vouches for of a paragraph it built from a chunk of an earlier parse (model
+ * built through the memo): the same token (compared by reference) for as long as everything the
+ * paragraph holds, relative to its start (its length, kind, quoting, plain text, segments,
+ * citations as written, sentences), and the source of its chunk are the same. The chunk is whole
+ * lines of the source, from `start - at` for `chunkLength` characters: the paragraph's lines
+ * among them. (The token is the paragraph's parts: a function of the chunk's paragraph, whose
+ * chunk is keyed by its text, and of the split's space and sizes, which give its kind.)
+ */
+export interface BlockToken {
+  readonly at: number;
+  readonly chunkLength: number;
+}
+/**
+ * The paragraphs of a model built through the memo, in order, and their tokens (undefined for a
+ * paragraph built anew): arrays of the builder's own, so that a change to the model's list
+ * cannot misalign them. (Not properties of the paragraphs: a model equals a whole parse's.)
+ */
+export interface BlockTokens {
+  readonly paragraphs: readonly Paragraph[];
+  readonly tokens: readonly (BlockToken | undefined)[];
+}
+const tokensOf = new WeakMap<DocumentModel, BlockTokens>();
+
+/** The parse's tokens for a model's paragraphs (BlockTokens), when it has them. */
+export function blockTokens(doc: DocumentModel): BlockTokens | undefined {
+  return tokensOf.get(doc);
+}
 
 /** A citation of a paragraph's parts moved by `d` (a literal, not a spread: see markdown.ts, shiftBlocks). */
 function citationAt(c: ParagraphParts['citations'][number], d: number): Citation {
@@ -191,7 +223,7 @@ function paragraphParts(rp: RawParagraph, offset: number, text: string, referenc
     }
     return { start, end, text: split.texts[k], plainStart: r.start, citations: cited };
   });
-  const parts: ParagraphParts = { space, lo: split.lo, hi: split.hi, caption: CAPTION_RE.test(rp.plain), citations, sentences, builtAt: NaN, built: [] };
+  const parts: ParagraphParts = { space, lo: split.lo, hi: split.hi, caption: CAPTION_RE.test(rp.plain), citations, sentences, builtAt: NaN, built: [], at: rp.start, chunkLength: rp.chunkLength ?? -1 };
   partsOf.set(rp, parts);
   return parts;
 }
@@ -262,6 +294,8 @@ function* buildModel(
   // (With a reference list, a paragraph's splits for its sizes: see splitParagraph.)
   const proseSpace = citationOptions.referenceCount >= 1 ? 'model/paragraph\0p+' : 'model/paragraph\0p';
 
+  const tokenParagraphs: Paragraph[] = [];
+  const tokens: (BlockToken | undefined)[] = [];
   let shifted = 0;
   for (const rp of raw.paragraphs) {
     const section = sectionAt(rp.start);
@@ -294,6 +328,8 @@ function* buildModel(
         para.sentences.push(s);
         sentences.push(s);
       }
+      tokenParagraphs.push(para);
+      tokens.push(parts.chunkLength >= 0 ? parts : undefined);
       paragraphs.push(para);
       // (A step per 16 such paragraphs: each costs little.)
       if (++shifted % 16 === 0) yield;
@@ -338,6 +374,8 @@ function* buildModel(
       sentences.push(s);
     }
     paragraphs.push(para);
+    tokenParagraphs.push(para);
+    tokens.push(undefined);
     yield;
   }
 
@@ -374,7 +412,7 @@ function* buildModel(
     if (h1) title = { text: h1.text, start: h1.textStart, end: h1.textEnd };
   }
 
-  return {
+  const model: DocumentModel = {
     text,
     format,
     frontMatter,
@@ -391,6 +429,8 @@ function* buildModel(
     lineStarts,
     parseWarnings,
   };
+  if (memo) tokensOf.set(model, { paragraphs: tokenParagraphs, tokens });
+  return model;
 }
 
 const NUMBERED_ENTRY = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]/gm;

@@ -756,6 +756,7 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
         chunk.tokens = yield* markdownTokenSteps(chunk.src, env0);
       }
       chunk.blocks = yield* blocksOfTokens(chunk.source, computeLineStarts(chunk.source), chunk.tokens, env, memo);
+      for (const p of chunk.blocks.paragraphs) p.chunkLength = chunk.source.length;
       chunk.refsKey = refsKey;
       chunk.tokens = undefined;
       chunk.placed = undefined;
