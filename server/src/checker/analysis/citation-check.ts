@@ -14,6 +14,7 @@
  * front-matter references.
  */
 import type { BibEntry } from '../model/bibliography';
+import { detached, memoised } from '../model/memo';
 import { isReferencesHeading } from '../profiles';
 import type { CaselintConfig } from '../config';
 import type { Citation, DocumentModel, Fix, Paragraph } from '../types';
@@ -525,40 +526,58 @@ function entryTitle(text: string): string | undefined {
   return title.length >= 25 ? title : undefined;
 }
 
+/** What an entry's text says of its identifiers and title: a function of the text alone (memoised by it). */
+interface EntryFacts {
+  /** Malformed DOIs and PMIDs: the match as written (found again in the source) and the value. */
+  badDois: { match: string; value: string }[];
+  badPmids: { match: string; value: string }[];
+  /** Valid DOIs, lower-cased: the labelled ones, then the bare ones. */
+  dois: string[];
+  title: string | undefined;
+}
+
+function entryFacts(text: string): EntryFacts {
+  const facts: EntryFacts = { badDois: [], badPmids: [], dois: [], title: entryTitle(text) };
+  for (const m of /doi/i.test(text) ? text.matchAll(DOI_LABELLED) : []) {
+    const value = cleanDoi(m[1] ?? m[2] ?? m[3] ?? '');
+    if (!validDoi(value)) facts.badDois.push({ match: m[0], value });
+    else facts.dois.push(value.toLowerCase());
+  }
+  if (text.includes('10.')) for (const m of text.matchAll(DOI_BARE)) facts.dois.push(cleanDoi(m[0]).toLowerCase());
+  for (const m of text.includes('PMID') ? text.matchAll(PMID_RE) : []) {
+    const value = (m[1] ?? m[2] ?? '').replace(/[.,;)\]]+$/, '');
+    if (!/^\d{1,8}$/.test(value)) facts.badPmids.push({ match: m[0], value });
+  }
+  return facts;
+}
+
 /** Checks the list's entries; returns the entries that duplicate an earlier one. */
 function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems: CitationProblem[], numeric: NumericUse[] | undefined, removals: { take(): boolean }): Set<ReferenceEntry> {
   const duplicates = new Set<ReferenceEntry>();
   const byDoi = new Map<string, ReferenceEntry>();
   const byTitle = new Map<string, ReferenceEntry>();
-  const source = (e: ReferenceEntry) => model.text.slice(e.start, e.end);
   const label = (e: ReferenceEntry) => (numeric ? `Reference ${e.number}` : 'This reference');
   const citedNumbers = numeric ? new Set(numeric.flatMap((u) => u.numbers)) : undefined;
   for (const e of list) {
     // The entry's text without markup (comments, emphasis), each match found again in the source.
-    const text = e.text;
-    const src = source(e);
+    // (Facts kept by the memo are cut from a copy: memo.ts, detached.)
+    const { badDois, badPmids, dois, title } = memoised(model.memo, 'references/entry', e.text, () => entryFacts(detached(model.memo, e.text)));
+    let src: string | undefined;
     let from = 0;
-    const at = (m: RegExpMatchArray) => {
-      const i = src.indexOf(m[0], from);
+    const at = (match: string) => {
+      src ??= model.text.slice(e.start, e.end);
+      const i = src.indexOf(match, from);
       if (i < 0) return { start: e.start, end: e.end };
-      from = i + m[0].length;
-      return { start: e.start + i, end: e.start + i + m[0].length };
+      from = i + match.length;
+      return { start: e.start + i, end: e.start + i + match.length };
     };
-    const dois: string[] = [];
-    for (const m of /doi/i.test(text) ? text.matchAll(DOI_LABELLED) : []) {
-      const value = cleanDoi(m[1] ?? m[2] ?? m[3] ?? '');
-      if (!validDoi(value)) {
-        problems.push({ rule: 'reference-entry', kind: 'malformed-doi', ...at(m), message: `${label(e)} has a malformed DOI "${short(value)}": a DOI looks like 10.1234/abc.` });
-      } else dois.push(value.toLowerCase());
+    for (const { match, value } of badDois) {
+      problems.push({ rule: 'reference-entry', kind: 'malformed-doi', ...at(match), message: `${label(e)} has a malformed DOI "${short(value)}": a DOI looks like 10.1234/abc.` });
     }
-    if (text.includes('10.')) for (const m of text.matchAll(DOI_BARE)) dois.push(cleanDoi(m[0]).toLowerCase());
     from = 0;
-    for (const m of text.includes('PMID') ? text.matchAll(PMID_RE) : []) {
-      const value = (m[1] ?? m[2] ?? '').replace(/[.,;)\]]+$/, '');
-      if (/^\d{1,8}$/.test(value)) continue;
-      problems.push({ rule: 'reference-entry', kind: 'malformed-pmid', ...at(m), message: `${label(e)} has a malformed PMID "${short(value)}": a PMID is up to 8 digits.` });
+    for (const { match, value } of badPmids) {
+      problems.push({ rule: 'reference-entry', kind: 'malformed-pmid', ...at(match), message: `${label(e)} has a malformed PMID "${short(value)}": a PMID is up to 8 digits.` });
     }
-    const title = entryTitle(e.text);
     const sameDoi = dois.map((d) => byDoi.get(d)).find(Boolean);
     const same = sameDoi ?? (title ? byTitle.get(title) : undefined);
     if (same) {
