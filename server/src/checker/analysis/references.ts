@@ -67,16 +67,28 @@ type Part = { start: number; end: number; number?: number; text: string };
 
 /**
  * A reference paragraph's entries. A function of its source, its plain text and the start of its
- * line before it (its list marker): memoised by the three, with offsets relative to the
- * paragraph's start and strings cut from copies (memo.ts, detached), so that a re-check splits
- * only the paragraphs edited.
+ * line before it (its list marker), with offsets relative to the paragraph's start: kept by the
+ * memo under the plain text (a string of the model's, whose hash is known) with the source and
+ * line start it was split for, and split again only when one of them differs (comparing strings
+ * costs much less than hashing ~60 KB of reference list into a key at each check). Strings kept
+ * are copies (memo.ts, detached), so a re-check splits only the paragraphs edited. (Two
+ * paragraphs of the same plain text, a duplicate entry under another number, take turns: each
+ * is split again at each check, and each split is its own.)
  */
 function splitNumberedLines(text: string, p: Paragraph, memo: Memo | undefined): Part[] {
   const source = text.slice(p.start, p.end);
   const before = lineBefore(text, p.start);
-  const parts = memoised(memo, 'references/split', source + '\0' + before + '\0' + p.plain, () => splitLines(detached(memo, source), detached(memo, p.plain), before));
-  return parts.map((part) => ({ ...part, start: p.start + part.start, end: p.start + part.end }));
+  if (!memo) return shifted(splitLines(source, p.plain, before), p.start);
+  const last = memoised(memo, 'references/split', p.plain, (): { source?: string; before?: string; parts: Part[] } => ({ parts: [] }));
+  if (last.source !== source || last.before !== before) {
+    last.source = detached(memo, source);
+    last.before = detached(memo, before);
+    last.parts = splitLines(last.source, detached(memo, p.plain), before);
+  }
+  return shifted(last.parts, p.start);
 }
+
+const shifted = (parts: Part[], by: number): Part[] => parts.map((part) => ({ ...part, start: by + part.start, end: by + part.end }));
 
 /** splitNumberedLines, offsets in `source`. */
 function splitLines(source: string, plain: string, before: string): Part[] {
