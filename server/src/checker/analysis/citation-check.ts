@@ -17,7 +17,7 @@ import type { BibEntry } from '../model/bibliography';
 import { detached, memoised } from '../model/memo';
 import { isReferencesHeading } from '../profiles';
 import type { CaselintConfig } from '../config';
-import type { Citation, DocumentModel, Fix, Paragraph } from '../types';
+import type { Citation, DocumentModel, Fix, Memo, Paragraph } from '../types';
 import { bibitems, bibliographyRequests, keyIndex, nocite, type KeyIndex, type LoadedBibliography } from './bibliography';
 import { isPlaceholderKey } from './placeholders';
 import { addEntryEdits, removeEntryEdits, renumberEdits } from './reference-edits';
@@ -95,7 +95,23 @@ function textCitations(model: DocumentModel): Citation[] {
   return out;
 }
 
-function numericUse(c: Citation): NumericUse | undefined {
+/**
+ * The numbers a numeric marker cites: a function of its kind and keys. In the incremental checker
+ * a paragraph's citations keep their keys' array from check to check (it is the memoised split's,
+ * model/index.ts), so the numbers are kept by that array (and its kind): a re-check expands only
+ * the markers of the paragraphs edited. Never mutated.
+ */
+function numericUse(c: Citation, memo: Memo | undefined): NumericUse | undefined {
+  if (!memo) return numbersOf(c);
+  const kept = numbersByKeys.get(c.keys);
+  if (kept && kept.kind === c.kind) return kept.use && { ...kept.use, citation: c };
+  const use = numbersOf(c);
+  numbersByKeys.set(c.keys, { kind: c.kind, use });
+  return use;
+}
+const numbersByKeys = new WeakMap<readonly string[], { kind: Citation['kind']; use: NumericUse | undefined }>();
+
+function numbersOf(c: Citation): NumericUse | undefined {
   const numbers: number[] = [];
   const reversed: { a: number; b: number }[] = [];
   for (const key of citationKeys(c)) {
@@ -135,7 +151,7 @@ function analyse(model: DocumentModel, options: CitationCheckOptions): CitationA
   const authorYear: Citation[] = [];
   for (const c of citations) {
     if (c.kind === 'numeric' || c.kind === 'superscript') {
-      const use = numericUse(c);
+      const use = numericUse(c, model.memo);
       if (use) numeric.push(use);
     } else if (c.kind === 'pandoc' || c.kind === 'latex') keys.push(c);
     else if (c.kind === 'author-year') authorYear.push(c);
