@@ -385,21 +385,42 @@ function push(list: SentenceFacts['durations'], pattern: SentenceFacts['duration
 }
 
 /**
- * A paragraph's facts of the kinds wanted, in the source. Each sentence's are memoised by its
- * text (with every kind of fact: the memoised value must not depend on what this check wants).
+ * A paragraph's sentences' facts, of every kind (what is kept must not depend on what this
+ * check wants), kept by the memo under the paragraph's plain text with the sentence texts they
+ * were read from: read again only when those differ (the same plain text split otherwise, or
+ * two paragraphs of the same text taking turns). One lookup a paragraph, not one a sentence.
  */
+function paragraphFacts(p: Paragraph, memo: Memo): SentenceFacts[] {
+  const kept = memoised(memo, 'case-facts', p.plain, (): { texts: string[]; facts: SentenceFacts[] } => ({ texts: [], facts: [] }));
+  const ss = p.sentences;
+  let same = kept.texts.length === ss.length;
+  for (let i = 0; same && i < ss.length; i++) same = kept.texts[i] === ss[i].text;
+  if (!same) {
+    kept.texts = ss.map((s) => s.text);
+    kept.facts = ss.map((s) => sentenceFacts(s.text, EVERYTHING));
+  }
+  return kept.facts;
+}
+
+/** A sentence's fact in the source (the sentence starts at `base` in the paragraph's plain text). */
+function place<T extends At>(p: Paragraph, base: number, { s, e, ...rest }: T): Span & Omit<T, 's' | 'e'> {
+  return { ...plainSpanToSource(p, base + s, base + e), ...rest };
+}
+
+/** A paragraph's facts of the kinds wanted, in the source. */
 function collect(facts: CaseFacts, p: Paragraph, want: Wanted, memo: Memo | undefined): void {
-  for (const s of p.sentences) {
-    const found = memo ? memoised(memo, 'case-facts', s.text, () => sentenceFacts(s.text, EVERYTHING)) : sentenceFacts(s.text, want);
+  const all = memo ? paragraphFacts(p, memo) : undefined;
+  for (let k = 0; k < p.sentences.length; k++) {
+    const s = p.sentences[k];
+    const found = all ? all[k] : sentenceFacts(s.text, want);
     const base = s.plainStart;
-    const place = <T extends At>({ s: a, e: b, ...rest }: T) => ({ ...plainSpanToSource(p, base + a, base + b), ...rest });
-    if (want.ages) for (const a of found.ages) facts.ages.push(place(a));
+    if (want.ages) for (const a of found.ages) facts.ages.push(place(p, base, a));
     if (want.durations) {
       // A "… for three weeks" match is not a second time the number a "history of … for" match took.
       // (Compared in the source, as the facts are: two places in the plain text may be one in the source.)
       let taken: Set<number> | undefined;
       for (const d of found.durations) {
-        const { pattern, ...fact } = place(d);
+        const { pattern, ...fact } = place(p, base, d);
         if (pattern === 'for') {
           taken ??= new Set(found.durations.filter((x) => x.pattern === 'history').map((x) => plainToSourceStart(p.segments, base + x.s, p.start)));
           if (taken.has(fact.start)) continue;
@@ -409,7 +430,7 @@ function collect(facts: CaseFacts, p: Paragraph, want: Wanted, memo: Memo | unde
       if (want.guards) for (const d of found.anyDurations) facts.anyDurations.push(d);
     }
     if (want.figures) {
-      for (const f of found.figures) facts.figures.push(place(f));
+      for (const f of found.figures) facts.figures.push(place(p, base, f));
       for (const f of found.anyFigures) facts.anyFigures.push(f);
     }
   }
