@@ -567,37 +567,44 @@ function entryFacts(text: string): EntryFacts {
   return facts;
 }
 
+/** An entry's malformed DOIs and PMIDs, each found again in the entry's source (else the whole entry). */
+function reportIdentifiers(model: DocumentModel, e: ReferenceEntry, label: string, badDois: EntryFacts['badDois'], badPmids: EntryFacts['badPmids'], problems: CitationProblem[]): void {
+  const src = model.text.slice(e.start, e.end);
+  let from = 0;
+  const at = (match: string) => {
+    const i = src.indexOf(match, from);
+    if (i < 0) return { start: e.start, end: e.end };
+    from = i + match.length;
+    return { start: e.start + i, end: e.start + i + match.length };
+  };
+  for (const { match, value } of badDois) {
+    problems.push({ rule: 'reference-entry', kind: 'malformed-doi', ...at(match), message: `${label} has a malformed DOI "${short(value)}": a DOI looks like 10.1234/abc.` });
+  }
+  from = 0;
+  for (const { match, value } of badPmids) {
+    problems.push({ rule: 'reference-entry', kind: 'malformed-pmid', ...at(match), message: `${label} has a malformed PMID "${short(value)}": a PMID is up to 8 digits.` });
+  }
+}
+
 /** Checks the list's entries; returns the entries that duplicate an earlier one. */
 function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems: CitationProblem[], numeric: NumericUse[] | undefined, removals: { take(): boolean }): Set<ReferenceEntry> {
   const duplicates = new Set<ReferenceEntry>();
   const byDoi = new Map<string, ReferenceEntry>();
   const byTitle = new Map<string, ReferenceEntry>();
   const label = (e: ReferenceEntry) => (numeric ? `Reference ${e.number}` : 'This reference');
-  const citedNumbers = numeric ? new Set(numeric.flatMap((u) => u.numbers)) : undefined;
+  // The numbers cited, for the first duplicate (most lists have none).
+  let citedNumbers: Set<number> | undefined;
   for (const e of list) {
     // The entry's text without markup (comments, emphasis), each match found again in the source.
     // (Facts kept by the memo are cut from a copy: memo.ts, detached.)
     const { badDois, badPmids, dois, title } = memoised(model.memo, 'references/entry', e.text, () => entryFacts(detached(model.memo, e.text)));
-    let src: string | undefined;
-    let from = 0;
-    const at = (match: string) => {
-      src ??= model.text.slice(e.start, e.end);
-      const i = src.indexOf(match, from);
-      if (i < 0) return { start: e.start, end: e.end };
-      from = i + match.length;
-      return { start: e.start + i, end: e.start + i + match.length };
-    };
-    for (const { match, value } of badDois) {
-      problems.push({ rule: 'reference-entry', kind: 'malformed-doi', ...at(match), message: `${label(e)} has a malformed DOI "${short(value)}": a DOI looks like 10.1234/abc.` });
-    }
-    from = 0;
-    for (const { match, value } of badPmids) {
-      problems.push({ rule: 'reference-entry', kind: 'malformed-pmid', ...at(match), message: `${label(e)} has a malformed PMID "${short(value)}": a PMID is up to 8 digits.` });
-    }
-    const sameDoi = dois.map((d) => byDoi.get(d)).find(Boolean);
+    if (badDois.length || badPmids.length) reportIdentifiers(model, e, label(e), badDois, badPmids, problems);
+    let sameDoi: ReferenceEntry | undefined;
+    for (let i = 0; !sameDoi && i < dois.length; i++) sameDoi = byDoi.get(dois[i]);
     const same = sameDoi ?? (title ? byTitle.get(title) : undefined);
     if (same) {
       duplicates.add(e);
+      if (numeric) citedNumbers ??= new Set(numeric.flatMap((u) => u.numbers));
       const removal = numeric && !citedNumbers!.has(e.number!) && removals.take() ? removeEntryEdits(model, list, numeric, e) : undefined;
       problems.push({
         rule: 'reference-entry',
