@@ -207,7 +207,7 @@ const unions = new WeakMap<readonly Span[], SpanUnion>();
  * offset). `lineStart`: a match starts where a line does, after spaces and tabs (`^[ \t]*` of a
  * multi-line expression: after \n, \r, U+2028 or U+2029).
  */
-function matchesAt(text: string, needles: readonly string[], sticky: RegExp, lineStart = false): RegExpExecArray[] {
+export function matchesAt(text: string, needles: readonly string[], sticky: RegExp, lineStart = false): RegExpExecArray[] {
   const starts: number[] = [];
   for (const needle of needles) for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) starts.push(i);
   if (needles.length > 1) starts.sort((a, b) => a - b);
