@@ -267,8 +267,9 @@ interface At {
 }
 /**
  * A sentence's facts, with offsets in the sentence's text: a function of the text and `want`
- * alone, so that a re-check takes a sentence it saw before from the memo and only maps the
- * offsets through its paragraph (the paragraph may have moved, or its markup changed).
+ * alone, so that a re-check takes the facts of a paragraph it saw before from the memo
+ * (paragraphFacts) and only maps the offsets through the paragraph (which may have moved, or its
+ * markup changed).
  */
 interface SentenceFacts {
   ages: (At & Omit<AgeFact, 'start' | 'end'>)[];
