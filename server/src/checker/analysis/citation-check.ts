@@ -233,7 +233,8 @@ function checkNumeric(model: DocumentModel, list: ReferenceEntry[], uses: Numeri
   const consecutive = list.every((e, i) => e.number === i + 1);
   // Numbers cited beyond the end of the list: an entry is added for each only when all of them
   // up to the one cited are cited somewhere (else the fix would add entries nobody cites).
-  const beyond = new Set(uses.flatMap((u) => u.numbers).filter((n) => !byNumber.has(n) && n > list.length));
+  // (Gathered at the first marker that cites a number past the list's end: most documents have none.)
+  let beyond: Set<number> | undefined;
   for (const use of uses) {
     const c = use.citation;
     for (const r of use.reversed) {
@@ -257,7 +258,8 @@ function checkNumeric(model: DocumentModel, list: ReferenceEntry[], uses: Numeri
     const why = consecutive ? `the list has ${plural(list.length, 'entry', 'entries')}` : `the list has no entry ${numberList(missing)}`;
     const top = missing.reduce((a, b) => Math.max(a, b), 0); // no spread: it throws past ~125,000 numbers
     const all = Array.from({ length: Math.max(0, top - list.length) }, (_, i) => list.length + 1 + i);
-    const add = all.length && all.every((n) => beyond.has(n)) ? addEntryEdits(model, list, all) : undefined;
+    if (all.length) beyond ??= new Set(uses.flatMap((u) => u.numbers).filter((n) => !byNumber.has(n) && n > list.length));
+    const add = all.length && all.every((n) => beyond!.has(n)) ? addEntryEdits(model, list, all) : undefined;
     problems.push({
       rule: 'citation-reference',
       kind: 'no-entry',
