@@ -29,7 +29,7 @@
 import { headingMatches, type ProfileItem } from '../profiles';
 import { memoised } from '../model/memo';
 import { plainSpanToSource } from '../model/text';
-import type { DocumentModel, Paragraph, Section } from '../types';
+import type { DocumentModel, Memo, Paragraph, Section } from '../types';
 import type { SectionAnalysis } from './sections';
 import { runSteps, type Steps } from '../steps';
 
@@ -130,12 +130,17 @@ function scopeOf(sections: SectionAnalysis, section: Section | null): Abbreviati
  */
 const BACK_MATTER_RE = /\b(?:contributions?|contributors?|acknowledge?ments?|competing|conflicts?|funding|disclosures?|declarations?|authors?|availability)\b/i;
 
-function inBackMatter(sections: SectionAnalysis, section: Section | null): boolean {
+function inBackMatter(sections: SectionAnalysis, section: Section | null, memo: Memo | undefined): boolean {
   for (let s = section; s; s = s.parent) {
     if (sections.itemOf.get(s)?.declaration || sections.itemOf.get(s)?.referenceList) return true;
-    if (s.heading && BACK_MATTER_RE.test(s.heading.text)) return true;
+    if (s.heading && headingKind(s.heading.text, memo).back) return true;
   }
   return false;
+}
+
+/** Whether a heading names a list of abbreviations, or back matter: memoised by its text. */
+function headingKind(text: string, memo: Memo | undefined): { list: boolean; back: boolean } {
+  return memoised(memo, 'abbreviations/heading', text, () => ({ list: headingMatches(LIST_HEADINGS, text), back: BACK_MATTER_RE.test(text) }));
 }
 
 /** A defined short form as its uses are counted: "NSAIDs" → "NSAID". */
@@ -143,8 +148,8 @@ function definedShort(short: string): string {
   return shortFormOf(short) ?? short;
 }
 
-function inList(section: Section | null): boolean {
-  for (let s = section; s; s = s.parent) if (s.heading && headingMatches(LIST_HEADINGS, s.heading.text)) return true;
+function inList(section: Section | null, memo: Memo | undefined): boolean {
+  for (let s = section; s; s = s.parent) if (s.heading && headingKind(s.heading.text, memo).list) return true;
   return false;
 }
 
@@ -354,7 +359,7 @@ export function* analyseAbbreviationSteps(model: DocumentModel, sections: Sectio
   const bySection = new Map<Section | null, { scope: AbbreviationScope; list: boolean; back: boolean }>();
   const sectionFacts = (section: Section | null) => {
     let facts = bySection.get(section);
-    if (!facts) bySection.set(section, (facts = { scope: scopeOf(sections, section), list: inList(section), back: inBackMatter(sections, section) }));
+    if (!facts) bySection.set(section, (facts = { scope: scopeOf(sections, section), list: inList(section, model.memo), back: inBackMatter(sections, section, model.memo) }));
     return facts;
   };
   for (const p of model.paragraphs) {
