@@ -397,8 +397,11 @@ function paragraphFacts(p: Paragraph, memo: Memo): SentenceFacts[] {
   let same = kept.texts.length === ss.length;
   for (let i = 0; same && i < ss.length; i++) same = kept.texts[i] === ss[i].text;
   if (!same) {
+    // An edited paragraph: its other sentences keep their facts (a function of the text alone).
+    const before = new Map<string, SentenceFacts>();
+    kept.texts.forEach((t, i) => before.set(t, kept.facts[i]));
     kept.texts = ss.map((s) => s.text);
-    kept.facts = ss.map((s) => sentenceFacts(s.text, EVERYTHING));
+    kept.facts = ss.map((s) => before.get(s.text) ?? sentenceFacts(s.text, EVERYTHING));
   }
   return kept.facts;
 }
