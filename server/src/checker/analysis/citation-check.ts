@@ -88,8 +88,13 @@ function inReferencesSection(p: Paragraph): boolean {
 /** The citations of the text, leaving out the reference list itself and footnote markers. */
 function textCitations(model: DocumentModel): Citation[] {
   const out: Citation[] = [];
+  // Whether a section lies in a References section, once per section (not per paragraph).
+  const inReferences = new Map<Paragraph['section'], boolean>();
   for (const p of model.paragraphs) {
-    if (!p.citations.length || p.kind === 'reference' || inReferencesSection(p)) continue;
+    if (!p.citations.length || p.kind === 'reference') continue;
+    let skip = inReferences.get(p.section);
+    if (skip === undefined) inReferences.set(p.section, (skip = inReferencesSection(p)));
+    if (skip) continue;
     for (const c of p.citations) if (!c.raw.startsWith('[^')) out.push(c);
   }
   return out;

@@ -41,7 +41,14 @@ export function referenceList(model: DocumentModel): ReferenceEntry[] {
   const cached = listCache.get(model);
   if (cached) return cached;
   const entries: ReferenceEntry[] = [];
-  const paragraphs = model.paragraphs.filter((p) => p.kind === 'reference' && inReferencesSection(p));
+  // Whether a section lies in a References section, once per section (not per paragraph).
+  const inReferences = new Map<Paragraph['section'], boolean>();
+  const paragraphs = model.paragraphs.filter((p) => {
+    if (p.kind !== 'reference') return false;
+    let yes = inReferences.get(p.section);
+    if (yes === undefined) inReferences.set(p.section, (yes = inReferencesSection(p)));
+    return yes;
+  });
   const parts = paragraphs.flatMap((p) => splitNumberedLines(model.text, p, model.memo));
   // "1." on every item (lazy Markdown numbering, rendered 1, 2, 3): numbered by position.
   const written = parts.filter((p) => p.number !== undefined).map((p) => p.number!);
