@@ -361,7 +361,8 @@ if (narratives.tuning.texts + narratives.scoreOnly.texts) {
       const wrong = j.not + j.unlabelled;
       console.log(
         `${name.padEnd(46)} flags ${String(n.flaggedKeys.length).padStart(3)}: CLAIM ${j.claim}, BORDERLINE ${j.borderline}, NOT ${j.not}, unlabelled ${j.unlabelled} = ` +
-          `${fmt(ratio(100 * wrong, n.sentences))} wrong flags per 100 sentences; claims among ${j.sampleSize} unflagged sentences drawn at random: ${j.sampleClaims}`,
+          `${fmt(ratio(100 * wrong, n.sentences))} wrong flags per 100 sentences; claims among ${j.sampleSize} unflagged sentences drawn at random: ${j.sampleClaims}` +
+          (j.nearSize ? `; among ${j.nearSize} unflagged with a claim word or the present tense: ${j.nearClaims} CLAIM, ${j.nearBorderline} BORDERLINE` : ''),
       );
     };
     jLine(`TUNING (0-${NARRATIVE_TUNE_END - 1})`, narratives.tuning);

@@ -6,7 +6,9 @@
  * CLAIM / NOT / BORDERLINE, as decisions.json is: every sentence the rule flagged on the day of
  * labelling, mixed with 60 unflagged sentences drawn at random from each half, shuffled, the
  * labeller not told which were flagged (and a second batch the same way for the flags the rule's
- * later changes that day added). The labels are stored as the narrative's line index and id,
+ * later changes that day added; and a third, of the tuning half only, with no flag then unlabelled:
+ * 90 unflagged sentences in which a claim word matched or the present tense was read, what a rule
+ * finding more claims in case sections would flag next, and 30 of the rest). The labels are stored as the narrative's line index and id,
  * the sentence's offsets in the narrative's text and a SHA-1 prefix of the sentence, never its
  * text. A flag on a sentence without a label (the rule changed since) counts as wrong until
  * labelled, so the wrong-flag rate is an upper bound.
@@ -26,6 +28,12 @@ interface Entry {
   /** Flagged when labelled (the unflagged ones are the random sample of the rest). */
   flagged: boolean;
   why: string;
+  /**
+   * Third batch only: which draw it came from, unflagged sentences of the tuning half with a
+   * claim word or the present tense (`claim word or present tense`) or the rest (`the rest`);
+   * these are not part of the uniform random sample.
+   */
+  drawn?: 'claim word or present tense' | 'the rest';
 }
 
 export const sentenceKey = (index: number, sentence: string) => `${index}:${createHash('sha1').update(sentence, 'utf8').digest('hex').slice(0, 12)}`;
@@ -47,11 +55,15 @@ export interface JudgedFlags {
   /** Of the random sample of unflagged sentences: how many are claims (missed) of how many. */
   sampleClaims: number;
   sampleSize: number;
+  /** Of the third batch's unflagged sentences with a claim word or the present tense (still unflagged): claims, borderline, how many. */
+  nearClaims: number;
+  nearBorderline: number;
+  nearSize: number;
 }
 
 /** The flags of one half, judged by the labels; `unflagged` are the keys of that half's unflagged sentences. */
 export function judgeFlags(labels: Map<string, Entry>, flaggedKeys: string[], unflaggedKeys: string[]): JudgedFlags {
-  const j: JudgedFlags = { claim: 0, not: 0, borderline: 0, unlabelled: 0, sampleClaims: 0, sampleSize: 0 };
+  const j: JudgedFlags = { claim: 0, not: 0, borderline: 0, unlabelled: 0, sampleClaims: 0, sampleSize: 0, nearClaims: 0, nearBorderline: 0, nearSize: 0 };
   for (const k of flaggedKeys) {
     const e = labels.get(k);
     if (!e) j.unlabelled++;
@@ -62,6 +74,12 @@ export function judgeFlags(labels: Map<string, Entry>, flaggedKeys: string[], un
   for (const k of unflaggedKeys) {
     const e = labels.get(k);
     if (!e || e.flagged) continue;
+    if (e.drawn === 'claim word or present tense') {
+      j.nearSize++;
+      if (e.label === 'CLAIM') j.nearClaims++;
+      else if (e.label === 'BORDERLINE') j.nearBorderline++;
+    }
+    if (e.drawn) continue;
     j.sampleSize++;
     if (e.label === 'CLAIM') j.sampleClaims++;
   }

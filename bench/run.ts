@@ -213,101 +213,84 @@ console.log(`\ntarget: caselint check ≤ ${budget.toFixed(1)} ms for this size 
 
 void (async () => {
   const { spawnSync } = await import('node:child_process');
-  const { writeFileSync, statSync } = await import('node:fs');
+  const { rmSync, writeFileSync, statSync } = await import('node:fs');
   const { deflateRawSync } = await import('node:zlib');
-  const { spawnServer, PULL_CAPABILITIES, SERVER_JS } = await import('../test/lsp/client');
+  const { SERVER_JS } = await import('../test/lsp/client');
+  const { lspKeystrokes, percentile } = await import('./lsp');
   const ROOT = resolve(__dirname, '..');
   const cliJs = join(ROOT, 'server', 'out', 'cli.js');
   if (!existsSync(SERVER_JS) || !existsSync(cliJs)) {
     console.log('\n(server/out is missing: run `npm run build` first for the LSP, CLI and .vsix measures)');
     return;
   }
-  const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
-  const rssMB = (pid?: number) => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      return m ? Number(m[1]) / 1024 : NaN;
-    } catch {
-      return NaN;
-    }
-  };
-
-  /** CPU time (ms) of a process, or of its main thread (the one that answers), from /proc (Linux; NaN elsewhere). */
-  const cpuMs = (pid?: number, mainThread = false) => {
-    try {
-      const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-    } catch {
-      return NaN;
-    }
-  };
+  const pct = percentile;
 
   // Keystroke re-check: 200+ one-character edits spread over the document, each followed by a
-  // pull, timed from the edit to the answer; against a full check of the same text.
+  // pull, timed from the edit to the answer; against a full check of the same text (bench/lsp.ts,
+  // which bench/lsp-keystrokes.ts runs alone, to profile the server or compare two builds).
   const edits = Math.max(200, runs * 4);
-  const client = spawnServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onType' } });
-  await client.initialize();
-  const uri = 'file:///tmp/caselint-bench/manuscript.md';
-  const t0 = performance.now();
-  await client.open(uri, text);
-  let resultId = (await client.pull(uri)).resultId;
-  const openMs = performance.now() - t0;
-  const rssOpen = rssMB(client.pid);
-  const random = editRandom(17);
-  const times: number[] = [];
-  let unchanged = 0;
+  const lsp = await lspKeystrokes({ text, edits, seed: 17 });
+  const full = base.median;
+  const median = pct(lsp.times, 0.5);
+  const p95 = pct(lsp.times, 0.95);
+  console.log(`\nkeystroke re-check over LSP (stdio, pull diagnostics), ${edits} edits spread over ${(text.length / 1000).toFixed(0)} KB:`);
+  console.log(`  open + first check + diagnostics ${lsp.openMs.toFixed(0)} ms; per edit median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; ${lsp.unchanged} of ${edits} answered "unchanged" (a full report: ${(lsp.fullReportBytes / 1000).toFixed(0)} KB)`);
+  console.log(`  ratio to a full in-process check (${full.toFixed(1)} ms): median ${(median / full).toFixed(2)}×, p95 ${(p95 / full).toFixed(2)}×`);
   // The server's CPU time over the edits: what it spends per keystroke whatever else the machine
   // runs (the wall times above grow with the load of a shared machine; this much less).
-  const cpu0 = cpuMs(client.pid);
-  const main0 = cpuMs(client.pid, true);
-  for (let i = 0; i < edits; i++) {
-    const doc = client.text(uri);
-    const offset = Math.floor(((i + random()) / edits) * doc.length);
-    const lines = doc.slice(0, offset).split('\n');
-    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
-    const t = performance.now();
-    await client.change(uri, [{ range: { start: position, end: position }, text: i % 2 ? 'a' : ' ' }]);
-    // With the last result id, as VS Code pulls: diagnostics equal to the last ones are `unchanged`.
-    const report = await client.pull(uri, resultId);
-    times.push(performance.now() - t);
-    if (report.kind === 'unchanged') unchanged++;
-    resultId = report.resultId;
-  }
-  const rssEdited = rssMB(client.pid);
-  const cpuPerEdit = (cpuMs(client.pid) - cpu0) / edits;
-  const mainPerEdit = (cpuMs(client.pid, true) - main0) / edits;
-  await client.shutdown();
-  const full = base.median;
-  const median = pct(times, 0.5);
-  const p95 = pct(times, 0.95);
-  console.log(`\nkeystroke re-check over LSP (stdio, pull diagnostics), ${edits} edits spread over ${(text.length / 1000).toFixed(0)} KB:`);
-  console.log(`  open + first check + diagnostics ${openMs.toFixed(0)} ms; per edit median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; ${unchanged} of ${edits} answered "unchanged"`);
-  console.log(`  ratio to a full in-process check (${full.toFixed(1)} ms): median ${(median / full).toFixed(2)}×, p95 ${(p95 / full).toFixed(2)}×`);
-  if (Number.isFinite(cpuPerEdit)) console.log(`  server CPU time per edit: ${mainPerEdit.toFixed(1)} ms on its main thread, ${cpuPerEdit.toFixed(1)} ms in all (with V8's GC and compiler threads)`);
+  if (Number.isFinite(lsp.cpuPerEdit)) console.log(`  server CPU time per edit: ${lsp.mainCpuPerEdit.toFixed(1)} ms on its main thread, ${lsp.cpuPerEdit.toFixed(1)} ms in all (with V8's GC and compiler threads)`);
   console.log(`  targets: p95 ≤ 5 ms (${p95 <= 5 ? 'met' : 'NOT met'}), p95 ≤ 0.1× full check (${p95 <= full / 10 ? 'met' : 'NOT met'})`);
-  console.log(`  server RSS: ${rssOpen.toFixed(0)} MB after opening, ${rssEdited.toFixed(0)} MB after the edits (target ≤ 100 MB: ${Math.max(rssOpen, rssEdited) <= 100 ? 'met' : 'NOT met'})`);
+  console.log(`  server RSS: ${lsp.rssOpenMB.toFixed(0)} MB after opening, ${lsp.rssEditedMB.toFixed(0)} MB after the edits (target ≤ 100 MB: ${Math.max(lsp.rssOpenMB, lsp.rssEditedMB) <= 100 ? 'met' : 'NOT met'})`);
 
-  // CLI whole process, each tool on the same file, in the same run.
+  // CLI whole process, each tool on the same file, in the same run. caselint keeps its code
+  // cache in a folder of its own here (CASELINT_CACHE_DIR): its first run compiles the bundle and
+  // writes the cache, the later ones read it; both are shown.
   const file = join(mkdtempSync(join(tmpdir(), 'caselint-bench-cli-')), 'manuscript.md');
   writeFileSync(file, text);
   const small = resolve(__dirname, '../examples/als-cramps-case-report.md');
-  const wall = (cmd: string, args: string[], n = 7): number => {
+  // Node reads the certificates of NODE_EXTRA_CA_CERTS at every start, before any script (~35 ms
+  // of CPU on a sandbox that sets it); no tool here uses the network, so all run without it, as
+  // on a machine that does not set it (the line below says how much it added).
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const extraCerts = env.NODE_EXTRA_CA_CERTS !== undefined;
+  delete env.NODE_EXTRA_CA_CERTS;
+  const cliEnv = { ...env, CASELINT_CACHE_DIR: mkdtempSync(join(tmpdir(), 'caselint-bench-cache-')) };
+  /** CPU time (ms) of this process's waited-for children (Linux /proc; NaN elsewhere). */
+  const childrenCpuMs = () => {
+    try {
+      const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+    } catch {
+      return NaN;
+    }
+  };
+  /** Median wall time of n runs, and their mean CPU time (user+sys, all threads). */
+  const timed = (cmd: string, args: string[], n = 7, childEnv: NodeJS.ProcessEnv = env): { wall: number; cpu: number } => {
     const ts: number[] = [];
+    const cpu0 = childrenCpuMs();
     for (let i = 0; i < n; i++) {
       const t = performance.now();
-      const r = spawnSync(cmd, args, { stdio: 'ignore', cwd: dirname(file) });
-      if (r.error) return NaN;
+      const r = spawnSync(cmd, args, { stdio: 'ignore', cwd: dirname(file), env: childEnv });
+      if (r.error) return { wall: NaN, cpu: NaN };
       ts.push(performance.now() - t);
     }
-    return pct(ts, 0.5);
+    return { wall: pct(ts, 0.5), cpu: (childrenCpuMs() - cpu0) / n };
   };
+  const cpuNote = (cpu: number) => (Number.isFinite(cpu) ? `, CPU ${cpu.toFixed(0)} ms` : '');
   const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
   const nodeBin = (path: string) => (existsSync(join(ROOT, 'node_modules', path)) ? join(ROOT, 'node_modules', path) : undefined);
-  const cliSmall = wall(process.execPath, [cliJs, small, '--no-config', '--exit-zero']);
-  const cliBig = wall(process.execPath, [cliJs, file, '--no-config', '--exit-zero']);
-  const nodeOnly = wall(process.execPath, ['-e', '0']);
-  console.log(`\nCLI whole process (median of 7; node -e 0 takes ${nodeOnly.toFixed(0)} ms):`);
-  console.log(`  caselint, ${statSync(small).size} B example: ${cliSmall.toFixed(0)} ms; ${(text.length / 1000).toFixed(0)} KB: ${cliBig.toFixed(0)} ms (target ≤ 200 ms: ${cliBig <= 200 ? 'met' : 'NOT met'})`);
+  const bigArgs = [cliJs, file, '--no-config', '--exit-zero'];
+  const cliFirst = timed(process.execPath, bigArgs, 1, cliEnv);
+  const cliSmall = timed(process.execPath, [cliJs, small, '--no-config', '--exit-zero'], 7, cliEnv);
+  const cliBig = timed(process.execPath, bigArgs, 7, cliEnv);
+  const nodeOnly = timed(process.execPath, ['-e', '0']);
+  console.log(`\nCLI whole process (median of 7; node -e 0 takes ${nodeOnly.wall.toFixed(0)} ms${cpuNote(nodeOnly.cpu)}):`);
+  if (extraCerts) {
+    const withCerts = timed(process.execPath, ['-e', '0'], 7, process.env);
+    console.log(`  (all without NODE_EXTRA_CA_CERTS, which this environment sets: with it, node -e 0 takes ${withCerts.wall.toFixed(0)} ms${cpuNote(withCerts.cpu)}, and every run here as much more)`);
+  }
+  console.log(`  caselint, ${statSync(small).size} B example: ${cliSmall.wall.toFixed(0)} ms${cpuNote(cliSmall.cpu)}; ${(text.length / 1000).toFixed(0)} KB: ${cliBig.wall.toFixed(0)} ms${cpuNote(cliBig.cpu)} (target ≤ 200 ms: ${cliBig.wall <= 200 ? 'met' : 'NOT met'})`);
+  console.log(`  caselint's first run on the ${(text.length / 1000).toFixed(0)} KB file, without a code cache (it writes one): ${cliFirst.wall.toFixed(0)} ms${cpuNote(cliFirst.cpu)}`);
   const peers: [string, string | undefined, string[]][] = [
     ['markdownlint-cli2', nodeBin('markdownlint-cli2/markdownlint-cli2-bin.mjs'), [basename(file)]],
     ['textlint', existsSync(bin('textlint')) ? bin('textlint') : undefined, [basename(file)]],
@@ -317,10 +300,11 @@ void (async () => {
       console.log(`  ${name}: not installed (npm i -D ${name} to compare)`);
       continue;
     }
-    const ms = wall(entry.endsWith('.mjs') || entry.endsWith('.js') ? process.execPath : entry, entry.endsWith('.mjs') || entry.endsWith('.js') ? [entry, ...args] : args);
-    const target = name === 'markdownlint-cli2' ? ` (target ≤ 0.33×: ${cliBig / ms <= 1 / 3 ? 'met' : 'NOT met'})` : '';
-    console.log(`  ${name}, same file: ${ms.toFixed(0)} ms; caselint/${name} ${(cliBig / ms).toFixed(2)}×${target}`);
+    const ms = timed(entry.endsWith('.mjs') || entry.endsWith('.js') ? process.execPath : entry, entry.endsWith('.mjs') || entry.endsWith('.js') ? [entry, ...args] : args);
+    const target = name === 'markdownlint-cli2' ? ` (target ≤ 0.33×: ${cliBig.wall / ms.wall <= 1 / 3 ? 'met' : 'NOT met'})` : '';
+    console.log(`  ${name}, same file: ${ms.wall.toFixed(0)} ms${cpuNote(ms.cpu)}; caselint/${name} ${(cliBig.wall / ms.wall).toFixed(2)}×${target}`);
   }
+  rmSync(cliEnv.CASELINT_CACHE_DIR, { recursive: true, force: true });
 
   // Extension activation as VS Code times it: require client/out/extension.js and call
   // activate() until it returns, in a fresh process each time (bench/activation-probe.js, with a

@@ -13,6 +13,7 @@
  *                                runs) no longer compiles them at start.
  */
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +44,9 @@ const bibtexParserFile = {
     b.onResolve({ filter: /^@retorquere\/bibtex-parser$/ }, () => ({ path: './bibtex-parser.js', external: true }));
   },
 };
+
+// Code caches that earlier builds kept beside the bundles (now in the user's cache folder: launch.ts).
+for (const f of ['server/out/cli-main.js.cache', 'server/out/server-main.js.cache']) rmSync(join(root, f), { force: true });
 
 await Promise.all([
   build({ ...common, entryPoints: { 'client/out/extension': 'client/src/extension.ts' } }),

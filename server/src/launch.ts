@@ -4,26 +4,38 @@
  * server/out/cli.js and server/out/server.js are this file and one line (entries/cli.ts,
  * entries/server.ts), built by scripts/bundle.mjs.
  *
- * The cache is `<bundle>.cache` beside the bundle: a key, then the code V8 compiled during the
+ * The cache is one file per bundle in the user's cache folder (codeCacheFolder: ~/.cache/caselint
+ * on Linux, ~/Library/Caches/caselint on macOS, %LOCALAPPDATA%\caselint\Cache on Windows, or
+ * CASELINT_CACHE_DIR), not beside the bundle: a global installation is usually not writable by its
+ * user. It holds a key, the length and CRC-32 of the code, then the code V8 compiled during the
  * first run (`Script.createCachedData` after the run, so it holds the functions the run used, not
- * only the top level). The key is a hash of the bundle's bytes, the Node version, the platform
- * and the process's V8 options: a rebuilt or upgraded bundle, another Node or other flags give
- * another key, and the cache is ignored and written again. V8 checks the data once more and
+ * only the top level). The key names the bundle (its length and CRC-32), the Node version, the
+ * platform and the process's V8 options: a rebuilt or upgraded bundle, another Node or other flags
+ * give another key, and the cache is ignored and written again. The CRC-32 of the code is checked
+ * because V8 (a release build) checks only the header of cached data: damaged code would run. V8
  * rejects what it cannot use (`cachedDataRejected`: its own version and flags differ), which also
- * rewrites it; the V8 flags the bundles set (startup.ts) are therefore set here, before the compile. A cache that cannot
- * be read or written (a read-only installation) only costs the compile. Set
- * CASELINT_NO_CODE_CACHE=1 to run without it.
+ * rewrites it; the V8 flags the bundles set (startup.ts) are therefore set here, before the
+ * compile. A cache that cannot be read or written (no home folder, a read-only disk) only costs
+ * the compile; a cache file of another user is not read. Set CASELINT_NO_CODE_CACHE=1 to run
+ * without it.
+ *
+ * node:crypto is not used: loading it and OpenSSL's first hash cost ~8 ms, more than the rest of
+ * the check of the key; zlib's CRC-32 of the 1 MB bundle takes ~0.5 ms.
  */
 import './startup';
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
+import { codeCacheFile, codeCacheFolder } from './code-cache';
 
 /** How long a process that keeps running (the language server) waits before it writes the cache. */
 const WRITE_AFTER_MS = 10_000;
+
+/** The first bytes of a cache file; another layout gets another number. */
+const MAGIC = 'caselint-v8-code-cache 2\n';
 
 /** The CommonJS wrapper Node puts around a module. */
 const wrap = (source: string) => `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
@@ -32,9 +44,60 @@ export interface LaunchOptions {
   /**
    * Whether this run's compiled code is worth keeping, asked when a run without a valid cache
    * ends (default: yes). The cache holds what the run compiled, so the CLI keeps only that of a
-   * run that checked files, not of `--version`.
+   * run that checked a case report, not of `--version` (cli/checked.ts).
    */
   keep?: () => boolean;
+}
+
+/** The cached code in `data` when it is whole and was made under `header`. */
+function cachedCode(data: Buffer, header: Buffer): Buffer | undefined {
+  const start = header.length + 8;
+  if (data.length <= start || !header.equals(data.subarray(0, header.length))) return undefined;
+  const code = data.subarray(start);
+  if (data.readUInt32LE(header.length) !== code.length || data.readUInt32LE(header.length + 4) !== crc32(code)) return undefined;
+  return code;
+}
+
+/** Larger than any cache of our bundles (~1.5 MB): such a file is not read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Reads a cache file of this user (undefined when there is none or it cannot be read). */
+function readCache(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    // Non-blocking, so that a FIFO in its place cannot make the open wait for a writer.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    // Code run in this process: only from a file of this user (or root's own).
+    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Creates a folder and its missing parents one level at a time (Node 20's recursive mkdirSync never returns for some paths). */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      if (statSync(d).isDirectory()) break;
+    } catch {
+      // not there yet
+    }
+    if (dirname(d) === d) break;
+    missing.push(d);
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d, { mode: 0o700 });
+    } catch (e) {
+      // Another process may have just made it.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 export function launch(bundle: string, options: LaunchOptions = {}): void {
@@ -43,33 +106,37 @@ export function launch(bundle: string, options: LaunchOptions = {}): void {
   const text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   // The bundle's "#!" line (kept for running it directly) is not JavaScript inside the wrapper.
   const source = text.startsWith('#!') ? `//${text.slice(2)}` : text;
-  const useCache = !process.env.CASELINT_NO_CODE_CACHE;
-  const cacheFile = `${bundle}.cache`;
-  const key = createHash('sha256')
-    .update(bytes)
-    .update(`\0${process.version}\0${process.arch}\0${process.platform}\0${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
-    .digest();
-  let cachedData: Buffer | undefined;
-  if (useCache) {
-    try {
-      const data = readFileSync(cacheFile);
-      if (data.length > key.length && key.equals(data.subarray(0, key.length))) cachedData = data.subarray(key.length);
-    } catch {
-      // no cache yet, or not readable: compile
-    }
-  }
+  const folder = process.env.CASELINT_NO_CODE_CACHE ? undefined : codeCacheFolder();
+  const cacheFile = folder && codeCacheFile(bundle, folder);
+  const header = Buffer.from(
+    `${MAGIC}${bytes.length} ${crc32(bytes)}\0${process.version}\0${process.arch}\0${process.platform}\0${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}\n`,
+    'utf8',
+  );
+  const data = cacheFile ? readCache(cacheFile) : undefined;
+  const cachedData = data && cachedCode(data, header);
   const script = new Script(wrap(source), { filename: bundle, cachedData });
-  if (useCache && (!cachedData || script.cachedDataRejected)) {
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     let written = false;
     const write = () => {
       if (written) return;
       written = true;
       if (options.keep && !options.keep()) return;
       const tmp = `${cacheFile}.${process.pid}.tmp`;
+      let fd: number | undefined;
       try {
-        writeFileSync(tmp, Buffer.concat([key, script.createCachedData()]));
+        makeFolders(dirname(cacheFile));
+        // The file first: where it cannot be written, the code is not serialised (~8 ms) for nothing.
+        fd = openSync(tmp, 'wx', 0o600);
+        const code = script.createCachedData();
+        const lengths = Buffer.alloc(8);
+        lengths.writeUInt32LE(code.length, 0);
+        lengths.writeUInt32LE(crc32(code), 4);
+        writeFileSync(fd, Buffer.concat([header, lengths, code]));
+        closeSync(fd);
+        fd = undefined;
         renameSync(tmp, cacheFile);
       } catch {
+        if (fd !== undefined) closeSync(fd);
         try {
           rmSync(tmp, { force: true });
         } catch {

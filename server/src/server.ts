@@ -4,10 +4,12 @@
  * (`--node-ipc`; also `--socket=PORT`, `--pipe=NAME` as vscode-languageserver understands them).
  */
 import './startup';
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { format } from 'node:util';
 import { createServer } from './lsp/server';
 import { FramingGuard } from './lsp/framing';
+import { wireEncoder } from './lsp/wire';
+import { YOUNG_GENERATION_CAP_MB } from './lsp/heap';
 import pkg from '../../package.json';
 
 const USAGE = `Usage: caselint-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -46,18 +48,22 @@ function main(argv: string[]): void {
       process.stderr.write(`caselint: unhandled rejection: ${String(reason)}\n`);
     }
   });
-  createServer(connection);
+  createServer(connection, { youngGenerationCapMB: YOUNG_GENERATION_CAP_MB });
   connection.listen();
 }
 
 /**
  * Standard input and output, with the framing of every message checked on the way in
  * (lsp/framing.ts): a message with a wrong Content-Length is dropped, told on standard error, and
- * the server reads on from the next header instead of waiting forever.
+ * the server reads on from the next header instead of waiting forever. On the way out, each
+ * diagnostic's JSON is made once (lsp/wire.ts), not at every report that sends it again.
  */
 function stdioConnection(): Connection {
   const input = process.stdin.pipe(new FramingGuard((message) => void process.stderr.write(message + '\n')));
-  const connection = createConnection(ProposedFeatures.all, input, process.stdout);
+  const output = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: wireEncoder() });
+  // The input as a stream (not a reader): vscode-languageserver then exits when it ends, as it
+  // does for --stdio; a writer in place of the output stream is taken as it is.
+  const connection = createConnection(ProposedFeatures.all, input, output as unknown as NodeJS.WritableStream);
   // What vscode-languageserver does for --stdio: standard output carries the protocol, so the
   // console writes to the client's log instead.
   const log = (...args: unknown[]) => connection.console.log(format(...args));

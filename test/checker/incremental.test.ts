@@ -42,6 +42,14 @@ const PASTED = [
   ' PMID: 12a4. doi: 10.12/ab. https://doi.org/10.1000/xyz123',
   ' The creatine kinase (CK) and the compound muscle action potential (CMAP) were measured.',
   '\n\n**Figure 3.** Fasciculation potentials {#fig-emg}.\n\n',
+  // Blocks whose findings are kept per block (RuleContext.block): grades, tables, run-in abstracts.
+  ' On examination, power was 6/5 in the right deltoid and the biceps reflex was 7+.',
+  '\n\nTable 2. Muscle power (MRC grade).\n\n| Muscle group | Left | Right |\n|---|---|---|\n| Elbow flexion | 6 | 4- |\n\n',
+  '\n\n| Nerve | Side | Amplitude (mV) | Conduction velocity (m/s) |\n|---|---|---|---|\n| Ulnar motor | X | 0 | 140 |\n',
+  '\n\n**Abstract** Background: Cramps are the most common symptom of ALS.\n\nCase presentation: Quinine is known to reduce cramps.\n\nKeywords: ALS, cramps\n\n',
+  ' This is the first case ever reported, and it is pathognomonic.',
+  '\n<!-- caselint-disable exam-grade -->\n',
+  '\n<!-- caselint-enable -->\n',
 ];
 
 const HEADINGS = ['Case presentation', 'Case report', 'Discussion', 'Introduction', 'Abstract', 'Background', 'Conclusion', 'Acknowledgements', 'References', 'Investigations', 'Notes'];
@@ -214,6 +222,28 @@ const CASES: Case[] = [
     text: example.replace(/\n## Discussion\n/, '\n::: {.callout-note}\n## A note\nIt is known that cramps are benign.\n:::\n$&').replace(/\n/g, '\r\n'),
     format: 'markdown',
     edits: 200,
+  },
+  {
+    name: 'the example with grade and nerve conduction tables, grades and overstatements in prose, and a run-in abstract',
+    text: [
+      '**Abstract** Background: Cramps are the most common symptom of ALS [1]. Case presentation: Quinine reduces cramps.',
+      '',
+      'Keywords: ALS, cramps',
+      '',
+      markdown,
+      ...['exam-grade/tables.md', 'exam-grade/prose.md', 'emg-table/ncs.md', 'emg-table/ranges.md', 'overstated-claim/overstated.md'].map((f) =>
+        read(`test/fixtures/${f}`).replace(/ *<!-- expect [^>]*-->/g, '').replace(/^# .*$/m, ''),
+      ),
+    ].join('\n'),
+    format: 'markdown',
+    edits: 300,
+  },
+  {
+    name: 'the same text with the abstract checked and paragraph citation scope',
+    text: [markdown, read('test/fixtures/exam-grade/tables.md'), read('test/fixtures/emg-table/ncs.md')].join('\n').replace(/ *<!-- expect [^>]*-->/g, ''),
+    format: 'markdown',
+    config: { citationScope: 'paragraph', claims: { checkAbstract: true }, rules: { 'exam-grade': 'error' } },
+    edits: 150,
   },
   { name: 'a LaTeX case report', text: read('test/fixtures/latex/case-report.tex'), format: 'latex', edits: 350 },
   { name: 'a plain-text case report', text: example.replace(/^#+ (.*)$/gm, (_, h: string) => h.toUpperCase()), format: 'text', edits: 350 },

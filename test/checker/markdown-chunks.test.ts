@@ -6,7 +6,7 @@ import { formatForFile, parseDocument, type DocumentModel, type Format } from '.
 import MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { markdownChunkLines } from '../../server/src/checker/model/markdown';
-import { computeLineStarts, lineStartsAfterEdit } from '../../server/src/checker/model/text';
+import { computeLineStarts, editedVersion, lineStartsAfterEdit, textEdit } from '../../server/src/checker/model/text';
 import { GenerationalMemo } from '../../server/src/checker/model/memo';
 import { manuscriptFilesUnder } from '../helpers/fixtures';
 import { generated } from '../helpers/generated';
@@ -150,9 +150,94 @@ describe('the Markdown parse in chunks (model/markdown.ts)', function () {
     }
   });
 
+  it('re-parses after small edits of line ends, front matter and Pandoc lines as the whole parse does', () => {
+    // The re-parse keeps the last parse's chunks before an edit and takes them, shifted, after it:
+    // an edit that changes the source but not the parse text (a \r\n for a \n, a blanked line)
+    // or the parse text but not the line starts must still re-chunk what it touched.
+    const random = seededRandom(2718);
+    const LINES = [...TRICKY, '::: {.callout-tip}', '## Tip title', '{{< include _x.qmd >}}', 'See {{< var dose >}} and `r 1+1` here.', '$$ x $$', 'title: A case'];
+    const small = ['\r', '\n', '\r\n', ' ', 'a', ':', '-', '{', '<', '$', '`', '#', '\0'];
+    for (let d = 0; d < 60; d++) {
+      const memo = new GenerationalMemo();
+      const lines = Array.from({ length: 20 + Math.floor(random() * 60) }, () => LINES[Math.floor(random() * LINES.length)]);
+      if (d % 3 === 0) lines.unshift('---', 'title: A case', 'abstract: A man.', '---');
+      let text = lines.join(d % 2 ? '\r\n' : '\n');
+      for (let e = 0; e < 25; e++) {
+        assertChunkedParse(text, 'markdown', memo, `document ${d}, edit ${e}:\n${JSON.stringify(text)}`);
+        const at = Math.floor(random() * (text.length + 1));
+        const r = random();
+        if (r < 0.45) text = text.slice(0, at) + small[Math.floor(random() * small.length)] + text.slice(at);
+        else if (r < 0.8) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+        else text = text.slice(0, at) + small[Math.floor(random() * small.length)] + text.slice(at + 1);
+      }
+    }
+  });
+
+  it('re-parses little of a long document after a one-character edit', () => {
+    assert.ok(CORPUS, 'the corpus is needed');
+    const texts = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort().map((f) => readFileSync(join(CORPUS, f), 'utf8'));
+    let text = texts.join('\n\n');
+    const memo = new GenerationalMemo();
+    parseDocument(text, 'markdown', { memo });
+    memo.next();
+    const random = seededRandom(31);
+    for (let e = 0; e < 30; e++) {
+      // A letter typed in a word (a digit might renumber the reference list, which changes how
+      // every paragraph's digits read: model/citations.ts, referenceCount).
+      let at = Math.floor(random() * text.length);
+      while (!/[a-z]{2}/.test(text.slice(at - 1, at + 1))) at = (at + 1) % text.length;
+      text = text.slice(0, at) + 'a' + text.slice(at);
+      const misses = memo.misses;
+      // (Compared with the whole parse now and then: a parse of the whole corpus takes a while.)
+      if (e % 6 === 5) assertChunkedParse(text, 'markdown', memo, `edit ${e}`);
+      else {
+        parseDocument(text, 'markdown', { memo });
+        memo.next();
+      }
+      // A chunk, its blocks' inline parse and its paragraphs' sentences: not the document's.
+      assert.ok(memo.misses - misses < 60, `edit ${e} at ${at}: ${memo.misses - misses} computed`);
+    }
+  });
+
+  it('re-parses as the whole parse does when the reference list grows or shrinks (digits that may be markers)', () => {
+    const random = seededRandom(404);
+    const body = ['Cramps become common after age 70.2 Then they fade.', 'His score fell to 7.3 and rose to 12.5 Later.', 'Seen on MRI.4,5 The scan was clear.', 'A plain sentence.'];
+    for (let d = 0; d < 20; d++) {
+      const memo = new GenerationalMemo();
+      let entries = 1 + Math.floor(random() * 8);
+      for (let e = 0; e < 12; e++) {
+        const list = Array.from({ length: entries }, (_, k) => `${k + 1}. Author ${k}. A paper. J Test. 20${10 + k}.`).join('\n');
+        const text = `# A case\n\n## Discussion\n\n${body.join('\n\n')}\n\n## References\n\n${list}\n`;
+        assertChunkedParse(text, 'markdown', memo, `document ${d}, ${entries} entries`);
+        entries = Math.max(0, entries + Math.floor(random() * 5) - 2);
+      }
+    }
+  });
+
+  it('knows which strings an edited text lacks (editedVersion) as a search of the whole text would', () => {
+    const random = seededRandom(77);
+    const pieces = ['a', ':', '::', '\r', '\n', '{{', '<', '$', '`', 'r ', ' '];
+    const needles = [':::', '{{<', '$$', '\r', '\0', '`r ', '`{'];
+    const some = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    for (let t = 0; t < 400; t++) {
+      let text = some(Math.floor(random() * 80));
+      let holds = new Map<string, boolean>();
+      let version = editedVersion(text, undefined, undefined, holds);
+      for (let e = 0; e < 10; e++) {
+        for (const n of needles) if (random() < 0.7) assert.equal(version.mayInclude(n), text.includes(n), JSON.stringify([text, n]));
+        const before = text;
+        const at = Math.floor(random() * (text.length + 1));
+        text = text.slice(0, at) + some(Math.floor(random() * 3)) + text.slice(at + Math.floor(random() * 3));
+        const held = holds;
+        holds = new Map();
+        version = editedVersion(text, textEdit(before, text), held, holds);
+      }
+    }
+  });
+
   it('line starts after an edit (lineStartsAfterEdit) are computeLineStarts’ of the new text', () => {
     const random = seededRandom(5);
-    const pieces = ['a', 'b', '\n', '\n', ' ', 'xyz\n', '\r\n'];
+    const pieces = ['a', 'b', '\n', '\n', ' ', 'xyz\n', '\r', '\r\n'];
     const some = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(random() * (pieces.length - (random() < 0.9 ? 1 : 0)))]).join('');
     for (let t = 0; t < 5000; t++) {
       const before = some(Math.floor(random() * (t % 10 === 0 ? 3000 : 60)));

@@ -131,6 +131,20 @@ describe('document model', () => {
         assert.deepEqual(cited('Cramps become common after age 70.2'), ['2']);
         assert.deepEqual(cited('His score fell to 70.3'), []);
       });
+      it('gives the same markers for every reference list size in the range it reports', () => {
+        const texts = ['common after age 70.2 and 4.7 Then', 'on MRI.3,4 The scan; LRRK2 carriers.12 Then 2001.7 Since', 'The score was 3.5 Then it fell.9', 'none here'];
+        for (const plain of texts) {
+          for (let count = 1; count < 16; count++) {
+            const same = { lo: 1, hi: Infinity };
+            const at = findCitations(plain, { referenceCount: count }, same);
+            assert.ok(same.lo <= count && count <= same.hi, `${plain} ${count}: ${same.lo}..${same.hi}`);
+            for (let other = Math.max(1, same.lo); other <= Math.min(20, same.hi); other++) {
+              assert.deepEqual(findCitations(plain, { referenceCount: other }), at, `${plain}: ${count} and ${other}`);
+            }
+            if (same.hi < 20) assert.notDeepEqual(findCitations(plain, { referenceCount: same.hi + 1 }), at, `${plain}: ${count}, ${same.hi + 1}`);
+          }
+        }
+      });
     });
   });
 

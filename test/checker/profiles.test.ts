@@ -105,4 +105,18 @@ describe('profiles', () => {
       });
     }
   });
+  it('matches each heading with the items of each check, the config’s own headings included (the matches are remembered per items)', () => {
+    const text = '## Case presentation\n\nText.\n\n## Our patient\n\nText.\n\n## Discussion\n\nText.\n';
+    const { model } = check(text, { rules: [] });
+    const ids = (config: Parameters<typeof profileItems>[1]) => {
+      const analysis = analyseSections(model, profileItems(PROFILES.default, config));
+      return model.sections.map((s) => analysis.itemOf.get(s)?.id ?? null);
+    };
+    const plain = ids({});
+    assert.equal(plain[1], null);
+    const extended = ids({ headings: { case: ['Our patient'] } });
+    assert.equal(extended[1], 'case');
+    assert.deepEqual(ids({}), plain);
+    assert.deepEqual(ids({ headings: { case: ['Our patient'] } }), extended);
+  });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pkg from '../../package.json';
@@ -31,6 +31,9 @@ describe('cli: the bundled binary (node server/out/cli.js)', function () {
     assert.equal(readFileSync(CLI_JS, 'utf8').split('\n')[0], '#!/usr/bin/env node');
     const r = spawnCli(['--version']);
     assert.deepEqual(r, { code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    // Answered by server/out/cli.js itself, as the bundle answers it with other arguments.
+    assert.deepEqual(spawnCli(['-v']), r);
+    assert.deepEqual(spawnCli(['--version', '--quiet']), r);
   });
 
   it('reads FORCE_COLOR and NO_COLOR from its environment', () => {
@@ -79,6 +82,24 @@ describe('cli: the bundled binary (node server/out/cli.js)', function () {
     const r = spawnCli(['--format', 'junit', '--output-file', out, MISSING_REL]);
     assert.deepEqual(r, { code: 1, stdout: '', stderr: '' });
     assert.match(readFileSync(out, 'utf8'), /^<\?xml[^]*<\/testsuites>\n$/);
+  });
+
+  it('keeps its code cache (in CASELINT_CACHE_DIR) only after a run that checked a case report', () => {
+    const cacheDir = join(tmp, 'code-cache');
+    const env = { CASELINT_CACHE_DIR: cacheDir };
+    const files = () => (existsSync(cacheDir) ? readdirSync(cacheDir) : []);
+    assert.equal(spawnCli(['--version'], { env }).code, 0);
+    assert.equal(spawnCli(['--help'], { env }).code, 0);
+    const notes = join(tmp, 'notes');
+    mkdirSync(notes);
+    writeFileSync(join(notes, 'todo.md'), '# To do\n\n- order the reagents\n- book the room\n');
+    assert.match(spawnCli([notes], { env }).stderr, /no case reports found/);
+    assert.deepEqual(files(), [], 'a run that checked nothing compiled too little to keep');
+    assert.deepEqual(spawnCli([COMPLETE_REL], { env }), { code: 0, stdout: '', stderr: '' });
+    assert.equal(files().length, 1);
+    const cache = readFileSync(join(cacheDir, files()[0]));
+    assert.deepEqual(spawnCli([COMPLETE_REL], { env }), { code: 0, stdout: '', stderr: '' }, 'the same from the cache');
+    assert.ok(readFileSync(join(cacheDir, files()[0])).equals(cache), 'and it is not written again');
   });
 
   it('the demo: examples/ with --exit-zero exits 0', () => {

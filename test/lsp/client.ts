@@ -53,6 +53,10 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** A command the server runs under, with its arguments (`["strace", "-f", …]`): spawnServer only. */
   wrap?: string[];
+  /** Node options of the server process (`["--cpu-prof"]`): spawnServer only. */
+  nodeArgs?: string[];
+  /** The server to spawn instead of this checkout's server/out/server.js (bench: another checkout's). */
+  serverJs?: string;
 }
 
 interface Waiter {
@@ -237,11 +241,13 @@ export function fileUri(path: string): string {
 
 /** Spawns the built server over stdio. */
 export function spawnServer(options: StartOptions = {}): TestClient {
-  if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`npm run bundle\` first`);
+  const serverJs = options.serverJs ?? SERVER_JS;
+  if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run bundle\` first`);
   const [wrapper, ...wrapArgs] = options.wrap ?? [];
+  const args = [...(options.nodeArgs ?? []), serverJs, '--stdio'];
   const child: ChildProcess = wrapper
-    ? spawn(wrapper, [...wrapArgs, process.execPath, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] })
-    : spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    ? spawn(wrapper, [...wrapArgs, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -96,7 +96,7 @@ describe('language server handlers (in-process)', function () {
     const uri = 'file:///tmp/caselint-inproc/quickfix.md';
     await client.open(uri, WITH_TYPOS.replace('teh cat and teh cramps at night', 'cramps at night'));
     const items = await client.pullItems(uri);
-    const vague = items.filter((d) => (d.data as { ruleId: string }).ruleId === 'typo' && /Vague/.test(String(d.message)));
+    const vague = items.filter((d) => d.code === 'typo' && /Vague/.test(String(d.message)));
     assert.equal(vague.length, 1);
     const actions = await client.codeActions(uri, vague, ['quickfix']);
     assert.deepEqual(

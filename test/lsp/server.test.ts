@@ -80,8 +80,10 @@ describe('language server over stdio', function () {
     assert.equal(d.source, 'caselint');
     assert.equal(d.codeDescription?.href, `${DOCS}required-section.md`);
     assert.match(msg(d), /Missing required section "Investigations"/);
-    // Nothing that moves with the text before it: the code actions find the finding in the current check.
-    assert.deepEqual(d.data, { ruleId: 'required-section' });
+    // Nothing that moves with the text before it, nothing the client does not show: no `data`;
+    // the code actions find the finding in the current check by rule (code), range and message.
+    assert.equal(d.code, 'required-section');
+    assert.equal(d.data, undefined);
     assert.deepEqual((await client.codeActions(uri, [d])).map((a) => a.title)[0], 'Insert section "Investigations"');
 
     // Incremental edit: insert an Investigations section before the Discussion.

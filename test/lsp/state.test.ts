@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { inProcessServer, PULL_CAPABILITIES, PUSH_CAPABILITIES, ROOT, type TestClient } from './client';
 
 /**
@@ -117,5 +119,28 @@ describe('language server per-document state (in-process)', function () {
     const again = await client.pull(uri, (first as { resultId?: string }).resultId);
     assert.equal(again.kind, 'full', 'a new check after reopening, not "unchanged"');
     assert.equal(client.server!.states.size, 1);
+  });
+
+  it('keeps no older version’s analysis alive for its checklist once the document moved on', async () => {
+    client = await inProcessServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onType' }, serverOptions: { checklistDelayMs: 10 } });
+    await client.initialize();
+    const uri = 'file:///tmp/caselint-state/checklist-version.md';
+    await client.open(uri, CASE);
+    await client.pull(uri);
+    await client.waitFor('the checklist', () => client!.checklistLog.includes(uri));
+    const state = client.server!.states.get(uri)!;
+    const old = new WeakRef(state.check!.analysis);
+    const notified = state.notifiedAnalysis;
+    assert.ok(notified?.deref(), 'the checklist was of this version');
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    await client.pull(uri);
+    await new Promise((resolve) => setImmediate(resolve));
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.equal(old.deref(), undefined, 'the older version’s analysis promise is collected');
+    assert.equal(notified?.deref(), undefined, 'and its analysis, which its checklist was of');
   });
 });

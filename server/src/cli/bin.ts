@@ -26,6 +26,10 @@ main({
   },
   env: process.env,
   willCheck,
+  // Read by server/out/cli.js (entries/cli.ts) when it decides to keep the code cache (CHECKED_KEY in cli/checked.ts).
+  checked: () => {
+    (globalThis as Record<symbol, unknown>)[Symbol.for('caselint.cli.checked')] = true;
+  },
 }).then(
   (code) => {
     process.exitCode = code;

@@ -31,6 +31,8 @@ export interface CliIO {
   rules?: readonly Rule[];
   /** Told the length of each text before it is checked (bin.ts: V8's tiering of a long run, v8-flags.ts). */
   willCheck?: (chars: number) => void;
+  /** Told when a file has been checked as a case report (bin.ts: the code cache is kept only after such a run, checked.ts). */
+  checked?: () => void;
 }
 
 export const EXIT_OK = 0;
@@ -185,6 +187,7 @@ async function run(io: CliIO): Promise<number> {
     if (!result) return;
     const findings = opts.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
     reports.push({ filePath: filePath ?? '<stdin>', displayPath: display, result, findings, config });
+    io.checked?.();
   };
 
   if (opts.stdin) {

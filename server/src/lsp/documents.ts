@@ -103,9 +103,10 @@ const GO_ON: Promise<void> = Promise.resolve();
  * `always`), yields PAUSE_TURNS turns of the event loop; then (or at once, without yielding) fails
  * if the check is no longer wanted.
  */
-function pause(token: CheckToken, always = false): Promise<void> {
+function pause(token: CheckToken, always = false, onYield?: () => void): Promise<void> {
   if (token.cancelled) return Promise.reject(new CheckCancelled('the check is no longer wanted'));
   if (!always && performance.now() - token.since < YIELD_AFTER_MS) return GO_ON;
+  onYield?.();
   return new Promise<void>((resolve, reject) => {
     let turns = 0;
     const turn = () => {
@@ -163,6 +164,8 @@ export interface AnalyzerOptions {
   getSettings(uri: string): Promise<Settings>;
   /** Workspace folder paths, to stop config discovery at the workspace root. */
   workspaceFolders(): string[];
+  /** Called when a check yields to the event loop (every few ms of its work) and when it ends (lsp/heap.ts). */
+  onYield?(): void;
 }
 
 export interface LoadedDocConfig {
@@ -356,14 +359,14 @@ export class Analyzer {
       ...(bibliographies ? { readBibliography: bibliographies.read } : {}),
       // In slices: other documents' requests are answered between the steps of a long check,
       // and a check that is no longer wanted stops at the next step.
-      pause: () => pause(token),
+      pause: () => pause(token, false, this.options.onYield),
       onRuleError: (ruleId, error) =>
         this.options.logError(`caselint: rule ${ruleId} failed on ${document.uri} and was skipped: ${describeError(error)}`),
     });
     // The last pause, always a yield: an edit that arrived during the check is handled (and
     // cancels it) before the check is answered, so that no answer has the ranges of a version
     // the client no longer has.
-    await pause(token, true);
+    await pause(token, true, this.options.onYield);
     if (bibliographies?.paths.size) this.bibliographyPaths.set(document.uri, bibliographies.paths);
     else this.bibliographyPaths.delete(document.uri);
     const reason = manuscript.reason;

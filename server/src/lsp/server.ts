@@ -37,6 +37,7 @@ import { completionItems } from './completion';
 import { definition, documentLinks, keyCompletion, references } from './navigation';
 import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
 import { DocumentStates, type DocumentState } from './state';
+import { capYoungGeneration } from './heap';
 import { hoverWithBibliographies } from './hover';
 import { documentSymbols, foldingRanges } from './symbols';
 import {
@@ -72,6 +73,11 @@ export interface ServerOptions {
   settingsTimeoutMs?: number;
   /** How long after a check its checklist notification is made (ms; default CHECKLIST_DELAY_MS). */
   checklistDelayMs?: number;
+  /**
+   * Caps V8's young generation of the process at this many MB (lsp/heap.ts): the server's own
+   * process (server.ts) sets it; tests that run a server in theirs leave it unset.
+   */
+  youngGenerationCapMB?: number;
 }
 
 /**
@@ -158,6 +164,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return p;
   }
 
+  const youngGeneration = options.youngGenerationCapMB ? capYoungGeneration(options.youngGenerationCapMB) : undefined;
   const analyzer = new Analyzer({
     rules: options.rules,
     maxTextLength: options.maxTextLength,
@@ -165,6 +172,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     logError,
     getSettings,
     workspaceFolders: () => workspaceFolders,
+    onYield: youngGeneration ? () => youngGeneration.adjust() : undefined,
   });
 
   /** The check of an open document's current version, cached in its state. */
@@ -197,7 +205,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       notifyChecklist(analysis);
       return;
     }
-    if (state.notifiedAnalysis === analysis || state.pendingChecklist === analysis) return;
+    if (state.notifiedAnalysis?.deref() === analysis || state.pendingChecklist === analysis) return;
     state.pendingChecklist = analysis;
     state.scheduleChecklist(checklistDelayMs, () => {
       const pending = state.pendingChecklist;
@@ -209,7 +217,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         void newer.analysis.then((a) => a.status !== 'cancelled' && afterCheck(a));
         return;
       }
-      state.notifiedAnalysis = pending;
+      state.notifiedAnalysis = new WeakRef(pending);
       notifyChecklist(pending, state);
     });
   }

@@ -19,8 +19,11 @@ export class DocumentState implements AnalysisCache {
   last?: { resultId: string; generation: number; diagnostics: Diagnostic[] };
   /** The checklist last sent to the client (caselint/checklistChanged), as JSON. */
   notified?: string;
-  /** The analysis whose checklist was last looked at. */
-  notifiedAnalysis?: Analysis;
+  /**
+   * The analysis whose checklist was last looked at: only to know it again, so not kept alive by
+   * this (while typing it is an older version's, with its model and findings).
+   */
+  notifiedAnalysis?: WeakRef<Analysis>;
   /** The analysis whose checklist is to be looked at (scheduleChecklist). */
   pendingChecklist?: Analysis;
   private timer?: ReturnType<typeof setTimeout>;

@@ -3,7 +3,7 @@ import type { SectionAnalysis } from './sections';
 import type { CaselintConfig } from '../config';
 import type { TextEncodingName } from '../encoding';
 import type { Profile, ProfileItem } from '../profiles';
-import type { DocumentModel, Fix, Section, Severity } from '../types';
+import type { DocumentModel, Finding, Fix, Paragraph, Section, Severity, Table } from '../types';
 import type { Steps } from '../steps';
 
 export interface Report {
@@ -35,6 +35,17 @@ export interface RuleContext {
   /** How the host decoded the file's bytes (encoding.ts); undefined for text from an editor. */
   encoding?: TextEncodingName;
   report(r: Report): void;
+  /**
+   * Reports the findings of one paragraph or table: `work` reports them (ctx.report) from what
+   * it reads of that block alone (its text, markup, sentences and citations, a table's cells and
+   * its caption's text, the document's text on the block's lines and the line before them) and
+   * from `key`, which must hold everything else it reads (the section's mode, a fact of the whole
+   * document). The config, the profile and the format are part of every key already. With the
+   * incremental checker's memo, a block seen before with the same key gets its findings again,
+   * moved to where it is now, and `work` does not run; without one, `work` runs. The findings
+   * are the same either way, in the same order. Returns the block's findings.
+   */
+  block(block: Paragraph | Table, key: string, work: () => void): readonly Finding[];
 }
 
 export interface Rule {

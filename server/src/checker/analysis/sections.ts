@@ -1,7 +1,6 @@
 import type { CaselintConfig } from '../config';
 import { headingMatches, itemRoles, type Profile, type ProfileItem } from '../profiles';
-import { memoised } from '../model/memo';
-import type { DocumentModel, Memo, Section } from '../types';
+import type { DocumentModel, Section } from '../types';
 import { lowerBound } from '../model/text';
 
 /** What the engine derives once per check and shares with every rule. */
@@ -35,11 +34,33 @@ export function profileItems(profile: Profile, config: CaselintConfig): ProfileI
   return items;
 }
 
+/**
+ * The first item a heading matches, remembered by the heading's text for the items of the last
+ * check (the same item objects: profileItems keeps the profile's own unless the config extends
+ * them), so that a re-check matches only the headings it has not seen.
+ */
+function firstMatchOf(items: readonly ProfileItem[]): (text: string) => ProfileItem | undefined {
+  if (items.length !== matched.items.length || items.some((item, k) => item !== matched.items[k]) || matched.byText.size > 10_000) {
+    matched = { items: [...items], byText: new Map() };
+  }
+  const { byText } = matched;
+  return (text) => {
+    let k = byText.get(text);
+    if (k === undefined) {
+      k = items.findIndex((i) => headingMatches(i, text));
+      byText.set(text, k);
+    }
+    return k >= 0 ? items[k] : undefined;
+  };
+}
+let matched: { items: readonly ProfileItem[]; byText: Map<string, number> } = { items: [], byText: new Map() };
+
 /** Matches every heading against the profile once. A heading satisfies the first item it matches. */
 export function analyseSections(doc: DocumentModel, items: ProfileItem[]): SectionAnalysis {
   const byItem = new Map<string, Section[]>();
   const itemOf = new Map<Section, ProfileItem>();
   const abstractSections = new Set<Section>();
+  const firstMatch = firstMatchOf(items);
   for (const section of doc.sections) {
     if (!section.heading) continue;
     // A structured abstract's sub-headings ("### Case presentation") belong to the abstract,
@@ -48,7 +69,7 @@ export function analyseSections(doc: DocumentModel, items: ProfileItem[]): Secti
       abstractSections.add(section);
       continue;
     }
-    const item = itemOfHeading(doc.memo, items, section.heading.text);
+    const item = firstMatch(section.heading.text);
     if (item?.abstract) abstractSections.add(section);
     if (!item) continue;
     itemOf.set(section, item);
@@ -58,29 +79,6 @@ export function analyseSections(doc: DocumentModel, items: ProfileItem[]): Secti
   }
   return { byItem, itemOf, items };
 }
-
-/**
- * The first item whose headings a heading matches: memoised by the heading's text, with what the
- * items match by (their headings and patterns) in the space, so that a re-check of a long
- * manuscript looks its headings up instead of matching each against every item's synonyms.
- */
-function itemOfHeading(memo: Memo | undefined, items: ProfileItem[], text: string): ProfileItem | undefined {
-  if (!memo) return items.find((i) => headingMatches(i, text));
-  let space = spaces.get(items);
-  if (space === undefined) spaces.set(items, (space = 'sections/item\0' + items.map(matchedBy).join('\0')));
-  const index = memoised(memo, space, text, () => items.findIndex((i) => headingMatches(i, text)));
-  return index < 0 ? undefined : items[index];
-}
-/** Per items list (a check's): the memo space of its headings. */
-const spaces = new WeakMap<ProfileItem[], string>();
-
-/** What headingMatches reads of an item, as a string (kept per item: a profile's items are shared by every check). */
-function matchedBy(item: ProfileItem): string {
-  let key = itemKeys.get(item);
-  if (key === undefined) itemKeys.set(item, (key = JSON.stringify([item.headings, (item.patterns ?? []).map((p) => `${p.source}/${p.flags}`)])));
-  return key;
-}
-const itemKeys = new WeakMap<ProfileItem, string>();
 
 /** Does the section (sub-sections included) hold any text, list or table? */
 export function sectionHasContent(doc: DocumentModel, section: Section): boolean {

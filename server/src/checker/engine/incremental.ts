@@ -10,12 +10,16 @@ import { lintFile, lintFileAsync, type AsyncLintOptions, type LintOptions, type 
  * (model/markdown.ts, markdownChunkSteps), so an edit re-parses the chunk it touched; a paragraph's
  * citations and sentences by its plain text, a sentence's claim decision by its text and its
  * section's mode, the identifiers, placeholders and overstatements of a text by the text and the
- * rule's options. Document-level rules (sections, citations and references, abbreviations) are
- * recomputed from the new model each time. The findings and the model equal those of a plain
- * check of the same text, by construction (a memoised value is a function of its key, and the
- * chunks' parse is the whole text's) and by test (test/checker/incremental.test.ts,
- * test/checker/markdown-chunks.test.ts). What the last two checks did not use is forgotten, so
- * memory stays bounded. LaTeX and plain text are parsed whole at each check.
+ * rule's options. A block-local rule's findings for a paragraph or table (RuleContext.block:
+ * unsupported-claim, overstated-claim, exam-grade, emg-table) are kept with the block, by the
+ * rule's key, and reused, moved, for a block proven the same (engine/blocks.ts), so such a rule
+ * works only on the blocks an edit touched. Document-level rules (sections, citations and
+ * references, abbreviations) are recomputed from the new model each time. The findings and the
+ * model equal those of a plain check of the same text, by construction (a memoised value is a
+ * function of its key, and the chunks' parse is the whole text's) and by test
+ * (test/checker/incremental.test.ts, test/checker/markdown-chunks.test.ts,
+ * test/checker/blocks.test.ts). What the last two checks did not use is forgotten, so memory
+ * stays bounded. LaTeX and plain text are parsed whole at each check.
  */
 export interface IncrementalChecker {
   check(text: string, options?: Omit<CheckOptions, 'memo'>): CheckResult;

@@ -8,6 +8,14 @@ export interface RawParagraph {
   plain: string;
   segments: TextSegment[];
   quoted?: boolean;
+  /**
+   * A paragraph of the chunked Markdown parse: its chunk's own paragraph (offsets relative to the
+   * chunk, the same object while the chunk is unchanged) and the chunk's offset. The model builder
+   * keeps its work on a paragraph with the chunk's paragraph, and shifts it to where the chunk is
+   * (model/index.ts, paragraphParts).
+   */
+  chunkParagraph?: RawParagraph;
+  chunkOffset?: number;
 }
 
 export interface RawTable {
@@ -44,3 +52,4 @@ export function cleanHeadingText(plain: string): { text: string; number?: string
   text = text.replace(/[\s:.\u2014\u2013-]+$/u, '').replace(/\s+/g, ' ');
   return { text, number };
 }
+

@@ -190,8 +190,23 @@ export interface PlainCitation {
   nameOnly?: boolean;
 }
 
-/** All citation markers in a plain text, in order, without overlaps. */
-export function findCitations(plain: string, options: CitationOptions = {}): PlainCitation[] {
+/**
+ * The reference list sizes for which findCitations gives the same markers as for the size it was
+ * asked with (from `lo` to `hi`, both included): it reads the size only where digits that could be
+ * a decimal are taken for markers if all their numbers are in the list, so its answer changes only
+ * where the size crosses such a marker's highest number.
+ */
+export interface ReferenceCountRange {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * All citation markers in a plain text, in order, without overlaps. `same`, when given (with a
+ * reference list, `options.referenceCount` at least 1), is narrowed to the list sizes that give
+ * the same markers.
+ */
+export function findCitations(plain: string, options: CitationOptions = {}, same?: ReferenceCountRange): PlainCitation[] {
   const found = new DisjointSpans<PlainCitation>();
   const count = options.referenceCount ?? 0;
   for (const p of CITATION_PATTERNS) {
@@ -204,7 +219,15 @@ export function findCitations(plain: string, options: CitationOptions = {}): Pla
       const end = start + m[0].length;
       if (!found.free(start, end)) continue;
       const keys = p.keys(m);
-      if (p.inReferenceRange && !keys.every((k) => /^\d+$/.test(k) && Number(k) >= 1 && Number(k) <= count)) continue;
+      if (p.inReferenceRange) {
+        if (!keys.every((k) => /^\d+$/.test(k) && Number(k) >= 1)) continue;
+        const highest = keys.reduce((h, k) => Math.max(h, Number(k)), 0);
+        if (same) {
+          if (highest <= count) same.lo = Math.max(same.lo, highest);
+          else same.hi = Math.min(same.hi, highest - 1);
+        }
+        if (highest > count) continue;
+      }
       found.add({ kind: p.kind, start, end, keys, ...(p.nameOnly?.(m) ? { nameOnly: true } : {}) });
     }
     found.endRound();

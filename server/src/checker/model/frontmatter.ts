@@ -1,6 +1,7 @@
 import { isCollection, parseDocument as parseYamlDocument, visit } from 'yaml';
-import type { FrontMatter } from '../types';
-import { positionAt } from './text';
+import type { FrontMatter, Memo } from '../types';
+import { detached } from './memo';
+import { computeLineStarts, positionAt } from './text';
 
 /** `---` (first line), the YAML, then `---` or `...`; line ends \n, \r\n or \r (old Mac). */
 const FRONT_MATTER_RE = /^---[ \t]*(?:\r\n?|\n)([\s\S]*?)(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/;
@@ -63,4 +64,25 @@ export function readFrontMatter(text: string, lineStarts: number[]): FrontMatter
     fm.error = e instanceof Error ? placedInFile(firstLine(e.message), (e as { pos?: unknown }).pos, rawStart, lineStarts) : String(e);
   }
   return fm;
+}
+
+/** The front matter of a memo's last parse and its source (a copy: memo.ts, detached). */
+const lastFrontMatter = new WeakMap<Memo, { source: string; frontMatter: FrontMatter }>();
+
+/**
+ * readFrontMatter, read again only when the front matter's source changed since the memo's last
+ * parse (a keystroke in the body does not parse the YAML again). The front matter starts the
+ * text, so it reads the same alone as in the text: a copy of it is read, and the model holds no
+ * slice of the text (its YAML values neither).
+ */
+export function readFrontMatterOnce(text: string, lineStarts: number[], memo: Memo | undefined): FrontMatter | undefined {
+  if (!memo) return readFrontMatter(text, lineStarts);
+  const m = FRONT_MATTER_RE.exec(text);
+  if (!m) return undefined;
+  const last = lastFrontMatter.get(memo);
+  if (last && last.source.length === m[0].length && last.source === m[0]) return last.frontMatter;
+  const source = detached(memo, m[0]);
+  const frontMatter = readFrontMatter(source, computeLineStarts(source))!;
+  lastFrontMatter.set(memo, { source, frontMatter });
+  return frontMatter;
 }

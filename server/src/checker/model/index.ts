@@ -11,9 +11,9 @@ import type {
   Table,
 } from '../types';
 import { isReferencesHeading } from '../profiles';
-import type { RawBlocks } from './blocks';
-import { findCitations, type CitationOptions } from './citations';
-import { readFrontMatter } from './frontmatter';
+import type { RawBlocks, RawParagraph } from './blocks';
+import { findCitations, type CitationOptions, type PlainCitation } from './citations';
+import { readFrontMatterOnce } from './frontmatter';
 import { markdownBlockSteps } from './markdown';
 import { latexBlockSteps } from './latex';
 import { blankPandocLines, finishPandocBlocks } from './quarto';
@@ -22,7 +22,7 @@ import { runSteps, type Steps } from '../steps';
 import { detached, memoised } from './memo';
 import { splitSentences } from './sentences';
 import { parseSuppressionDirective } from './suppressions';
-import { computeLineStarts, lineStartsAfterEdit, lowerBound, plainSpanToSource, positionAt } from './text';
+import { computeLineStarts, lineStartsAfterEdit, lowerBound, plainSpanToSource, positionAt, textEdit, editedVersion, freshVersion, type TextEdit, type TextVersion } from './text';
 
 export { computeLineStarts, positionAt } from './text';
 export { parseSuppressionDirective, suppressionComment } from './suppressions';
@@ -43,16 +43,26 @@ export interface ParseOptions {
   memo?: Memo;
 }
 
-/** The text and line starts of a memo's last parse: the next one's line starts are those after an edit (text.ts). */
-const lastLines = new WeakMap<Memo, { text: string; lineStarts: number[] }>();
+/**
+ * The text, line starts and strings known to be held or not (text.ts, TextVersion) of a memo's
+ * last parse: the next one's line starts are those after an edit (text.ts).
+ */
+const lastLines = new WeakMap<Memo, { text: string; lineStarts: number[]; holds: Map<string, boolean> }>();
 
-function lineStartsOf(text: string, memo: Memo | undefined): number[] {
-  if (!memo) return computeLineStarts(text);
+/** The text's line starts and, after an earlier parse through the memo, the edit from its text (found once, shared by the parse). */
+function linesOf(text: string, memo: Memo | undefined): { lineStarts: number[]; version: TextVersion } {
+  if (!memo) return { lineStarts: computeLineStarts(text), version: freshVersion(text) };
   const last = lastLines.get(memo);
-  const lineStarts = last ? (last.text === text ? last.lineStarts : lineStartsAfterEdit(last.text, last.lineStarts, text)) : computeLineStarts(text);
+  let lineStarts: number[];
+  let edit: TextEdit | undefined;
+  const holds = new Map<string, boolean>();
+  const version = editedVersion(text, (edit = last && (last.text === text ? { before: last.text, prefix: text.length, suffix: 0 } : textEdit(last.text, text))), last?.holds, holds);
+  if (!last) lineStarts = computeLineStarts(text);
+  else if (edit!.prefix === text.length && text.length === last.text.length) lineStarts = last.lineStarts;
+  else lineStarts = lineStartsAfterEdit(last.text, last.lineStarts, text, edit);
   // (The model's array is its own: the next parse copies from this one, never changes it.)
-  lastLines.set(memo, { text, lineStarts });
-  return lineStarts;
+  lastLines.set(memo, { text, lineStarts, holds });
+  return { lineStarts, version };
 }
 
 /** Parse once into the document model that every rule reads. */
@@ -66,8 +76,8 @@ export function parseDocument(text: string, format: Format, options: ParseOption
  * gets the same model, with pauses between the steps.
  */
 export function* parseDocumentSteps(text: string, format: Format, options: ParseOptions = {}): Steps<DocumentModel> {
-  const lineStarts = lineStartsOf(text, options.memo);
-  const frontMatter = format === 'latex' ? undefined : readFrontMatter(text, lineStarts);
+  const { lineStarts, version } = linesOf(text, options.memo);
+  const frontMatter = format === 'latex' ? undefined : readFrontMatterOnce(text, lineStarts, options.memo);
   const parseWarnings: DocumentModel['parseWarnings'] = [];
   if (frontMatter?.error) {
     parseWarnings.push({ message: `Front matter is not valid YAML: ${frontMatter.error}`, start: 0, end: frontMatter.end });
@@ -75,9 +85,15 @@ export function* parseDocumentSteps(text: string, format: Format, options: Parse
   const body = frontMatter ? blank(text, 0, frontMatter.end) : text;
   let raw: RawBlocks;
   switch (format) {
-    case 'markdown':
-      raw = finishPandocBlocks(yield* markdownBlockSteps(text, lineStarts, blankPandocLines(body), options.memo), text, frontMatter);
+    case 'markdown': {
+      const parseText = blankPandocLines(body, version);
+      // With the memo and nothing but the front matter blanked, the chunked parse starts after the
+      // front matter's lines (blank lines begin no block) instead of reading a blanked copy of the
+      // whole text (which every edit would copy again).
+      const skip = options.memo && frontMatter && parseText === body ? frontMatter.end : undefined;
+      raw = finishPandocBlocks(yield* markdownBlockSteps(text, lineStarts, skip === undefined ? parseText : text, options.memo, version, skip), text, frontMatter, version);
       break;
+    }
     case 'latex':
       raw = yield* latexBlockSteps(text);
       break;
@@ -92,21 +108,92 @@ export function* parseDocumentSteps(text: string, format: Format, options: Parse
   return model;
 }
 
+/** A paragraph's citations, sentence ranges and sentence texts, for the reference list sizes from `lo` to `hi`. */
+interface ParagraphSplit {
+  citations: PlainCitation[];
+  sentences: { start: number; end: number }[];
+  texts: string[];
+  lo: number;
+  hi: number;
+}
+
 /**
  * A paragraph's citations, sentence ranges and sentence texts in its plain text: a function of the
  * plain text, whether it is a reference entry (where no citation is read) and the citation options
  * (the size of the document's reference list), memoised by all three (the plain text as the key,
- * the rest in `space`: see memo.ts). The sentence texts are the memo's, so a re-check's sentences
- * hold the same strings as the last check's (the rules' memo keys).
+ * the rest in `space`: see memo.ts). With a reference list, the memo holds a paragraph's splits for
+ * ranges of list sizes (citations.ts, ReferenceCountRange): an entry added to the list does not
+ * split every paragraph again, only those with digits that may now be markers. The sentence texts
+ * are the memo's, so a re-check's sentences hold the same strings as the last check's (the rules'
+ * memo keys).
  */
-function splitParagraph(plain: string, reference: boolean, options: CitationOptions, space: string, memo: Memo | undefined) {
-  return memoised(memo, space, plain, () => {
-    const citations = reference ? [] : findCitations(plain, options);
+function splitParagraph(plain: string, reference: boolean, options: CitationOptions, space: string, memo: Memo | undefined): ParagraphSplit {
+  const count = options.referenceCount ?? 0;
+  const split = (citations: PlainCitation[], lo: number, hi: number): ParagraphSplit => {
     const sentences = splitSentences(plain, citations);
     // Slices of a copy: the plain text of some formats is a slice of the document (memo.ts, detached).
     const own = detached(memo, plain);
-    return { citations, sentences, texts: sentences.map((r) => own.slice(r.start, r.end)) };
+    return { citations, sentences, texts: sentences.map((r) => own.slice(r.start, r.end)), lo, hi };
+  };
+  if (reference || count < 1) return memoised(memo, space, plain, () => split(reference ? [] : findCitations(plain, options), -Infinity, Infinity));
+  const splits = memoised(memo, space, plain, (): ParagraphSplit[] => []);
+  for (const known of splits) if (known.lo <= count && count <= known.hi) return known;
+  const same = { lo: 1, hi: Infinity };
+  const found = split(findCitations(plain, options, same), same.lo, same.hi);
+  splits.push(found);
+  return found;
+}
+
+/**
+ * A chunk's paragraph (blocks.ts, shiftedFrom) made into model parts once, with offsets relative
+ * to its chunk: whether it reads as a caption, and its citations and sentences with their source
+ * spans (the citation markers as written, copies: memo.ts, detached). A function of the paragraph
+ * (its plain text, segments and the source it was cut from), of reference entry or not (the
+ * space) and of the reference list's size, within the sizes its split holds for (splitParagraph),
+ * so a later parse shifts it to where the chunk is instead of
+ * splitting and mapping the paragraph again. `built`: the citations at `builtAt`, which a model
+ * shares with the next when the chunk has not moved (a citation points to nothing else).
+ */
+interface ParagraphParts {
+  /** The split's space and reference list sizes (splitParagraph). */
+  space: string;
+  lo: number;
+  hi: number;
+  caption: boolean;
+  citations: { kind: Citation['kind']; keys: string[]; start: number; end: number; raw: string; nameOnly?: boolean }[];
+  sentences: { start: number; end: number; text: string; plainStart: number; citations: number[] }[];
+  builtAt: number;
+  built: Citation[];
+}
+const partsOf = new WeakMap<RawParagraph, ParagraphParts>();
+
+/** A citation of a paragraph's parts moved by `d` (a literal, not a spread: see markdown.ts, shiftBlocks). */
+function citationAt(c: ParagraphParts['citations'][number], d: number): Citation {
+  return c.nameOnly ? { kind: c.kind, keys: c.keys, start: c.start + d, end: c.end + d, raw: c.raw, nameOnly: true } : { kind: c.kind, keys: c.keys, start: c.start + d, end: c.end + d, raw: c.raw };
+}
+
+function paragraphParts(rp: RawParagraph, offset: number, text: string, reference: boolean, options: CitationOptions, space: string, memo: Memo): ParagraphParts {
+  const known = partsOf.get(rp);
+  const count = options.referenceCount ?? 0;
+  if (known && known.space === space && known.lo <= count && count <= known.hi) return known;
+  const split = splitParagraph(rp.plain, reference, options, space, memo);
+  const citations = split.citations.map((pc) => {
+    const { start, end } = plainSpanToSource(rp, pc.start, pc.end);
+    return { kind: pc.kind, keys: pc.keys, start, end, raw: detached(memo, text.slice(start + offset, end + offset)), ...(pc.nameOnly ? { nameOnly: true } : {}) };
   });
+  let ci = 0;
+  const sentences = split.sentences.map((r, k) => {
+    const { start, end } = plainSpanToSource(rp, r.start, r.end);
+    const cited: number[] = [];
+    while (ci < split.citations.length && split.citations[ci].start < r.end) {
+      if (split.citations[ci].start >= r.start && !split.citations[ci].nameOnly) cited.push(ci);
+      ci++;
+    }
+    return { start, end, text: split.texts[k], plainStart: r.start, citations: cited };
+  });
+  const parts: ParagraphParts = { space, lo: split.lo, hi: split.hi, caption: CAPTION_RE.test(rp.plain), citations, sentences, builtAt: NaN, built: [] };
+  partsOf.set(rp, parts);
+  return parts;
 }
 
 function buildSections(raw: RawBlocks, textLength: number, text: string): Section[] {
@@ -170,14 +257,50 @@ function* buildModel(
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const citations: Citation[] = [];
-  const citationOptions = { referenceCount: referenceListSize(text, raw, sections, referenceSections) };
+  const citationOptions = { referenceCount: referenceListSize(text, raw, sections, referenceSections, memo) };
   const referenceSpace = 'model/paragraph\0r';
-  const proseSpace = `model/paragraph\0p${citationOptions.referenceCount ?? ''}`;
+  // (With a reference list, a paragraph's splits for its sizes: see splitParagraph.)
+  const proseSpace = citationOptions.referenceCount >= 1 ? 'model/paragraph\0p+' : 'model/paragraph\0p';
 
+  let shifted = 0;
   for (const rp of raw.paragraphs) {
     const section = sectionAt(rp.start);
+    const inReferences = !!section && referenceSections.has(section);
+    if (memo && rp.chunkParagraph) {
+      // A chunk's paragraph: its parts, shifted to where the chunk is.
+      const d = rp.chunkOffset!;
+      const parts = paragraphParts(rp.chunkParagraph, d, text, inReferences, citationOptions, inReferences ? referenceSpace : proseSpace, memo);
+      const para: Paragraph = {
+        start: rp.start,
+        end: rp.end,
+        kind: inReferences ? 'reference' : parts.caption ? 'caption' : rp.kind,
+        plain: rp.plain,
+        segments: rp.segments,
+        section,
+        sentences: [],
+        citations: parts.builtAt === d ? parts.built : parts.citations.map((c) => citationAt(c, d)),
+        quoted: rp.quoted,
+      };
+      if (parts.builtAt !== d) {
+        parts.built = para.citations;
+        parts.builtAt = d;
+      }
+      section?.paragraphs.push(para);
+      for (const c of para.citations) citations.push(c);
+      for (const ps of parts.sentences) {
+        const cited: Citation[] = [];
+        for (const k of ps.citations) cited.push(para.citations[k]);
+        const s: Sentence = { start: ps.start + d, end: ps.end + d, text: ps.text, plainStart: ps.plainStart, paragraph: para, citations: cited };
+        para.sentences.push(s);
+        sentences.push(s);
+      }
+      paragraphs.push(para);
+      // (A step per 16 such paragraphs: each costs little.)
+      if (++shifted % 16 === 0) yield;
+      continue;
+    }
     let kind = rp.kind;
-    if (section && referenceSections.has(section)) kind = 'reference';
+    if (inReferences) kind = 'reference';
     else if (CAPTION_RE.test(rp.plain)) kind = 'caption';
     const para: Paragraph = {
       start: rp.start,
@@ -277,7 +400,7 @@ const NUMBERED_ENTRY = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]/gm;
  * written, or the number of its paragraphs): the range in which digits glued to a full stop
  * may be lost superscripts ("after age 70.2"). analysis/references.ts numbers the list exactly.
  */
-function referenceListSize(text: string, raw: RawBlocks, sections: Section[], referenceSections: Set<Section>): number {
+function referenceListSize(text: string, raw: RawBlocks, sections: Section[], referenceSections: Set<Section>, memo: Memo | undefined): number {
   if (!referenceSections.size) return 0;
   const sectionAt = sectionLocator(sections);
   let count = 0;
@@ -286,15 +409,28 @@ function referenceListSize(text: string, raw: RawBlocks, sections: Section[], re
     const section = sectionAt(rp.start);
     if (!section || !referenceSections.has(section)) continue;
     paragraphsSeen++;
-    // With the list marker before the paragraph ("12. " of a Markdown list item).
-    let from = rp.start;
-    while (from > 0 && rp.start - from < 8 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
-    if (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from = rp.start;
-    for (const m of text.slice(from, rp.end).matchAll(NUMBERED_ENTRY)) {
-      count = Math.max(count, Number(m[1] ?? m[2]));
+    // A chunk's paragraph is read once (its source is the chunk's: the marker is on its line).
+    const block = memo && rp.chunkParagraph;
+    let highest = block ? highestEntry.get(block) : undefined;
+    if (highest === undefined) {
+      highest = highestEntryNumber(text, rp);
+      if (block) highestEntry.set(block, highest);
     }
+    count = Math.max(count, highest);
   }
   return Math.max(count, paragraphsSeen);
+}
+
+const highestEntry = new WeakMap<RawParagraph, number>();
+
+/** The highest entry number written in a paragraph, with the list marker before it ("12. " of a Markdown list item); 0 when none. */
+function highestEntryNumber(text: string, rp: RawParagraph): number {
+  let from = rp.start;
+  while (from > 0 && rp.start - from < 8 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
+  if (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from = rp.start;
+  let count = 0;
+  for (const m of text.slice(from, rp.end).matchAll(NUMBERED_ENTRY)) count = Math.max(count, Number(m[1] ?? m[2]));
+  return count;
 }
 
 /** How far from a table its caption may be (gapIsBlank), in characters. */

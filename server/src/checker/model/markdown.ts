@@ -4,7 +4,7 @@ import type { Comment, Heading, Memo, TableCell, TextSegment } from '../types';
 import { runSteps, type Steps } from '../steps';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from './blocks';
 import { detached, memoised } from './memo';
-import { PlainBuilder, computeLineStarts, lineEnd, positionAt } from './text';
+import { PlainBuilder, computeLineStarts, lineEnd, lowerBound, positionAt, textEdit, type TextEdit, type TextVersion } from './text';
 
 /**
  * Markdown (CommonMark + GFM tables, as in Quarto and R Markdown) via markdown-it: the
@@ -86,7 +86,9 @@ export function* markdownTokenSteps(src: string, env: StateCore['env']): Steps<T
   return core.tokens;
 }
 
-function normalizeForParse(s: string): string {
+/** `text`: what is known of the text the parse text was made from (which holds whatever the parse text holds). */
+function normalizeForParse(s: string, text?: TextVersion): string {
+  if (text && !text.mayInclude('\r') && !text.mayInclude('\0')) return s;
   return s.includes('\r') || s.includes('\0') ? s.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : s;
 }
 
@@ -160,10 +162,12 @@ export function parseMarkdownBlocks(text: string, lineStarts: number[], parseTex
 /**
  * parseMarkdownBlocks in steps (steps.ts): the block parse one top-level block at a time, then the
  * blocks' inline content one heading, paragraph or table at a time. With the incremental checker's
- * memo, the text is parsed in chunks (markdownChunkSteps), each looked up by its text.
+ * memo, the text is parsed in chunks (markdownChunkSteps), each looked up by its text; `skip` (a
+ * line start, with the memo only): the parse text is `text` with its lines before `skip` blanked
+ * (a front matter), which the chunks start after.
  */
-export function* markdownBlockSteps(text: string, lineStarts: number[], parseText: string, memo?: Memo): Steps<RawBlocks> {
-  if (memo) return yield* markdownChunkSteps(text, lineStarts, parseText, memo);
+export function* markdownBlockSteps(text: string, lineStarts: number[], parseText: string, memo?: Memo, version?: TextVersion, skip?: number): Steps<RawBlocks> {
+  if (memo) return yield* markdownChunkSteps(text, lineStarts, parseText, memo, version, skip);
   const env: StateCore['env'] = {};
   const tokens = yield* markdownTokenSteps(normalizeForParse(parseText), env);
   return yield* blocksOfTokens(text, lineStarts, tokens, env, memo);
@@ -459,7 +463,7 @@ export function alignInline(
 // it only, with no state carried from the blocks before (the link reference definitions aside,
 // which only the inline parse reads). So wherever the whole-text parse starts a top-level block,
 // the text after it parses as a document of its own, and the text before it too, if no block
-// before it reads past it. The text is cut at such lines (chunkStarts), each chunk is tokenized
+// before it reads past it. The text is cut at such lines (chunkCandidates), each chunk is tokenized
 // alone and looked up by its text, and the chunks' blocks, computed with offsets relative to the
 // chunk, are shifted into place: the blocks of the whole-text parse, equal field for field
 // (test/checker/markdown-chunks.test.ts compares both on every fixture, the corpus and random edits).
@@ -486,41 +490,56 @@ function blankLine(src: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The lines (ascending, after line 0) at which the whole-text parse may start a top-level block that a chunk may start with. */
-function chunkStarts(src: string, starts: number[]): number[] {
+/**
+ * The lines after line `from` (ascending) at which the whole-text parse may start a top-level
+ * block that a chunk may start with, found as they are asked for: candidate(k) is the k-th of
+ * them (the line count when there are fewer), so that a parse that reuses the last one's chunks
+ * scans only the lines it re-chunks.
+ */
+function chunkCandidates(src: string, starts: readonly number[], from: number): (k: number) => number {
   const out: number[] = [];
   const lines = starts.length;
-  let prevBlank = blankLine(src, 0, lines > 1 ? starts[1] : src.length);
-  for (let k = 1; k < lines; k++) {
-    const from = starts[k];
-    const to = k + 1 < lines ? starts[k + 1] : src.length;
-    const c = src.charCodeAt(from);
-    if (from >= to || c === 32 || c === 9 || c === 10) {
-      // Blank, or indented (blank when nothing but spaces follow).
-      prevBlank = blankLine(src, from, to);
-      continue;
+  let line = from + 1;
+  let prevBlank = blankLine(src, starts[from], line < lines ? starts[line] : src.length);
+  return (k) => {
+    for (; out.length <= k && line < lines; line++) {
+      const start = starts[line];
+      const to = line + 1 < lines ? starts[line + 1] : src.length;
+      const c = src.charCodeAt(start);
+      if (start >= to || c === 32 || c === 9 || c === 10) {
+        // Blank, or indented (blank when nothing but spaces follow).
+        prevBlank = blankLine(src, start, to);
+        continue;
+      }
+      if (prevBlank) {
+        const looksLikeItem = (c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57)) && LIST_MARKER.test(src.slice(start, Math.min(to, start + 12)));
+        if (!looksLikeItem) out.push(line);
+      }
+      prevBlank = false;
     }
-    if (prevBlank) {
-      const looksLikeItem = (c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57)) && LIST_MARKER.test(src.slice(from, Math.min(to, from + 12)));
-      if (!looksLikeItem) out.push(k);
-    }
-    prevBlank = false;
-  }
-  return out;
+    return k < out.length ? out[k] : lines;
+  };
 }
 
 /**
- * The chunks, greedily: from a line where a top-level block starts, to the first candidate line
- * (chunkStarts) at which the chunk's own parse is not open; else over 2, 4, … candidates.
+ * The chunks from line `first` (where a top-level block starts), greedily: to the first candidate
+ * line (chunkCandidates) at which the chunk's own parse is not open; else over 2, 4, … candidates.
+ * Stops before a line at which `stop` says that the chunks from there on are known.
  */
-function* chooseChunks<C extends { open: boolean }>(lineCount: number, candidates: number[], parse: (a: number, b: number) => Steps<C>): Steps<{ chunk: C; line: number; end: number }[]> {
+function* chooseChunks<C extends { open: boolean }>(
+  first: number,
+  lineCount: number,
+  candidate: (k: number) => number,
+  parse: (a: number, b: number) => Steps<C>,
+  stop: (line: number) => boolean = () => false,
+): Steps<{ chunk: C; line: number; end: number }[]> {
   const chunks: { chunk: C; line: number; end: number }[] = [];
-  let a = 0;
-  let next = 0; // candidates[next] is the first candidate after a
-  while (a < lineCount) {
+  let a = first;
+  let next = 0; // candidate(next) is the first candidate after a
+  while (a < lineCount && !stop(a)) {
     for (let step = 1; ; step *= 2) {
       const k = next + step - 1;
-      const end = k < candidates.length ? candidates[k] : lineCount;
+      const end = candidate(k);
       const chunk = yield* parse(a, end);
       if (!chunk.open || end >= lineCount) {
         chunks.push({ chunk, line: a, end });
@@ -547,7 +566,7 @@ export function markdownChunkLines(src: string): number[] {
     yield* chunkTokens(chunk, b - a);
     return chunk;
   };
-  return runSteps(chooseChunks(starts.length, chunkStarts(src, starts), parse)).map((c) => c.line);
+  return runSteps(chooseChunks(0, starts.length, chunkCandidates(src, starts, 0), parse)).map((c) => c.line);
 }
 
 /** A chunk's parse, kept by the memo (every string a copy, not a slice of the document). */
@@ -584,44 +603,87 @@ function* chunkTokens(chunk: ChunkParse, lines: number): Steps<void> {
   chunk.open = open;
 }
 
-/** A chunk's blocks moved by `offset`: new objects, the chunk's own stay as they are. */
+/**
+ * A chunk's blocks moved by `offset`: new objects, the chunk's own stay as they are; each
+ * paragraph notes the chunk's paragraph it is (blocks.ts, chunkParagraph). (Object literals, not
+ * spreads: a spread copies a property at a time, the slow way, and this runs on every block after
+ * an edit.)
+ */
 function shiftBlocks(b: RawBlocks, offset: number): RawBlocks {
-  if (offset === 0) return b;
-  const seg = (g: TextSegment): TextSegment => ({ ...g, sourceStart: g.sourceStart + offset });
-  const cell = (c: TableCell): TableCell => ({ ...c, start: c.start + offset, end: c.end + offset });
+  if (offset === 0) {
+    for (const p of b.paragraphs) {
+      p.chunkParagraph = p;
+      p.chunkOffset = 0;
+    }
+    return b;
+  }
+  const seg = (g: TextSegment): TextSegment =>
+    g.sourceLength === undefined
+      ? { plainStart: g.plainStart, sourceStart: g.sourceStart + offset, length: g.length }
+      : { plainStart: g.plainStart, sourceStart: g.sourceStart + offset, length: g.length, sourceLength: g.sourceLength };
+  const cell = (c: TableCell): TableCell => ({ start: c.start + offset, end: c.end + offset, text: c.text });
   return {
-    headings: b.headings.map((h) => ({ ...h, start: h.start + offset, end: h.end + offset, textStart: h.textStart + offset, textEnd: h.textEnd + offset })),
-    paragraphs: b.paragraphs.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset, segments: p.segments.map(seg) })),
+    headings: b.headings.map((h) => ({ start: h.start + offset, end: h.end + offset, level: h.level, text: h.text, textStart: h.textStart + offset, textEnd: h.textEnd + offset, number: h.number })),
+    paragraphs: b.paragraphs.map((p) => {
+      const shifted: RawParagraph = { start: p.start + offset, end: p.end + offset, kind: p.kind, plain: p.plain, segments: p.segments.map(seg) };
+      if (p.quoted) shifted.quoted = true;
+      shifted.chunkParagraph = p;
+      shifted.chunkOffset = offset;
+      return shifted;
+    }),
     tables: b.tables.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset, header: t.header.map(cell), rows: t.rows.map((r) => r.map(cell)) })),
-    codeBlocks: b.codeBlocks.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset })),
-    comments: b.comments.map((c) => ({ ...c, start: c.start + offset, end: c.end + offset })),
+    codeBlocks: b.codeBlocks.map((c) => ({ start: c.start + offset, end: c.end + offset, info: c.info })),
+    comments: b.comments.map((c) => ({ start: c.start + offset, end: c.end + offset, text: c.text })),
   };
 }
 
+/** A chunk of a chunked parse: its parse, its key in the memo, its first line and its offset in the parse text. */
+interface PlacedChunk {
+  chunk: ChunkParse;
+  key: string;
+  line: number;
+  from: number;
+}
+
 /**
- * The keys of the chunks of a memo's last check, by the chunk's offset in the parse text, and the
- * text's length: where the next check looks for the same strings (only a hint: a key is used only
- * when it equals the new chunk's).
+ * A memo's last completed chunked parse: its text and parse text, their line starts and its chunks.
+ * The next parse keeps the chunks that end before its edit (with the line after their end: see
+ * chooseChunks), chunks anew from there, and takes the rest of the last chunks, shifted, as soon
+ * as it reaches one that starts after the edit (the chunks from a line on are a function of the
+ * text from there). Whatever chunks it makes anew are looked up in the memo by their text.
  */
-const lastKeys = new WeakMap<Memo, { length: number; keys: Map<number, string> }>();
+const lastChunks = new WeakMap<
+  Memo,
+  { text: string; sourceStarts: readonly number[]; src: string; starts: readonly number[]; srcIsText: boolean; skip: number; firstLine: number; chunks: PlacedChunk[] }
+>();
+
+const CHUNK_SPACE = 'model/markdown-chunk';
 
 /**
  * parseMarkdownBlocks in chunks (see above), through the memo: a chunk whose text was parsed in
  * one of the last two checks is not parsed again, only shifted (and not even that when it has not
- * moved). The blocks equal those of the whole-text parse.
+ * moved). The blocks equal those of the whole-text parse. `version`: the edit from the text of the
+ * memo's last parse to this one (text.ts, textEdit), when known, and the strings the text lacks.
  */
-function* markdownChunkSteps(text: string, lineStarts: number[], parseText: string, memo: Memo): Steps<RawBlocks> {
-  const src = normalizeForParse(parseText);
+function* markdownChunkSteps(text: string, lineStarts: number[], parseText: string, memo: Memo, version?: TextVersion, skip = 0): Steps<RawBlocks> {
+  const src = normalizeForParse(parseText, version);
+  const textEdit = version?.edit;
   const srcStarts = src.length === text.length ? lineStarts : computeLineStarts(src);
   const lineCount = srcStarts.length;
+  // The first line the chunks start at: after the blanked lines (none but blank lines before it).
+  const firstLine = skip > 0 ? lowerBound(lineCount, (k) => lineStarts[k] < skip) : 0;
   const sameText = parseText === text && src === parseText;
   const startOf = (line: number) => (line < lineCount ? srcStarts[line] : src.length);
   const sourceStartOf = (line: number) => (line < lineCount ? lineStarts[line] : text.length);
 
-  const last = lastKeys.get(memo);
-  const shift = src.length - (last?.length ?? src.length);
-  const keys = new Map<number, string>();
-  const lookup = function* (a: number, b: number): Steps<ChunkParse> {
+  const last = lastChunks.get(memo);
+  // The edits of the text and of the parse text since the last parse (one when they are the same
+  // string): a chunk is a function of both its parse text and its source.
+  const sourceEdit = last && (textEdit && textEdit.before.length === last.text.length && textEdit.before === last.text ? textEdit : editOf(last.text, text));
+  const edit = last && (src === text && last.srcIsText ? sourceEdit : editOf(last.src, src));
+  const shift = src.length - (last?.src.length ?? src.length);
+  const sourceShift = text.length - (last?.text.length ?? text.length);
+  const lookup = function* (a: number, b: number): Steps<{ chunk: ChunkParse; key: string; open: boolean }> {
     const from = startOf(a);
     const s = src.slice(from, startOf(b));
     const source = sameText ? s : text.slice(sourceStartOf(a), sourceStartOf(b));
@@ -633,22 +695,47 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
     // when it is the same text: the same string, whose hash is known (memo.ts).
     // Else a copy: the memo and the next checks keep the key, which must not be a slice of this
     // text (it would keep the text alive as long as the chunk is not edited: memo.ts, detached).
-    const before = last?.keys.get(from) ?? last?.keys.get(from - shift);
+    const before = last && (keyAt(last.chunks, from) ?? keyAt(last.chunks, from - shift));
     if (before !== undefined && before.length === key.length && before === key) key = before;
     else key = detached(memo, key);
-    keys.set(from, key);
-    const chunk = memoised<ChunkParse>(memo, 'model/markdown-chunk', key, () => ({ parsed: false, src: '', source: '', references: [], open: true }));
+    const chunk = memoised<ChunkParse>(memo, CHUNK_SPACE, key, () => ({ parsed: false, src: '', source: '', references: [], open: true }));
     if (!chunk.parsed) {
       chunk.src = same ? key : detached(memo, s);
       chunk.source = same || parseText === text ? key : detached(memo, source);
       yield* chunkTokens(chunk, b - a);
       chunk.parsed = true;
     }
-    return chunk;
+    return { chunk, key, open: chunk.open };
   };
 
-  const chunks = yield* chooseChunks(srcStarts.length, chunkStarts(src, srcStarts), lookup);
-  lastKeys.set(memo, { length: src.length, keys });
+  // The last parse's chunks that end, with the line after them, before the edit: kept as they are.
+  const old = last?.chunks ?? [];
+  const kept = !last || last.firstLine !== firstLine || last.skip !== skip
+    ? 0
+    : lowerBound(old.length - 1, (k) => {
+        const after = old[k + 1].line + 1;
+        return after < last.starts.length && last.starts[after] <= edit!.prefix && last.sourceStarts[after] <= sourceEdit!.prefix;
+      });
+  const first = kept > 0 ? old[kept].line : firstLine;
+  // The last chunks that start after the edit: the first of them the parse reaches ends it.
+  let resume = !last
+    ? 0
+    : lowerBound(old.length, (j) => old[j].from < last.src.length - edit!.suffix || last.sourceStarts[old[j].line] < last.text.length - sourceEdit!.suffix || old[j].from + shift < startOf(firstLine));
+  let resumed = false;
+  const stop = (line: number) => {
+    const from = startOf(line);
+    while (resume < old.length && old[resume].from + shift < from) resume++;
+    resumed = resume < old.length && old[resume].from + shift === from && last!.sourceStarts[old[resume].line] + sourceShift === sourceStartOf(line);
+    return resumed;
+  };
+  const chosen = yield* chooseChunks(first, lineCount, chunkCandidates(src, srcStarts, first), lookup, last ? stop : undefined);
+  const lineShift = lineCount - (last?.starts.length ?? lineCount);
+  const chunks: PlacedChunk[] = old.slice(0, kept);
+  for (const { chunk, line } of chosen) chunks.push({ chunk: chunk.chunk, key: chunk.key, line, from: startOf(line) });
+  for (let j = resumed ? resume : old.length; j < old.length; j++) chunks.push({ chunk: old[j].chunk, key: old[j].key, line: old[j].line + lineShift, from: old[j].from + shift });
+  // The last chunks this parse replaced stay in the memo for a while (an undo finds them); those
+  // it reuses are held here, with no lookup (a lookup costs something like its key's length).
+  for (let j = kept; j < (resumed ? resume : old.length); j++) memoised(memo, CHUNK_SPACE, old[j].key, () => old[j].chunk);
   // The document's reference definitions: the first of a label wins, as in markdown-it.
   let references: Record<string, unknown> | undefined;
   for (const { chunk } of chunks) {
@@ -687,5 +774,17 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
     for (const c of b.comments) out.comments.push(c);
     if (++placed % 64 === 0) yield;
   }
+  lastChunks.set(memo, { text, sourceStarts: lineStarts, src, starts: srcStarts, srcIsText: src === text, skip, firstLine, chunks });
   return out;
+}
+
+/** The key of the chunk at `from` among chunks sorted by offset, if one starts there. */
+function keyAt(chunks: readonly PlacedChunk[], from: number): string | undefined {
+  const k = lowerBound(chunks.length, (j) => chunks[j].from < from);
+  return k < chunks.length && chunks[k].from === from ? chunks[k].key : undefined;
+}
+
+/** textEdit of two parse texts, none when they are the same string. */
+function editOf(before: string, src: string): TextEdit {
+  return before === src ? { before, prefix: src.length, suffix: 0 } : textEdit(before, src);
 }

@@ -2,7 +2,7 @@ import { isMap, isScalar, parseDocument as parseYamlDocument } from 'yaml';
 import type { FrontMatter, Heading } from '../types';
 import type { RawBlocks, RawParagraph } from './blocks';
 import { yamlSource } from './frontmatter';
-import { PlainBuilder } from './text';
+import { PlainBuilder, freshVersion, type TextVersion } from './text';
 
 /**
  * Quarto and R Markdown (Pandoc Markdown) on top of the Markdown parser:
@@ -27,8 +27,9 @@ function spaces(s: string): string {
 }
 
 /** Blanks Pandoc fenced-div lines and whole-line shortcodes; same length and line breaks. */
-export function blankPandocLines(body: string): string {
-  if (!body.includes(':::') && !body.includes('{{<') && !body.includes('$$')) return body;
+export function blankPandocLines(body: string, text: TextVersion = freshVersion(body)): string {
+  // (`text`: the body's text, which holds whatever the body holds, with what is known of it.)
+  if (!text.mayInclude(':::') && !text.mayInclude('{{<') && !text.mayInclude('$$')) return body;
   const lines = body.split(/(\r?\n|\r)/);
   let calloutTitle = false;
   let fence: string | null = null;
@@ -111,12 +112,14 @@ export function removeSourceRanges(rp: RawParagraph, ranges: [number, number][])
       break;
     }
   }
-  return { ...rp, start: Math.max(rp.start, start), plain: b.plain, segments: b.segments };
+  // (Another plain text: not the chunk's paragraph any more.)
+  const { chunkParagraph: _, chunkOffset: __, ...rest } = rp;
+  return { ...rest, start: Math.max(rp.start, start), plain: b.plain, segments: b.segments };
 }
 
 /** Drops inline shortcodes and inline code chunks from the paragraphs (see the top of this file). */
-function stripInline(raw: RawBlocks, text: string): void {
-  if (!text.includes('{{<') && !text.includes('`r ') && !text.includes('`{')) return;
+function stripInline(raw: RawBlocks, text: string, version: TextVersion): void {
+  if (!version.mayInclude('{{<') && !version.mayInclude('`r ') && !version.mayInclude('`{')) return;
   const ranges: [number, number][] = [];
   INLINE_SOURCE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -138,25 +141,42 @@ function stripInline(raw: RawBlocks, text: string): void {
   raw.paragraphs = out;
 }
 
+/**
+ * Where the `abstract` key and its value are in a front matter's YAML (null: none), read once per
+ * front matter (the incremental checker's parses share the object while it is unchanged:
+ * frontmatter.ts, readFrontMatterOnce).
+ */
+const abstractRanges = new WeakMap<FrontMatter, { key: [number, number]; value: [number, number] } | null>();
+
+function abstractRangesOf(yaml: string): { key: [number, number]; value: [number, number] } | null {
+  let doc;
+  try {
+    doc = parseYamlDocument(yamlSource(yaml), { keepSourceTokens: false, logLevel: 'error' });
+  } catch {
+    return null;
+  }
+  if (!isMap(doc.contents)) return null;
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'abstract');
+  if (!pair || !isScalar(pair.key) || !isScalar(pair.value) || !pair.key.range || !pair.value.range) return null;
+  return { key: [pair.key.range[0], pair.key.range[1]], value: [pair.value.range[0], pair.value.range[1]] };
+}
+
 /** Front matter `abstract:` → a synthesised "Abstract" heading and its paragraphs. */
 function frontMatterAbstract(raw: RawBlocks, text: string, fm: FrontMatter): void {
   const value = fm.data?.abstract;
   if (typeof value !== 'string' || !value.trim()) return;
   const base = text.indexOf(fm.raw);
   if (base < 0) return;
-  let doc;
-  try {
-    doc = parseYamlDocument(yamlSource(fm.raw), { keepSourceTokens: false, logLevel: 'error' });
-  } catch {
-    return;
+  let ranges = abstractRanges.get(fm);
+  if (ranges === undefined) {
+    ranges = abstractRangesOf(fm.raw);
+    abstractRanges.set(fm, ranges);
   }
-  if (!isMap(doc.contents)) return;
-  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'abstract');
-  if (!pair || !isScalar(pair.key) || !isScalar(pair.value) || !pair.key.range || !pair.value.range) return;
-  const keyStart = base + pair.key.range[0];
-  const keyEnd = base + pair.key.range[1];
-  const vStart = base + pair.value.range[0];
-  const vEnd = Math.min(base + pair.value.range[1], fm.end);
+  if (!ranges) return;
+  const keyStart = base + ranges.key[0];
+  const keyEnd = base + ranges.key[1];
+  const vStart = base + ranges.value[0];
+  const vEnd = Math.min(base + ranges.value[1], fm.end);
 
   // (A loop, not Math.min(...levels): spreading throws past ~125,000 headings.)
   const level = raw.headings.length ? raw.headings.reduce((m, h) => Math.min(m, h.level), Infinity) : 1;
@@ -212,8 +232,8 @@ function frontMatterAbstract(raw: RawBlocks, text: string, fm: FrontMatter): voi
 }
 
 /** Quarto / R Markdown additions to the Markdown blocks (see the top of this file). */
-export function finishPandocBlocks(raw: RawBlocks, text: string, frontMatter: FrontMatter | undefined): RawBlocks {
-  stripInline(raw, text);
+export function finishPandocBlocks(raw: RawBlocks, text: string, frontMatter: FrontMatter | undefined, version: TextVersion = freshVersion(text)): RawBlocks {
+  stripInline(raw, text, version);
   if (frontMatter?.data) frontMatterAbstract(raw, text, frontMatter);
   return raw;
 }

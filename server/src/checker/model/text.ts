@@ -38,21 +38,82 @@ export function commonSuffixLength(a: string, b: string, limit: number): number 
 }
 
 /**
- * computeLineStarts(text) from the line starts of an earlier version of it: the lines before the
- * edit are kept, those after it shifted, only the edited stretch is scanned. For texts with \n
- * line ends only (with a \r anywhere, computed afresh).
+ * Where two versions of a text differ: text[0, prefix) is before[0, prefix) and the last `suffix`
+ * characters of both are the same (prefix + suffix never exceeds either length). One edit found
+ * once (a block at a time) and shared by whatever reuses the earlier version's work.
  */
-export function lineStartsAfterEdit(before: string, beforeStarts: readonly number[], text: string): number[] {
-  if (text.indexOf('\r') >= 0 || before.indexOf('\r') >= 0) return computeLineStarts(text);
+export interface TextEdit {
+  before: string;
+  prefix: number;
+  suffix: number;
+}
+
+export function textEdit(before: string, text: string): TextEdit {
   const prefix = commonPrefixLength(before, text);
-  const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
+  return { before, prefix, suffix: commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix) };
+}
+
+/**
+ * A text as a parse sees it after the last one through the same memo (model/index.ts): the edit
+ * since the last text, and which strings the text surely lacks, so that a re-parse after a small
+ * edit need not search the whole text for markup it rarely holds (\r, Pandoc divs, shortcodes).
+ */
+export interface TextVersion {
+  edit?: TextEdit;
+  /** False only when the text surely does not hold `needle`. */
+  mayInclude(needle: string): boolean;
+}
+
+/** A text with no history: every string is searched for. */
+export function freshVersion(text: string): TextVersion {
+  return { mayInclude: (needle) => text.includes(needle) };
+}
+
+/**
+ * A version of a text after `edit`, given which strings the last version held (`held`, updated
+ * for the next one: its own map): a string the last version lacked is in the text only if it is
+ * in the edited stretch, with a string's length of context either side.
+ */
+export function editedVersion(text: string, edit: TextEdit | undefined, held: ReadonlyMap<string, boolean> | undefined, holds: Map<string, boolean>): TextVersion {
+  return {
+    edit,
+    mayInclude(needle) {
+      let found = holds.get(needle);
+      if (found === undefined) {
+        if (edit && held?.get(needle) === false) {
+          const from = Math.max(0, edit.prefix - needle.length + 1);
+          const to = Math.min(text.length, text.length - edit.suffix + needle.length - 1);
+          found = to - from >= needle.length && text.slice(from, to).includes(needle);
+        } else {
+          found = text.includes(needle);
+        }
+        holds.set(needle, found);
+      }
+      return found;
+    },
+  };
+}
+
+/**
+ * computeLineStarts(text) from the line starts of an earlier version of it: the lines before the
+ * edit are kept, those after it shifted, only the edited stretch is scanned. `edit`:
+ * textEdit(before, text), when known. A line start x follows a \n, or a \r not followed by a \n
+ * at x: it depends on the characters at x - 1 and x only, so one before the edit's first
+ * character is kept, one after its last character shifted, and those between are looked for in
+ * the new text.
+ */
+export function lineStartsAfterEdit(before: string, beforeStarts: readonly number[], text: string, edit: TextEdit = textEdit(before, text)): number[] {
+  const { prefix, suffix } = edit;
   const shift = text.length - before.length;
-  // A line start x follows the \n at x - 1: kept while x - 1 < prefix, scanned up to the suffix, shifted within it.
-  const keep = lowerBound(beforeStarts.length, (k) => beforeStarts[k] <= prefix);
-  const starts = beforeStarts.slice(0, keep);
+  const keep = lowerBound(beforeStarts.length, (k) => beforeStarts[k] < prefix);
+  const starts = beforeStarts.slice(0, Math.max(1, keep));
+  // New starts in [max(1, prefix), end]: x - 1 and x are both in the prefix below it, in the suffix above it.
   const end = text.length - suffix;
-  for (let i = text.indexOf('\n', prefix); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  for (let k = lowerBound(beforeStarts.length, (j) => beforeStarts[j] - 1 < before.length - suffix); k < beforeStarts.length; k++) starts.push(beforeStarts[k] + shift);
+  for (let x = Math.max(1, prefix); x <= end; x++) {
+    const c = text.charCodeAt(x - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(x) !== 10)) starts.push(x);
+  }
+  for (let k = lowerBound(beforeStarts.length, (j) => beforeStarts[j] <= before.length - suffix); k < beforeStarts.length; k++) starts.push(beforeStarts[k] + shift);
   return starts;
 }
 

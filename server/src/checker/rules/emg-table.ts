@@ -1,5 +1,5 @@
 import type { Rule } from '../analysis/rule';
-import type { TableCell } from '../types';
+import type { Table, TableCell } from '../types';
 import { containsPlaceholder } from '../analysis/placeholders';
 import {
   EMPTY_VALUES,
@@ -49,7 +49,12 @@ export const emgTable: Rule = {
     const written = (c: TableCell): TableCell => (c.text.includes('[math]') ? { ...c, text: source.slice(c.start, c.end) } : c);
     for (const table of ctx.doc.tables) {
       yield; // a step per table (steps.ts)
-      if (!isNcsOrEmgTable(table, ctx.doc.text)) continue;
+      // A table's findings are a function of the table (its cells, source and caption) alone (ctx.block).
+      ctx.block(table, '', () => checkTable(table));
+    }
+
+    function checkTable(table: Table): void {
+      if (!isNcsOrEmgTable(table, ctx.doc.text)) return;
       const columns = readColumns(table, ctx.doc.text);
       const study = tableStudy(table, columns);
       const evoked = isEvokedPotentialTable(table);

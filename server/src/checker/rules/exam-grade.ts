@@ -179,18 +179,24 @@ export const examGrade: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     const { doc } = ctx;
-    for (const s of doc.sentences) {
-      if (s.paragraph.kind === 'reference') continue;
-      const para = s.paragraph;
-      for (const p of findGradeProblems(s.text)) {
-        const { start, end } = plainSpanToSource(para, s.plainStart + p.start, s.plainStart + p.end);
-        ctx.report({ start, end, message: p.message, data: { kind: p.kind } });
-      }
+    // A paragraph's findings and a table's are a function of the block alone (ctx.block).
+    for (const para of doc.paragraphs) {
+      if (para.kind === 'reference') continue;
+      ctx.block(para, '', () => {
+        for (const s of para.sentences) {
+          for (const p of findGradeProblems(s.text)) {
+            const { start, end } = plainSpanToSource(para, s.plainStart + p.start, s.plainStart + p.end);
+            ctx.report({ start, end, message: p.message, data: { kind: p.kind } });
+          }
+        }
+      });
     }
     for (const t of doc.tables) {
-      for (const { cell, message } of tableProblems(t)) {
-        ctx.report({ start: cell.start, end: cell.end, message, data: { kind: 'table' } });
-      }
+      ctx.block(t, '', () => {
+        for (const { cell, message } of tableProblems(t)) {
+          ctx.report({ start: cell.start, end: cell.end, message, data: { kind: 'table' } });
+        }
+      });
     }
   },
 };

@@ -19,23 +19,26 @@ export const overstatedClaim: Rule = {
     for (const para of ctx.doc.paragraphs) {
       yield; // a step per paragraph (steps.ts)
       if (para.kind === 'reference' || para.kind === 'caption') continue;
-      if (!QUICK.test(para.plain)) continue;
       const item = ctx.itemAt(para.section);
       if (item && (item.referenceList || item.declaration)) continue;
-      for (const sentence of para.sentences) {
-        const hits = memoised(ctx.doc.memo, 'overstatements', sentence.text, () => findOverstatements(sentence.text, () => generalises(sentence.text)));
-        for (const h of hits) {
-          const { start, end } = plainSpanToSource(para, sentence.plainStart + h.start, sentence.plainStart + h.end);
-          const alt = keepCase(h.text, alternativeFor(h.overstatement, h.text));
-          ctx.report({
-            start,
-            end,
-            message: `Overstated: "${h.text}" claims more certainty than a case report can carry. Hedge it, e.g. "${alt}".`,
-            fixes: [{ title: `Replace with "${alt}"`, kind: 'fix', edits: [{ start, end, newText: alt }], safe: false }],
-            data: { phrase: h.overstatement.name, alternative: alt },
-          });
+      // A paragraph's findings are a function of the paragraph alone (ctx.block).
+      ctx.block(para, '', () => {
+        if (!QUICK.test(para.plain)) return;
+        for (const sentence of para.sentences) {
+          const hits = memoised(ctx.doc.memo, 'overstatements', sentence.text, () => findOverstatements(sentence.text, () => generalises(sentence.text)));
+          for (const h of hits) {
+            const { start, end } = plainSpanToSource(para, sentence.plainStart + h.start, sentence.plainStart + h.end);
+            const alt = keepCase(h.text, alternativeFor(h.overstatement, h.text));
+            ctx.report({
+              start,
+              end,
+              message: `Overstated: "${h.text}" claims more certainty than a case report can carry. Hedge it, e.g. "${alt}".`,
+              fixes: [{ title: `Replace with "${alt}"`, kind: 'fix', edits: [{ start, end, newText: alt }], safe: false }],
+              data: { phrase: h.overstatement.name, alternative: alt },
+            });
+          }
         }
-      }
+      });
     }
   },
 };

@@ -6,7 +6,7 @@ import type { Decision } from '../analysis/claims/classify';
 import { memoised } from '../model/memo';
 import { normalizeHeading } from '../profiles';
 import type { Rule, RuleContext } from '../analysis/rule';
-import type { DocumentModel, Fix, Section, Sentence } from '../types';
+import type { DocumentModel, Fix, Paragraph, Section, Sentence } from '../types';
 import { runSteps, type Steps } from '../steps';
 
 /**
@@ -33,13 +33,13 @@ export const unsupportedClaim: Rule = {
     },
   },
   *check(ctx) {
-    let placeholder: ((s: Sentence) => Fix | undefined) | undefined;
-    // In steps (a paragraph each: steps.ts).
-    yield* walkSteps(ctx, (sentence, mode, decision, k, sentences) => {
+    // The fix's citation placeholder is in the document's citation style: a fact of the whole
+    // document, so part of each paragraph's key, with its section's mode (ctx.block).
+    const placeholder = placeholderFix(ctx.doc);
+    const judged: Judged = (sentence, mode, decision, k, sentences) => {
       const { claim } = decision;
       if (!claim) return;
-      placeholder ??= placeholderFix(ctx.doc);
-      const fix = placeholder(sentence);
+      const fix = placeholder.fix(sentence);
       const info = CATEGORY_INFO[claim.category];
       ctx.report({
         start: sentence.start,
@@ -56,30 +56,36 @@ export const unsupportedClaim: Rule = {
           trace: traceOf(decision, { citedBefore: !!sentences[k - 1]?.citations.length, citedAfter: !!sentences[k + 1]?.citations.length }),
         },
       });
-    });
+    };
+    // In steps (a paragraph each: steps.ts).
+    yield* walkSteps(ctx, judged, undefined, (para, mode, judge) => ctx.block(para, mode + '\0' + placeholder.marker, judge));
   },
 };
 
 /** What the rule needs of a check's context (the walk and the explanation of unflagged sentences). */
 export type ClaimWalkContext = Pick<RuleContext, 'doc' | 'options' | 'config' | 'itemAt'>;
 
+type Judged = (sentence: Sentence, mode: SectionMode, decision: Decision, k: number, sentences: readonly Sentence[]) => void;
+
 /**
  * Every sentence the rule judges, with its decision; `skipped`, when given, hears of the
  * sentences it does not judge and why (for `caselint explain` on a line without a finding).
  */
-function walk(
-  ctx: ClaimWalkContext,
-  judged: (sentence: Sentence, mode: SectionMode, decision: Decision, k: number, sentences: readonly Sentence[]) => void,
-  skipped?: (sentence: Sentence, why: string) => void,
-): void {
+function walk(ctx: ClaimWalkContext, judged: Judged, skipped?: (sentence: Sentence, why: string) => void): void {
   runSteps(walkSteps(ctx, judged, skipped));
 }
 
-/** walk in steps (steps.ts): a paragraph each. */
+/**
+ * walk in steps (steps.ts): a paragraph each. Which paragraphs are judged, and in which mode, is
+ * decided here for the whole document (sections, run-in abstracts, the citation scope); the
+ * sentences of a judged paragraph are judged by `judge` (the rule runs it as ctx.block, keyed by
+ * the mode: what is judged of a paragraph is a function of its sentences and the mode alone).
+ */
 function* walkSteps(
   ctx: ClaimWalkContext,
-  judged: (sentence: Sentence, mode: SectionMode, decision: Decision, k: number, sentences: readonly Sentence[]) => void,
+  judged: Judged,
   skipped?: (sentence: Sentence, why: string) => void,
+  paragraph: (para: Paragraph, mode: SectionMode, judge: () => void) => void = (_p, _m, judge) => judge(),
 ): Steps<void> {
   const opt = ctx.options;
   const scope = (opt.citationScope ?? ctx.config.citationScope ?? 'sentence') === 'paragraph' ? 'paragraph' : 'sentence';
@@ -134,22 +140,24 @@ function* walkSteps(
       skipAll(para.sentences, 'its paragraph cites (citationScope "paragraph")');
       continue;
     }
-    const sentences = para.sentences;
-    for (let k = 0; k < sentences.length; k++) {
-      const sentence = sentences[k];
-      if (sentence.citations.length) {
-        skipped?.(sentence, 'it cites');
-        continue;
+    paragraph(para, mode, () => {
+      const sentences = para.sentences;
+      for (let k = 0; k < sentences.length; k++) {
+        const sentence = sentences[k];
+        if (sentence.citations.length) {
+          skipped?.(sentence, 'it cites');
+          continue;
+        }
+        if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) {
+          skipped?.(sentence, 'it holds a citation still to be found');
+          continue;
+        }
+        // A decision is a function of the sentence's text and its section's mode: memoised by both
+        // (the text is the key, the mode in the space: a model's text is hashed once, memo.ts).
+        const decision = memoised(ctx.doc.memo, 'claims\0' + mode, sentence.text, () => analyseSentence(sentence.text, mode));
+        judged(sentence, mode, decision, k, sentences);
       }
-      if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) {
-        skipped?.(sentence, 'it holds a citation still to be found');
-        continue;
-      }
-      // A decision is a function of the sentence's text and its section's mode: memoised by both
-      // (the text is the key, the mode in the space: a model's text is hashed once, memo.ts).
-      const decision = memoised(ctx.doc.memo, 'claims\0' + mode, sentence.text, () => analyseSentence(sentence.text, mode));
-      judged(sentence, mode, decision, k, sentences);
-    }
+    });
   }
 }
 
@@ -236,13 +244,14 @@ function sectionMode(
 // ---------------------------------------------------------------------------
 
 /**
- * Builds the placeholder fix once per document, in the document's citation style: `[@TODO]` for
+ * Builds the placeholder fix once per document (and names its marker, the fix's only input from
+ * outside the sentence), in the document's citation style: `[@TODO]` for
  * Pandoc keys, `~\cite{TODO}` for LaTeX, `[citation needed]` otherwise (numbered, superscript
  * and author–year citations, or none yet). Never a number or a real-looking key: a placeholder
  * that looked like a citation would silence this rule without a source behind it. The
  * `placeholder` rule reports each of them until it is replaced by a real citation.
  */
-function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
+function placeholderFix(doc: DocumentModel): { marker: string; fix: (s: Sentence) => Fix | undefined } {
   const counts = new Map<string, number>();
   for (const c of doc.citations) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
   let style = '';
@@ -262,7 +271,7 @@ function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
   else marker = '[citation needed]';
 
   const text = doc.text;
-  return (s) => {
+  const fix = (s: Sentence): Fix | undefined => {
     // Before the final full stop (and any closing quote or bracket after it), else at the end.
     let at = s.end;
     let k = s.end - 1;
@@ -275,4 +284,5 @@ function placeholderFix(doc: DocumentModel): (s: Sentence) => Fix | undefined {
     const insert = spaced && !/\s/.test(before) ? ` ${marker}` : marker;
     return { title: 'Insert citation placeholder', kind: 'fix', edits: [{ start: at, end: at, newText: insert }], safe: false };
   };
+  return { marker, fix };
 }

@@ -562,8 +562,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       }
       // A present form right before a verb ("was", "may", "found") is the subject, a noun:
       // "An infectious cause was excluded", "Other forms are rarer", "Blood tests showed".
+      // Not a form that is only a verb before a past form that is also a noun ("impairs wound
+      // healing", "sets bone"): that one is the object.
       if (start >= 0 && (pending !== 0 || watch > 0)) {
-        if (info?.auxiliary || info?.past || (pending >= 3 && ed) || (pending === 4 && info !== undefined && info.noun) || (watch > 0 && ed && (subject & SUBJECT_OF_3SG) !== 0)) {
+        if (info?.auxiliary || (info?.past && pending !== 1) || (pending >= 3 && ed) || (pending === 4 && info !== undefined && info.noun) || (watch > 0 && ed && (subject & SUBJECT_OF_3SG) !== 0)) {
           f.presentStart = f.presentEnd = -1;
           watch = 0;
         } else if (pending >= 2 && info?.notVerbBefore && !info.determiner && info.subject < 0) watch = 5; // a preposition: the form may head a noun phrase
@@ -819,8 +821,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
           if (clause.when === 'case' ? this.mode !== 'case' : clause.when !== f.blockedBy?.kind) continue;
           const m = run(clause.pattern, this.f);
           if (!m) continue;
-          const offset = m.index + m[0].length;
-          out.push({ clause, offset, features: features(this.text.slice(offset), clause.when === 'case' ? 'discussion' : this.mode) });
+          // The text after the match is judged, or the main clause before it (an aside).
+          const before = clause.judges === 'before';
+          const offset = before ? 0 : m.index + m[0].length;
+          out.push({ clause, offset, features: features(before ? this.text.slice(0, m.index) : this.text.slice(offset), clause.when === 'case' ? 'discussion' : this.mode) });
         }
       }
       return (this.clausesMemo = out);
@@ -912,7 +916,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if (ft.about || ft.mode === 'case') {
       for (const c of ft.clauses) {
         const sub = decide(c.features);
-        if (sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case')) {
+        if (sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case' || c.clause.whole)) {
           return { claim: { ...sub.claim, index: sub.claim.index + c.offset }, features: ft, why: sub.why, clause: c.clause.name, passed };
         }
       }
@@ -1060,7 +1064,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if ((ft.about || ft.mode === 'case') && !ft.never && counted === 0) {
       for (const c of ft.clauses) {
         const sub = subOf(c);
-        if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case') && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
+        if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case' || c.clause.whole) && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
           x[X_CLAIM_IN_A_CLAUSE] = 1;
           clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
           break;

@@ -23,6 +23,8 @@ export const CATEGORY_INFO: Record<ClaimCategory, { label: string; short: string
 };
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a few|a handful of|several|few';
+/** Not bound to this patient or the authors' own unit ("… in this patient", "… in our unit"). */
+const NOT_OURS = String.raw`(?!\s+(?:(?:rate\s+)?(?:of\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+)?(?:in|of|for|at)\s+(?:this|our|her|his|the\s+present)\s+(?:[\p{L}-]+\s+)?(?:patient|case|unit|hospital|department|cent(?:re|er)|clinic|series|cohort|institution|ward)s?\b))`;
 const POPULATION = 'patients|cases|people|persons|individuals|subjects|adults|children|infants|women|men|males|females|population|inhabitants|births|deaths|those|participants|smokers|survivors';
 
 // ---------------------------------------------------------------------------
@@ -163,9 +165,9 @@ const LITERATURE: ClaimCue[] = [
     // also in the patient's story.
     name: 'practice guidelines followed',
     category: 'literature',
-    pattern: /\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?:current|published|international|national)\s+recommendations)\b/iu,
+    pattern: /\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest)\s+)recommendations)\b/iu,
     strong: true,
-    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.'] },
+    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'In keeping with her recommendations, the dose was halved.'] },
   },
   {
     // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a
@@ -223,7 +225,7 @@ const EFFECT_3SG = EFFECT_VERBS.map((v) => `${v}s`);
 const NOUN_BEFORE = 'other|possible|potential|secondary|main|known|common|rare|major|underlying|various|several|frequent|usual|treatable|reversible|the|its|their|these|those|such|all';
 const EFFECT_BASE = EFFECT_VERBS.join('|');
 /** After an effect verb: not an effect but a thought ("raises the question", "increases the suspicion"). */
-const NOT_AN_EFFECT = String.raw`(?!\s+(?:(?:the|a|an|some|serious|further)\s+)?(?:questions?|possibility|possibilities|suspicion|concerns?|issues?|doubts?|hypothesis|awareness|alarm)\b)`;
+const NOT_AN_EFFECT = String.raw`(?!\s+(?:(?:the|a|an|some|serious|further)\s+)?(?:questions?|possibility|possibilities|suspicion|concerns?|issues?|doubts?|hypothesis|awareness|alarm)\b)(?<!\benhances?(?=\s+(?:\p{L}+ly\s+)?(?:with|after|on|following|avidly|homogeneously|heterogeneously)\b))`;
 const PHRASAL = 'lead\\s+to|leads\\s+to|result\\s+in|results\\s+in|contribute\\s+to|contributes\\s+to|give\\s+rise\\s+to|gives\\s+rise\\s+to';
 
 const EFFICACY: ClaimCue[] = [
@@ -236,7 +238,7 @@ const EFFICACY: ClaimCue[] = [
     examples: {
       claims: ['Early surgery reduces the risk of recurrence.'],
       caseClaims: ['Quinine reduces the frequency of cramps.'],
-      caseLeaves: ['In the search for secondary causes of cramps, thyroid function was normal.', 'This raises the question of a genetic cause.'],
+      caseLeaves: ['In the search for secondary causes of cramps, thyroid function was normal.', 'This raises the question of a genetic cause.', 'The scan shows a 3 cm mass in the right lobe that enhances with gadolinium.'],
       leaves: ['Other causes were ruled out.'],
     },
   },
@@ -330,9 +332,10 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'incidence or prevalence',
     category: 'statistic',
-    pattern: /\b(?:incidence|prevalence|epidemiology|epidemiologic(?:al)?)\b/iu,
+    // Not a figure of this patient or the authors' own unit ("the incidence in our unit").
+    pattern: new RegExp(String.raw`\b(?:incidence|prevalence|epidemiology|epidemiologic(?:al)?)\b${NOT_OURS}`, 'iu'),
     strong: true,
-    examples: { claims: ['Its annual incidence is four per 100,000.', 'The prevalence of cramps rises with age.'] },
+    examples: { claims: ['Its annual incidence is four per 100,000.', 'The prevalence of cramps rises with age.'], leaves: ['The incidence of this complication in our unit is low.'] },
   },
   {
     name: 'rate per population',
@@ -367,9 +370,9 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'mortality or survival',
     category: 'statistic',
-    pattern: /\b(?:mortality|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b/iu,
+    pattern: new RegExp(String.raw`\b(?:mortality\b${NOT_OURS}|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b`, 'iu'),
     strong: true,
-    examples: { claims: ['Mortality reaches 30% without treatment.'] },
+    examples: { claims: ['Mortality reaches 30% without treatment.'], caseLeaves: ['The mortality in this patient was attributed to sepsis.'] },
   },
   {
     name: 'age at onset or diagnosis',
@@ -394,11 +397,13 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'test accuracy',
     category: 'statistic',
-    // Not an assay's name: "high-sensitivity troponin", "a highly sensitive CRP assay".
-    pattern: /\b(?:(?<!\b(?:high|ultra)-)sensitivity(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp)\b)|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific)(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp|assays?)\b))\b/iu,
+    // Not an assay's name: "high-sensitivity troponin", "a highly sensitive CRP assay"; not a
+    // sign of the patient ("sensitivity of the right hypochondrium", "sensitivity to light").
+    pattern: /\b(?:(?<!\b(?:high|ultra)-)sensitivity(?!\s+(?:(?:cardiac\s+)?(?:troponin|c-reactive|crp)\b|(?:of|in|at|over)\s+the\s+(?:right|left|whole|entire|lower|upper|epigastri|abdom|hypochondri|iliac|lumbar|flank|pelvi|chest|breast|scalp|skin|neck|joint)|to\s+(?:palpation|touch|light|sound|noise|cold|heat|pressure|percussion)\b))|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific)(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp|assays?)\b))\b/iu,
     examples: {
       claims: ['The test has a sensitivity of 86%.', 'The test is highly sensitive for ischaemia.', 'MRI has a high sensitivity for early infarcts.'],
       leaves: ['High-sensitivity troponin was normal.', 'A high sensitivity CRP was measured on admission.', 'A highly sensitive troponin assay was negative.'],
+      caseLeaves: ['There is sensitivity of the right hypochondrium on palpation.', 'The child shows sensitivity to light and noise.'],
     },
   },
   {
@@ -440,8 +445,8 @@ const FREQUENCY: ClaimCue[] = [
   {
     name: 'commonness',
     category: 'frequency',
-    pattern: /\b(?:(?:the\s+)?most\s+(?:common|frequent|prevalent)|commonest|(?:is|are|be|remains?|becomes?)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|very|relatively|quite|fairly|particularly|especially|not|equally)\s+)?(?:common|frequent|prevalent)|(?:more|less)\s+(?:common|frequent|prevalent)|commonly|frequently|often|usually|typically|generally|classically|characteristically|(?:the|a)\s+(?:vast\s+)?majority\s+of|mostly|predominantly|invariably|regularly|sometimes|occasionally)\b/iu,
-    examples: { claims: ['Fractures are usually seen in adolescence.'] },
+    pattern: /\b(?:(?:the\s+)?most\s+(?:common|frequent|prevalent)|commonest|(?:is|are|be|remains?|becomes?)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|very|relatively|quite|fairly|particularly|especially|not|equally)\s+)?(?:common|frequent|prevalent)|(?:more|less)\s+(?:common|frequent|prevalent)|commonly|frequently|often|usually|typically|generally|classically|characteristically|(?:the|a)\s+(?:vast\s+)?majority\s+of|mostly|predominantly|invariably|(?:almost|nearly|virtually)\s+always|regularly|sometimes|occasionally)\b/iu,
+    examples: { claims: ['Fractures are usually seen in adolescence.'], caseClaims: ['Volvulus in adults nearly always has an anatomical cause.'], caseLeaves: ['She almost always has a headache on waking.'] },
   },
   {
     name: 'most, some or other patients',
@@ -498,10 +503,16 @@ const GENERAL: ClaimCue[] = [
     name: 'general fact told in passing',
     category: 'general',
     pattern: new RegExp(
-      String.raw`,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger)\s+(?:of|in|after|with)\s+${NOT_THIS_ONE}` +
+      String.raw`,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded|severe|mild|major|important|established|main|leading)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger|risk\s+factor|variant|form|subtype|type)\s+(?:of|in|after|with|for)\s+${NOT_THIS_ONE}` +
+        String.raw`|,\s+(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
+        String.raw`|,\s+(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure)\s+(?:for|of|in)\s+${NOT_THIS_ONE}` +
+        String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
         String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
         String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
-        String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b`,
+        String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b` +
+        // A drug's property given as the reason ("given its narrow therapeutic index").
+        String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|for|in\s+view\s+of)\s+(?:its|their)\s+(?:(?:very|relatively|long|short|narrow|wide|broad|good|poor|high|low|excellent|favou?rable|better|greater|known)\s+)+(?:[\p{L}-]+\s+)?(?:therapeutic\s+(?:index|window|range)|half-life|penetration|bioavailability|safety\s+profile|side[\s-]effect\s+profile|interactions?|toxicity|clearance|spectrum|potency|efficacy)\b` +
+        String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|option|procedure|intervention|operation)\s+(?:with|of)\s+(?:proven|established|known|documented|demonstrated|recogni[sz]ed)\s+(?:benefit|efficacy|value|effect)\b`,
       'iu',
     ),
     strong: true,
@@ -511,11 +522,21 @@ const GENERAL: ClaimCue[] = [
         'The CSF held 40 lymphocytes per microlitre, as is found in viral meningitis.',
         'She started ocrelizumab, an antibody licensed for primary progressive MS.',
         'Oxygen stopped the attack within minutes, in keeping with its known efficacy in cluster headache.',
+        'Skin biopsy showed Civatte bodies, the hallmark of lichen planus.',
+        'He had long used antacids, a known risk factor for milk-alkali syndrome.',
+        'She had Miller Fisher syndrome, a mild variant of Guillain-Barré syndrome.',
+        'He was given doxycycline, the first-line treatment for early Lyme disease.',
+        'Stool cultures grew Yersinia, a bacterium closely associated with reactive arthritis.',
+        'Digoxin was reduced, given its narrow therapeutic window.',
+        'He was offered hip resurfacing, an operation of proven value in young active men.',
       ],
       caseLeaves: [
         'Her lactate was raised, a rare finding in our patient group.',
         'Quinine was approved for her by the insurer after two letters.',
         'The cramps, as is seen in the video, began in the calf.',
+        'He had a fall, the main risk factor for his fracture.',
+        'She stopped the tablets, the standard treatment for her in the past year.',
+        'The dressing was changed because of its poor absorption of the exudate that day.',
       ],
     },
   },
@@ -526,7 +547,7 @@ const GENERAL: ClaimCue[] = [
     pattern: /\b(?:characteristic|typical|classic|cardinal|common|usual|key)\s+(?:[\p{L}-]+\s+)?(?:findings|features|signs|symptoms|manifestations)\s+(?:include|are|consist)\b/iu,
     strong: true,
     discussionOnly: true,
-    examples: { claims: ['Typical MRI findings include a hyperintense corticospinal tract, as in our patient.'] },
+    examples: { claims: ['Typical MRI findings include a hyperintense corticospinal tract, which our patient had.'] },
   },
   {
     // A recommendation for practice, also when the authors make it ("we recommend", "we
@@ -746,6 +767,7 @@ export const CLAIM_WORD_SETS: {
   pastForms: {
     name: 'past forms not ending in -ed',
     words: PAST_FORMS,
-    examples: { leaves: ['Blood counts fell within a day.'] },
+    // Not after a form that is only a verb: "impairs wound healing" ("wound" is the object).
+    examples: { leaves: ['Blood counts fell within a day.'], claims: ['Diabetes impairs wound healing.'] },
   },
 };

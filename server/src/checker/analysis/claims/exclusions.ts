@@ -69,7 +69,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // patient": the reader is urged to think of something, nothing is stated.
     name: 'exhortation ("should be considered")',
     kind: 'exhortation',
-    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|(?:ask|enquire|inquire)\s+about\b|dismiss(?:ed)?\b|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential)/iu,
+    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|(?:ask|enquire|inquire)\s+about\b|dismiss(?:ed)?\b|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential|sought\b|(?<=\bhistor(?:y|ies)\s+(?:should|must)\s+(?:\p{L}+\s+){1,3})(?:taken|obtained|elicited)\b|individuali[sz]ed|tailored\s+to\s+(?:the|each)|personali[sz]ed|judged\s+on\s+(?:its|their)\s+(?:own\s+)?merits|decided\s+(?:case\s+by\s+case|on\s+a\s+case-by-case\s+basis))/iu,
     examples: {
       leaves: [
         'Neurologists should keep this cause of cramps in mind.',
@@ -78,6 +78,9 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
         'This entity should be known to neurologists.',
         'Neurologists should ask about cramps in every patient with weakness.',
         'Cramps must not be dismissed as benign without an examination.',
+        'A detailed travel history should always be obtained in such cases.',
+        'Other causes of anaemia should be sought before the diagnosis is made.',
+        'The timing of surgery should be individualised.',
       ],
       claims: ['Quinine should not be given in pregnancy.', 'Cramps are rare in children, but they should be considered after exercise.'],
     },
@@ -132,6 +135,28 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
       leaves: ['A 40-year-old man with cramps after a marathon is reported.', 'Herein, two siblings with the same mutation are presented.'],
       claims: ['A case of cramps after the vaccine is reported in the literature.', 'A similar association is reported.'],
     },
+  },
+  {
+    // Consent and ethics: the paper's own paperwork ("The family has given written consent.").
+    name: 'consent and ethics of the report',
+    kind: 'paper',
+    pattern: /\b(?:(?:(?:written|informed|verbal)\s+)*consent\s+(?:(?:was|has\s+been|had\s+been|were)\s+)?(?:obtained|given|provided|signed|sought|granted)|(?:has|have|had)\s+(?:also\s+)?(?:given|provided|signed)\s+(?:(?:their|her|his)\s+)?(?:(?:written|informed|verbal)\s+)*consent|consent\s+(?:for|to)\s+(?:publication|publish)|(?:ethical|ethics)\s+(?:approval|committee|review|board)|institutional\s+review\s+board)\b/iu,
+    examples: { leaves: ['Written consent for publication is held by the journal.', 'Ethical approval is not required for a single case report.'] },
+  },
+  {
+    // The paper pointing at its figures and tables ("The images in Figure 4 are from…"): the
+    // present tense alone makes no claim there.
+    name: 'what a figure or table holds',
+    kind: 'comment',
+    pattern: /^(?:the\s+)?(?:[\p{L}-]+\s+)?(?:images?|pictures?|photographs?|scans?|radiographs?|values?|results?|data|findings|timeline|details|slides?|sections?)\s+(?:in|of|shown\s+in|given\s+in|listed\s+in)\s+(?:fig(?:ure)?s?\.?\s*|tables?\s+|videos?\s+)(?:S?\d+|[A-Z]\b)/iu,
+    examples: { leaves: ['The histology slides in Figure 3 are from the second operation.'], claims: ['The findings in Table 2 are typical of the disease.'] },
+  },
+  {
+    // The paper defining its own words ("Here, early means within 48 hours."): no fact.
+    name: 'the paper\'s own terms ("here, early means")',
+    kind: 'paper',
+    pattern: /\b(?:here|in\s+this\s+(?:report|paper|article|review|series)|throughout\s+(?:this\s+(?:report|paper|article)|the\s+text))\s*,?\s+(?:[\p{L}'"\u2018\u2019\u201c\u201d-]+\s+){1,4}?(?:refers?\s+to|means|denotes|stands\s+for|is\s+used\s+(?:for|to\s+mean))\b/iu,
+    examples: { leaves: ['Here, recurrence means a new lesion after six months.'], claims: ['Recurrence means a new lesion after a disease-free interval, as defined by the consensus.'] },
   },
   {
     // The authors' own literature search, hedged novelty included ("We found no similar case.",
@@ -223,17 +248,23 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // explanations.": the authors hedge or speculate; no fact is stated.
     name: 'hedged speculation ("it is possible that")',
     kind: 'comment',
-    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains))\b/iu,
+    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:is|are)\s+(?:also\s+)?(?:worth|worthy\s+of)\s+(?:noting|mentioning|emphasi[sz]ing|stressing|highlighting|note|mention|comment)|(?:will|would|may|might)\s+(?:show|tell|reveal|determine|clarify)\s+(?:whether|if)|^time\s+will\s+tell|(?:may|might|could|would)\s+(?:not\s+)?(?:also\s+)?have\s+(?:been|\p{L}+ed|\p{L}+en|made|done|led|shown|prevented|changed|helped)|(?:the\s+reader|readers|one|some|critics)\s+(?:may|might|could|would)\s+(?:well\s+)?(?:ask|wonder|question|argue|object)|(?:several|many|two|three|four|other|various|a\s+few|some|different)\s+(?:explanations?|reasons?|mechanisms?|interpretations?|possibilities|hypotheses|scenarios)\s+(?:are|seem|appear)\s+(?:(?:equally|also|therefore)\s+)?(?:possible|plausible|conceivable)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains)|(?:is|are|remains?)\s+(?:still|as\s+yet|yet\s+to\s+be)\s+(?:undefined|unclear|unknown|uncertain|unsettled|defined|established|not\s+(?:well\s+)?(?:defined|established|known|understood|clear)))\b/iu,
     examples: {
       leaves: [
         'It is possible that the two conditions are linked.',
         'It is unclear whether the drug played a role.',
         'There are several possible explanations.',
+        'Two interpretations are possible for the rise in calcium.',
+        'The timing of the second episode is worth noting.',
+        'Longer follow-up will show whether the remission lasts.',
+        'An earlier endoscopy might have shortened the admission.',
+        'The reader may wonder why no biopsy was taken.',
         'There is always the possibility of a second cause.',
         'Whether the drug played a role is unclear.',
         'The question is whether the vaccine had a part in it.',
+        'The best dose of steroids in this situation is still unclear.',
       ],
-      claims: ['It is possible that smoking causes the relapse.'],
+      claims: ['It is possible that smoking causes the relapse.', 'Steroids may have a role in severe cases.'],
     },
   },
   {
@@ -263,7 +294,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // in the present tense in the Discussion.
     name: "this patient's course so far (\"at the last visit\")",
     kind: 'comment',
-    pattern: /\b(?:so\s+far|since\s+then|to\s+this\s+day|at\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:last|latest|most\s+recent)\s+(?:visit|follow-up|review|contact|consultation)|is\s+ongoing|(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:planned|scheduled|awaited|pending|under\s+way|underway|being\s+(?:planned|considered|arranged))|(?:is|remains)\s+(?:(?:now|currently|still)\s+)?(?:alive\s+and\s+well|asymptomatic|symptom-free|free\s+of\s+(?:symptoms|recurrence|relapse|disease))(?=\s*(?:[.;,]|$|\s+(?:at|after|since|and|with|on|two|three|four|five|six|\d)))|remains\s+(?:well|stable|in\s+remission|under\s+(?:follow-up|review|observation))|(?:has|have)\s+(?:(?:also|now|since|already|not|so\s+far)\s+)*been\s+(?:excluded|ruled\s+out|started|initiated|stopped|discontinued|withdrawn|tapered|arranged|scheduled|planned))\b/iu,
+    pattern: /\b(?:so\s+far|since\s+then|to\s+this\s+day|at\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:last|latest|most\s+recent)\s+(?:visit|follow-up|review|contact|consultation)|is\s+ongoing|(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:planned|scheduled|awaited|pending|under\s+way|underway|being\s+(?:planned|considered|arranged))|(?:is|remains)\s+(?:(?:now|currently|still)\s+)?(?:alive\s+and\s+well|asymptomatic|symptom-free|free\s+of\s+(?:symptoms|recurrence|relapse|disease))(?=\s*(?:[.;,]|$|\s+(?:at|after|since|and|with|on|two|three|four|five|six|\d)))|remains\s+(?:well|stable|in\s+remission|under\s+(?:follow-up|review|observation))|(?:has|have)\s+(?:(?:also|now|since|already|not|so\s+far)\s+)*been\s+(?:excluded|ruled\s+out|started|initiated|stopped|discontinued|withdrawn|tapered|arranged|scheduled|planned)|(?:will|shall)\s+(?:then\s+|also\s+)?be\s+(?:performed|offered|repeated|undertaken|arranged|scheduled|done|re-?operated))\b/iu,
     examples: {
       leaves: [
         'The response to treatment has been good so far.',
@@ -272,6 +303,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
         'A repeat nerve conduction study is planned.',
         'Two years on, she remains free of symptoms.',
         'Steroids have now been tapered.',
+        'If the cyst refills, a second aspiration will be offered.',
       ],
       claims: ['Relapses are frequent so far as the literature tells.'],
     },
@@ -309,6 +341,16 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
  * Clauses judged on their own (by the cues, not by the present-tense fallback) when the
  * sentence as a whole is about this patient or this report.
  */
+/**
+ * People in general as a clause's subject ("asplenic patients are", "children with asthma
+ * have"): no determiner, so not "the patients" or "both children".
+ */
+const GENERIC_PEOPLE = String.raw`(?!(?:the|our|these|those|both|all|two|three|her|his|their)\b)(?:[\p{L}-]+\s+){0,2}?(?:patients|people|persons|children|adults|women|men|infants|neonates|individuals|smokers)\s+(?:with\s+(?:[\p{L}-]+\s+){1,3}?)?(?:are|have|can|may|do|does|need|develop|tolerate|respond)\b`;
+/** "They" as a drug or a class, with a present modal or "do" ("as they do not improve outcome"). */
+const THEY_PRESENT = String.raw`they\s+(?:do|can|cannot|may|might|must|seldom|rarely|often|usually)\b`;
+/** A share of a population as a clause's subject ("up to 20% of such fractures", "most of them"). */
+const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|only)\s+)?(?:\d+(?:\.\d+)?\s?%|(?:one|two)\s+in\s+\d|most|many|the\s+majority)\s+of\b`;
+
 export const CLAIM_CLAUSES: readonly ClaimClause[] = [
   {
     // A non-restrictive relative clause has its own subject: a general fact.
@@ -317,8 +359,25 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // Not the authors' inference from this case (", which suggests that…").
     pattern: /,\s+which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?)\b)(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u,
     examples: {
+      // (In a case section the present-tense relative clause below covers it too.)
+      claims: ['Our patient received riluzole, which prolongs survival in this disease.'],
       caseClaims: ['She received riluzole, which prolongs survival in this disease.'],
       caseLeaves: ['She received riluzole, which was stopped after a month.', 'She recovered on quinine alone, which suggests that her variant causes a milder disease.'],
+    },
+  },
+  {
+    // In a case section, a relative clause in the present tense inside the past-tense story is
+    // a general fact whatever the sentence is about ("The tumours were phosphaturic mesenchymal
+    // tumours, which cause osteomalacia."); judged as a sentence of its own. Not the authors'
+    // inference (", which suggests…") nor a finding fitted to a diagnosis (", which is
+    // consistent with…"), nor a past verb ending in -s ("was") or a clause dated "ago".
+    name: 'a relative clause in the present tense (", which causes")',
+    when: 'case',
+    // The clause keeps its "which" (the subject of an -s form read first as a noun, "peaks").
+    pattern: /,\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))/iu,
+    examples: {
+      caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.', 'Gliclazide was replaced by sitagliptin, which does not cause weight gain.'],
+      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
     },
   },
   {
@@ -329,9 +388,27 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // (mostly the state of this patient), is not one.
     name: 'a reason stated as a general fact (", since it has")',
     when: 'case',
-    pattern: /(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b))\s+(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b)(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b)/iu,
+    //
+    // "it is" + what is not a passing state ("because it is teratogenic", not "because it is
+    // still draining"), and a share of a population ("since up to 20% of such fractures are
+    // missed") are general however they are told; "as" gives a reason when "it" or such a share
+    // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
+    pattern: new RegExp(
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
+        String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
+        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
+      'iu',
+    ),
     examples: {
-      caseClaims: ['Lamotrigine was chosen because it needs no titration.', 'Natalizumab was stopped, since the risk of brain infection rises after two years of treatment.'],
+      caseClaims: [
+        'Lamotrigine was chosen because it needs no titration.',
+        'Natalizumab was stopped, since the risk of brain infection rises after two years of treatment.',
+        'Valproate was avoided because it is teratogenic.',
+        'An MRI was done, since up to 30% of these lesions are invisible on CT.',
+        'Amiloride was added, as it blocks the epithelial sodium channel.',
+        'She was vaccinated against influenza, as pregnant women are at higher risk of severe illness.',
+        'Antibiotics were withheld, as they do not shorten viral bronchiolitis.',
+      ],
       caseLeaves: [
         'Lamotrigine was chosen because she is planning a pregnancy.',
         'The splint was removed since the wound has healed.',
@@ -340,7 +417,37 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'The dose was reduced because the sodium is low.',
         'It has been a year since the operation, and there has been no relapse.',
         'Because of the bleeding risk, the biopsy was deferred.',
+        'The drain was left in because it is still draining.',
+        'The dose was halved as it was late in the evening.',
+        'The visit was moved, as they could not travel that week.',
+        'Surgery was delayed because both children are unwell.',
       ],
+    },
+  },
+  {
+    // The patient named only to compare ("As in our patient, the disease usually…"): what
+    // follows the comma is said of the disease, and its claim words count.
+    name: 'a comparison with this patient ("as in our patient,")',
+    when: 'patient',
+    pattern: /^\s*(?:as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|like|similar\s+to|unlike)\s+(?:(?:in\s+)?(?:our|the\s+present|this)\s+)(?:patient|case)s?\s*,\s*/iu,
+    examples: {
+      claims: ['As in our patient, the tumour usually presents with painless haematuria.'],
+      leaves: ['As in our patient, the pain was relieved by sitting forward.'],
+    },
+  },
+  {
+    // This patient named only in an aside at the end ("…, though our patient had never
+    // smoked."): the main clause before it is judged on its own.
+    name: 'an aside about this patient (", though our patient")',
+    when: 'patient',
+    whole: true,
+    judges: 'before',
+    // (Opens on the conjunction, so that it is tried only where one stands; the comma before it
+    // stays with the main clause.)
+    pattern: /(?<=\S,?\s)(?:though|although|even\s+though|whereas|while|but|as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|unlike|like)\s+(?:[^,;]*?\s)?(?:our|this|the\s+present)\s+(?:[\p{L}-]+\s+)?(?:patient|case)\b[^,;]*$/iu,
+    examples: {
+      claims: ['Smoking is a further risk factor, though our patient had never smoked.', 'The fever usually settles within a day, but our patient had fever for a week.', 'Another cause is a drug reaction, although our patient took no drugs.'],
+      leaves: ['The fever settled within a day, as in our patient.'],
     },
   },
   {

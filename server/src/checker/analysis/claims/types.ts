@@ -105,7 +105,8 @@ export interface ClaimExclusion {
 /**
  * A clause judged on its own (by the cues, not by the present-tense fallback) when the sentence
  * as a whole is about this patient (`patient`) or this report (`report`): the text after the
- * match is classified again.
+ * match is classified again (or, with `judges: 'before'`, the text before it: the main clause
+ * before an aside about the patient).
  */
 export interface ClaimClause {
   name: string;
@@ -116,6 +117,13 @@ export interface ClaimClause {
    * it is a claim: "Levetiracetam was chosen because it has few interactions.").
    */
   when: 'patient' | 'report' | 'case';
+  /**
+   * The clause is a sentence of its own, so the present tense alone makes it a claim, as it
+   * does outside the case sections (always so for `case`).
+   */
+  whole?: boolean;
+  /** What is judged: the text after the match (default), or the text before it (the main clause before an aside). */
+  judges?: 'after' | 'before';
   pattern: RegExp;
   examples: ClaimExamples;
 }

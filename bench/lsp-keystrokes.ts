@@ -1,0 +1,48 @@
+/**
+ * The LSP section of `npm run bench` alone, for profiling and A/B runs of the server (issue 17):
+ * the built server over stdio, the ~300 KB manuscript, one-character edits each followed by a
+ * pull with the last result id (bench/lsp.ts).
+ *
+ *   node --import tsx bench/lsp-keystrokes.ts [--edits 200] [--runs 1] [--server DIR/server/out/server.js] [--prof DIR] [--node-args='…']
+ *
+ * --prof writes a CPU profile of the server process into DIR (node --cpu-prof);
+ * --server spawns another checkout's built server, to compare two versions in turn;
+ * --node-args: Node options of the server process (V8 heap settings, to try them).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultCorpus } from './corpus';
+import { lspKeystrokes, percentile } from './lsp';
+import { manuscriptText } from './workload';
+
+const { values } = parseArgs({
+  options: {
+    edits: { type: 'string', default: '200' },
+    runs: { type: 'string', default: '1' },
+    size: { type: 'string', default: '300000' },
+    server: { type: 'string' },
+    prof: { type: 'string' },
+    'node-args': { type: 'string', default: '' },
+  },
+});
+const { text } = manuscriptText(defaultCorpus(), Number(values.size));
+
+void (async () => {
+  for (let run = 0; run < Number(values.runs); run++) {
+    const r = await lspKeystrokes({
+      text,
+      edits: Number(values.edits),
+      serverJs: values.server ? resolve(values.server) : undefined,
+      nodeArgs: [...values['node-args']!.split(' ').filter(Boolean), ...(values.prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.prof)}`] : [])],
+    });
+    const f = (x: number) => x.toFixed(1);
+    console.log(
+      `${r.times.length} edits of ${(text.length / 1000).toFixed(0)} KB: open ${r.openMs.toFixed(0)} ms; median ${f(percentile(r.times, 0.5))} ms, p95 ${f(percentile(r.times, 0.95))} ms; ` +
+        `${r.unchanged} unchanged; CPU/edit main ${f(r.mainCpuPerEdit)} ms, all ${f(r.cpuPerEdit)} ms; RSS ${r.rssOpenMB.toFixed(0)} → ${r.rssEditedMB.toFixed(0)} MB; ` +
+        `full report ${(r.fullReportBytes / 1000).toFixed(0)} KB`,
+    );
+  }
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
