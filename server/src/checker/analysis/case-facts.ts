@@ -285,6 +285,9 @@ interface SentenceFacts {
 
 const EVERYTHING: Wanted = { ages: true, durations: true, figures: true, guards: true };
 
+/** What most sentences state (kept by the memo once, not once a sentence). */
+const NO_FACTS: SentenceFacts = Object.freeze({ ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] }) as unknown as SentenceFacts;
+
 function sentenceFacts(t: string, want: Wanted): SentenceFacts {
   const facts: SentenceFacts = { ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] };
   // Cheap gates first: most sentences hold no time word, no "old", no "history", no unit.
@@ -376,7 +379,8 @@ function sentenceFacts(t: string, want: Wanted): SentenceFacts {
       facts.figures.push({ s: start, e: last, text: m[0], value, key: `${label.toLowerCase().replace(/-/g, '')}|${unit}`, label, unit });
     }
   }
-  return facts;
+  const none = !facts.ages.length && !facts.durations.length && !facts.anyDurations.length && !facts.figures.length && !facts.anyFigures.length;
+  return none ? NO_FACTS : facts;
 }
 
 function push(list: SentenceFacts['durations'], pattern: SentenceFacts['durations'][number]['pattern'], start: number, end: number, num: string, unit: string, complaint: string, t: string): void {

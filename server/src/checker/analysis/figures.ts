@@ -134,7 +134,9 @@ interface PlainMention {
 }
 
 /** The mentions of a paragraph's plain text: a function of the text alone (memoised by it). */
-function plainMentions(plain: string): PlainMention[] {
+const NO_MENTIONS: readonly PlainMention[] = Object.freeze([]);
+
+function plainMentions(plain: string): readonly PlainMention[] {
   const out: PlainMention[] = [];
   for (const m of mentionMatches(plain)) {
     if (m.supplementary) continue;
@@ -148,7 +150,8 @@ function plainMentions(plain: string): PlainMention[] {
       out.push({ s: i === 0 ? m.index : listStart + n.offset, e: listStart + n.offset + n.length, kind: kindOf(word), number: n.number });
     });
   }
-  return out;
+  // (Most paragraphs mention none: one empty list kept by the memo, not one a paragraph.)
+  return out.length ? out : NO_MENTIONS;
 }
 
 /**
