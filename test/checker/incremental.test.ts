@@ -4,14 +4,19 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { seededRandom as randomOf } from '../../bench/random';
-import { check, createIncrementalChecker, type CaselintConfig, type DocumentModel, type Finding, type Format } from '../../server/src/checker';
+import { check, createIncrementalChecker, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Format } from '../../server/src/checker';
+import { analyseAbbreviations } from '../../server/src/checker/analysis/abbreviations';
+import { caseFacts } from '../../server/src/checker/analysis/case-facts';
+import { figureMentions } from '../../server/src/checker/analysis/figures';
+import { referenceList } from '../../server/src/checker/analysis/references';
 
 /**
  * The incremental checker (engine/incremental.ts) gives the model and the findings of a full check
  * of the new text after every edit: seeded random typing, deleting, pasting, blank lines inserted
  * and removed, block markup at line starts (fences, list markers, headings, HTML, reference
- * definitions), links to definitions, retitling and undo, on documents built from our examples and
- * fixtures and on corpus case reports, each re-check compared with a fresh full check.
+ * definitions), links to definitions, retitling, digits changed (facts, citation and figure
+ * numbers) and undo, on documents built from our examples and fixtures and on corpus case
+ * reports, each re-check compared with a fresh full check.
  */
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -28,6 +33,15 @@ const PASTED = [
   ' This proves that the drug works (ALS, amyotrophic lateral sclerosis). ALS is rare [@lee2020].',
   '\n<!-- caselint-disable-next-line unsupported-claim -->\n',
   ' TODO: add [investigations] here.',
+  // Facts that the document-level rules keep per sentence, paragraph or entry (abstract facts,
+  // figure mentions, abbreviation definitions, reference entries).
+  ' A 61-year-old woman had a 2-week history of fever and a CRP of 85 mg/L.',
+  ' The patient was aged 58 and had had cramps for eleven months (Figure 2; Tables 1\u20132).',
+  ' See @fig-emg and @tbl-ncs, and Figs. 1 and 3.',
+  '\n\n8. Author J. A review of amyotrophic lateral sclerosis. Example J Neurol. 2020;1:1\u201310. doi:10.1000/xyz123\n',
+  ' PMID: 12a4. doi: 10.12/ab. https://doi.org/10.1000/xyz123',
+  ' The creatine kinase (CK) and the compound muscle action potential (CMAP) were measured.',
+  '\n\n**Figure 3.** Fasciculation potentials {#fig-emg}.\n\n',
   // Blocks whose findings are kept per block (RuleContext.block): grades, tables, run-in abstracts.
   ' On examination, power was 6/5 in the right deltoid and the biceps reflex was 7+.',
   '\n\nTable 2. Muscle power (MRC grade).\n\n| Muscle group | Left | Right |\n|---|---|---|\n| Elbow flexion | 6 | 4- |\n\n',
@@ -107,6 +121,15 @@ EDITS.push(
     return text.slice(0, i) + pick([' [the guideline][1]', ' [lee]', '[^1]', ' [x][lee]'], random) + text.slice(i);
   }],
 );
+EDITS.push(
+  // A digit changed: an age, a duration, a measured value, a citation, a reference or figure number.
+  [2, (text, random) => {
+    const digits = [...text.matchAll(/\d/g)];
+    if (!digits.length) return text;
+    const d = pick(digits, random);
+    return text.slice(0, d.index) + String(Math.floor(random() * 10)) + text.slice(d.index + 1);
+  }],
+);
 const WEIGHT = EDITS.reduce((n, [w]) => n + w, 0);
 
 function randomEdit(text: string, random: () => number, size: number): string {
@@ -133,6 +156,19 @@ const modelOf = (m: DocumentModel) => ({
   parseWarnings: m.parseWarnings,
 });
 
+/**
+ * What the document-level rules compare, kept per sentence, paragraph or entry by the memo: the
+ * abstract's and the case presentation's facts, the figure mentions, the reference list's
+ * entries, the abbreviations defined and used. Compared as well as the findings, which show a
+ * stale fact only when it changes what the rule reports.
+ */
+const analysesOf = (r: CheckResult) => ({
+  facts: caseFacts(r.model, r.sections),
+  mentions: figureMentions(r.model),
+  references: referenceList(r.model),
+  abbreviations: analyseAbbreviations(r.model, r.sections),
+});
+
 /** Findings as the hosts see them: rule id, severity, message, offsets, fixes and data. */
 const comparable = (findings: readonly Finding[]) => findings.map((f) => ({ ...f }));
 
@@ -147,6 +183,21 @@ interface Case {
 const example = read('examples/als-cramps-case-report.md');
 /** The example with claims and identifiers of our fixtures in its discussion (about 6 KB: fast checks). */
 const markdown = example.replace(/\n## Discussion\n/, (h) => h + '\n' + read('test/fixtures/unsupported-claim/categories.md').split('\n').filter((l) => !l.startsWith('#')).slice(0, 12).join('\n') + '\n');
+/**
+ * The example with what the document-level rules read: an abstract whose facts disagree with the
+ * case presentation, figure captions and mentions, Quarto labels and references, abbreviation
+ * definitions, and reference entries with DOIs and PMIDs (valid, malformed, duplicated).
+ */
+const documentLevel = example
+  .replace(
+    /\n## Introduction\n/,
+    '\n## Abstract\n\nA 54-year-old man presented with a 6-month history of painful cramps. Creatine kinase (CK) was 380 U/L. ' +
+      'Needle electromyography (EMG) showed fibrillation potentials (Figure 1, @fig-emg).\n$&',
+  )
+  .replace(/\n## Discussion\n/, '\n**Figure 1.** Needle EMG of the left first dorsal interosseous.\n\n![EMG](emg.png){#fig-emg}\n\n```{r}\n#| label: fig-cramps\nplot(1)\n```\n\nThe CK rose (Figure 2), see @fig-cramps and @tbl-missing.\n$&')
+  .replace(/^(2\. .*)$/m, '$1 doi:10.1000/abc.2019 PMID: 31234567')
+  .replace(/^(4\. .*)$/m, '$1 doi: 10.12/bad PMID: 12x')
+  .replace(/^(7\. .*)$/m, '$1\n8. Author C. Incidence of ALS in Europe. Example Neuroepidemiology. 2019;2:11\u201320. https://doi.org/10.1000/abc.2019');
 const CORPUS = [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared'), '/work/shared'].map((d) => join(d, 'corpus', 'case-reports')).find(existsSync);
 /** Two corpus case reports (the first two by name), each as written. */
 function corpusCases(): Case[] {
@@ -164,6 +215,7 @@ const CASES: Case[] = [
     config: { citationScope: 'paragraph', identifiers: { allowNames: ['Marsh'] }, rules: { placeholder: ['warning', { markers: ['FIXME'] }] } },
     edits: 200,
   },
+  { name: 'the example with an abstract, figures, Quarto labels and reference identifiers (document-level rules)', text: documentLevel, format: 'markdown', edits: 400 },
   ...corpusCases(),
   {
     name: 'the example with Windows line ends and a Quarto callout',
@@ -217,6 +269,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         const full = check(text, options);
         assert.deepStrictEqual(modelOf(incremental.model), modelOf(full.model), `edit ${i}: the model differs from a full parse`);
         assert.deepEqual(comparable(incremental.findings), comparable(full.findings), `edit ${i}: the findings differ from a full check`);
+        assert.deepStrictEqual(analysesOf(incremental), analysesOf(full), `edit ${i}: the document-level analyses differ from a full check's`);
       }
       // Most of the work was found in the memo, and the memo holds no more than two checks' worth.
       const { hits, misses, size } = checker.stats();
@@ -230,7 +283,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
     v8.setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const checker = createIncrementalChecker();
-    let text = example.repeat(50); // about 200 KB
+    let text = documentLevel.repeat(40); // about 200 KB, with what the document-level rules keep
     const random = randomOf(23);
     checker.check(text);
     gc();

@@ -29,7 +29,7 @@
 import { headingMatches, type ProfileItem } from '../profiles';
 import { memoised } from '../model/memo';
 import { plainSpanToSource } from '../model/text';
-import type { DocumentModel, Paragraph, Section } from '../types';
+import type { DocumentModel, Memo, Paragraph, Section } from '../types';
 import type { SectionAnalysis } from './sections';
 import { runSteps, type Steps } from '../steps';
 
@@ -130,12 +130,17 @@ function scopeOf(sections: SectionAnalysis, section: Section | null): Abbreviati
  */
 const BACK_MATTER_RE = /\b(?:contributions?|contributors?|acknowledge?ments?|competing|conflicts?|funding|disclosures?|declarations?|authors?|availability)\b/i;
 
-function inBackMatter(sections: SectionAnalysis, section: Section | null): boolean {
+function inBackMatter(sections: SectionAnalysis, section: Section | null, memo: Memo | undefined): boolean {
   for (let s = section; s; s = s.parent) {
     if (sections.itemOf.get(s)?.declaration || sections.itemOf.get(s)?.referenceList) return true;
-    if (s.heading && BACK_MATTER_RE.test(s.heading.text)) return true;
+    if (s.heading && headingKind(s.heading.text, memo).back) return true;
   }
   return false;
+}
+
+/** Whether a heading names a list of abbreviations, or back matter: memoised by its text. */
+function headingKind(text: string, memo: Memo | undefined): { list: boolean; back: boolean } {
+  return memoised(memo, 'abbreviations/heading', text, () => ({ list: headingMatches(LIST_HEADINGS, text), back: BACK_MATTER_RE.test(text) }));
 }
 
 /** A defined short form as its uses are counted: "NSAIDs" → "NSAID". */
@@ -143,8 +148,8 @@ function definedShort(short: string): string {
   return shortFormOf(short) ?? short;
 }
 
-function inList(section: Section | null): boolean {
-  for (let s = section; s; s = s.parent) if (s.heading && headingMatches(LIST_HEADINGS, s.heading.text)) return true;
+function inList(section: Section | null, memo: Memo | undefined): boolean {
+  for (let s = section; s; s = s.parent) if (s.heading && headingKind(s.heading.text, memo).list) return true;
   return false;
 }
 
@@ -291,7 +296,22 @@ function listEntries(plain: string): { short: string; long: string; start: numbe
 /** What one paragraph's plain text holds: its definitions and the tokens that may be uses. */
 interface ParagraphAbbreviations {
   found: Found[];
-  tokens: { token: string; ps: number; pe: number }[];
+  tokens: Token[];
+}
+
+/**
+ * A token that may be a use, with what the document step asks of it worked out once (functions
+ * of the token and the paragraph's text): the short form it is a use of by itself, its stem
+ * without a plural "s" and without a number ("IL6": "IL"), and whether a gene's noun follows.
+ */
+interface Token {
+  token: string;
+  ps: number;
+  pe: number;
+  short: string | undefined;
+  singular: string | undefined;
+  numbered: string | undefined;
+  gene: boolean;
 }
 
 const NOTHING: ParagraphAbbreviations = Object.freeze({ found: [], tokens: [] }) as unknown as ParagraphAbbreviations;
@@ -311,7 +331,16 @@ function paragraphAbbreviations(plain: string): ParagraphAbbreviations {
     if (found.some((f) => ps >= f.sfStart && pe <= f.sfEnd)) continue;
     // "c-KIT", "p-ANCA": a gene or antibody name with a one-letter prefix.
     if (ps >= 2 && plain[ps - 1] === '-' && /[a-z]/.test(plain[ps - 2]) && (ps === 2 || !/[\p{L}\p{N}]/u.test(plain[ps - 3]))) continue;
-    tokens.push({ token: plain.slice(ps, pe), ps, pe });
+    const token = plain.slice(ps, pe);
+    tokens.push({
+      token,
+      ps,
+      pe,
+      short: shortFormOf(token),
+      singular: token.endsWith('s') ? token.slice(0, -1) : undefined,
+      numbered: /^([A-Z]{2,8})\d+[a-z]?$/.exec(token)?.[1],
+      gene: GENE_NOUN_RE.test(plain.slice(pe, pe + 24)),
+    });
   }
   return { found, tokens };
 }
@@ -324,13 +353,13 @@ export function analyseAbbreviations(model: DocumentModel, sections: SectionAnal
 /** analyseAbbreviations in steps (steps.ts): a paragraph each, then the uses a few hundred at a time. */
 export function* analyseAbbreviationSteps(model: DocumentModel, sections: SectionAnalysis): Steps<AbbreviationAnalysis> {
   const definitions: AbbreviationDefinition[] = [];
-  const rawUses: { token: string; scope: AbbreviationScope; p: Paragraph; ps: number; pe: number }[] = [];
+  const rawUses: { t: Token; scope: AbbreviationScope; p: Paragraph }[] = [];
   const definedTokens = new Set<string>();
   // What a paragraph's section says (scope, list, back matter), once per section.
   const bySection = new Map<Section | null, { scope: AbbreviationScope; list: boolean; back: boolean }>();
   const sectionFacts = (section: Section | null) => {
     let facts = bySection.get(section);
-    if (!facts) bySection.set(section, (facts = { scope: scopeOf(sections, section), list: inList(section), back: inBackMatter(sections, section) }));
+    if (!facts) bySection.set(section, (facts = { scope: scopeOf(sections, section), list: inList(section, model.memo), back: inBackMatter(sections, section, model.memo) }));
     return facts;
   };
   for (const p of model.paragraphs) {
@@ -352,23 +381,22 @@ export function* analyseAbbreviationSteps(model: DocumentModel, sections: Sectio
       definitions.push({ short: definedShort(f.short), long: f.long, scope, ...plainSpanToSource(p, f.start, f.end), ...(f.shortFirst ? { shortFirst: true } : {}) });
       definedTokens.add(definedShort(f.short));
     }
-    for (const t of tokens) rawUses.push({ token: t.token, scope, p, ps: t.ps, pe: t.pe });
+    for (const t of tokens) rawUses.push({ t, scope, p });
   }
   const uses: AbbreviationUse[] = [];
   for (let k = 0; k < rawUses.length; k++) {
     if (k % 256 === 255) yield;
-    const u = rawUses[k];
-    let short = shortFormOf(u.token);
-    if (!short && definedTokens.has(u.token)) short = u.token;
-    if (!short && u.token.endsWith('s') && definedTokens.has(u.token.slice(0, -1))) short = u.token.slice(0, -1);
+    const { t, scope, p } = rawUses[k];
+    let short = t.short;
+    if (!short && definedTokens.has(t.token)) short = t.token;
+    if (!short && t.singular !== undefined && definedTokens.has(t.singular)) short = t.singular;
     // "IL2", "IL6" after "interleukin (IL)": numbered members of a defined abbreviation.
-    const numbered = !short && /^([A-Z]{2,8})\d+[a-z]?$/.exec(u.token);
-    if (numbered && definedTokens.has(numbered[1])) short = numbered[1];
+    if (!short && t.numbered !== undefined && definedTokens.has(t.numbered)) short = t.numbered;
     if (!short) continue;
     // "KIT mutation", "SOD1 gene": a gene symbol named as a gene, which journals do not ask to
     // spell out (HGNC symbols), unless the document defines it.
-    if (!definedTokens.has(short) && GENE_NOUN_RE.test(u.p.plain.slice(u.pe, u.pe + 24))) continue;
-    uses.push({ short, scope: u.scope, ...plainSpanToSource(u.p, u.ps, u.pe) });
+    if (!definedTokens.has(short) && t.gene) continue;
+    uses.push({ short, scope, ...plainSpanToSource(p, t.ps, t.pe) });
   }
   return { definitions, uses };
 }

@@ -5,8 +5,9 @@
  * ("CA-125 of 450 U/mL"). What `abstract-consistency` compares. Pure, one pass per sentence with
  * bounded patterns (linear time).
  */
-import { plainSpanToSource } from '../model/text';
-import type { DocumentModel, Paragraph, Span } from '../types';
+import { memoised } from '../model/memo';
+import { plainSpanToSource, plainToSourceStart } from '../model/text';
+import type { DocumentModel, Memo, Paragraph, Span } from '../types';
 import type { SectionAnalysis } from './sections';
 
 export type TimeUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
@@ -247,10 +248,6 @@ function sexOf(noun: string | undefined): Sex | undefined {
   return undefined;
 }
 
-function spanOf(p: Paragraph, plainStart: number, plainEnd: number): Span {
-  return plainSpanToSource(p, plainStart, plainEnd);
-}
-
 /** Which kinds of fact to collect (the case presentation's only those the abstract states). */
 interface Wanted {
   ages: boolean;
@@ -262,112 +259,189 @@ interface Wanted {
 
 const TIME_WORD = /\b(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b/i;
 
-function collect(facts: CaseFacts, p: Paragraph, want: Wanted): void {
-  for (const s of p.sentences) {
-    const t = s.text;
-    // Cheap gates first: most sentences hold no time word, no "old", no "history", no unit.
-    if (TIME_WORD.test(t)) {
-      if (want.ages && /old\b/i.test(t)) {
-        for (const m of t.matchAll(AGE_RE)) {
-          const value = parseNumber(m[1]);
-          if (value === undefined) continue;
-          const between = m[3] ?? '';
-          const noun = m[4] && !NOT_SAME_PERSON.test(between.slice(0, between.length - m[4].length - 1)) ? m[4].toLowerCase() : undefined;
-          const relative = noun !== undefined && RELATIVES.some((r) => noun.startsWith(r));
-          const possessive = POSSESSIVE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index));
-          const end = m.index + m[0].length - between.length;
-          facts.ages.push({
-            ...spanOf(p, s.plainStart + m.index, s.plainStart + end), text: t.slice(m.index, end),
-            value, unit: unitOf(m[2]), ...(noun && !relative ? { noun, sex: sexOf(noun) } : {}), ...(relative || possessive ? { other: true } : {}),
-          });
-        }
-      }
-      if (want.durations) {
-        const sentenceFirst = facts.durations.length;
-        if (/\b(?:history|duration)\b/i.test(t)) {
-          for (const m of t.matchAll(HISTORY_RE)) push(facts.durations, p, s.plainStart, m.index, m.index + m[0].length - m[3].length, m[1], m[2], m[3], t);
-          for (const m of t.matchAll(HISTORY_FOR_RE)) {
-            const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
-            push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1], t);
-          }
-        }
-        if (/\bfor\b/i.test(t)) {
-          // Not a second time the number a "history of … for" pattern above took.
-          const taken = new Set(facts.durations.slice(sentenceFirst).map((d) => d.start));
-          for (const m of t.matchAll(FOR_RE)) {
-            const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
-            if (taken.has(spanOf(p, s.plainStart + at, s.plainStart + at).start)) continue;
-            push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1].split(FOR_SPLIT).pop() ?? '', t);
-          }
-        }
-        if (/\b(?:duration|period)\s+of\b/i.test(t)) {
-          for (const m of t.matchAll(DURATION_OF_RE)) {
-            const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
-            // The complaint is the last of the words before ("pain and vomiting for a duration of one day": vomiting).
-            push(facts.durations, p, s.plainStart, at, m.index + m[0].length, m[2], m[3], m[1].split(/\s*,\s*|\s+(?:and|or|with|of|had|has|have|presented)\s+/i).pop() ?? '', t);
-          }
-        }
-        if (want.guards) {
-          for (const m of t.matchAll(ANY_DURATION_RE)) {
-            const value = parseNumber(m[1]);
-            if (value !== undefined) facts.anyDurations.push({ value, unit: unitOf(m[2]) });
-          }
-        }
-      }
-    }
-    if (want.ages && /\baged?\b/i.test(t)) {
-      for (const m of t.matchAll(AGED_RE)) {
-        const value = parseNumber(m[2] ?? m[4]);
+/** An offset pair in a sentence's text: a fact's place, before it is mapped to the source. */
+interface At {
+  /** Start and end in the sentence's text. */
+  s: number;
+  e: number;
+}
+/**
+ * A sentence's facts, with offsets in the sentence's text: a function of the text and `want`
+ * alone, so that a re-check takes the facts of a paragraph it saw before from the memo
+ * (paragraphFacts) and only maps the offsets through the paragraph (which may have moved, or its
+ * markup changed).
+ */
+interface SentenceFacts {
+  ages: (At & Omit<AgeFact, 'start' | 'end'>)[];
+  /**
+   * With the pattern that found each: a "… for three weeks" match (`for`) is dropped where a
+   * "history of" match (`history`) took the same number.
+   */
+  durations: (At & Omit<DurationFact, 'start' | 'end'> & { pattern: 'history' | 'for' | 'other' })[];
+  anyDurations: { value: number; unit: TimeUnit }[];
+  figures: (At & Omit<FigureFact, 'start' | 'end'>)[];
+  anyFigures: string[];
+}
+
+const EVERYTHING: Wanted = { ages: true, durations: true, figures: true, guards: true };
+
+/** What most sentences state (kept by the memo once, not once a sentence). */
+const NO_FACTS: SentenceFacts = Object.freeze({ ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] }) as unknown as SentenceFacts;
+
+function sentenceFacts(t: string, want: Wanted): SentenceFacts {
+  const facts: SentenceFacts = { ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] };
+  // Cheap gates first: most sentences hold no time word, no "old", no "history", no unit.
+  if (TIME_WORD.test(t)) {
+    if (want.ages && /old\b/i.test(t)) {
+      for (const m of t.matchAll(AGE_RE)) {
+        const value = parseNumber(m[1]);
         if (value === undefined) continue;
-        const unitText = m[3] ?? m[5];
+        const between = m[3] ?? '';
+        const noun = m[4] && !NOT_SAME_PERSON.test(between.slice(0, between.length - m[4].length - 1)) ? m[4].toLowerCase() : undefined;
+        const relative = noun !== undefined && RELATIVES.some((r) => noun.startsWith(r));
+        const possessive = POSSESSIVE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index));
+        const end = m.index + m[0].length - between.length;
         facts.ages.push({
-          ...spanOf(p, s.plainStart + m.index, s.plainStart + m.index + m[0].length), text: m[0],
-          value, unit: unitText ? unitOf(unitText) : 'year', ...(m[1] && /^at/i.test(m[1]) ? { other: true } : {}),
+          s: m.index, e: end, text: t.slice(m.index, end),
+          value, unit: unitOf(m[2]), ...(noun && !relative ? { noun, sex: sexOf(noun) } : {}), ...(relative || possessive ? { other: true } : {}),
         });
       }
     }
-    if (want.figures && /\d/.test(t)) {
-      // A number with a unit first, then what was measured, in the words just before it, else
-      // farther in the same clause (nameAround).
-      const found = [...t.matchAll(ANY_FIGURE_RE)];
-      for (let i = 0; i < found.length; i++) {
-        const m = found[i];
-        const unit = unitKey(m[2]);
-        const value = Number(m[1].replace(',', '.'));
-        const end = m.index + m[0].length;
-        facts.anyFigures.push(`${unit}|${value}`);
-        let head = FIGURE_LABEL_RE.exec(t.slice(Math.max(0, m.index - 50), m.index));
-        // "elevated at", "peaked at": a linking word, not the name; the name is farther.
-        if (head && LINKING.has(head[1].toLowerCase())) head = null;
-        let label: string | undefined;
-        let start = m.index;
-        let last = end;
-        if (head) {
-          // The verb stands right before the number: a bound ("over 400", "> 35") never matches.
-          const l = head[1].toLowerCase();
-          if (GENERIC_LABELS.has(l) || /^\d/.test(l)) continue;
-          label = head[1];
-          start = m.index - head[0].length;
-        } else {
-          const around = nameAround(t, m.index, end, i > 0 ? found[i - 1].index! + found[i - 1][0].length : 0, i + 1 < found.length ? found[i + 1].index! : t.length, unit === '%');
-          if (!around) continue;
-          label = around.label;
-          start = Math.min(start, around.at);
-          last = Math.max(end, around.at + around.label.length);
+    if (want.durations) {
+      if (/\b(?:history|duration)\b/i.test(t)) {
+        for (const m of t.matchAll(HISTORY_RE)) push(facts.durations, 'history', m.index, m.index + m[0].length - m[3].length, m[1], m[2], m[3], t);
+        for (const m of t.matchAll(HISTORY_FOR_RE)) {
+          const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
+          push(facts.durations, 'history', at, m.index + m[0].length, m[2], m[3], m[1], t);
         }
-        facts.figures.push({
-          ...spanOf(p, s.plainStart + start, s.plainStart + last), text: m[0],
-          value, key: `${label.toLowerCase().replace(/-/g, '')}|${unit}`, label, unit,
-        });
+      }
+      if (/\bfor\b/i.test(t)) {
+        for (const m of t.matchAll(FOR_RE)) {
+          const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
+          push(facts.durations, 'for', at, m.index + m[0].length, m[2], m[3], m[1].split(FOR_SPLIT).pop() ?? '', t);
+        }
+      }
+      if (/\b(?:duration|period)\s+of\b/i.test(t)) {
+        for (const m of t.matchAll(DURATION_OF_RE)) {
+          const at = m.index + m[0].length - (m[2].length + 1 + m[3].length);
+          // The complaint is the last of the words before ("pain and vomiting for a duration of one day": vomiting).
+          push(facts.durations, 'other', at, m.index + m[0].length, m[2], m[3], m[1].split(/\s*,\s*|\s+(?:and|or|with|of|had|has|have|presented)\s+/i).pop() ?? '', t);
+        }
+      }
+      if (want.guards) {
+        for (const m of t.matchAll(ANY_DURATION_RE)) {
+          const value = parseNumber(m[1]);
+          if (value !== undefined) facts.anyDurations.push({ value, unit: unitOf(m[2]) });
+        }
       }
     }
   }
+  if (want.ages && /\baged?\b/i.test(t)) {
+    for (const m of t.matchAll(AGED_RE)) {
+      const value = parseNumber(m[2] ?? m[4]);
+      if (value === undefined) continue;
+      const unitText = m[3] ?? m[5];
+      facts.ages.push({
+        s: m.index, e: m.index + m[0].length, text: m[0],
+        value, unit: unitText ? unitOf(unitText) : 'year', ...(m[1] && /^at/i.test(m[1]) ? { other: true } : {}),
+      });
+    }
+  }
+  if (want.figures && /\d/.test(t)) {
+    // A number with a unit first, then what was measured, in the words just before it, else
+    // farther in the same clause (nameAround).
+    const found = [...t.matchAll(ANY_FIGURE_RE)];
+    for (let i = 0; i < found.length; i++) {
+      const m = found[i];
+      const unit = unitKey(m[2]);
+      const value = Number(m[1].replace(',', '.'));
+      const end = m.index + m[0].length;
+      facts.anyFigures.push(`${unit}|${value}`);
+      let head = FIGURE_LABEL_RE.exec(t.slice(Math.max(0, m.index - 50), m.index));
+      // "elevated at", "peaked at": a linking word, not the name; the name is farther.
+      if (head && LINKING.has(head[1].toLowerCase())) head = null;
+      let label: string | undefined;
+      let start = m.index;
+      let last = end;
+      if (head) {
+        // The verb stands right before the number: a bound ("over 400", "> 35") never matches.
+        const l = head[1].toLowerCase();
+        if (GENERIC_LABELS.has(l) || /^\d/.test(l)) continue;
+        label = head[1];
+        start = m.index - head[0].length;
+      } else {
+        const around = nameAround(t, m.index, end, i > 0 ? found[i - 1].index! + found[i - 1][0].length : 0, i + 1 < found.length ? found[i + 1].index! : t.length, unit === '%');
+        if (!around) continue;
+        label = around.label;
+        start = Math.min(start, around.at);
+        last = Math.max(end, around.at + around.label.length);
+      }
+      facts.figures.push({ s: start, e: last, text: m[0], value, key: `${label.toLowerCase().replace(/-/g, '')}|${unit}`, label, unit });
+    }
+  }
+  const none = !facts.ages.length && !facts.durations.length && !facts.anyDurations.length && !facts.figures.length && !facts.anyFigures.length;
+  return none ? NO_FACTS : facts;
 }
 
-function push(list: DurationFact[], p: Paragraph, base: number, start: number, end: number, num: string, unit: string, complaint: string, t: string): void {
+function push(list: SentenceFacts['durations'], pattern: SentenceFacts['durations'][number]['pattern'], start: number, end: number, num: string, unit: string, complaint: string, t: string): void {
   const value = parseNumber(num);
   if (value === undefined) return;
-  list.push({ ...spanOf(p, base + start, base + end), text: t.slice(start, end).trim().replace(/\s+of$/i, ''), value, unit: unitOf(unit), complaint: complaintKey(complaint) });
+  list.push({ s: start, e: end, text: t.slice(start, end).trim().replace(/\s+of$/i, ''), value, unit: unitOf(unit), complaint: complaintKey(complaint), pattern });
+}
+
+/**
+ * A paragraph's sentences' facts, of every kind (what is kept must not depend on what this
+ * check wants), kept by the memo under the paragraph's plain text with the sentence texts they
+ * were read from: read again only when those differ (the same plain text split otherwise, or
+ * two paragraphs of the same text taking turns). One lookup a paragraph, not one a sentence.
+ */
+function paragraphFacts(p: Paragraph, memo: Memo): SentenceFacts[] {
+  const kept = memoised(memo, 'case-facts', p.plain, (): { texts: string[]; facts: SentenceFacts[] } => ({ texts: [], facts: [] }));
+  const ss = p.sentences;
+  let same = kept.texts.length === ss.length;
+  for (let i = 0; same && i < ss.length; i++) same = kept.texts[i] === ss[i].text;
+  if (!same) {
+    // An edited paragraph: its other sentences keep their facts (a function of the text alone).
+    const before = new Map<string, SentenceFacts>();
+    kept.texts.forEach((t, i) => before.set(t, kept.facts[i]));
+    kept.texts = ss.map((s) => s.text);
+    kept.facts = ss.map((s) => before.get(s.text) ?? sentenceFacts(s.text, EVERYTHING));
+  }
+  return kept.facts;
+}
+
+/** A sentence's fact in the source (the sentence starts at `base` in the paragraph's plain text). */
+function place<T extends At>(p: Paragraph, base: number, { s, e, ...rest }: T): Span & Omit<T, 's' | 'e'> {
+  return { ...plainSpanToSource(p, base + s, base + e), ...rest };
+}
+
+/** A paragraph's facts of the kinds wanted, in the source. */
+function collect(facts: CaseFacts, p: Paragraph, want: Wanted, memo: Memo | undefined): void {
+  const all = memo ? paragraphFacts(p, memo) : undefined;
+  for (let k = 0; k < p.sentences.length; k++) {
+    const s = p.sentences[k];
+    const found = all ? all[k] : sentenceFacts(s.text, want);
+    const base = s.plainStart;
+    if (want.ages) for (const a of found.ages) facts.ages.push(place(p, base, a));
+    if (want.durations) {
+      // A "… for three weeks" match is not a second time the number a "history of … for" match took.
+      // (Compared in the source, as the facts are: two places in the plain text may be one in the source.)
+      let taken: Set<number> | undefined;
+      for (const d of found.durations) {
+        const { pattern, ...fact } = place(p, base, d);
+        if (pattern === 'for') {
+          taken ??= new Set(found.durations.filter((x) => x.pattern === 'history').map((x) => plainToSourceStart(p.segments, base + x.s, p.start)));
+          if (taken.has(fact.start)) continue;
+        }
+        facts.durations.push(fact);
+      }
+      if (want.guards) for (const d of found.anyDurations) facts.anyDurations.push(d);
+    }
+    if (want.figures) {
+      for (const f of found.figures) facts.figures.push(place(p, base, f));
+      for (const f of found.anyFigures) facts.anyFigures.push(f);
+    }
+  }
 }
 
 /**
@@ -389,10 +463,10 @@ export function caseFacts(doc: DocumentModel, sections: SectionAnalysis): { abst
   };
   const prose = doc.paragraphs.filter((p) => p.kind === 'prose' || p.kind === 'list-item');
   const all: Wanted = { ages: true, durations: true, figures: true, guards: false };
-  for (const p of prose) if (role(p.section) === 'abstract') collect(abstract, p, all);
+  for (const p of prose) if (role(p.section) === 'abstract') collect(abstract, p, all, doc.memo);
   // The case presentation is read only for the kinds of fact the abstract states.
   // A duration is compared only by its complaint: the abstract's durations without one need nothing.
   const want: Wanted = { ages: abstract.ages.length > 0, durations: abstract.durations.some((d) => d.complaint), figures: abstract.figures.length > 0, guards: true };
-  if (want.ages || want.durations || want.figures) for (const p of prose) if (role(p.section) === 'case') collect(caseText, p, want);
+  if (want.ages || want.durations || want.figures) for (const p of prose) if (role(p.section) === 'case') collect(caseText, p, want, doc.memo);
   return { abstract, caseText };
 }

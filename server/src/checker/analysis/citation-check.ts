@@ -14,9 +14,10 @@
  * front-matter references.
  */
 import type { BibEntry } from '../model/bibliography';
+import { detached, memoised } from '../model/memo';
 import { isReferencesHeading } from '../profiles';
 import type { CaselintConfig } from '../config';
-import type { Citation, DocumentModel, Fix, Paragraph } from '../types';
+import type { Citation, DocumentModel, Fix, Memo, Paragraph } from '../types';
 import { bibitems, bibliographyRequests, keyIndex, nocite, type KeyIndex, type LoadedBibliography } from './bibliography';
 import { isPlaceholderKey } from './placeholders';
 import { addEntryEdits, removeEntryEdits, renumberEdits } from './reference-edits';
@@ -87,14 +88,35 @@ function inReferencesSection(p: Paragraph): boolean {
 /** The citations of the text, leaving out the reference list itself and footnote markers. */
 function textCitations(model: DocumentModel): Citation[] {
   const out: Citation[] = [];
+  // Whether a section lies in a References section, once per section (not per paragraph).
+  const inReferences = new Map<Paragraph['section'], boolean>();
   for (const p of model.paragraphs) {
-    if (!p.citations.length || p.kind === 'reference' || inReferencesSection(p)) continue;
+    if (!p.citations.length || p.kind === 'reference') continue;
+    let skip = inReferences.get(p.section);
+    if (skip === undefined) inReferences.set(p.section, (skip = inReferencesSection(p)));
+    if (skip) continue;
     for (const c of p.citations) if (!c.raw.startsWith('[^')) out.push(c);
   }
   return out;
 }
 
-function numericUse(c: Citation): NumericUse | undefined {
+/**
+ * The numbers a numeric marker cites: a function of its kind and keys. In the incremental checker
+ * a paragraph's citations keep their keys' array from check to check (it is the memoised split's,
+ * model/index.ts), so the numbers are kept by that array (and its kind): a re-check expands only
+ * the markers of the paragraphs edited. Never mutated.
+ */
+function numericUse(c: Citation, memo: Memo | undefined): NumericUse | undefined {
+  if (!memo) return numbersOf(c);
+  const kept = numbersByKeys.get(c.keys);
+  if (kept && kept.kind === c.kind) return kept.use && { ...kept.use, citation: c };
+  const use = numbersOf(c);
+  numbersByKeys.set(c.keys, { kind: c.kind, use });
+  return use;
+}
+const numbersByKeys = new WeakMap<readonly string[], { kind: Citation['kind']; use: NumericUse | undefined }>();
+
+function numbersOf(c: Citation): NumericUse | undefined {
   const numbers: number[] = [];
   const reversed: { a: number; b: number }[] = [];
   for (const key of citationKeys(c)) {
@@ -134,7 +156,7 @@ function analyse(model: DocumentModel, options: CitationCheckOptions): CitationA
   const authorYear: Citation[] = [];
   for (const c of citations) {
     if (c.kind === 'numeric' || c.kind === 'superscript') {
-      const use = numericUse(c);
+      const use = numericUse(c, model.memo);
       if (use) numeric.push(use);
     } else if (c.kind === 'pandoc' || c.kind === 'latex') keys.push(c);
     else if (c.kind === 'author-year') authorYear.push(c);
@@ -216,7 +238,8 @@ function checkNumeric(model: DocumentModel, list: ReferenceEntry[], uses: Numeri
   const consecutive = list.every((e, i) => e.number === i + 1);
   // Numbers cited beyond the end of the list: an entry is added for each only when all of them
   // up to the one cited are cited somewhere (else the fix would add entries nobody cites).
-  const beyond = new Set(uses.flatMap((u) => u.numbers).filter((n) => !byNumber.has(n) && n > list.length));
+  // (Gathered at the first marker that cites a number past the list's end: most documents have none.)
+  let beyond: Set<number> | undefined;
   for (const use of uses) {
     const c = use.citation;
     for (const r of use.reversed) {
@@ -240,7 +263,8 @@ function checkNumeric(model: DocumentModel, list: ReferenceEntry[], uses: Numeri
     const why = consecutive ? `the list has ${plural(list.length, 'entry', 'entries')}` : `the list has no entry ${numberList(missing)}`;
     const top = missing.reduce((a, b) => Math.max(a, b), 0); // no spread: it throws past ~125,000 numbers
     const all = Array.from({ length: Math.max(0, top - list.length) }, (_, i) => list.length + 1 + i);
-    const add = all.length && all.every((n) => beyond.has(n)) ? addEntryEdits(model, list, all) : undefined;
+    if (all.length) beyond ??= new Set(uses.flatMap((u) => u.numbers).filter((n) => !byNumber.has(n) && n > list.length));
+    const add = all.length && all.every((n) => beyond!.has(n)) ? addEntryEdits(model, list, all) : undefined;
     problems.push({
       rule: 'citation-reference',
       kind: 'no-entry',
@@ -525,44 +549,69 @@ function entryTitle(text: string): string | undefined {
   return title.length >= 25 ? title : undefined;
 }
 
+/** What an entry's text says of its identifiers and title: a function of the text alone (memoised by it). */
+interface EntryFacts {
+  /** Malformed DOIs and PMIDs: the match as written (found again in the source) and the value. */
+  badDois: { match: string; value: string }[];
+  badPmids: { match: string; value: string }[];
+  /** Valid DOIs, lower-cased: the labelled ones, then the bare ones. */
+  dois: string[];
+  title: string | undefined;
+}
+
+function entryFacts(text: string): EntryFacts {
+  const facts: EntryFacts = { badDois: [], badPmids: [], dois: [], title: entryTitle(text) };
+  for (const m of /doi/i.test(text) ? text.matchAll(DOI_LABELLED) : []) {
+    const value = cleanDoi(m[1] ?? m[2] ?? m[3] ?? '');
+    if (!validDoi(value)) facts.badDois.push({ match: m[0], value });
+    else facts.dois.push(value.toLowerCase());
+  }
+  if (text.includes('10.')) for (const m of text.matchAll(DOI_BARE)) facts.dois.push(cleanDoi(m[0]).toLowerCase());
+  for (const m of text.includes('PMID') ? text.matchAll(PMID_RE) : []) {
+    const value = (m[1] ?? m[2] ?? '').replace(/[.,;)\]]+$/, '');
+    if (!/^\d{1,8}$/.test(value)) facts.badPmids.push({ match: m[0], value });
+  }
+  return facts;
+}
+
+/** An entry's malformed DOIs and PMIDs, each found again in the entry's source (else the whole entry). */
+function reportIdentifiers(model: DocumentModel, e: ReferenceEntry, label: string, badDois: EntryFacts['badDois'], badPmids: EntryFacts['badPmids'], problems: CitationProblem[]): void {
+  const src = model.text.slice(e.start, e.end);
+  let from = 0;
+  const at = (match: string) => {
+    const i = src.indexOf(match, from);
+    if (i < 0) return { start: e.start, end: e.end };
+    from = i + match.length;
+    return { start: e.start + i, end: e.start + i + match.length };
+  };
+  for (const { match, value } of badDois) {
+    problems.push({ rule: 'reference-entry', kind: 'malformed-doi', ...at(match), message: `${label} has a malformed DOI "${short(value)}": a DOI looks like 10.1234/abc.` });
+  }
+  from = 0;
+  for (const { match, value } of badPmids) {
+    problems.push({ rule: 'reference-entry', kind: 'malformed-pmid', ...at(match), message: `${label} has a malformed PMID "${short(value)}": a PMID is up to 8 digits.` });
+  }
+}
+
 /** Checks the list's entries; returns the entries that duplicate an earlier one. */
 function checkListEntries(model: DocumentModel, list: ReferenceEntry[], problems: CitationProblem[], numeric: NumericUse[] | undefined, removals: { take(): boolean }): Set<ReferenceEntry> {
   const duplicates = new Set<ReferenceEntry>();
   const byDoi = new Map<string, ReferenceEntry>();
   const byTitle = new Map<string, ReferenceEntry>();
-  const source = (e: ReferenceEntry) => model.text.slice(e.start, e.end);
   const label = (e: ReferenceEntry) => (numeric ? `Reference ${e.number}` : 'This reference');
-  const citedNumbers = numeric ? new Set(numeric.flatMap((u) => u.numbers)) : undefined;
+  // The numbers cited, for the first duplicate (most lists have none).
+  let citedNumbers: Set<number> | undefined;
   for (const e of list) {
     // The entry's text without markup (comments, emphasis), each match found again in the source.
-    const text = e.text;
-    const src = source(e);
-    let from = 0;
-    const at = (m: RegExpMatchArray) => {
-      const i = src.indexOf(m[0], from);
-      if (i < 0) return { start: e.start, end: e.end };
-      from = i + m[0].length;
-      return { start: e.start + i, end: e.start + i + m[0].length };
-    };
-    const dois: string[] = [];
-    for (const m of /doi/i.test(text) ? text.matchAll(DOI_LABELLED) : []) {
-      const value = cleanDoi(m[1] ?? m[2] ?? m[3] ?? '');
-      if (!validDoi(value)) {
-        problems.push({ rule: 'reference-entry', kind: 'malformed-doi', ...at(m), message: `${label(e)} has a malformed DOI "${short(value)}": a DOI looks like 10.1234/abc.` });
-      } else dois.push(value.toLowerCase());
-    }
-    if (text.includes('10.')) for (const m of text.matchAll(DOI_BARE)) dois.push(cleanDoi(m[0]).toLowerCase());
-    from = 0;
-    for (const m of text.includes('PMID') ? text.matchAll(PMID_RE) : []) {
-      const value = (m[1] ?? m[2] ?? '').replace(/[.,;)\]]+$/, '');
-      if (/^\d{1,8}$/.test(value)) continue;
-      problems.push({ rule: 'reference-entry', kind: 'malformed-pmid', ...at(m), message: `${label(e)} has a malformed PMID "${short(value)}": a PMID is up to 8 digits.` });
-    }
-    const title = entryTitle(e.text);
-    const sameDoi = dois.map((d) => byDoi.get(d)).find(Boolean);
+    // (Facts kept by the memo are cut from a copy: memo.ts, detached.)
+    const { badDois, badPmids, dois, title } = memoised(model.memo, 'references/entry', e.text, () => entryFacts(detached(model.memo, e.text)));
+    if (badDois.length || badPmids.length) reportIdentifiers(model, e, label(e), badDois, badPmids, problems);
+    let sameDoi: ReferenceEntry | undefined;
+    for (let i = 0; !sameDoi && i < dois.length; i++) sameDoi = byDoi.get(dois[i]);
     const same = sameDoi ?? (title ? byTitle.get(title) : undefined);
     if (same) {
       duplicates.add(e);
+      if (numeric) citedNumbers ??= new Set(numeric.flatMap((u) => u.numbers));
       const removal = numeric && !citedNumbers!.has(e.number!) && removals.take() ? removeEntryEdits(model, list, numeric, e) : undefined;
       problems.push({
         rule: 'reference-entry',

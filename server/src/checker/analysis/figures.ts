@@ -12,6 +12,7 @@
  * - LaTeX `\ref{x}`, `\autoref{x}`, `\cref{x,y}` …, against `\label{x}`; labels inside `figure`
  *   and `table` floats must be referenced, in the order of the floats.
  */
+import { memoised } from '../model/memo';
 import { plainSpanToSource, SpanUnion } from '../model/text';
 import type { DocumentModel, Paragraph, Span } from '../types';
 
@@ -124,26 +125,47 @@ function parseNumbers(list: string, plural: boolean): { number: number; offset: 
 /** A lower-case word right after a list of numbers ("Figure 1 and 2 weeks"); sticky, tested at a position. */
 const LOWER_WORD_AFTER = /\s+\p{Ll}/uy;
 
-/** Every numbered figure and table mentioned in the text (captions and the reference list excluded). */
+/** A mention in a paragraph's plain text (offsets there). */
+interface PlainMention {
+  s: number;
+  e: number;
+  kind: FigureKind;
+  number: number;
+}
+
+/** The mentions of a paragraph's plain text: a function of the text alone (memoised by it). */
+const NO_MENTIONS: readonly PlainMention[] = Object.freeze([]);
+
+function plainMentions(plain: string): readonly PlainMention[] {
+  const out: PlainMention[] = [];
+  for (const m of mentionMatches(plain)) {
+    if (m.supplementary) continue;
+    const word = m.word;
+    // "Figs. 1 and 2", "Tables 1–3", "(Figure 1 & 2)"; but "Figure 1 and 2 weeks later" is one number.
+    LOWER_WORD_AFTER.lastIndex = m.index + m.length;
+    const plural = /s\.?$/i.test(word) || !LOWER_WORD_AFTER.test(plain);
+    const listStart = m.index + m.length - m.list.length;
+    const numbers = parseNumbers(m.list, plural);
+    numbers.forEach((n, i) => {
+      out.push({ s: i === 0 ? m.index : listStart + n.offset, e: listStart + n.offset + n.length, kind: kindOf(word), number: n.number });
+    });
+  }
+  // (Most paragraphs mention none: one empty list kept by the memo, not one a paragraph.)
+  return out.length ? out : NO_MENTIONS;
+}
+
+/**
+ * Every numbered figure and table mentioned in the text (captions and the reference list
+ * excluded). A paragraph's mentions are memoised by its plain text and mapped to the source at
+ * each check: a re-check reads only the paragraphs edited.
+ */
 export function figureMentions(model: DocumentModel): FigureMention[] {
   const out: FigureMention[] = [];
   for (const p of model.paragraphs) {
     if (p.kind === 'reference') continue;
     if (p.kind === 'caption' && captionOf(p)) continue; // a caption's own text is not a mention
-    for (const m of mentionMatches(p.plain)) {
-      if (m.supplementary) continue;
-      const word = m.word;
-      // "Figs. 1 and 2", "Tables 1–3", "(Figure 1 & 2)"; but "Figure 1 and 2 weeks later" is one number.
-      LOWER_WORD_AFTER.lastIndex = m.index + m.length;
-      const plural = /s\.?$/i.test(word) || !LOWER_WORD_AFTER.test(p.plain);
-      const listStart = m.index + m.length - m.list.length;
-      const numbers = parseNumbers(m.list, plural);
-      numbers.forEach((n, i) => {
-        const s = i === 0 ? m.index : listStart + n.offset;
-        const { start, end } = plainSpanToSource(p, s, listStart + n.offset + n.length);
-        out.push({ start, end, kind: kindOf(word), number: n.number });
-      });
-    }
+    const found = memoised(model.memo, 'figures/mentions', p.plain, () => plainMentions(p.plain));
+    for (const m of found) out.push({ ...plainSpanToSource(p, m.s, m.e), kind: m.kind, number: m.number });
   }
   return out;
 }
@@ -181,25 +203,57 @@ function inside(spans: readonly Span[], offset: number): boolean {
 }
 const unions = new WeakMap<readonly Span[], SpanUnion>();
 
+/**
+ * The matches of a sticky expression at each place where one of the needles occurs, left to
+ * right and not overlapping: what a global expression whose matches start with a needle finds,
+ * at the cost of an indexOf (the manuscript's text is scanned for a literal, not tried at every
+ * offset). `lineStart`: a match starts where a line does, after spaces and tabs (`^[ \t]*` of a
+ * multi-line expression: after \n, \r, U+2028 or U+2029).
+ */
+export function matchesAt(text: string, needles: readonly string[], sticky: RegExp, lineStart = false): RegExpExecArray[] {
+  const starts: number[] = [];
+  for (const needle of needles) for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) starts.push(i);
+  if (needles.length > 1) starts.sort((a, b) => a - b);
+  const out: RegExpExecArray[] = [];
+  let after = 0;
+  for (let i of starts) {
+    if (lineStart) {
+      while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+      if (i > 0 && !/[\n\r\u2028\u2029]/.test(text[i - 1])) continue;
+    }
+    if (i < after) continue;
+    sticky.lastIndex = i;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    after = i + Math.max(1, m[0].length);
+  }
+  return out;
+}
+
+const QUARTO_ATTRIBUTE = /\{#((fig|tbl)-[\w-]*\w)[^}\n]*\}/y;
+const QUARTO_CHUNK_LABEL = /[ \t]*#\|[ \t]*label:[ \t]*["']?((fig|tbl)-[\w-]*\w)/y;
+const QUARTO_REFERENCE = /@((?:fig|tbl)-[\w-]*\w)/y;
+
 function quartoLabels(model: DocumentModel): { defs: LabelDef[]; uses: LabelUse[] } {
   const text = model.text;
   const defs: LabelDef[] = [];
   const uses: LabelUse[] = [];
   const skip: Span[] = [...model.codeBlocks, ...model.comments, ...(model.frontMatter ? [model.frontMatter] : [])];
-  for (const m of text.matchAll(/\{#((fig|tbl)-[\w-]*\w)[^}\n]*\}/g)) {
-    const s = m.index! + 2;
-    if (!inside(model.comments, m.index!)) defs.push({ start: s, end: s + m[1].length, label: m[1], kind: m[2] === 'fig' ? 'figure' : 'table' });
+  for (const m of matchesAt(text, ['{#fig-', '{#tbl-'], QUARTO_ATTRIBUTE)) {
+    const s = m.index + 2;
+    if (!inside(model.comments, m.index)) defs.push({ start: s, end: s + m[1].length, label: m[1], kind: m[2] === 'fig' ? 'figure' : 'table' });
   }
-  for (const m of text.matchAll(/^[ \t]*#\|[ \t]*label:[ \t]*["']?((fig|tbl)-[\w-]*\w)/gm)) {
-    const s = m.index! + m[0].length - m[1].length;
+  for (const m of matchesAt(text, ['#|'], QUARTO_CHUNK_LABEL, true)) {
+    const s = m.index + m[0].length - m[1].length;
     defs.push({ start: s, end: s + m[1].length, label: m[1], kind: m[2] === 'fig' ? 'figure' : 'table' });
   }
   defs.sort((a, b) => a.start - b.start);
-  for (const m of text.matchAll(/@((?:fig|tbl)-[\w-]*\w)/g)) {
+  for (const m of matchesAt(text, ['@fig-', '@tbl-'], QUARTO_REFERENCE)) {
     // Not an e-mail address or a longer key ("clinic@fig-mail.example", "@@fig-x").
-    if (m.index! > 0 && /[\w@.]/.test(text[m.index! - 1])) continue;
-    if (inside(skip, m.index!)) continue;
-    uses.push({ start: m.index!, end: m.index! + m[0].length, label: m[1] });
+    if (m.index > 0 && /[\w@.]/.test(text[m.index - 1])) continue;
+    if (inside(skip, m.index)) continue;
+    uses.push({ start: m.index, end: m.index + m[0].length, label: m[1] });
   }
   return { defs, uses };
 }

@@ -9,7 +9,8 @@
  * - `@key` / `\cite{key}`: the bibliography entry with that key, when the caller can look keys up.
  */
 import { isReferencesHeading } from '../profiles';
-import type { Citation, DocumentModel, Paragraph, Span } from '../types';
+import { detached, memoised } from '../model/memo';
+import type { Citation, DocumentModel, Memo, Paragraph, Span } from '../types';
 
 export interface ReferenceEntry extends Span {
   /** The entry's number in the list (1-based), for list entries. */
@@ -40,8 +41,15 @@ export function referenceList(model: DocumentModel): ReferenceEntry[] {
   const cached = listCache.get(model);
   if (cached) return cached;
   const entries: ReferenceEntry[] = [];
-  const paragraphs = model.paragraphs.filter((p) => p.kind === 'reference' && inReferencesSection(p));
-  const parts = paragraphs.flatMap((p) => splitNumberedLines(model.text, p));
+  // Whether a section lies in a References section, once per section (not per paragraph).
+  const inReferences = new Map<Paragraph['section'], boolean>();
+  const paragraphs = model.paragraphs.filter((p) => {
+    if (p.kind !== 'reference') return false;
+    let yes = inReferences.get(p.section);
+    if (yes === undefined) inReferences.set(p.section, (yes = inReferencesSection(p)));
+    return yes;
+  });
+  const parts = paragraphs.flatMap((p) => splitNumberedLines(model.text, p, model.memo));
   // "1." on every item (lazy Markdown numbering, rendered 1, 2, 3): numbered by position.
   const written = parts.filter((p) => p.number !== undefined).map((p) => p.number!);
   const lazy = parts.length > 1 && written.length === parts.length && written.every((n) => n === written[0]);
@@ -62,13 +70,40 @@ const NUMBERED_LINE = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]/;
 /** A line that is a whole reference entry: starts with a capital letter, names a year. */
 const ENTRY_LINE = /^[ \t]*\p{Lu}[^\r\n]*\b(?:1[6-9]|20)\d{2}[a-z]?\b/u;
 
-function splitNumberedLines(text: string, p: Paragraph): { start: number; end: number; number?: number; text: string }[] {
+type Part = { start: number; end: number; number?: number; text: string };
+
+/**
+ * A reference paragraph's entries. A function of its source, its plain text and the start of its
+ * line before it (its list marker), with offsets relative to the paragraph's start: kept by the
+ * memo under the plain text (a string of the model's, whose hash is known) with the source and
+ * line start it was split for, and split again only when one of them differs (comparing strings
+ * costs much less than hashing ~60 KB of reference list into a key at each check). Strings kept
+ * are copies (memo.ts, detached), so a re-check splits only the paragraphs edited. (Two
+ * paragraphs of the same plain text, a duplicate entry under another number, take turns: each
+ * is split again at each check, and each split is its own.)
+ */
+function splitNumberedLines(text: string, p: Paragraph, memo: Memo | undefined): Part[] {
   const source = text.slice(p.start, p.end);
+  const before = lineBefore(text, p.start);
+  if (!memo) return shifted(splitLines(source, p.plain, before), p.start);
+  const last = memoised(memo, 'references/split', p.plain, (): { source?: string; before?: string; parts: Part[] } => ({ parts: [] }));
+  if (last.source !== source || last.before !== before) {
+    last.source = detached(memo, source);
+    last.before = detached(memo, before);
+    last.parts = splitLines(last.source, detached(memo, p.plain), before);
+  }
+  return shifted(last.parts, p.start);
+}
+
+const shifted = (parts: Part[], by: number): Part[] => parts.map((part) => ({ ...part, start: by + part.start, end: by + part.end }));
+
+/** splitNumberedLines, offsets in `source`. */
+function splitLines(source: string, plain: string, before: string): Part[] {
   const lines: { start: number; text: string }[] = [];
   const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(source)) && m[0]) {
-    lines.push({ start: p.start + m.index, text: m[0] });
+    lines.push({ start: m.index, text: m[0] });
   }
   const numbered = lines.filter((l) => NUMBERED_LINE.test(l.text));
   if (numbered.length < 2 || !NUMBERED_LINE.test(lines[0].text)) {
@@ -83,9 +118,9 @@ function splitNumberedLines(text: string, p: Paragraph): { start: number; end: n
         return { start: l.start + lead, end: l.start + l.text.trimEnd().length, text: l.text.trim() };
       });
     }
-    return [{ start: p.start, end: p.end, number: ownNumber(text, p), text: p.plain.trim() }];
+    return [{ start: 0, end: source.length, number: ownNumber(before, plain), text: plain.trim() }];
   }
-  const parts: { start: number; end: number; number?: number; text: string }[] = [];
+  const parts: Part[] = [];
   for (const l of lines) {
     const nm = NUMBERED_LINE.exec(l.text);
     if (nm || !parts.length) {
@@ -105,15 +140,18 @@ function inReferencesSection(p: Paragraph): boolean {
   return false;
 }
 
-/** "12. Smith J…" (ordered list marker just before the paragraph) or "[12] Smith J…" / "12. Smith" in the text. */
-function ownNumber(text: string, p: Paragraph): number | undefined {
-  // The start of its line (any line end: \n, \r\n or \r), looked for in the last 32 characters.
-  let lineStart = p.start;
-  while (lineStart > 0 && p.start - lineStart < 32 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  const before = text.slice(lineStart, p.start);
+/** The text of a paragraph's line before it (any line end: \n, \r\n or \r), at most its last 32 characters. */
+function lineBefore(text: string, start: number): string {
+  let lineStart = start;
+  while (lineStart > 0 && start - lineStart < 32 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  return text.slice(lineStart, start);
+}
+
+/** "12. Smith J…" (ordered list marker just before the paragraph: `before`, its line's text) or "[12] Smith J…" / "12. Smith" in the text. */
+function ownNumber(before: string, plain: string): number | undefined {
   let m = /(\d{1,4})[.)]\s*$/.exec(before);
   if (m) return Number(m[1]);
-  m = /^\s*\[(\d{1,4})\]|^\s*(\d{1,4})[.)]\s/.exec(p.plain);
+  m = /^\s*\[(\d{1,4})\]|^\s*(\d{1,4})[.)]\s/.exec(plain);
   if (m) return Number(m[1] ?? m[2]);
   return undefined;
 }
