@@ -14,7 +14,10 @@ import { lintFile, lintFileAsync, type AsyncLintOptions, type LintOptions, type 
  * unsupported-claim, overstated-claim, exam-grade, emg-table) are kept with the block, by the
  * rule's key, and reused, moved, for a block proven the same (engine/blocks.ts), so such a rule
  * works only on the blocks an edit touched. Document-level rules (sections, citations and
- * references, abbreviations) are recomputed from the new model each time. The findings and the
+ * references, abbreviations, the abstract's facts, figure mentions) run over the whole new model
+ * each time, but from summaries kept per paragraph or per reference entry (a sentence's facts, a
+ * paragraph's figure mentions, an entry's identifiers and title), so only an edited piece is
+ * read again. The findings and the
  * model equal those of a plain check of the same text, by construction (a memoised value is a
  * function of its key, and the chunks' parse is the whole text's) and by test
  * (test/checker/incremental.test.ts, test/checker/markdown-chunks.test.ts,
