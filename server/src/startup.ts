@@ -9,4 +9,6 @@ import { setFlagsFromString } from 'node:v8';
 // when it runs a second time ("tier-up"). The checker runs several hundred large Unicode
 // patterns, almost all more than once, so compiling each twice was the largest part of a short
 // run (a small file's check took about twice as long cold). Compile each once, to machine code.
-setFlagsFromString('--no-regexp-tier-up');
+// Changing it in a process that has already run patterns (a loader such as tsx ran before this
+// module) can crash V8, so a process started with the flag (the tests' children) is left alone.
+if (!process.execArgv.includes('--no-regexp-tier-up')) setFlagsFromString('--no-regexp-tier-up');

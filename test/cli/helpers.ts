@@ -57,7 +57,8 @@ export const RUNS_AS_ROOT = typeof process.getuid === 'function' && process.getu
  * absolute or relative to the repository, and readable by that user up to the file's folder.
  */
 export function runCliUnprivileged(argv: string[]): RunResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'server/src/cli/bin.ts'), ...argv], {
+  // The flag startup.ts sets, given at start: set at run time after tsx has run, V8 crashed now and then.
+  const r = spawnSync(process.execPath, ['--no-regexp-tier-up', '--import', 'tsx', join(REPO, 'server/src/cli/bin.ts'), ...argv], {
     cwd: REPO,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '' },

@@ -20,7 +20,7 @@ describe('launch: a bundle with V8 code cache', function () {
   let folder: string;
   let cacheFile: string;
   const run = (env: Record<string, string> = {}) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'run.ts'), 'arg'], {
+    const r = spawnSync(process.execPath, ['--no-regexp-tier-up', '--import', 'tsx', join(dir, 'run.ts'), 'arg'], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', CASELINT_CACHE_DIR: folder, ...env },
     });
