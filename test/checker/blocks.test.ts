@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { check, createIncrementalChecker, type Finding, type Paragraph, type Rule, type Table } from '../../server/src/checker';
+import { check, createIncrementalChecker, type Finding, type Paragraph, type Rule, type RuleContext, type Table } from '../../server/src/checker';
 
 /**
  * Block-local findings (RuleContext.block, engine/blocks.ts): with the incremental checker's memo,
@@ -64,6 +64,21 @@ const TEXT = [
 
 const strip = (fs: readonly Finding[]) => fs.map((f) => ({ ...f }));
 
+
+/** A test rule whose every paragraph is a block keyed by its section's heading. */
+function sectionKeyedRule(id: string, work: (ctx: RuleContext, p: Paragraph, heading: string) => void): Rule {
+  return {
+    id,
+    description: 'test',
+    defaultSeverity: 'warning',
+    check(ctx) {
+      for (const p of ctx.doc.paragraphs) {
+        const heading = p.section?.heading?.text ?? '';
+        ctx.block(p, heading, () => work(ctx, p, heading));
+      }
+    },
+  };
+}
 describe('block-local findings (RuleContext.block)', () => {
   it('works only on the block an edit touched and gives a full check’s findings, moved', () => {
     const { rule, worked } = countingRule();
@@ -148,21 +163,11 @@ describe('block-local findings (RuleContext.block)', () => {
     // The key holds the section's heading (what a rule reads of the section); the message, the
     // characters before the block (inside the window a rule may read).
     const worked: string[] = [];
-    const rule: Rule = {
-      id: 'test-outside',
-      description: 'test',
-      defaultSeverity: 'warning',
-      check(ctx) {
-        for (const p of ctx.doc.paragraphs) {
-          const heading = p.section?.heading?.text ?? '';
-          ctx.block(p, heading, () => {
-            worked.push(p.plain);
-            const before = JSON.stringify(ctx.doc.text.slice(Math.max(0, p.start - 6), p.start));
-            ctx.report({ start: p.start, end: p.start + 1, message: `${p.kind} under ${heading} after ${before}` });
-          });
-        }
-      },
-    };
+    const rule = sectionKeyedRule('test-outside', (ctx, p, heading) => {
+      worked.push(p.plain);
+      const before = JSON.stringify(ctx.doc.text.slice(Math.max(0, p.start - 6), p.start));
+      ctx.report({ start: p.start, end: p.start + 1, message: `${p.kind} under ${heading} after ${before}` });
+    });
     const checker = createIncrementalChecker();
     const steps = [
       TEXT,
@@ -189,21 +194,11 @@ describe('block-local findings (RuleContext.block)', () => {
   });
 
   it('gives a full check’s findings after each of 400 random edits, for a rule that reads its window and its section', () => {
-    const rule: Rule = {
-      id: 'test-window',
-      description: 'test',
-      defaultSeverity: 'warning',
-      check(ctx) {
-        for (const p of ctx.doc.paragraphs) {
-          const heading = p.section?.heading?.text ?? '';
-          ctx.block(p, heading, () => {
-            // The window: the line before the paragraph and 8 characters before it, its own lines.
-            const before = JSON.stringify(ctx.doc.text.slice(Math.max(0, p.start - 8), p.start));
-            ctx.report({ start: p.start, end: p.end, message: `${p.kind} ${p.quoted ? 'quoted ' : ''}under ${heading} after ${before}: ${p.sentences.length} sentences, ${p.citations.map((c) => c.raw).join(' ')}` });
-          });
-        }
-      },
-    };
+    const rule = sectionKeyedRule('test-window', (ctx, p, heading) => {
+      // The window: the line before the paragraph and 8 characters before it, its own lines.
+      const before = JSON.stringify(ctx.doc.text.slice(Math.max(0, p.start - 8), p.start));
+      ctx.report({ start: p.start, end: p.end, message: `${p.kind} ${p.quoted ? 'quoted ' : ''}under ${heading} after ${before}: ${p.sentences.length} sentences, ${p.citations.map((c) => c.raw).join(' ')}` });
+    });
     // (A fixed generator: the same edits every run.)
     let seed = 7;
     const random = (n: number) => {
