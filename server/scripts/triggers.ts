@@ -9,11 +9,12 @@
 import { join } from 'node:path';
 import { CLAIM_DATA, OVERSTATEMENTS } from '../src/checker/analysis/claims';
 import { patternKey, triggerWords } from '../src/checker/analysis/claims/triggers';
+import type { ClaimRegExp } from '../src/checker/analysis/claims/pattern';
 
 export const TRIGGERS_TS = join(__dirname, '..', 'src', 'checker', 'analysis', 'claims', 'triggers.generated.ts');
 
 /** Every pattern whose trigger words the classifier and the finder ask for. */
-export function claimPatterns(): RegExp[] {
+export function claimPatterns(): ClaimRegExp[] {
   return [
     ...CLAIM_DATA.cues.map((c) => c.pattern),
     ...CLAIM_DATA.exclusions.map((e) => e.pattern),

@@ -3,6 +3,7 @@ import { CLAIM_CUES, OVERSTATEMENTS, SENTENCE_EXCLUSIONS, type ClaimExamples } f
 import { readFileSync } from 'node:fs';
 import { patternKey, triggersOf, triggerWords } from '../../server/src/checker/analysis/claims/triggers';
 import { TRIGGER_WORDS } from '../../server/src/checker/analysis/claims/triggers.generated';
+import { lazyPattern, type ClaimRegExp } from '../../server/src/checker/analysis/claims/pattern';
 import { claimPatterns, triggersSource, TRIGGERS_TS } from '../../server/scripts/triggers';
 
 /** The words of a text as the classifier's tokenizer splits them (letters and digits; "%" on its own). */
@@ -34,7 +35,7 @@ describe('trigger words derived from a pattern', () => {
 
   it('every example an entry matches holds one of its trigger words (the pre-filter never hides a match)', () => {
     const texts = (e: ClaimExamples) => [...(e.claims ?? []), ...(e.caseClaims ?? []), ...(e.leaves ?? []), ...(e.caseLeaves ?? [])];
-    const entries: { name: string; pattern: RegExp; examples: ClaimExamples }[] = [...CLAIM_CUES, ...SENTENCE_EXCLUSIONS, ...OVERSTATEMENTS];
+    const entries: { name: string; pattern: ClaimRegExp; examples: ClaimExamples }[] = [...CLAIM_CUES, ...SENTENCE_EXCLUSIONS, ...OVERSTATEMENTS];
     for (const entry of entries) {
       const words = triggerWords(entry.pattern);
       for (const text of texts(entry.examples)) {
@@ -53,5 +54,17 @@ describe('trigger words derived from a pattern', () => {
     const pattern = /\b(?:reported|described)\s+cases\b/iu;
     assert.equal(TRIGGER_WORDS[patternKey(pattern)], undefined);
     assert.deepEqual(triggersOf(pattern), triggerWords(pattern));
+  });
+
+  it('a pattern made on first use has the source and flags a RegExp would have (the table is keyed by them), and compiles', () => {
+    for (const p of claimPatterns()) {
+      const re = new RegExp(p.source, p.flags);
+      assert.equal(re.source, p.source);
+      assert.equal(re.flags, p.flags);
+      assert.equal(p.global, re.global);
+      assert.equal(p.sticky, re.sticky);
+    }
+    const lazy = lazyPattern(String.raw`\bet\s+al\b`, 'iu');
+    assert.deepEqual([lazy.test('Smith ET AL. wrote'), lazy.exec('x et al')?.index], [true, 2]);
   });
 });

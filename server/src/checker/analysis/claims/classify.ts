@@ -15,6 +15,7 @@ import {
   SINGULAR_PRONOUNS,
 } from './cues';
 import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
+import type { ClaimRegExp } from './pattern';
 import { triggersOf } from './triggers';
 import type { ClaimClause, ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
 import { DECISION_WEIGHTS, EVIDENCE, EVIDENCE_INDEX, weightVector, type DecisionWeights, type EvidenceId } from './weights';
@@ -89,7 +90,7 @@ function sameClause(text: string, a: number, b: number): boolean {
  * written). A pattern that names upper-case letters (`[A-Z]`, `\p{Lu}`) keeps
  * its flags.
  */
-function withoutIgnoreCase(re: RegExp): RegExp | undefined {
+function withoutIgnoreCase(re: ClaimRegExp): RegExp | undefined {
   if (!re.flags.includes('i') || !re.flags.includes('u')) return undefined;
   const literal = re.source.replace(/\\[pP]\{[^}]*\}|\\./g, '');
   if (/[A-Z]/.test(literal) || /\\[pP]\{(?:Lu|Ll|Lt|Uppercase|Lowercase|Cased|LC|L&)/.test(re.source)) return undefined;
@@ -462,15 +463,15 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   }
 
   /** Each `iu` pattern of the data, compiled again without `i` (see withoutIgnoreCase). */
-  const FAST = new Map<RegExp, RegExp | null>();
+  const FAST = new Map<ClaimRegExp, RegExp | null>();
   /** Made when a pattern first runs (starting the checker compiles none). */
-  const fastOf = (re: RegExp) => {
+  const fastOf = (re: ClaimRegExp) => {
     let fast = FAST.get(re);
     if (fast === undefined) FAST.set(re, (fast = withoutIgnoreCase(re) ?? null));
     return fast;
   };
   /** Runs a pattern of the data on a sentence (the faster way when there is one); offsets are the sentence's. */
-  function run(re: RegExp, f: { text: string; lower?: string }): RegExpExecArray | null {
+  function run(re: ClaimRegExp, f: { text: string; lower?: string }): RegExpExecArray | null {
     const fast = fastOf(re);
     if (!fast) return re.exec(f.text);
     return fast.exec((f.lower ??= lowerSameLength(f.text)));

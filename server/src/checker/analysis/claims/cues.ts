@@ -1,3 +1,4 @@
+import { lazyPattern } from './pattern';
 import { tenseClasses } from './lexicon';
 import type { ClaimCategory, ClaimCue, ClaimPattern, ClaimWordSet } from './types';
 
@@ -34,7 +35,7 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'author named with "et al."',
     category: 'literature',
-    pattern: /\bet\s+al\b\.?/iu,
+    pattern: lazyPattern(String.raw`\bet\s+al\b\.?`, 'iu'),
     strong: true,
     examples: { claims: ['Bohr et al. recorded an annual incidence of 4 per 100,000.'] },
   },
@@ -58,7 +59,7 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'study or trial',
     category: 'literature',
-    pattern: new RegExp(
+    pattern: lazyPattern(
       String.raw`\b(?:(?:in|from)\s+(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|cohort|registry|meta-analysis)` +
         String.raw`|other\s+(?:studies|trials|series|reports|reviews|surveys|cohorts)|(?:previous|prior|earlier|recent|several|many|some|most|numerous|various|large|published|randomi[sz]ed|controlled|prospective|retrospective|observational|clinical|epidemiologic(?:al)?|population[- ]based|animal|experimental|case[- ]control|multicent(?:er|re))\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|trials?|series|reports|reviews|surveys|cohorts|analyses)` +
         // "studies have shown", "studies suggest"; not "electrodiagnostic studies showed" (this patient's tests).
@@ -86,7 +87,7 @@ const LITERATURE: ClaimCue[] = [
     name: 'a study',
     category: 'literature',
     // Not a review of this hospital's own records ("a review of the cancer registry showed").
-    pattern: /\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)\b(?!\s+(?:the\s+|our\s+|his\s+|her\s+)?(?:[\p{L}-]+\s+){0,2}?(?:records|registry|register|charts|files|notes|database|archives?)\b)/iu,
+    pattern: lazyPattern(String.raw`\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)\b(?!\s+(?:the\s+|our\s+|his\s+|her\s+)?(?:[\p{L}-]+\s+){0,2}?(?:records|registry|register|charts|files|notes|database|archives?)\b)`, 'iu'),
     examples: {
       claims: ['A study of 86 patients found surgery in three quarters.', 'A survey by a French group found cramps in a third of those asked.'],
       caseLeaves: ['A nerve conduction study of the left arm showed slowing.'],
@@ -98,7 +99,7 @@ const LITERATURE: ClaimCue[] = [
     category: 'literature',
     // "had been" only with a verb of publishing: "which had been noted six months before" is
     // this patient's history.
-    pattern: /\b(?:(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|hypothesi[sz]ed|postulated|advocated|recommended)|had\s+(?:(?:also|previously|rarely|only|not|never|ever|often|already|widely)\s+)*been\s+(?:reported|described|documented|published|proposed|suggested|implicated|shown|demonstrated))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|hypothesi[sz]ed|postulated|advocated|recommended)|had\s+(?:(?:also|previously|rarely|only|not|never|ever|often|already|widely)\s+)*been\s+(?:reported|described|documented|published|proposed|suggested|implicated|shown|demonstrated))\b`, 'iu'),
     strong: true,
     examples: {
       claims: ['Vasculitis has also been reported after vaccination.', 'Only eight cases have been published.', 'It had been reported that the toxin spares the sensory nerves.'],
@@ -109,7 +110,7 @@ const LITERATURE: ClaimCue[] = [
     // Weak: "the patient has been observed for a year" is this patient's course.
     name: 'has been used or observed',
     category: 'literature',
-    pattern: /\b(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|already|recently|repeatedly|successfully)\s+)*been\s+(?:\p{L}+ly\s+)?(?:used|tried|noted|observed|identified|considered|employed|applied)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|already|recently|repeatedly|successfully)\s+)*been\s+(?:\p{L}+ly\s+)?(?:used|tried|noted|observed|identified|considered|employed|applied)\b`, 'iu'),
     examples: {
       claims: ['Mexiletine has been used with variable results.'],
       leaves: ['The patient has been observed for a year without relapse.'],
@@ -118,7 +119,7 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'reported cases',
     category: 'literature',
-    pattern: /\b(?:(?:reported|described|published|documented|previous|similar|(?<!\bthe\s)other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:reported|described|published|documented|previous|similar|(?<!\bthe\s)other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b`, 'iu'),
     strong: true,
     examples: { claims: ['Previously described cases were mostly in young women.', 'Similar cases responded to quinine.'], caseLeaves: ['The first was seen in May; the other cases followed within a week.'] },
   },
@@ -126,7 +127,7 @@ const LITERATURE: ClaimCue[] = [
     name: 'the literature',
     category: 'literature',
     // Not "(we present the case) with a review of the literature": that is the authors' own work.
-    pattern: /\b(?:(?:in|from|within|throughout)\s+the\s+(?:[\p{L}-]+\s+)?literature|(?:on|in|after|from)\s+(?:a\s+|our\s+)?review\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:in|from|within|throughout)\s+the\s+(?:[\p{L}-]+\s+)?literature|(?:on|in|after|from)\s+(?:a\s+|our\s+)?review\s+of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?literature|literature\s+(?:review|search|reports?|shows?|suggests?|describes?|data)|published\s+literature)\b`, 'iu'),
     strong: true,
     examples: {
       claims: ['Only four cases are described in the literature.', 'Cases in the literature were mostly young women.'],
@@ -139,7 +140,7 @@ const LITERATURE: ClaimCue[] = [
     // knowledge", the paper's own statement, see exclusions.ts).
     name: 'novelty ("the first reported case")',
     category: 'literature',
-    pattern: /\b(?:(?:is|was|represents?|constitutes?|be)\s+(?:(?:also|probably|possibly|likely|perhaps)\s+)?(?:the\s+)?first\s+(?:(?:reported|documented|published|described|known|recorded)\s+)?(?:case|report|description)|first\s+(?:reported|documented|published|described)\s+(?:case|report)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined)\s+(?:by|in\s+\d{4}))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:is|was|represents?|constitutes?|be)\s+(?:(?:also|probably|possibly|likely|perhaps)\s+)?(?:the\s+)?first\s+(?:(?:reported|documented|published|described|known|recorded)\s+)?(?:case|report|description)|first\s+(?:reported|documented|published|described)\s+(?:case|report)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined)\s+(?:by|in\s+\d{4}))\b`, 'iu'),
     strong: true,
     advice: 'Add a citation, or hedge it ("to our knowledge").',
     examples: {
@@ -150,14 +151,14 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'count of reported cases',
     category: 'literature',
-    pattern: new RegExp(String.raw`\bonly\s+(?:\d+|${NUMBER_WORDS})\s+(?:[\p{L}-]+\s+)?(?:cases|reports|patients|series)\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\bonly\s+(?:\d+|${NUMBER_WORDS})\s+(?:[\p{L}-]+\s+)?(?:cases|reports|patients|series)\b`, 'iu'),
     strong: true,
     examples: { claims: ['Only two further cases were found.'] },
   },
   {
     name: 'other authors',
     category: 'literature',
-    pattern: /\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))`, 'iu'),
     examples: { claims: ['Most authors propose immobilisation in supination.'] },
   },
   {
@@ -165,7 +166,7 @@ const LITERATURE: ClaimCue[] = [
     // also in the patient's story.
     name: 'practice guidelines followed',
     category: 'literature',
-    pattern: /\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest)\s+)recommendations)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest)\s+)recommendations)\b`, 'iu'),
     strong: true,
     examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'In keeping with her recommendations, the dose was halved.'] },
   },
@@ -174,7 +175,7 @@ const LITERATURE: ClaimCue[] = [
     // diagnostic hypothesis about this patient ("the hypothesis of a paraneoplastic syndrome").
     name: 'a theory or hypothesis',
     category: 'literature',
-    pattern: /(?<!\b(?:our|my|working|diagnostic|differential)\s+(?:[\p{L}-]+\s+)?)\b(?:theory|theories|hypothesis\s+that|hypotheses\s+(?:that|about|on|have|are))\b/iu,
+    pattern: lazyPattern(String.raw`(?<!\b(?:our|my|working|diagnostic|differential)\s+(?:[\p{L}-]+\s+)?)\b(?:theory|theories|hypothesis\s+that|hypotheses\s+(?:that|about|on|have|are))\b`, 'iu'),
     strong: true,
     discussionOnly: true,
     examples: {
@@ -187,7 +188,7 @@ const LITERATURE: ClaimCue[] = [
     // is someone else's series (ours are excluded: "our two patients", "both patients").
     name: 'count of other patients',
     category: 'literature',
-    pattern: new RegExp(String.raw`\b(?:on|in|of|among|from|for|to)\s+(?:all\s+)?(?:\d+|${NUMBER_WORDS}|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:on|in|of|among|from|for|to)\s+(?:all\s+)?(?:\d+|${NUMBER_WORDS}|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\b`, 'iu'),
     discussionOnly: true,
     examples: {
       claims: [
@@ -199,7 +200,7 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'report of a group of other patients',
     category: 'literature',
-    pattern: new RegExp(String.raw`(?:^|[,;]\s+)(?:\d+|${NUMBER_WORDS}|fourteen|sixteen|eighteen|thirteen|nineteen|seventeen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\s+(?:\([^)]*\)\s+)?(?:with\s+[\p{L}\s-]+?\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b` +
+    pattern: lazyPattern(String.raw`(?:^|[,;]\s+)(?:\d+|${NUMBER_WORDS}|fourteen|sixteen|eighteen|thirteen|nineteen|seventeen)\s+(?:[\p{L}-]+\s+){0,2}?(?:patients|cases|children|adults|subjects|participants|women|men)\s+(?:\([^)]*\)\s+)?(?:with\s+[\p{L}\s-]+?\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b` +
       // "Patients presented with …" opening a sentence outside the case sections: other patients.
       String.raw`|^(?:patients|children|adults|subjects|participants|women|men)\s+(?:\p{L}+ly\s+)?(?:had|developed|received|showed|were|presented|underwent|died|responded|recovered)\b`, 'iu'),
     discussionOnly: true,
@@ -234,7 +235,7 @@ const EFFICACY: ClaimCue[] = [
     category: 'efficacy',
     retell: true,
     // Not the noun ("secondary causes of hypertension", "other causes were ruled out").
-    pattern: new RegExp(String.raw`(?<!\b(?:${NOUN_BEFORE})\s+)\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b(?!\s+(?:of|were|was|are|is|have|had|include|included)\b)${NOT_AN_EFFECT}`, 'iu'),
+    pattern: lazyPattern(String.raw`(?<!\b(?:${NOUN_BEFORE})\s+)\b(?:${EFFECT_3SG.join('|')}|leads\s+to|results\s+in|contributes\s+to|gives\s+rise\s+to)\b(?!\s+(?:of|were|was|are|is|have|had|include|included)\b)${NOT_AN_EFFECT}`, 'iu'),
     examples: {
       claims: ['Early surgery reduces the risk of recurrence.'],
       caseClaims: ['Quinine reduces the frequency of cramps.'],
@@ -248,7 +249,7 @@ const EFFICACY: ClaimCue[] = [
     retell: true,
     // "These treatments increase", "they reduce": a plural noun (or they) right before the base form.
     // Not an auxiliary or a pronoun ending in -s ("the growth was slow", "this slows").
-    pattern: new RegExp(String.raw`\b(?:they|(?!(?:its|was|has|this|does|thus|whereas|plus|yes|as|is|us)\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:they|(?!(?:its|was|has|this|does|thus|whereas|plus|yes|as|is|us)\s)\p{L}{2,}(?<![siu])s)\s+(?:(?:also|often|usually|significantly|further|markedly|clearly|generally)\s+)?(?:${EFFECT_BASE}|${PHRASAL})\b`, 'iu'),
     examples: {
       claims: ['These treatments increase the life expectancy.'],
       caseClaims: ['These treatments increase the life expectancy.', 'They reduce the frequency of cramps.'],
@@ -260,7 +261,7 @@ const EFFICACY: ClaimCue[] = [
     // ", leading to": the consequence as a participle clause after the mechanism.
     name: 'consequence (", leading to")',
     category: 'efficacy',
-    pattern: /,\s+(?:(?:thereby|thus|eventually|ultimately|often|usually|frequently|finally)\s+)?(?:leading\s+to|resulting\s+in|contributing\s+to|giving\s+rise\s+to|predisposing\s+to|causing|inducing|preventing)\b/iu,
+    pattern: lazyPattern(String.raw`,\s+(?:(?:thereby|thus|eventually|ultimately|often|usually|frequently|finally)\s+)?(?:leading\s+to|resulting\s+in|contributing\s+to|giving\s+rise\s+to|predisposing\s+to|causing|inducing|preventing)\b`, 'iu'),
     // Not after a past-tense clause: "The diagnosis was delayed, leading to a fall" tells this case.
     accept: (m) => !PAST_AUXILIARY.test(m.input.slice(0, m.index)),
     examples: {
@@ -272,7 +273,7 @@ const EFFICACY: ClaimCue[] = [
     name: 'possible effect ("may increase")',
     category: 'efficacy',
     retell: true,
-    pattern: new RegExp(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:may|can|could|might|will|would|cannot)\s+(?:not\s+)?(?:also\s+|even\s+|significantly\s+|further\s+|potentially\s+|eventually\s+)?(?:${EFFECT_BASE}|${PHRASAL}|be\s+(?:fatal|lethal|life-threatening|curative|effective|beneficial|responsible))\b`, 'iu'),
     examples: { claims: ['Corticosteroids may increase the risk of infection.', 'Corticosteroids may worsen the weakness.'] },
   },
   {
@@ -280,7 +281,7 @@ const EFFICACY: ClaimCue[] = [
     // rigidity" is the authors explaining this patient's signs.
     name: 'possible explanation ("may account for")',
     category: 'efficacy',
-    pattern: /\b(?:may|can|could|might|would)\s+(?:not\s+)?(?:(?:also|even|partly|partially|in\s+part|well)\s+)?(?:explain|account\s+for)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:may|can|could|might|would)\s+(?:not\s+)?(?:(?:also|even|partly|partially|in\s+part|well)\s+)?(?:explain|account\s+for)\b`, 'iu'),
     discussionOnly: true,
     examples: {
       claims: ['Hypokalaemia may account for the weakness seen after diuretics.'],
@@ -290,19 +291,19 @@ const EFFICACY: ClaimCue[] = [
   {
     name: 'association',
     category: 'efficacy',
-    pattern: /\b(?:is|are|was|were|be|been|being|strongly|closely|often|frequently|commonly|significantly)\s+(?:\p{L}+ly\s+)?(?:associated|linked|correlated|related|attributed|attributable)\s+(?:with|to)\b|\bcorrelates\s+with\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:is|are|was|were|be|been|being|strongly|closely|often|frequently|commonly|significantly)\s+(?:\p{L}+ly\s+)?(?:associated|linked|correlated|related|attributed|attributable)\s+(?:with|to)\b|\bcorrelates\s+with\b`, 'iu'),
     examples: { claims: ['Smoking is associated with a poor response to treatment.'] },
   },
   {
     name: 'effectiveness',
     category: 'efficacy',
-    pattern: /\b(?:(?:is|are|be|been|remains?|proved?|proven)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|most|very|highly|equally|not)\s+)?(?:effective|efficacious|ineffective|beneficial|useful|safe)|efficacy|effectiveness|(?:treatment|therapy|drug|procedure|method)\s+of\s+choice|first[- ]line|gold[- ]standard|standard\s+(?:of\s+care|treatment|therapy)|mainstay|cornerstone|benefits?\s+(?:from|of))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:is|are|be|been|remains?|proved?|proven)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|most|very|highly|equally|not)\s+)?(?:effective|efficacious|ineffective|beneficial|useful|safe)|efficacy|effectiveness|(?:treatment|therapy|drug|procedure|method)\s+of\s+choice|first[- ]line|gold[- ]standard|standard\s+(?:of\s+care|treatment|therapy)|mainstay|cornerstone|benefits?\s+(?:from|of))\b`, 'iu'),
     examples: { claims: ['Budesonide is effective in collagenous colitis.'] },
   },
   {
     name: 'cause',
     category: 'efficacy',
-    pattern: /\b(?:(?:is|are)\s+(?:\p{L}+ly\s+)?(?:caused|triggered|induced|mediated)\s+by|(?:is|are)\s+(?:(?:usually|often|mostly|commonly|typically|generally)\s+)?(?:due|secondary)\s+to|(?:is|are)\s+responsible\s+for|risk\s+factors?|(?:increases?|raises?|reduces?|lowers?|decreases?)\s+the\s+risk|(?:confers?|carr(?:y|ies)|poses?)\s+(?:an?\s+|the\s+)?(?:(?:high|higher|increased|low|lower|significant|small|substantial|lifelong)\s+)?risk|risk\s+of\s+\p{L}+\s+is|(?:a|the|an)\s+(?:\p{L}+\s+)?(?:etiologic|aetiologic|causative|predisposing)\s+(?:factor|agent)|results\s+from|arises\s+from)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:is|are)\s+(?:\p{L}+ly\s+)?(?:caused|triggered|induced|mediated)\s+by|(?:is|are)\s+(?:(?:usually|often|mostly|commonly|typically|generally)\s+)?(?:due|secondary)\s+to|(?:is|are)\s+responsible\s+for|risk\s+factors?|(?:increases?|raises?|reduces?|lowers?|decreases?)\s+the\s+risk|(?:confers?|carr(?:y|ies)|poses?)\s+(?:an?\s+|the\s+)?(?:(?:high|higher|increased|low|lower|significant|small|substantial|lifelong)\s+)?risk|risk\s+of\s+\p{L}+\s+is|(?:a|the|an)\s+(?:\p{L}+\s+)?(?:etiologic|aetiologic|causative|predisposing)\s+(?:factor|agent)|results\s+from|arises\s+from)\b`, 'iu'),
     examples: { claims: ['Most cases are caused by a viral infection.'] },
   },
   {
@@ -310,7 +311,7 @@ const EFFICACY: ClaimCue[] = [
     // past-tense auxiliary ("recovery was faster than expected" tells this case).
     name: 'comparison of treatments ("faster than")',
     category: 'efficacy',
-    pattern: /\b(?:faster|slower|better|worse|safer|(?:more|less)\s+effective(?:ly)?|superior|inferior)\s+(?:than|to)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:faster|slower|better|worse|safer|(?:more|less)\s+effective(?:ly)?|superior|inferior)\s+(?:than|to)\b`, 'iu'),
     accept: (m) => !PAST_AUXILIARY.test(m.input.slice(0, m.index)),
     examples: { claims: ['Levetiracetam works faster than valproate.'], leaves: ['Recovery was faster than expected after the second dose.'] },
   },
@@ -319,7 +320,7 @@ const EFFICACY: ClaimCue[] = [
     // inside a sentence about the patient.
     name: 'the only approved treatment',
     category: 'efficacy',
-    pattern: /\bthe\s+only\s+(?:[\p{L}-]+\s+){0,2}?(?:drug|treatment|therapy|medication|medicine|agent|option|cure|vaccine|intervention)\s+(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|available|known|shown|proven|registered|effective)\b/iu,
+    pattern: lazyPattern(String.raw`\bthe\s+only\s+(?:[\p{L}-]+\s+){0,2}?(?:drug|treatment|therapy|medication|medicine|agent|option|cure|vaccine|intervention)\s+(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|available|known|shown|proven|registered|effective)\b`, 'iu'),
     strong: true,
     examples: { caseClaims: ['He was given riluzole, the only drug licensed for ALS in his country.'] },
   },
@@ -333,14 +334,14 @@ const STATISTIC: ClaimCue[] = [
     name: 'incidence or prevalence',
     category: 'statistic',
     // Not a figure of this patient or the authors' own unit ("the incidence in our unit").
-    pattern: new RegExp(String.raw`\b(?:incidence|prevalence|epidemiology|epidemiologic(?:al)?)\b${NOT_OURS}`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:incidence|prevalence|epidemiology|epidemiologic(?:al)?)\b${NOT_OURS}`, 'iu'),
     strong: true,
     examples: { claims: ['Its annual incidence is four per 100,000.', 'The prevalence of cramps rises with age.'], leaves: ['The incidence of this complication in our unit is low.'] },
   },
   {
     name: 'rate per population',
     category: 'statistic',
-    pattern: new RegExp(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
     strong: true,
     examples: { claims: ['One in 10,000 births is affected.'] },
   },
@@ -348,7 +349,7 @@ const STATISTIC: ClaimCue[] = [
     name: 'percentage of a population',
     category: 'statistic',
     // '%' is a pseudo-word: the classifier adds it when the sentence has a percent sign.
-    pattern: new RegExp(String.raw`(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+|such\s+)?(?:[\p{L}-]+\s+){0,3}?(?:${POPULATION}|series|cohort|sample)\b`, 'iu'),
+    pattern: lazyPattern(String.raw`(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+|such\s+)?(?:[\p{L}-]+\s+){0,3}?(?:${POPULATION}|series|cohort|sample)\b`, 'iu'),
     strong: true,
     examples: {
       claims: ['Fever occurs in 7-12% of patients.', 'It accounts for 0.1% to 0.7% of tuberculosis cases.'],
@@ -360,7 +361,7 @@ const STATISTIC: ClaimCue[] = [
     name: 'percentage of a group',
     category: 'statistic',
     // Also "wake the sleeper in 60%": "of the cases" left implicit.
-    pattern: /(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+)?[\p{L}-]{3,}|\bin\s+(?:about\s+|approximately\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+|over\s+|only\s+)?\d+(?:[.,]\d+)?\s*%/iu,
+    pattern: lazyPattern(String.raw`(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s*(?:of|in)\s+(?:all\s+|the\s+|these\s+)?[\p{L}-]{3,}|\bin\s+(?:about\s+|approximately\s+|around\s+|up\s+to\s+|nearly\s+|almost\s+|over\s+|only\s+)?\d+(?:[.,]\d+)?\s*%`, 'iu'),
     discussionOnly: true,
     examples: {
       claims: ['Only 3% to 5% of stromal tumours arise in the duodenum.', 'Calf cramps wake the sleeper in 60%.'],
@@ -370,14 +371,14 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'mortality or survival',
     category: 'statistic',
-    pattern: new RegExp(String.raw`\b(?:mortality\b${NOT_OURS}|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:mortality\b${NOT_OURS}|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b`, 'iu'),
     strong: true,
     examples: { claims: ['Mortality reaches 30% without treatment.'], caseLeaves: ['The mortality in this patient was attributed to sepsis.'] },
   },
   {
     name: 'age at onset or diagnosis',
     category: 'statistic',
-    pattern: /\b(?:(?:mean|median|average|typical|usual|peak)\s+age|(?:peak|onset)\s+(?:incidence\s+)?(?:is\s+)?(?:in|between|at)\s+(?:the\s+)?(?:\d|fifth|sixth|fourth|third|second|seventh))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:mean|median|average|typical|usual|peak)\s+age|(?:peak|onset)\s+(?:incidence\s+)?(?:is\s+)?(?:in|between|at)\s+(?:the\s+)?(?:\d|fifth|sixth|fourth|third|second|seventh))\b`, 'iu'),
     strong: true,
     examples: {
       claims: ['The mean age at onset is 55 years.'],
@@ -388,7 +389,7 @@ const STATISTIC: ClaimCue[] = [
     // Weak: "what makes this case unusual is the age of onset" speaks of this case's age.
     name: 'age at onset',
     category: 'statistic',
-    pattern: /\bage\s+(?:at|of)\s+(?:onset|diagnosis|presentation)\b/iu,
+    pattern: lazyPattern(String.raw`\bage\s+(?:at|of)\s+(?:onset|diagnosis|presentation)\b`, 'iu'),
     examples: {
       claims: ['Age at onset lies between 30 and 50 years.'],
       leaves: ['What makes this case unusual is the age of onset.'],
@@ -399,7 +400,7 @@ const STATISTIC: ClaimCue[] = [
     category: 'statistic',
     // Not an assay's name: "high-sensitivity troponin", "a highly sensitive CRP assay"; not a
     // sign of the patient ("sensitivity of the right hypochondrium", "sensitivity to light").
-    pattern: /\b(?:(?<!\b(?:high|ultra)-)sensitivity(?!\s+(?:(?:cardiac\s+)?(?:troponin|c-reactive|crp)\b|(?:of|in|at|over)\s+the\s+(?:right|left|whole|entire|lower|upper|epigastri|abdom|hypochondri|iliac|lumbar|flank|pelvi|chest|breast|scalp|skin|neck|joint)|to\s+(?:palpation|touch|light|sound|noise|cold|heat|pressure|percussion)\b))|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific)(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp|assays?)\b))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?<!\b(?:high|ultra)-)sensitivity(?!\s+(?:(?:cardiac\s+)?(?:troponin|c-reactive|crp)\b|(?:of|in|at|over)\s+the\s+(?:right|left|whole|entire|lower|upper|epigastri|abdom|hypochondri|iliac|lumbar|flank|pelvi|chest|breast|scalp|skin|neck|joint)|to\s+(?:palpation|touch|light|sound|noise|cold|heat|pressure|percussion)\b))|specificity|(?:positive|negative)\s+predictive\s+value|diagnostic\s+accuracy|(?:highly|poorly|not)\s+(?:sensitive|specific)(?!\s+(?:cardiac\s+)?(?:troponin|c-reactive|crp|assays?)\b))\b`, 'iu'),
     examples: {
       claims: ['The test has a sensitivity of 86%.', 'The test is highly sensitive for ischaemia.', 'MRI has a high sensitivity for early infarcts.'],
       leaves: ['High-sensitivity troponin was normal.', 'A high sensitivity CRP was measured on admission.', 'A highly sensitive troponin assay was negative.'],
@@ -409,7 +410,7 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'ratio or relative risk',
     category: 'statistic',
-    pattern: /\b(?:odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|lifetime\s+risk|(?:male|female)[- ]to[- ](?:male|female)\s+ratio|(?:\d+|two|three|four|five|ten|twenty)\s*(?:to\s+\d+\s+)?(?:times|-?fold)\s+(?:more|less|higher|lower|greater)|(?:gender|sex|male|female)\s+(?:predilection|preponderance|predominance))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:odds\s+ratio|hazard\s+ratio|relative\s+risk|risk\s+ratio|lifetime\s+risk|(?:male|female)[- ]to[- ](?:male|female)\s+ratio|(?:\d+|two|three|four|five|ten|twenty)\s*(?:to\s+\d+\s+)?(?:times|-?fold)\s+(?:more|less|higher|lower|greater)|(?:gender|sex|male|female)\s+(?:predilection|preponderance|predominance))\b`, 'iu'),
     strong: true,
     examples: { claims: ['It is about 20 times more common in women than in men.'] },
   },
@@ -418,14 +419,14 @@ const STATISTIC: ClaimCue[] = [
     // sections only ("CK ranged from 300 to 900 U/L" is this patient's course, also in a discussion).
     name: 'range across cases',
     category: 'statistic',
-    pattern: /\b(?:ranges|range|varies|vary)\s+(?:(?:widely|considerably|greatly|markedly)\s+)?(?:from|between)\s+(?:about\s+|approximately\s+|around\s+)?(?:\d|a\s+few\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|several)\b)/iu,
+    pattern: lazyPattern(String.raw`\b(?:ranges|range|varies|vary)\s+(?:(?:widely|considerably|greatly|markedly)\s+)?(?:from|between)\s+(?:about\s+|approximately\s+|around\s+)?(?:\d|a\s+few\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|several)\b)`, 'iu'),
     discussionOnly: true,
     examples: { claims: ['The time to recovery ranges from 2 to 6 weeks.'], leaves: ['CK ranged from 300 to 900 U/L.'] },
   },
   {
     name: 'percentage with a present-tense verb',
     category: 'statistic',
-    pattern: /\b(?:accounts?\s+for|occurs?\s+in|affects?|represents?|ranges?\s+from|var(?:ies|y)\s+from)\b[^;]{0,60}?\d\s*%/iu,
+    pattern: lazyPattern(String.raw`\b(?:accounts?\s+for|occurs?\s+in|affects?|represents?|ranges?\s+from|var(?:ies|y)\s+from)\b[^;]{0,60}?\d\s*%`, 'iu'),
     strong: true,
     examples: { caseClaims: ['It accounts for about 5% of all neuropathies.'] },
   },
@@ -439,19 +440,19 @@ const FREQUENCY: ClaimCue[] = [
     name: 'rarity',
     category: 'frequency',
     // Not "rarely easy" (a difficulty, not a frequency).
-    pattern: /\b(?:rare|(?:rarely|seldom)(?!\s+(?:easy|simple|straightforward|clear|obvious|possible)\b)|rarer|rarest|rarity|uncommon(?:ly)?|infrequent(?:ly)?|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:unusual|exceptional)|exceptionally)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:rare|(?:rarely|seldom)(?!\s+(?:easy|simple|straightforward|clear|obvious|possible)\b)|rarer|rarest|rarity|uncommon(?:ly)?|infrequent(?:ly)?|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:unusual|exceptional)|exceptionally)\b`, 'iu'),
     examples: { claims: ['Isolated radial head dislocation is rare in adults.'], caseLeaves: ['The diagnosis is rarely easy.'] },
   },
   {
     name: 'commonness',
     category: 'frequency',
-    pattern: /\b(?:(?:the\s+)?most\s+(?:common|frequent|prevalent)|commonest|(?:is|are|be|remains?|becomes?)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|very|relatively|quite|fairly|particularly|especially|not|equally)\s+)?(?:common|frequent|prevalent)|(?:more|less)\s+(?:common|frequent|prevalent)|commonly|frequently|often|usually|typically|generally|classically|characteristically|(?:the|a)\s+(?:vast\s+)?majority\s+of|mostly|predominantly|invariably|(?:almost|nearly|virtually)\s+always|regularly|sometimes|occasionally)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:the\s+)?most\s+(?:common|frequent|prevalent)|commonest|(?:is|are|be|remains?|becomes?)\s+(?:\p{L}+ly\s+)?(?:(?:more|less|very|relatively|quite|fairly|particularly|especially|not|equally)\s+)?(?:common|frequent|prevalent)|(?:more|less)\s+(?:common|frequent|prevalent)|commonly|frequently|often|usually|typically|generally|classically|characteristically|(?:the|a)\s+(?:vast\s+)?majority\s+of|mostly|predominantly|invariably|(?:almost|nearly|virtually)\s+always|regularly|sometimes|occasionally)\b`, 'iu'),
     examples: { claims: ['Fractures are usually seen in adolescence.'], caseClaims: ['Volvulus in adults nearly always has an anatomical cause.'], caseLeaves: ['She almost always has a headache on waking.'] },
   },
   {
     name: 'most, some or other patients',
     category: 'frequency',
-    pattern: new RegExp(String.raw`(?:\b(?:in\s+)?(?:most|many|few|some|several|(?<!\bthe\s)other)\s+(?:of\s+(?:the|these)\s+)?(?:[\p{L}-]+\s+)?(?:${POPULATION})\b|^most\s+(?:were|are|have|had|of)\b)`, 'iu'),
+    pattern: lazyPattern(String.raw`(?:\b(?:in\s+)?(?:most|many|few|some|several|(?<!\bthe\s)other)\s+(?:of\s+(?:the|these)\s+)?(?:[\p{L}-]+\s+)?(?:${POPULATION})\b|^most\s+(?:were|are|have|had|of)\b)`, 'iu'),
     examples: { claims: ['Some patients also had uveitis.'] },
   },
 ];
@@ -469,7 +470,7 @@ const GENERAL: ClaimCue[] = [
   {
     name: 'definition or classification',
     category: 'general',
-    pattern: new RegExp(String.raw`\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\p{L}-]+,?\s+){0,4}?(?:${DEFINITION_NOUNS})|(?:is|are)\s+(?:(?:generally|widely|commonly|usually|often|now|still|also)\s+)?(?:known|considered|thought|believed|defined|characteri[sz]ed|classified|regarded|recogni[sz]ed)\s+(?:to|as|by)|belongs?\s+to\s+(?:the|a)\s+(?:group|family|spectrum))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\p{L}-]+,?\s+){0,4}?(?:${DEFINITION_NOUNS})|(?:is|are)\s+(?:(?:generally|widely|commonly|usually|often|now|still|also)\s+)?(?:known|considered|thought|believed|defined|characteri[sz]ed|classified|regarded|recogni[sz]ed)\s+(?:to|as|by)|belongs?\s+to\s+(?:the|a)\s+(?:group|family|spectrum))\b`, 'iu'),
     examples: {
       claims: ['ALS is a rapidly progressive, fatal neurodegenerative disorder.'],
       caseClaims: ['ALS is a rapidly progressive, fatal neurodegenerative disorder.'],
@@ -478,7 +479,7 @@ const GENERAL: ClaimCue[] = [
   {
     name: 'general mechanism or course',
     category: 'general',
-    pattern: /\b(?:manifests|presents|runs|progresses|resolves|responds|spreads|involves|affects|mimic?ks?|develops|occurs|occur|requires|require|depends|includes|include|consists|comprises|precedes|remains)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:manifests|presents|runs|progresses|resolves|responds|spreads|involves|affects|mimic?ks?|develops|occurs|occur|requires|require|depends|includes|include|consists|comprises|precedes|remains)\b`, 'iu'),
     discussionOnly: true,
     // With tense read from the lexicon, the present-tense fallback finds most of these verbs
     // itself; this cue still decides where the verb's reading is left open (an ambiguous form
@@ -488,7 +489,7 @@ const GENERAL: ClaimCue[] = [
   {
     name: 'typical or characteristic feature',
     category: 'general',
-    pattern: /\b(?:(?:is|are|being|be)\s+(?:\p{L}+ly\s+)?(?:(?:very|highly|quite|fairly|not)\s+)?(?:characteristic|typical|classic)\s+(?:of|for)|as\s+is\s+(?:usual|typical|customary|common|often\s+the\s+case)|(?:is|are)\s+(?:the\s+)?(?:\p{L}+\s+)?hallmarks?\s+of)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:is|are|being|be)\s+(?:\p{L}+ly\s+)?(?:(?:very|highly|quite|fairly|not)\s+)?(?:characteristic|typical|classic)\s+(?:of|for)|as\s+is\s+(?:usual|typical|customary|common|often\s+the\s+case)|(?:is|are)\s+(?:the\s+)?(?:\p{L}+\s+)?hallmarks?\s+of)\b`, 'iu'),
     examples: {
       claims: ['Night-time onset is characteristic of idiopathic cramps.'],
       caseClaims: ['Night-time onset is characteristic of idiopathic cramps.'],
@@ -502,7 +503,7 @@ const GENERAL: ClaimCue[] = [
     // patient", "licensed for her by the insurer").
     name: 'general fact told in passing',
     category: 'general',
-    pattern: new RegExp(
+    pattern: lazyPattern(
       String.raw`,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded|severe|mild|major|important|established|main|leading)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger|risk\s+factor|variant|form|subtype|type)\s+(?:of|in|after|with|for)\s+${NOT_THIS_ONE}` +
         String.raw`|,\s+(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
         String.raw`|,\s+(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure)\s+(?:for|of|in)\s+${NOT_THIS_ONE}` +
@@ -544,7 +545,7 @@ const GENERAL: ClaimCue[] = [
     // "Characteristic findings include …": a list of what a disease shows, outside the case sections.
     name: 'typical findings listed',
     category: 'general',
-    pattern: /\b(?:characteristic|typical|classic|cardinal|common|usual|key)\s+(?:[\p{L}-]+\s+)?(?:findings|features|signs|symptoms|manifestations)\s+(?:include|are|consist)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:characteristic|typical|classic|cardinal|common|usual|key)\s+(?:[\p{L}-]+\s+)?(?:findings|features|signs|symptoms|manifestations)\s+(?:include|are|consist)\b`, 'iu'),
     strong: true,
     discussionOnly: true,
     examples: { claims: ['Typical MRI findings include a hyperintense corticospinal tract, which our patient had.'] },
@@ -555,7 +556,7 @@ const GENERAL: ClaimCue[] = [
     // about this case) and not "we must note" (a figure of speech).
     name: 'recommendation',
     category: 'general',
-    pattern: /\b(?:we\s+(?:(?:would|therefore|thus|also|strongly|now)\s+)*(?:should|must|recommend|advise|advocate)\b(?!\s+(?:have|note|mention|acknowledge|admit|emphasi[sz]e\s+that\s+(?:our|this))\b)|(?:is|are)\s+(?:(?:therefore|thus|also|strongly|generally|usually|always|not)\s+)*(?:recommended|advised|advisable|mandatory|warranted|indicated|contraindicated)\b)/iu,
+    pattern: lazyPattern(String.raw`\b(?:we\s+(?:(?:would|therefore|thus|also|strongly|now)\s+)*(?:should|must|recommend|advise|advocate)\b(?!\s+(?:have|note|mention|acknowledge|admit|emphasi[sz]e\s+that\s+(?:our|this))\b)|(?:is|are)\s+(?:(?:therefore|thus|also|strongly|generally|usually|always|not)\s+)*(?:recommended|advised|advisable|mandatory|warranted|indicated|contraindicated)\b)`, 'iu'),
     strong: true,
     discussionOnly: true,
     examples: {
@@ -708,7 +709,7 @@ export const NOT_AUTHOR_NAMES: ReadonlySet<string> = new Set([
  */
 export const GENERIC_SUBJECT: ClaimPattern = {
   name: 'people in general as the subject',
-  pattern: /^(?:(?:in\s+general|generally|typically|however|moreover|also|thus|therefore|overall),?\s+)?(?:(?:most|many|some|all|young|younger|old|older|elderly|adult|affected|untreated|treated)\s+)?(?:people|persons|patients|adults|children|infants|women|men|individuals|smokers|athletes)\s+(?:(?:with|without|who|of|on|under|over|aged|taking|receiving|treated)\b|(?=\p{L}+\s))/iu,
+  pattern: lazyPattern(String.raw`^(?:(?:in\s+general|generally|typically|however|moreover|also|thus|therefore|overall),?\s+)?(?:(?:most|many|some|all|young|younger|old|older|elderly|adult|affected|untreated|treated)\s+)?(?:people|persons|patients|adults|children|infants|women|men|individuals|smokers|athletes)\s+(?:(?:with|without|who|of|on|under|over|aged|taking|receiving|treated)\b|(?=\p{L}+\s))`, 'iu'),
   examples: { claims: ['People with myasthenia tire towards evening.'], caseClaims: ['People with myasthenia often tire towards evening.'] },
 };
 

@@ -1,3 +1,4 @@
+import { lazyPattern } from './pattern';
 import type { ClaimClause, ClaimExclusion } from './types';
 
 /**
@@ -13,7 +14,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "our two patients"): "the patients who have X" is a generic plural. "The patient" is any
     // patient after a conditional or a general verb ("if the patient is at risk", "allows the
     // patient time to adapt") and with a generic adjective ("the adult patient").
-    pattern: /\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases)|both\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases)|both\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters))\b`, 'iu'),
     examples: {
       claims: [
         'If the patient is at risk of falls, quinine is best avoided.',
@@ -29,7 +30,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     name: 'pronoun for the patient',
     kind: 'patient',
-    pattern: /\b(?:he|she|his|her|him|hers|himself|herself)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:he|she|his|her|him|hers|himself|herself)\b`, 'iu'),
     triggerIsEnough: true,
     examples: { leaves: ['She is still followed up in clinic.', 'Her cramps respond to mexiletine.'] },
   },
@@ -38,13 +39,13 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     kind: 'report',
     // Also this case's findings: "This radiological finding is due to…" reasons about the case.
     // The noun first, then the determiner looked up behind it: the pattern is tried only where the noun stands.
-    pattern: /\b(?:case|cases|report|study|paper|article|manuscript|presentation)\b(?<=\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?\p{L}+)|\b(?:finding|findings|picture|observation|observations)\b(?<=\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?\p{L}+)/iu,
+    pattern: lazyPattern(String.raw`\b(?:case|cases|report|study|paper|article|manuscript|presentation)\b(?<=\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?\p{L}+)|\b(?:finding|findings|picture|observation|observations)\b(?<=\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?\p{L}+)`, 'iu'),
     examples: { leaves: ['This case shows how the diagnosis can be missed.', 'This radiological finding is due to a venous backflow.'] },
   },
   {
     name: 'the authors (we, our)',
     kind: 'report',
-    pattern: /\b(?:we|ours?|ourselves)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:we|ours?|ourselves)\b`, 'iu'),
     triggerIsEnough: true,
     examples: {
       leaves: [
@@ -69,7 +70,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // patient": the reader is urged to think of something, nothing is stated.
     name: 'exhortation ("should be considered")',
     kind: 'exhortation',
-    pattern: /\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|(?:ask|enquire|inquire)\s+about\b|dismiss(?:ed)?\b|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential|sought\b|(?<=\bhistor(?:y|ies)\s+(?:should|must)\s+(?:\p{L}+\s+){1,3})(?:taken|obtained|elicited)\b|individuali[sz]ed|tailored\s+to\s+(?:the|each)|personali[sz]ed|judged\s+on\s+(?:its|their)\s+(?:own\s+)?merits|decided\s+(?:case\s+by\s+case|on\s+a\s+case-by-case\s+basis))/iu,
+    pattern: lazyPattern(String.raw`\b(?:should|must|needs?\s+to|ought\s+to)\s+(?:(?:always|also|therefore|thus|still|not|never|be|certainly|definitely|routinely|then|first|strongly|seriously|promptly|carefully)\s+)*(?:consider(?:ed)?\b|(?:kept|keep|borne|bear)\s+(?:[\p{L}-]+\s+){0,6}?in\s+mind|remember(?:ed)?\b|(?:made\s+)?aware\b|(?:better\s+|more\s+widely\s+|widely\s+)?known\s+(?:to|by|among)\b|alert\b|vigilant\b|suspicious\b|suspect(?:ed)?\b|think\s+of|thought\s+of|includ(?:e|ed)\s+in\s+the\s+differential|recogni[sz]ed?\b|look\s+(?:out\s+)?for|(?:ask|enquire|inquire)\s+about\b|dismiss(?:ed)?\b|overlooked|ignored?\b|forgotten|neglected|missed|taken\s+into\s+(?:account|consideration)|take\s+into\s+(?:account|consideration)|part\s+of\s+the\s+differential|sought\b|(?<=\bhistor(?:y|ies)\s+(?:should|must)\s+(?:\p{L}+\s+){1,3})(?:taken|obtained|elicited)\b|individuali[sz]ed|tailored\s+to\s+(?:the|each)|personali[sz]ed|judged\s+on\s+(?:its|their)\s+(?:own\s+)?merits|decided\s+(?:case\s+by\s+case|on\s+a\s+case-by-case\s+basis))`, 'iu'),
     examples: {
       leaves: [
         'Neurologists should keep this cause of cramps in mind.',
@@ -89,7 +90,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "Further studies are needed", "the mechanism remains to be elucidated".
     name: 'call for research',
     kind: 'exhortation',
-    pattern: /\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined))\b`, 'iu'),
     examples: {
       leaves: ['Larger studies are needed to confirm the benefit of mexiletine.', 'Whether the cramps herald weakness remains to be established.'],
       claims: ['More women than men need treatment.'],
@@ -99,14 +100,14 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "This will help clinicians recognise…": what the report is for.
     name: 'what the report is for ("help clinicians")',
     kind: 'exhortation',
-    pattern: /\b(?:help|helps|allow|allows|enable|enables|remind|reminds|alert|alerts|encourage|encourages|aid|aids|assist|assists|guide|guides)\s+(?:the\s+|other\s+|fellow\s+|treating\s+)?(?:clinicians?|physicians?|doctors?|surgeons?|readers?|practitioners?|colleagues|radiologists?|pathologists?|neurologists?|specialists?|health\s*care\s+(?:workers|providers|professionals))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:help|helps|allow|allows|enable|enables|remind|reminds|alert|alerts|encourage|encourages|aid|aids|assist|assists|guide|guides)\s+(?:the\s+|other\s+|fellow\s+|treating\s+)?(?:clinicians?|physicians?|doctors?|surgeons?|readers?|practitioners?|colleagues|radiologists?|pathologists?|neurologists?|specialists?|health\s*care\s+(?:workers|providers|professionals))\b`, 'iu'),
     examples: { leaves: ['This will help clinicians recognise a treatable cause of cramps.'] },
   },
   {
     // The paper talking about itself: "Here we present…", "In this report we describe…".
     name: 'the paper itself ("here we present")',
     kind: 'paper',
-    pattern: /(?<=(?:^|[,;:]\s*)(?:(?:here(?:in)?|in\s+this\s+(?:paper|report|article|case\s+report|study|patient)|hereby|below|further(?:more)?|finally|also|then|thus|therefore)\s*,?\s+)*)we\s+(?:(?:also|herein|hereby|now|briefly|further|then|therefore|hence|thus|additionally|first|have)\s+)*(?:present(?:ed)?|report(?:ed)?|describe[d]?|discuss(?:ed)?|review(?:ed)?|highlight(?:ed)?|summari[sz]e[d]?|outline[d]?|illustrate[d]?|share[d]?|searched|(?:performed|conducted)\s+a\s+(?:[\p{L}-]+\s+)?(?:literature\s+)?(?:search|review))\b/iu,
+    pattern: lazyPattern(String.raw`(?<=(?:^|[,;:]\s*)(?:(?:here(?:in)?|in\s+this\s+(?:paper|report|article|case\s+report|study|patient)|hereby|below|further(?:more)?|finally|also|then|thus|therefore)\s*,?\s+)*)we\s+(?:(?:also|herein|hereby|now|briefly|further|then|therefore|hence|thus|additionally|first|have)\s+)*(?:present(?:ed)?|report(?:ed)?|describe[d]?|discuss(?:ed)?|review(?:ed)?|highlight(?:ed)?|summari[sz]e[d]?|outline[d]?|illustrate[d]?|share[d]?|searched|(?:performed|conducted)\s+a\s+(?:[\p{L}-]+\s+)?(?:literature\s+)?(?:search|review))\b`, 'iu'),
     examples: {
       leaves: ['Here we present a man whose cramps preceded weakness by two years.', 'In this report, we also review the incidence of cramps in older adults.'],
       claims: ['As we report cramps in 40% of patients with the disease, treatment matters.'],
@@ -116,7 +117,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "A case of … is described.", "… are discussed together with the literature."
     name: 'the paper itself ("… is described")',
     kind: 'paper',
-    pattern: /\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)(?=\s*[.;:]|\s*$|\s+(?:here|herein|below|together\s+with|along\s+with|with\s+(?:a\s+)?(?:brief\s+|short\s+)?review|in\s+(?:this|the\s+present)\s+(?:paper|report|article)|and\s+(?:discussed|reviewed|compared)|because|since|for\s+(?:its|their)|to\s+(?:highlight|illustrate|show|emphasi[sz]e|draw|demonstrate|underline|stress))\b)/iu,
+    pattern: lazyPattern(String.raw`\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)(?=\s*[.;:]|\s*$|\s+(?:here|herein|below|together\s+with|along\s+with|with\s+(?:a\s+)?(?:brief\s+|short\s+)?review|in\s+(?:this|the\s+present)\s+(?:paper|report|article)|and\s+(?:discussed|reviewed|compared)|because|since|for\s+(?:its|their)|to\s+(?:highlight|illustrate|show|emphasi[sz]e|draw|demonstrate|underline|stress))\b)`, 'iu'),
     examples: {
       leaves: [
         'A case of cramp-fasciculation syndrome is described.',
@@ -130,7 +131,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "A 40-year-old man with cramps after a marathon is reported.": the case the paper presents.
     name: 'the paper itself ("a case of … is reported")',
     kind: 'paper',
-    pattern: /^(?:(?:here(?:in)?|in\s+this\s+(?:paper|report|article)|below),?\s+)?(?:a|an|the|two|three)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:case|cases|patient|patients|man|woman|boy|girl|child|infant|neonate|family|siblings)\b[^.;]*?\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby)\s+)*(?:reported|presented|described)\s*(?:[.;:]|$|(?=\s+(?:here|herein|below|in\s+(?:this|the\s+present)\s+(?:paper|report|article))\b))/iu,
+    pattern: lazyPattern(String.raw`^(?:(?:here(?:in)?|in\s+this\s+(?:paper|report|article)|below),?\s+)?(?:a|an|the|two|three)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:case|cases|patient|patients|man|woman|boy|girl|child|infant|neonate|family|siblings)\b[^.;]*?\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby)\s+)*(?:reported|presented|described)\s*(?:[.;:]|$|(?=\s+(?:here|herein|below|in\s+(?:this|the\s+present)\s+(?:paper|report|article))\b))`, 'iu'),
     examples: {
       leaves: ['A 40-year-old man with cramps after a marathon is reported.', 'Herein, two siblings with the same mutation are presented.'],
       claims: ['A case of cramps after the vaccine is reported in the literature.', 'A similar association is reported.'],
@@ -140,7 +141,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // Consent and ethics: the paper's own paperwork ("The family has given written consent.").
     name: 'consent and ethics of the report',
     kind: 'paper',
-    pattern: /\b(?:(?:(?:written|informed|verbal)\s+)*consent\s+(?:(?:was|has\s+been|had\s+been|were)\s+)?(?:obtained|given|provided|signed|sought|granted)|(?:has|have|had)\s+(?:also\s+)?(?:given|provided|signed)\s+(?:(?:their|her|his)\s+)?(?:(?:written|informed|verbal)\s+)*consent|consent\s+(?:for|to)\s+(?:publication|publish)|(?:ethical|ethics)\s+(?:approval|committee|review|board)|institutional\s+review\s+board)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:(?:written|informed|verbal)\s+)*consent\s+(?:(?:was|has\s+been|had\s+been|were)\s+)?(?:obtained|given|provided|signed|sought|granted)|(?:has|have|had)\s+(?:also\s+)?(?:given|provided|signed)\s+(?:(?:their|her|his)\s+)?(?:(?:written|informed|verbal)\s+)*consent|consent\s+(?:for|to)\s+(?:publication|publish)|(?:ethical|ethics)\s+(?:approval|committee|review|board)|institutional\s+review\s+board)\b`, 'iu'),
     examples: { leaves: ['Written consent for publication is held by the journal.', 'Ethical approval is not required for a single case report.'] },
   },
   {
@@ -148,14 +149,14 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // present tense alone makes no claim there.
     name: 'what a figure or table holds',
     kind: 'comment',
-    pattern: /^(?:the\s+)?(?:[\p{L}-]+\s+)?(?:images?|pictures?|photographs?|scans?|radiographs?|values?|results?|data|findings|timeline|details|slides?|sections?)\s+(?:in|of|shown\s+in|given\s+in|listed\s+in)\s+(?:fig(?:ure)?s?\.?\s*|tables?\s+|videos?\s+)(?:S?\d+|[A-Z]\b)/iu,
+    pattern: lazyPattern(String.raw`^(?:the\s+)?(?:[\p{L}-]+\s+)?(?:images?|pictures?|photographs?|scans?|radiographs?|values?|results?|data|findings|timeline|details|slides?|sections?)\s+(?:in|of|shown\s+in|given\s+in|listed\s+in)\s+(?:fig(?:ure)?s?\.?\s*|tables?\s+|videos?\s+)(?:S?\d+|[A-Z]\b)`, 'iu'),
     examples: { leaves: ['The histology slides in Figure 3 are from the second operation.'], claims: ['The findings in Table 2 are typical of the disease.'] },
   },
   {
     // The paper defining its own words ("Here, early means within 48 hours."): no fact.
     name: 'the paper\'s own terms ("here, early means")',
     kind: 'paper',
-    pattern: /\b(?:here|in\s+this\s+(?:report|paper|article|review|series)|throughout\s+(?:this\s+(?:report|paper|article)|the\s+text))\s*,?\s+(?:[\p{L}'"\u2018\u2019\u201c\u201d-]+\s+){1,4}?(?:refers?\s+to|means|denotes|stands\s+for|is\s+used\s+(?:for|to\s+mean))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:here|in\s+this\s+(?:report|paper|article|review|series)|throughout\s+(?:this\s+(?:report|paper|article)|the\s+text))\s*,?\s+(?:[\p{L}'"\u2018\u2019\u201c\u201d-]+\s+){1,4}?(?:refers?\s+to|means|denotes|stands\s+for|is\s+used\s+(?:for|to\s+mean))\b`, 'iu'),
     examples: { leaves: ['Here, recurrence means a new lesion after six months.'], claims: ['Recurrence means a new lesion after a disease-free interval, as defined by the consensus.'] },
   },
   {
@@ -163,7 +164,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "To our knowledge, this is the first reported case").
     name: "the authors' literature search",
     kind: 'paper',
-    pattern: new RegExp(
+    pattern: lazyPattern(
       String.raw`\b(?:search|review)(?<=\b(?:a|the|our)\s+(?:[\p{L}-]+\s+){0,2}?(?:literature\s+)?\p{L}+)\s+(?:of\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:literature|databases?|pubmed|medline)\s+)?(?:was|were|has\s+been)\s+(?:performed|conducted|carried\s+out|done|undertaken|made)` +
         String.raw`|\bwe\s+(?:(?:were|are)\s+(?:unable|not\s+able)\s+to\s+(?:find|identify|locate|trace)|(?:could|did)\s+not\s+(?:find|identify|locate|trace)|found\s+no|failed\s+to\s+(?:find|identify|locate)|(?:are|were)\s+not\s+aware\s+of)\b` +
         String.raw`|\bto\s+(?:the\s+best\s+of\s+)?our\s+knowledge,?\s+(?:no\b|none\b|there\s+(?:is|are|has\s+been|have\s+been)\s+no\b|(?:this|it|ours|the\s+present\s+(?:case|report)|our\s+(?:case|patient|report))\s+(?:is|was|represents?)\s+(?:also\s+)?(?:only\s+)?the\s+(?:first|second|third|fourth|fifth|\p{L}+th)\b)` +
@@ -186,7 +187,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // The authors' own series told in the past tense: its figures are this report's data.
     name: "the authors' own patients (past tense)",
     kind: 'own-data',
-    pattern: /\b(?:patients|cases|siblings|children)\b(?<=\b(?:our|these|both|all\s+(?:three|four|five|six|\d+)|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:[\p{L}-]+\s+)?\p{L}+)|\b(?:series|cohort|sample|experience|clinic|cent(?:re|er)|department|unit|practice)\b(?<=\b(?:in|of|from)\s+our\s+(?:(?:own|case|patient|local|institutional)\s+)?\p{L}+)|\bcases?\s+\d+\b|\b(?:case|patient)s?\b(?<=\bthe\s+(?:first|second|third|fourth|other)\s+\p{L}+)|^the\s+patients\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:patients|cases|siblings|children)\b(?<=\b(?:our|these|both|all\s+(?:three|four|five|six|\d+)|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?:[\p{L}-]+\s+)?\p{L}+)|\b(?:series|cohort|sample|experience|clinic|cent(?:re|er)|department|unit|practice)\b(?<=\b(?:in|of|from)\s+our\s+(?:(?:own|case|patient|local|institutional)\s+)?\p{L}+)|\bcases?\s+\d+\b|\b(?:case|patient)s?\b(?<=\bthe\s+(?:first|second|third|fourth|other)\s+\p{L}+)|^the\s+patients\b`, 'iu'),
     examples: {
       leaves: ['In our three patients the mean age at onset was 61 years.', 'Except for case 1, the other cases had normal creatine kinase.', 'In our cohort, 40% of patients responded to quinine.'],
       caseLeaves: ['The patients were four women and two men with a mean age at diagnosis of 58 years.'],
@@ -199,7 +200,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // opens on a definite finding or a "given"/"without" phrase and whose verb weighs a diagnosis.
     name: "the authors' reasoning about this case (\"makes a myopathy unlikely\")",
     kind: 'comment',
-    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:(?:the|this|that|these|those|such|its|their|a|an)\s|(?:given|without|with|despite|in\s+the\s+absence\s+of|because\s+of|since|as)\b)[^;]*?\b(?:(?:seems?|appears?|is|are|looks?|remains?|becomes?)\s+(?:(?:possible|conceivable)\s+but\s+)?(?:(?:therefore|thus|also|then|very|highly|most|less|more|rather|quite|far|even)\s+)*(?:unlikely|likely|improbable|probable|implausible)(?!\s+to\b)|argues?\s+(?:against|for)|speaks?\s+(?:for|against)|rules?\s+out|makes?\s+(?:[\p{L}-]+\s+){1,4}?(?:unlikely|likely|improbable|less\s+likely|more\s+likely)|(?:cannot|can\s+not|could\s+not)\s+(?:be\s+)?(?:(?:completely|entirely|fully|definitely|definitively|formally)\s+)?(?:excluded|ruled\s+out))/iu,
+    pattern: lazyPattern(String.raw`^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:(?:the|this|that|these|those|such|its|their|a|an)\s|(?:given|without|with|despite|in\s+the\s+absence\s+of|because\s+of|since|as)\b)[^;]*?\b(?:(?:seems?|appears?|is|are|looks?|remains?|becomes?)\s+(?:(?:possible|conceivable)\s+but\s+)?(?:(?:therefore|thus|also|then|very|highly|most|less|more|rather|quite|far|even)\s+)*(?:unlikely|likely|improbable|probable|implausible)(?!\s+to\b)|argues?\s+(?:against|for)|speaks?\s+(?:for|against)|rules?\s+out|makes?\s+(?:[\p{L}-]+\s+){1,4}?(?:unlikely|likely|improbable|less\s+likely|more\s+likely)|(?:cannot|can\s+not|could\s+not)\s+(?:be\s+)?(?:(?:completely|entirely|fully|definitely|definitively|formally)\s+)?(?:excluded|ruled\s+out))`, 'iu'),
     examples: {
       leaves: [
         'The normal creatine kinase makes a myopathy unlikely.',
@@ -218,7 +219,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // words are rarer than "is", so it runs only where they stand.)
     name: "the authors' reasoning about this case (\"is compatible with\")",
     kind: 'comment',
-    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:the|this|that|these|those|such|its|their)\s[^;]*?\b(?:(?:is|are)\s+(?:(?:also|therefore|thus|then|fully|entirely|most|more|less|not|very|highly|strongly|well)\s+)*(?:consistent\s+with|compatible\s+with|in\s+keeping\s+with|in\s+line\s+with|suggestive\s+of|indicative\s+of|(?:best\s+|probably\s+|partly\s+)?explained\s+by)|(?:points?|pointed)\s+(?:to|towards)|(?:suggests?|indicates?|implies)\s+(?:a|an)\b|(?:fits?|favou?rs?)\s+(?:a|an|the)\b|(?:does|do)\s+not\s+(?:exclude|rule\s+out))/iu,
+    pattern: lazyPattern(String.raw`^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|finally|again|in\s+addition),?\s+)?(?:the|this|that|these|those|such|its|their)\s[^;]*?\b(?:(?:is|are)\s+(?:(?:also|therefore|thus|then|fully|entirely|most|more|less|not|very|highly|strongly|well)\s+)*(?:consistent\s+with|compatible\s+with|in\s+keeping\s+with|in\s+line\s+with|suggestive\s+of|indicative\s+of|(?:best\s+|probably\s+|partly\s+)?explained\s+by)|(?:points?|pointed)\s+(?:to|towards)|(?:suggests?|indicates?|implies)\s+(?:a|an)\b|(?:fits?|favou?rs?)\s+(?:a|an|the)\b|(?:does|do)\s+not\s+(?:exclude|rule\s+out))`, 'iu'),
     examples: {
       leaves: [
         'The raised lactate is compatible with a mitochondrial disorder.',
@@ -237,7 +238,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     name: 'a diagnosis weighed ("the most likely explanation")',
     kind: 'report',
     // Each alternative opens on its rarest word ("likely", "possibility", "differential") and looks behind for the rest, so that the pattern runs only where that word stands.
-    pattern: /\b(?:(?:likely|probable|plausible)\s+(?:diagnosis|diagnoses|explanation|explanations|cause|aetiology|etiology|mechanism)(?<=\b(?:most|more|less)\s+\p{L}+\s+\p{L}+)|possibility(?<=\b(?:remains?|is)\s+(?:a|the\s+(?:main|only|other))\s+\p{L}+)|differential(?<=\bthe\s+(?:main|principal|chief|first|most\s+important)\s+\p{L}+)(?:\s+diagnosis)?\s+(?:is|was|includes?|remains))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:likely|probable|plausible)\s+(?:diagnosis|diagnoses|explanation|explanations|cause|aetiology|etiology|mechanism)(?<=\b(?:most|more|less)\s+\p{L}+\s+\p{L}+)|possibility(?<=\b(?:remains?|is)\s+(?:a|the\s+(?:main|only|other))\s+\p{L}+)|differential(?<=\bthe\s+(?:main|principal|chief|first|most\s+important)\s+\p{L}+)(?:\s+diagnosis)?\s+(?:is|was|includes?|remains))\b`, 'iu'),
     examples: {
       leaves: ['The most likely explanation is a drug reaction.', 'Sarcoidosis remains a possibility.', 'The main differential diagnosis is sarcoidosis.'],
       claims: ['The most common explanation is a drug reaction.'],
@@ -248,7 +249,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // explanations.": the authors hedge or speculate; no fact is stated.
     name: 'hedged speculation ("it is possible that")',
     kind: 'comment',
-    pattern: /\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:is|are)\s+(?:also\s+)?(?:worth|worthy\s+of)\s+(?:noting|mentioning|emphasi[sz]ing|stressing|highlighting|note|mention|comment)|(?:will|would|may|might)\s+(?:show|tell|reveal|determine|clarify)\s+(?:whether|if)|^time\s+will\s+tell|(?:may|might|could|would)\s+(?:not\s+)?(?:also\s+)?have\s+(?:been|\p{L}+ed|\p{L}+en|made|done|led|shown|prevented|changed|helped)|(?:the\s+reader|readers|one|some|critics)\s+(?:may|might|could|would)\s+(?:well\s+)?(?:ask|wonder|question|argue|object)|(?:several|many|two|three|four|other|various|a\s+few|some|different)\s+(?:explanations?|reasons?|mechanisms?|interpretations?|possibilities|hypotheses|scenarios)\s+(?:are|seem|appear)\s+(?:(?:equally|also|therefore)\s+)?(?:possible|plausible|conceivable)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains)|(?:is|are|remains?)\s+(?:still|as\s+yet|yet\s+to\s+be)\s+(?:undefined|unclear|unknown|uncertain|unsettled|defined|established|not\s+(?:well\s+)?(?:defined|established|known|understood|clear)))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:is|are)\s+(?:also\s+)?(?:worth|worthy\s+of)\s+(?:noting|mentioning|emphasi[sz]ing|stressing|highlighting|note|mention|comment)|(?:will|would|may|might)\s+(?:show|tell|reveal|determine|clarify)\s+(?:whether|if)|^time\s+will\s+tell|(?:may|might|could|would)\s+(?:not\s+)?(?:also\s+)?have\s+(?:been|\p{L}+ed|\p{L}+en|made|done|led|shown|prevented|changed|helped)|(?:the\s+reader|readers|one|some|critics)\s+(?:may|might|could|would)\s+(?:well\s+)?(?:ask|wonder|question|argue|object)|(?:several|many|two|three|four|other|various|a\s+few|some|different)\s+(?:explanations?|reasons?|mechanisms?|interpretations?|possibilities|hypotheses|scenarios)\s+(?:are|seem|appear)\s+(?:(?:equally|also|therefore)\s+)?(?:possible|plausible|conceivable)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains)|(?:is|are|remains?)\s+(?:still|as\s+yet|yet\s+to\s+be)\s+(?:undefined|unclear|unknown|uncertain|unsettled|defined|established|not\s+(?:well\s+)?(?:defined|established|known|understood|clear)))\b`, 'iu'),
     examples: {
       leaves: [
         'It is possible that the two conditions are linked.',
@@ -272,7 +273,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // alone as the subject points back at the case or the previous sentence.
     name: 'a demonstrative as the subject ("this may be")',
     kind: 'comment',
-    pattern: /^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|again|in\s+turn|taken\s+together|altogether|overall),?\s+)?(?:this|that|these|those|it(?=\s+(?:is|may|might|could)\s+(?:(?:also|therefore|thus)\s+)?(?:probably|possibly|likely|most\s+likely|perhaps|conceivably)\s+(?:be\s+)?(?:a|an|the)\b))\s+(?:(?:also|probably|possibly|likely|further|again|therefore|thus|may|might|could|would|can|in\s+turn)\s+)*(?:is|are|may|might|could|would|can|has|have|suggests?|indicates?|shows?|supports?|means|implies|raises|highlights?|underlines?|emphasi[sz]es?|illustrates?|reflects?|confirms?|seems?|appears?|remains?)\b/iu,
+    pattern: lazyPattern(String.raw`^(?:(?:however|thus|therefore|hence|so|also|moreover|furthermore|indeed|again|in\s+turn|taken\s+together|altogether|overall),?\s+)?(?:this|that|these|those|it(?=\s+(?:is|may|might|could)\s+(?:(?:also|therefore|thus)\s+)?(?:probably|possibly|likely|most\s+likely|perhaps|conceivably)\s+(?:be\s+)?(?:a|an|the)\b))\s+(?:(?:also|probably|possibly|likely|further|again|therefore|thus|may|might|could|would|can|in\s+turn)\s+)*(?:is|are|may|might|could|would|can|has|have|suggests?|indicates?|shows?|supports?|means|implies|raises|highlights?|underlines?|emphasi[sz]es?|illustrates?|reflects?|confirms?|seems?|appears?|remains?)\b`, 'iu'),
     examples: {
       leaves: ['This has implications for management.', 'This may be a coincidence.', 'This is a case of a man with cramps.', 'It is probably a drug reaction.'],
       claims: ['This is a rare cause of cramps.', 'It is probably underdiagnosed in older adults.'],
@@ -283,7 +284,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // reader, in the present tense; a cue in it still counts.
     name: 'advice ("early recognition is crucial")',
     kind: 'comment',
-    pattern: /\b(?:it\s+is\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most|always|of\s+(?:the\s+)?(?:utmost|great|paramount|prime)|all\s+the\s+more)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|importance|advisable|wise|prudent)\s+(?:to|that|for\s+(?:clinicians|physicians|doctors|surgeons|the\s+clinician))|(?:early|prompt|timely|rapid|accurate|correct|careful|close|regular|long-term|appropriate)\s+(?:[\p{L}-]+\s+)?(?:recognition|diagnosis|identification|treatment|management|follow-up|monitoring|referral|intervention|surveillance|evaluation)\s+(?:(?:is|are|remains?)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|key|required|needed|advisable|warranted)|(?:of|in)\s+(?:(?:these|such|all)\s+)?patients\s+(?:is|are)\s+(?:important|essential|crucial|vital|critical|necessary|mandatory|required|needed))|(?:high|low)\s+(?:index|level|degree)\s+of\s+(?:clinical\s+)?suspicion\s+(?:is|are|should\s+be|must\s+be)\s+(?:(?:therefore|thus|also|always)\s+)*(?:required|needed|necessary|essential|important|warranted)|should\s+(?:(?:always|also|therefore)\s+)*(?:prompt|raise|trigger)|awareness\s+of\s+(?:[\p{L}-]+\s+){0,4}?(?:is|are)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|key|critical|necessary|needed|required)|(?:will|would)\s+be\s+(?:needed|required|necessary))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:it\s+is\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most|always|of\s+(?:the\s+)?(?:utmost|great|paramount|prime)|all\s+the\s+more)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|importance|advisable|wise|prudent)\s+(?:to|that|for\s+(?:clinicians|physicians|doctors|surgeons|the\s+clinician))|(?:early|prompt|timely|rapid|accurate|correct|careful|close|regular|long-term|appropriate)\s+(?:[\p{L}-]+\s+)?(?:recognition|diagnosis|identification|treatment|management|follow-up|monitoring|referral|intervention|surveillance|evaluation)\s+(?:(?:is|are|remains?)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|key|required|needed|advisable|warranted)|(?:of|in)\s+(?:(?:these|such|all)\s+)?patients\s+(?:is|are)\s+(?:important|essential|crucial|vital|critical|necessary|mandatory|required|needed))|(?:high|low)\s+(?:index|level|degree)\s+of\s+(?:clinical\s+)?suspicion\s+(?:is|are|should\s+be|must\s+be)\s+(?:(?:therefore|thus|also|always)\s+)*(?:required|needed|necessary|essential|important|warranted)|should\s+(?:(?:always|also|therefore)\s+)*(?:prompt|raise|trigger)|awareness\s+of\s+(?:[\p{L}-]+\s+){0,4}?(?:is|are)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|key|critical|necessary|needed|required)|(?:will|would)\s+be\s+(?:needed|required|necessary))\b`, 'iu'),
     examples: {
       leaves: ['Early recognition is crucial.', 'A high index of suspicion is required to make the diagnosis.', 'Such cases should prompt a search for an underlying tumour.'],
       claims: ['Surgery is necessary in most cases.', 'Vitamin D is essential for bone health.'],
@@ -294,7 +295,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // in the present tense in the Discussion.
     name: "this patient's course so far (\"at the last visit\")",
     kind: 'comment',
-    pattern: /\b(?:so\s+far|since\s+then|to\s+this\s+day|at\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:last|latest|most\s+recent)\s+(?:visit|follow-up|review|contact|consultation)|is\s+ongoing|(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:planned|scheduled|awaited|pending|under\s+way|underway|being\s+(?:planned|considered|arranged))|(?:is|remains)\s+(?:(?:now|currently|still)\s+)?(?:alive\s+and\s+well|asymptomatic|symptom-free|free\s+of\s+(?:symptoms|recurrence|relapse|disease))(?=\s*(?:[.;,]|$|\s+(?:at|after|since|and|with|on|two|three|four|five|six|\d)))|remains\s+(?:well|stable|in\s+remission|under\s+(?:follow-up|review|observation))|(?:has|have)\s+(?:(?:also|now|since|already|not|so\s+far)\s+)*been\s+(?:excluded|ruled\s+out|started|initiated|stopped|discontinued|withdrawn|tapered|arranged|scheduled|planned)|(?:will|shall)\s+(?:then\s+|also\s+)?be\s+(?:performed|offered|repeated|undertaken|arranged|scheduled|done|re-?operated))\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:so\s+far|since\s+then|to\s+this\s+day|at\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:last|latest|most\s+recent)\s+(?:visit|follow-up|review|contact|consultation)|is\s+ongoing|(?:is|are)\s+(?:(?:now|currently|still)\s+)?(?:planned|scheduled|awaited|pending|under\s+way|underway|being\s+(?:planned|considered|arranged))|(?:is|remains)\s+(?:(?:now|currently|still)\s+)?(?:alive\s+and\s+well|asymptomatic|symptom-free|free\s+of\s+(?:symptoms|recurrence|relapse|disease))(?=\s*(?:[.;,]|$|\s+(?:at|after|since|and|with|on|two|three|four|five|six|\d)))|remains\s+(?:well|stable|in\s+remission|under\s+(?:follow-up|review|observation))|(?:has|have)\s+(?:(?:also|now|since|already|not|so\s+far)\s+)*been\s+(?:excluded|ruled\s+out|started|initiated|stopped|discontinued|withdrawn|tapered|arranged|scheduled|planned)|(?:will|shall)\s+(?:then\s+|also\s+)?be\s+(?:performed|offered|repeated|undertaken|arranged|scheduled|done|re-?operated))\b`, 'iu'),
     examples: {
       leaves: [
         'The response to treatment has been good so far.',
@@ -312,7 +313,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "The main limitation is the short follow-up.": the authors on their own report.
     name: 'a limitation of the report',
     kind: 'comment',
-    pattern: /\b(?:(?:the|a|one|another|main|major|chief|important|further|second|first)\s+)+limitations?\s+(?:is|was|of|here|lies)\b|^limitations\s+(?:include|are)\b/iu,
+    pattern: lazyPattern(String.raw`\b(?:(?:the|a|one|another|main|major|chief|important|further|second|first)\s+)+limitations?\s+(?:is|was|of|here|lies)\b|^limitations\s+(?:include|are)\b`, 'iu'),
     examples: { leaves: ['The main limitation is the lack of genetic testing.'], claims: ['A major limitation of nerve conduction studies is their low sensitivity.'] },
   },
   {
@@ -322,7 +323,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // recurrence is common" still states that recurrence is common).
     name: 'an open question ("unclear whether")',
     kind: 'question',
-    pattern: /\b(?:whether\b|(?:unclear|unknown|uncertain|clear|known|certain)\s+(?:if|how|why)\b(?<=\b(?:unclear|unknown|uncertain|not\s+(?:clear|known|certain))\s+\p{L}+))/iu,
+    pattern: lazyPattern(String.raw`\b(?:whether\b|(?:unclear|unknown|uncertain|clear|known|certain)\s+(?:if|how|why)\b(?<=\b(?:unclear|unknown|uncertain|not\s+(?:clear|known|certain))\s+\p{L}+))`, 'iu'),
     examples: {
       leaves: ['It is unclear whether quinine cures cramps.', 'It is not known if magnesium reduces the cramps.'],
       caseLeaves: ['It is unclear whether quinine cures cramps.'],
@@ -332,7 +333,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     name: 'figure or table call-out',
     kind: 'skip',
-    pattern: /^(?:\(?\s*(?:see\s+|as\s+(?:shown|seen|summari[sz]ed)\s+in\s+)?(?:fig(?:ure)?s?(?:\.\s*|\s+)|(?:tables?|video|supplementary|appendix)\s+)(?:S?\d+|[A-Z]\b))/iu,
+    pattern: lazyPattern(String.raw`^(?:\(?\s*(?:see\s+|as\s+(?:shown|seen|summari[sz]ed)\s+in\s+)?(?:fig(?:ure)?s?(?:\.\s*|\s+)|(?:tables?|video|supplementary|appendix)\s+)(?:S?\d+|[A-Z]\b))`, 'iu'),
     examples: { leaves: ['Figure 2 shows the axial MRI.'] },
   },
 ];
@@ -374,7 +375,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     name: 'a relative clause in the present tense (", which causes")',
     when: 'case',
     // The clause keeps its "which" (the subject of an -s form read first as a noun, "peaks").
-    pattern: /,\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))/iu,
+    pattern: lazyPattern(String.raw`,\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))`, 'iu'),
     examples: {
       caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.', 'Gliclazide was replaced by sitagliptin, which does not cause weight gain.'],
       caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
@@ -393,7 +394,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // still draining"), and a share of a population ("since up to 20% of such fractures are
     // missed") are general however they are told; "as" gives a reason when "it" or such a share
     // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
-    pattern: new RegExp(
+    pattern: lazyPattern(
       String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
         String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
         String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
@@ -429,7 +430,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // follows the comma is said of the disease, and its claim words count.
     name: 'a comparison with this patient ("as in our patient,")',
     when: 'patient',
-    pattern: /^\s*(?:as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|like|similar\s+to|unlike)\s+(?:(?:in\s+)?(?:our|the\s+present|this)\s+)(?:patient|case)s?\s*,\s*/iu,
+    pattern: lazyPattern(String.raw`^\s*(?:as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|like|similar\s+to|unlike)\s+(?:(?:in\s+)?(?:our|the\s+present|this)\s+)(?:patient|case)s?\s*,\s*`, 'iu'),
     examples: {
       claims: ['As in our patient, the tumour usually presents with painless haematuria.'],
       leaves: ['As in our patient, the pain was relieved by sitting forward.'],
@@ -444,7 +445,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     judges: 'before',
     // (Opens on the conjunction, so that it is tried only where one stands; the comma before it
     // stays with the main clause.)
-    pattern: /(?<=\S,?\s)(?:though|although|even\s+though|whereas|while|but|as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|unlike|like)\s+(?:[^,;]*?\s)?(?:our|this|the\s+present)\s+(?:[\p{L}-]+\s+)?(?:patient|case)\b[^,;]*$/iu,
+    pattern: lazyPattern(String.raw`(?<=\S,?\s)(?:though|although|even\s+though|whereas|while|but|as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|unlike|like)\s+(?:[^,;]*?\s)?(?:our|this|the\s+present)\s+(?:[\p{L}-]+\s+)?(?:patient|case)\b[^,;]*$`, 'iu'),
     examples: {
       claims: ['Smoking is a further risk factor, though our patient had never smoked.', 'The fever usually settles within a day, but our patient had fever for a week.', 'Another cause is a drug reaction, although our patient took no drugs.'],
       leaves: ['The fever settled within a day, as in our patient.'],
@@ -454,7 +455,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // The authors' framing verb before a statement that is judged on its own.
     name: 'the authors\' framing ("we postulate that")',
     when: 'report',
-    pattern: /\bwe\s+(?:(?:also|therefore|thus|now|strongly|would|further)\s+)*(?:postulate|believe|think|propose|suggest|hypothesi[sz]e|speculate|assume|presume|conclude|argue|infer|feel)\s+that\s+/iu,
+    pattern: lazyPattern(String.raw`\bwe\s+(?:(?:also|therefore|thus|now|strongly|would|further)\s+)*(?:postulate|believe|think|propose|suggest|hypothesi[sz]e|speculate|assume|presume|conclude|argue|infer|feel)\s+that\s+`, 'iu'),
     examples: {
       claims: ['We postulate that some older adults with cramps have a subclinical neuropathy.'],
       leaves: ['We postulate that the cramps in our patient were neuropathic.'],

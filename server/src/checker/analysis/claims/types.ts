@@ -1,3 +1,4 @@
+import type { ClaimRegExp } from './pattern';
 /**
  * Types shared by the claim cue lists, the exclusions and the classifier.
  * Everything here is data that can grow: each entry has a name (shown in hover and docs), a
@@ -45,7 +46,7 @@ export interface ClaimCue {
    * Run over the sentence text; the match is quoted in hover. Precompiled, no `g` flag. Its
    * trigger words are derived from it (triggers.ts): every match must hold a literal whole word.
    */
-  pattern: RegExp;
+  pattern: ClaimRegExp;
   /**
    * Strong cues are unmistakably about other patients or the literature ("incidence",
    * "et al.", "per 100,000"): they make a claim even in a sentence that also mentions this
@@ -96,7 +97,7 @@ export interface ClaimExclusion {
    */
   kind: 'patient' | 'report' | 'exhortation' | 'paper' | 'own-data' | 'comment' | 'question' | 'skip';
   /** Confirms the exclusion once one of its trigger words (derived from it) occurs; skipped when `triggerIsEnough`. */
-  pattern: RegExp;
+  pattern: ClaimRegExp;
   /** A trigger word alone is proof (pronouns, "we": the pattern is a list of words): no pattern run needed. */
   triggerIsEnough?: boolean;
   examples: ClaimExamples;
@@ -124,7 +125,7 @@ export interface ClaimClause {
   whole?: boolean;
   /** What is judged: the text after the match (default), or the text before it (the main clause before an aside). */
   judges?: 'after' | 'before';
-  pattern: RegExp;
+  pattern: ClaimRegExp;
   examples: ClaimExamples;
 }
 
@@ -138,7 +139,7 @@ export interface ClaimWordSet {
 /** A pattern the classifier reads (the generic subject...), with its examples. */
 export interface ClaimPattern {
   name: string;
-  pattern: RegExp;
+  pattern: ClaimRegExp;
   examples: ClaimExamples;
 }
 
