@@ -1220,20 +1220,25 @@ export const USE_LEARNED_DECISION = false;
 /** The learned decision over the checked-in weights (what `npm run train` measures and the tests check). */
 export const learnedClassifier = (weights: DecisionWeights = DECISION_WEIGHTS) => makeClassifier(CLAIM_DATA, { weights });
 
-/** The classifier of the real data. */
-const CLASSIFIER = USE_LEARNED_DECISION ? learnedClassifier() : makeClassifier(CLAIM_DATA);
+let classifier: ClaimClassifier | undefined;
+/**
+ * The classifier of the real data, built when first asked: building its lexicon (~14,000 words)
+ * is several milliseconds, which a process that checks no prose (`--help`, the language server
+ * before its first document) need not spend.
+ */
+const real = (): ClaimClassifier => (classifier ??= USE_LEARNED_DECISION ? learnedClassifier() : makeClassifier(CLAIM_DATA));
 
 /** Classifies one sentence's text (markup removed) written in a section of the given mode. */
-export const classifySentence = CLASSIFIER.classifySentence;
+export const classifySentence = (text: string, mode: SectionMode): ClaimMatch | null => real().classifySentence(text, mode);
 
 /**
  * Does a sentence generalise: present tense, and not about this patient ("She had never
  * smoked" does not; "This case shows that cramps always precede weakness" does).
  */
-export const generalises = CLASSIFIER.generalises;
+export const generalises = (text: string): boolean => real().generalises(text);
 
-export const analyseSentence = CLASSIFIER.analyseSentence;
+export const analyseSentence = (text: string, mode: SectionMode, context?: SentenceContext): Decision => real().analyseSentence(text, mode, context);
 
 /** The features of a sentence, and the decision on them (`traceOf` says it in words). */
-export const features = CLASSIFIER.features;
-export const decide = CLASSIFIER.decide;
+export const features = (text: string, mode: SectionMode, context?: SentenceContext): SentenceFeatures => real().features(text, mode, context);
+export const decide = (f: SentenceFeatures): Decision => real().decide(f);
