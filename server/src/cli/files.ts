@@ -1,11 +1,16 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { decodeManuscript, fileFormatOf, isTooLarge, manuscriptSize, MAX_MANUSCRIPT_BYTES, MAX_MANUSCRIPT_SIZE, minimumTextSize, type TextEncodingName } from '../checker';
-// Loaded with require so that the bundle takes tinyglobby's (and fdir's) CommonJS builds: their ESM
-// builds call createRequire(import.meta.url), which a CommonJS bundle leaves undefined.
-import tinyglobby = require('tinyglobby');
+import type * as Tinyglobby from 'tinyglobby';
 
-const { glob, isDynamicPattern } = tinyglobby;
+let tinyglobby: typeof Tinyglobby | undefined;
+/**
+ * tinyglobby (with fdir and picomatch), loaded when an argument is neither a file nor a folder:
+ * most runs name files, and need not initialise it at start. With require, so that the bundle
+ * takes its (and fdir's) CommonJS builds: their ESM builds call createRequire(import.meta.url),
+ * which a CommonJS bundle leaves undefined.
+ */
+const globber = (): typeof Tinyglobby => (tinyglobby ??= require('tinyglobby') as typeof Tinyglobby);
 
 /** Folders never walked (dot-folders are skipped too). */
 export const SKIPPED_DIRS = ['node_modules'] as const;
@@ -157,10 +162,10 @@ export async function collectTargets(patterns: string[], cwd: string, problems: 
       for (const f of found) add(f, false);
     } else if (stat) {
       add(abs, true);
-    } else if (isDynamicPattern(pattern)) {
+    } else if (globber().isDynamicPattern(pattern)) {
       let matches: string[];
       try {
-        matches = await glob(pattern, {
+        matches = await globber().glob(pattern, {
           cwd,
           absolute: true,
           onlyFiles: true,

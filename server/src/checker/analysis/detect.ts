@@ -1,4 +1,8 @@
-import picomatch from 'picomatch';
+import type PicomatchT from 'picomatch';
+
+let loaded: typeof PicomatchT | undefined;
+/** picomatch, loaded when a configuration's glob is first matched (most runs have none). */
+const picomatch = (...args: Parameters<typeof PicomatchT>) => (loaded ??= require('picomatch') as typeof PicomatchT)(...args);
 import type { CaselintConfig } from '../config';
 import { headingMatches, normalizeHeading, PROFILES, type Profile, type ProfileItem } from '../profiles';
 import type { DocumentModel } from '../types';
