@@ -6,7 +6,7 @@
  * answer. The server's CPU time and memory are read from /proc (Linux; NaN elsewhere): CPU
  * time is much less disturbed than wall time by the other processes of a shared machine.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { PULL_CAPABILITIES, spawnServer } from '../test/lsp/client';
 import { editRandom } from './workload';
 
@@ -19,6 +19,47 @@ export interface LspKeystrokeOptions {
   nodeArgs?: string[];
   /** Seed of the edit positions (bench/run.ts uses 17). */
   seed?: number;
+  /** A file for the server's phase records (lsp/phases.ts): then `phases` has each edit's. */
+  phaseLog?: string;
+}
+
+/**
+ * Where one edit's time went (ms): the server's steps (lsp/phases.ts), and the client's.
+ * toServer and toClient subtract one process's clock from the other's (performance.timeOrigin
+ * of each): right to a fraction of a millisecond, not exactly.
+ */
+export interface EditPhases {
+  /** From the client's didChange to the server's document updated (pipe, read, update). */
+  toServer: number;
+  /** TextDocument.update alone. */
+  update: number;
+  /** From the document updated to the pull handled (the client's pull, on the pipe). */
+  toPull: number;
+  /** The pull's wait for the messages already received (settle). */
+  settle: number;
+  /** From settled to the check's start (settings, config, snapshot). */
+  toCheck: number;
+  /** The check (the checker's lint, with its yields and the GC pauses in it). */
+  check: number;
+  yields: number;
+  /** Time in the check's yields to the event loop. */
+  yieldWait: number;
+  /** The last yield, after the check. */
+  lastYield: number;
+  /** Findings → diagnostics. */
+  convert: number;
+  /** Are they the last report's (the result id kept)? */
+  compare: number;
+  /** From compared to the answer encoded (vscode-jsonrpc, the encoder). */
+  encode: number;
+  /** From encoded to written (header and body on standard output). */
+  write: number;
+  /** From written to the client's answer (pipe, the client's parse). */
+  toClient: number;
+  /** V8's GC pauses of the server in the edit (all, and minor: scavenges). */
+  gc: number;
+  gcMinor: number;
+  total: number;
 }
 
 export interface LspKeystrokeResult {
@@ -33,6 +74,8 @@ export interface LspKeystrokeResult {
   rssEditedMB: number;
   /** JSON size of the full reports' items (what went on the wire for them), per full report. */
   fullReportBytes: number;
+  /** Per edit, with `phaseLog`. */
+  phases?: EditPhases[];
 }
 
 export function rssMB(pid?: number): number {
@@ -60,7 +103,15 @@ export function percentile(xs: readonly number[], q: number): number {
 
 export async function lspKeystrokes(options: LspKeystrokeOptions): Promise<LspKeystrokeResult> {
   const { text, edits } = options;
+  if (options.phaseLog) {
+    rmSync(options.phaseLog, { force: true });
+    process.env.CASELINT_PHASE_LOG = options.phaseLog;
+  }
   const client = spawnServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onType' }, serverJs: options.serverJs, nodeArgs: options.nodeArgs });
+  delete process.env.CASELINT_PHASE_LOG;
+  const sent: number[] = [];
+  const received: number[] = [];
+  let result: LspKeystrokeResult;
   try {
     await client.initialize();
     const uri = 'file:///tmp/caselint-bench/manuscript.md';
@@ -81,8 +132,10 @@ export async function lspKeystrokes(options: LspKeystrokeOptions): Promise<LspKe
       const lines = doc.slice(0, offset).split('\n');
       const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
       const t = performance.now();
+      sent.push(performance.timeOrigin + t);
       await client.change(uri, [{ range: { start: position, end: position }, text: i % 2 ? 'a' : ' ' }]);
       const report = await client.pull(uri, resultId);
+      received.push(performance.timeOrigin + performance.now());
       times.push(performance.now() - t);
       if (report.kind === 'unchanged') unchanged++;
       else fullBytes += JSON.stringify(report.items).length;
@@ -91,8 +144,39 @@ export async function lspKeystrokes(options: LspKeystrokeOptions): Promise<LspKe
     const rssEditedMB = rssMB(client.pid);
     const cpuPerEdit = (cpuMs(client.pid) - cpu0) / edits;
     const mainCpuPerEdit = (cpuMs(client.pid, true) - main0) / edits;
-    return { openMs, times, unchanged, cpuPerEdit, mainCpuPerEdit, rssOpenMB, rssEditedMB, fullReportBytes: edits > unchanged ? fullBytes / (edits - unchanged) : 0 };
+    result = { openMs, times, unchanged, cpuPerEdit, mainCpuPerEdit, rssOpenMB, rssEditedMB, fullReportBytes: edits > unchanged ? fullBytes / (edits - unchanged) : 0 };
   } finally {
     await client.shutdown();
   }
+  // The server wrote its records as it went; all are in once it has exited.
+  if (options.phaseLog) result.phases = editPhases(options.phaseLog, sent, received);
+  return result;
+}
+
+/** Each edit's phases from the server's records (the last `sent.length`: the open's pull comes first). */
+export function editPhases(log: string, sent: readonly number[], received: readonly number[]): EditPhases[] {
+  const records = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, number>);
+  const edits = records.slice(-sent.length);
+  return edits.map((r, i) => {
+    const d = (a: string, b: string) => r[b] - r[a];
+    return {
+      toServer: r.changed - sent[i],
+      update: r.update ?? 0,
+      toPull: d('changed', 'pulled'),
+      settle: d('pulled', 'settled'),
+      toCheck: d('settled', 'checkStart'),
+      check: d('checkStart', 'checked'),
+      yields: r.yields ?? 0,
+      yieldWait: r.yieldWait ?? 0,
+      lastYield: d('checked', 'lastYield'),
+      convert: d('lastYield', 'converted'),
+      compare: d('converted', 'compared'),
+      encode: d('compared', 'encoded'),
+      write: d('encoded', 'written'),
+      toClient: received[i] - r.written,
+      gc: r.gc ?? 0,
+      gcMinor: r.gcMinor ?? 0,
+      total: received[i] - sent[i],
+    };
+  });
 }

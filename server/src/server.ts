@@ -10,6 +10,7 @@ import { createServer } from './lsp/server';
 import { FramingGuard } from './lsp/framing';
 import { wireEncoder } from './lsp/wire';
 import { YOUNG_GENERATION_CAP_MB } from './lsp/heap';
+import { endPhases, phase, phasesOn } from './lsp/phases';
 import pkg from '../../package.json';
 
 const USAGE = `Usage: caselint-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -61,6 +62,18 @@ function main(argv: string[]): void {
 function stdioConnection(): Connection {
   const input = process.stdin.pipe(new FramingGuard((message) => void process.stderr.write(message + '\n')));
   const output = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: wireEncoder() });
+  if (phasesOn) {
+    // bench/lsp-keystrokes.ts --phases: a diagnostics report's record ends when it is written.
+    const write = output.write.bind(output);
+    output.write = async (message) => {
+      await write(message);
+      const result = (message as { result?: { kind?: unknown } }).result;
+      if (result?.kind === 'full' || result?.kind === 'unchanged') {
+        phase('written');
+        endPhases();
+      }
+    };
+  }
   // The input as a stream (not a reader): vscode-languageserver then exits when it ends, as it
   // does for --stdio; a writer in place of the output stream is taken as it is.
   const connection = createConnection(ProposedFeatures.all, input, output as unknown as NodeJS.WritableStream);

@@ -27,6 +27,7 @@ import {
 
 import { bibliographyFiles } from '../config/bibliographies';
 import { ConfigError, discoverConfig } from '../config/discover';
+import { phase, spend } from './phases';
 import { configDiagnostic, findingsToDiagnostics, sameList, skippedDiagnostic } from './diagnostics';
 
 /** Editor settings (section "caselint"). */
@@ -107,6 +108,7 @@ function pause(token: CheckToken, always = false, onYield?: () => void): Promise
   if (token.cancelled) return Promise.reject(new CheckCancelled('the check is no longer wanted'));
   if (!always && performance.now() - token.since < YIELD_AFTER_MS) return GO_ON;
   onYield?.();
+  const yielded = performance.now();
   return new Promise<void>((resolve, reject) => {
     let turns = 0;
     const turn = () => {
@@ -114,6 +116,8 @@ function pause(token: CheckToken, always = false, onYield?: () => void): Promise
       else if (token.cancelled) reject(new CheckCancelled('the check is no longer wanted'));
       else {
         token.since = performance.now();
+        spend('yields', 1);
+        spend('yieldWait', token.since - yielded);
         resolve();
       }
     };
@@ -349,6 +353,7 @@ export class Analyzer {
     // Bibliography files only for documents on disk (relative names need a folder).
     const bibliographies = path ? bibliographyFiles(path, loaded.file) : undefined;
     const lint = cache.checker ? cache.checker.lintAsync : lintFileAsync;
+    phase('checkStart');
     const { manuscript, result } = await lint(text, {
       format,
       config,
@@ -366,7 +371,9 @@ export class Analyzer {
     // The last pause, always a yield: an edit that arrived during the check is handled (and
     // cancels it) before the check is answered, so that no answer has the ranges of a version
     // the client no longer has.
+    phase('checked');
     await pause(token, true, this.options.onYield);
+    phase('lastYield');
     if (bibliographies?.paths.size) this.bibliographyPaths.set(document.uri, bibliographies.paths);
     else this.bibliographyPaths.delete(document.uri);
     const reason = manuscript.reason;
@@ -376,6 +383,7 @@ export class Analyzer {
     const diagnostics = findingsToDiagnostics(result.findings, document, result.model, this.options.maxDiagnostics, last?.diagnostics);
     // The same diagnostics as the last check's (a keystroke that moved none): the same result
     // id, so that a pull with it is answered `unchanged` and nothing is sent again.
+    phase('converted');
     let resultId: string;
     if (last && sameList(last.diagnostics, diagnostics)) {
       resultId = last.resultId;
@@ -383,6 +391,7 @@ export class Analyzer {
       resultId = `${document.version}:${generation}:${++sequence}`;
       cache.last = { resultId, generation, diagnostics };
     }
+    phase('compared');
     return {
       uri: document.uri,
       version: document.version,

@@ -38,6 +38,7 @@ import { definition, documentLinks, keyCompletion, references } from './navigati
 import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
 import { DocumentStates, type DocumentState } from './state';
 import { capYoungGeneration } from './heap';
+import { phase, phasesOn, spend } from './phases';
 import { hoverWithBibliographies } from './hover';
 import { documentSymbols, foldingRanges } from './symbols';
 import {
@@ -110,7 +111,7 @@ export type RecheckReason = 'open' | 'change' | 'save' | 'settings' | 'config' |
 const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
 
 export function createServer(connection: Connection, options: ServerOptions = {}): CaselintServer {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(phasesOn ? timedDocuments() : TextDocument);
   let capabilities: ClientCapabilities = {};
   let pullMode = false;
   let configurationSupport = false;
@@ -444,6 +445,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const emptyReport: DocumentDiagnosticReport = { kind: 'full', items: [] };
   connection.languages.diagnostics.on(
     guard('textDocument/diagnostic', emptyReport, async (params, token): Promise<DocumentDiagnosticReport> => {
+      phase('pulled');
       const uri = params.textDocument.uri;
       const document = documents.get(uri);
       if (!document) return emptyReport;
@@ -458,11 +460,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         if (state) state.saved = analysis;
       } else {
         await settle(uri, version, pullDebounceMs, token);
+        phase('settled');
         analysis = await analyse(document);
         // Checked while a newer version arrived: its ranges would be stale.
         if (analysis.status === 'cancelled' || documents.get(uri)?.version !== analysis.version) throw contentModified();
       }
       afterCheck(analysis);
+      phase('answered');
       if (params.previousResultId === analysis.resultId) return { kind: 'unchanged', resultId: analysis.resultId };
       return { kind: 'full', resultId: analysis.resultId, items: analysis.diagnostics };
     }),
@@ -611,3 +615,17 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   };
 }
 
+
+/** TextDocument's create and update, with the time of each update (lsp/phases.ts; bench only). */
+function timedDocuments(): typeof TextDocument {
+  return {
+    ...TextDocument,
+    update(document, changes, version) {
+      const t = performance.now();
+      const updated = TextDocument.update(document, changes, version);
+      spend('update', performance.now() - t);
+      phase('changed');
+      return updated;
+    },
+  };
+}

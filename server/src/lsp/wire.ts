@@ -12,6 +12,7 @@
  * which is what makes bytes per object right; the output is the bytes of the string
  * JSON.stringify gives (test/lsp/wire.test.ts).
  */
+import { phase } from './phases';
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-jsonrpc';
 
 const COMMA = Buffer.from(',');
@@ -22,7 +23,11 @@ export class WireJson {
   /** The UTF-8 bytes of `JSON.stringify(message)`. */
   encode(message: Message): Buffer {
     const m = message as { result?: unknown; params?: unknown };
-    if (isPlain(m.result) && Array.isArray(m.result.items)) return this.around(message, 'result', 'items');
+    if (isPlain(m.result) && (Array.isArray(m.result.items) || m.result.kind === 'unchanged')) {
+      const bytes = Array.isArray(m.result.items) ? this.around(message, 'result', 'items') : Buffer.from(JSON.stringify(message), 'utf8');
+      phase('encoded');
+      return bytes;
+    }
     if (isPlain(m.params) && Array.isArray(m.params.diagnostics)) return this.around(message, 'params', 'diagnostics');
     return Buffer.from(JSON.stringify(message), 'utf8');
   }

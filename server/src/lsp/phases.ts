@@ -1,0 +1,47 @@
+/**
+ * Where the time of a keystroke goes in the server (issue 17), for `bench/lsp-keystrokes.ts
+ * --phases`: when the environment variable CASELINT_PHASE_LOG names a file, the server appends
+ * one JSON line per diagnostics report it writes: when each step of the edit and of its pull
+ * ended (`phase`: epoch ms, comparable with the client's clock), and what was spent in V8's
+ * garbage collection pauses and in the check's yields to the event loop (`spend`: ms). One record
+ * at a time: it is meant for one document being typed in, not for a server with many documents.
+ * Without the variable, every call is one test of a constant.
+ */
+import { appendFileSync } from 'node:fs';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
+
+const file = process.env.CASELINT_PHASE_LOG || undefined;
+let record: Record<string, number> = {};
+
+/** Whether phases are written (the variable was set when the server started). */
+export const phasesOn = file !== undefined;
+
+/** `name` ended now. */
+export function phase(name: string): void {
+  if (file) record[name] = performance.timeOrigin + performance.now();
+}
+
+/** `ms` more spent in `name`. */
+export function spend(name: string, ms: number): void {
+  if (file) record[name] = (record[name] ?? 0) + ms;
+}
+
+/** A report was written: its record goes to the file, and the next one starts. */
+export function endPhases(): void {
+  if (!file) return;
+  try {
+    appendFileSync(file, JSON.stringify(record) + '\n');
+  } catch {
+    // A bench's file that cannot be written changes nothing for the editor.
+  }
+  record = {};
+}
+
+if (file) {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      spend('gc', entry.duration);
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) spend('gcMinor', entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
+}
