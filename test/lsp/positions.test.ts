@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { seededRandom } from '../../bench/random';
-import { computeLineStarts, positionAt } from '../../server/src/checker';
-import { hintedPositions } from '../../server/src/lsp/diagnostics';
+import { computeLineStarts, hintedPositions, positionAt } from '../../server/src/checker';
 
-/** Offset → position of the diagnostics (lsp/diagnostics.ts): positionAt's answer, whatever order the offsets come in. */
+/** Offset → position of the diagnostics and the CLI's report (model/text.ts hintedPositions): positionAt's answer, whatever order the offsets come in. */
 describe('language server positions', () => {
   it('gives positionAt’s position for offsets in document order, back and forth, and out of range', () => {
     const random = seededRandom(5);

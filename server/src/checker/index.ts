@@ -19,7 +19,7 @@ export {
 } from './formats';
 export { mergeConfigs, resolveRuleSetting, SEVERITY_SETTINGS, type CaselintConfig, type LimitsConfig, type LimitSetting, type RuleSetting } from './config';
 export { COUNT_IDS, PROFILES, getProfile, headingMatches, normalizeHeading, type CountId, type CountLimit, type Profile, type ProfileItem, type ProfileLimits, type ItemRoles, type ClaimMode, type EvidenceKind } from './profiles';
-export { parseDocument, computeLineStarts, positionAt, suppressionComment } from './model';
+export { parseDocument, computeLineStarts, hintedPositions, positionAt, suppressionComment } from './model';
 export { lowerBound } from './model/text';
 export { sectionHasContent, type SectionAnalysis } from './analysis/sections';
 export { contentEvidence, type ContentEvidence } from './analysis/evidence';

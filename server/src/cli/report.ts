@@ -1,4 +1,4 @@
-import { positionAt, type CaselintConfig, type CheckResult, type Finding, type Severity } from '../checker';
+import { hintedPositions, type CaselintConfig, type CheckResult, type Finding, type Severity } from '../checker';
 
 /** One checked file, as the formatters see it. */
 export interface FileReport {
@@ -22,10 +22,11 @@ export interface LocatedFinding extends Finding {
 }
 
 export function locate(report: FileReport): LocatedFinding[] {
-  const lineStarts = report.result.model.lineStarts;
+  // Findings come in document order: most positions are on the line of the one before.
+  const positionOf = hintedPositions(report.result.model.lineStarts);
   return report.findings.map((f) => {
-    const s = positionAt(lineStarts, f.start);
-    const e = positionAt(lineStarts, f.end);
+    const s = positionOf(f.start);
+    const e = positionOf(f.end);
     return { ...f, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   });
 }

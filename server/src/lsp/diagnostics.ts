@@ -9,7 +9,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lowerBound, positionAt, ruleDocsUrl, type DocumentModel, type Finding, type Severity } from '../checker';
+import { hintedPositions, lowerBound, ruleDocsUrl, type DocumentModel, type Finding, type Severity } from '../checker';
 
 
 export const SOURCE = 'caselint';
@@ -48,24 +48,6 @@ export type Positions = (offset: number) => { line: number; character: number };
 export function positionsOf(document: TextDocument, model?: DocumentModel): Positions {
   if (model && model.text === document.getText()) return hintedPositions(model.lineStarts);
   return (offset) => document.positionAt(offset);
-}
-
-/**
- * Offset → position through `starts` (positionAt's answer), looking first at the line of the
- * last offset asked and the next one: findings come in document order, a finding's end is mostly
- * on its start's line and the next finding's start on the same or the next line, so most of a
- * report's 2,000 positions need no binary search over the document's lines.
- */
-export function hintedPositions(starts: readonly number[]): Positions {
-  let line = 0;
-  const last = starts.length - 1;
-  return (offset) => {
-    if (!(starts[line] <= offset && (line === last || offset < starts[line + 1]))) {
-      if (line < last && starts[line + 1] <= offset && (line + 1 === last || offset < starts[line + 2])) line++;
-      else line = positionAt(starts as number[], offset).line;
-    }
-    return { line, character: offset - starts[line] };
-  };
 }
 
 /** The rules' documentation links, made once per rule and shared by their diagnostics (never changed). */

@@ -24,7 +24,7 @@ import { splitSentences } from './sentences';
 import { parseSuppressionDirective } from './suppressions';
 import { computeLineStarts, lineStartsAfterEdit, lowerBound, plainSpanToSource, positionAt, textEdit, editedVersion, freshVersion, type TextEdit, type TextVersion } from './text';
 
-export { computeLineStarts, positionAt } from './text';
+export { computeLineStarts, hintedPositions, positionAt } from './text';
 export { parseSuppressionDirective, suppressionComment } from './suppressions';
 
 /** After leading space and emphasis markers: "Figure 2", "**Table 1.**", "Supplementary Fig. S3". */
