@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import '../startup';
 import { willCheck } from './v8-flags';
+import { markChecked } from './checked';
 import { main } from './main';
 
 // A write error on stdout (a full disk, `caselint … | head` closing the pipe early) reaches the
@@ -26,10 +27,8 @@ main({
   },
   env: process.env,
   willCheck,
-  // Read by server/out/cli.js (entries/cli.ts) when it decides to keep the code cache (CHECKED_KEY in cli/checked.ts).
-  checked: () => {
-    (globalThis as Record<symbol, unknown>)[Symbol.for('caselint.cli.checked')] = true;
-  },
+  // Read by server/out/cli.js (entries/cli.ts) when it decides to keep the code cache.
+  checked: markChecked,
 }).then(
   (code) => {
     process.exitCode = code;
