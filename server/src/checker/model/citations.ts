@@ -105,7 +105,8 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     kind: 'numeric',
     example: '(1), (2, 3), (4–6) before a full stop, comma or semicolon',
     quick: /\(\d/,
-    re: /(?<=[\p{L}\p{N}%'"\u2019)\]]\s?)\((\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=[.,;:!?]|\s*$)/gu,
+    // (The look-behind after the "(" it ends with, not before: tried at each "(", not at every character.)
+    re: /\((?<=[\p{L}\p{N}%'"\u2019)\]]\s?\()(\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*)\)(?=[.,;:!?]|\s*$)/gu,
     keys: (m) => expandNumbers(m[1]),
   },
   {
@@ -115,8 +116,9 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     // end, so that decimals ("61.8"), counts ("In 2019, 12 patients") and list numbers are not read.
     kind: 'superscript',
     example: 'lost superscripts pasted from a PDF: year.1 Muscle, dyspnea,4,5 These, months.6–8',
-    quick: /[\p{Ll})][.,;:]\d/u,
-    re: /(?<=[\p{Ll})][.,;:])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s+\p{Lu}|\s*$)/gu,
+    // (Look-behinds after the digit they end with: tried at each digit or punctuation, not at every character.)
+    quick: /[.,;:]\d(?<=[\p{Ll})][.,;:]\d)/u,
+    re: /\d(?<=[\p{Ll})][.,;:]\d)\d{0,2}(?:[,\u2013-]\d{1,3})*(?=\s+\p{Lu}|\s*$)/gu,
     keys: (m) => expandNumbers(m[0]),
   },
   {
@@ -127,8 +129,8 @@ export const CITATION_PATTERNS: CitationPattern[] = [
     // ("2.1 Imaging", a section number) is not read.
     kind: 'superscript',
     example: 'lost superscripts after a number or an acronym: age 70.2, in 2001.7 Since, on MRI.3 The',
-    quick: /(?:\d|\p{Lu}\p{Lu})[.,;:]\d/u,
-    re: /(?<=(?:[\p{L}\p{N})%,;]\s{1,3}\d{1,4}(?:,\d{3}){0,4}\.|\p{Lu}\p{Lu}[.,;:]))\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s+(?!(?:Gy|Hz|Pa|Bq|Sv|Da|Wb)\b)\p{Lu}\p{Ll}|\s*$)/gu,
+    quick: /[.,;:]\d(?<=(?:\d|\p{Lu}\p{Lu})[.,;:]\d)/u,
+    re: /\d(?<=(?:[\p{L}\p{N})%,;]\s{1,3}\d{1,4}(?:,\d{3}){0,4}\.|\p{Lu}\p{Lu}[.,;:])\d)\d{0,2}(?:[,\u2013-]\d{1,3})*(?=\s+(?!(?:Gy|Hz|Pa|Bq|Sv|Da|Wb)\b)\p{Lu}\p{Ll}|\s*$)/gu,
     keys: (m) => expandNumbers(m[0]),
     inReferenceRange: true,
   },
