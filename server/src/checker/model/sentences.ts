@@ -56,6 +56,23 @@ function wordBefore(plain: string, i: number): { word: string; start: number } {
 
 /** Does a sentence plausibly start at k ("The", "MRI", "12 days", "mRNA", "(A)")? */
 function startsSentence(plain: string, k: number): boolean {
+  const code = plain.charCodeAt(k);
+  // ASCII first (nearly every sentence): OPENERS and the test below without a regular expression.
+  if (code < 128) {
+    if ((code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 34 || code === 39 || code === 40 || code === 91) return true;
+    if (!(code >= 97 && code <= 122)) return false;
+    for (let j = k + 1; j < k + 20 && j < plain.length; j++) {
+      const d = plain.charCodeAt(j);
+      if (d >= 128) return startsSentenceSlowly(plain, k);
+      if (d >= 65 && d <= 90) return true;
+      if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57))) return false;
+    }
+    return false;
+  }
+  return startsSentenceSlowly(plain, k);
+}
+
+function startsSentenceSlowly(plain: string, k: number): boolean {
   const c = plain[k];
   if (OPENERS.test(c)) return true;
   if (LOWER.test(c)) {
