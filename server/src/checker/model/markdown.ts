@@ -98,12 +98,14 @@ const LINE_END = '(?:\\r\\n|\\r|\\n)';
 /**
  * Where a token's content is in src[from, limit): verbatim, or (for content with line ends, and
  * for inline code, whose line ends are spaces) with \n standing for any line end of the source.
+ * `verbatim`: the source there is the content (a match of the pattern is not: a verbatim one
+ * would have been found first).
  */
-function findInSource(src: string, content: string, from: number, limit: number, codeSpaces: boolean): { index: number; length: number } | undefined {
+function findInSource(src: string, content: string, from: number, limit: number, codeSpaces: boolean): { index: number; length: number; verbatim: boolean } | undefined {
   const window = src.slice(from, limit);
   const at = window.indexOf(content);
   const flexible = content.includes('\n') || (codeSpaces && content.includes(' ') && /[\r\n]/.test(window));
-  if (!flexible) return at >= 0 ? { index: from + at, length: content.length } : undefined;
+  if (!flexible) return at >= 0 ? { index: from + at, length: content.length, verbatim: true } : undefined;
   const pattern = content
     .split(/(\n| )/)
     .map((part) => (part === '\n' ? LINE_END : part === ' ' ? (codeSpaces ? `(?: |${LINE_END})` : ' ') : escapeRe(part)))
@@ -111,8 +113,8 @@ function findInSource(src: string, content: string, from: number, limit: number,
   const m = new RegExp(pattern).exec(window);
   if (!m) return undefined;
   // The verbatim match wins when it comes first (or is the same).
-  if (at >= 0 && at <= m.index) return { index: from + at, length: content.length };
-  return { index: from + m.index, length: m[0].length };
+  if (at >= 0 && at <= m.index) return { index: from + at, length: content.length, verbatim: true };
+  return { index: from + m.index, length: m[0].length, verbatim: false };
 }
 
 /** Appends source[start, start + length), which reads as `plain` with each line end a space or \n. */
@@ -381,7 +383,7 @@ export function alignInline(
         const found = findInSource(src, c.content, cur, limit, c.type === 'code_inline');
         if (!found) {
           b.replace(c.content, cur, 0);
-        } else if (found.length === c.content.length && src.startsWith(c.content, found.index)) {
+        } else if (found.verbatim) {
           b.copy(c.content, found.index);
           cur = found.index + found.length;
         } else {
