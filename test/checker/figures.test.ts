@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { seededRandom } from '../../bench/random';
-import { matchesAt } from '../../server/src/checker/analysis/figures';
+import { figureMentions, matchesAt } from '../../server/src/checker/analysis/figures';
+import { parseDocument } from '../../server/src/checker/model';
 
 /**
  * Quarto labels and references are found by indexOf of their literal start and a sticky
@@ -29,4 +30,11 @@ describe('figures: Quarto labels found by their literal start (matchesAt)', () =
       }
     });
   }
+});
+
+describe('figures: written mentions', () => {
+  it('are found in any case, not inside a word, each list read once', () => {
+    const model = parseDocument('FIG. 2 and tAbLe 1, prefig 3, Figs. 4 and 5, Figure 6 and 2 weeks later; see table\u00a07.', 'text');
+    assert.deepEqual(figureMentions(model).map((m) => `${m.kind} ${m.number}`), ['figure 2', 'table 1', 'figure 4', 'figure 5', 'figure 6', 'table 7']);
+  });
 });

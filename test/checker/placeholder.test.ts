@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../server/src/checker';
 import { findPlaceholders, isPlaceholderText, PLACEHOLDER_TEXTS } from '../../server/src/checker/analysis/placeholders';
+import { seededRandom } from '../../bench/random';
 
 const texts = (plain: string) => findPlaceholders(plain).map((m) => m.text);
 
@@ -50,6 +51,35 @@ describe('rule placeholder', () => {
     for (const p of prose) assert.deepEqual(texts(p), [], p);
     assert.deepEqual(texts('______'), [], 'a line of underscores is a rule, not a blank');
     assert.deepEqual(findPlaceholders('Lee B. Night cramps [serial on the internet]. Thesis [dissertation].', [], [], true), []);
+  });
+
+  it('finds an instruction only where a sentence starts', () => {
+    const instructions = (plain: string) => findPlaceholders(plain).filter((m) => m.kind === 'instruction').map((m) => [m.start, m.text]);
+    assert.deepEqual(instructions('Add image here.'), [[0, 'Add image here.']]);
+    assert.deepEqual(instructions('Done. Add image here. Then: insert table 2 here\n  Text goes here'), [[6, 'Add image here.'], [28, 'insert table 2 here'], [50, 'Text goes here']]);
+    assert.deepEqual(instructions('We add image here. The text goes here, then. Done, add image here'), []);
+    assert.deepEqual(instructions(' \n Add image here.\u00a0Insert figure here!'), [[3, 'Add image here.'], [19, 'Insert figure here!']]);
+  });
+
+  it('finds instructions where the pattern behind look-behinds for sentence starts finds them (random texts)', () => {
+    // The rule's search tries the pattern only at sentence starts; this is the pattern it stands for.
+    const verbs = '(?:add|insert|place|put|paste|include|describe|write|enter|type|fill in|attach|upload|update|summari[sz]e|list|provide|explain|cite|copy)';
+    const lookBehind = new RegExp(
+      String.raw`(?:^|(?<=[.!?:]\s+)|(?<=\n\s*))(?:(?:please\s+)?${verbs}\b(?:\s+[^\s.!?]+){0,6}?\s+(?:about\s+)?here|(?:\S+\s+){0,3}?(?:goes|go) here|click(?: or tap)? here to enter text)(?=[.!:]?(?:\s|$|[)\]]))[.!:]?`,
+      'giu',
+    );
+    const keep = (t: string) => !/^\s*type\s+\d|\b(?:was|were|is|are|has|have|had|been|being|did|does|do|will|would|can|could|may|might)\b/i.test(t);
+    const words = ['Add', 'add', 'image', 'here', 'Here', 'goes', 'go', 'please', 'Click or tap here to enter text', 'type', '2', 'was', 'Insert', 'Text', 'about', '.', '!', '?', ':', ')', ']', ' ', '  ', '\n', ' \n ', '\t', '\u00a0', 'é', ','];
+    const random = seededRandom(17);
+    let found = 0;
+    for (let i = 0; i < 3000; i++) {
+      let t = '';
+      for (let k = 1 + Math.floor(random() * 20); k > 0; k--) t += words[Math.floor(random() * words.length)] + (random() < 0.6 ? ' ' : '');
+      const expected = [...t.matchAll(lookBehind)].filter((m) => keep(m[0])).map((m) => [m.index, m[0]]);
+      assert.deepEqual(findPlaceholders(t).filter((m) => m.kind === 'instruction').map((m) => [m.start, m.text]), expected, JSON.stringify(t));
+      found += expected.length;
+    }
+    assert.ok(found > 300, `${found} instructions in the random texts`);
   });
 
   it('knows every snippet placeholder text', () => {
