@@ -183,7 +183,8 @@ const PATTERNS: Pattern[] = [
   {
     // Citation templates: "(Author, Year)", "(Author et al., 2020)", "[Surname Year]", "(Name, YYYY)".
     kind: 'citation',
-    quick: /author|surname|name/i,
+    // ("surname" holds "name": two words to look for, not three.)
+    quick: /author|name/i,
     re: /[(\[](?:(?:first |last )?author|authors|surname|last ?name|name)(?: et al\.?)?,? (?:year|yyyy|\d{4}|(?:19|20)xx)[a-z]?(?:[;,] [^()[\]\n]{1,40})?[)\]]/gi,
   },
   {

@@ -469,7 +469,10 @@ function highestEntryNumber(text: string, rp: RawParagraph): number {
   while (from > 0 && rp.start - from < 8 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
   if (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from = rp.start;
   let count = 0;
-  for (const m of text.slice(from, rp.end).matchAll(NUMBERED_ENTRY)) count = Math.max(count, Number(m[1] ?? m[2]));
+  // (exec on the one expression: matchAll would copy it for every entry.)
+  const slice = text.slice(from, rp.end);
+  NUMBERED_ENTRY.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = NUMBERED_ENTRY.exec(slice)); ) count = Math.max(count, Number(m[1] ?? m[2]));
   return count;
 }
 
