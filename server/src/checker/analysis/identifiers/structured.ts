@@ -454,8 +454,11 @@ interface NeedsIndex {
   pairs: Uint8Array;
   /** By pair: a 128-bit map (four words) of the third characters of the longer strings. */
   thirds: Uint32Array;
-  /** By pair: its strings, longest first (a dense array, empty for most pairs). */
-  strings: string[][];
+  /**
+   * By pair: its strings, longest first (a dense array, undefined for most pairs: not 16,384 empty
+   * lists, whose making was a noticeable part of a cold run).
+   */
+  strings: (string[] | undefined)[];
   /** Each `needs` string → the lists that hold it. */
   listsOf: Map<string, (readonly string[])[]>;
 }
@@ -468,7 +471,7 @@ function buildNeedsIndex(): NeedsIndex {
   for (const n of all) listsOf.set(n, [...new Set(ALL.filter((p) => p.needs?.some((x) => n.includes(x))).map((p) => p.needs!))]);
   const pairs = new Uint8Array(128 * 128);
   const thirds = new Uint32Array(128 * 128 * 4);
-  const strings: string[][] = Array.from({ length: 128 * 128 }, () => []);
+  const strings = new Array<string[] | undefined>(128 * 128).fill(undefined);
   for (const n of [...listsOf.keys()].sort((x, y) => y.length - x.length)) {
     if (n.length < 2 || !/^[\x00-\x7f]{2,3}/.test(n) || (n.length > 2 && n.charCodeAt(2) > 127)) throw new Error(`identifier patterns: "${n}" must be two characters or more, the first three ASCII`);
     const key = (n.charCodeAt(0) << 7) | n.charCodeAt(1);
@@ -478,7 +481,7 @@ function buildNeedsIndex(): NeedsIndex {
       const c2 = n.charCodeAt(2);
       thirds[key * 4 + (c2 >> 5)] |= 1 << (c2 & 31);
     }
-    strings[key].push(n);
+    (strings[key] ??= []).push(n);
   }
   return { pairs, thirds, strings, listsOf };
 }
@@ -502,7 +505,7 @@ export function needsAt(text: string): Map<readonly string[], number[]> {
       if (c2 > 127 || (thirds[key * 4 + (c2 >> 5)] & (1 << (c2 & 31))) === 0) continue;
     }
     let found: string | undefined;
-    for (const n of strings[key]) {
+    for (const n of strings[key]!) {
       if (text.startsWith(n, i)) {
         found = n;
         break;
