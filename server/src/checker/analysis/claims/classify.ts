@@ -819,7 +819,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       const f = checkExclusions(this.f);
       if ((f.blockedBy || this.mode === 'case') && !f.skip && !f.never) {
         for (const clause of CLAUSES) {
-          if (clause.when === 'case' ? this.mode !== 'case' : clause.when !== f.blockedBy?.kind) continue;
+          // A clause about this patient or this case is looked for in a sentence about the
+          // report or its authors too ("As in our case, …", "We gave riluzole, which …").
+          const kind = f.blockedBy?.kind;
+          if (clause.when === 'case' ? this.mode !== 'case' : !(clause.when === kind || (clause.when === 'patient' && kind === 'report'))) continue;
           const m = run(clause.pattern, this.f);
           if (!m) continue;
           // The text after the match is judged, or the main clause before it (an aside).
@@ -909,15 +912,18 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       }
       return { claim: { category: cue.category, cue, text: c.text, index: c.index }, excludedBy: ft.about, features: ft, why: cue.name, passed };
     }
-    if (!ft.tense.present && !ft.exclusionsRead) {
-      return none(ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : 'no claim word, not in the present tense');
+    const ignored = () => `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence`;
+    // (In a case section, a claim word left out for the past tense may still stand in a clause
+    // judged on its own, an apposition: the clauses are read below.)
+    if (!ft.tense.present && !ft.exclusionsRead && !(ft.mode === 'case' && ft.ignoredCues.length)) {
+      return none(ft.ignoredCues.length ? ignored() : 'no claim word, not in the present tense');
     }
     if (ft.skip) return none(ft.skip.name, ft.skip);
     if (ft.never) return none(whatItIs(ft.never), ft.never);
     if (ft.about || ft.mode === 'case') {
       for (const c of ft.clauses) {
         const sub = decide(c.features);
-        if (sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case' || c.clause.whole)) {
+        if (sub.claim && (sub.claim.cue !== PRESENT_CUE || ((c.clause.when === 'case' || c.clause.whole) && !c.clause.cuesOnly))) {
           return { claim: { ...sub.claim, index: sub.claim.index + c.offset }, features: ft, why: sub.why, clause: c.clause.name, passed };
         }
       }
@@ -929,6 +935,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       return { claim: { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! }, features: ft, why: PRESENT_CUE.name, passed };
     }
     if (ft.about) return none(whatItIs(ft.about), ft.about);
+    if (ft.mode === 'case' && !ft.tense.present && ft.ignoredCues.length) return none(ignored());
     return none(ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word');
   }
 
@@ -1014,7 +1021,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     // In a case section, a clause judged as a sentence of its own (a reason stated as a general
     // fact) can make a claim where nothing else does: read only when it is needed.
     let caseClauseRead: boolean | undefined;
-    const caseClause = () => (caseClauseRead ??= ft.mode === 'case' && !present && ft.clauses.some((c) => c.clause.when === 'case' && subOf(c).claim !== undefined));
+    const caseClause = () => (caseClauseRead ??= ft.mode === 'case' && !present && ft.clauses.some((c) => c.clause.when === 'case' && subOf(c).claim !== undefined && (subOf(c).claim!.cue !== PRESENT_CUE || !c.clause.cuesOnly)));
     if (!candidates.length && !present && !caseClause()) {
       return { why: ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : ft.mode === 'case' && ft.tense.present ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
     }
@@ -1065,7 +1072,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if ((ft.about || ft.mode === 'case') && !ft.never && counted === 0) {
       for (const c of ft.clauses) {
         const sub = subOf(c);
-        if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case' || c.clause.whole) && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
+        if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || ((c.clause.when === 'case' || c.clause.whole) && !c.clause.cuesOnly)) && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
           x[X_CLAIM_IN_A_CLAUSE] = 1;
           clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
           break;

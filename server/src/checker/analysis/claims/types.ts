@@ -112,8 +112,9 @@ export interface ClaimExclusion {
 export interface ClaimClause {
   name: string;
   /**
-   * When the clause is looked for: in a sentence about this patient (`patient`) or this report
-   * (`report`), its cues judged on their own; or in any sentence of a case section (`case`),
+   * When the clause is looked for: in a sentence about this patient or this case (`patient`:
+   * also when the sentence is about this report or its authors, "As in our case, …") or this
+   * report (`report`), its cues judged on their own; or in any sentence of a case section (`case`),
    * judged as a sentence of its own outside the case sections (a present-tense statement in
    * it is a claim: "Levetiracetam was chosen because it has few interactions.").
    */
@@ -123,6 +124,12 @@ export interface ClaimClause {
    * does outside the case sections (always so for `case`).
    */
   whole?: boolean;
+  /**
+   * Only the clause's claim words count, never its present tense alone (a `case` clause without
+   * a finite verb of its own, an apposition: ", a titre found in many healthy women", but not
+   * ", a mass that is 3 cm wide").
+   */
+  cuesOnly?: boolean;
   /** What is judged: the text after the match (default), or the text before it (the main clause before an aside). */
   judges?: 'after' | 'before';
   pattern: ClaimRegExp;
