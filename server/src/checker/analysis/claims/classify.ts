@@ -753,7 +753,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       readonly text: string,
       readonly mode: SectionMode,
       readonly context: SentenceContext,
-      private readonly f: SentenceFacts,
+      readonly f: SentenceFacts,
       readonly candidates: ClaimCue[],
       readonly ignoredCues: ClaimCue[],
     ) {
@@ -819,10 +819,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       const f = checkExclusions(this.f);
       if ((f.blockedBy || this.mode === 'case') && !f.skip && !f.never) {
         for (const clause of CLAUSES) {
-          // A clause about this patient or this case is looked for in a sentence about the
-          // report or its authors too ("As in our case, …", "We gave riluzole, which …").
           const kind = f.blockedBy?.kind;
-          if (clause.when === 'case' ? this.mode !== 'case' : !(clause.when === kind || (clause.when === 'patient' && kind === 'report'))) continue;
+          if (clause.when === 'case' ? this.mode !== 'case' : !(clause.when === kind || (clause.when === 'this case' && (kind === 'patient' || kind === 'report')))) continue;
+          // A clause whose claim words alone count holds one only if the sentence has a claim word.
+          if (clause.cuesOnly && this.f.candidates.length === 0) continue;
           const m = run(clause.pattern, this.f);
           if (!m) continue;
           // The text after the match is judged, or the main clause before it (an aside).
@@ -889,6 +889,19 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     return { kind: 'unknown' };
   }
 
+  /** Clauses of a case section in which only claim words count (an apposition). */
+  const CUES_ONLY_CASE_CLAUSES = CLAUSES.filter((c) => c.when === 'case' && c.cuesOnly);
+  /**
+   * Does one of them match (a cheap pattern run, so that a past-tense sentence with a claim word
+   * left out runs its exclusions and clauses only then: reading them for every such sentence
+   * made the classifier ~20 % slower on the bench manuscript)?
+   */
+  function mayHoldCuesOnlyClause(ft: SentenceFeatures): boolean {
+    const f = ft instanceof Features ? ft.f : { text: ft.text };
+    for (const c of CUES_ONLY_CASE_CLAUSES) if (run(c.pattern, f)) return true;
+    return false;
+  }
+
   /** The verdict on a sentence's features, with its reason (the same steps as ever, in the same order). */
   function decide(ft: SentenceFeatures): Decision {
     const none = (why: string, excludedBy?: ClaimExclusion): Decision => ({ claim: null, excludedBy, features: ft, why });
@@ -912,11 +925,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       }
       return { claim: { category: cue.category, cue, text: c.text, index: c.index }, excludedBy: ft.about, features: ft, why: cue.name, passed };
     }
-    const ignored = () => `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence`;
     // (In a case section, a claim word left out for the past tense may still stand in a clause
-    // judged on its own, an apposition: the clauses are read below.)
-    if (!ft.tense.present && !ft.exclusionsRead && !(ft.mode === 'case' && ft.ignoredCues.length)) {
-      return none(ft.ignoredCues.length ? ignored() : 'no claim word, not in the present tense');
+    // judged on its own, an apposition: the clauses are read below, when one may stand there.)
+    if (!ft.tense.present && !ft.exclusionsRead && !(ft.mode === 'case' && ft.ignoredCues.length && mayHoldCuesOnlyClause(ft))) {
+      return none(ft.ignoredCues.length ? ignoredWhy(ft) : 'no claim word, not in the present tense');
     }
     if (ft.skip) return none(ft.skip.name, ft.skip);
     if (ft.never) return none(whatItIs(ft.never), ft.never);
@@ -935,7 +947,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       return { claim: { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! }, features: ft, why: PRESENT_CUE.name, passed };
     }
     if (ft.about) return none(whatItIs(ft.about), ft.about);
-    if (ft.mode === 'case' && !ft.tense.present && ft.ignoredCues.length) return none(ignored());
+    if (ft.mode === 'case' && !ft.tense.present && ft.ignoredCues.length) return none(ignoredWhy(ft));
     return none(ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word');
   }
 
@@ -1021,7 +1033,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     // In a case section, a clause judged as a sentence of its own (a reason stated as a general
     // fact) can make a claim where nothing else does: read only when it is needed.
     let caseClauseRead: boolean | undefined;
-    const caseClause = () => (caseClauseRead ??= ft.mode === 'case' && !present && ft.clauses.some((c) => c.clause.when === 'case' && subOf(c).claim !== undefined && (subOf(c).claim!.cue !== PRESENT_CUE || !c.clause.cuesOnly)));
+    const caseClause = () => (caseClauseRead ??= ft.mode === 'case' && !present && ft.clauses.some((c) => c.clause.when === 'case' && clauseCounts(c, subOf(c))));
     if (!candidates.length && !present && !caseClause()) {
       return { why: ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : ft.mode === 'case' && ft.tense.present ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
     }
@@ -1072,7 +1084,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if ((ft.about || ft.mode === 'case') && !ft.never && counted === 0) {
       for (const c of ft.clauses) {
         const sub = subOf(c);
-        if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || ((c.clause.when === 'case' || c.clause.whole) && !c.clause.cuesOnly)) && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
+        if (clauseCounts(c, sub)) {
           x[X_CLAIM_IN_A_CLAUSE] = 1;
           clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
           break;
@@ -1090,6 +1102,16 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         : { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! };
     const excludedBy = ft.never ?? ft.about ?? (ex && present && x[X_EXHORTATION_IN_THE_CLAUSE_OF_THE_VERB] ? ex.exclusion : undefined) ?? ft.comment;
     return { x, claim, clause: named ? undefined : clause?.name, why: named ? named.cue.name : clause ? clause.match.cue.name : claim.cue.name, excludedBy };
+  }
+
+  /**
+   * Does a clause judged on its own make a claim (as the hand decision reads it): a claim word
+   * that counts in it (not one kept out by this case's words), or its present tense where that
+   * counts (a case section's clause, a whole one; never an apposition's).
+   */
+  function clauseCounts(c: SentenceFeatures['clauses'][number], sub: Evidence): boolean {
+    if (!sub.x || !sub.claim || sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) return false;
+    return sub.claim.cue !== PRESENT_CUE || ((c.clause.when === 'case' || c.clause.whole === true) && !c.clause.cuesOnly);
   }
 
   const W = options.weights ? weightVector(options.weights) : undefined;
@@ -1159,6 +1181,11 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   }
 
   return { classifySentence: (text, mode) => analyseSentence(text, mode).claim, analyseSentence, generalises, features, decide: decideBy, evidence };
+}
+
+/** Why a claim word of a case section did not count (the sentence is not in the present tense). */
+function ignoredWhy(ft: SentenceFeatures): string {
+  return `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence`;
 }
 
 /** What an exclusion says the sentence is, in a writer's words. */

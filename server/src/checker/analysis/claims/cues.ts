@@ -158,17 +158,17 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'other authors',
     category: 'literature',
-    pattern: lazyPattern(String.raw`\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))`, 'iu'),
-    examples: { claims: ['Most authors propose immobilisation in supination.'] },
+    pattern: lazyPattern(String.raw`\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|(?<!\b(?:the|our)\s)\b(?:investigators|researchers)\b(?=\s+(?:(?:\p{L}+ly|first|have|has|had|also|later|then|subsequently)\s+)*\p{L}+ed\b)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))`, 'iu'),
+    examples: { claims: ['Most authors propose immobilisation in supination.', 'Swedish researchers traced the outbreak to imported lettuce.'], leaves: ['The researchers who took the samples were blinded.'] },
   },
   {
     // "Following current guidelines, he received thrombolysis": the guideline is a source to cite,
     // also in the patient's story.
     name: 'practice guidelines followed',
     category: 'literature',
-    pattern: lazyPattern(String.raw`\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest)\s+)(?:recommendations|protocols?|polic(?:y|ies)))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest|who|expert)\s+)(?:recommendations|protocols?|polic(?:y|ies)|advice|guidance))\b`, 'iu'),
     strong: true,
-    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.', 'Following the national protocol, she was screened for hepatitis B before rituximab.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'According to the ward protocol, his drain was removed on day 2.', 'In keeping with her recommendations, the dose was halved.'] },
+    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.', 'Following the national protocol, she was screened for hepatitis B before rituximab.', 'Following WHO guidance, he was given oral rehydration salts.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'According to the ward protocol, his drain was removed on day 2.', 'Following his advice, she rested for a week.', 'In keeping with her recommendations, the dose was halved.'] },
   },
   {
     // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a

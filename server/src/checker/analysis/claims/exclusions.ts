@@ -41,9 +41,9 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // The noun first, then the determiner looked up behind it: the pattern is tried only where the noun stands.
     pattern: lazyPattern(
       String.raw`\b(?:case|cases|report|study|paper|article|manuscript|presentation)\b(?<=\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?\p{L}+)|\b(?:finding|findings|picture|observation|observations)\b(?<=\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?\p{L}+)` +
-      // A part of the paper as the subject ("The following sections consider …", "This section reviews …").
-      String.raw`|\b(?:section|sections|paragraph|paragraphs|chapter|part)\b(?<=\b(?:this|the\s+(?:following|next|remaining|preceding|previous|present)|following|next)\s+(?:\p{L}+\s+)?\p{L}+)`, 'iu'),
-    examples: { leaves: ['This case shows how the diagnosis can be missed.', 'This radiological finding is due to a venous backflow.', 'The next section weighs the causes of a raised ferritin.'] },
+      // A part of the paper as the subject ("The following sections consider …", "This section reviews …", "In what follows, …").
+      String.raw`|\b(?:section|sections|paragraph|paragraphs|chapter|part)\b(?<=\b(?:this|the\s+(?:following|next|remaining|preceding|previous|present)|following|next)\s+(?:\p{L}+\s+)?\p{L}+)|^in\s+(?:what\s+follows|the\s+following)\b`, 'iu'),
+    examples: { leaves: ['This case shows how the diagnosis can be missed.', 'This radiological finding is due to a venous backflow.', 'The next section weighs the causes of a raised ferritin.', 'In what follows, the two scans are compared.'] },
   },
   {
     name: 'the authors (we, our)',
@@ -90,12 +90,23 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
+    // The reader told what to do, whatever the verb: a clinician as the subject of "should",
+    // "must", "need to" ("Radiologists reading a chest film … should look closely at …").
+    name: 'clinicians told what to do ("radiologists should")',
+    kind: 'exhortation',
+    pattern: lazyPattern(String.raw`\b(?:clinicians|physicians|doctors|surgeons|radiologists|pathologists|practitioners|nurses|midwives|pharmacists|dentists|specialists|neurologists|cardiologists|dermatologists|paediatricians|pediatricians|obstetricians|gynaecologists|gynecologists|anaesthetists|anesthesiologists|oncologists|psychiatrists|ophthalmologists|urologists|gastroenterologists|rheumatologists|endocrinologists|intensivists|(?:those|anyone)\s+(?:caring|treating|seeing|looking\s+after|working))\b[^.;]{0,80}?\b(?:should|must|need\s+to|ought\s+to|have\s+to)\b`, 'iu'),
+    examples: {
+      leaves: ['Surgeons operating on the thyroid in such patients should check the calcium on the first evening.'],
+      claims: ['Cramps are common in older adults, but clinicians should still ask about them.'],
+    },
+  },
+  {
     // "Further studies are needed", "the mechanism remains to be elucidated".
     name: 'call for research',
     kind: 'exhortation',
-    pattern: lazyPattern(String.raw`\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined)|(?:has|have|is|are|remains?)\s+(?:still\s+)?yet\s+to\s+be\s+(?:tested|studied|established|determined|shown|proven|defined|clarified|confirmed|evaluated|assessed|answered|explored|examined)(?:\s+in\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:trial|study))?)\b`, 'iu'),
     examples: {
-      leaves: ['Larger studies are needed to confirm the benefit of mexiletine.', 'Whether the cramps herald weakness remains to be established.'],
+      leaves: ['Larger studies are needed to confirm the benefit of mexiletine.', 'Whether the cramps herald weakness remains to be established.', 'The value of a second dose has yet to be tested in a randomised trial.'],
       claims: ['More women than men need treatment.'],
     },
   },
@@ -357,6 +368,12 @@ const GENERIC_PEOPLE = String.raw`(?!(?:the|our|these|those|both|all|two|three|h
 const THEY_PRESENT = String.raw`they\s+(?:do|can|cannot|may|might|must|seldom|rarely|often|usually)\b`;
 /** People in general named anywhere in a clause ("because outcomes are better in young patients"): not this patient's state. */
 const IN_PEOPLE = String.raw`[^,;.]*?\b(?:in|among)\s+(?:(?:most|many|some|all|young|younger|old|older|elderly|adult|pregnant|such)\s+)?(?:patients|people|children|adults|women|men|infants|neonates)\b`;
+/**
+ * A bare plural as a clause's subject ("since wounds contaminated with soil carry a high risk"):
+ * things of a kind, not this patient's (after "since", not a time: "since steroids were stopped"
+ * is then judged past).
+ */
+const BARE_PLURAL = String.raw`(?!(?:is|was|has|this|thus|its|his|hers|days|weeks|months|years|hours|times|then|childhood|us)\b)(?!\p{L}*ss\b)\p{L}{3,}s\s`;
 /** A share of a population as a clause's subject ("up to 20% of such fractures", "most of them"). */
 const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|only)\s+)?(?:\d+(?:\.\d+)?\s?%|(?:one|two)\s+in\s+\d|most|many|the\s+majority)\s+of\b`;
 
@@ -421,7 +438,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // missed") are general however they are told; "as" gives a reason when "it" or such a share
     // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
     pattern: lazyPattern(
-      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
         String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
         String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?=${IN_PEOPLE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
       'iu',
@@ -436,6 +453,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'She was vaccinated against influenza, as pregnant women are at higher risk of severe illness.',
         'Antibiotics were withheld, as they do not shorten viral bronchiolitis.',
         'Plasma exchange was chosen because responses are faster in younger adults.',
+        'Her ferrets were rehomed, since ferrets carry influenza.',
       ],
       caseLeaves: [
         'Lamotrigine was chosen because she is planning a pregnancy.',
@@ -450,6 +468,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'The visit was moved, as they could not travel that week.',
         'Surgery was delayed because both children are unwell.',
         'The dose was halved because the tablets are too large for her.',
+        'She has been well since steroids were stopped.',
       ],
     },
   },
@@ -457,10 +476,10 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // The patient named only to compare ("As in our patient, the disease usually…"): what
     // follows the comma is said of the disease, and its claim words count.
     name: 'a comparison with this patient ("as in our patient,")',
-    when: 'patient',
+    when: 'this case',
     pattern: lazyPattern(String.raw`^\s*(?:as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|like|similar\s+to|unlike)\s+(?:(?:in\s+)?(?:our|the\s+present|this)\s+)(?:patient|case)s?\s*,\s*`, 'iu'),
     examples: {
-      claims: ['As in our patient, the tumour usually presents with painless haematuria.'],
+      claims: ['As in our patient, the tumour usually presents with painless haematuria.', 'As in our case, the cyst is usually found by chance.'],
       leaves: ['As in our patient, the pain was relieved by sitting forward.'],
     },
   },

@@ -112,13 +112,12 @@ export interface ClaimExclusion {
 export interface ClaimClause {
   name: string;
   /**
-   * When the clause is looked for: in a sentence about this patient or this case (`patient`:
-   * also when the sentence is about this report or its authors, "As in our case, …") or this
-   * report (`report`), its cues judged on their own; or in any sentence of a case section (`case`),
+   * When the clause is looked for: in a sentence about this patient (`patient`), this report
+   * (`report`) or either (`this case`: "As in our case, …"), its cues judged on their own; or in any sentence of a case section (`case`),
    * judged as a sentence of its own outside the case sections (a present-tense statement in
    * it is a claim: "Levetiracetam was chosen because it has few interactions.").
    */
-  when: 'patient' | 'report' | 'case';
+  when: 'patient' | 'report' | 'this case' | 'case';
   /**
    * The clause is a sentence of its own, so the present tense alone makes it a claim, as it
    * does outside the case sections (always so for `case`).
