@@ -318,6 +318,10 @@ interface SentenceFacts {
   exclusions: number[];
   /** Have the exclusion patterns been run (skip, blockedBy, patientBlock are then set)? */
   checked: boolean;
+  /** Have the `comment` ones been run (they are read last, so they run only when asked for)? */
+  commentsChecked: boolean;
+  /** Index (into the exclusions) of the `skip` exclusion that matched: none after it is run. */
+  skipIndex: number;
   /** A `skip` exclusion matched (figure call-out). */
   skip?: ClaimExclusion;
   /** The first patient/report exclusion that matched. */
@@ -501,6 +505,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       candidates: [],
       exclusions: [],
       checked: false,
+      commentsChecked: false,
+      skipIndex: -1,
       presentStart: -1,
       presentEnd: -1,
       exhortationAt: -1,
@@ -669,6 +675,9 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     for (const x of f.exclusions) {
       const ex = EXCLUSIONS[x];
       if (ex.kind === 'own-data' && f.presentStart >= 0) continue;
+      // What the sentence is as the authors' comment is read last by the decision, when nothing
+      // else has decided it (checkComments): most sentences never need those patterns run.
+      if (ex.kind === 'comment') continue;
       const m = run(ex.pattern, f);
       if (!m) continue;
       const at = m.index;
@@ -676,6 +685,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       (f.matched ??= []).push({ exclusion: ex, at, text: said });
       if (ex.kind === 'skip') {
         f.skip = ex;
+        f.skipIndex = x;
         return f;
       }
       if (ex.kind === 'paper' || ex.kind === 'own-data') {
@@ -691,7 +701,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
           f.exhortationEnd = at + m[0].length;
         }
       }
-      else if (ex.kind === 'comment') f.comment ??= ex;
       else if (ex.kind === 'question') {
         if (!f.question) {
           f.question = ex;
@@ -708,6 +717,28 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     }
     return f;
   }
+
+  /** Runs the `comment` exclusions (after the others, once): the authors reason, hedge or advise. */
+  function checkComments(f: SentenceFacts): SentenceFacts {
+    checkExclusions(f);
+    if (f.commentsChecked) return f;
+    f.commentsChecked = true;
+    let added = false;
+    for (const x of f.exclusions) {
+      if (f.skip && x > f.skipIndex) break;
+      const ex = EXCLUSIONS[x];
+      if (ex.kind !== 'comment') continue;
+      const m = run(ex.pattern, f);
+      if (!m) continue;
+      (f.matched ??= []).push({ exclusion: ex, at: m.index, text: written(f, m) });
+      added = true;
+      f.comment ??= ex;
+    }
+    // In the exclusions' order, as they were listed when all ran at once.
+    if (added && f.matched!.length > 1) f.matched!.sort((a, b) => EXCLUSION_INDEX.get(a.exclusion)! - EXCLUSION_INDEX.get(b.exclusion)!);
+    return f;
+  }
+  const EXCLUSION_INDEX = new Map(EXCLUSIONS.map((ex, i) => [ex, i]));
 
   /**
    * Does what the sentence is (exclusions) keep this cue, matched at `at` (-1: not matched yet),
@@ -787,7 +818,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       return this.f.checked;
     }
     get exclusions(): SentenceFeatures['exclusions'] {
-      return checkExclusions(this.f).matched ?? [];
+      return checkComments(this.f).matched ?? [];
     }
     get skip(): ClaimExclusion | undefined {
       return checkExclusions(this.f).skip;
@@ -803,7 +834,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       return f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt, end: f.exhortationEnd } : undefined;
     }
     get comment(): ClaimExclusion | undefined {
-      return checkExclusions(this.f).comment;
+      return checkComments(this.f).comment;
     }
     get openQuestion(): SentenceFeatures['openQuestion'] {
       const f = checkExclusions(this.f);

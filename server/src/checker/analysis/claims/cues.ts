@@ -521,25 +521,29 @@ const GENERAL: ClaimCue[] = [
     name: 'general fact told in passing',
     category: 'general',
     pattern: lazyPattern(
-      String.raw`,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded|severe|mild|major|important|established|main|leading)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger|risk\s+factor|variant|form|subtype|type)\s+(?:of|in|after|with|for)\s+${NOT_THIS_ONE}` +
+      // The appositions share their opening (a comma), matched once: V8 tries each alternative at
+      // every position, and this pattern runs on many sentences.
+      String.raw`,\s+(?:` +
+        String.raw`(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded|severe|mild|major|important|established|main|leading)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger|risk\s+factor|variant|form|subtype|type)\s+(?:of|in|after|with|for)\s+${NOT_THIS_ONE}` +
         // The same apposition with any noun when its adjective can only say how things usually
         // are (", a well-known source of lead exposure", ", a common cause of …"): what the
         // noun is does not matter; adjectives that also grade this patient's own finding
         // ("severe", "main") keep to the nouns above.
-        String.raw`|,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|frequently|commonly)\s+)?(?:common|typical|frequent|classic(?:al)?|well[\s-]known|well[\s-]recogni[sz]ed|well[\s-]established|recogni[sz]ed|usual|feared|dreaded)\s+(?:[\p{L}-]+\s+){1,2}?(?:of|in|after|with|for|among)\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:a|an|the)\s+(?:(?:very|most|relatively|frequently|commonly)\s+)?(?:common|typical|frequent|classic(?:al)?|well[\s-]known|well[\s-]recogni[sz]ed|well[\s-]established|recogni[sz]ed|usual|feared|dreaded)\s+(?:[\p{L}-]+\s+){1,2}?(?:of|in|after|with|for|among)\s+${NOT_THIS_ONE}` +
         // An apposition that ties a finding to a disease (", a response typical of Still disease").
-        String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?(?:typical|characteristic|pathognomonic|diagnostic|classic)\s+(?:of|for)\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?(?:typical|characteristic|pathognomonic|diagnostic|classic)\s+(?:of|for)\s+${NOT_THIS_ONE}` +
         // What a drug or an exposure is known to do (", known to cause …", ", a drug known to induce …").
-        String.raw`|,\s+(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:well[\s-])?known\s+to\s+(?!(?:the|us|our|her|his|their|him|them|have|be\s+(?:present|known))\b)\p{L}+` +
-        String.raw`|,\s+(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
-        String.raw`|,\s+(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established|specific|definitive)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure|antidote|antitoxin|antivenom|vaccine|regimen|remedy|choice)\s+(?:for|of|in|to)\s+${NOT_THIS_ONE}` +
-        String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:well[\s-])?known\s+to\s+(?!(?:the|us|our|her|his|their|him|them|have|be\s+(?:present|known))\b)\p{L}+` +
+        String.raw`|(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established|specific|definitive)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure|antidote|antitoxin|antivenom|vaccine|regimen|remedy|choice)\s+(?:for|of|in|to)\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|option|procedure|intervention|operation)\s+(?:with|of)\s+(?:proven|established|known|documented|demonstrated|recogni[sz]ed)\s+(?:benefit|efficacy|value|effect)\b` +
+        String.raw`)` +
         String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected)\s+(?:in|with|after)\s+${NOT_THIS_ONE}|\bas\s+(?:it\s+)?(?:(?:often|usually|sometimes|\p{L}+ly)\s+)?(?:happens|occurs)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
         String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
         String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b` +
         // A drug's property given as the reason ("given its narrow therapeutic index").
-        String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|for|in\s+view\s+of)\s+(?:its|their)\s+(?:(?:very|relatively|long|short|narrow|wide|broad|good|poor|high|low|excellent|favou?rable|better|greater|known)\s+)+(?:[\p{L}-]+\s+)?(?:therapeutic\s+(?:index|window|range)|half-life|penetration|bioavailability|safety\s+profile|side[\s-]effect\s+profile|interactions?|toxicity|clearance|spectrum|potency|efficacy)\b` +
-        String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|option|procedure|intervention|operation)\s+(?:with|of)\s+(?:proven|established|known|documented|demonstrated|recogni[sz]ed)\s+(?:benefit|efficacy|value|effect)\b`,
+        String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|for|in\s+view\s+of)\s+(?:its|their)\s+(?:(?:very|relatively|long|short|narrow|wide|broad|good|poor|high|low|excellent|favou?rable|better|greater|known)\s+)+(?:[\p{L}-]+\s+)?(?:therapeutic\s+(?:index|window|range)|half-life|penetration|bioavailability|safety\s+profile|side[\s-]effect\s+profile|interactions?|toxicity|clearance|spectrum|potency|efficacy)\b`,
       'iu',
     ),
     strong: true,
