@@ -40,10 +40,19 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // Also this case's findings: "This radiological finding is due to…" reasons about the case.
     // The noun first, then the determiner looked up behind it: the pattern is tried only where the noun stands.
     pattern: lazyPattern(
-      String.raw`\b(?:case|cases|report|study|paper|article|manuscript|presentation)\b(?<=\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?\p{L}+)|\b(?:finding|findings|picture|observation|observations)\b(?<=\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?\p{L}+)` +
-      // A part of the paper as the subject ("The following sections consider …", "This section reviews …", "In what follows, …").
-      String.raw`|\b(?:section|sections|paragraph|paragraphs|chapter|part)\b(?<=\b(?:this|the\s+(?:following|next|remaining|preceding|previous|present)|following|next)\s+(?:\p{L}+\s+)?\p{L}+)|^in\s+(?:what\s+follows|the\s+following)\b`, 'iu'),
-    examples: { leaves: ['This case shows how the diagnosis can be missed.', 'This radiological finding is due to a venous backflow.', 'The next section weighs the causes of a raised ferritin.', 'In what follows, the two scans are compared.'] },
+      String.raw`\b(?:case|cases|report|study|paper|article|manuscript|presentation)\b(?<=\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?\p{L}+)|\b(?:finding|findings|picture|observation|observations)\b(?<=\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?\p{L}+)`,
+      'iu',
+    ),
+    examples: { leaves: ['This case shows how the diagnosis can be missed.', 'This radiological finding is due to a venous backflow.'] },
+  },
+  {
+    // A part of the paper as the subject ("The following sections consider …", "This section
+    // reviews …", "In what follows, …"). An entry of its own: "following" is a common word in a
+    // case report ("following surgery"), and the pattern above need not run wherever it stands.
+    name: 'a part of the paper ("the next section")',
+    kind: 'report',
+    pattern: lazyPattern(String.raw`\b(?:section|sections|paragraph|paragraphs|chapter|part)\b(?<=\b(?:this|the\s+(?:following|next|remaining|preceding|previous|present)|following|next)\s+(?:\p{L}+\s+)?\p{L}+)|^in\s+(?:what\s+follows|the\s+following)\b`, 'iu'),
+    examples: { leaves: ['The next section weighs the causes of a raised ferritin.', 'In what follows, the two scans are compared.'] },
   },
   {
     name: 'the authors (we, our)',
