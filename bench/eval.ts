@@ -44,8 +44,9 @@
  * and 07-11 and narratives 500-999 are SCORE ONLY: never tuned on, their sentences never listed
  * (--verbose lists the misses and false flags of the tuning group only).
  *
- *   npm run eval [-- --corpus DIR] [-- --verbose]   (--verbose lists every miss and false flag
- *   of the old labels and of the tuning group)
+ *   npm run eval [-- --corpus DIR] [-- --verbose] [-- --tuning-only]   (--verbose lists every
+ *   miss and false flag of the old labels and of the tuning group; --tuning-only scores the
+ *   tuning group alone, the score-only items unchecked)
  *
  * `npm run eval` then runs bench/identifiers-eval.ts: patient-identifier on identifiers planted
  * into the published narratives (../shared/corpus/narratives), per kind, tuning and held-out sets.
@@ -96,6 +97,12 @@ interface Score {
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
+/**
+ * --tuning-only: score the decisions, narratives and our own sentences of the TUNING group only
+ * (the score-only items are not even checked), to work on the rule without seeing the group it
+ * is finally scored on.
+ */
+const tuningOnly = args.includes('--tuning-only');
 const corpusArg = args.indexOf('--corpus');
 const corpus = resolve(corpusArg >= 0 ? args[corpusArg + 1] : defaultCorpus());
 
@@ -247,6 +254,7 @@ const decisionWhy = new Map<string, string>();
 if (existsSync(decisionsPath)) {
   const all = JSON.parse(readFileSync(decisionsPath, 'utf8')) as { labels: Record<string, DecisionLabel[]> };
   for (const file of Object.keys(all.labels).sort()) {
+    if (tuningOnly && !DECISION_TUNE_IDS.includes(file.slice(0, 2))) continue;
     const text = readFileSync(join(corpus, file), 'utf8');
     const findings = check(text, { format: 'markdown' }).findings.filter((f) => f.ruleId === 'unsupported-claim');
     const row: DecisionRow = { id: file.slice(0, 2), name: file.replace(/\.md$/, ''), claim: emptyScore(), not: emptyScore(), borderline: emptyScore(), left: 0 };
@@ -305,6 +313,7 @@ let narrativeMs = 0;
 if (existsSync(narrativesPath)) {
   const lines = readFileSync(narrativesPath, 'utf8').split('\n').filter((l) => l.trim());
   lines.forEach((line, index) => {
+    if (tuningOnly && index >= NARRATIVE_TUNE_END) return;
     const { text } = JSON.parse(line) as { text: string };
     const doc = `# A case report\n\n## Case presentation\n\n${text}\n`;
     const t0 = performance.now();
@@ -340,8 +349,10 @@ if (decisionRows.length) {
   for (const r of decisionRows) dLine(`${r.name.slice(0, 43)}${DECISION_TUNE_IDS.includes(r.id) ? '' : ' #'}`, r);
   console.log('-'.repeat(dHeader.length));
   dLine('TUNING (01-04, 06)', sumDecisions(decisionRows.filter((r) => DECISION_TUNE_IDS.includes(r.id))));
-  dLine('SCORE ONLY (05, 07-11) #', sumDecisions(decisionRows.filter((r) => !DECISION_TUNE_IDS.includes(r.id))));
-  dLine('total', sumDecisions(decisionRows));
+  if (!tuningOnly) {
+    dLine('SCORE ONLY (05, 07-11) #', sumDecisions(decisionRows.filter((r) => !DECISION_TUNE_IDS.includes(r.id))));
+    dLine('total', sumDecisions(decisionRows));
+  }
   const left = sumDecisions(decisionRows).left;
   if (left) console.log(`(${left} item(s) marked split_error left out)`);
 }
@@ -350,9 +361,9 @@ if (narratives.tuning.texts + narratives.scoreOnly.texts) {
   const nLine = (name: string, n: NarrativeScore) =>
     console.log(`${name.padEnd(46)} ${String(n.texts).padStart(5)} texts ${String(n.sentences).padStart(6)} sentences ${String(n.flags).padStart(4)} flags = ${fmt(per100(n))} per 100 sentences (overstated-claim: ${n.overstated})`);
   nLine(`TUNING (0-${NARRATIVE_TUNE_END - 1})`, narratives.tuning);
-  nLine(`SCORE ONLY (${NARRATIVE_TUNE_END}-) #`, narratives.scoreOnly);
+  if (!tuningOnly) nLine(`SCORE ONLY (${NARRATIVE_TUNE_END}-) #`, narratives.scoreOnly);
   const both: NarrativeScore = { texts: narratives.tuning.texts + narratives.scoreOnly.texts, sentences: narratives.tuning.sentences + narratives.scoreOnly.sentences, flags: narratives.tuning.flags + narratives.scoreOnly.flags, flagged: [], overstated: narratives.tuning.overstated + narratives.scoreOnly.overstated, flaggedKeys: [], otherKeys: [] };
-  nLine('total', both);
+  if (!tuningOnly) nLine('total', both);
   const labels = loadNarrativeLabels(__dirname);
   if (labels.size) {
     console.log(`\nThe same flags judged by our blind labels (bench/labels/narratives.json, ${labels.size} sentences): a flag on a general claim is right; unlabelled flags count as wrong`);
@@ -366,18 +377,18 @@ if (narratives.tuning.texts + narratives.scoreOnly.texts) {
       );
     };
     jLine(`TUNING (0-${NARRATIVE_TUNE_END - 1})`, narratives.tuning);
-    jLine(`SCORE ONLY (${NARRATIVE_TUNE_END}-) #`, narratives.scoreOnly);
+    if (!tuningOnly) jLine(`SCORE ONLY (${NARRATIVE_TUNE_END}-) #`, narratives.scoreOnly);
   }
   console.log(`(in-process check of all ${both.texts} narratives: ${narrativeMs.toFixed(0)} ms)`);
 } else console.log(`\n(narratives not found at ${narrativesPath}: not measured)`);
-const own = scoreOwnSentences(__dirname);
+const own = scoreOwnSentences(__dirname, tuningOnly);
 if (own) {
   console.log('\nSentences we wrote (bench/labels/own-sentences.json), each alone in its section; TUNING = even positions, SCORE ONLY = odd (#)\n');
   const oLine = (name: string, o: OwnScore) =>
     console.log(`${name.padEnd(46)} CLAIM flagged ${cell(o.claim).padEnd(21)} NOT flagged ${cell(o.not).padEnd(21)} BORDERLINE flagged ${cell(o.borderline)}`);
   for (const section of ['case', 'discussion']) {
     oLine(`TUNING, ${section === 'case' ? 'case presentation' : 'introduction/discussion'}`, own.tuning[section]);
-    oLine(`SCORE ONLY, ${section === 'case' ? 'case presentation' : 'introduction/discussion'} #`, own.scoreOnly[section]);
+    if (!tuningOnly) oLine(`SCORE ONLY, ${section === 'case' ? 'case presentation' : 'introduction/discussion'} #`, own.scoreOnly[section]);
   }
 }
 console.log(`\nFirst measured (issue 12, before any change): TUNING ${DECISIONS_BEFORE.tuning};\n  SCORE ONLY ${DECISIONS_BEFORE.scoreOnly}.`);
@@ -421,7 +432,7 @@ if (decisionRows.length) {
   console.log('\nTargets on the decisions and narratives (issue 12):');
   decisionsOk = [
     checkDecisions('TUNING', sumDecisions(decisionRows.filter((r) => DECISION_TUNE_IDS.includes(r.id))), narratives.tuning),
-    checkDecisions('SCORE ONLY (never tuned on)', sumDecisions(decisionRows.filter((r) => !DECISION_TUNE_IDS.includes(r.id))), narratives.scoreOnly),
+    ...(tuningOnly ? [] : [checkDecisions('SCORE ONLY (never tuned on)', sumDecisions(decisionRows.filter((r) => !DECISION_TUNE_IDS.includes(r.id))), narratives.scoreOnly)]),
   ].every(Boolean);
 }
 console.log('\nTargets, held out (scored once before tuning on them):');

@@ -28,12 +28,14 @@ export interface OwnScore {
 
 const empty = (): OwnScore => ({ claim: { hit: 0, total: 0 }, not: { hit: 0, total: 0 }, borderline: { hit: 0, total: 0 }, wrong: [] });
 
-export function scoreOwnSentences(dir: string): { tuning: Record<string, OwnScore>; scoreOnly: Record<string, OwnScore> } | undefined {
+/** `tuningOnly`: the score-only half is not checked (its counts stay zero). */
+export function scoreOwnSentences(dir: string, tuningOnly = false): { tuning: Record<string, OwnScore>; scoreOnly: Record<string, OwnScore> } | undefined {
   const path = join(dir, 'labels', 'own-sentences.json');
   if (!existsSync(path)) return undefined;
   const { sentences } = JSON.parse(readFileSync(path, 'utf8')) as { sentences: OwnSentence[] };
   const out = { tuning: { case: empty(), discussion: empty() } as Record<string, OwnScore>, scoreOnly: { case: empty(), discussion: empty() } as Record<string, OwnScore> };
   sentences.forEach((s, i) => {
+    if (tuningOnly && i % 2 === 1) return;
     const doc =
       s.section === 'case'
         ? `# A case report\n\n## Abstract\n\nA man had weakness.\n\n## Case presentation\n\n${s.text}\n\n## Discussion\n\nWe report this case.\n`

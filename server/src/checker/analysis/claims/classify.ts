@@ -318,6 +318,10 @@ interface SentenceFacts {
   exclusions: number[];
   /** Have the exclusion patterns been run (skip, blockedBy, patientBlock are then set)? */
   checked: boolean;
+  /** Have the `comment` ones been run (they are read last, so they run only when asked for)? */
+  commentsChecked: boolean;
+  /** Index (into the exclusions) of the `skip` exclusion that matched: none after it is run. */
+  skipIndex: number;
   /** A `skip` exclusion matched (figure call-out). */
   skip?: ClaimExclusion;
   /** The first patient/report exclusion that matched. */
@@ -501,6 +505,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       candidates: [],
       exclusions: [],
       checked: false,
+      commentsChecked: false,
+      skipIndex: -1,
       presentStart: -1,
       presentEnd: -1,
       exhortationAt: -1,
@@ -669,6 +675,9 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     for (const x of f.exclusions) {
       const ex = EXCLUSIONS[x];
       if (ex.kind === 'own-data' && f.presentStart >= 0) continue;
+      // What the sentence is as the authors' comment is read last by the decision, when nothing
+      // else has decided it (checkComments): most sentences never need those patterns run.
+      if (ex.kind === 'comment') continue;
       const m = run(ex.pattern, f);
       if (!m) continue;
       const at = m.index;
@@ -676,6 +685,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       (f.matched ??= []).push({ exclusion: ex, at, text: said });
       if (ex.kind === 'skip') {
         f.skip = ex;
+        f.skipIndex = x;
         return f;
       }
       if (ex.kind === 'paper' || ex.kind === 'own-data') {
@@ -691,7 +701,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
           f.exhortationEnd = at + m[0].length;
         }
       }
-      else if (ex.kind === 'comment') f.comment ??= ex;
       else if (ex.kind === 'question') {
         if (!f.question) {
           f.question = ex;
@@ -708,6 +717,28 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     }
     return f;
   }
+
+  /** Runs the `comment` exclusions (after the others, once): the authors reason, hedge or advise. */
+  function checkComments(f: SentenceFacts): SentenceFacts {
+    checkExclusions(f);
+    if (f.commentsChecked) return f;
+    f.commentsChecked = true;
+    let added = false;
+    for (const x of f.exclusions) {
+      if (f.skip && x > f.skipIndex) break;
+      const ex = EXCLUSIONS[x];
+      if (ex.kind !== 'comment') continue;
+      const m = run(ex.pattern, f);
+      if (!m) continue;
+      (f.matched ??= []).push({ exclusion: ex, at: m.index, text: written(f, m) });
+      added = true;
+      f.comment ??= ex;
+    }
+    // In the exclusions' order, as they were listed when all ran at once.
+    if (added && f.matched!.length > 1) f.matched!.sort((a, b) => EXCLUSION_INDEX.get(a.exclusion)! - EXCLUSION_INDEX.get(b.exclusion)!);
+    return f;
+  }
+  const EXCLUSION_INDEX = new Map(EXCLUSIONS.map((ex, i) => [ex, i]));
 
   /**
    * Does what the sentence is (exclusions) keep this cue, matched at `at` (-1: not matched yet),
@@ -753,7 +784,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       readonly text: string,
       readonly mode: SectionMode,
       readonly context: SentenceContext,
-      private readonly f: SentenceFacts,
+      readonly f: SentenceFacts,
       readonly candidates: ClaimCue[],
       readonly ignoredCues: ClaimCue[],
     ) {
@@ -787,7 +818,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       return this.f.checked;
     }
     get exclusions(): SentenceFeatures['exclusions'] {
-      return checkExclusions(this.f).matched ?? [];
+      return checkComments(this.f).matched ?? [];
     }
     get skip(): ClaimExclusion | undefined {
       return checkExclusions(this.f).skip;
@@ -803,7 +834,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       return f.exhortation ? { exclusion: f.exhortation, at: f.exhortationAt, end: f.exhortationEnd } : undefined;
     }
     get comment(): ClaimExclusion | undefined {
-      return checkExclusions(this.f).comment;
+      return checkComments(this.f).comment;
     }
     get openQuestion(): SentenceFeatures['openQuestion'] {
       const f = checkExclusions(this.f);
@@ -819,7 +850,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       const f = checkExclusions(this.f);
       if ((f.blockedBy || this.mode === 'case') && !f.skip && !f.never) {
         for (const clause of CLAUSES) {
-          if (clause.when === 'case' ? this.mode !== 'case' : clause.when !== f.blockedBy?.kind) continue;
+          const kind = f.blockedBy?.kind;
+          if (clause.when === 'case' ? this.mode !== 'case' : !(clause.when === kind || (clause.when === 'this case' && (kind === 'patient' || kind === 'report')))) continue;
+          // A clause whose claim words alone count holds one only if the sentence has a claim word.
+          if (clause.cuesOnly && this.f.candidates.length === 0) continue;
           const m = run(clause.pattern, this.f);
           if (!m) continue;
           // The text after the match is judged, or the main clause before it (an aside).
@@ -886,6 +920,19 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     return { kind: 'unknown' };
   }
 
+  /** Clauses of a case section in which only claim words count (an apposition). */
+  const CUES_ONLY_CASE_CLAUSES = CLAUSES.filter((c) => c.when === 'case' && c.cuesOnly);
+  /**
+   * Does one of them match (a cheap pattern run, so that a past-tense sentence with a claim word
+   * left out runs its exclusions and clauses only then: reading them for every such sentence
+   * made the classifier ~20 % slower on the bench manuscript)?
+   */
+  function mayHoldCuesOnlyClause(ft: SentenceFeatures): boolean {
+    const f = ft instanceof Features ? ft.f : { text: ft.text };
+    for (const c of CUES_ONLY_CASE_CLAUSES) if (run(c.pattern, f)) return true;
+    return false;
+  }
+
   /** The verdict on a sentence's features, with its reason (the same steps as ever, in the same order). */
   function decide(ft: SentenceFeatures): Decision {
     const none = (why: string, excludedBy?: ClaimExclusion): Decision => ({ claim: null, excludedBy, features: ft, why });
@@ -909,15 +956,17 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       }
       return { claim: { category: cue.category, cue, text: c.text, index: c.index }, excludedBy: ft.about, features: ft, why: cue.name, passed };
     }
-    if (!ft.tense.present && !ft.exclusionsRead) {
-      return none(ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : 'no claim word, not in the present tense');
+    // (In a case section, a claim word left out for the past tense may still stand in a clause
+    // judged on its own, an apposition: the clauses are read below, when one may stand there.)
+    if (!ft.tense.present && !ft.exclusionsRead && !(ft.mode === 'case' && ft.ignoredCues.length && mayHoldCuesOnlyClause(ft))) {
+      return none(ft.ignoredCues.length ? ignoredWhy(ft) : 'no claim word, not in the present tense');
     }
     if (ft.skip) return none(ft.skip.name, ft.skip);
     if (ft.never) return none(whatItIs(ft.never), ft.never);
     if (ft.about || ft.mode === 'case') {
       for (const c of ft.clauses) {
         const sub = decide(c.features);
-        if (sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case' || c.clause.whole)) {
+        if (sub.claim && (sub.claim.cue !== PRESENT_CUE || ((c.clause.when === 'case' || c.clause.whole) && !c.clause.cuesOnly))) {
           return { claim: { ...sub.claim, index: sub.claim.index + c.offset }, features: ft, why: sub.why, clause: c.clause.name, passed };
         }
       }
@@ -929,6 +978,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       return { claim: { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! }, features: ft, why: PRESENT_CUE.name, passed };
     }
     if (ft.about) return none(whatItIs(ft.about), ft.about);
+    if (ft.mode === 'case' && !ft.tense.present && ft.ignoredCues.length) return none(ignoredWhy(ft));
     return none(ft.mode === 'case' ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word');
   }
 
@@ -1014,7 +1064,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     // In a case section, a clause judged as a sentence of its own (a reason stated as a general
     // fact) can make a claim where nothing else does: read only when it is needed.
     let caseClauseRead: boolean | undefined;
-    const caseClause = () => (caseClauseRead ??= ft.mode === 'case' && !present && ft.clauses.some((c) => c.clause.when === 'case' && subOf(c).claim !== undefined));
+    const caseClause = () => (caseClauseRead ??= ft.mode === 'case' && !present && ft.clauses.some((c) => c.clause.when === 'case' && clauseCounts(c, subOf(c))));
     if (!candidates.length && !present && !caseClause()) {
       return { why: ft.ignoredCues.length ? `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence` : ft.mode === 'case' && ft.tense.present ? 'in a case section, a present-tense sentence needs a claim word' : 'no claim word, not in the present tense' };
     }
@@ -1065,7 +1115,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if ((ft.about || ft.mode === 'case') && !ft.never && counted === 0) {
       for (const c of ft.clauses) {
         const sub = subOf(c);
-        if (sub.x && sub.claim && (sub.claim.cue !== PRESENT_CUE || c.clause.when === 'case' || c.clause.whole) && !sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) {
+        if (clauseCounts(c, sub)) {
           x[X_CLAIM_IN_A_CLAUSE] = 1;
           clause = { match: { ...sub.claim, index: sub.claim.index + c.offset }, name: c.clause.name };
           break;
@@ -1083,6 +1133,16 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         : { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! };
     const excludedBy = ft.never ?? ft.about ?? (ex && present && x[X_EXHORTATION_IN_THE_CLAUSE_OF_THE_VERB] ? ex.exclusion : undefined) ?? ft.comment;
     return { x, claim, clause: named ? undefined : clause?.name, why: named ? named.cue.name : clause ? clause.match.cue.name : claim.cue.name, excludedBy };
+  }
+
+  /**
+   * Does a clause judged on its own make a claim (as the hand decision reads it): a claim word
+   * that counts in it (not one kept out by this case's words), or its present tense where that
+   * counts (a case section's clause, a whole one; never an apposition's).
+   */
+  function clauseCounts(c: SentenceFeatures['clauses'][number], sub: Evidence): boolean {
+    if (!sub.x || !sub.claim || sub.x[X_CLAIM_WORD_ABOUT_THIS_CASE]) return false;
+    return sub.claim.cue !== PRESENT_CUE || ((c.clause.when === 'case' || c.clause.whole === true) && !c.clause.cuesOnly);
   }
 
   const W = options.weights ? weightVector(options.weights) : undefined;
@@ -1152,6 +1212,11 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   }
 
   return { classifySentence: (text, mode) => analyseSentence(text, mode).claim, analyseSentence, generalises, features, decide: decideBy, evidence };
+}
+
+/** Why a claim word of a case section did not count (the sentence is not in the present tense). */
+function ignoredWhy(ft: SentenceFeatures): string {
+  return `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence`;
 }
 
 /** What an exclusion says the sentence is, in a writer's words. */

@@ -63,7 +63,7 @@ const LITERATURE: ClaimCue[] = [
       String.raw`\b(?:(?:in|from)\s+(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|cohort|registry|meta-analysis)` +
         String.raw`|other\s+(?:studies|trials|series|reports|reviews|surveys|cohorts)|(?:previous|prior|earlier|recent|several|many|some|most|numerous|various|large|published|randomi[sz]ed|controlled|prospective|retrospective|observational|clinical|epidemiologic(?:al)?|population[- ]based|animal|experimental|case[- ]control|multicent(?:er|re))\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|trials?|series|reports|reviews|surveys|cohorts|analyses)` +
         // "studies have shown", "studies suggest"; not "electrodiagnostic studies showed" (this patient's tests).
-        String.raw`|(?:studies|trials|reports|reviews|meta-analyses)\s+(?:(?:have|has)\s+(?:also\s+|consistently\s+|repeatedly\s+)?(?:shown|demonstrated|reported|found|suggested|indicated|described|confirmed|revealed)|(?:also\s+)?(?:show|demonstrate|report|find|suggest|indicate|describe|confirm))` +
+        String.raw`|(?<!\b(?:conduction|imaging|doppler|electrodiagnostic|electrophysiological|urodynamic|sleep|laboratory|genetic|serological|coagulation|flow|function|motility|radiological|contrast|culture|blood|stool|urine|iron|thyroid|viral|antibody)\s+)(?:studies|trials|reports|reviews|meta-analyses)\s+(?:(?:have|has)\s+(?:also\s+|consistently\s+|repeatedly\s+)?(?:shown|demonstrated|reported|found|suggested|indicated|described|confirmed|revealed)|(?:also\s+)?(?:show|demonstrate|report|find|suggest|indicate|describe|confirm))` +
         String.raw`|(?:systematic\s+review|meta-analysis|randomi[sz]ed\s+(?:controlled\s+)?trial|placebo[- ]controlled)` +
         // "the trial has shown", "a study suggests"; not "the Doppler study suggested" (a test).
         String.raw`|(?:trial|study)\s+(?:(?:has|have)\s+(?:shown|demonstrated|reported|found|revealed|concluded|suggested|indicated)|(?:shows|demonstrates|reports|finds|reveals|concludes|suggests|indicates)))\b`,
@@ -79,7 +79,7 @@ const LITERATURE: ClaimCue[] = [
         'Electrodiagnostic studies showed a length-dependent neuropathy.',
         'The Doppler study suggested a venous thrombosis.',
       ],
-      caseLeaves: ['Other genetic analyses found no mutation.'],
+      caseLeaves: ['Other genetic analyses found no mutation.', 'Urodynamic studies show an overactive detrusor.'],
     },
   },
   {
@@ -87,9 +87,9 @@ const LITERATURE: ClaimCue[] = [
     name: 'a study',
     category: 'literature',
     // Not a review of this hospital's own records ("a review of the cancer registry showed").
-    pattern: lazyPattern(String.raw`\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated)\b(?!\s+(?:the\s+|our\s+|his\s+|her\s+)?(?:[\p{L}-]+\s+){0,2}?(?:records|registry|register|charts|files|notes|database|archives?)\b)`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:a|an|one|another)\s+(?:[\p{L}-]+,?\s+){0,3}?(?:study|trial|series|survey|review|meta-analysis|cohort|registry)\s+(?:in|of|by|from|published|conducted|including|involving|showed|found|reported|demonstrated|linked)\b(?!\s+(?:the\s+|our\s+|his\s+|her\s+)?(?:[\p{L}-]+\s+){0,2}?(?:records|registry|register|charts|files|notes|database|archives?)\b)`, 'iu'),
     examples: {
-      claims: ['A study of 86 patients found surgery in three quarters.', 'A survey by a French group found cramps in a third of those asked.'],
+      claims: ['A study of 86 patients found surgery in three quarters.', 'A survey by a French group found cramps in a third of those asked.', 'A Canadian cohort of older drivers tied cramps to falls.'],
       caseLeaves: ['A nerve conduction study of the left arm showed slowing.'],
       leaves: ['A review of the clinic records found two more families.'],
     },
@@ -158,17 +158,17 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'other authors',
     category: 'literature',
-    pattern: lazyPattern(String.raw`\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))`, 'iu'),
-    examples: { claims: ['Most authors propose immobilisation in supination.'] },
+    pattern: lazyPattern(String.raw`\b(?:(?:most|many|some|several|other|few)\s+(?:authors|investigators|researchers|experts|groups)|(?<!\b(?:the|our)\s)\b(?:investigators|researchers)\b(?=\s+(?:(?:\p{L}+ly|first|have|has|had|also|later|then|subsequently)\s+)*\p{L}+ed\b)|^some,|^others\s|(?:current\s+)?guidelines\s+(?:recommend|suggest|advise)|according\s+to\s+(?:the\s+)?(?:guidelines|consensus|world\s+health|who|cdc))`, 'iu'),
+    examples: { claims: ['Most authors propose immobilisation in supination.', 'Swedish researchers traced the outbreak to imported lettuce.'], leaves: ['The researchers who took the samples were blinded.'] },
   },
   {
     // "Following current guidelines, he received thrombolysis": the guideline is a source to cite,
     // also in the patient's story.
     name: 'practice guidelines followed',
     category: 'literature',
-    pattern: lazyPattern(String.raw`\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest)\s+)recommendations)\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest|who|expert)\s+)(?:recommendations|protocols?|polic(?:y|ies)|advice|guidance))\b`, 'iu'),
     strong: true,
-    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'In keeping with her recommendations, the dose was halved.'] },
+    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.', 'Following the national protocol, she was screened for hepatitis B before rituximab.', 'Following WHO guidance, he was given oral rehydration salts.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'According to the ward protocol, his drain was removed on day 2.', 'Following his advice, she rested for a week.', 'In keeping with her recommendations, the dose was halved.'] },
   },
   {
     // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a
@@ -281,10 +281,12 @@ const EFFICACY: ClaimCue[] = [
     // rigidity" is the authors explaining this patient's signs.
     name: 'possible explanation ("may account for")',
     category: 'efficacy',
-    pattern: lazyPattern(String.raw`\b(?:may|can|could|might|would)\s+(?:not\s+)?(?:(?:also|even|partly|partially|in\s+part|well)\s+)?(?:explain|account\s+for)\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:may|can|could|might|would)\s+(?:not\s+)?(?:(?:also|even|partly|partially|in\s+part|well)\s+)?(?:explain|account\s+for)\b(?!\s+(?:why|how)\s+(?:[^.;,]*?\s)?(?:was|were|had|did)\b)`, 'iu'),
     discussionOnly: true,
     examples: {
-      claims: ['Hypokalaemia may account for the weakness seen after diuretics.'],
+      // Not what happened in this case ("may explain why the scan was normal").
+      claims: ['Hypokalaemia may account for the weakness seen after diuretics.', 'Low potassium may explain the cramps seen with thiazides.'],
+      leaves: ['This may explain why the first scan was normal.'],
       caseLeaves: ['The abscess in the basal ganglia may account for the rigidity.'],
     },
   },
@@ -343,7 +345,7 @@ const STATISTIC: ClaimCue[] = [
     category: 'statistic',
     pattern: lazyPattern(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
     strong: true,
-    examples: { claims: ['One in 10,000 births is affected.'] },
+    examples: { claims: ['One in 10,000 births is affected.', 'Cramps affect 30 per 1,000 adults each year.'] },
   },
   {
     name: 'percentage of a population',
@@ -366,6 +368,21 @@ const STATISTIC: ClaimCue[] = [
     examples: {
       claims: ['Only 3% to 5% of stromal tumours arise in the duodenum.', 'Calf cramps wake the sleeper in 60%.'],
       caseLeaves: ['Denervation was seen in 40% of the muscles sampled.'],
+    },
+  },
+  {
+    // A share of a population in words, not figures ("about a third of adults", "one woman in
+    // eight"). Weak: "half of her relatives" and "a third of our patients" speak of this case.
+    name: 'share of a population in words',
+    category: 'statistic',
+    pattern: lazyPattern(
+      String.raw`\b(?:(?:a|one|two|three)\s+|(?<=\b(?:to|about|nearly|almost|over|than|roughly)\s+))(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\s+of\s+(?:all\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${POPULATION})\b` +
+        String.raw`|\b(?:one|two|three)\s+(?:[\p{L}-]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred)\b(?!\s*(?:mg|ml|mL|g|kg|hours?|days?|weeks?|months?|years?|minutes?)\b)`,
+      'iu',
+    ),
+    examples: {
+      claims: ['Roughly a third of older adults with cramps report them every night.', 'One man in five over 70 has an enlarged prostate.'],
+      leaves: ['About half of her relatives had the same rash.'],
     },
   },
   {
@@ -504,23 +521,41 @@ const GENERAL: ClaimCue[] = [
     name: 'general fact told in passing',
     category: 'general',
     pattern: lazyPattern(
-      String.raw`,\s+(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded|severe|mild|major|important|established|main|leading)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger|risk\s+factor|variant|form|subtype|type)\s+(?:of|in|after|with|for)\s+${NOT_THIS_ONE}` +
-        String.raw`|,\s+(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
-        String.raw`|,\s+(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure)\s+(?:for|of|in)\s+${NOT_THIS_ONE}` +
-        String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
-        String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
+      // The appositions share their opening (a comma), matched once: V8 tries each alternative at
+      // every position, and this pattern runs on many sentences.
+      String.raw`,\s+(?:` +
+        String.raw`(?:a|an|the)\s+(?:(?:very|most|relatively|well|frequently|commonly)[\s-]+)?(?:common|typical|frequent|classic(?:al)?|characteristic|well-known|known|recogni[sz]ed|rare|uncommon|unusual|hallmark|cardinal|usual|serious|feared|dreaded|severe|mild|major|important|established|main|leading)\s+(?:[\p{L}-]+\s+)?(?:finding|feature|sign|symptom|cause|complication|manifestation|consequence|marker|presentation|side[\s-]effect|adverse\s+effect|trigger|risk\s+factor|variant|form|subtype|type)\s+(?:of|in|after|with|for)\s+${NOT_THIS_ONE}` +
+        // The same apposition with any noun when its adjective can only say how things usually
+        // are (", a well-known source of lead exposure", ", a common cause of …"): what the
+        // noun is does not matter; adjectives that also grade this patient's own finding
+        // ("severe", "main") keep to the nouns above.
+        String.raw`|(?:a|an|the)\s+(?:(?:very|most|relatively|frequently|commonly)\s+)?(?:common|typical|frequent|classic(?:al)?|well[\s-]known|well[\s-]recogni[sz]ed|well[\s-]established|recogni[sz]ed|usual|feared|dreaded)\s+(?:[\p{L}-]+\s+){1,2}?(?:of|in|after|with|for|among)\s+${NOT_THIS_ONE}` +
+        // An apposition that ties a finding to a disease (", a response typical of Still disease").
+        String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?(?:typical|characteristic|pathognomonic|diagnostic|classic)\s+(?:of|for)\s+${NOT_THIS_ONE}` +
+        // What a drug or an exposure is known to do (", known to cause …", ", a drug known to induce …").
+        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:well[\s-])?known\s+to\s+(?!(?:the|us|our|her|his|their|him|them|have|be\s+(?:present|known))\b)\p{L}+` +
+        String.raw`|(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established|specific|definitive)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure|antidote|antitoxin|antivenom|vaccine|regimen|remedy|choice)\s+(?:for|of|in|to)\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|option|procedure|intervention|operation)\s+(?:with|of)\s+(?:proven|established|known|documented|demonstrated|recogni[sz]ed)\s+(?:benefit|efficacy|value|effect)\b` +
+        String.raw`)` +
+        String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected)\s+(?:in|with|after)\s+${NOT_THIS_ONE}|\bas\s+(?:it\s+)?(?:(?:often|usually|sometimes|\p{L}+ly)\s+)?(?:happens|occurs)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
         String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
         String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b` +
         // A drug's property given as the reason ("given its narrow therapeutic index").
-        String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|for|in\s+view\s+of)\s+(?:its|their)\s+(?:(?:very|relatively|long|short|narrow|wide|broad|good|poor|high|low|excellent|favou?rable|better|greater|known)\s+)+(?:[\p{L}-]+\s+)?(?:therapeutic\s+(?:index|window|range)|half-life|penetration|bioavailability|safety\s+profile|side[\s-]effect\s+profile|interactions?|toxicity|clearance|spectrum|potency|efficacy)\b` +
-        String.raw`|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|option|procedure|intervention|operation)\s+(?:with|of)\s+(?:proven|established|known|documented|demonstrated|recogni[sz]ed)\s+(?:benefit|efficacy|value|effect)\b`,
+        String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|for|in\s+view\s+of)\s+(?:its|their)\s+(?:(?:very|relatively|long|short|narrow|wide|broad|good|poor|high|low|excellent|favou?rable|better|greater|known)\s+)+(?:[\p{L}-]+\s+)?(?:therapeutic\s+(?:index|window|range)|half-life|penetration|bioavailability|safety\s+profile|side[\s-]effect\s+profile|interactions?|toxicity|clearance|spectrum|potency|efficacy)\b`,
       'iu',
     ),
     strong: true,
     examples: {
       caseClaims: [
         'Her serum lactate was raised, a common finding in mitochondrial disease.',
+        'She kept goats, a well-known source of Q fever in farm workers.',
+        'His rash faded within a week, a course typical of pityriasis rosea.',
+        'He had been taking minocycline, known to cause drug-induced lupus.',
         'The CSF held 40 lymphocytes per microlitre, as is found in viral meningitis.',
+        'Her sodium fell to 128 mmol/L, as often happens in older women on thiazides.',
+        'She was given atropine, the specific antidote to the muscarinic effects of the poison.',
         'She started ocrelizumab, an antibody licensed for primary progressive MS.',
         'Oxygen stopped the attack within minutes, in keeping with its known efficacy in cluster headache.',
         'Skin biopsy showed Civatte bodies, the hallmark of lichen planus.',
@@ -533,6 +568,8 @@ const GENERAL: ClaimCue[] = [
       ],
       caseLeaves: [
         'Her lactate was raised, a rare finding in our patient group.',
+        'The rash was itchy, a feature typical of her earlier flares.',
+        'She was seen by her general practitioner, known to the family for years.',
         'Quinine was approved for her by the insurer after two letters.',
         'The cramps, as is seen in the video, began in the calf.',
         'He had a fall, the main risk factor for his fracture.',

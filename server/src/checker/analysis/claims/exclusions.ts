@@ -14,7 +14,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "our two patients"): "the patients who have X" is a generic plural. "The patient" is any
     // patient after a conditional or a general verb ("if the patient is at risk", "allows the
     // patient time to adapt") and with a generic adjective ("the adult patient").
-    pattern: lazyPattern(String.raw`\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases)|both\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?<!\b(?:if|when|whenever|unless|once|until|allows?|predispos(?:e|es)|puts?|places?|exposes?|enables?|requires?|forces?|leaves?)\s+)the\s+(?!(?:adult|paediatric|pediatric|typical|average|individual)\s+patient\b)(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|this|that|index|present|same|first|second|third|older|younger|each)\s+(?:[\p{L}-]+\s+)?(?:patient|proband|boy|girl|man|woman|child|infant|sibling|baby|neonate|toddler|lady|gentleman)(?!s)|(?:our|this|the\s+present|the\s+index)\s+(?:[\p{L}-]+\s+)?(?:family|kindred|pedigree)|(?:our|these\s+two|the\s+two|the\s+three|all\s+three|our\s+two)\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters|cases)|both\s+(?:[\p{L}-]+\s+)?(?:patients|siblings|children|brothers|sisters))\b`, 'iu'),
     examples: {
       claims: [
         'If the patient is at risk of falls, quinine is best avoided.',
@@ -23,7 +23,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
         'The patients who have bulbar onset progress faster.',
         'Creatine kinase can be high in both these conditions and in both these cases.',
       ],
-      leaves: ['The patient is still followed up in clinic.'],
+      leaves: ['The patient is still followed up in clinic.', 'The early deafness in this family points to a mitochondrial variant.'],
       caseLeaves: ['The patient was treated with bismuth subsalicylate.'],
     },
   },
@@ -39,8 +39,20 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     kind: 'report',
     // Also this case's findings: "This radiological finding is due to…" reasons about the case.
     // The noun first, then the determiner looked up behind it: the pattern is tried only where the noun stands.
-    pattern: lazyPattern(String.raw`\b(?:case|cases|report|study|paper|article|manuscript|presentation)\b(?<=\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?\p{L}+)|\b(?:finding|findings|picture|observation|observations)\b(?<=\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?\p{L}+)`, 'iu'),
+    pattern: lazyPattern(
+      String.raw`\b(?:case|cases|report|study|paper|article|manuscript|presentation)\b(?<=\b(?:our|this|the\s+present|the\s+current|the\s+index|the\s+above|the\s+described)\s+(?:\p{L}+\s+)?\p{L}+)|\b(?:finding|findings|picture|observation|observations)\b(?<=\b(?:this|these|the\s+above|such\s+an?)\s+(?:[\p{L}-]+\s+)?\p{L}+)`,
+      'iu',
+    ),
     examples: { leaves: ['This case shows how the diagnosis can be missed.', 'This radiological finding is due to a venous backflow.'] },
+  },
+  {
+    // A part of the paper as the subject ("The following sections consider …", "This section
+    // reviews …", "In what follows, …"). An entry of its own: "following" is a common word in a
+    // case report ("following surgery"), and the pattern above need not run wherever it stands.
+    name: 'a part of the paper ("the next section")',
+    kind: 'report',
+    pattern: lazyPattern(String.raw`\b(?:section|sections|paragraph|paragraphs|chapter|part)\b(?<=\b(?:this|the\s+(?:following|next|remaining|preceding|previous|present)|following|next)\s+(?:\p{L}+\s+)?\p{L}+)|^in\s+(?:what\s+follows|the\s+following)\b`, 'iu'),
+    examples: { leaves: ['The next section weighs the causes of a raised ferritin.', 'In what follows, the two scans are compared.'] },
   },
   {
     name: 'the authors (we, our)',
@@ -87,12 +99,23 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
+    // The reader told what to do, whatever the verb: a clinician as the subject of "should",
+    // "must", "need to" ("Radiologists reading a chest film … should look closely at …").
+    name: 'clinicians told what to do ("radiologists should")',
+    kind: 'exhortation',
+    pattern: lazyPattern(String.raw`\b(?:clinicians|physicians|doctors|surgeons|radiologists|pathologists|practitioners|nurses|midwives|pharmacists|dentists|specialists|neurologists|cardiologists|dermatologists|paediatricians|pediatricians|obstetricians|gynaecologists|gynecologists|anaesthetists|anesthesiologists|oncologists|psychiatrists|ophthalmologists|urologists|gastroenterologists|rheumatologists|endocrinologists|intensivists|(?:those|anyone)\s+(?:caring|treating|seeing|looking\s+after|working))\b[^.;]{0,80}?\b(?:should|must|need\s+to|ought\s+to|have\s+to)\b`, 'iu'),
+    examples: {
+      leaves: ['Surgeons operating on the thyroid in such patients should check the calcium on the first evening.'],
+      claims: ['Cramps are common in older adults, but clinicians should still ask about them.'],
+    },
+  },
+  {
     // "Further studies are needed", "the mechanism remains to be elucidated".
     name: 'call for research',
     kind: 'exhortation',
-    pattern: lazyPattern(String.raw`\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined)|(?:has|have|is|are|remains?)\s+(?:still\s+)?yet\s+to\s+be\s+(?:tested|studied|established|determined|shown|proven|defined|clarified|confirmed|evaluated|assessed|answered|explored|examined)(?:\s+in\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:trial|study))?)\b`, 'iu'),
     examples: {
-      leaves: ['Larger studies are needed to confirm the benefit of mexiletine.', 'Whether the cramps herald weakness remains to be established.'],
+      leaves: ['Larger studies are needed to confirm the benefit of mexiletine.', 'Whether the cramps herald weakness remains to be established.', 'The value of a second dose has yet to be tested in a randomised trial.'],
       claims: ['More women than men need treatment.'],
     },
   },
@@ -249,7 +272,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // explanations.": the authors hedge or speculate; no fact is stated.
     name: 'hedged speculation ("it is possible that")',
     kind: 'comment',
-    pattern: lazyPattern(String.raw`\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:is|are)\s+(?:also\s+)?(?:worth|worthy\s+of)\s+(?:noting|mentioning|emphasi[sz]ing|stressing|highlighting|note|mention|comment)|(?:will|would|may|might)\s+(?:show|tell|reveal|determine|clarify)\s+(?:whether|if)|^time\s+will\s+tell|(?:may|might|could|would)\s+(?:not\s+)?(?:also\s+)?have\s+(?:been|\p{L}+ed|\p{L}+en|made|done|led|shown|prevented|changed|helped)|(?:the\s+reader|readers|one|some|critics)\s+(?:may|might|could|would)\s+(?:well\s+)?(?:ask|wonder|question|argue|object)|(?:several|many|two|three|four|other|various|a\s+few|some|different)\s+(?:explanations?|reasons?|mechanisms?|interpretations?|possibilities|hypotheses|scenarios)\s+(?:are|seem|appear)\s+(?:(?:equally|also|therefore)\s+)?(?:possible|plausible|conceivable)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains)|(?:is|are|remains?)\s+(?:still|as\s+yet|yet\s+to\s+be)\s+(?:undefined|unclear|unknown|uncertain|unsettled|defined|established|not\s+(?:well\s+)?(?:defined|established|known|understood|clear)))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:it\s+is\s+(?:(?:also|therefore|thus|however|still|quite|very|highly|more|less|most|not)\s+)*(?:possible|conceivable|plausible|likely|unlikely|probable|tempting|interesting|noteworthy|notable|remarkable|worth|surprising|unclear|uncertain|not\s+(?:clear|known|certain)|difficult\s+to\s+(?:say|know|tell|determine|exclude|establish))\s+(?:that|whether|if|to|noting|mentioning)|there\s+(?:are|is)\s+(?:(?:several|many|two|three|other|a\s+few|some|various|a\s+number\s+of)\s+)?(?:possible|plausible|alternative|potential)\s+(?:explanations?|reasons?|mechanisms?|interpretations?)|(?:is|are)\s+(?:also\s+)?(?:worth|worthy\s+of)\s+(?:noting|mentioning|emphasi[sz]ing|stressing|highlighting|note|mention|comment)|(?:deserves?|merits?)\s+(?:(?:special|particular|further|brief|some|a\s+brief)\s+)?(?:comment|mention|discussion|attention|emphasis|consideration)|\b(?:explains?|accounts?\s+for)\s+(?:why|how)\s+(?:[^.;,]*?\s)?(?:was|were|had|did)\b|^(?:why|how)\b(?=[^;]*\b(?:unclear|uncertain|unknown|hard|difficult|impossible|not\s+(?:clear|known|certain)|cannot\s+be\s+(?:known|said|determined|explained|answered))\b)|(?:will|would|may|might)\s+(?:show|tell|reveal|determine|clarify)\s+(?:whether|if)|^time\s+will\s+tell|(?:may|might|could|would)\s+(?:not\s+)?(?:also\s+)?have\s+(?:been|\p{L}+ed|\p{L}+en|made|done|led|shown|prevented|changed|helped)|(?:the\s+reader|readers|one|some|critics)\s+(?:may|might|could|would)\s+(?:well\s+)?(?:ask|wonder|question|argue|object)|(?:several|many|two|three|four|other|various|a\s+few|some|different)\s+(?:explanations?|reasons?|mechanisms?|interpretations?|possibilities|hypotheses|scenarios)\s+(?:are|seem|appear)\s+(?:(?:equally|also|therefore)\s+)?(?:possible|plausible|conceivable)|there\s+(?:is|remains)\s+(?:(?:always|also|still|thus|therefore)\s+)*(?:the|a|some)\s+(?:(?:small|remote|real|distinct)\s+)?possibility|(?:several|many|some|other|two|three)\s+(?:questions|issues)\s+remain|^whether\b|\b(?:the|one|a|an\s+open)\s+question\s+(?:is|arises|remains)|(?:is|are|remains?)\s+(?:still|as\s+yet|yet\s+to\s+be)\s+(?:undefined|unclear|unknown|uncertain|unsettled|defined|established|not\s+(?:well\s+)?(?:defined|established|known|understood|clear)))\b`, 'iu'),
     examples: {
       leaves: [
         'It is possible that the two conditions are linked.',
@@ -264,6 +287,9 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
         'Whether the drug played a role is unclear.',
         'The question is whether the vaccine had a part in it.',
         'The best dose of steroids in this situation is still unclear.',
+        'Three features of the history merit comment.',
+        'How the toxin reached the nerve is difficult to say.',
+        'Dehydration may explain why the first scan was normal.',
       ],
       claims: ['It is possible that smoking causes the relapse.', 'Steroids may have a role in severe cases.'],
     },
@@ -284,9 +310,9 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // reader, in the present tense; a cue in it still counts.
     name: 'advice ("early recognition is crucial")',
     kind: 'comment',
-    pattern: lazyPattern(String.raw`\b(?:it\s+is\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most|always|of\s+(?:the\s+)?(?:utmost|great|paramount|prime)|all\s+the\s+more)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|importance|advisable|wise|prudent)\s+(?:to|that|for\s+(?:clinicians|physicians|doctors|surgeons|the\s+clinician))|(?:early|prompt|timely|rapid|accurate|correct|careful|close|regular|long-term|appropriate)\s+(?:[\p{L}-]+\s+)?(?:recognition|diagnosis|identification|treatment|management|follow-up|monitoring|referral|intervention|surveillance|evaluation)\s+(?:(?:is|are|remains?)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|key|required|needed|advisable|warranted)|(?:of|in)\s+(?:(?:these|such|all)\s+)?patients\s+(?:is|are)\s+(?:important|essential|crucial|vital|critical|necessary|mandatory|required|needed))|(?:high|low)\s+(?:index|level|degree)\s+of\s+(?:clinical\s+)?suspicion\s+(?:is|are|should\s+be|must\s+be)\s+(?:(?:therefore|thus|also|always)\s+)*(?:required|needed|necessary|essential|important|warranted)|should\s+(?:(?:always|also|therefore)\s+)*(?:prompt|raise|trigger)|awareness\s+of\s+(?:[\p{L}-]+\s+){0,4}?(?:is|are)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|key|critical|necessary|needed|required)|(?:will|would)\s+be\s+(?:needed|required|necessary))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:it\s+is\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most|always|of\s+(?:the\s+)?(?:utmost|great|paramount|prime)|all\s+the\s+more)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|importance|advisable|wise|prudent)\s+(?:to|that|for\s+(?:clinicians|physicians|doctors|surgeons|the\s+clinician))|(?:early|prompt|timely|rapid|accurate|correct|careful|close|regular|long-term|appropriate)\s+(?:[\p{L}-]+\s+)?(?:recognition|diagnosis|identification|treatment|management|follow-up|monitoring|referral|intervention|surveillance|evaluation)\s+(?:(?:is|are|remains?)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|imperative|paramount|critical|necessary|mandatory|key|required|needed|advisable|warranted)|(?:of|in)\s+(?:(?:these|such|all)\s+)?patients\s+(?:is|are)\s+(?:important|essential|crucial|vital|critical|necessary|mandatory|required|needed))|^(?:(?:a|an|the)\s+)?(?:careful|thorough|detailed|meticulous|complete|systematic|comprehensive)\s+(?:[\p{L}-]+\s+)?(?:history|examination|assessment|evaluation|work-?up|search)\s+(?:(?:of|for|in)\s+[^,;]*?\s)?(?:is|are|remains?)\b|(?:high|low)\s+(?:index|level|degree)\s+of\s+(?:clinical\s+)?suspicion\s+(?:is|are|should\s+be|must\s+be)\s+(?:(?:therefore|thus|also|always)\s+)*(?:required|needed|necessary|essential|important|warranted)|should\s+(?:(?:always|also|therefore)\s+)*(?:prompt|raise|trigger)|awareness\s+of\s+(?:[\p{L}-]+\s+){0,4}?(?:is|are)\s+(?:(?:therefore|thus|also|very|extremely|particularly|especially|most)\s+)*(?:important|essential|crucial|vital|key|critical|necessary|needed|required)|(?:will|would)\s+be\s+(?:needed|required|necessary))\b`, 'iu'),
     examples: {
-      leaves: ['Early recognition is crucial.', 'A high index of suspicion is required to make the diagnosis.', 'Such cases should prompt a search for an underlying tumour.'],
+      leaves: ['Early recognition is crucial.', 'A high index of suspicion is required to make the diagnosis.', 'Such cases should prompt a search for an underlying tumour.', 'A thorough travel history is the key to the diagnosis.'],
       claims: ['Surgery is necessary in most cases.', 'Vitamin D is essential for bone health.'],
     },
   },
@@ -349,6 +375,14 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
 const GENERIC_PEOPLE = String.raw`(?!(?:the|our|these|those|both|all|two|three|her|his|their)\b)(?:[\p{L}-]+\s+){0,2}?(?:patients|people|persons|children|adults|women|men|infants|neonates|individuals|smokers)\s+(?:with\s+(?:[\p{L}-]+\s+){1,3}?)?(?:are|have|can|may|do|does|need|develop|tolerate|respond)\b`;
 /** "They" as a drug or a class, with a present modal or "do" ("as they do not improve outcome"). */
 const THEY_PRESENT = String.raw`they\s+(?:do|can|cannot|may|might|must|seldom|rarely|often|usually)\b`;
+/** People in general named anywhere in a clause ("because outcomes are better in young patients"): not this patient's state. */
+const IN_PEOPLE = String.raw`[^,;.]*?\b(?:in|among)\s+(?:(?:most|many|some|all|young|younger|old|older|elderly|adult|pregnant|such)\s+)?(?:patients|people|children|adults|women|men|infants|neonates)\b`;
+/**
+ * A bare plural as a clause's subject ("since wounds contaminated with soil carry a high risk"):
+ * things of a kind, not this patient's (after "since", not a time: "since steroids were stopped"
+ * is then judged past).
+ */
+const BARE_PLURAL = String.raw`(?!(?:is|was|has|this|thus|its|his|hers|days|weeks|months|years|hours|times|then|childhood|us)\b)(?!\p{L}*ss\b)\p{L}{3,}s\s`;
 /** A share of a population as a clause's subject ("up to 20% of such fractures", "most of them"). */
 const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|only)\s+)?(?:\d+(?:\.\d+)?\s?%|(?:one|two)\s+in\s+\d|most|many|the\s+majority)\s+of\b`;
 
@@ -382,6 +416,24 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     },
   },
   {
+    // In a case section, an apposition (", a titre found in many healthy women", ", the usual
+    // first choice for …") describes a thing as things of its kind are: its claim words are
+    // judged as outside the case sections (their tense no longer matters), its present tense
+    // alone makes no claim (", a mass that is 3 cm wide"). The patient's own words in it still
+    // keep it out (", a rare finding in our patient group").
+    name: 'an apposition (", a titre found in many")',
+    when: 'case',
+    cuesOnly: true,
+    // An indefinite noun phrase that goes on to say where or in whom it is found (not ", the
+    // majority of tubules showed", a clause; nor ", a rare benign fasciitis", this patient's
+    // diagnosis), with no finite verb of its own.
+    pattern: lazyPattern(String.raw`,\s+(?=(?:a|an)\s+(?:[\p{L}\d-]+,?\s+){0,4}?(?:found|seen|used|given|known|observed|reported|described|of|in|among|from|for|with|after)\s)(?!(?:a|an)\s+(?:[\p{L}\d-]+\s+){1,4}?(?:was|were|had|did|is|are|has|have)\b)`, 'iu'),
+    examples: {
+      caseClaims: ['Her ferritin was 600 µg/L, a level seen in many women with fatty liver.', 'He had eaten raw pork, a source of trichinosis in many people.'],
+      caseLeaves: ['A mass was found in the pancreas, a lesion that is 4 cm wide.', 'Her cramps began at night, a time when she usually slept well.'],
+    },
+  },
+  {
     // A reason given as a general fact in the patient's story: "Levetiracetam was chosen because
     // it has few interactions.", "…, since the risk of PML rises after two years." Not the
     // patient's own state ("because she is pregnant", "since it has resolved", "because the
@@ -395,9 +447,9 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // missed") are general however they are told; "as" gives a reason when "it" or such a share
     // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
     pattern: lazyPattern(
-      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
         String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
-        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
+        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?=${IN_PEOPLE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
       'iu',
     ),
     examples: {
@@ -409,6 +461,8 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'Amiloride was added, as it blocks the epithelial sodium channel.',
         'She was vaccinated against influenza, as pregnant women are at higher risk of severe illness.',
         'Antibiotics were withheld, as they do not shorten viral bronchiolitis.',
+        'Plasma exchange was chosen because responses are faster in younger adults.',
+        'Her ferrets were rehomed, since ferrets carry influenza.',
       ],
       caseLeaves: [
         'Lamotrigine was chosen because she is planning a pregnancy.',
@@ -422,6 +476,8 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'The dose was halved as it was late in the evening.',
         'The visit was moved, as they could not travel that week.',
         'Surgery was delayed because both children are unwell.',
+        'The dose was halved because the tablets are too large for her.',
+        'She has been well since steroids were stopped.',
       ],
     },
   },
@@ -429,10 +485,10 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // The patient named only to compare ("As in our patient, the disease usually…"): what
     // follows the comma is said of the disease, and its claim words count.
     name: 'a comparison with this patient ("as in our patient,")',
-    when: 'patient',
+    when: 'this case',
     pattern: lazyPattern(String.raw`^\s*(?:as\s+(?:in|with|was\s+the\s+case\s+(?:in|with))|like|similar\s+to|unlike)\s+(?:(?:in\s+)?(?:our|the\s+present|this)\s+)(?:patient|case)s?\s*,\s*`, 'iu'),
     examples: {
-      claims: ['As in our patient, the tumour usually presents with painless haematuria.'],
+      claims: ['As in our patient, the tumour usually presents with painless haematuria.', 'As in our case, the cyst is usually found by chance.'],
       leaves: ['As in our patient, the pain was relieved by sitting forward.'],
     },
   },

@@ -112,17 +112,23 @@ export interface ClaimExclusion {
 export interface ClaimClause {
   name: string;
   /**
-   * When the clause is looked for: in a sentence about this patient (`patient`) or this report
-   * (`report`), its cues judged on their own; or in any sentence of a case section (`case`),
+   * When the clause is looked for: in a sentence about this patient (`patient`), this report
+   * (`report`) or either (`this case`: "As in our case, …"), its cues judged on their own; or in any sentence of a case section (`case`),
    * judged as a sentence of its own outside the case sections (a present-tense statement in
    * it is a claim: "Levetiracetam was chosen because it has few interactions.").
    */
-  when: 'patient' | 'report' | 'case';
+  when: 'patient' | 'report' | 'this case' | 'case';
   /**
    * The clause is a sentence of its own, so the present tense alone makes it a claim, as it
    * does outside the case sections (always so for `case`).
    */
   whole?: boolean;
+  /**
+   * Only the clause's claim words count, never its present tense alone (a `case` clause without
+   * a finite verb of its own, an apposition: ", a titre found in many healthy women", but not
+   * ", a mass that is 3 cm wide").
+   */
+  cuesOnly?: boolean;
   /** What is judged: the text after the match (default), or the text before it (the main clause before an aside). */
   judges?: 'after' | 'before';
   pattern: ClaimRegExp;
