@@ -21,6 +21,11 @@ export interface LspKeystrokeOptions {
   seed?: number;
   /** A file for the server's phase records (lsp/phases.ts): then `phases` has each edit's. */
   phaseLog?: string;
+  /**
+   * How long the writer reads before typing (ms) after the open's diagnostics arrived: the
+   * server's idle time after an open (default 0, the first edit at once).
+   */
+  idleMs?: number;
 }
 
 /**
@@ -120,6 +125,7 @@ export async function lspKeystrokes(options: LspKeystrokeOptions): Promise<LspKe
     let resultId = (await client.pull(uri)).resultId;
     const openMs = performance.now() - t0;
     const rssOpenMB = rssMB(client.pid);
+    if (options.idleMs) await new Promise((resolve) => setTimeout(resolve, options.idleMs));
     const random = editRandom(options.seed ?? 17);
     const times: number[] = [];
     let unchanged = 0;

@@ -39,6 +39,7 @@ import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT
 import { DocumentStates, type DocumentState } from './state';
 import { capYoungGeneration } from './heap';
 import { phase, phasesOn, spend } from './phases';
+import { REHEARSAL_IDLE_MS, Rehearsals } from './rehearsal';
 import { hoverWithBibliographies } from './hover';
 import { documentSymbols, foldingRanges } from './symbols';
 import {
@@ -79,6 +80,11 @@ export interface ServerOptions {
    * process (server.ts) sets it; tests that run a server in theirs leave it unset.
    */
   youngGenerationCapMB?: number;
+  /**
+   * How long without messages before the server rehearses a keystroke's re-check while its code
+   * is cold (lsp/rehearsal.ts; ms, default REHEARSAL_IDLE_MS; 0: never).
+   */
+  rehearseAfterMs?: number;
 }
 
 /**
@@ -136,6 +142,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token?: CancellationToken) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
     return async (params: P, token?: CancellationToken) => {
+      // Whatever came stops a rehearsal: a real request is never kept waiting for one.
+      rehearsals.interrupt();
       try {
         return await fn(params, token);
       } catch (error) {
@@ -176,6 +184,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     onYield: youngGeneration ? () => youngGeneration.adjust() : undefined,
   });
 
+  const rehearsals = new Rehearsals(
+    analyzer,
+    options.rehearseAfterMs ?? REHEARSAL_IDLE_MS,
+    (state, analysis) =>
+      states.get(state.uri) === state && documents.get(state.uri)?.version === analysis.version && state.check?.key === `${analysis.version}:${analysis.generation}`,
+  );
+
   /** The check of an open document's current version, cached in its state. */
   function analyse(document: TextDocument): Promise<Analysis> {
     return analyzer.analyse(document, states.get(document.uri));
@@ -206,6 +221,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       notifyChecklist(analysis);
       return;
     }
+    rehearsals.checked(state, analysis);
     if (state.notifiedAnalysis?.deref() === analysis || state.pendingChecklist === analysis) return;
     state.pendingChecklist = analysis;
     state.scheduleChecklist(checklistDelayMs, () => {
@@ -389,6 +405,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onShutdown(() => {
+    rehearsals.dispose();
     for (const state of states.all()) {
       state.cancel();
       state.cancelChecklist();
@@ -419,6 +436,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // ---------------------------------------------------------------------------
 
   documents.onDidOpen((e) => {
+    rehearsals.interrupt();
     states.open(e.document.uri, e.document.version);
     void requestRecheck(e.document.uri, 'open');
   });
@@ -432,6 +450,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   documents.onDidClose((e) => {
+    rehearsals.interrupt();
     const uri = e.document.uri;
     states.close(uri);
     analyzer.bibliographyPaths.delete(uri);
