@@ -112,7 +112,14 @@ export async function lspKeystrokes(options: LspKeystrokeOptions): Promise<LspKe
     rmSync(options.phaseLog, { force: true });
     process.env.CASELINT_PHASE_LOG = options.phaseLog;
   }
-  const client = spawnServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onType' }, serverJs: options.serverJs, nodeArgs: options.nodeArgs });
+  // As the VS Code client starts it: it makes the rules' links itself (RuleLinks of lsp/protocol.ts).
+  const client = spawnServer({
+    capabilities: PULL_CAPABILITIES,
+    settings: { run: 'onType' },
+    initializationOptions: { ruleLinks: true },
+    serverJs: options.serverJs,
+    nodeArgs: options.nodeArgs,
+  });
   delete process.env.CASELINT_PHASE_LOG;
   const sent: number[] = [];
   const received: number[] = [];

@@ -169,6 +169,11 @@ export interface AnalyzerOptions {
   getSettings(uri: string): Promise<Settings>;
   /** Workspace folder paths, to stop config discovery at the workspace root. */
   workspaceFolders(): string[];
+  /**
+   * Whether diagnostics carry their rule's documentation link (codeDescription; default yes):
+   * not for a client that makes it itself from the code (RuleLinks of lsp/protocol.ts).
+   */
+  ruleLinks?(): boolean;
   /** Called when a check yields to the event loop (every few ms of its work) and when it ends (lsp/heap.ts). */
   onYield?(): void;
 }
@@ -416,7 +421,7 @@ export class Analyzer {
     if (!result) return this.empty(document, generation, 'not-manuscript', settings, [], { config, configFile: loaded.file, reason });
     // The diagnostics that say what the last check's said are its objects (diagnostics.ts).
     const last = cache.last?.generation === generation ? cache.last : undefined;
-    const diagnostics = findingsToDiagnostics(result.findings, document, result.model, this.options.maxDiagnostics, last?.diagnostics);
+    const diagnostics = findingsToDiagnostics(result.findings, document, result.model, this.options.maxDiagnostics, last?.diagnostics, this.options.ruleLinks?.() ?? true);
     // The same diagnostics as the last check's (a keystroke that moved none): the same result
     // id, so that a pull with it is answered `unchanged` and nothing is sent again.
     phase('converted');
@@ -472,7 +477,7 @@ export class Analyzer {
         this.warmChecks++;
         if (rehearsed) {
           const document = TextDocument.create(analysis.uri, analysis.document.languageId, analysis.version, text);
-          findingsToDiagnostics(rehearsed.findings, document, rehearsed.model, this.options.maxDiagnostics, cache.last?.diagnostics);
+          findingsToDiagnostics(rehearsed.findings, document, rehearsed.model, this.options.maxDiagnostics, cache.last?.diagnostics, this.options.ruleLinks?.() ?? true);
         }
       }
     };

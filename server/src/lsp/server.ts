@@ -28,7 +28,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument, type CheckResult, type Rule } from '../checker';
+import { DOCS_BASE_URL, parseDocument, type CheckResult, type Rule } from '../checker';
 import { forgetBibliography } from '../config/bibliographies';
 import { CONFIG_FILE_NAMES } from '../config/discover';
 import { checklistResult, insertSectionEdit } from './checklist';
@@ -51,8 +51,10 @@ import {
   TemplateRequest,
   type CheckAsCaseReportResult,
   type InsertSectionResult,
+  type RuleLinks,
   type TemplateResult,
 } from './protocol';
+import { NOT_RULE_CODES } from './diagnostics';
 import { profileSummaries, templateSnippet } from './templates';
 import pkg from '../../../package.json';
 
@@ -123,6 +125,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let configurationSupport = false;
   let refreshSupport = false;
   let snippetSupport = false;
+  /** The client makes the rule links of diagnostics itself (RuleLinks of protocol.ts). */
+  let clientRuleLinks = false;
   let workspaceFolders: string[] = [];
   /** Settings pushed by didChangeConfiguration, for clients without workspace/configuration. */
   let globalSettings: Settings = { ...DEFAULT_SETTINGS };
@@ -182,6 +186,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     getSettings,
     workspaceFolders: () => workspaceFolders,
     onYield: youngGeneration ? () => youngGeneration.adjust() : undefined,
+    ruleLinks: () => !clientRuleLinks,
   });
 
   const rehearsals = new Rehearsals(
@@ -364,8 +369,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.map((u) => filePath(u)).filter((p): p is string => !!p);
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; ruleLinks?: unknown } | undefined;
     if (init?.settings) globalSettings = normalizeSettings(init.settings);
+    clientRuleLinks = init?.ruleLinks === true;
 
     const result: InitializeResult = {
       capabilities: {
@@ -384,6 +390,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       },
       serverInfo: { name: 'caselint-language-server', version: pkg.version },
     };
+    if (clientRuleLinks) {
+      const ruleLinks: RuleLinks = { base: DOCS_BASE_URL, except: [...NOT_RULE_CODES] };
+      result.capabilities.experimental = { ruleLinks };
+    }
     if (pullMode) {
       result.capabilities.diagnosticProvider = { identifier: 'caselint', interFileDependencies: false, workspaceDiagnostics: false };
     }
