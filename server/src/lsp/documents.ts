@@ -105,7 +105,7 @@ const GO_ON: Promise<void> = Promise.resolve();
  * `always`), yields PAUSE_TURNS turns of the event loop; then (or at once, without yielding) fails
  * if the check is no longer wanted.
  */
-function pause(token: CheckToken, always = false, onYield?: () => void): Promise<void> {
+function pause(token: CheckToken, always = false, onYield?: () => void, timed = true): Promise<void> {
   if (token.cancelled) return Promise.reject(new CheckCancelled('the check is no longer wanted'));
   if (!always && performance.now() - token.since < YIELD_AFTER_MS) return GO_ON;
   onYield?.();
@@ -117,8 +117,11 @@ function pause(token: CheckToken, always = false, onYield?: () => void): Promise
       else if (token.cancelled) reject(new CheckCancelled('the check is no longer wanted'));
       else {
         token.since = performance.now();
-        spend('yields', 1);
-        spend('yieldWait', token.since - yielded);
+        // A rehearsal's yields are no report's (lsp/phases.ts).
+        if (timed) {
+          spend('yields', 1);
+          spend('yieldWait', token.since - yielded);
+        }
         resolve();
       }
     };
@@ -471,7 +474,7 @@ export class Analyzer {
         const text = step < steps ? rehearsalText(result, step, steps) : analysis.document.getText();
         const { result: rehearsed } = await checker.lintAsync(text, {
           ...options,
-          pause: () => pause(token, true, this.options.onYield),
+          pause: () => pause(token, true, this.options.onYield, false),
           onRuleError: () => undefined,
         });
         this.warmChecks++;
