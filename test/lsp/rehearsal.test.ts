@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintFile } from '../../server/src/checker';
-import { Analyzer, rehearsalText, WARM_CHECKS, DEFAULT_SETTINGS } from '../../server/src/lsp/documents';
+import { Analyzer, rehearsalText, REHEARSAL_MAX_LENGTH, WARM_CHECKS, DEFAULT_SETTINGS } from '../../server/src/lsp/documents';
 import { findingsToDiagnostics } from '../../server/src/lsp/diagnostics';
 import { DocumentState } from '../../server/src/lsp/state';
-import { inProcessServer, PULL_CAPABILITIES, ROOT, type TestClient } from './client';
+import { inProcessServer, PULL_CAPABILITIES, PUSH_CAPABILITIES, ROOT, type TestClient } from './client';
 
 /**
  * The rehearsal of a keystroke's re-check while the server's code is cold (lsp/rehearsal.ts,
@@ -78,6 +78,16 @@ describe('rehearsal of keystroke re-checks', function () {
     }
   });
 
+  it('does not rehearse a document over REHEARSAL_MAX_LENGTH', async () => {
+    const a = analyzer();
+    const state = new DocumentState(URI, 1);
+    const long = EXAMPLE + ' x'.repeat(Math.ceil((REHEARSAL_MAX_LENGTH - EXAMPLE.length) / 2) + 1);
+    const first = await a.analyse(TextDocument.create(URI, 'markdown', 1, long), state);
+    assert.equal(first.status, 'checked');
+    assert.equal(a.rehearse(first, state, 3), false);
+    assert.equal(state.rehearsal, undefined);
+  });
+
   it('a real check stops a rehearsal first and equals a full check', async () => {
     const a = analyzer();
     const state = new DocumentState(URI, 1);
@@ -120,6 +130,19 @@ describe('rehearsal of keystroke re-checks', function () {
       const position = positionOf(EXAMPLE, 2000);
       await client.change(URI, [{ range: { start: position, end: position }, text: 'e' }]);
       assert.deepEqual(await client.pullItems(URI), fresh(text));
+    });
+
+    it('push mode: publishes nothing more while it rehearses', async () => {
+      client = await inProcessServer({ capabilities: PUSH_CAPABILITIES, serverOptions: { rehearseAfterMs: 20, debounceMs: 0 } });
+      await client.initialize();
+      await client.open(URI, EXAMPLE);
+      await client.waitFor('the open published', () => client!.publishLog.length > 0);
+      const analyzer = client.server!.analyzer;
+      const deadline = Date.now() + 30000;
+      while (analyzer.warmChecks < WARM_CHECKS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(analyzer.warmChecks >= WARM_CHECKS);
+      assert.equal(client.publishLog.length, 1);
+      assert.deepEqual(client.published.get(URI), fresh(EXAMPLE));
     });
 
     it('any request stops the rehearsal; the next idle spell resumes it', async () => {

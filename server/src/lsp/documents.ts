@@ -227,6 +227,13 @@ export interface AnalysisCache {
  */
 export const WARM_CHECKS = 12;
 
+/**
+ * Documents longer than this (UTF-16 code units) are not rehearsed: each of a rehearsal's checks
+ * costs what a keystroke's does, and on a document of several MB a dozen of them would burn
+ * seconds of CPU for code that a smaller document warms as well.
+ */
+export const REHEARSAL_MAX_LENGTH = 1_000_000;
+
 /** The text of a rehearsal: the checked text with one letter typed into one of its sentences. */
 export function rehearsalText(result: CheckResult, step: number, steps: number): string {
   const { text, sentences } = result.model;
@@ -461,12 +468,14 @@ export class Analyzer {
    * shown: no diagnostics, no log, no count in `checks`; their findings are converted as a real
    * check's are, to the throw-away list. Each step of them yields to the event loop; any
    * message stops them (stopRehearsal), and a real check of the document waits for that first.
-   * False when there is nothing to rehearse (not a checked analysis, no checker, one running).
+   * False when there is nothing to rehearse (not a checked analysis, no checker, one running, a
+   * text over REHEARSAL_MAX_LENGTH).
    */
   rehearse(analysis: Analysis, cache: AnalysisCache, steps: number): boolean {
     const options = this.checkedWith.get(analysis);
     const checker = cache.checker;
     if (!options || !checker || !analysis.result || cache.rehearsal || cache.check?.token.cancelled) return false;
+    if (analysis.document.getText().length > REHEARSAL_MAX_LENGTH) return false;
     const token: CheckToken = { cancelled: false, version: analysis.version, since: performance.now() };
     const result = analysis.result;
     const run = async () => {
