@@ -123,6 +123,7 @@ describe('rehearsal of keystroke re-checks', function () {
       assert.ok(analyzer.warmChecks >= WARM_CHECKS, `warm (${analyzer.warmChecks} checks)`);
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(analyzer.warmChecks, WARM_CHECKS, 'no rehearsal once warm');
+      assert.equal(client.server!.rehearsals.holding, false, 'no check kept for a rehearsal once warm');
       assert.equal(analyzer.checks, 1, 'one real check');
       assert.equal(messages(), seen, 'nothing told to the client');
       assert.deepEqual(await client.pull(URI, before.resultId), { kind: 'unchanged', resultId: before.resultId });

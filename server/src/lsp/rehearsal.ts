@@ -14,8 +14,12 @@ export const REHEARSAL_IDLE_MS = 300;
 
 export class Rehearsals {
   private timer?: ReturnType<typeof setTimeout>;
-  /** The last check of an open document, to rehearse the re-checks of. */
-  private armed?: { state: DocumentState; analysis: Analysis };
+  /**
+   * The last check of an open document, to rehearse the re-checks of: held weakly, so that it
+   * keeps neither an older version's check nor a closed document's state alive (its state keeps
+   * the current check).
+   */
+  private armed?: { state: WeakRef<DocumentState>; analysis: WeakRef<Analysis> };
   private running?: DocumentState;
 
   constructor(
@@ -27,8 +31,9 @@ export class Rehearsals {
 
   /** A check of an open document ended: it is rehearsed in the next idle spell, while the process is cold. */
   checked(state: DocumentState, analysis: Analysis): void {
+    if (this.warm) this.armed = undefined;
     if (this.warm || analysis.status !== 'checked') return;
-    this.armed = { state, analysis };
+    this.armed = { state: new WeakRef(state), analysis: new WeakRef(analysis) };
     this.arm();
   }
 
@@ -65,22 +70,28 @@ export class Rehearsals {
   }
 
   private start(): void {
-    const armed = this.armed;
-    if (!armed || this.warm || this.running) return;
-    if (!this.current(armed.state, armed.analysis)) {
+    const state = this.armed?.state.deref();
+    const analysis = this.armed?.analysis.deref();
+    if (this.warm || !state || !analysis || !this.current(state, analysis)) {
       this.armed = undefined;
       return;
     }
+    if (this.running) return;
     // The last of them is the checked text itself (Analyzer.rehearse).
     const steps = Math.max(1, WARM_CHECKS - this.analyzer.warmChecks - 1);
-    if (!this.analyzer.rehearse(armed.analysis, armed.state, steps)) return;
-    const state = armed.state;
+    if (!this.analyzer.rehearse(analysis, state, steps)) return;
     this.running = state;
     void state.rehearsal?.done.then(() => {
       if (this.running !== state) return;
       this.running = undefined;
+      if (this.warm) this.armed = undefined;
       // Stopped by something else than a message (the document's own check): the next idle spell resumes it.
-      this.arm();
+      else this.arm();
     });
+  }
+
+  /** Whether a check is held to be rehearsed (tests: none once warm). */
+  get holding(): boolean {
+    return this.armed !== undefined;
   }
 }

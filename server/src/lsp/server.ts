@@ -111,6 +111,8 @@ export interface CaselintServer {
   readonly pullMode: boolean;
   /** The open documents' states (tests: none left once every document is closed). */
   readonly states: DocumentStates;
+  /** When the server rehearses (tests: it holds no check once warm). */
+  readonly rehearsals: Rehearsals;
 }
 
 /** Why a document is checked again. */
@@ -638,6 +640,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     analyzer,
     getResult,
     states,
+    rehearsals,
     get pullMode() {
       return pullMode;
     },
