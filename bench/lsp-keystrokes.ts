@@ -3,11 +3,12 @@
  * the built server over stdio, the ~300 KB manuscript, one-character edits each followed by a
  * pull with the last result id (bench/lsp.ts).
  *
- *   node --import tsx bench/lsp-keystrokes.ts [--edits 200] [--runs 1] [--server DIR/server/out/server.js] [--prof DIR] [--node-args='…'] [--phases]
+ *   node --import tsx bench/lsp-keystrokes.ts [--edits 200] [--runs 1] [--server DIR/server/out/server.js] [--prof DIR] [--node-args='…'] [--idle MS] [--phases]
  *
  * --prof writes a CPU profile of the server process into DIR (node --cpu-prof);
  * --server spawns another checkout's built server, to compare two versions in turn;
  * --node-args: Node options of the server process (V8 heap settings, to try them);
+ * --idle MS: the time between the open's diagnostics and the first edit (a writer reading first);
  * --phases: where each edit's time went, step by step (the server's records, lsp/phases.ts), for
  * all the edits, the slowest tenth and the fastest half (mean and median of each step, ms).
  */
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     prof: { type: 'string' },
     'node-args': { type: 'string', default: '' },
     phases: { type: 'boolean', default: false },
+    idle: { type: 'string', default: '0' },
   },
 });
 const { text } = manuscriptText(defaultCorpus(), Number(values.size));
@@ -57,6 +59,7 @@ void (async () => {
       text,
       edits: Number(values.edits),
       serverJs: values.server ? resolve(values.server) : undefined,
+      idleMs: Number(values.idle),
       phaseLog: values.phases ? join(tmpdir(), `caselint-phases-${process.pid}.jsonl`) : undefined,
       nodeArgs: [...values['node-args']!.split(' ').filter(Boolean), ...(values.prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.prof)}`] : [])],
     });

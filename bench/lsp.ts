@@ -21,6 +21,11 @@ export interface LspKeystrokeOptions {
   seed?: number;
   /** A file for the server's phase records (lsp/phases.ts): then `phases` has each edit's. */
   phaseLog?: string;
+  /**
+   * How long the writer reads before typing (ms) after the open's diagnostics arrived: the
+   * server's idle time after an open (default 0, the first edit at once).
+   */
+  idleMs?: number;
 }
 
 /**
@@ -107,7 +112,14 @@ export async function lspKeystrokes(options: LspKeystrokeOptions): Promise<LspKe
     rmSync(options.phaseLog, { force: true });
     process.env.CASELINT_PHASE_LOG = options.phaseLog;
   }
-  const client = spawnServer({ capabilities: PULL_CAPABILITIES, settings: { run: 'onType' }, serverJs: options.serverJs, nodeArgs: options.nodeArgs });
+  // As the VS Code client starts it: it makes the rules' links itself (RuleLinks of lsp/protocol.ts).
+  const client = spawnServer({
+    capabilities: PULL_CAPABILITIES,
+    settings: { run: 'onType' },
+    initializationOptions: { ruleLinks: true },
+    serverJs: options.serverJs,
+    nodeArgs: options.nodeArgs,
+  });
   delete process.env.CASELINT_PHASE_LOG;
   const sent: number[] = [];
   const received: number[] = [];
@@ -120,6 +132,7 @@ export async function lspKeystrokes(options: LspKeystrokeOptions): Promise<LspKe
     let resultId = (await client.pull(uri)).resultId;
     const openMs = performance.now() - t0;
     const rssOpenMB = rssMB(client.pid);
+    if (options.idleMs) await new Promise((resolve) => setTimeout(resolve, options.idleMs));
     const random = editRandom(options.seed ?? 17);
     const times: number[] = [];
     let unchanged = 0;

@@ -59,10 +59,15 @@ function codeDescription(ruleId: string): { href: string } {
 }
 
 export function findingToDiagnostic(finding: Finding, document: TextDocument, model?: DocumentModel, positions: Positions = positionsOf(document, model)): Diagnostic {
-  return diagnosticAt(finding, positions(finding.start), positions(finding.end));
+  return diagnosticAt(finding, positions(finding.start), positions(finding.end), true);
 }
 
-function diagnosticAt(finding: Finding, start: Diagnostic['range']['start'], end: Diagnostic['range']['end']): Diagnostic {
+/**
+ * A finding's diagnostic; with `links`, its rule's documentation link (codeDescription), else
+ * none: the client makes it from the code (RuleLinks of lsp/protocol.ts).
+ */
+function diagnosticAt(finding: Finding, start: Diagnostic['range']['start'], end: Diagnostic['range']['end'], links: boolean): Diagnostic {
+  if (!links) return { range: { start, end }, severity: toLspSeverity(finding.severity), code: finding.ruleId, source: SOURCE, message: finding.message };
   return {
     range: { start, end },
     severity: toLspSeverity(finding.severity),
@@ -100,6 +105,8 @@ class DiagnosticMaker {
   constructor(
     private readonly positions: Positions,
     private readonly previous: readonly Diagnostic[] = [],
+    /** Whether diagnostics carry their rule's link (`previous` was made the same way). */
+    private readonly links = true,
   ) {}
 
   make(finding: Finding): Diagnostic {
@@ -110,7 +117,7 @@ class DiagnosticMaker {
     let i = this.at;
     if (!shows(previous[i], finding, start, end) && !shows(previous[++i], finding, start, end) && !shows(previous[(i -= 2)], finding, start, end)) {
       this.at++;
-      return diagnosticAt(finding, start, end);
+      return diagnosticAt(finding, start, end, this.links);
     }
     this.at = i + 1;
     return previous[i];
@@ -189,8 +196,10 @@ export function findingsToDiagnostics(
   model?: DocumentModel,
   max = DEFAULT_MAX_DIAGNOSTICS,
   previous?: readonly Diagnostic[],
+  /** Whether each diagnostic carries its rule's documentation link (false: the client makes it, RuleLinks). */
+  links = true,
 ): Diagnostic[] {
-  const maker = new DiagnosticMaker(positionsOf(document, model), previous);
+  const maker = new DiagnosticMaker(positionsOf(document, model), previous, links);
   if (findings.length <= max) return findings.map((f) => maker.make(f));
   // The most severe first: every finding more severe than the last severity that fits, and of
   // that one the first in document order (one pass, no sort).
@@ -243,14 +252,14 @@ export function skippedDiagnostic(message: string, document: TextDocument): Diag
   return { range: firstLineRange(document), severity: DiagnosticSeverity.Information, code: SKIPPED_CODE, source: SOURCE, message };
 }
 
-/** Codes of our diagnostics that show no finding. */
-const NOT_RULES = new Set([CONFIG_CODE, SKIPPED_CODE, MORE_CODE]);
+/** Codes of our diagnostics that show no finding (and have no rule link). */
+export const NOT_RULE_CODES: ReadonlySet<string> = new Set([CONFIG_CODE, SKIPPED_CODE, MORE_CODE]);
 
 /**
  * Is this one of ours, showing a finding: which rule's? From its `code` (a client sends back the
  * diagnostics it was given; one of an older server, with `data: {ruleId}`, has the same code).
  */
 export function diagnosticData(d: Diagnostic): DiagnosticData | undefined {
-  if (d.source !== SOURCE || typeof d.code !== 'string' || !d.code || NOT_RULES.has(d.code)) return undefined;
+  if (d.source !== SOURCE || typeof d.code !== 'string' || !d.code || NOT_RULE_CODES.has(d.code)) return undefined;
   return { ruleId: d.code };
 }

@@ -19,6 +19,7 @@ import {
   manuscriptSize,
   MAX_MANUSCRIPT_SIZE,
   type CaselintConfig,
+  type AsyncLintOptions,
   type CheckResult,
   type IncrementalChecker,
   type Format,
@@ -104,7 +105,7 @@ const GO_ON: Promise<void> = Promise.resolve();
  * `always`), yields PAUSE_TURNS turns of the event loop; then (or at once, without yielding) fails
  * if the check is no longer wanted.
  */
-function pause(token: CheckToken, always = false, onYield?: () => void): Promise<void> {
+function pause(token: CheckToken, always = false, onYield?: () => void, timed = true): Promise<void> {
   if (token.cancelled) return Promise.reject(new CheckCancelled('the check is no longer wanted'));
   if (!always && performance.now() - token.since < YIELD_AFTER_MS) return GO_ON;
   onYield?.();
@@ -116,8 +117,11 @@ function pause(token: CheckToken, always = false, onYield?: () => void): Promise
       else if (token.cancelled) reject(new CheckCancelled('the check is no longer wanted'));
       else {
         token.since = performance.now();
-        spend('yields', 1);
-        spend('yieldWait', token.since - yielded);
+        // A rehearsal's yields are no report's (lsp/phases.ts).
+        if (timed) {
+          spend('yields', 1);
+          spend('yieldWait', token.since - yielded);
+        }
         resolve();
       }
     };
@@ -168,6 +172,11 @@ export interface AnalyzerOptions {
   getSettings(uri: string): Promise<Settings>;
   /** Workspace folder paths, to stop config discovery at the workspace root. */
   workspaceFolders(): string[];
+  /**
+   * Whether diagnostics carry their rule's documentation link (codeDescription; default yes):
+   * not for a client that makes it itself from the code (RuleLinks of lsp/protocol.ts).
+   */
+  ruleLinks?(): boolean;
   /** Called when a check yields to the event loop (every few ms of its work) and when it ends (lsp/heap.ts). */
   onYield?(): void;
 }
@@ -202,6 +211,38 @@ export interface AnalysisCache {
    * diagnostics are equal keeps the id (a result id always names one list of diagnostics).
    */
   last?: { resultId: string; generation: number; diagnostics: Diagnostic[] };
+  /** The rehearsal running on the document's checker (Analyzer.rehearse), and its end. */
+  rehearsal?: { token: CheckToken; done: Promise<void> };
+}
+
+/**
+ * How many checks the server's process makes before its code is warm: V8 optimises a function
+ * only after many runs of it, and its heap finds its size over the first checks too, so the first
+ * ~20 re-checks after the first open took 2–4× as long as later ones (bench/lsp-keystrokes.ts
+ * --phases: ~60 ms against ~14 ms, a third of it GC pauses). Until then the server rehearses in
+ * idle time (Analyzer.rehearse); after it, never again. Measured on the bench's 300 KB text (main
+ * thread CPU per edit of the first 20 edits, median of 5 rounds): no rehearsal 20.5 ms, 6 checks
+ * 18.5, 12 checks 15.5, 24 checks 16.5 (later edits ~12 either way); 12 cost ~250 ms of the main
+ * thread's CPU after the open (~900 ms with V8's compiler and GC threads).
+ */
+export const WARM_CHECKS = 12;
+
+/**
+ * Documents longer than this (UTF-16 code units) are not rehearsed: each of a rehearsal's checks
+ * costs what a keystroke's does, and on a document of several MB a dozen of them would burn
+ * seconds of CPU for code that a smaller document warms as well.
+ */
+export const REHEARSAL_MAX_LENGTH = 1_000_000;
+
+/** The text of a rehearsal: the checked text with one letter typed into one of its sentences. */
+export function rehearsalText(result: CheckResult, step: number, steps: number): string {
+  const { text, sentences } = result.model;
+  if (!sentences.length) return text + ' ';
+  // Spread over the document; within a sentence, so that no front matter (a bibliography's
+  // name, the config's profile) or code is touched: only what typing in prose would change.
+  const sentence = sentences[Math.min(sentences.length - 1, Math.floor(((step + 0.5) / steps) * sentences.length))];
+  const at = sentence.start + Math.floor((sentence.end - sentence.start) / 2);
+  return text.slice(0, at) + 'e' + text.slice(at);
 }
 
 /** The file system path of a file: URI, or undefined. */
@@ -237,6 +278,10 @@ export class Analyzer {
    * one of them changes, that check is stale (server.ts watches them).
    */
   readonly bibliographyPaths = new Map<string, Set<string>>();
+  /** Checks this process made (real ones and rehearsals): its code is warm at WARM_CHECKS. */
+  warmChecks = 0;
+  /** The options a checked analysis was checked with, for its rehearsals (never a second reading of its config). */
+  private readonly checkedWith = new WeakMap<Analysis, Omit<AsyncLintOptions, 'memo' | 'pause' | 'onRuleError'>>();
 
   /** Is a file one of the bibliographies an open document's check depends on? */
   usesBibliography(path: string): boolean {
@@ -353,8 +398,7 @@ export class Analyzer {
     // Bibliography files only for documents on disk (relative names need a folder).
     const bibliographies = path ? bibliographyFiles(path, loaded.file) : undefined;
     const lint = cache.checker ? cache.checker.lintAsync : lintFileAsync;
-    phase('checkStart');
-    const { manuscript, result } = await lint(text, {
+    const options = {
       format,
       config,
       path: path ?? uriPath(document.uri),
@@ -362,6 +406,12 @@ export class Analyzer {
       force: this.forced.has(document.uri),
       rules: this.options.rules,
       ...(bibliographies ? { readBibliography: bibliographies.read } : {}),
+    };
+    // The document's checker does one check at a time: a rehearsal on it stops first.
+    if (cache.rehearsal) await this.stopRehearsal(cache);
+    phase('checkStart');
+    const { manuscript, result } = await lint(text, {
+      ...options,
       // In slices: other documents' requests are answered between the steps of a long check,
       // and a check that is no longer wanted stops at the next step.
       pause: () => pause(token, false, this.options.onYield),
@@ -372,6 +422,7 @@ export class Analyzer {
     // cancels it) before the check is answered, so that no answer has the ranges of a version
     // the client no longer has.
     phase('checked');
+    this.warmChecks++;
     await pause(token, true, this.options.onYield);
     phase('lastYield');
     if (bibliographies?.paths.size) this.bibliographyPaths.set(document.uri, bibliographies.paths);
@@ -380,7 +431,7 @@ export class Analyzer {
     if (!result) return this.empty(document, generation, 'not-manuscript', settings, [], { config, configFile: loaded.file, reason });
     // The diagnostics that say what the last check's said are its objects (diagnostics.ts).
     const last = cache.last?.generation === generation ? cache.last : undefined;
-    const diagnostics = findingsToDiagnostics(result.findings, document, result.model, this.options.maxDiagnostics, last?.diagnostics);
+    const diagnostics = findingsToDiagnostics(result.findings, document, result.model, this.options.maxDiagnostics, last?.diagnostics, this.options.ruleLinks?.() ?? true);
     // The same diagnostics as the last check's (a keystroke that moved none): the same result
     // id, so that a pull with it is answered `unchanged` and nothing is sent again.
     phase('converted');
@@ -392,7 +443,7 @@ export class Analyzer {
       cache.last = { resultId, generation, diagnostics };
     }
     phase('compared');
-    return {
+    const analysis: Analysis = {
       uri: document.uri,
       version: document.version,
       generation,
@@ -405,6 +456,58 @@ export class Analyzer {
       diagnostics,
       reason,
     };
+    this.checkedWith.set(analysis, options);
+    return analysis;
+  }
+
+  /**
+   * Rehearses the re-check of a keystroke while the writer reads, so that the first real ones
+   * run warm code: `steps` throw-away checks on the document's own checker of the checked text
+   * with one letter typed at places spread over it (rehearsalText), then one of the checked text
+   * itself, which leaves the checker's memo as the analysis left it. Nothing of them is kept or
+   * shown: no diagnostics, no log, no count in `checks`; their findings are converted as a real
+   * check's are, to the throw-away list. Each step of them yields to the event loop; any
+   * message stops them (stopRehearsal), and a real check of the document waits for that first.
+   * False when there is nothing to rehearse (not a checked analysis, no checker, one running, a
+   * text over REHEARSAL_MAX_LENGTH).
+   */
+  rehearse(analysis: Analysis, cache: AnalysisCache, steps: number): boolean {
+    const options = this.checkedWith.get(analysis);
+    const checker = cache.checker;
+    if (!options || !checker || !analysis.result || cache.rehearsal || cache.check?.token.cancelled) return false;
+    if (analysis.document.getText().length > REHEARSAL_MAX_LENGTH) return false;
+    const token: CheckToken = { cancelled: false, version: analysis.version, since: performance.now() };
+    const result = analysis.result;
+    const run = async () => {
+      for (let step = 0; step <= steps && !token.cancelled; step++) {
+        const text = step < steps ? rehearsalText(result, step, steps) : analysis.document.getText();
+        const { result: rehearsed } = await checker.lintAsync(text, {
+          ...options,
+          pause: () => pause(token, true, this.options.onYield, false),
+          onRuleError: () => undefined,
+        });
+        this.warmChecks++;
+        if (rehearsed) {
+          const document = TextDocument.create(analysis.uri, analysis.document.languageId, analysis.version, text);
+          findingsToDiagnostics(rehearsed.findings, document, rehearsed.model, this.options.maxDiagnostics, cache.last?.diagnostics, this.options.ruleLinks?.() ?? true);
+        }
+      }
+    };
+    const done = run()
+      .catch(() => undefined)
+      .finally(() => {
+        if (cache.rehearsal?.token === token) cache.rehearsal = undefined;
+      });
+    cache.rehearsal = { token, done };
+    return true;
+  }
+
+  /** Stops the rehearsal running on the document's checker at its next step; resolves once it has. */
+  stopRehearsal(cache: AnalysisCache): Promise<void> {
+    const rehearsal = cache.rehearsal;
+    if (!rehearsal) return Promise.resolve();
+    rehearsal.token.cancelled = true;
+    return rehearsal.done;
   }
 }
 

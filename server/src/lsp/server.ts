@@ -28,7 +28,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument, type CheckResult, type Rule } from '../checker';
+import { DOCS_BASE_URL, parseDocument, type CheckResult, type Rule } from '../checker';
 import { forgetBibliography } from '../config/bibliographies';
 import { CONFIG_FILE_NAMES } from '../config/discover';
 import { checklistResult, insertSectionEdit } from './checklist';
@@ -39,6 +39,7 @@ import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT
 import { DocumentStates, type DocumentState } from './state';
 import { capYoungGeneration } from './heap';
 import { phase, phasesOn, spend } from './phases';
+import { REHEARSAL_IDLE_MS, Rehearsals } from './rehearsal';
 import { hoverWithBibliographies } from './hover';
 import { documentSymbols, foldingRanges } from './symbols';
 import {
@@ -50,8 +51,10 @@ import {
   TemplateRequest,
   type CheckAsCaseReportResult,
   type InsertSectionResult,
+  type RuleLinks,
   type TemplateResult,
 } from './protocol';
+import { NOT_RULE_CODES } from './diagnostics';
 import { profileSummaries, templateSnippet } from './templates';
 import pkg from '../../../package.json';
 
@@ -79,6 +82,11 @@ export interface ServerOptions {
    * process (server.ts) sets it; tests that run a server in theirs leave it unset.
    */
   youngGenerationCapMB?: number;
+  /**
+   * How long without messages before the server rehearses a keystroke's re-check while its code
+   * is cold (lsp/rehearsal.ts; ms, default REHEARSAL_IDLE_MS; 0: never).
+   */
+  rehearseAfterMs?: number;
 }
 
 /**
@@ -103,6 +111,8 @@ export interface CaselintServer {
   readonly pullMode: boolean;
   /** The open documents' states (tests: none left once every document is closed). */
   readonly states: DocumentStates;
+  /** When the server rehearses (tests: it holds no check once warm). */
+  readonly rehearsals: Rehearsals;
 }
 
 /** Why a document is checked again. */
@@ -117,6 +127,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let configurationSupport = false;
   let refreshSupport = false;
   let snippetSupport = false;
+  /** The client makes the rule links of diagnostics itself (RuleLinks of protocol.ts). */
+  let clientRuleLinks = false;
   let workspaceFolders: string[] = [];
   /** Settings pushed by didChangeConfiguration, for clients without workspace/configuration. */
   let globalSettings: Settings = { ...DEFAULT_SETTINGS };
@@ -136,6 +148,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token?: CancellationToken) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
     return async (params: P, token?: CancellationToken) => {
+      // Whatever came stops a rehearsal: a real request is never kept waiting for one.
+      rehearsals.interrupt();
       try {
         return await fn(params, token);
       } catch (error) {
@@ -174,7 +188,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     getSettings,
     workspaceFolders: () => workspaceFolders,
     onYield: youngGeneration ? () => youngGeneration.adjust() : undefined,
+    ruleLinks: () => !clientRuleLinks,
   });
+
+  const rehearsals = new Rehearsals(
+    analyzer,
+    options.rehearseAfterMs ?? REHEARSAL_IDLE_MS,
+    (state, analysis) =>
+      states.get(state.uri) === state && documents.get(state.uri)?.version === analysis.version && state.check?.key === `${analysis.version}:${analysis.generation}`,
+  );
 
   /** The check of an open document's current version, cached in its state. */
   function analyse(document: TextDocument): Promise<Analysis> {
@@ -206,6 +228,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       notifyChecklist(analysis);
       return;
     }
+    rehearsals.checked(state, analysis);
     if (state.notifiedAnalysis?.deref() === analysis || state.pendingChecklist === analysis) return;
     state.pendingChecklist = analysis;
     state.scheduleChecklist(checklistDelayMs, () => {
@@ -348,8 +371,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.map((u) => filePath(u)).filter((p): p is string => !!p);
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; ruleLinks?: unknown } | undefined;
     if (init?.settings) globalSettings = normalizeSettings(init.settings);
+    clientRuleLinks = init?.ruleLinks === true;
 
     const result: InitializeResult = {
       capabilities: {
@@ -368,6 +392,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       },
       serverInfo: { name: 'caselint-language-server', version: pkg.version },
     };
+    if (clientRuleLinks) {
+      const ruleLinks: RuleLinks = { base: DOCS_BASE_URL, except: [...NOT_RULE_CODES] };
+      result.capabilities.experimental = { ruleLinks };
+    }
     if (pullMode) {
       result.capabilities.diagnosticProvider = { identifier: 'caselint', interFileDependencies: false, workspaceDiagnostics: false };
     }
@@ -389,6 +417,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onShutdown(() => {
+    rehearsals.dispose();
     for (const state of states.all()) {
       state.cancel();
       state.cancelChecklist();
@@ -419,6 +448,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // ---------------------------------------------------------------------------
 
   documents.onDidOpen((e) => {
+    rehearsals.interrupt();
     states.open(e.document.uri, e.document.version);
     void requestRecheck(e.document.uri, 'open');
   });
@@ -432,6 +462,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   documents.onDidClose((e) => {
+    rehearsals.interrupt();
     const uri = e.document.uri;
     states.close(uri);
     analyzer.bibliographyPaths.delete(uri);
@@ -609,6 +640,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     analyzer,
     getResult,
     states,
+    rehearsals,
     get pullMode() {
       return pullMode;
     },

@@ -17,6 +17,8 @@ export class DocumentState implements AnalysisCache {
   readonly checker = createIncrementalChecker();
   /** The diagnostics of the last check and their result id (AnalysisCache.last). */
   last?: { resultId: string; generation: number; diagnostics: Diagnostic[] };
+  /** A rehearsal running on the document's checker (Analyzer.rehearse). */
+  rehearsal?: { token: CheckToken; done: Promise<void> };
   /** The checklist last sent to the client (caselint/checklistChanged), as JSON. */
   notified?: string;
   /**
