@@ -37,4 +37,9 @@ describe('figures: written mentions', () => {
     const model = parseDocument('FIG. 2 and tAbLe 1, prefig 3, Figs. 4 and 5, Figure 6 and 2 weeks later; see table\u00a07.', 'text');
     assert.deepEqual(figureMentions(model).map((m) => `${m.kind} ${m.number}`), ['figure 2', 'table 1', 'figure 4', 'figure 5', 'figure 6', 'table 7']);
   });
+
+  it('are found after an "İ", whose lower case is longer, in the same paragraph', () => {
+    const model = parseDocument('Dr. İnce reviewed Figure 2; Table 3 gives the values and İzmir is named in Fig. 4.', 'text');
+    assert.deepEqual(figureMentions(model).map((m) => `${m.kind} ${m.number} @${m.start}`), ['figure 2 @18', 'table 3 @28', 'figure 4 @75']);
+  });
 });

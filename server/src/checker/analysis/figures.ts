@@ -65,13 +65,6 @@ const MENTION_START = /fig|tab/gi;
  * searched with indexOf, as before, costs about twice as much as this search).
  */
 function* mentionMatches(plain: string): Generator<{ index: number; length: number; word: string; list: string; supplementary: boolean }> {
-  // "İ" is the one character whose lower case is longer (two code units): a paragraph with one is
-  // still read at the offsets of a lower-cased copy, shifted after it (a mention there is missed;
-  // kept as it was, so that this search changes no finding: to be mended on its own).
-  if (plain.includes('\u0130')) {
-    yield* mentionMatchesShifted(plain);
-    return;
-  }
   MENTION_START.lastIndex = 0;
   let after = 0;
   for (let c: RegExpExecArray | null; (c = MENTION_START.exec(plain)); ) {
@@ -90,24 +83,6 @@ function mentionAt(plain: string, i: number): { index: number; length: number; w
   const m = MENTION_AT.exec(plain);
   if (!m) return undefined;
   return { index: i, length: m[0].length, word: m[1], list: m[2], supplementary: SUPPLEMENTARY_BEFORE.test(plain.slice(Math.max(0, i - 16), i)) };
-}
-
-/** mentionMatches with the candidates at the offsets of "fig" and "tab" in the lower-cased text. */
-function* mentionMatchesShifted(plain: string): Generator<{ index: number; length: number; word: string; list: string; supplementary: boolean }> {
-  const lower = plain.toLowerCase();
-  const starts: number[] = [];
-  for (const needle of ['fig', 'tab']) {
-    for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 3)) starts.push(i);
-  }
-  starts.sort((a, b) => a - b);
-  let after = 0;
-  for (const i of starts) {
-    if (i < after || (i > 0 && /[\p{L}\p{N}_]/u.test(plain[i - 1]))) continue;
-    const m = mentionAt(plain, i);
-    if (!m) continue;
-    after = i + m.length;
-    yield m;
-  }
 }
 
 /** A caption paragraph: "Figure 2. …", "**Table 1** …", "Figure 3 Radiograph …" (a capital, not "Figure 3 shows"). */
