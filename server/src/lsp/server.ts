@@ -37,7 +37,7 @@ import { completionItems } from './completion';
 import { definition, documentLinks, keyCompletion, references } from './navigation';
 import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
 import { DocumentStates, type DocumentState } from './state';
-import { capYoungGeneration } from './heap';
+import { capYoungGeneration, collectWhenIdle } from './heap';
 import { phase, phasesOn, spend } from './phases';
 import { hoverWithBibliographies } from './hover';
 import { documentSymbols, foldingRanges } from './symbols';
@@ -79,6 +79,8 @@ export interface ServerOptions {
    * process (server.ts) sets it; tests that run a server in theirs leave it unset.
    */
   youngGenerationCapMB?: number;
+  /** Collects the garbage once after this many ms without a check (lsp/heap.ts): set as the cap is. */
+  idleCollectMs?: number;
 }
 
 /**
@@ -166,6 +168,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   const youngGeneration = options.youngGenerationCapMB ? capYoungGeneration(options.youngGenerationCapMB) : undefined;
+  const idle = options.idleCollectMs ? collectWhenIdle(options.idleCollectMs) : undefined;
   const analyzer = new Analyzer({
     rules: options.rules,
     maxTextLength: options.maxTextLength,
@@ -173,7 +176,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     logError,
     getSettings,
     workspaceFolders: () => workspaceFolders,
-    onYield: youngGeneration ? () => youngGeneration.adjust() : undefined,
+    onYield:
+      youngGeneration || idle
+        ? () => {
+            youngGeneration?.adjust();
+            idle?.busy();
+          }
+        : undefined,
   });
 
   /** The check of an open document's current version, cached in its state. */
