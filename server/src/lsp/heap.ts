@@ -63,7 +63,7 @@ export function capYoungGeneration(
  * whichever is more (entries/server.ts), past what its last full collection left, and compacts
  * only its most fragmented pages; the young generation stays at its cap. After the bench's 200
  * edits of the 300 KB manuscript that is ~110–116 MB resident, of which V8's own memory reducer
- * gives back ~15 MB only 10–15 s after the last edit (and not at all within 8 s, measured). The
+ * gave back ~20 MB 15 s after the last edit, and nothing within 8 s (measured). The
  * collection takes ~60 ms of CPU (10–30 ms of it on the main thread, the rest on V8's GC threads)
  * and leaves ~98 MB (bench/lsp.ts's reading after a pause). Shorter pauses in typing do not pay it;
  * an edit that arrives during it waits for it.
