@@ -66,7 +66,7 @@ void (async () => {
     const f = (x: number) => x.toFixed(1);
     console.log(
       `${r.times.length} edits of ${(text.length / 1000).toFixed(0)} KB: open ${r.openMs.toFixed(0)} ms; median ${f(percentile(r.times, 0.5))} ms, p95 ${f(percentile(r.times, 0.95))} ms; ` +
-        `${r.unchanged} unchanged; CPU/edit main ${f(r.mainCpuPerEdit)} ms, all ${f(r.cpuPerEdit)} ms; RSS ${r.rssOpenMB.toFixed(0)} → ${r.rssEditedMB.toFixed(0)} MB; ` +
+        `${r.unchanged} unchanged; CPU/edit main ${f(r.mainCpuPerEdit)} ms, all ${f(r.cpuPerEdit)} ms; RSS ${r.rssOpenMB.toFixed(0)} → ${r.rssEditedMB.toFixed(0)} MB (after a pause ${r.rssIdleMB.toFixed(0)}); ` +
         `full report ${(r.fullReportBytes / 1000).toFixed(0)} KB`,
     );
     if (r.phases) printPhases(r.phases);

@@ -7,6 +7,8 @@
  * time is much less disturbed than wall time by the other processes of a shared machine.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { IDLE_COLLECT_AFTER_MS } from '../server/src/lsp/heap';
 import { PULL_CAPABILITIES, spawnServer } from '../test/lsp/client';
 import { editRandom } from './workload';
 
@@ -26,6 +28,8 @@ export interface LspKeystrokeOptions {
    * server's idle time after an open (default 0, the first edit at once).
    */
   idleMs?: number;
+  /** Also read the server's RSS after a pause in typing (rssIdleMB; default yes). */
+  rssAfterPause?: boolean;
 }
 
 /**
@@ -76,7 +80,10 @@ export interface LspKeystrokeResult {
   mainCpuPerEdit: number;
   cpuPerEdit: number;
   rssOpenMB: number;
+  /** Right after the last edit's answer. */
   rssEditedMB: number;
+  /** After a pause of a writer who stops typing: once the server's idle collection ran (lsp/heap.ts). */
+  rssIdleMB: number;
   /** JSON size of the full reports' items (what went on the wire for them), per full report. */
   fullReportBytes: number;
   /** Per edit, with `phaseLog`. */
@@ -157,7 +164,12 @@ export async function lspKeystrokes(options: LspKeystrokeOptions): Promise<LspKe
     const rssEditedMB = rssMB(client.pid);
     const cpuPerEdit = (cpuMs(client.pid) - cpu0) / edits;
     const mainCpuPerEdit = (cpuMs(client.pid, true) - main0) / edits;
-    result = { openMs, times, unchanged, cpuPerEdit, mainCpuPerEdit, rssOpenMB, rssEditedMB, fullReportBytes: edits > unchanged ? fullBytes / (edits - unchanged) : 0 };
+    let rssIdleMB = NaN;
+    if (options.rssAfterPause !== false) {
+      await sleep(IDLE_COLLECT_AFTER_MS + 1000);
+      rssIdleMB = rssMB(client.pid);
+    }
+    result = { openMs, times, unchanged, cpuPerEdit, mainCpuPerEdit, rssOpenMB, rssEditedMB, rssIdleMB, fullReportBytes: edits > unchanged ? fullBytes / (edits - unchanged) : 0 };
   } finally {
     await client.shutdown();
   }

@@ -9,7 +9,7 @@ import { format } from 'node:util';
 import { createServer } from './lsp/server';
 import { FramingGuard } from './lsp/framing';
 import { wireEncoder } from './lsp/wire';
-import { YOUNG_GENERATION_CAP_MB } from './lsp/heap';
+import { IDLE_COLLECT_AFTER_MS, YOUNG_GENERATION_CAP_MB } from './lsp/heap';
 import { endPhases, phase, phasesOn } from './lsp/phases';
 import pkg from '../../package.json';
 
@@ -49,7 +49,7 @@ function main(argv: string[]): void {
       process.stderr.write(`caselint: unhandled rejection: ${String(reason)}\n`);
     }
   });
-  createServer(connection, { youngGenerationCapMB: YOUNG_GENERATION_CAP_MB });
+  createServer(connection, { youngGenerationCapMB: YOUNG_GENERATION_CAP_MB, idleCollectMs: IDLE_COLLECT_AFTER_MS });
   connection.listen();
 }
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { capYoungGeneration } from '../../server/src/lsp/heap';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { capYoungGeneration, collectGarbage, collectWhenIdle } from '../../server/src/lsp/heap';
 
 /** The server's cap on V8's young generation (lsp/heap.ts): growth stopped at the cap, resumed below it. */
 describe('language server young generation cap', () => {
@@ -35,5 +37,61 @@ describe('language server young generation cap', () => {
     const cap = capYoungGeneration(1e6, undefined, (f) => flags.push(f));
     cap.adjust();
     assert.deepEqual(flags, ['--semi-space-growth-factor=2']);
+  });
+});
+
+/** The server's collection after a pause in checking (lsp/heap.ts). */
+describe('language server idle collection', () => {
+  it('collects once after the pause, not while checks go on, and again only after more work', async () => {
+    const AFTER = 100;
+    let collections = 0;
+    const idle = collectWhenIdle(AFTER, () => collections++);
+    try {
+      // A check yielding every few ms: no collection in between (unless this machine stalled the
+      // loop for longer than the pause, which is then a pause).
+      let last = performance.now();
+      let longestGap = 0;
+      for (let i = 0; i < 20; i++) {
+        idle.busy();
+        await sleep(5);
+        longestGap = Math.max(longestGap, performance.now() - last);
+        last = performance.now();
+      }
+      if (longestGap < AFTER) assert.equal(collections, 0, 'no collection while the server is busy');
+      const during = collections;
+      await sleep(4 * AFTER);
+      assert.equal(collections, during + 1, 'one collection after the pause');
+      await sleep(4 * AFTER);
+      assert.equal(collections, during + 1, 'not again without new work');
+      idle.busy();
+      await sleep(4 * AFTER);
+      assert.equal(collections, during + 2, 'again after the next check');
+      idle.busy();
+      idle.dispose();
+      await sleep(4 * AFTER);
+      assert.equal(collections, during + 2, 'disposed: nothing pending');
+    } finally {
+      idle.dispose();
+    }
+  });
+
+  it('survives a collection that throws', async () => {
+    const idle = collectWhenIdle(10, () => {
+      throw new Error('no gc here');
+    });
+    idle.busy();
+    await sleep(60);
+    idle.dispose();
+  });
+
+  it('collects this process\'s garbage for real', () => {
+    const old = () => getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!.space_used_size;
+    let garbage: unknown[] | undefined = Array.from({ length: 200_000 }, (_, i) => ({ i }));
+    collectGarbage(); // promotes it
+    const before = old();
+    garbage = undefined;
+    collectGarbage();
+    assert.ok(old() < before, `old space used ${before} → ${old()}`);
+    assert.equal(garbage, undefined);
   });
 });

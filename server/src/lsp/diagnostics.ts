@@ -223,7 +223,9 @@ export function findingsToDiagnostics(
 
 /** The summary of the findings not sent: one Information at the first line. */
 export function moreDiagnostic(hidden: number, shown: number, document: TextDocument): Diagnostic {
-  const n = (x: number) => x.toLocaleString('en-US');
+  // Thousands separated by commas, as toLocaleString('en-US') would, without it: it maps ~4.5 MB of
+  // ICU's locale data into the server's memory (measured on the bench's 300 KB manuscript).
+  const n = (x: number) => String(x).replace(/\B(?=(\d{3})+$)/g, ',');
   return {
     range: firstLineRange(document),
     severity: DiagnosticSeverity.Information,

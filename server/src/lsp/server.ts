@@ -37,7 +37,7 @@ import { completionItems } from './completion';
 import { definition, documentLinks, keyCompletion, references } from './navigation';
 import { Analyzer, describeError, filePath, formatOf, normalizeSettings, DEFAULT_SETTINGS, type Analysis, type Settings } from './documents';
 import { DocumentStates, type DocumentState } from './state';
-import { capYoungGeneration } from './heap';
+import { capYoungGeneration, collectWhenIdle } from './heap';
 import { phase, phasesOn, spend } from './phases';
 import { REHEARSAL_IDLE_MS, Rehearsals } from './rehearsal';
 import { hoverWithBibliographies } from './hover';
@@ -87,6 +87,8 @@ export interface ServerOptions {
    * is cold (lsp/rehearsal.ts; ms, default REHEARSAL_IDLE_MS; 0: never).
    */
   rehearseAfterMs?: number;
+  /** Collects the garbage once after this many ms without a check (lsp/heap.ts): set as the cap is. */
+  idleCollectMs?: number;
 }
 
 /**
@@ -180,6 +182,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   }
 
   const youngGeneration = options.youngGenerationCapMB ? capYoungGeneration(options.youngGenerationCapMB) : undefined;
+  const idle = options.idleCollectMs ? collectWhenIdle(options.idleCollectMs) : undefined;
   const analyzer = new Analyzer({
     rules: options.rules,
     maxTextLength: options.maxTextLength,
@@ -187,8 +190,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     logError,
     getSettings,
     workspaceFolders: () => workspaceFolders,
-    onYield: youngGeneration ? () => youngGeneration.adjust() : undefined,
     ruleLinks: () => !clientRuleLinks,
+    onYield:
+      youngGeneration || idle
+        ? () => {
+            youngGeneration?.adjust();
+            idle?.busy();
+          }
+        : undefined,
   });
 
   const rehearsals = new Rehearsals(
