@@ -2,6 +2,7 @@ import type { LoadedBibliography } from '../analysis/bibliography';
 import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
 import { resolveRuleSetting, type CaselintConfig } from '../config';
 import { blockTokens, parseDocument } from '../model';
+import { heldBy } from '../model/memo';
 import { lowerBound } from '../model/text';
 import { getProfile, PROFILES, type Profile, type ProfileItem } from '../profiles';
 import { RULE_IDS, RULES } from '../rules';
@@ -216,7 +217,10 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
         if (space === undefined) spaces.set(key, (space = internedSpace(`${ruleKey(rule)}\0${configKey}\0${key}`)));
         const stored = findingsOf(identity, space);
         if (!stored) {
-          const computed = run(work);
+          // What the work looks up (a sentence's decision) stays in the memo while the block's
+          // record lives: the checks that reuse its findings do not ask for it, and the first
+          // edit of the block then decides again only the sentences it changed.
+          const computed = heldBy(memo, identity, () => run(work));
           keepFindings(identity, space, storedFindings(memo!, computed, block.start, identity));
           return computed;
         }
