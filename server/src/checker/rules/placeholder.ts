@@ -2,6 +2,7 @@ import { lowerBound, plainSpanToSource, positionAt } from '../model/text';
 import { memoised } from '../model/memo';
 import { findPlaceholders, type PlaceholderMatch } from '../analysis/placeholders';
 import type { Rule } from '../analysis/rule';
+import { PARAGRAPHS_PER_STEP } from '../steps';
 import type { DocumentModel } from '../types';
 
 /**
@@ -84,8 +85,9 @@ export const placeholder: Rule = {
       ctx.report({ start, end, message: message(m), data: { kind: m.kind, text: m.text } });
     };
     // Prose, captions, list items, references: the plain text, mapped back to the source.
+    let walked = 0;
     for (const p of doc.paragraphs) {
-      yield; // a step per paragraph (steps.ts)
+      if (++walked % PARAGRAPHS_PER_STEP === 0) yield; // a step per few paragraphs (steps.ts)
       for (const m of find(p.plain, p.kind === 'reference')) {
         const { start, end } = plainSpanToSource(p, m.start, m.end);
         report(start, end, m);
@@ -97,7 +99,7 @@ export const placeholder: Rule = {
       ...doc.tables.flatMap((t) => [...t.header, ...t.rows.flat()]),
     ];
     for (const s of spans) {
-      yield;
+      if (++walked % PARAGRAPHS_PER_STEP === 0) yield;
       scanSpan(doc, s, find, report);
     }
   },

@@ -7,7 +7,7 @@ import { memoised } from '../model/memo';
 import { normalizeHeading } from '../profiles';
 import type { Rule, RuleContext } from '../analysis/rule';
 import type { DocumentModel, Fix, Paragraph, Section, Sentence } from '../types';
-import { runSteps, type Steps } from '../steps';
+import { PARAGRAPHS_PER_STEP, runSteps, type Steps } from '../steps';
 
 /**
  * A sentence that states a general medical fact, a statistic, an effect or cause, or a claim
@@ -57,7 +57,7 @@ export const unsupportedClaim: Rule = {
         },
       });
     };
-    // In steps (a paragraph each: steps.ts).
+    // In steps (a few paragraphs each: steps.ts).
     yield* walkSteps(ctx, judged, undefined, (para, mode, judge) => ctx.block(para, mode + '\0' + placeholder.marker, judge));
   },
 };
@@ -76,7 +76,7 @@ function walk(ctx: ClaimWalkContext, judged: Judged, skipped?: (sentence: Senten
 }
 
 /**
- * walk in steps (steps.ts): a paragraph each. Which paragraphs are judged, and in which mode, is
+ * walk in steps (steps.ts): a few paragraphs each. Which paragraphs are judged, and in which mode, is
  * decided here for the whole document (sections, run-in abstracts, the citation scope); the
  * sentences of a judged paragraph are judged by `judge` (the rule runs it as ctx.block, keyed by
  * the mode: what is judged of a paragraph is a function of its sentences and the mode alone).
@@ -108,8 +108,9 @@ function* walkSteps(
   let runInSection: Section | null | undefined;
   let inRunInAbstract = false;
 
+  let walked = 0;
   for (const para of ctx.doc.paragraphs) {
-    yield;
+    if (++walked % PARAGRAPHS_PER_STEP === 0) yield; // a step per few paragraphs (steps.ts)
     if (para.kind === 'caption' || para.kind === 'reference') {
       skipAll(para.sentences, para.kind === 'caption' ? 'a caption is not checked' : 'the reference list is not checked');
       continue;
