@@ -198,15 +198,12 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
         }
         // A configured severity wins; otherwise the rule may pick a weaker one per finding.
         const configured = config.rules?.[rule.id] !== undefined;
-        own.push({
-          ruleId: rule.id,
-          severity: configured ? severity : (r.severity ?? severity),
-          message: r.message,
-          start: r.start,
-          end: r.end,
-          ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-          ...(r.data ? { data: r.data } : {}),
-        });
+        // (Properties set, not spread from literals made for the purpose: a re-check reports
+        // hundreds of document-level findings.)
+        const f: Finding = { ruleId: rule.id, severity: configured ? severity : (r.severity ?? severity), message: r.message, start: r.start, end: r.end };
+        if (r.fixes?.length) f.fixes = r.fixes;
+        if (r.data) f.data = r.data;
+        own.push(f);
       },
       block(block, key, work) {
         // (A block inside a block is part of it.)
