@@ -58,7 +58,14 @@ export const unsupportedClaim: Rule = {
       });
     };
     // In steps (a few paragraphs each: steps.ts).
-    yield* walkSteps(ctx, judged, undefined, (para, mode, judge) => ctx.block(para, mode + '\0' + placeholder.marker, judge));
+    // (The key of each mode made once: the same string for every paragraph, hashed once.)
+    const keys = new Map<SectionMode, string>();
+    const keyOf = (mode: SectionMode) => {
+      let key = keys.get(mode);
+      if (key === undefined) keys.set(mode, (key = mode + '\0' + placeholder.marker));
+      return key;
+    };
+    yield* walkSteps(ctx, judged, undefined, (para, mode, judge) => ctx.block(para, keyOf(mode), judge));
   },
 };
 
@@ -108,6 +115,30 @@ function* walkSteps(
   let runInSection: Section | null | undefined;
   let inRunInAbstract = false;
 
+  // The judging of a paragraph's sentences: one function for every paragraph, reading the one
+  // being judged (a closure per paragraph at every re-check was made for the few whose work runs).
+  let judging: Paragraph | undefined;
+  let judgingMode: SectionMode = 'discussion';
+  const judge = () => {
+    const mode = judgingMode;
+    const sentences = judging!.sentences;
+    for (let k = 0; k < sentences.length; k++) {
+      const sentence = sentences[k];
+      if (sentence.citations.length) {
+        skipped?.(sentence, 'it cites');
+        continue;
+      }
+      if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) {
+        skipped?.(sentence, 'it holds a citation still to be found');
+        continue;
+      }
+      // A decision is a function of the sentence's text and its section's mode: memoised by both
+      // (the text is the key, the mode in the space: a model's text is hashed once, memo.ts).
+      const decision = memoised(ctx.doc.memo, claimSpace(mode), sentence.text, () => analyseSentence(sentence.text, mode));
+      judged(sentence, mode, decision, k, sentences);
+    }
+  };
+
   let walked = 0;
   for (const para of ctx.doc.paragraphs) {
     if (++walked % PARAGRAPHS_PER_STEP === 0) yield; // a step per few paragraphs (steps.ts)
@@ -141,24 +172,9 @@ function* walkSteps(
       skipAll(para.sentences, 'its paragraph cites (citationScope "paragraph")');
       continue;
     }
-    paragraph(para, mode, () => {
-      const sentences = para.sentences;
-      for (let k = 0; k < sentences.length; k++) {
-        const sentence = sentences[k];
-        if (sentence.citations.length) {
-          skipped?.(sentence, 'it cites');
-          continue;
-        }
-        if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) {
-          skipped?.(sentence, 'it holds a citation still to be found');
-          continue;
-        }
-        // A decision is a function of the sentence's text and its section's mode: memoised by both
-        // (the text is the key, the mode in the space: a model's text is hashed once, memo.ts).
-        const decision = memoised(ctx.doc.memo, 'claims\0' + mode, sentence.text, () => analyseSentence(sentence.text, mode));
-        judged(sentence, mode, decision, k, sentences);
-      }
-    });
+    judging = para;
+    judgingMode = mode;
+    paragraph(para, mode, judge);
   }
 }
 
@@ -195,6 +211,14 @@ export function judgedSentences(ctx: ClaimWalkContext): { start: number; end: nu
   const out: { start: number; end: number; text: string; mode: SectionMode }[] = [];
   walk(ctx, (sentence, mode) => out.push({ start: sentence.start, end: sentence.end, text: sentence.text, mode }));
   return out;
+}
+
+const claimSpaces = new Map<SectionMode, string>();
+/** The memo's space of a mode's decisions (one string per mode). */
+function claimSpace(mode: SectionMode): string {
+  let space = claimSpaces.get(mode);
+  if (space === undefined) claimSpaces.set(mode, (space = 'claims\0' + mode));
+  return space;
 }
 
 function bool(v: unknown): boolean | undefined {
