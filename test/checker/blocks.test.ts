@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { memoised } from '../../server/src/checker/model/memo';
 import { check, createIncrementalChecker, type Finding, type Paragraph, type Rule, type RuleContext, type Table } from '../../server/src/checker';
 
 /**
@@ -214,6 +215,43 @@ describe('block-local findings (RuleContext.block)', () => {
       const r = checker.check(text, { rules: [rule] });
       assert.deepEqual(strip(r.findings), strip(check(text, { rules: [rule] }).findings), `edit ${i}: ${JSON.stringify(text)}`);
     }
+  });
+
+  it('keeps what a reused block\'s work looked up: its first edit decides again only the sentence it changed', () => {
+    const decided: string[] = [];
+    const rule: Rule = {
+      id: 'test-sentences',
+      description: 'test',
+      defaultSeverity: 'warning',
+      check(ctx) {
+        for (const p of ctx.doc.paragraphs) {
+          ctx.block(p, '', () => {
+            for (const s of p.sentences) {
+              const long = memoised(ctx.doc.memo, 'test/sentence', s.text, () => (decided.push(s.text), s.text.length > 20));
+              if (long) ctx.report({ start: s.start, end: s.end, message: 'long' });
+            }
+          });
+        }
+      },
+    };
+    const first = 'One short one. A second sentence that is long. A third.';
+    const base = `# Title\n\n${first}\n\nAnother paragraph here.\n`;
+    const checker = createIncrementalChecker();
+    checker.check(base, { rules: [rule] });
+    // Many checks that reuse the paragraph's findings (the work does not run, nothing asks for its sentences).
+    let text = base;
+    for (let i = 0; i < 40; i++) {
+      text = text.replace(/here\.*$/m, `here${'.'.repeat(1 + (i % 3))}`);
+      checker.check(text, { rules: [rule] });
+    }
+    decided.length = 0;
+    text = text.replace('A third.', 'A third one.');
+    const r = checker.check(text, { rules: [rule] });
+    assert.deepEqual(decided, ['A third one.']);
+    assert.deepEqual(strip(r.findings), strip(check(text, { rules: [rule] }).findings));
+    // What the memo holds for a block goes with the block (swept once it is collected).
+    checker.clear();
+    assert.equal(checker.stats().size, 0);
   });
 
   it('without a memo, runs every block and returns its findings', () => {

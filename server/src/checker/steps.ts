@@ -16,6 +16,14 @@ export function runSteps<T>(steps: Steps<T>): T {
   }
 }
 
+/**
+ * How many paragraphs (or headings) a rule walks between two steps. A paragraph whose findings
+ * or analysis are reused costs far less than a step (a resumption and an iterator result
+ * through each yield*, per paragraph and rule at every re-check), and one worked afresh costs
+ * well under a slice: so a step per few paragraphs, not per paragraph.
+ */
+export const PARAGRAPHS_PER_STEP = 8;
+
 /** How long the core works between two pauses of a driven computation, in ms. */
 export const SLICE_MS = 15;
 

@@ -2,6 +2,7 @@ import type { LoadedBibliography } from '../analysis/bibliography';
 import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
 import { resolveRuleSetting, type CaselintConfig } from '../config';
 import { blockTokens, parseDocument } from '../model';
+import { heldBy } from '../model/memo';
 import { lowerBound } from '../model/text';
 import { getProfile, PROFILES, type Profile, type ProfileItem } from '../profiles';
 import { RULE_IDS, RULES } from '../rules';
@@ -197,15 +198,12 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
         }
         // A configured severity wins; otherwise the rule may pick a weaker one per finding.
         const configured = config.rules?.[rule.id] !== undefined;
-        own.push({
-          ruleId: rule.id,
-          severity: configured ? severity : (r.severity ?? severity),
-          message: r.message,
-          start: r.start,
-          end: r.end,
-          ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-          ...(r.data ? { data: r.data } : {}),
-        });
+        // (Properties set, not spread from literals made for the purpose: a re-check reports
+        // hundreds of document-level findings.)
+        const f: Finding = { ruleId: rule.id, severity: configured ? severity : (r.severity ?? severity), message: r.message, start: r.start, end: r.end };
+        if (r.fixes?.length) f.fixes = r.fixes;
+        if (r.data) f.data = r.data;
+        own.push(f);
       },
       block(block, key, work) {
         // (A block inside a block is part of it.)
@@ -216,7 +214,10 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
         if (space === undefined) spaces.set(key, (space = internedSpace(`${ruleKey(rule)}\0${configKey}\0${key}`)));
         const stored = findingsOf(identity, space);
         if (!stored) {
-          const computed = run(work);
+          // What the work looks up (a sentence's decision) stays in the memo while the block's
+          // record lives: the checks that reuse its findings do not ask for it, and the first
+          // edit of the block then decides again only the sentences it changed.
+          const computed = heldBy(memo, identity, () => run(work));
           keepFindings(identity, space, storedFindings(memo!, computed, block.start, identity));
           return computed;
         }

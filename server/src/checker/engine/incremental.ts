@@ -22,7 +22,9 @@ import { lintFile, lintFileAsync, type AsyncLintOptions, type LintOptions, type 
  * function of its key, and the chunks' parse is the whole text's) and by test
  * (test/checker/incremental.test.ts, test/checker/markdown-chunks.test.ts,
  * test/checker/blocks.test.ts). What the last two checks did not use is forgotten, so memory
- * stays bounded. LaTeX and plain text are parsed whole at each check.
+ * stays bounded, except what the work of a block whose findings are reused looked up (its
+ * sentences' decisions): that is held as long as the block's record lives (memo.ts, heldBy), so
+ * the first edit of a paragraph decides again only the sentence it changed. LaTeX and plain text are parsed whole at each check.
  */
 export interface IncrementalChecker {
   check(text: string, options?: Omit<CheckOptions, 'memo'>): CheckResult;

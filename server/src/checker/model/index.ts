@@ -164,11 +164,21 @@ interface ParagraphParts {
   sentences: { start: number; end: number; text: string; plainStart: number; citations: number[] }[];
   builtAt: number;
   built: Citation[];
+  /** Each sentence's citations at `builtAt` (NO_CITATIONS for none). */
+  builtCited: Citation[][];
   /** The paragraph's start in its chunk and the chunk's length (BlockToken). */
   at: number;
   chunkLength: number;
 }
 const partsOf = new WeakMap<RawParagraph, ParagraphParts>();
+
+/**
+ * The citations of every sentence without any in a model built through the memo (most
+ * sentences): one array, frozen (nothing changes a model; a sentence built anew has its own).
+ */
+const NO_CITATIONS = Object.freeze([]) as unknown as Citation[];
+/** A paragraph's sentences until they are built (buildModel). */
+const NO_SENTENCES = Object.freeze([]) as unknown as Sentence[];
 
 /**
  * What the parse vouches for of a paragraph it built from a chunk of an earlier parse (model
@@ -223,7 +233,7 @@ function paragraphParts(rp: RawParagraph, offset: number, text: string, referenc
     }
     return { start, end, text: split.texts[k], plainStart: r.start, citations: cited };
   });
-  const parts: ParagraphParts = { space, lo: split.lo, hi: split.hi, caption: CAPTION_RE.test(rp.plain), citations, sentences, builtAt: NaN, built: [], at: rp.start, chunkLength: rp.chunkLength ?? -1 };
+  const parts: ParagraphParts = { space, lo: split.lo, hi: split.hi, caption: CAPTION_RE.test(rp.plain), citations, sentences, builtAt: NaN, built: [], builtCited: [], at: rp.start, chunkLength: rp.chunkLength ?? -1 };
   partsOf.set(rp, parts);
   return parts;
 }
@@ -304,6 +314,7 @@ function* buildModel(
       // A chunk's paragraph: its parts, shifted to where the chunk is.
       const d = rp.chunkOffset!;
       const parts = paragraphParts(rp.chunkParagraph, d, text, inReferences, citationOptions, inReferences ? referenceSpace : proseSpace, memo);
+      const same = parts.builtAt === d;
       const para: Paragraph = {
         start: rp.start,
         end: rp.end,
@@ -311,23 +322,24 @@ function* buildModel(
         plain: rp.plain,
         segments: rp.segments,
         section,
-        sentences: [],
-        citations: parts.builtAt === d ? parts.built : parts.citations.map((c) => citationAt(c, d)),
+        sentences: NO_SENTENCES,
+        citations: same ? parts.built : parts.citations.map((c) => citationAt(c, d)),
         quoted: rp.quoted,
       };
-      if (parts.builtAt !== d) {
+      if (!same) {
         parts.built = para.citations;
+        parts.builtCited = parts.sentences.map((ps) => (ps.citations.length ? ps.citations.map((k) => para.citations[k]) : NO_CITATIONS));
         parts.builtAt = d;
       }
       section?.paragraphs.push(para);
       for (const c of para.citations) citations.push(c);
-      for (const ps of parts.sentences) {
-        const cited: Citation[] = [];
-        for (const k of ps.citations) cited.push(para.citations[k]);
-        const s: Sentence = { start: ps.start + d, end: ps.end + d, text: ps.text, plainStart: ps.plainStart, paragraph: para, citations: cited };
-        para.sentences.push(s);
-        sentences.push(s);
-      }
+      // (Arrays of the right length, and a sentence's citations shared with the last model's
+      // while the chunk has not moved, as the paragraph's are: the model of each re-check is
+      // most of what the garbage collector then copies.)
+      const cited = parts.builtCited;
+      const own = parts.sentences.map((ps, k): Sentence => ({ start: ps.start + d, end: ps.end + d, text: ps.text, plainStart: ps.plainStart, paragraph: para, citations: cited[k] }));
+      para.sentences = own;
+      for (const s of own) sentences.push(s);
       tokenParagraphs.push(para);
       tokens.push(parts.chunkLength >= 0 ? parts : undefined);
       paragraphs.push(para);

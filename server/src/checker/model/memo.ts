@@ -35,6 +35,19 @@ export function detached(memo: Memo | undefined, s: string): string {
 export class GenerationalMemo implements Memo {
   private current = new Map<string, Map<string, unknown>>();
   private previous = new Map<string, Map<string, unknown>>();
+  /**
+   * Values that the work of a block looked up (heldBy), kept for as long as the block's record
+   * lives although no check asks for them: a block whose findings are reused (engine/blocks.ts)
+   * does not run its work, so without this its sentences' decisions would be forgotten two
+   * checks later, and the first edit of the paragraph would decide every one of its sentences
+   * again instead of the one edited. Looked in only when neither generation has the key.
+   */
+  private held = new Map<string, Map<string, Held>>();
+  /** The lookups of the heldBy work running now (with their values). */
+  private recording: { space: string; key: string; value: unknown }[] | undefined;
+  private generations = 0;
+  /** One weak reference per owner. */
+  private refs = new WeakMap<object, WeakRef<object>>();
   /** Lookups answered from the memo and computed (tests, bench). */
   hits = 0;
   misses = 0;
@@ -46,6 +59,7 @@ export class GenerationalMemo implements Memo {
     let value = now.get(key) as T | undefined;
     if (value !== undefined || now.has(key)) {
       this.hits++;
+      if (this.recording) this.recording.push({ space, key, value });
       return value as T;
     }
     const before = this.previous.get(space);
@@ -53,23 +67,75 @@ export class GenerationalMemo implements Memo {
     if (value !== undefined || before?.has(key)) {
       this.hits++;
     } else {
-      this.misses++;
-      value = compute();
+      const kept = this.held.get(space)?.get(key);
+      if (kept && kept.owners.some((o) => o.deref() !== undefined)) {
+        this.hits++;
+        value = kept.value as T;
+      } else {
+        this.misses++;
+        value = compute();
+      }
     }
     now.set(key, value as T);
+    if (this.recording) this.recording.push({ space, key, value });
     return value as T;
+  }
+
+  /**
+   * Runs `work` and holds what it looked up in the memo for as long as `owner` is alive (a
+   * block's record: engine/check.ts), even through checks that do not ask for it. Memory stays
+   * bounded by what live owners hold: entries of owners gone are swept every SWEEP_EVERY checks.
+   */
+  heldBy<T>(owner: object, work: () => T): T {
+    const outer = this.recording;
+    const uses: { space: string; key: string; value: unknown }[] = [];
+    this.recording = uses;
+    try {
+      return work();
+    } finally {
+      this.recording = outer;
+      if (outer) for (const u of uses) outer.push(u);
+      if (uses.length) {
+        let ref = this.refs.get(owner);
+        if (!ref) this.refs.set(owner, (ref = new WeakRef(owner)));
+        for (const { space, key, value } of uses) {
+          let m = this.held.get(space);
+          if (!m) this.held.set(space, (m = new Map()));
+          const kept = m.get(key);
+          if (!kept) m.set(key, { value, owners: [ref] });
+          else if (!kept.owners.includes(ref)) {
+            // (A few owners are enough: the value is the key's whoever holds it; one gone too soon is computed again.)
+            if (kept.owners.length >= MAX_OWNERS) kept.owners.shift();
+            kept.owners.push(ref);
+          }
+        }
+      }
+    }
   }
 
   /** A check completed: what it used is kept for the next one, anything older goes. */
   next(): void {
     this.previous = this.current;
     this.current = new Map();
+    if (++this.generations % SWEEP_EVERY === 0) this.sweep();
+  }
+
+  /** Drops the held values whose owners are all gone (collected). */
+  private sweep(): void {
+    for (const [space, m] of this.held) {
+      for (const [key, kept] of m) {
+        kept.owners = kept.owners.filter((o) => o.deref() !== undefined);
+        if (!kept.owners.length) m.delete(key);
+      }
+      if (!m.size) this.held.delete(space);
+    }
   }
 
   /** Forgets everything (the document closed, or its config changed). */
   clear(): void {
     this.current = new Map();
     this.previous = new Map();
+    this.held = new Map();
   }
 
   /** How many values are held (tests: bounded). */
@@ -80,6 +146,30 @@ export class GenerationalMemo implements Memo {
       const now = this.current.get(space);
       for (const k of m.keys()) if (!now?.has(k)) n++;
     }
+    for (const [space, m] of this.held) {
+      const now = this.current.get(space);
+      const before = this.previous.get(space);
+      for (const [k, kept] of m) if (!now?.has(k) && !before?.has(k) && kept.owners.some((o) => o.deref() !== undefined)) n++;
+    }
     return n;
   }
+}
+
+interface Held {
+  value: unknown;
+  owners: WeakRef<object>[];
+}
+
+/** At most this many owners per held value. */
+const MAX_OWNERS = 4;
+
+/** How often (in checks) the values held by owners now gone are dropped. */
+const SWEEP_EVERY = 16;
+
+/**
+ * `work()`, with what it looks up in the memo held for as long as `owner` lives (see
+ * GenerationalMemo.heldBy); at once without a memo that holds.
+ */
+export function heldBy<T>(memo: Memo | undefined, owner: object, work: () => T): T {
+  return memo instanceof GenerationalMemo ? memo.heldBy(owner, work) : work();
 }

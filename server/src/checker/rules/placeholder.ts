@@ -2,6 +2,7 @@ import { lowerBound, plainSpanToSource, positionAt } from '../model/text';
 import { memoised } from '../model/memo';
 import { findPlaceholders, type PlaceholderMatch } from '../analysis/placeholders';
 import type { Rule } from '../analysis/rule';
+import { PARAGRAPHS_PER_STEP } from '../steps';
 import type { DocumentModel } from '../types';
 
 /**
@@ -84,40 +85,47 @@ export const placeholder: Rule = {
       ctx.report({ start, end, message: message(m), data: { kind: m.kind, text: m.text } });
     };
     // Prose, captions, list items, references: the plain text, mapped back to the source.
+    let walked = 0;
     for (const p of doc.paragraphs) {
-      yield; // a step per paragraph (steps.ts)
+      if (++walked % PARAGRAPHS_PER_STEP === 0) yield; // a step per few paragraphs (steps.ts)
       for (const m of find(p.plain, p.kind === 'reference')) {
         const { start, end } = plainSpanToSource(p, m.start, m.end);
         report(start, end, m);
       }
     }
     // Headings and table cells: their plain text is searched, each match found again in the source.
-    const spans: { text: string; start: number; end: number }[] = [
-      ...doc.headings.map((h) => ({ text: h.text, start: h.textStart, end: h.textEnd })),
-      ...doc.tables.flatMap((t) => [...t.header, ...t.rows.flat()]),
-    ];
-    for (const s of spans) {
-      yield;
-      scanSpan(doc, s, find, report);
+    for (const h of doc.headings) {
+      if (++walked % PARAGRAPHS_PER_STEP === 0) yield;
+      scanSpan(doc, h.text, h.textStart, h.textEnd, find, report);
+    }
+    for (const t of doc.tables) {
+      for (const row of [t.header, ...t.rows]) {
+        for (const c of row) scanSpan(doc, c.text, c.start, c.end, find, report);
+        yield;
+      }
     }
   },
 };
 
 function scanSpan(
   doc: DocumentModel,
-  span: { text: string; start: number; end: number },
+  text: string,
+  start: number,
+  end: number,
   find: (text: string) => PlaceholderMatch[],
   report: (start: number, end: number, m: PlaceholderMatch) => void,
 ): void {
-  const source = doc.text.slice(span.start, span.end);
+  const matches = find(text);
+  if (!matches.length) return;
+  const source = doc.text.slice(start, end);
   let from = 0;
-  for (const m of find(span.text)) {
+  for (const m of matches) {
     const idx = source.indexOf(m.text, from);
     if (idx >= 0) {
-      report(span.start + idx, span.start + idx + m.text.length, m);
+      report(start + idx, start + idx + m.text.length, m);
       from = idx + m.text.length;
     } else {
-      report(span.start, Math.max(span.start, span.end), m);
+      report(start, Math.max(start, end), m);
     }
   }
 }

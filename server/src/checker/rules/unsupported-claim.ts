@@ -7,7 +7,7 @@ import { memoised } from '../model/memo';
 import { normalizeHeading } from '../profiles';
 import type { Rule, RuleContext } from '../analysis/rule';
 import type { DocumentModel, Fix, Paragraph, Section, Sentence } from '../types';
-import { runSteps, type Steps } from '../steps';
+import { PARAGRAPHS_PER_STEP, runSteps, type Steps } from '../steps';
 
 /**
  * A sentence that states a general medical fact, a statistic, an effect or cause, or a claim
@@ -57,8 +57,15 @@ export const unsupportedClaim: Rule = {
         },
       });
     };
-    // In steps (a paragraph each: steps.ts).
-    yield* walkSteps(ctx, judged, undefined, (para, mode, judge) => ctx.block(para, mode + '\0' + placeholder.marker, judge));
+    // In steps (a few paragraphs each: steps.ts).
+    // (The key of each mode made once: the same string for every paragraph, hashed once.)
+    const keys = new Map<SectionMode, string>();
+    const keyOf = (mode: SectionMode) => {
+      let key = keys.get(mode);
+      if (key === undefined) keys.set(mode, (key = mode + '\0' + placeholder.marker));
+      return key;
+    };
+    yield* walkSteps(ctx, judged, undefined, (para, mode, judge) => ctx.block(para, keyOf(mode), judge));
   },
 };
 
@@ -76,7 +83,7 @@ function walk(ctx: ClaimWalkContext, judged: Judged, skipped?: (sentence: Senten
 }
 
 /**
- * walk in steps (steps.ts): a paragraph each. Which paragraphs are judged, and in which mode, is
+ * walk in steps (steps.ts): a few paragraphs each. Which paragraphs are judged, and in which mode, is
  * decided here for the whole document (sections, run-in abstracts, the citation scope); the
  * sentences of a judged paragraph are judged by `judge` (the rule runs it as ctx.block, keyed by
  * the mode: what is judged of a paragraph is a function of its sentences and the mode alone).
@@ -108,8 +115,33 @@ function* walkSteps(
   let runInSection: Section | null | undefined;
   let inRunInAbstract = false;
 
+  // The judging of a paragraph's sentences: one function for every paragraph, reading the one
+  // being judged (a closure per paragraph at every re-check was made for the few whose work runs).
+  let judging: Paragraph | undefined;
+  let judgingMode: SectionMode = 'discussion';
+  const judge = () => {
+    const mode = judgingMode;
+    const sentences = judging!.sentences;
+    for (let k = 0; k < sentences.length; k++) {
+      const sentence = sentences[k];
+      if (sentence.citations.length) {
+        skipped?.(sentence, 'it cites');
+        continue;
+      }
+      if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) {
+        skipped?.(sentence, 'it holds a citation still to be found');
+        continue;
+      }
+      // A decision is a function of the sentence's text and its section's mode: memoised by both
+      // (the text is the key, the mode in the space: a model's text is hashed once, memo.ts).
+      const decision = memoised(ctx.doc.memo, claimSpace(mode), sentence.text, () => analyseSentence(sentence.text, mode));
+      judged(sentence, mode, decision, k, sentences);
+    }
+  };
+
+  let walked = 0;
   for (const para of ctx.doc.paragraphs) {
-    yield;
+    if (++walked % PARAGRAPHS_PER_STEP === 0) yield; // a step per few paragraphs (steps.ts)
     if (para.kind === 'caption' || para.kind === 'reference') {
       skipAll(para.sentences, para.kind === 'caption' ? 'a caption is not checked' : 'the reference list is not checked');
       continue;
@@ -140,24 +172,9 @@ function* walkSteps(
       skipAll(para.sentences, 'its paragraph cites (citationScope "paragraph")');
       continue;
     }
-    paragraph(para, mode, () => {
-      const sentences = para.sentences;
-      for (let k = 0; k < sentences.length; k++) {
-        const sentence = sentences[k];
-        if (sentence.citations.length) {
-          skipped?.(sentence, 'it cites');
-          continue;
-        }
-        if (sentence.text.includes('[') && PENDING_CITATION.test(sentence.text)) {
-          skipped?.(sentence, 'it holds a citation still to be found');
-          continue;
-        }
-        // A decision is a function of the sentence's text and its section's mode: memoised by both
-        // (the text is the key, the mode in the space: a model's text is hashed once, memo.ts).
-        const decision = memoised(ctx.doc.memo, 'claims\0' + mode, sentence.text, () => analyseSentence(sentence.text, mode));
-        judged(sentence, mode, decision, k, sentences);
-      }
-    });
+    judging = para;
+    judgingMode = mode;
+    paragraph(para, mode, judge);
   }
 }
 
@@ -194,6 +211,14 @@ export function judgedSentences(ctx: ClaimWalkContext): { start: number; end: nu
   const out: { start: number; end: number; text: string; mode: SectionMode }[] = [];
   walk(ctx, (sentence, mode) => out.push({ start: sentence.start, end: sentence.end, text: sentence.text, mode }));
   return out;
+}
+
+const claimSpaces = new Map<SectionMode, string>();
+/** The memo's space of a mode's decisions (one string per mode). */
+function claimSpace(mode: SectionMode): string {
+  let space = claimSpaces.get(mode);
+  if (space === undefined) claimSpaces.set(mode, (space = 'claims\0' + mode));
+  return space;
 }
 
 function bool(v: unknown): boolean | undefined {
