@@ -1,5 +1,5 @@
 /**
- * caselint VS Code client: starts the bundled language server (server/out/server.js, node IPC),
+ * caselint VS Code client: starts the bundled language server (server/out/server.js, stdio),
  * checks Markdown, Quarto, R Markdown, LaTeX and plain text (saved files and unsaved buffers),
  * and adds the commands, the checklist status-bar item and the "Case report checklist" view.
  *
@@ -131,9 +131,11 @@ class Extension implements vscode.Disposable {
       void vscode.window.showErrorMessage('Caselint: the bundled language server (server/out/server.js) is missing; see the "caselint" output.');
       return undefined;
     }
+    // Over stdio the server writes each diagnostic's JSON once and reuses the bytes while the
+    // diagnostic stays (server/src/lsp/wire.ts); over Node IPC, Node stringifies every report whole.
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module, transport: TransportKind.stdio },
+      debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const run = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.run, 'onType');
     const clientOptions: LanguageClientOptions = {
