@@ -3,6 +3,7 @@
  * measure: the checker bundled as it ships, the ~300 KB manuscript built from the corpus, and
  * the one-character edits spread over it.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,22 +11,28 @@ import { buildSync } from 'esbuild';
 
 /**
  * The checker of the checkout at `root` bundled by esbuild with the settings of the shipped
- * bundles (scripts/bundle.mjs: its regular-expression literals kept as literals), not minified
+ * bundles (scripts/bundle-checker.mjs: the shipped bundles' literals and plugins), not minified
  * (names stay readable in a profile), and loaded.
  */
 export function bundledChecker(root: string, name = 'caselint-bench-'): typeof import('../server/src/checker') {
   const outfile = join(mkdtempSync(join(tmpdir(), name)), 'checker.js');
-  buildSync({
-    entryPoints: [resolve(root, 'server/src/checker/index.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile,
-    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-    supported: { 'regexp-unicode-property-escapes': true, 'regexp-set-notation': true },
-    logLevel: 'warning',
-  });
+  const script = resolve(root, 'scripts/bundle-checker.mjs');
+  if (existsSync(script)) {
+    execFileSync(process.execPath, [script, outfile], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  } else {
+    // An older checkout (compared with --src) without that script: its settings as they were.
+    buildSync({
+      entryPoints: [resolve(root, 'server/src/checker/index.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile,
+      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+      supported: { 'regexp-unicode-property-escapes': true, 'regexp-set-notation': true },
+      logLevel: 'warning',
+    });
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(outfile) as typeof import('../server/src/checker');
 }

@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdownItFields } from './esbuild-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const common = {
@@ -53,7 +54,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { 'server/out/server-main': 'server/src/server.ts' },
-    plugins: [bibtexParserFile],
+    plugins: [bibtexParserFile, markdownItFields],
     // import() of the external file as require() (the bundles are CommonJS, as is that file).
     supported: { ...common.supported, 'dynamic-import': false },
   }),
@@ -63,7 +64,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { 'server/out/cli-main': 'server/src/cli/bin.ts' },
-    plugins: [bibtexParserFile],
+    plugins: [bibtexParserFile, markdownItFields],
     supported: { ...common.supported, 'dynamic-import': false },
     keepNames: false,
   }),
