@@ -15,7 +15,7 @@ import {
   SINGULAR_PRONOUNS,
 } from './cues';
 import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
-import type { ClaimRegExp } from './pattern';
+import { lowLetterSource, lowLettersOnly, type ClaimRegExp } from './pattern';
 import { triggersOf } from './triggers';
 import type { ClaimClause, ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
 import { DECISION_WEIGHTS, EVIDENCE, EVIDENCE_INDEX, weightVector, type DecisionWeights, type EvidenceId } from './weights';
@@ -346,6 +346,8 @@ interface SentenceFacts {
   presentByGeneric: boolean;
   /** The text with ASCII letters lower-cased, for the patterns compiled without `i` (made when first needed). */
   lower?: string;
+  /** The lower-cased text has no letter or number at or above U+0400 (lowLettersOnly; made when first needed). */
+  lowLetters?: boolean;
   /** Every exclusion that matched (patterns run once, by checkExclusions); undefined for none. */
   matched?: { exclusion: ClaimExclusion; at: number; text: string }[];
   neverText?: string;
@@ -474,11 +476,22 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     if (fast === undefined) FAST.set(re, (fast = withoutIgnoreCase(re) ?? null));
     return fast;
   };
+  /** Each pattern run without `i`, with its letter classes as ranges below U+0400 (lowLetterSource; made when first needed, null for none). */
+  const LOW = new Map<RegExp, RegExp | null>();
+  const lowOf = (re: RegExp) => {
+    let low = LOW.get(re);
+    if (low === undefined) {
+      const source = lowLetterSource(re.source, re.flags);
+      LOW.set(re, (low = source === undefined ? null : new RegExp(source, re.flags)));
+    }
+    return low;
+  };
   /** Runs a pattern of the data on a sentence (the faster way when there is one); offsets are the sentence's. */
-  function run(re: ClaimRegExp, f: { text: string; lower?: string }): RegExpExecArray | null {
+  function run(re: ClaimRegExp, f: { text: string; lower?: string; lowLetters?: boolean }): RegExpExecArray | null {
     const fast = fastOf(re);
     if (!fast) return re.exec(f.text);
-    return fast.exec((f.lower ??= lowerSameLength(f.text)));
+    const lower = (f.lower ??= lowerSameLength(f.text));
+    return ((f.lowLetters ??= lowLettersOnly(lower)) ? (lowOf(fast) ?? fast) : fast).exec(lower);
   }
   /** What a match says, as written in the sentence. */
   const written = (f: { text: string }, m: RegExpExecArray) => f.text.slice(m.index, m.index + m[0].length);
