@@ -55,7 +55,9 @@ const LOW = 0x400;
 
 /** A text whose letters and numbers are all below U+0400 (where the copies match the same). */
 const HIGH_LETTER_OR_NUMBER = /[^\P{L}\0-\u03ff]|[^\P{N}\0-\u03ff]/u;
-export const lowLettersOnly = (text: string): boolean => !HIGH_LETTER_OR_NUMBER.test(text);
+/** Any character at or above U+0400 (a code unit: a surrogate is one): a tenth of the cost of the test above, which most sentences then skip. */
+const HIGH = /[^\0-\u03ff]/;
+export const lowLettersOnly = (text: string): boolean => !HIGH.test(text) || !HIGH_LETTER_OR_NUMBER.test(text);
 
 let lowRanges: Record<string, string> | undefined;
 /** The characters below LOW of a property, as class ranges read from the property itself (so the running engine's Unicode version). */
