@@ -3,12 +3,14 @@
  * the built server over stdio, the ~300 KB manuscript, one-character edits each followed by a
  * pull with the last result id (bench/lsp.ts).
  *
- *   node --import tsx bench/lsp-keystrokes.ts [--edits 200] [--runs 1] [--server DIR/server/out/server.js] [--prof DIR] [--node-args='…'] [--idle MS] [--phases]
+ *   node --import tsx bench/lsp-keystrokes.ts [--edits 200] [--runs 1] [--server DIR/server/out/server.js] [--prof DIR] [--node-args='…'] [--idle MS] [--cadence MS] [--phases]
  *
  * --prof writes a CPU profile of the server process into DIR (node --cpu-prof);
  * --server spawns another checkout's built server, to compare two versions in turn;
  * --node-args: Node options of the server process (V8 heap settings, to try them);
  * --idle MS: the time between the open's diagnostics and the first edit (a writer reading first);
+ * --cadence MS: one edit every MS ms, as a writer types (default 0: the next edit as soon as the
+ * answer arrives, back to back);
  * --phases: where each edit's time went, step by step (the server's records, lsp/phases.ts), for
  * all the edits, the slowest tenth and the fastest half (mean and median of each step, ms).
  */
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     'node-args': { type: 'string', default: '' },
     phases: { type: 'boolean', default: false },
     idle: { type: 'string', default: '0' },
+    cadence: { type: 'string', default: '0' },
   },
 });
 const { text } = manuscriptText(defaultCorpus(), Number(values.size));
@@ -60,12 +63,13 @@ void (async () => {
       edits: Number(values.edits),
       serverJs: values.server ? resolve(values.server) : undefined,
       idleMs: Number(values.idle),
+      cadenceMs: Number(values.cadence),
       phaseLog: values.phases ? join(tmpdir(), `caselint-phases-${process.pid}.jsonl`) : undefined,
       nodeArgs: [...values['node-args']!.split(' ').filter(Boolean), ...(values.prof ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.prof)}`] : [])],
     });
     const f = (x: number) => x.toFixed(1);
     console.log(
-      `${r.times.length} edits of ${(text.length / 1000).toFixed(0)} KB: open ${r.openMs.toFixed(0)} ms; median ${f(percentile(r.times, 0.5))} ms, p95 ${f(percentile(r.times, 0.95))} ms; ` +
+      `${r.times.length} edits of ${(text.length / 1000).toFixed(0)} KB${Number(values.cadence) ? `, one every ${values.cadence} ms` : ', back to back'}: open ${r.openMs.toFixed(0)} ms; median ${f(percentile(r.times, 0.5))} ms, p95 ${f(percentile(r.times, 0.95))} ms; ` +
         `${r.unchanged} unchanged; CPU/edit main ${f(r.mainCpuPerEdit)} ms, all ${f(r.cpuPerEdit)} ms; RSS ${r.rssOpenMB.toFixed(0)} → ${r.rssEditedMB.toFixed(0)} MB (after a pause ${r.rssIdleMB.toFixed(0)}); ` +
         `full report ${(r.fullReportBytes / 1000).toFixed(0)} KB`,
     );

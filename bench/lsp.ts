@@ -30,6 +30,12 @@ export interface LspKeystrokeOptions {
   idleMs?: number;
   /** Also read the server's RSS after a pause in typing (rssIdleMB; default yes). */
   rssAfterPause?: boolean;
+  /**
+   * A writer's typing speed: each edit is sent this many ms after the previous one was (or at
+   * once when its answer came later). Default 0: the next edit as soon as the answer arrives
+   * (back to back, no idle time in the server between keystrokes); real typing leaves 50–200 ms.
+   */
+  cadenceMs?: number;
 }
 
 /**
@@ -68,6 +74,8 @@ export interface EditPhases {
   /** V8's GC pauses of the server in the edit (all, and minor: scavenges). */
   gc: number;
   gcMinor: number;
+  /** V8's GC pauses between the previous answer and this edit (the idle scavenge, lsp/heap.ts). */
+  gcIdle: number;
   total: number;
 }
 
@@ -151,6 +159,10 @@ export async function lspKeystrokes(options: LspKeystrokeOptions): Promise<LspKe
       const offset = Math.floor(((i + random()) / edits) * doc.length);
       const lines = doc.slice(0, offset).split('\n');
       const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+      if (options.cadenceMs && i > 0) {
+        const wait = sent[sent.length - 1] + options.cadenceMs - (performance.timeOrigin + performance.now());
+        if (wait > 0) await sleep(wait);
+      }
       const t = performance.now();
       sent.push(performance.timeOrigin + t);
       await client.change(uri, [{ range: { start: position, end: position }, text: i % 2 ? 'a' : ' ' }]);
@@ -201,6 +213,7 @@ export function editPhases(log: string, sent: readonly number[], received: reado
       toClient: received[i] - r.written,
       gc: r.gc ?? 0,
       gcMinor: r.gcMinor ?? 0,
+      gcIdle: r.gcIdle ?? 0,
       total: received[i] - sent[i],
     };
   });

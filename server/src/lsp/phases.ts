@@ -40,6 +40,13 @@ export function endPhases(): void {
 if (file) {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
+      // A pause before this edit arrived (the idle scavenge between keystrokes, lsp/heap.ts) is
+      // not the edit's: told apart, as gcIdle.
+      const changed = record.changed;
+      if (changed === undefined || performance.timeOrigin + entry.startTime < changed) {
+        spend('gcIdle', entry.duration);
+        continue;
+      }
       spend('gc', entry.duration);
       if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) spend('gcMinor', entry.duration);
     }
