@@ -74,7 +74,7 @@ export interface EditPhases {
   /** V8's GC pauses of the server in the edit (all, and minor: scavenges). */
   gc: number;
   gcMinor: number;
-  /** V8's GC pauses between the previous answer and this edit (the idle scavenge, lsp/heap.ts). */
+  /** V8's GC pauses between the previous answer and this edit (e.g. the compacting collection after a pause, lsp/heap.ts). */
   gcIdle: number;
   total: number;
 }
