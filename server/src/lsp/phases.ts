@@ -40,7 +40,7 @@ export function endPhases(): void {
 if (file) {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      // A pause before this edit arrived (the idle scavenge between keystrokes, lsp/heap.ts) is
+      // A pause before this edit arrived (e.g. a collection in idle time, lsp/heap.ts) is
       // not the edit's: told apart, as gcIdle.
       const changed = record.changed;
       if (changed === undefined || performance.timeOrigin + entry.startTime < changed) {
