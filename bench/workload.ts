@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
 
 /**
  * The checker of the checkout at `root` bundled by esbuild with the settings of the shipped
@@ -16,23 +15,8 @@ import { buildSync } from 'esbuild';
  */
 export function bundledChecker(root: string, name = 'caselint-bench-'): typeof import('../server/src/checker') {
   const outfile = join(mkdtempSync(join(tmpdir(), name)), 'checker.js');
-  const script = resolve(root, 'scripts/bundle-checker.mjs');
-  if (existsSync(script)) {
-    execFileSync(process.execPath, [script, outfile], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  } else {
-    // An older checkout (compared with --src) without that script: its settings as they were.
-    buildSync({
-      entryPoints: [resolve(root, 'server/src/checker/index.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      outfile,
-      alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-      supported: { 'regexp-unicode-property-escapes': true, 'regexp-set-notation': true },
-      logLevel: 'warning',
-    });
-  }
+  // This checkout's settings and plugins for every checkout compared (--src): only their code differs.
+  execFileSync(process.execPath, [resolve(__dirname, '../scripts/bundle-checker.mjs'), outfile, resolve(root)], { stdio: ['ignore', 'inherit', 'inherit'] });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(outfile) as typeof import('../server/src/checker');
 }

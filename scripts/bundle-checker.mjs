@@ -2,8 +2,10 @@
  * The checker library alone, bundled as the shipped bundles are (scripts/bundle.mjs: the same
  * target, literals and plugins) but not minified, for the bench (bench/workload.ts):
  *
- *   node scripts/bundle-checker.mjs OUTFILE
+ *   node scripts/bundle-checker.mjs OUTFILE [ROOT]
  *
+ * ROOT (default: this checkout) is the checkout whose checker is bundled: the bench compares
+ * older checkouts (`--src`) built the same way, so that only their code differs.
  * A script of its own because esbuild runs plugins in its asynchronous API only, and the bench
  * loads its bundle synchronously.
  */
@@ -12,10 +14,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownItFields } from './esbuild-plugins.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = process.argv[2];
+const root = process.argv[3] ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!outfile) {
-  process.stderr.write('usage: node scripts/bundle-checker.mjs OUTFILE\n');
+  process.stderr.write('usage: node scripts/bundle-checker.mjs OUTFILE [ROOT]\n');
   process.exit(2);
 }
 await build({
