@@ -6,6 +6,7 @@ import { splitSentences } from '../../server/src/checker/model/sentences';
 import { EnvironmentEnds, GroupEnds, MathClosers } from '../../server/src/checker/model/latex/search';
 import { DisjointSpans } from '../../server/src/checker/model/text';
 import { seededRandom } from '../../bench/random';
+import { collectGarbage } from '../../server/src/lsp/heap';
 
 /**
  * No input may take super-linear time (issue 14). Each construction is checked at n and 2n
@@ -13,7 +14,7 @@ import { seededRandom } from '../../bench/random';
  * input must not multiply the time by 3 or more (linear gives about 2, quadratic 4). A ratio
  * measured in one run, never an absolute time: the machine may be slow or loaded (and the time
  * is the process's CPU time, which other processes' load changes less than the clock's). A failed
- * measurement is repeated (up to three times) before the test fails, so that one disturbed
+ * measurement is repeated (up to three times, each run from a collected heap) before the test fails, so that one disturbed
  * run does not fail it, while a quadratic cost fails every time.
  */
 
@@ -23,8 +24,13 @@ import { seededRandom } from '../../bench/random';
  */
 type Subject = Format | ((text: string) => unknown);
 
-/** CPU time of one run in ms (the process's, not the wall clock's: other processes' load does not count). */
-function timeRun(text: string, subject: Subject): number {
+/**
+ * CPU time of one run in ms (the process's, not the wall clock's: other processes' load does not
+ * count). With `clean`, a full collection first, so that V8's GC threads are not still marking
+ * the garbage of earlier tests while the run is timed (their time counts in the process's too).
+ */
+function timeRun(text: string, subject: Subject, clean = false): number {
+  if (clean) collectGarbage();
   const t0 = process.cpuUsage();
   if (typeof subject === 'function') subject(text);
   else check(text, { format: subject });
@@ -33,14 +39,14 @@ function timeRun(text: string, subject: Subject): number {
 }
 
 /** time(2n) / time(n), each the best of three runs taken in turn. */
-function doublingRatio(make: (n: number) => string, subject: Subject, n: number): number {
+function doublingRatio(make: (n: number) => string, subject: Subject, n: number, clean = false): number {
   const small = make(n);
   const large = make(2 * n);
   let a = Infinity;
   let b = Infinity;
   for (let k = 0; k < 3; k++) {
-    a = Math.min(a, timeRun(small, subject));
-    b = Math.min(b, timeRun(large, subject));
+    a = Math.min(a, timeRun(small, subject, clean));
+    b = Math.min(b, timeRun(large, subject, clean));
   }
   return b / Math.max(a, 0.5);
 }
@@ -60,7 +66,8 @@ function assertLinear(make: (n: number) => string, subject: Subject, n: number):
   const size = measurableSize(make, subject, n);
   const ratios: number[] = [];
   for (let attempt = 0; attempt < 3; attempt++) {
-    const r = doublingRatio(make, subject, size);
+    // A repeated measurement starts each run from a collected heap (see timeRun).
+    const r = doublingRatio(make, subject, size, attempt > 0);
     ratios.push(r);
     if (r < 3) return;
   }
