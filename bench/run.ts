@@ -234,7 +234,8 @@ void (async () => {
   const idleMs = 3000;
   // Twice, each in a server of its own: back to back (the next edit as soon as the answer came:
   // no idle time in the server between keys), and at a writer's pace (one key every 100 ms:
-  // real typing leaves 50–200 ms of idle time between keys, which the server may use: lsp/heap.ts).
+  // real typing leaves 50–200 ms of idle time between keys; the server does no work of its own in
+  // such short pauses: its rehearsal waits 300 ms, its memory collection 3 s).
   const cadenceMs = 100;
   const lsp = await lspKeystrokes({ text, edits, seed: 17, idleMs });
   const typed = await lspKeystrokes({ text, edits, seed: 17, idleMs, cadenceMs, rssAfterPause: false });
