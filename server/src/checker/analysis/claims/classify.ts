@@ -339,6 +339,8 @@ interface SentenceFacts {
   questionAt: number;
   /** A `paper` exclusion (about the paper, the authors' search), or an `own-data` one in a sentence without present tense. */
   never?: ClaimExclusion;
+  /** The section's mode (set by features(); undefined for generalises(), read as outside the case sections). */
+  mode?: SectionMode;
   /** Offsets of the first present-tense verb, or -1. */
   presentStart: number;
   presentEnd: number;
@@ -688,6 +690,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     for (const x of f.exclusions) {
       const ex = EXCLUSIONS[x];
       if (ex.kind === 'own-data' && f.presentStart >= 0) continue;
+      if (ex.caseOnly && f.mode !== 'case') continue;
       // What the sentence is as the authors' comment is read last by the decision, when nothing
       // else has decided it (checkComments): most sentences never need those patterns run.
       if (ex.kind === 'comment') continue;
@@ -888,6 +891,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
    */
   function features(text: string, mode: SectionMode, context: SentenceContext = NO_CONTEXT): SentenceFeatures {
     const f = sentenceFacts(text);
+    f.mode = mode;
     const present = f.presentStart >= 0;
     let candidates: ClaimCue[] = NO_CUES;
     let ignoredCues: ClaimCue[] = NO_CUES;

@@ -35,6 +35,25 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     examples: { leaves: ['She is still followed up in clinic.', 'Her cramps respond to mexiletine.'] },
   },
   {
+    // In a case section, a finding named with "the" or "this" as the subject is this patient's
+    // own ("The mass is associated with surrounding oedema.", "The swelling usually settles
+    // within hours."): told in the present tense, it describes the patient, not things of its
+    // kind. Not a kind named by its population ("the lesions in children"), and outside the case
+    // sections the same words may be the kind ("The lesion is usually benign.").
+    name: 'a finding of this patient as the subject ("the lesion measures")',
+    kind: 'patient',
+    caseOnly: true,
+    pattern: lazyPattern(
+      String.raw`^(?:[^,;:]{1,40},\s+)?(?:the\s+(?:[\p{L}\d-]+\s+){0,3}?(?:tumou?rs?|neoplasm|growths?)|(?:the|this|that|these|those)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:lesions?|mass(?:es)?|nodules?|cysts?|swellings?|rash(?:es)?|wounds?|effusions?|polyps?|ulcers?|ulcerations?|pain|fever|collections?|abscess(?:es)?|fistulae?|fistulas|lumps?|plaques?|opacit(?:y|ies)|thickening|fractures?|deformit(?:y|ies)|scars?|discharge|bleeding|ha?ematomas?|thrombus|thrombi|clots?|tremor|weakness|headaches?|symptoms|seizures|attacks|episodes|cramps|spasms|murmur|infiltrates?|consolidation|calcifications?|eruption|papules|enlargement|aneurysms?|stricture|obstruction|hernia))\b(?!\s+(?:of|in|among)\s+(?:patients|people|persons|children|adults|women|men|infants|humans|this\s+(?:disease|syndrome|condition|disorder))\b)`,
+      'iu',
+    ),
+    examples: {
+      caseLeaves: ['The mass is associated with surrounding oedema.', 'The swelling usually settles within a few hours.', 'This lesion is typical of a benign cyst.'],
+      caseClaims: ['The lesions in children usually regress without treatment.'],
+      claims: ['The lesion is usually benign.'],
+    },
+  },
+  {
     name: 'this case or report',
     kind: 'report',
     // Also this case's findings: "This radiological finding is due to…" reasons about the case.

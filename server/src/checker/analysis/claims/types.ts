@@ -100,6 +100,8 @@ export interface ClaimExclusion {
   pattern: ClaimRegExp;
   /** A trigger word alone is proof (pronouns, "we": the pattern is a list of words): no pattern run needed. */
   triggerIsEnough?: boolean;
+  /** Only in a case section (the same words outside one may name a kind, not this patient's). */
+  caseOnly?: boolean;
   examples: ClaimExamples;
 }
 
