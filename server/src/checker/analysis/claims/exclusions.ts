@@ -6,6 +6,12 @@ import type { ClaimClause, ClaimExclusion } from './types';
  * (they block every cue that is not strong); section and paragraph exclusions say where claims
  * are not looked for at all. Data only; classify.ts reads it.
  */
+/**
+ * What a patient is found to have, named as a thing of this case ("the mass", "this lesion", "a
+ * polyp, which measures"): in a case section, these nouns name the patient's own findings.
+ */
+const FINDINGS = String.raw`lesions?|mass(?:es)?|nodules?|cysts?|swellings?|rash(?:es)?|wounds?|effusions?|polyps?|ulcers?|ulcerations?|pain|fever|collections?|abscess(?:es)?|fistulae?|fistulas|lumps?|plaques?|opacit(?:y|ies)|thickening|fractures?|deformit(?:y|ies)|scars?|discharge|bleeding|ha?ematomas?|thrombus|thrombi|clots?|tremor|weakness|headaches?|symptoms|seizures|attacks|episodes|cramps|spasms|murmur|infiltrates?|consolidation|calcifications?|eruption|papules|enlargement|aneurysms?|stricture|obstruction|hernia`;
+
 export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
     name: 'this patient',
@@ -44,7 +50,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     kind: 'patient',
     caseOnly: true,
     pattern: lazyPattern(
-      String.raw`^(?:[^,;:]{1,40},\s+)?(?:the\s+(?:[\p{L}\d-]+\s+){0,3}?(?:tumou?rs?|neoplasm|growths?)|(?:the|this|that|these|those)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:lesions?|mass(?:es)?|nodules?|cysts?|swellings?|rash(?:es)?|wounds?|effusions?|polyps?|ulcers?|ulcerations?|pain|fever|collections?|abscess(?:es)?|fistulae?|fistulas|lumps?|plaques?|opacit(?:y|ies)|thickening|fractures?|deformit(?:y|ies)|scars?|discharge|bleeding|ha?ematomas?|thrombus|thrombi|clots?|tremor|weakness|headaches?|symptoms|seizures|attacks|episodes|cramps|spasms|murmur|infiltrates?|consolidation|calcifications?|eruption|papules|enlargement|aneurysms?|stricture|obstruction|hernia))\b(?!\s+(?:of|in|among)\s+(?:patients|people|persons|children|adults|women|men|infants|humans|this\s+(?:disease|syndrome|condition|disorder))\b)`,
+      String.raw`^(?:[^,;:]{1,40},\s+)?(?:the\s+(?:[\p{L}\d-]+\s+){0,3}?(?:tumou?rs?|neoplasm|growths?)|(?:the|this|that|these|those)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:${FINDINGS}))\b(?!\s+(?:of|in|among)\s+(?:patients|people|persons|children|adults|women|men|infants|humans|this\s+(?:disease|syndrome|condition|disorder))\b)`,
       'iu',
     ),
     examples: {
@@ -428,10 +434,10 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     name: 'a relative clause in the present tense (", which causes")',
     when: 'case',
     // The clause keeps its "which" (the subject of an -s form read first as a noun, "peaks").
-    pattern: lazyPattern(String.raw`,\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))`, 'iu'),
+    pattern: lazyPattern(String.raw`(?<!\b(?:${FINDINGS})(?:\s+\([^)]*\))?),\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|measures?|weighs?|spans?|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))`, 'iu'),
     examples: {
       caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.', 'Gliclazide was replaced by sitagliptin, which does not cause weight gain.'],
-      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
+      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'The polyp, which bleeds on contact, was removed at endoscopy.', 'A cast was applied to the arm, which measures 20 cm around the elbow.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
     },
   },
   {
