@@ -166,9 +166,11 @@ const LITERATURE: ClaimCue[] = [
     // also in the patient's story.
     name: 'practice guidelines followed',
     category: 'literature',
-    pattern: lazyPattern(String.raw`\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest|who|expert)\s+)(?:recommendations|protocols?|polic(?:y|ies)|advice|guidance))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest|who|expert)\s+)(?:recommendations|protocols?|polic(?:y|ies)|advice|guidance))\b` +
+        // What is advised for people of a kind (", as recommended for patients with asplenia").
+        String.raw`|\bas\s+(?:is\s+)?(?:(?:currently|generally|widely|usually)\s+)?(?:recommended|advised)\s+(?:for|in)\s+(?:all\s+)?(?:[\p{L}-]+\s+){0,2}?(?:patients|people|persons|children|adults|women|men|infants|travell?ers|those|anyone)\b`, 'iu'),
     strong: true,
-    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.', 'Following the national protocol, she was screened for hepatitis B before rituximab.', 'Following WHO guidance, he was given oral rehydration salts.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'According to the ward protocol, his drain was removed on day 2.', 'Following his advice, she rested for a week.', 'In keeping with her recommendations, the dose was halved.'] },
+    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.', 'Following the national protocol, she was screened for hepatitis B before rituximab.', 'Following WHO guidance, he was given oral rehydration salts.', 'Prophylactic penicillin was given, as recommended for children without a spleen.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'According to the ward protocol, his drain was removed on day 2.', 'Following his advice, she rested for a week.', 'In keeping with her recommendations, the dose was halved.', 'Penicillin was given, as recommended for him by the ward team.'] },
   },
   {
     // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a
@@ -535,6 +537,12 @@ const GENERAL: ClaimCue[] = [
         // What a drug or an exposure is known to do (", known to cause …", ", a drug known to induce …").
         String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:well[\s-])?known\s+to\s+(?!(?:the|us|our|her|his|their|him|them|have|be\s+(?:present|known))\b)\p{L}+` +
         String.raw`|(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
+        // The treatment a condition calls for (", the antidote of choice for …", ", the only
+        // antipsychotic licensed for …").
+        String.raw`|(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?(?:treatment|therapy|drug|agent|antibiotic|antidote|test|investigation|option|approach|procedure|regimen|vaccine|modality)\s+of\s+choice\s+(?:for|in)\s+${NOT_THIS_ONE}` +
+        String.raw`|the\s+only\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|registered|proven|shown\s+to|known\s+to|effective\s+(?:for|in|against)|with\s+(?:proven|established|demonstrated)\s+(?:efficacy|benefit|value))\b` +
+        // A definition of the named thing (", a disorder of copper transport", ", an inhibitor of …").
+        String.raw`|(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:disorder|disease|syndrome|deficiency|inhibitor|antagonist|agonist|analogue|analog|antibody|enzyme|organism|bacterium|bacillus|virus|fungus|yeast|parasite|protozoan|hormone|toxin)\s+(?:of|characteri[sz]ed\s+by|defined\s+by|caused\s+by|transmitted\s+by|produced\s+by)\s+${NOT_THIS_ONE}` +
         String.raw`|(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established|specific|definitive)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure|antidote|antitoxin|antivenom|vaccine|regimen|remedy|choice)\s+(?:for|of|in|to)\s+${NOT_THIS_ONE}` +
         String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
         String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|option|procedure|intervention|operation)\s+(?:with|of)\s+(?:proven|established|known|documented|demonstrated|recogni[sz]ed)\s+(?:benefit|efficacy|value|effect)\b` +
@@ -565,6 +573,9 @@ const GENERAL: ClaimCue[] = [
         'Stool cultures grew Yersinia, a bacterium closely associated with reactive arthritis.',
         'Digoxin was reduced, given its narrow therapeutic window.',
         'He was offered hip resurfacing, an operation of proven value in young active men.',
+        'He was given fomepizole, the antidote of choice for methanol poisoning.',
+        'Clozapine was started, the only antipsychotic with proven efficacy in resistant schizophrenia.',
+        'A diagnosis of Wilson disease, a disorder of copper transport, was made.',
       ],
       caseLeaves: [
         'Her lactate was raised, a rare finding in our patient group.',
@@ -575,6 +586,9 @@ const GENERAL: ClaimCue[] = [
         'He had a fall, the main risk factor for his fracture.',
         'She stopped the tablets, the standard treatment for her in the past year.',
         'The dressing was changed because of its poor absorption of the exudate that day.',
+        'She was given the only bed left on the ward.',
+        'The pain was treated with morphine, the treatment of choice for her in the past.',
+        'She had a flare, a disorder of her skin that she knew well.',
       ],
     },
   },

@@ -459,6 +459,21 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     },
   },
   {
+    // In a case section, an apposition that holds a clause of its own in the present tense
+    // (", an enzyme that converts uric acid to allantoin", ", an organism which mainly infects
+    // …") says what things of its kind do: judged as a sentence of its own. Not one that names
+    // the patient's finding (", a lesion that compresses the ureter"), nor a measurement (", a
+    // mass that is 3 cm wide"), nor a clause in the past or present perfect (", a drug that she
+    // had taken").
+    name: 'an apposition with a clause of its own (", an enzyme that converts")',
+    when: 'case',
+    pattern: lazyPattern(String.raw`,\s+(?=(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,4}?(?:that|which)\s+(?:\p{L}+ly\s+)?(?:(?:is|are)\s+(?!(?:[\p{L}-]+\s+){0,2}?\d)|can\b|may\b|does\b|do\b|(?!(?:is|was|has|this|thus|as|its|his)\b)\p{L}+s\b))(?!(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:${FINDINGS})\b)`, 'iu'),
+    examples: {
+      caseClaims: ['She was given rasburicase, an enzyme that converts uric acid to allantoin.', 'The swab grew Nocardia, an organism which mainly infects people with weak immunity.'],
+      caseLeaves: ['A nodule was seen in the right lobe, a lesion that compresses the trachea.', 'A mass was found in the pancreas, a tumour that is 4 cm wide.', 'He took ibuprofen, a drug that he had used for years.'],
+    },
+  },
+  {
     // A reason given as a general fact in the patient's story: "Levetiracetam was chosen because
     // it has few interactions.", "…, since the risk of PML rises after two years." Not the
     // patient's own state ("because she is pregnant", "since it has resolved", "because the
