@@ -166,11 +166,11 @@ const LITERATURE: ClaimCue[] = [
     // also in the patient's story.
     name: 'practice guidelines followed',
     category: 'literature',
-    pattern: lazyPattern(String.raw`\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest|who|expert)\s+)(?:recommendations|protocols?|polic(?:y|ies)|advice|guidance))\b` +
+    pattern: lazyPattern(String.raw`\b(?:following|per|according\s+to|as\s+recommended\s+(?:by|in)|in\s+line\s+with|in\s+accordance\s+with|in\s+keeping\s+with|consistent\s+with)\s+(?:the\s+)?(?:(?:current|recent|international|national|published|latest|european|american|british|\d{4})\s+)*(?:[\p{Lu}\d][\p{L}\d-]*\s+)?(?:guidelines?|consensus(?:\s+statement)?|(?<=(?:current|published|international|national|recent|latest|who|expert|nice|cdc|aha|esc|idsa|nccn|esmo|asco|eular|acr|kdigo|easl|aasld|ada)\s+)(?:recommendations|protocols?|polic(?:y|ies)|advice|guidance))\b` +
         // What is advised for people of a kind (", as recommended for patients with asplenia").
-        String.raw`|\bas\s+(?:is\s+)?(?:(?:currently|generally|widely|usually)\s+)?(?:recommended|advised)\s+(?:for|in)\s+(?:all\s+)?(?:[\p{L}-]+\s+){0,2}?(?:patients|people|persons|children|adults|women|men|infants|travell?ers|those|anyone)\b`, 'iu'),
+        String.raw`|\bas\s+(?:is\s+)?(?:(?:currently|generally|widely|usually)\s+)?(?:recommended|advised|required|mandatory)\s+(?:for|in)\s+(?:all\s+)?(?:[\p{L}-]+\s+){0,2}?(?:patients|people|persons|children|adults|women|men|infants|travell?ers|those|anyone)\b`, 'iu'),
     strong: true,
-    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.', 'Following the national protocol, she was screened for hepatitis B before rituximab.', 'Following WHO guidance, he was given oral rehydration salts.', 'Prophylactic penicillin was given, as recommended for children without a spleen.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'According to the ward protocol, his drain was removed on day 2.', 'Following his advice, she rested for a week.', 'In keeping with her recommendations, the dose was halved.', 'Penicillin was given, as recommended for him by the ward team.'] },
+    examples: { caseClaims: ['Following current guidelines, he received thrombolysis.', 'In keeping with current recommendations, warfarin was stopped five days before surgery.', 'Following the national protocol, she was screened for hepatitis B before rituximab.', 'Following WHO guidance, he was given oral rehydration salts.', 'Prophylactic penicillin was given, as recommended for children without a spleen.', 'Following NICE guidance, she was offered a statin.'], caseLeaves: ['Following the neurologist\'s advice, he received thrombolysis.', 'According to the ward protocol, his drain was removed on day 2.', 'Following his advice, she rested for a week.', 'In keeping with her recommendations, the dose was halved.', 'Penicillin was given, as recommended for him by the ward team.'] },
   },
   {
     // A theory or a hypothesis that someone else put forward; not "our hypothesis", and not a
@@ -542,12 +542,12 @@ const GENERAL: ClaimCue[] = [
         String.raw`|(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?(?:treatment|therapy|drug|agent|antibiotic|antidote|test|investigation|option|approach|procedure|regimen|vaccine|modality)\s+of\s+choice\s+(?:for|in)\s+${NOT_THIS_ONE}` +
         String.raw`|the\s+only\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|registered|proven|shown\s+to|known\s+to|effective\s+(?:for|in|against)|with\s+(?:proven|established|demonstrated)\s+(?:efficacy|benefit|value))\b` +
         // A definition of the named thing (", a disorder of copper transport", ", an inhibitor of …").
-        String.raw`|(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:disorder|disease|syndrome|deficiency|inhibitor|antagonist|agonist|analogue|analog|antibody|enzyme|organism|bacterium|bacillus|virus|fungus|yeast|parasite|protozoan|hormone|toxin)\s+(?:of|characteri[sz]ed\s+by|defined\s+by|caused\s+by|transmitted\s+by|produced\s+by)\s+${NOT_THIS_ONE}` +
+        String.raw`|(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:disorder|disease|syndrome|condition|infection|tumou?r|neoplasm|malignancy|vasculitis|deficiency|inhibitor|antagonist|agonist|analogue|analog|antibody|enzyme|organism|bacterium|bacillus|virus|fungus|yeast|parasite|protozoan|hormone|toxin|marker|feature|manifestation|complication)\s+(?:of|characteri[sz]ed\s+by|defined\s+by|caused\s+by|transmitted\s+by|produced\s+by)\s+(?!\d)${NOT_THIS_ONE}` +
         String.raw`|(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established|specific|definitive)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure|antidote|antitoxin|antivenom|vaccine|regimen|remedy|choice)\s+(?:for|of|in|to)\s+${NOT_THIS_ONE}` +
         String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
         String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|option|procedure|intervention|operation)\s+(?:with|of)\s+(?:proven|established|known|documented|demonstrated|recogni[sz]ed)\s+(?:benefit|efficacy|value|effect)\b` +
         String.raw`)` +
-        String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected)\s+(?:in|with|after)\s+${NOT_THIS_ONE}|\bas\s+(?:it\s+)?(?:(?:often|usually|sometimes|\p{L}+ly)\s+)?(?:happens|occurs)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
+        String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected|common|usual|typical|frequent|characteristic)\s+(?:in|with|after)\s+${NOT_THIS_ONE}|\bas\s+(?:it\s+)?(?:(?:often|usually|sometimes|\p{L}+ly)\s+)?(?:happens|occurs)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
         String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
         String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b` +
         // A drug's property given as the reason ("given its narrow therapeutic index").
@@ -576,6 +576,9 @@ const GENERAL: ClaimCue[] = [
         'He was given fomepizole, the antidote of choice for methanol poisoning.',
         'Clozapine was started, the only antipsychotic with proven efficacy in resistant schizophrenia.',
         'A diagnosis of Wilson disease, a disorder of copper transport, was made.',
+        'The diagnosis was Whipple disease, an infection caused by Tropheryma whipplei.',
+        'Her troponin was raised, a marker of myocardial injury.',
+        'Her anaemia was macrocytic, as is common in vitamin B12 deficiency.',
       ],
       caseLeaves: [
         'Her lactate was raised, a rare finding in our patient group.',
@@ -589,6 +592,7 @@ const GENERAL: ClaimCue[] = [
         'She was given the only bed left on the ward.',
         'The pain was treated with morphine, the treatment of choice for her in the past.',
         'She had a flare, a disorder of her skin that she knew well.',
+        'A mass was found in the adrenal gland, a tumour of 4 cm.',
       ],
     },
   },

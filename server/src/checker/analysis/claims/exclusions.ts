@@ -467,9 +467,9 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // had taken").
     name: 'an apposition with a clause of its own (", an enzyme that converts")',
     when: 'case',
-    pattern: lazyPattern(String.raw`,\s+(?=(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,4}?(?:that|which)\s+(?:\p{L}+ly\s+)?(?:(?:is|are)\s+(?!(?:[\p{L}-]+\s+){0,2}?\d)|can\b|may\b|does\b|do\b|(?!(?:is|was|has|this|thus|as|its|his)\b)\p{L}+s\b))(?!(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:${FINDINGS})\b)`, 'iu'),
+    pattern: lazyPattern(String.raw`,\s+(?=(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,4}?(?:that|which)\s+(?:(?:\p{L}+ly|often|also|mainly|usually|always|seldom)\s+)?(?:(?:is|are)\s+(?!(?:[\p{L}-]+\s+){0,2}?\d)|can\b|may\b|does\b|do\b|(?!(?:is|was|has|this|thus|as|its|his)\b)\p{L}+s\b))(?!(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:${FINDINGS})\b)`, 'iu'),
     examples: {
-      caseClaims: ['She was given rasburicase, an enzyme that converts uric acid to allantoin.', 'The swab grew Nocardia, an organism which mainly infects people with weak immunity.'],
+      caseClaims: ['She was given rasburicase, an enzyme that converts uric acid to allantoin.', 'The swab grew Nocardia, an organism which mainly infects people with weak immunity.', 'She had taken amiodarone, a drug that often causes thyroid disease.'],
       caseLeaves: ['A nodule was seen in the right lobe, a lesion that compresses the trachea.', 'A mass was found in the pancreas, a tumour that is 4 cm wide.', 'He took ibuprofen, a drug that he had used for years.'],
     },
   },
@@ -487,9 +487,9 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // missed") are general however they are told; "as" gives a reason when "it" or such a share
     // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
     pattern: lazyPattern(
-      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}|the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s|(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
         String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
-        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?=${IN_PEOPLE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
+        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${BARE_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b))|(?=the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing|\p{L}+ed\s+(?:in|on)\s+(?:her|his|their|the\s+patient))\b))|(?=(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s+\p{L})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?=${IN_PEOPLE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
       'iu',
     ),
     examples: {
@@ -503,6 +503,9 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'Antibiotics were withheld, as they do not shorten viral bronchiolitis.',
         'Plasma exchange was chosen because responses are faster in younger adults.',
         'Her ferrets were rehomed, since ferrets carry influenza.',
+        'Ibuprofen was avoided because NSAIDs are harmful in late pregnancy.',
+        'She was offered counselling, since the disease is inherited in a recessive pattern.',
+        'He was screened before rituximab, since reactivation can be fatal.',
       ],
       caseLeaves: [
         'Lamotrigine was chosen because she is planning a pregnancy.',
@@ -518,6 +521,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'Surgery was delayed because both children are unwell.',
         'The dose was halved because the tablets are too large for her.',
         'She has been well since steroids were stopped.',
+        'The dose was reduced because the infection is resolving.',
       ],
     },
   },
