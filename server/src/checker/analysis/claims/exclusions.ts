@@ -10,7 +10,7 @@ import type { ClaimClause, ClaimExclusion } from './types';
  * What a patient is found to have, named as a thing of this case ("the mass", "this lesion", "a
  * polyp, which measures"): in a case section, these nouns name the patient's own findings.
  */
-const FINDINGS = String.raw`lesions?|mass(?:es)?|nodules?|cysts?|swellings?|rash(?:es)?|wounds?|effusions?|polyps?|ulcers?|ulcerations?|pain|fever|collections?|abscess(?:es)?|fistulae?|fistulas|lumps?|plaques?|opacit(?:y|ies)|thickening|fractures?|deformit(?:y|ies)|scars?|discharge|bleeding|ha?ematomas?|thrombus|thrombi|clots?|tremor|weakness|headaches?|symptoms|seizures|attacks|episodes|cramps|spasms|murmur|infiltrates?|consolidation|calcifications?|eruption|papules|enlargement|aneurysms?|stricture|obstruction|hernia`;
+const FINDINGS = String.raw`lesions?|mass(?:es)?|nodules?|cysts?|swellings?|rash(?:es)?|wounds?|effusions?|polyps?|ulcers?|ulcerations?|pain|fever|collections?|abscess(?:es)?|fistulae?|fistulas|lumps?|plaques?|opacit(?:y|ies)|thickening|fractures?|deformit(?:y|ies)|scars?|discharge|bleeding|ha?ematomas?|thrombus|thrombi|clots?|tremor|weakness|headaches?|symptoms|seizures|attacks|episodes|cramps|spasms|murmur|infiltrates?|consolidation|calcifications?|eruption|papules|enlargement|aneurysms?|stricture|obstruction|hernia|cough|wheeze|itch(?:ing)?|vomiting|diarrho?ea|nausea|dizziness|vertigo|numbness|stiffness|output|fluid|aspirate|specimen`;
 
 export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   {
@@ -50,13 +50,25 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     kind: 'patient',
     caseOnly: true,
     pattern: lazyPattern(
-      String.raw`^(?:[^,;:]{1,40},\s+)?(?:the\s+(?:[\p{L}\d-]+\s+){0,3}?(?:tumou?rs?|neoplasm|growths?)|(?:the|this|that|these|those)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:${FINDINGS}))\b(?!\s+(?:of|in|among)\s+(?:patients|people|persons|children|adults|women|men|infants|humans|this\s+(?:disease|syndrome|condition|disorder))\b)`,
+      String.raw`^(?:[^,;:]{1,40},\s+)?(?:(?:most|many|some|all|none|each|several|both|one|two|three)\s+of\s+)?(?:the\s+(?:[\p{L}\d-]+\s+){0,3}?(?:tumou?rs?|neoplasm|growths?)|(?:the|this|that|these|those)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:${FINDINGS}))\b(?!\s+(?:of|in|among)\s+(?:patients|people|persons|children|adults|women|men|infants|humans|this\s+(?:disease|syndrome|condition|disorder))\b)`,
       'iu',
     ),
     examples: {
-      caseLeaves: ['The mass is associated with surrounding oedema.', 'The swelling usually settles within a few hours.', 'This lesion is typical of a benign cyst.'],
+      caseLeaves: ['The mass is associated with surrounding oedema.', 'The swelling usually settles within a few hours.', 'This lesion is typical of a benign cyst.', 'Most of the nodules are in the upper lobes.'],
       caseClaims: ['The lesions in children usually regress without treatment.'],
       claims: ['The lesion is usually benign.'],
+    },
+  },
+  {
+    // In a case section, what a treatment does to "the" finding ("Salbutamol relieves the
+    // wheeze within minutes.") is this patient's course: the finding is the patient's own.
+    name: 'a finding of this patient as the object ("relieves the wheeze")',
+    kind: 'patient',
+    caseOnly: true,
+    pattern: lazyPattern(String.raw`\b(?:relieves|reduces|improves|abolishes|eases|settles|controls|worsens|aggravates|triggers|provokes|stops|shrinks|resolves|prevents|halves|lessens|eliminates)\s+(?:the|this)\s+(?:[\p{L}-]+\s+)?(?:${FINDINGS})\b(?!\s+(?:of|in|among)\b)`, 'iu'),
+    examples: {
+      caseLeaves: ['Salbutamol relieves the wheeze within minutes.'],
+      caseClaims: ['Salbutamol relieves the wheeze of asthma within minutes.'],
     },
   },
   {
