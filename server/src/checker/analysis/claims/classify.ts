@@ -57,11 +57,6 @@ const NOT_PRESENT: SentenceFeatures['tense'] = Object.freeze({ present: false })
 const NO_CONTEXT: SentenceContext = Object.freeze({});
 const NO_CUES: ClaimCue[] = [];
 
-/**
- * A story told in the present: a present passive of what was done ("A CT scan is performed",
- * "her case is discussed") or a measurement ("the sodium is 118 mmol/L").
- */
-const PRESENT_STORY = /\b(?:is|are)\s+(?:(?:\p{L}+ly|now|then|also|again|first|subsequently|immediately)\s+)?(?:\p{L}+ed|done|taken|given|made|seen|begun|undertaken|drawn|sent|kept|held|found|shown|\d)(?!\p{L})/iu;
 
 /** A past-tense auxiliary anywhere: the sentence tells what happened. */
 const PAST_AUX = /\b(?:was|were|had|did)\b/iu;
@@ -735,6 +730,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
           f.blockedByText = said;
         }
         if (ex.kind === 'patient') f.patientBlock ??= ex;
+
       }
     }
     return f;
@@ -878,8 +874,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
           if (clause.cuesOnly && this.f.candidates.length === 0) continue;
           const m = run(clause.pattern, this.f);
           if (!m) continue;
-          // A present-tense clause inside a story told in the present goes on with that story.
-          if (clause.inPastStory && PRESENT_STORY.test(this.text.slice(0, m.index))) continue;
           // The text after the match is judged, or the main clause before it (an aside).
           const before = clause.judges === 'before';
           const offset = before ? 0 : m.index + m[0].length;

@@ -12,7 +12,28 @@ import type { ClaimClause, ClaimExclusion } from './types';
  */
 const FINDINGS = String.raw`lesions?|mass(?:es)?|nodules?|cysts?|swellings?|rash(?:es)?|wounds?|effusions?|polyps?|ulcers?|ulcerations?|pain|fever|collections?|abscess(?:es)?|fistulae?|fistulas|lumps?|plaques?|opacit(?:y|ies)|thickening|fractures?|deformit(?:y|ies)|scars?|discharge|bleeding|ha?ematomas?|thrombus|thrombi|clots?|tremor|weakness|headaches?|symptoms|seizures|attacks|episodes|cramps|spasms|murmur|infiltrates?|consolidation|calcifications?|eruption|papules|enlargement|aneurysms?|stricture|obstruction|hernia|cough|wheeze|itch(?:ing)?|vomiting|diarrho?ea|nausea|dizziness|vertigo|numbness|stiffness|output|fluid|aspirate|specimen`;
 
+/**
+ * In a case section, the story told in the present: what is done to the patient in the present
+ * passive ("A CT scan is performed", "Steroids are started") or a measurement ("the sodium is
+ * 118 mmol/L"): its weak claim words are the patient's course ("…, which leads to a rapid
+ * improvement"). Not a verb that also states a fact ("is associated", "is seen in").
+ */
+export const PRESENT_STORY: ClaimExclusion = {
+  name: 'a story told in the present ("a CT scan is performed")',
+  kind: 'patient',
+  caseOnly: true,
+  pattern: lazyPattern(
+    String.raw`\b(?:is|are)\s+(?:(?:\p{L}+ly|now|then|also|again|first|subsequently|immediately|urgently)\s+)?(?:performed|started|commenced|initiated|given|administered|prescribed|done|taken|obtained|undertaken|carried\s+out|admitted|discharged|transferred|referred|treated|stopped|discontinued|continued|switched|changed|planned|scheduled|sent|drawn|placed|inserted|removed|excised|resected|operated|intubated|extubated|diagnosed|discussed|reviewed|examined|evaluated|investigated|monitored|followed\s+up|\d[\d.,]*\s*(?:mmol|µmol|umol|mg|g|ng|pg|mEq|IU|U|units|mm|cm|kg|%|x|×|cells|beats|breaths))(?![\p{L}\d])`,
+    'iu',
+  ),
+  examples: {
+    caseLeaves: ['Steroids are started and the improvement is often rapid.', 'The sodium is 118 mmol/L and usually falls after a fluid restriction.'],
+    caseClaims: ['Methotrexate is started, as it is the first-line treatment for this condition.', 'Levetiracetam is given, which rarely interacts with other drugs.'],
+  },
+};
+
 export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
+  PRESENT_STORY,
   {
     name: 'this patient',
     kind: 'patient',
@@ -445,14 +466,11 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // consistent with…"), nor a past verb ending in -s ("was") or a clause dated "ago".
     name: 'a relative clause in the present tense (", which causes")',
     when: 'case',
-    // Only against a story told in the past: in a story told in the present ("A CT scan is
-    // performed, which reveals a dissection."), the clause goes on with the patient's course.
-    inPastStory: true,
     // The clause keeps its "which" (the subject of an -s form read first as a noun, "peaks").
-    pattern: lazyPattern(String.raw`(?<!\b(?:${FINDINGS})(?:\s+\([^)]*\))?),\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|measures?|weighs?|spans?|reveals?|demonstrates?|yields?|detects?|recommends?|(?:is|are)\s+being|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))`, 'iu'),
+    pattern: lazyPattern(String.raw`(?<!\b(?:${FINDINGS})(?:\s+\([^)]*\))?),\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|measures?|weighs?|spans?|reveals?|demonstrates?|yields?|detects?|finds?|recommends?|raises?\s+(?:the\s+|a\s+)?(?:suspicion|possibility|question|concern)|(?:is|are)\s+being|(?:is|are)\s+(?:(?:strongly|weakly|diffusely|focally|also)\s+)?(?:positive|negative|immunoreactive|indicative|suggestive|suspicious)\b|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))`, 'iu'),
     examples: {
       caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.', 'Gliclazide was replaced by sitagliptin, which does not cause weight gain.'],
-      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'The polyp, which bleeds on contact, was removed at endoscopy.', 'A cast was applied to the arm, which measures 20 cm around the elbow.', 'A CT scan is performed, which shows an aortic dissection.', 'An MRI is obtained, which finds a lesion in the pons.', 'A biopsy was taken, which reveals granulomas.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
+      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'The polyp, which bleeds on contact, was removed at endoscopy.', 'A cast was applied to the arm, which measures 20 cm around the elbow.', 'A biopsy was taken, which reveals granulomas.', 'An MRI is obtained, which finds a lesion in the pons.', 'The biopsy showed spindle cells, which are positive for CD34.', 'The tests show a raised CRP, which is indicative of infection.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
     },
   },
   {

@@ -131,12 +131,6 @@ export interface ClaimClause {
    * ", a mass that is 3 cm wide").
    */
   cuesOnly?: boolean;
-  /**
-   * Not looked for when the sentence before the match tells the story in the present (a present
-   * passive, "A CT scan is performed, which reveals…", or a measurement): a `case` clause whose
-   * present tense counts only against a story told in the past.
-   */
-  inPastStory?: boolean;
   /** What is judged: the text after the match (default), or the text before it (the main clause before an aside). */
   judges?: 'after' | 'before';
   pattern: ClaimRegExp;
