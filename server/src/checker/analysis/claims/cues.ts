@@ -324,9 +324,9 @@ const EFFICACY: ClaimCue[] = [
     // inside a sentence about the patient.
     name: 'the only approved treatment',
     category: 'efficacy',
-    pattern: lazyPattern(String.raw`\bthe\s+only\s+(?:[\p{L}-]+\s+){0,2}?(?:drug|treatment|therapy|medication|medicine|agent|option|cure|vaccine|intervention)\s+(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|available|known|shown|proven|registered|effective)\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\bthe\s+only\s+(?:(?:[\p{L}-]+\s+){0,2}?(?:drug|treatment|therapy|medication|medicine|agent|option|cure|vaccine|intervention)\s+(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|available|known|shown|proven|registered|effective)|(?:curative|effective|definitive|proven|established)\s+(?:[\p{L}-]+\s+)?(?:drug|treatment|therapy|option|intervention|procedure|approach))\b`, 'iu'),
     strong: true,
-    examples: { caseClaims: ['He was given riluzole, the only drug licensed for ALS in his country.'] },
+    examples: { caseClaims: ['He was given riluzole, the only drug licensed for ALS in his country.', 'Surgery is the only curative option for this tumour.'] },
   },
 ];
 
@@ -535,7 +535,8 @@ const GENERAL: ClaimCue[] = [
         // An apposition that ties a finding to a disease (", a response typical of Still disease").
         String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?(?:typical|characteristic|pathognomonic|diagnostic|classic)\s+(?:of|for)\s+${NOT_THIS_ONE}` +
         // What a drug or an exposure is known to do (", known to cause …", ", a drug known to induce …").
-        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:well[\s-])?known\s+to\s+(?!(?:the|us|our|her|his|their|him|them|have|be\s+(?:present|known))\b)\p{L}+` +
+        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:well[\s-]|widely\s+|generally\s+)?(?:known|shown|proven|thought|believed)\s+to\s+(?!(?:the|us|our|her|his|their|him|them|have|be\s+(?:present|known))\b)\p{L}+` +
+        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:widely\s+|generally\s+|now\s+)?(?:considered|regarded)\s+(?:to\s+be\s+|as\s+)?(?:(?:very|relatively|generally)\s+)?(?:safe|effective|beneficial|harmful|useful|superior|contraindicated|first[\s-]line|the\s+(?:best|safest|treatment|drug|standard))\b` +
         String.raw`|(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
         // The treatment a condition calls for (", the antidote of choice for …", ", the only
         // antipsychotic licensed for …").
@@ -550,6 +551,10 @@ const GENERAL: ClaimCue[] = [
         String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected|common|usual|typical|frequent|characteristic)\s+(?:in|with|after)\s+${NOT_THIS_ONE}|\bas\s+(?:it\s+)?(?:(?:often|usually|sometimes|\p{L}+ly)\s+)?(?:happens|occurs)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
         String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
         String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b` +
+        // A risk of a kind given as the reason ("because of the risk of Reye syndrome in children",
+        // "given the high risk of recurrence after an unprovoked embolism"): not the patient's own
+        // risk ("because of the bleeding risk").
+        String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|in\s+view\s+of)\s+the\s+(?:(?:(?:high|higher|increased|known|low|lower|small|substantial|significant|recogni[sz]ed|well-known)\s+)+risk\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:in|after|with|among|following)\s+${NOT_THIS_ONE}|risk\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:in|among)\s+(?:(?:young|younger|older|elderly|pregnant|all)\s+)?(?:${POPULATION})\b)` +
         // A drug's property given as the reason ("given its narrow therapeutic index").
         String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|for|in\s+view\s+of)\s+(?:its|their)\s+(?:(?:very|relatively|long|short|narrow|wide|broad|good|poor|high|low|excellent|favou?rable|better|greater|known)\s+)+(?:[\p{L}-]+\s+)?(?:therapeutic\s+(?:index|window|range)|half-life|penetration|bioavailability|safety\s+profile|side[\s-]effect\s+profile|interactions?|toxicity|clearance|spectrum|potency|efficacy)\b`,
       'iu',
@@ -572,10 +577,13 @@ const GENERAL: ClaimCue[] = [
         'He was given doxycycline, the first-line treatment for early Lyme disease.',
         'Stool cultures grew Yersinia, a bacterium closely associated with reactive arthritis.',
         'Digoxin was reduced, given its narrow therapeutic window.',
+        'She was not given aspirin, because of the risk of Reye syndrome in children.',
+        'Given the high risk of recurrence after an unprovoked embolism, he was anticoagulated indefinitely.',
         'He was offered hip resurfacing, an operation of proven value in young active men.',
         'He was given fomepizole, the antidote of choice for methanol poisoning.',
         'Clozapine was started, the only antipsychotic with proven efficacy in resistant schizophrenia.',
         'A diagnosis of Wilson disease, a disorder of copper transport, was made.',
+        'She was started on sertraline, an antidepressant considered safe after myocardial infarction.',
         'The diagnosis was Whipple disease, an infection caused by Tropheryma whipplei.',
         'Her troponin was raised, a marker of myocardial injury.',
         'Her anaemia was macrocytic, as is common in vitamin B12 deficiency.',
@@ -590,6 +598,7 @@ const GENERAL: ClaimCue[] = [
         'She stopped the tablets, the standard treatment for her in the past year.',
         'The dressing was changed because of its poor absorption of the exudate that day.',
         'She was given the only bed left on the ward.',
+        'Because of the high risk of bleeding after her biopsy, she stayed overnight.',
         'The pain was treated with morphine, the treatment of choice for her in the past.',
         'She had a flare, a disorder of her skin that she knew well.',
         'A mass was found in the adrenal gland, a tumour of 4 cm.',

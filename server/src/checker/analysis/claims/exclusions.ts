@@ -444,6 +444,9 @@ const BARE_PLURAL = String.raw`(?!(?:is|was|has|this|thus|its|his|hers|days|week
 /** A share of a population as a clause's subject ("up to 20% of such fractures", "most of them"). */
 const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|only)\s+)?(?:\d+(?:\.\d+)?\s?%|(?:one|two)\s+in\s+\d|most|many|the\s+majority)\s+of\b`;
 
+/** The kind named with "the" as a clause's subject ("as the drug is cleared by the kidneys", "since the disease is inherited"). */
+const KIND_IS = String.raw`the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s`;
+
 export const CLAIM_CLAUSES: readonly ClaimClause[] = [
   {
     // A non-restrictive relative clause has its own subject: a general fact.
@@ -520,7 +523,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // missed") are general however they are told; "as" gives a reason when "it" or such a share
     // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
     pattern: lazyPattern(
-      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}|the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s|(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT})))\s+` +
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}|${KIND_IS}|(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT}|${KIND_IS}|${BARE_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s)))\s+` +
         String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
         String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${BARE_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b))|(?=the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing|\p{L}+ed\s+(?:in|on)\s+(?:her|his|their|the\s+patient))\b))|(?=(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s+\p{L})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?=${IN_PEOPLE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
       'iu',
@@ -539,6 +542,8 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'Ibuprofen was avoided because NSAIDs are harmful in late pregnancy.',
         'She was offered counselling, since the disease is inherited in a recessive pattern.',
         'He was screened before rituximab, since reactivation can be fatal.',
+        'The dose was adjusted, as the drug is cleared by the kidneys.',
+        'A lipid profile was checked, as statins are less effective in familial hypercholesterolaemia.',
       ],
       caseLeaves: [
         'Lamotrigine was chosen because she is planning a pregnancy.',
