@@ -99,11 +99,11 @@ const LITERATURE: ClaimCue[] = [
     category: 'literature',
     // "had been" only with a verb of publishing: "which had been noted six months before" is
     // this patient's history.
-    pattern: lazyPattern(String.raw`\b(?:(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|hypothesi[sz]ed|postulated|advocated|recommended)|had\s+(?:(?:also|previously|rarely|only|not|never|ever|often|already|widely)\s+)*been\s+(?:reported|described|documented|published|proposed|suggested|implicated|shown|demonstrated))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|hypothesi[sz]ed|postulated|advocated|recommended)|had\s+(?:(?:also|previously|rarely|only|not|never|ever|often|already|widely)\s+)*been\s+(?:reported|described|documented|published|proposed|suggested|implicated|shown|demonstrated))\b(?!\s+to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:authorit(?:y|ies)|cent(?:re|er)|agency|board|department|registry|service|office|committee|police|family|parents))`, 'iu'),
     strong: true,
     examples: {
       claims: ['Vasculitis has also been reported after vaccination.', 'Only eight cases have been published.', 'It had been reported that the toxin spares the sensory nerves.'],
-      caseLeaves: ['MRI showed a cyst, which had been noted six months before.'],
+      caseLeaves: ['MRI showed a cyst, which had been noted six months before.', 'The boy had been reported to the health authorities as a case of measles.'],
     },
   },
   {
@@ -119,9 +119,9 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'reported cases',
     category: 'literature',
-    pattern: lazyPattern(String.raw`\b(?:(?:reported|described|published|documented|previous|similar|(?<!\bthe\s)other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?:reported|described|published|documented|previous|similar|(?<!\bthe\s)other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b(?!\s+to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:authorit(?:y|ies)|cent(?:re|er)|agency|board|department|registry|service|office|committee|police|family|parents))`, 'iu'),
     strong: true,
-    examples: { claims: ['Previously described cases were mostly in young women.', 'Similar cases responded to quinine.'], caseLeaves: ['The first was seen in May; the other cases followed within a week.'] },
+    examples: { claims: ['Previously described cases were mostly in young women.', 'Similar cases responded to quinine.'], caseLeaves: ['The first was seen in May; the other cases followed within a week.', 'The case was reported to the national pharmacovigilance centre.'] },
   },
   {
     name: 'the literature',
@@ -140,12 +140,12 @@ const LITERATURE: ClaimCue[] = [
     // knowledge", the paper's own statement, see exclusions.ts).
     name: 'novelty ("the first reported case")',
     category: 'literature',
-    pattern: lazyPattern(String.raw`\b(?:(?:is|was|represents?|constitutes?|be)\s+(?:(?:also|probably|possibly|likely|perhaps)\s+)?(?:the\s+)?first\s+(?:(?:reported|documented|published|described|known|recorded)\s+)?(?:case|report|description)|first\s+(?:reported|documented|published|described)\s+(?:case|report)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined)\s+(?:by|in\s+\d{4}))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?:is|was|represents?|constitutes?|be)\s+(?:(?:also|probably|possibly|likely|perhaps)\s+)?(?:the\s+)?first\s+(?:(?:reported|documented|published|described|known|recorded)\s+)?(?:case|report|description)|first\s+(?:reported|documented|published|described)\s+(?:case|report)|(?:first|originally)\s+(?:described|reported|introduced|identified|recognized|recognised|defined|coined)\s+(?:by(?!\s+(?:the|her|his|our|a|an)\s+(?:[\p{L}-]+\s+)?(?:radiologist|pathologist|surgeon|physician|doctor|nurse|patient|family|parents|mother|father|team|general\s+practitioner|gp|sonographer|dermatologist|ophthalmologist|neurologist|cardiologist)\b)|in\s+\d{4}))\b`, 'iu'),
     strong: true,
     advice: 'Add a citation, or hedge it ("to our knowledge").',
     examples: {
       claims: ['This is the first case of cramps after the vaccine.', 'The syndrome was first described by Isaacs.'],
-      caseLeaves: ['The first case was a 40-year-old man with cramps.'],
+      caseLeaves: ['The first case was a 40-year-old man with cramps.', 'The lesion was first described by the radiologist as a cyst.'],
     },
   },
   {
@@ -345,9 +345,9 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'rate per population',
     category: 'statistic',
-    pattern: lazyPattern(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)(?!\s*(?:m?l|d[lL]|mL|µ[lL]|u[lL]|fields?|hpf|g|mg|kg|cm|mm|grams?)\b)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
     strong: true,
-    examples: { claims: ['One in 10,000 births is affected.', 'Cramps affect 30 per 1,000 adults each year.'] },
+    examples: { claims: ['One in 10,000 births is affected.', 'Cramps affect 30 per 1,000 adults each year.'], caseLeaves: ['CSF protein was 45 mg per 100 mL.'] },
   },
   {
     name: 'percentage of a population',
@@ -390,9 +390,9 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'mortality or survival',
     category: 'statistic',
-    pattern: lazyPattern(String.raw`\b(?:mortality\b${NOT_OURS}|case[- ]fatality|survival\s+(?:rate|time|is|of)|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?<!\b(?:patient['\u2019]s|her|his|their|its)\s+(?:[\p{L}-]+\s+)?)mortality\b${NOT_OURS}|case[- ]fatality|survival\s+(?:rate|time|is|of(?!\s+(?:the|her|his|our|this|their)\b))|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b`, 'iu'),
     strong: true,
-    examples: { claims: ['Mortality reaches 30% without treatment.'], caseLeaves: ['The mortality in this patient was attributed to sepsis.'] },
+    examples: { claims: ['Mortality reaches 30% without treatment.'], caseLeaves: ['The mortality in this patient was attributed to sepsis.', "The patient's mortality risk was put at 20% by the score.", 'The survival of the graft at one year was good.'] },
   },
   {
     name: 'age at onset or diagnosis',
