@@ -447,18 +447,27 @@ const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|o
 /** The kind named with "the" as a clause's subject ("as the drug is cleared by the kidneys", "since the disease is inherited"). */
 const KIND_IS = String.raw`the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s`;
 
+/**
+ * Places and services a patient lives, works or is treated in ("a village, which is 50 km from
+ * …", "a local hospital, which does not have …"): a relative clause on one tells the setting of
+ * this case, not a medical fact.
+ */
+const PLACES = String.raw`village|town|city|hospital|clinic|cent(?:re|er)|unit|ward|department|factory|farm|school|nursery|home|house|flat|practice|company|mine|workshop|office|laboratory`;
+/** A measurement with a unit in a clause (", which is set to a tidal volume of 400 mL"): this case's figure. */
+const MEASURED = String.raw`[^,;]*?\d\s*(?:mm|cm|km|m|mL|ml|dL|L|kg|g|mg|µg|mcg|mmol|µmol|mmHg|bpm)\b`;
+
 export const CLAIM_CLAUSES: readonly ClaimClause[] = [
   {
     // A non-restrictive relative clause has its own subject: a general fact.
     name: 'relative clause (", which prolongs")',
     when: 'patient',
     // Not the authors' inference from this case (", which suggests that…").
-    pattern: /,\s+which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?)\b)(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u,
+    pattern: lazyPattern(String.raw`(?<!\b(?:${PLACES})),\s+which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?)\b)(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)`, 'u'),
     examples: {
       // (In a case section the present-tense relative clause below covers it too.)
       claims: ['Our patient received riluzole, which prolongs survival in this disease.'],
       caseClaims: ['She received riluzole, which prolongs survival in this disease.'],
-      caseLeaves: ['She received riluzole, which was stopped after a month.', 'She recovered on quinine alone, which suggests that her variant causes a milder disease.'],
+      caseLeaves: ['She received riluzole, which was stopped after a month.', 'She recovered on quinine alone, which suggests that her variant causes a milder disease.', 'She was referred to our clinic, which is a centre for rare diseases.'],
     },
   },
   {
@@ -470,10 +479,10 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     name: 'a relative clause in the present tense (", which causes")',
     when: 'case',
     // The clause keeps its "which" (the subject of an -s form read first as a noun, "peaks").
-    pattern: lazyPattern(String.raw`(?<!\b(?:${FINDINGS})(?:\s+\([^)]*\))?),\s+(?=which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|measures?|weighs?|spans?|reveals?|demonstrates?|yields?|detects?|finds?|recommends?|raises?\s+(?:the\s+|a\s+)?(?:suspicion|possibility|question|concern)|(?:is|are)\s+being|(?:is|are)\s+(?:(?:strongly|weakly|diffusely|focally|also)\s+)?(?:positive|negative|immunoreactive|indicative|suggestive|suspicious)\b|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))`, 'iu'),
+    pattern: lazyPattern(String.raw`(?<!\b(?:${FINDINGS}|${PLACES})(?:\s+\([^)]*\))?),\s+(?=which\s+(?!${MEASURED}|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:changed|set|worn|kept|taken|given|used|applied|adjusted|repeated|checked|measured|monitored|continued|renewed|replaced|emptied|flushed)\s+(?:every|each|daily|twice|once|weekly|monthly|hourly|at\s+night|\d)|(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|measures?|weighs?|spans?|reveals?|demonstrates?|yields?|detects?|finds?|recommends?|raises?\s+(?:the\s+|a\s+)?(?:suspicion|possibility|question|concern)|(?:is|are)\s+being|(?:is|are)\s+(?:(?:strongly|weakly|diffusely|focally|also)\s+)?(?:positive|negative|immunoreactive|indicative|suggestive|suspicious)\b|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))`, 'iu'),
     examples: {
       caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.', 'Gliclazide was replaced by sitagliptin, which does not cause weight gain.'],
-      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'The polyp, which bleeds on contact, was removed at endoscopy.', 'A cast was applied to the arm, which measures 20 cm around the elbow.', 'A biopsy was taken, which reveals granulomas.', 'An MRI is obtained, which finds a lesion in the pons.', 'The biopsy showed spindle cells, which are positive for CD34.', 'The tests show a raised CRP, which is indicative of infection.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
+      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'The polyp, which bleeds on contact, was removed at endoscopy.', 'A cast was applied to the arm, which measures 20 cm around the elbow.', 'A biopsy was taken, which reveals granulomas.', 'An MRI is obtained, which finds a lesion in the pons.', 'He lives in a village, which is two hours from the nearest hospital.', 'The wound was dressed with alginate, which is changed every two days.', 'She was put on a ventilator, which delivers 400 mL a breath.', 'The biopsy showed spindle cells, which are positive for CD34.', 'The tests show a raised CRP, which is indicative of infection.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
     },
   },
   {
