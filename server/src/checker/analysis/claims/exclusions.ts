@@ -456,6 +456,9 @@ const PLACES = String.raw`village|town|city|hospital|clinic|cent(?:re|er)|unit|w
 /** A measurement with a unit in a clause (", which is set to a tidal volume of 400 mL"): this case's figure. */
 const MEASURED = String.raw`[^,;]*?\d\s*(?:mm|cm|km|m|mL|ml|dL|L|kg|g|mg|µg|mcg|mmol|µmol|mmHg|bpm)\b`;
 
+/** A bare plural after up to two modifiers ("calcium antagonists are", "anti-inflammatory drugs can"), no determiner. */
+const MODIFIED_PLURAL = String.raw`(?!(?:the|a|an|this|that|these|those|her|his|their|its|our|both|all|each|two|three|four|some|several|many|no)\b)(?:[\p{L}-]+\s+){0,2}?${BARE_PLURAL}`;
+
 export const CLAIM_CLAUSES: readonly ClaimClause[] = [
   {
     // A non-restrictive relative clause has its own subject: a general fact.
@@ -532,9 +535,9 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // missed") are general however they are told; "as" gives a reason when "it" or such a share
     // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
     pattern: lazyPattern(
-      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}|${KIND_IS}|(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT}|${KIND_IS}|${BARE_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s)))\s+` +
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}|${KIND_IS}|(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT}|${KIND_IS}|${MODIFIED_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s)))\s+` +
         String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
-        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${BARE_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b))|(?=the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing|\p{L}+ed\s+(?:in|on)\s+(?:her|his|their|the\s+patient))\b))|(?=(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s+\p{L})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?=${IN_PEOPLE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
+        String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${MODIFIED_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b))|(?=the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing|\p{L}+ed\s+(?:in|on)\s+(?:her|his|their|the\s+patient))\b))|(?=(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s+\p{L})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?=${IN_PEOPLE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
       'iu',
     ),
     examples: {
@@ -549,6 +552,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
         'Plasma exchange was chosen because responses are faster in younger adults.',
         'Her ferrets were rehomed, since ferrets carry influenza.',
         'Ibuprofen was avoided because NSAIDs are harmful in late pregnancy.',
+        'Nifedipine was avoided because calcium antagonists are poorly tolerated in heart failure.',
         'She was offered counselling, since the disease is inherited in a recessive pattern.',
         'He was screened before rituximab, since reactivation can be fatal.',
         'The dose was adjusted, as the drug is cleared by the kidneys.',
