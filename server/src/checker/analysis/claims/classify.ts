@@ -58,6 +58,20 @@ const NO_CONTEXT: SentenceContext = Object.freeze({});
 const NO_CUES: ClaimCue[] = [];
 
 
+/** The word that ends right before offset `at` (spaces and one bracketed group skipped), lower-cased. */
+function wordBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+  if (i > 0 && text[i - 1] === ')') {
+    const open = text.lastIndexOf('(', i - 1);
+    if (open >= 0) i = open;
+    while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+  }
+  const end = i;
+  while (i > 0 && wordUnit(text.charCodeAt(i - 1)) >= 0) i--;
+  return text.slice(i, end).toLowerCase();
+}
+
 /** A past-tense auxiliary anywhere: the sentence tells what happened. */
 const PAST_AUX = /\b(?:was|were|had|did)\b/iu;
 
@@ -874,6 +888,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
           if (clause.cuesOnly && this.f.candidates.length === 0) continue;
           const m = run(clause.pattern, this.f);
           if (!m) continue;
+          if (clause.notAfter && clause.notAfter.has(wordBefore(this.text, m.index))) continue;
           // The text after the match is judged, or the main clause before it (an aside).
           const before = clause.judges === 'before';
           const offset = before ? 0 : m.index + m[0].length;

@@ -390,7 +390,7 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'mortality or survival',
     category: 'statistic',
-    pattern: lazyPattern(String.raw`\b(?:(?<!\b(?:patient['\u2019]s|her|his|their|its)\s+(?:[\p{L}-]+\s+)?)mortality\b${NOT_OURS}|case[- ]fatality|survival\s+(?:rate|time|is|of(?!\s+(?:the|her|his|our|this|their)\b))|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:mortality(?<!\b(?:patient['\u2019]s|her|his|their|its)\s+(?:[\p{L}-]+\s+)?mortality)\b${NOT_OURS}|case[- ]fatality|survival\s+(?:rate|time|is|of(?!\s+(?:the|her|his|our|this|their)\b))|(?:\d+|five|ten)[- ]year\s+survival|median\s+survival|life\s+expectancy|(?:is|are)\s+(?:often\s+|usually\s+|frequently\s+|uniformly\s+|invariably\s+)?(?:fatal|lethal))\b`, 'iu'),
     strong: true,
     examples: { claims: ['Mortality reaches 30% without treatment.'], caseLeaves: ['The mortality in this patient was attributed to sepsis.', "The patient's mortality risk was put at 20% by the score.", 'The survival of the graft at one year was good.'] },
   },

@@ -131,6 +131,11 @@ export interface ClaimClause {
    * ", a mass that is 3 cm wide").
    */
   cuesOnly?: boolean;
+  /**
+   * Not after these words (lower case): the word right before the match (a bracket skipped) names
+   * what the clause is about ("the polyp, which measures…", "a village, which is…").
+   */
+  notAfter?: ReadonlySet<string>;
   /** What is judged: the text after the match (default), or the text before it (the main clause before an aside). */
   judges?: 'after' | 'before';
   pattern: ClaimRegExp;
