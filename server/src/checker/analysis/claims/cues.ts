@@ -535,15 +535,8 @@ const GENERAL: ClaimCue[] = [
         // An apposition that ties a finding to a disease (", a response typical of Still disease").
         String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?(?:typical|characteristic|pathognomonic|diagnostic|classic)\s+(?:of|for)\s+${NOT_THIS_ONE}` +
         // What a drug or an exposure is known to do (", known to cause …", ", a drug known to induce …").
-        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:well[\s-]|widely\s+|generally\s+)?(?:known|shown|proven|thought|believed)\s+to\s+(?!(?:the|us|our|her|his|their|him|them|have|be\s+(?:present|known))\b)\p{L}+` +
-        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:widely\s+|generally\s+|now\s+)?(?:considered|regarded)\s+(?:to\s+be\s+|as\s+)?(?:(?:very|relatively|generally)\s+)?(?:safe|effective|beneficial|harmful|useful|superior|contraindicated|first[\s-]line|the\s+(?:best|safest|treatment|drug|standard))\b` +
+        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:well[\s-])?known\s+to\s+(?!(?:the|us|our|her|his|their|him|them|have|be\s+(?:present|known))\b)\p{L}+` +
         String.raw`|(?:the|a)\s+(?:hallmark|signature|sine\s+qua\s+non)\s+of\s+${NOT_THIS_ONE}` +
-        // The treatment a condition calls for (", the antidote of choice for …", ", the only
-        // antipsychotic licensed for …").
-        String.raw`|(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?(?:treatment|therapy|drug|agent|antibiotic|antidote|test|investigation|option|approach|procedure|regimen|vaccine|modality)\s+of\s+choice\s+(?:for|in)\s+${NOT_THIS_ONE}` +
-        String.raw`|the\s+only\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|registered|proven|shown\s+to|known\s+to|effective\s+(?:for|in|against)|with\s+(?:proven|established|demonstrated)\s+(?:efficacy|benefit|value))\b` +
-        // A definition of the named thing (", a disorder of copper transport", ", an inhibitor of …").
-        String.raw`|(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:disorder|disease|syndrome|condition|infection|tumou?r|neoplasm|malignancy|vasculitis|deficiency|inhibitor|antagonist|agonist|analogue|analog|antibody|enzyme|organism|bacterium|bacillus|virus|fungus|yeast|parasite|protozoan|hormone|toxin|marker|feature|manifestation|complication)\s+(?:of|characteri[sz]ed\s+by|defined\s+by|caused\s+by|transmitted\s+by|produced\s+by)\s+(?!\d)${NOT_THIS_ONE}` +
         String.raw`|(?:the|a)\s+(?:first[\s-]line|second[\s-]line|standard|preferred|recommended|usual|gold[\s-]standard|mainstay|established|specific|definitive)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|antibiotic|test|investigation|option|approach|procedure|antidote|antitoxin|antivenom|vaccine|regimen|remedy|choice)\s+(?:for|of|in|to)\s+${NOT_THIS_ONE}` +
         String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:strongly|closely|frequently|commonly|often|classically|well)[\s-]+)?(?:associated|linked)\s+with\s+${NOT_THIS_ONE}` +
         String.raw`|(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(?:treatment|therapy|drug|agent|option|procedure|intervention|operation)\s+(?:with|of)\s+(?:proven|established|known|documented|demonstrated|recogni[sz]ed)\s+(?:benefit|efficacy|value|effect)\b` +
@@ -551,10 +544,6 @@ const GENERAL: ClaimCue[] = [
         String.raw`|\bas\s+is\s+(?:\p{L}+ly\s+)?(?:found|seen|observed|described|reported|expected|common|usual|typical|frequent|characteristic)\s+(?:in|with|after)\s+${NOT_THIS_ONE}|\bas\s+(?:it\s+)?(?:(?:often|usually|sometimes|\p{L}+ly)\s+)?(?:happens|occurs)\s+(?:in|with|after)\s+${NOT_THIS_ONE}` +
         String.raw`|\b(?:approved|licensed)\s+(?:by\s+[\p{L}-]+\s+)?(?:for|in)\s+(?:the\s+(?:treatment|prevention)\s+of\s+)?(?!(?:him|her|them|use|this|our|his|their|the\s+patient|compassionate|off-label|off\s+label)\b)\p{L}` +
         String.raw`|\b(?:its|their)\s+(?:known|established|proven|recogni[sz]ed|documented|reported|well-known)\s+(?:efficacy|effect|effects|benefit|benefits|role|value|action|toxicity|safety)\b` +
-        // A risk of a kind given as the reason ("because of the risk of Reye syndrome in children",
-        // "given the high risk of recurrence after an unprovoked embolism"): not the patient's own
-        // risk ("because of the bleeding risk").
-        String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|in\s+view\s+of)\s+the\s+(?:(?:(?:high|higher|increased|known|low|lower|small|substantial|significant|recogni[sz]ed|well-known)\s+)+risk\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:in|after|with|among|following)\s+${NOT_THIS_ONE}|risk\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:in|among)\s+(?:(?:young|younger|older|elderly|pregnant|all)\s+)?(?:${POPULATION})\b)` +
         // A drug's property given as the reason ("given its narrow therapeutic index").
         String.raw`|\b(?:given|because\s+of|owing\s+to|due\s+to|for|in\s+view\s+of)\s+(?:its|their)\s+(?:(?:very|relatively|long|short|narrow|wide|broad|good|poor|high|low|excellent|favou?rable|better|greater|known)\s+)+(?:[\p{L}-]+\s+)?(?:therapeutic\s+(?:index|window|range)|half-life|penetration|bioavailability|safety\s+profile|side[\s-]effect\s+profile|interactions?|toxicity|clearance|spectrum|potency|efficacy)\b`,
       'iu',
@@ -577,15 +566,7 @@ const GENERAL: ClaimCue[] = [
         'He was given doxycycline, the first-line treatment for early Lyme disease.',
         'Stool cultures grew Yersinia, a bacterium closely associated with reactive arthritis.',
         'Digoxin was reduced, given its narrow therapeutic window.',
-        'She was not given aspirin, because of the risk of Reye syndrome in children.',
-        'Given the high risk of recurrence after an unprovoked embolism, he was anticoagulated indefinitely.',
         'He was offered hip resurfacing, an operation of proven value in young active men.',
-        'He was given fomepizole, the antidote of choice for methanol poisoning.',
-        'Clozapine was started, the only antipsychotic with proven efficacy in resistant schizophrenia.',
-        'A diagnosis of Wilson disease, a disorder of copper transport, was made.',
-        'She was started on sertraline, an antidepressant considered safe after myocardial infarction.',
-        'The diagnosis was Whipple disease, an infection caused by Tropheryma whipplei.',
-        'Her troponin was raised, a marker of myocardial injury.',
         'Her anaemia was macrocytic, as is common in vitamin B12 deficiency.',
       ],
       caseLeaves: [
@@ -597,12 +578,60 @@ const GENERAL: ClaimCue[] = [
         'He had a fall, the main risk factor for his fracture.',
         'She stopped the tablets, the standard treatment for her in the past year.',
         'The dressing was changed because of its poor absorption of the exudate that day.',
+      ],
+    },
+  },
+  {
+    // What a treatment or a thing of a kind is, told in passing after a comma: the treatment a
+    // condition calls for (", the antidote of choice for …", ", the only antipsychotic licensed
+    // for …"), a definition (", a disorder of copper transport", ", an inhibitor of …"), what it
+    // is held to be (", considered safe after …", ", shown to reduce …"). A cue of its own, so
+    // that its words do not make the long pattern above run.
+    name: 'a role or a definition told in passing',
+    category: 'general',
+    pattern: lazyPattern(
+      String.raw`,\s+(?:` +
+        String.raw`(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}?(?:treatment|therapy|drug|agent|antibiotic|antidote|test|investigation|option|approach|procedure|regimen|vaccine|modality)\s+of\s+choice\s+(?:for|in)\s+${NOT_THIS_ONE}` +
+        String.raw`|the\s+only\s+(?:[\p{L}-]+\s+){1,3}?(?:(?:currently|now|yet|ever)\s+)?(?:licensed|approved|registered|proven|shown\s+to|known\s+to|effective\s+(?:for|in|against)|with\s+(?:proven|established|demonstrated)\s+(?:efficacy|benefit|value))\b` +
+        String.raw`|(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:disorder|disease|syndrome|condition|infection|tumou?r|neoplasm|malignancy|vasculitis|deficiency|inhibitor|antagonist|agonist|analogue|analog|antibody|enzyme|organism|bacterium|bacillus|virus|fungus|yeast|parasite|protozoan|hormone|toxin|marker|feature|manifestation|complication)\s+(?:of|characteri[sz]ed\s+by|defined\s+by|caused\s+by|transmitted\s+by|produced\s+by)\s+(?!\d)${NOT_THIS_ONE}` +
+        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:widely\s+|generally\s+|now\s+)?(?:considered|regarded)\s+(?:to\s+be\s+|as\s+)?(?:(?:very|relatively|generally)\s+)?(?:safe|effective|beneficial|harmful|useful|superior|contraindicated|first[\s-]line|the\s+(?:best|safest|treatment|drug|standard))\b` +
+        String.raw`|(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){1,2}?)?(?:widely\s+|generally\s+)?(?:shown|proven|thought|believed)\s+to\s+(?!(?:the|us|our|her|his|their|him|them|have|be\s+(?:present|known))\b)\p{L}+` +
+        String.raw`)`,
+      'iu',
+    ),
+    strong: true,
+    examples: {
+      caseClaims: [
+        'He was given fomepizole, the antidote of choice for methanol poisoning.',
+        'Clozapine was started, the only antipsychotic with proven efficacy in resistant schizophrenia.',
+        'A diagnosis of Wilson disease, a disorder of copper transport, was made.',
+        'The diagnosis was Whipple disease, an infection caused by Tropheryma whipplei.',
+        'Her troponin was raised, a marker of myocardial injury.',
+        'She was started on sertraline, an antidepressant considered safe after myocardial infarction.',
+        'She was given tranexamic acid, shown to lessen bleeding after trauma.',
+      ],
+      caseLeaves: [
         'She was given the only bed left on the ward.',
-        'Because of the high risk of bleeding after her biopsy, she stayed overnight.',
         'The pain was treated with morphine, the treatment of choice for her in the past.',
         'She had a flare, a disorder of her skin that she knew well.',
         'A mass was found in the adrenal gland, a tumour of 4 cm.',
       ],
+    },
+  },
+  {
+    // A risk of a kind given as the reason ("because of the risk of Reye syndrome in children",
+    // "given the high risk of recurrence after an unprovoked embolism"): not the patient's own
+    // risk ("because of the bleeding risk", "… after her biopsy").
+    name: 'a risk of a kind as the reason',
+    category: 'general',
+    pattern: lazyPattern(
+        String.raw`\b(?:given|because\s+of|owing\s+to|due\s+to|in\s+view\s+of)\s+the\s+(?:(?:(?:high|higher|increased|known|low|lower|small|substantial|significant|recogni[sz]ed|well-known)\s+)+risk\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:in|after|with|among|following)\s+${NOT_THIS_ONE}|risk\s+of\s+(?:[\p{L}-]+\s+){1,4}?(?:in|among)\s+(?:(?:young|younger|older|elderly|pregnant|all)\s+)?(?:${POPULATION})\b)`,
+      'iu',
+    ),
+    strong: true,
+    examples: {
+      caseClaims: ['She was not given aspirin, because of the risk of Reye syndrome in children.', 'Given the high risk of recurrence after an unprovoked embolism, he was anticoagulated indefinitely.'],
+      caseLeaves: ['Because of the high risk of bleeding after her biopsy, she stayed overnight.', 'Because of the bleeding risk, the biopsy was deferred.'],
     },
   },
   {
