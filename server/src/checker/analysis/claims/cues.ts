@@ -345,7 +345,7 @@ const STATISTIC: ClaimCue[] = [
   {
     name: 'rate per population',
     category: 'statistic',
-    pattern: lazyPattern(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)(?!\s*(?:m?l|d[lL]|mL|µ[lL]|u[lL]|fields?|hpf|g|mg|kg|cm|mm|grams?)\b)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:per\s+(?:100[, ]?000|10[, ]?000|1[, ]?000|100|million|thousand|capita)(?!\s*(?:m?l|dl|µl|ul|fields?|hpf|g|mg|kg|cm|mm|grams?)\b)|(?:\d[\d,.]*|one|two|three|four|five)\s+(?:in|out\s+of|of\s+every)\s+(?:\d[\d,.]*|a\s+(?:thousand|million))\s+(?:[\p{L}-]+\s+)?(?:${POPULATION}))\b`, 'iu'),
     strong: true,
     examples: { claims: ['One in 10,000 births is affected.', 'Cramps affect 30 per 1,000 adults each year.'], caseLeaves: ['CSF protein was 45 mg per 100 mL.'] },
   },

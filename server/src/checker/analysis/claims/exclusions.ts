@@ -25,7 +25,7 @@ export const PRESENT_STORY: ClaimExclusion = {
   kind: 'patient',
   caseOnly: true,
   pattern: lazyPattern(
-    String.raw`\b(?:is|are)\s+(?:(?:\p{L}+ly|now|then|also|again|first|subsequently|immediately|urgently)\s+)?(?:performed|started|commenced|initiated|given|administered|prescribed|done|taken|obtained|undertaken|carried\s+out|admitted|discharged|transferred|referred|treated|stopped|discontinued|continued|switched|changed|planned|scheduled|sent|drawn|placed|inserted|removed|excised|resected|operated|intubated|extubated|diagnosed|discussed|reviewed|examined|evaluated|investigated|monitored|followed\s+up|\d[\d.,]*\s*(?:mmol|µmol|umol|mg|g|ng|pg|mEq|IU|U|units|mm|cm|kg|%|x|×|cells|beats|breaths))(?![\p{L}\d])`,
+    String.raw`\b(?:is|are)\s+(?:(?:\p{L}+ly|now|then|also|again|first|subsequently|immediately|urgently)\s+)?(?:performed|started|commenced|initiated|given|administered|prescribed|done|taken|obtained|undertaken|carried\s+out|admitted|discharged|transferred|referred|treated|stopped|discontinued|continued|switched|changed|planned|scheduled|sent|drawn|placed|inserted|removed|excised|resected|operated|intubated|extubated|diagnosed|discussed|reviewed|examined|evaluated|investigated|monitored|followed\s+up|\d[\d.,]*\s*(?:mmol|µmol|umol|mg|g|ng|pg|meq|iu|u|units|mm|cm|kg|%|x|×|cells|beats|breaths))(?![\p{L}\d])`,
     'iu',
   ),
   examples: {
@@ -455,8 +455,8 @@ const KIND_IS = String.raw`the\s+(?:disease|syndrome|condition|disorder|infectio
  * this case, not a medical fact.
  */
 const PLACE_WORDS: readonly string[] = ['village', 'town', 'city', 'hospital', 'clinic', 'centre', 'center', 'unit', 'ward', 'department', 'factory', 'farm', 'school', 'nursery', 'home', 'house', 'flat', 'practice', 'company', 'mine', 'workshop', 'office', 'laboratory'];
-/** A measurement with a unit in a clause (", which is set to a tidal volume of 400 mL"): this case's figure. */
-const MEASURED = String.raw`[^,;]*?\d\s*(?:mm|cm|km|m|mL|ml|dL|L|kg|g|mg|µg|mcg|mmol|µmol|mmHg|bpm)\b`;
+/** A measurement with a unit in a clause (", which is set to a tidal volume of 400 mL"): this case's figure. Units in lower case: a pattern naming a capital letter cannot run on the lower-cased sentence. */
+const MEASURED = String.raw`[^,;]*?\d\s*(?:mm|cm|km|m|ml|dl|l|kg|g|mg|µg|mcg|mmol|µmol|mmhg|bpm)\b`;
 
 /** A bare plural after up to two modifiers ("calcium antagonists are", "anti-inflammatory drugs can"), no determiner. */
 const MODIFIED_PLURAL = String.raw`(?!(?:the|a|an|this|that|these|those|her|his|their|its|our|both|all|each|two|three|four|some|several|many|no)\b)(?:[\p{L}-]+\s+){0,2}?${BARE_PLURAL}`;
