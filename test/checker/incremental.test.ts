@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { seededRandom as randomOf } from '../../bench/random';
-import { check, createIncrementalChecker, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Format } from '../../server/src/checker';
+import { check, createIncrementalChecker, RULES, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Format, type Rule } from '../../server/src/checker';
 import { analyseAbbreviations } from '../../server/src/checker/analysis/abbreviations';
 import { caseFacts } from '../../server/src/checker/analysis/case-facts';
 import { figureMentions } from '../../server/src/checker/analysis/figures';
@@ -272,11 +272,99 @@ describe('incremental checker (engine/incremental.ts)', () => {
         assert.deepStrictEqual(analysesOf(incremental), analysesOf(full), `edit ${i}: the document-level analyses differ from a full check's`);
       }
       // Most of the work was found in the memo, and the memo holds no more than two checks' worth.
-      const { hits, misses, size } = checker.stats();
+      const { hits, misses, size, reused } = checker.stats();
+      // The citation rules' findings were reused after some of the edits (engine/reuse.ts: Markdown only).
+      if (c.format === 'markdown') assert.ok(reused > 0, 'no rule run was reused');
+      else assert.equal(reused, 0);
       assert.ok(hits > misses * 4, `hits ${hits}, misses ${misses}`);
       assert.ok(size < 4 * (check(text, { format: c.format }).model.sentences.length + 200), `memo size ${size}`);
     });
   }
+
+  describe('a rule with a scope (Rule.scope, engine/reuse.ts)', () => {
+    const doc = [
+      '# Cramps in motor neuron disease',
+      '',
+      '## Introduction',
+      '',
+      'Cramps are common in motor neuron disease [1], and they often respond to quinine [2]. Our patient had them for years.',
+      '',
+      'A second paragraph without any citation, long enough to type in the middle of it.',
+      '',
+      '## References',
+      '',
+      '1. Lee A. A paper on cramps. J Neurol. 2020.',
+      '2. Kim B. Another paper. J Neurol. 2021.',
+      '3. Park C. A paper never cited. J Neurol. 2022.',
+      '',
+    ].join('\n');
+    let runs = 0;
+    /** Reports every citation, with a fix that writes beside it: a function of the citations alone. */
+    const probe: Rule = {
+      id: 'citation-probe',
+      description: 'Reports each citation (test).',
+      defaultSeverity: 'warning',
+      scope: 'citations',
+      check(ctx) {
+        runs++;
+        for (const c of ctx.doc.citations) {
+          ctx.report({ start: c.start, end: c.end, message: `cites ${c.keys.join(', ')}`, fixes: [{ title: 'Mark', kind: 'fix', edits: [{ start: c.end, end: c.end, newText: '*' }] }] });
+        }
+      },
+    };
+    const rules = [...RULES, probe];
+    const typed = (text: string, after: string, what: string) => {
+      const at = text.indexOf(after);
+      assert.ok(at >= 0, after);
+      return text.slice(0, at + after.length) + what + text.slice(at + after.length);
+    };
+    const cases: { name: string; edit: (t: string) => string; reused: boolean }[] = [
+      { name: 'a letter typed in a paragraph without citations', edit: (t) => typed(t, 'long enough', 'x'), reused: true },
+      { name: 'a word typed in a cited paragraph, away from its citations', edit: (t) => typed(t, 'Our pat', 'ient '), reused: true },
+      { name: 'characters deleted in a paragraph', edit: (t) => t.replace('without any citation', 'without citation'), reused: true },
+      { name: 'the same text again', edit: (t) => t, reused: true },
+      { name: 'a letter typed just after a citation', edit: (t) => typed(t, '[1]', 'x'), reused: false },
+      { name: 'a letter typed just before a citation', edit: (t) => typed(t, 'disease ', 'x'), reused: false },
+      { name: 'a citation typed', edit: (t) => typed(t, 'long enough', ' [3]'), reused: false },
+      { name: 'a line break typed in a paragraph', edit: (t) => typed(t, 'long enough', '\n'), reused: false },
+      { name: 'a letter typed in a reference entry', edit: (t) => typed(t, 'Another', 'x'), reused: false },
+      { name: 'a letter typed in a heading', edit: (t) => typed(t, '## Intro', 'x'), reused: false },
+      { name: 'a letter typed in the first paragraph of a section, at its start', edit: (t) => typed(t, '\n\n', 'x'), reused: false },
+    ];
+    for (const c of cases) {
+      it(`${c.reused ? 'reuses' : 'runs again'} after ${c.name}, with a full check's findings`, () => {
+        const checker = createIncrementalChecker();
+        checker.check(doc, { rules });
+        const before = runs;
+        const reusedBefore = checker.stats().reused;
+        const text = c.edit(doc);
+        const result = checker.check(text, { rules });
+        assert.equal(runs - before, c.reused ? 0 : 1, 'the probe ran');
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules }).findings));
+        // The citation rules (citation-reference, citation-order, reference-entry) too.
+        assert.equal(checker.stats().reused - reusedBefore, c.reused ? 4 : 0);
+      });
+    }
+    it('runs again after the config or the rules changed, and after clear()', () => {
+      const checker = createIncrementalChecker();
+      checker.check(doc, { rules });
+      let before = runs;
+      checker.check(doc, { rules, config: { citationOrder: 'none' } });
+      assert.equal(runs - before, 1);
+      before = runs;
+      checker.check(doc, { rules });
+      assert.equal(runs - before, 1);
+      before = runs;
+      checker.check(doc, { rules: [...rules] }); // the same rules
+      checker.check(doc, { rules: [...RULES, { ...probe }] }); // another probe
+      assert.equal(runs - before, 1);
+      checker.clear();
+      assert.equal(checker.stats().reused, 0);
+      before = runs;
+      checker.check(doc, { rules: [...RULES, probe] });
+      assert.equal(runs - before, 1);
+    });
+  });
 
   it('keeps no old version of the text alive: the heap stays flat over many edits of a long document', () => {
     // (A memoised value or key that is a slice of the text would keep each version it was cut from.)

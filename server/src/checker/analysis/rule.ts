@@ -67,4 +67,13 @@ export interface Rule {
    * sentence): a host that drives the check pauses there (steps.ts); the findings are the same.
    */
   check(ctx: RuleContext): void | Steps<void>;
+  /**
+   * What of the document the rule's findings depend on, when that is less than all of it; the
+   * incremental checker then reuses the rule's last findings, moved, after an edit that leaves
+   * all of that the same (engine/reuse.ts). `citations`: the findings are a function of the
+   * format, front matter, headings and sections, the kind of each paragraph and its citations,
+   * the text of the citations and of the paragraphs in a references section, the bibliographies
+   * and the config, and of the text of no other paragraph.
+   */
+  scope?: 'citations';
 }

@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
 import type { DocumentModel, Finding, Format, Memo, Paragraph, Section, Table } from '../types';
 import { blockIdentity, findingsOf, internedSpace, keepFindings, placedFindings, storedFindings, type BlockIdentity } from './blocks';
+import { citationScopeEdit, movedFindings, type EditMap } from './reuse';
 import { applySuppressions } from './suppressions';
 import { driveSteps, isSteps, runSteps, type Steps } from '../steps';
 
@@ -101,6 +102,40 @@ export async function checkModelAsync(model: DocumentModel, profile: Profile, op
   return run.finish();
 }
 
+/**
+ * The last completed check through a memo, for the rules with a scope (Rule.scope,
+ * engine/reuse.ts): its model, what else its findings depend on, and each such rule's findings.
+ */
+interface LastCheck {
+  model: DocumentModel;
+  key: string;
+  bibliographies: CheckOptions['bibliographies'];
+  encoding: CheckOptions['encoding'];
+  findings: Map<Rule, ScopedFindings>;
+  /** How many rules' runs were reused through this memo, in all (tests, bench). */
+  reused: number;
+}
+/**
+ * A scoped rule's findings, and the owner of what its last run looked up in the memo (held for
+ * as long as the findings are reused: memo.ts, heldBy), so that the run after an edit in its
+ * scope computes again only what that edit changed.
+ */
+interface ScopedFindings {
+  findings: readonly Finding[];
+  owner: object;
+}
+const lastChecks = new WeakMap<Memo, LastCheck>();
+
+/** Forgets the last check made through a memo (the incremental checker cleared). */
+export function forgetLastCheck(memo: Memo): void {
+  lastChecks.delete(memo);
+}
+
+/** How many rules' runs the checks through a memo reused (Rule.scope) since it was last cleared. */
+export function reusedRuns(memo: Memo): number {
+  return lastChecks.get(memo)?.reused ?? 0;
+}
+
 const ruleKeys = new WeakMap<Rule, string>();
 let rulesKeyed = 0;
 /** A rule's part of a memo key: its id and which rule object it is (tests pass rules of their own). */
@@ -156,10 +191,30 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
   } catch {
     configKey = undefined; // a config that is not JSON (never from a file): no block is reused
   }
+  // A rule with a scope reuses its last findings, moved, after an edit outside it (engine/reuse.ts).
+  const last = memo && configKey !== undefined ? lastChecks.get(memo) : undefined;
+  const reusable = !!last && last.key === configKey && last.bibliographies === options.bibliographies && last.encoding === options.encoding;
+  let citationEdit: EditMap | null | undefined;
+  const scoped = new Map<Rule, ScopedFindings>();
+  let reusedNow = 0;
+  const reused = (rule: Rule): ScopedFindings | undefined => {
+    const previous = reusable && rule.scope === 'citations' ? last!.findings.get(rule) : undefined;
+    if (!previous) return undefined;
+    if (citationEdit === undefined) citationEdit = citationScopeEdit(last!.model, model) ?? null;
+    const moved = citationEdit ? movedFindings(citationEdit, previous.findings) : undefined;
+    return moved && { findings: moved, owner: previous.owner };
+  };
   /** One rule's run; a rule that works in steps yields between them. */
   function* steps(rule: Rule): Steps<void> {
     const setting = resolveRuleSetting(config.rules?.[rule.id], rule.defaultSeverity);
     if (setting.severity === 'off') return;
+    const again = reused(rule);
+    if (again) {
+      reusedNow++;
+      for (const f of again.findings) findings.push(f);
+      scoped.set(rule, again);
+      return;
+    }
     const severity = setting.severity;
     const own: Finding[] = [];
     const spaces = new Map<string, string>();
@@ -228,8 +283,18 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
       },
     };
     try {
-      const stepped = rule.check(ctx);
-      if (isSteps(stepped)) yield* stepped;
+      if (memo && rule.scope) {
+        // (In one step: what it looks up is held by its findings' owner.)
+        const owner = {};
+        heldBy(memo, owner, () => {
+          const stepped = rule.check(ctx);
+          if (isSteps(stepped)) runSteps(stepped);
+        });
+        scoped.set(rule, { findings: own, owner });
+      } else {
+        const stepped = rule.check(ctx);
+        if (isSteps(stepped)) yield* stepped;
+      }
       // One by one: push(...own) throws ("Maximum call stack size exceeded") past ~125,000 findings.
       for (const f of own) findings.push(f);
     } catch (error) {
@@ -239,6 +304,7 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
   const one = (rule: Rule) => runSteps(steps(rule));
 
   const finish = (): CheckResult => {
+    if (memo && configKey !== undefined) lastChecks.set(memo, { model, key: configKey, bibliographies: options.bibliographies, encoding: options.encoding, findings: scoped, reused: (last?.reused ?? 0) + reusedNow });
     const kept = applySuppressions(model, findings);
     // Rule ids by code unit, not localeCompare: the same order for ids of lower-case letters,
     // digits and hyphens, without creating ICU's collator (~6 ms of a CLI run, more on a busy machine).

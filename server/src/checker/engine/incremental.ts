@@ -1,5 +1,5 @@
 import { GenerationalMemo } from '../model/memo';
-import { check, type CheckOptions, type CheckResult } from './check';
+import { check, forgetLastCheck, reusedRuns, type CheckOptions, type CheckResult } from './check';
 import { lintFile, lintFileAsync, type AsyncLintOptions, type LintOptions, type LintResult } from './lint';
 
 /**
@@ -32,8 +32,11 @@ export interface IncrementalChecker {
   lintAsync(text: string, options: Omit<AsyncLintOptions, 'memo'>): Promise<LintResult>;
   /** Forgets everything memoised (the document closed). */
   clear(): void;
-  /** Memo statistics: values held, lookups answered and computed since creation. */
-  stats(): { size: number; hits: number; misses: number };
+  /**
+   * Memo statistics: values held, lookups answered and computed since creation, and how many
+   * rules' runs were reused (Rule.scope, engine/reuse.ts) since the last clear.
+   */
+  stats(): { size: number; hits: number; misses: number; reused: number };
 }
 
 export function createIncrementalChecker(): IncrementalChecker {
@@ -48,7 +51,10 @@ export function createIncrementalChecker(): IncrementalChecker {
     check: (text, options = {}) => done(check(text, { ...options, memo })),
     lint: (text, options) => done(lintFile(text, { ...options, memo })),
     lintAsync: async (text, options) => done(await lintFileAsync(text, { ...options, memo })),
-    clear: () => memo.clear(),
-    stats: () => ({ size: memo.size, hits: memo.hits, misses: memo.misses }),
+    clear: () => {
+      memo.clear();
+      forgetLastCheck(memo);
+    },
+    stats: () => ({ size: memo.size, hits: memo.hits, misses: memo.misses, reused: reusedRuns(memo) }),
   };
 }

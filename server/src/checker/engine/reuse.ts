@@ -1,0 +1,147 @@
+import type { Citation, DocumentModel, Finding, Fix } from '../types';
+import { lowerBound, textEdit } from '../model/text';
+
+/**
+ * A rule's last findings reused after an edit that leaves what it reads the same (Rule.scope),
+ * for the incremental checker: the edit is found between the last completed check's model and
+ * this one's, proven to leave every part of the model in the rule's scope the same, only moved,
+ * and the last findings are then moved likewise instead of computed again.
+ *
+ * `citations` (the citation rules): a Markdown edit inside one paragraph outside the references
+ * sections, that adds or removes no line break, and after which the models have the same
+ * paragraphs (place, kind, plain text, citations), headings, tables, code blocks, comments,
+ * suppressions, front matter and title, all moved by the edit; the edited paragraph's kind and
+ * citations are the same, and no citation is within a character of the edit. The findings are
+ * then the last ones with every offset after the edit moved by its length, provided none of
+ * their spans (nor any of their fixes' edits) reaches into the edit or contains it: those are
+ * computed again. `test/checker/incremental.test.ts` compares each re-check with a full check.
+ */
+export interface EditMap {
+  /** The edit replaced [start, oldEnd) of the last text with `delta` more characters. */
+  start: number;
+  oldEnd: number;
+  delta: number;
+}
+
+/** The map of an edit in the `citations` scope from `old` to `now`, or undefined when the scope may have changed. */
+export function citationScopeEdit(old: DocumentModel, now: DocumentModel): EditMap | undefined {
+  if (old.format !== 'markdown' || now.format !== 'markdown') return undefined;
+  if (old.text === now.text) return { start: 0, oldEnd: 0, delta: 0 };
+  const edit = textEdit(old.text, now.text);
+  const start = edit.prefix;
+  const oldEnd = old.text.length - edit.suffix;
+  const newEnd = now.text.length - edit.suffix;
+  if (oldEnd < start || newEnd < start) return undefined; // (prefix and suffix overlap: not one edit)
+  const map: EditMap = { start, oldEnd, delta: newEnd - oldEnd };
+  if (hasLineBreak(old.text, start, oldEnd) || hasLineBreak(now.text, start, newEnd)) return undefined;
+  const ps = old.paragraphs;
+  const k = lowerBound(ps.length, (i) => ps[i].start < start) - 1;
+  if (k < 0) return undefined;
+  const edited = ps[k];
+  // Strictly inside the paragraph, which is not a reference entry.
+  // (A paragraph of a references section is a reference entry: model/index.ts.)
+  if (!(edited.start < start && oldEnd < edited.end) || edited.kind === 'reference') return undefined;
+  const qs = now.paragraphs;
+  if (qs.length !== ps.length) return undefined;
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    const q = qs[i];
+    if (q.start !== at(map, p.start) || q.end !== at(map, p.end) || q.kind !== p.kind || !q.quoted !== !p.quoted) return undefined;
+    if (i !== k && q.plain !== p.plain) return undefined;
+    if (!sameCitations(map, p.citations, q.citations, i === k)) return undefined;
+  }
+  if (old.headings.length !== now.headings.length || old.sections.length !== now.sections.length) return undefined;
+  for (let i = 0; i < old.headings.length; i++) {
+    const h = old.headings[i];
+    const g = now.headings[i];
+    if (g.start !== at(map, h.start) || g.end !== at(map, h.end) || g.level !== h.level || g.text !== h.text || g.textStart !== at(map, h.textStart) || g.textEnd !== at(map, h.textEnd) || g.number !== h.number) return undefined;
+  }
+  if (!sameSpans(map, old.tables, now.tables) || !sameSpans(map, old.codeBlocks, now.codeBlocks) || !sameSpans(map, old.comments, now.comments) || !sameSpans(map, old.suppressions, now.suppressions)) return undefined;
+  if (old.frontMatter?.end !== now.frontMatter?.end || (old.frontMatter && old.frontMatter.end >= start)) return undefined;
+  if (old.title?.text !== now.title?.text || (old.title && (now.title!.start !== at(map, old.title.start) || now.title!.end !== at(map, old.title.end)))) return undefined;
+  return map;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Where an offset of the last text outside the edit is now (NaN: inside it). */
+function at(map: EditMap, x: number): number {
+  if (x <= map.start) return x;
+  if (x >= map.oldEnd) return x + map.delta;
+  return NaN;
+}
+
+function sameCitations(map: EditMap, a: readonly Citation[], b: readonly Citation[], edited: boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const c = a[i];
+    const d = b[i];
+    // In the edited paragraph, no citation next to the edit (a fix may read a character beside it).
+    if (edited && !(c.end < map.start || c.start > map.oldEnd)) return false;
+    if (d.start !== at(map, c.start) || d.end !== at(map, c.end) || d.kind !== c.kind || d.raw !== c.raw || !d.nameOnly !== !c.nameOnly) return false;
+    if (d.keys !== c.keys) {
+      if (d.keys.length !== c.keys.length) return false;
+      for (let j = 0; j < c.keys.length; j++) if (d.keys[j] !== c.keys[j]) return false;
+    }
+  }
+  return true;
+}
+
+function sameSpans(map: EditMap, a: readonly { start: number; end: number }[], b: readonly { start: number; end: number }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (b[i].start !== at(map, a[i].start) || b[i].end !== at(map, a[i].end)) return false;
+  return true;
+}
+
+/**
+ * A span of the last text now, or undefined when it reaches into the edit or contains it, or is
+ * an empty span where the edit starts or ends (before or after the text typed: not known).
+ */
+function spanAt(map: EditMap, s: { start: number; end: number }): { start: number; end: number } | undefined {
+  if (map.delta === 0 && map.start === map.oldEnd) return s;
+  if (s.start === s.end && (s.start === map.start || s.start === map.oldEnd)) return undefined;
+  if (s.end <= map.start) return s;
+  if (s.start >= map.oldEnd) return { start: s.start + map.delta, end: s.end + map.delta };
+  return undefined;
+}
+
+/**
+ * The last findings moved by the edit (the same objects where nothing moved), or undefined when
+ * one of them, or an edit of its fixes, reaches into the edit or spans it.
+ */
+export function movedFindings(map: EditMap, findings: readonly Finding[]): Finding[] | undefined {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const span = spanAt(map, f);
+    if (!span) return undefined;
+    let fixes: Fix[] | undefined;
+    if (f.fixes) {
+      let moved = false;
+      fixes = [];
+      for (const fix of f.fixes) {
+        const edits = [];
+        for (const e of fix.edits) {
+          const s = spanAt(map, e);
+          if (!s) return undefined;
+          if (s !== e) moved = true;
+          edits.push(s === e ? e : { ...e, start: s.start, end: s.end });
+        }
+        fixes.push(moved ? { ...fix, edits } : fix);
+      }
+      if (!moved) fixes = f.fixes;
+    }
+    if (span === f && fixes === f.fixes) out.push(f);
+    else {
+      const g: Finding = { ...f, start: span.start, end: span.end };
+      if (fixes) g.fixes = fixes;
+      out.push(g);
+    }
+  }
+  return out;
+}
