@@ -177,6 +177,11 @@ export function figureMentions(model: DocumentModel): FigureMention[] {
   return out;
 }
 
+/** Does a paragraph's plain text mention no numbered figure or table (figureMentions reads none in it)? */
+export function paragraphMentionsNothing(p: Paragraph, memo: DocumentModel['memo']): boolean {
+  return memoised(memo, 'figures/mentions', p.plain, () => plainMentions(p.plain)).length === 0;
+}
+
 /** Caption paragraphs with a written number ("Figure 2. …"), in document order. */
 export function figureCaptions(model: DocumentModel): FigureCaption[] {
   const out: FigureCaption[] = [];

@@ -73,7 +73,9 @@ export interface Rule {
    * all of that the same (engine/reuse.ts). `citations`: the findings are a function of the
    * format, front matter, headings and sections, the kind of each paragraph and its citations,
    * the text of the citations and of the paragraphs in a references section, the bibliographies
-   * and the config, and of the text of no other paragraph.
+   * and the config, and of the text of no other paragraph. `figures`: the same, and the
+   * findings read nothing in a paragraph that is not a caption, mentions no numbered figure or
+   * table and holds no `@`, `{`, `#` or backslash.
    */
-  scope?: 'citations';
+  scope?: 'citations' | 'figures';
 }

@@ -10,7 +10,7 @@ import type { Rule, RuleContext } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
 import type { DocumentModel, Finding, Format, Memo, Paragraph, Section, Table } from '../types';
 import { blockIdentity, findingsOf, internedSpace, keepFindings, placedFindings, storedFindings, type BlockIdentity } from './blocks';
-import { citationScopeEdit, movedFindings, type EditMap } from './reuse';
+import { inScope, movedFindings, paragraphEdit, type EditMap } from './reuse';
 import { applySuppressions } from './suppressions';
 import { driveSteps, isSteps, runSteps, type Steps } from '../steps';
 
@@ -194,14 +194,18 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
   // A rule with a scope reuses its last findings, moved, after an edit outside it (engine/reuse.ts).
   const last = memo && configKey !== undefined ? lastChecks.get(memo) : undefined;
   const reusable = !!last && last.key === configKey && last.bibliographies === options.bibliographies && last.encoding === options.encoding;
-  let citationEdit: EditMap | null | undefined;
+  let edit: EditMap | null | undefined;
+  const scopes = new Map<NonNullable<Rule['scope']>, boolean>();
   const scoped = new Map<Rule, ScopedFindings>();
   let reusedNow = 0;
   const reused = (rule: Rule): ScopedFindings | undefined => {
-    const previous = reusable && rule.scope === 'citations' ? last!.findings.get(rule) : undefined;
+    const previous = reusable && rule.scope ? last!.findings.get(rule) : undefined;
     if (!previous) return undefined;
-    if (citationEdit === undefined) citationEdit = citationScopeEdit(last!.model, model) ?? null;
-    const moved = citationEdit ? movedFindings(citationEdit, previous.findings) : undefined;
+    if (edit === undefined) edit = paragraphEdit(last!.model, model) ?? null;
+    if (!edit) return undefined;
+    let same = scopes.get(rule.scope!);
+    if (same === undefined) scopes.set(rule.scope!, (same = inScope(rule.scope!, edit, last!.model, model)));
+    const moved = same ? movedFindings(edit, previous.findings) : undefined;
     return moved && { findings: moved, owner: previous.owner };
   };
   /** One rule's run; a rule that works in steps yields between them. */

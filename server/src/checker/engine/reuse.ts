@@ -1,4 +1,6 @@
-import type { Citation, DocumentModel, Finding, Fix } from '../types';
+import { paragraphMentionsNothing } from '../analysis/figures';
+import type { Rule } from '../analysis/rule';
+import type { Citation, DocumentModel, Finding, Fix, Paragraph } from '../types';
 import { lowerBound, textEdit } from '../model/text';
 
 /**
@@ -21,22 +23,28 @@ export interface EditMap {
   start: number;
   oldEnd: number;
   delta: number;
+  /** The index of the paragraph edited (-1: the text is the same). */
+  paragraph: number;
 }
 
-/** The map of an edit in the `citations` scope from `old` to `now`, or undefined when the scope may have changed. */
-export function citationScopeEdit(old: DocumentModel, now: DocumentModel): EditMap | undefined {
+/**
+ * The map of an edit inside one paragraph from `old` to `now` that leaves all else the same
+ * (the `citations` scope), or undefined.
+ */
+export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap | undefined {
   if (old.format !== 'markdown' || now.format !== 'markdown') return undefined;
-  if (old.text === now.text) return { start: 0, oldEnd: 0, delta: 0 };
+  if (old.text === now.text) return { start: 0, oldEnd: 0, delta: 0, paragraph: -1 };
   const edit = textEdit(old.text, now.text);
   const start = edit.prefix;
   const oldEnd = old.text.length - edit.suffix;
   const newEnd = now.text.length - edit.suffix;
   if (oldEnd < start || newEnd < start) return undefined; // (prefix and suffix overlap: not one edit)
-  const map: EditMap = { start, oldEnd, delta: newEnd - oldEnd };
+  const map: EditMap = { start, oldEnd, delta: newEnd - oldEnd, paragraph: -1 };
   if (hasLineBreak(old.text, start, oldEnd) || hasLineBreak(now.text, start, newEnd)) return undefined;
   const ps = old.paragraphs;
   const k = lowerBound(ps.length, (i) => ps[i].start < start) - 1;
   if (k < 0) return undefined;
+  map.paragraph = k;
   const edited = ps[k];
   // Strictly inside the paragraph, which is not a reference entry.
   // (A paragraph of a references section is a reference entry: model/index.ts.)
@@ -60,6 +68,27 @@ export function citationScopeEdit(old: DocumentModel, now: DocumentModel): EditM
   if (old.frontMatter?.end !== now.frontMatter?.end || (old.frontMatter && old.frontMatter.end >= start)) return undefined;
   if (old.title?.text !== now.title?.text || (old.title && (now.title!.start !== at(map, old.title.start) || now.title!.end !== at(map, old.title.end)))) return undefined;
   return map;
+}
+
+/** Does an edit inside one paragraph (paragraphEdit) leave a rule's scope the same? */
+export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: DocumentModel, now: DocumentModel): boolean {
+  if (map.paragraph < 0 || scope === 'citations') return true;
+  return quietForFigures(old, old.paragraphs[map.paragraph]) && quietForFigures(now, now.paragraphs[map.paragraph]);
+}
+
+/**
+ * A paragraph that the figure analysis (analysis/figures.ts) reads nothing in: no caption, no
+ * numbered mention in its plain text, and in its source none of the characters that begin a
+ * label or a cross-reference (`{#fig-x}`, `@fig-x`, `\@ref(fig:x)`, `#| label:`), none of
+ * which can reach into a paragraph from outside it (they do not cross a line end).
+ */
+function quietForFigures(doc: DocumentModel, p: Paragraph): boolean {
+  if (p.kind === 'caption' || p.kind === 'reference') return false;
+  for (let i = p.start; i < p.end; i++) {
+    const c = doc.text.charCodeAt(i);
+    if (c === 64 /* @ */ || c === 123 /* { */ || c === 92 /* \ */ || c === 35 /* # */) return false;
+  }
+  return paragraphMentionsNothing(p, doc.memo);
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
