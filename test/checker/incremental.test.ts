@@ -385,6 +385,44 @@ describe('incremental checker (engine/incremental.ts)', () => {
       }
     });
 
+    it('reuses the abbreviation rule\'s findings after an edit that leaves every definition and use the same', () => {
+      const abbreviations = [
+        '# Cramps',
+        '',
+        '## Case presentation',
+        '',
+        'A man with amyotrophic lateral sclerosis (ALS) had cramps. His ALS progressed over two years, and the CK was high.',
+        '',
+        'A plain paragraph to type in.',
+        '',
+        '## Discussion',
+        '',
+        'Cramps are common in ALS, and EMG shows fasciculations.',
+        '',
+      ].join('\n');
+      let abbreviationRuns = 0;
+      const abbreviationProbe: Rule = { ...probe, id: 'abbreviation-probe', scope: 'abbreviations', check: () => void abbreviationRuns++ };
+      const withProbe = [...RULES, abbreviationProbe];
+      for (const [after, typedText, again] of [
+        ['to type', 'x', false],
+        ['progressed', ' slowly', false],
+        ['Cramps are', ' very', false],
+        ['His A', 'x', true],
+        ['His ALS', 'x', true],
+        ['to type', ' MND', true],
+        ['to type', ' motor neuron disease (MND)', true],
+        ['sclerosis', 'x', true],
+      ] as const) {
+        const checker = createIncrementalChecker();
+        checker.check(abbreviations, { rules: withProbe });
+        const before = abbreviationRuns;
+        const text = typed(abbreviations, after, typedText);
+        const result = checker.check(text, { rules: withProbe });
+        assert.equal(abbreviationRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
+      }
+    });
+
     it('runs again after the config or the rules changed, and after clear()', () => {
       const checker = createIncrementalChecker();
       checker.check(doc, { rules });

@@ -75,7 +75,9 @@ export interface Rule {
    * the text of the citations and of the paragraphs in a references section, the bibliographies
    * and the config, and of the text of no other paragraph. `figures`: the same, and the
    * findings read nothing in a paragraph that is not a caption, mentions no numbered figure or
-   * table and holds no `@`, `{`, `#` or backslash.
+   * table and holds no `@`, `{`, `#` or backslash. `abbreviations`: the same, and of a
+   * paragraph's text only its definitions, candidate uses and abbreviations list's entries
+   * (analysis/abbreviations.ts, sameAbbreviations).
    */
-  scope?: 'citations' | 'figures';
+  scope?: 'citations' | 'figures' | 'abbreviations';
 }

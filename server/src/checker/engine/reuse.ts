@@ -1,3 +1,4 @@
+import { sameAbbreviations } from '../analysis/abbreviations';
 import { paragraphMentionsNothing } from '../analysis/figures';
 import type { Rule } from '../analysis/rule';
 import type { Citation, DocumentModel, Finding, Fix, Paragraph } from '../types';
@@ -73,7 +74,10 @@ export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap |
 /** Does an edit inside one paragraph (paragraphEdit) leave a rule's scope the same? */
 export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: DocumentModel, now: DocumentModel): boolean {
   if (map.paragraph < 0 || scope === 'citations') return true;
-  return quietForFigures(old, old.paragraphs[map.paragraph]) && quietForFigures(now, now.paragraphs[map.paragraph]);
+  const a = old.paragraphs[map.paragraph];
+  const b = now.paragraphs[map.paragraph];
+  if (scope === 'abbreviations') return sameAbbreviations(a, b, now.memo, (s) => spanAt(map, s));
+  return quietForFigures(old, a) && quietForFigures(now, b);
 }
 
 /**
