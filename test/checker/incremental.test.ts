@@ -423,6 +423,44 @@ describe('incremental checker (engine/incremental.ts)', () => {
       }
     });
 
+    it('reuses the abstract\'s consistency findings after an edit in a paragraph outside the abstract and the case', () => {
+      const facts = [
+        '# Cramps',
+        '',
+        '## Abstract',
+        '',
+        'A 54-year-old man had a 6-month history of cramps.',
+        '',
+        '## Case presentation',
+        '',
+        'A 45-year-old man presented with a 3-month history of cramps.',
+        '',
+        '## Discussion',
+        '',
+        'Cramps are common in motor neuron disease, and this paragraph is long enough to type in.',
+        '',
+      ].join('\n');
+      let factRuns = 0;
+      const factProbe: Rule = { ...probe, id: 'facts-probe', scope: 'case-facts', check: () => void factRuns++ };
+      const withProbe = [...RULES, factProbe];
+      for (const [after, typedText, again] of [
+        ['Cramps are', ' very', false],
+        ['common in', ' older', false],
+        ['to type', 'x', true], // within 16 characters of the paragraph's end
+        ['A 45', '0', true],
+        ['presented', ' again', true],
+        ['A 54-year-old man', ' first', true],
+      ] as const) {
+        const checker = createIncrementalChecker();
+        checker.check(facts, { rules: withProbe });
+        const before = factRuns;
+        const text = typed(facts, after, typedText);
+        const result = checker.check(text, { rules: withProbe });
+        assert.equal(factRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
+      }
+    });
+
     it('runs again after the config or the rules changed, and after clear()', () => {
       const checker = createIncrementalChecker();
       checker.check(doc, { rules });

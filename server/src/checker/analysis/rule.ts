@@ -77,7 +77,11 @@ export interface Rule {
    * findings read nothing in a paragraph that is not a caption, mentions no numbered figure or
    * table and holds no `@`, `{`, `#` or backslash. `abbreviations`: the same, and of a
    * paragraph's text only its definitions, candidate uses and abbreviations list's entries
-   * (analysis/abbreviations.ts, sameAbbreviations).
+   * (analysis/abbreviations.ts, sameAbbreviations). `case-facts`: the same, and nothing read in
+   * a paragraph that is neither prose nor a list item of the abstract or the case presentation
+   * (analysis/case-facts.ts), but the 12 characters before a fact. A scoped rule's findings
+   * hold offsets only in their spans, their fixes' edits and data keys that end in `Start` and
+   * `End` (`caseStart`, `caseEnd`): those are what is moved.
    */
-  scope?: 'citations' | 'figures' | 'abbreviations';
+  scope?: 'citations' | 'figures' | 'abbreviations' | 'case-facts';
 }

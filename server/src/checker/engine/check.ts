@@ -204,7 +204,7 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
     if (edit === undefined) edit = paragraphEdit(last!.model, model) ?? null;
     if (!edit) return undefined;
     let same = scopes.get(rule.scope!);
-    if (same === undefined) scopes.set(rule.scope!, (same = inScope(rule.scope!, edit, last!.model, model)));
+    if (same === undefined) scopes.set(rule.scope!, (same = inScope(rule.scope!, edit, last!.model, model, sections)));
     const moved = same ? movedFindings(edit, previous.findings) : undefined;
     return moved && { findings: moved, owner: previous.owner };
   };

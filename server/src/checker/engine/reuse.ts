@@ -1,4 +1,6 @@
 import { sameAbbreviations } from '../analysis/abbreviations';
+import { factsReadNothingIn } from '../analysis/case-facts';
+import type { SectionAnalysis } from '../analysis/sections';
 import { paragraphMentionsNothing } from '../analysis/figures';
 import type { Rule } from '../analysis/rule';
 import type { Citation, DocumentModel, Finding, Fix, Paragraph } from '../types';
@@ -72,11 +74,14 @@ export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap |
 }
 
 /** Does an edit inside one paragraph (paragraphEdit) leave a rule's scope the same? */
-export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: DocumentModel, now: DocumentModel): boolean {
+export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: DocumentModel, now: DocumentModel, sections: SectionAnalysis): boolean {
   if (map.paragraph < 0 || scope === 'citations') return true;
   const a = old.paragraphs[map.paragraph];
   const b = now.paragraphs[map.paragraph];
   if (scope === 'abbreviations') return sameAbbreviations(a, b, now.memo, (s) => spanAt(map, s));
+  // (The sections are the same: only the paragraph's role is read, from the new model's. The
+  // rule reads 12 characters before a fact, which may lie in the paragraph before it.)
+  if (scope === 'case-facts') return a.kind === b.kind && factsReadNothingIn(b, sections) && map.oldEnd + 16 <= a.end;
   return quietForFigures(old, a) && quietForFigures(now, b);
 }
 
@@ -169,10 +174,23 @@ export function movedFindings(map: EditMap, findings: readonly Finding[]): Findi
       }
       if (!moved) fixes = f.fixes;
     }
-    if (span === f && fixes === f.fixes) out.push(f);
+    let data = f.data;
+    if (data) {
+      // Offsets in the data come in pairs of keys ending in Start and End ("caseStart", "caseEnd").
+      for (const key of Object.keys(data)) {
+        if (!key.endsWith('Start') || typeof data[key] !== 'number') continue;
+        const endKey = key.slice(0, -5) + 'End';
+        const s = spanAt(map, { start: data[key] as number, end: typeof data[endKey] === 'number' ? (data[endKey] as number) : (data[key] as number) + 1 });
+        if (!s) return undefined;
+        if (s.start === data[key]) continue;
+        data = { ...data, [key]: s.start, ...(typeof data[endKey] === 'number' ? { [endKey]: s.end } : {}) };
+      }
+    }
+    if (span === f && fixes === f.fixes && data === f.data) out.push(f);
     else {
       const g: Finding = { ...f, start: span.start, end: span.end };
       if (fixes) g.fixes = fixes;
+      if (data) g.data = data;
       out.push(g);
     }
   }
