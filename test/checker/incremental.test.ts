@@ -461,6 +461,40 @@ describe('incremental checker (engine/incremental.ts)', () => {
       }
     });
 
+    it('reuses the identifier rule\'s findings after an edit in a paragraph that holds no identifier', () => {
+      const identifiers = [
+        '# Cramps',
+        '',
+        '## Case presentation',
+        '',
+        'The patient was seen by Dr Ellen Marsh on 12/07/2019.',
+        '',
+        'He had cramps in both calves, and this paragraph is long enough to type in.',
+        '',
+        'Marsh saw him again.',
+        '',
+      ].join('\n');
+      let identifierRuns = 0;
+      const identifierProbe: Rule = { ...probe, id: 'identifier-probe', scope: 'identifiers', check: () => void identifierRuns++ };
+      const withProbe = [...RULES, identifierProbe];
+      for (const [after, typedText, again] of [
+        ['He had', ' often', false],
+        ['in both', ' of his', false],
+        ['to type', 'x', true], // within 16 characters of the paragraph's end
+        ['He had', ' seen Dr John Smith and', true],
+        ['He had', ' on 3 March 2020', true],
+        ['Dr Ellen', 'x', true],
+      ] as const) {
+        const checker = createIncrementalChecker();
+        checker.check(identifiers, { rules: withProbe });
+        const before = identifierRuns;
+        const text = typed(identifiers, after, typedText);
+        const result = checker.check(text, { rules: withProbe });
+        assert.equal(identifierRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
+      }
+    });
+
     it('runs again after the config or the rules changed, and after clear()', () => {
       const checker = createIncrementalChecker();
       checker.check(doc, { rules });

@@ -79,9 +79,11 @@ export interface Rule {
    * paragraph's text only its definitions, candidate uses and abbreviations list's entries
    * (analysis/abbreviations.ts, sameAbbreviations). `case-facts`: the same, and nothing read in
    * a paragraph that is neither prose nor a list item of the abstract or the case presentation
-   * (analysis/case-facts.ts), but the 12 characters before a fact. A scoped rule's findings
+   * (analysis/case-facts.ts), but the 12 characters before a fact. `identifiers`: the same, and
+   * nothing read in a paragraph that holds no identifier (analysis/identifiers), but the 4
+   * characters before one. A scoped rule's findings
    * hold offsets only in their spans, their fixes' edits and data keys that end in `Start` and
    * `End` (`caseStart`, `caseEnd`): those are what is moved.
    */
-  scope?: 'citations' | 'figures' | 'abbreviations' | 'case-facts';
+  scope?: 'citations' | 'figures' | 'abbreviations' | 'case-facts' | 'identifiers';
 }

@@ -2,7 +2,7 @@ import type { LoadedBibliography } from '../analysis/bibliography';
 import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
 import { resolveRuleSetting, type CaselintConfig } from '../config';
 import { blockTokens, parseDocument } from '../model';
-import { heldBy } from '../model/memo';
+import { heldBy, recordedUses, touchUses, type MemoUse } from '../model/memo';
 import { lowerBound } from '../model/text';
 import { getProfile, PROFILES, type Profile, type ProfileItem } from '../profiles';
 import { RULE_IDS, RULES } from '../rules';
@@ -116,13 +116,13 @@ interface LastCheck {
   reused: number;
 }
 /**
- * A scoped rule's findings, and the owner of what its last run looked up in the memo (held for
- * as long as the findings are reused: memo.ts, heldBy), so that the run after an edit in its
- * scope computes again only what that edit changed.
+ * A scoped rule's findings, and what its last run looked up in the memo: a check that reuses the
+ * findings keeps those values too (memo.ts, touch), so that the run after an edit in its scope
+ * computes again only what that edit changed.
  */
 interface ScopedFindings {
   findings: readonly Finding[];
-  owner: object;
+  uses: readonly MemoUse[];
 }
 const lastChecks = new WeakMap<Memo, LastCheck>();
 
@@ -204,9 +204,9 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
     if (edit === undefined) edit = paragraphEdit(last!.model, model) ?? null;
     if (!edit) return undefined;
     let same = scopes.get(rule.scope!);
-    if (same === undefined) scopes.set(rule.scope!, (same = inScope(rule.scope!, edit, last!.model, model, sections)));
+    if (same === undefined) scopes.set(rule.scope!, (same = inScope(rule.scope!, edit, last!.model, model, sections, config)));
     const moved = same ? movedFindings(edit, previous.findings) : undefined;
-    return moved && { findings: moved, owner: previous.owner };
+    return moved && { findings: moved, uses: previous.uses };
   };
   /** One rule's run; a rule that works in steps yields between them. */
   function* steps(rule: Rule): Steps<void> {
@@ -215,6 +215,7 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
     const again = reused(rule);
     if (again) {
       reusedNow++;
+      touchUses(memo, again.uses);
       for (const f of again.findings) findings.push(f);
       scoped.set(rule, again);
       return;
@@ -287,14 +288,13 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
       },
     };
     try {
-      if (memo && rule.scope) {
-        // (In one step: what it looks up is held by its findings' owner.)
-        const owner = {};
-        heldBy(memo, owner, () => {
+      if (memo && rule.scope && model.format === 'markdown') {
+        // (In one step: what it looks up is recorded, for the checks that reuse its findings.)
+        const { uses } = recordedUses(memo, () => {
           const stepped = rule.check(ctx);
           if (isSteps(stepped)) runSteps(stepped);
         });
-        scoped.set(rule, { findings: own, owner });
+        scoped.set(rule, { findings: own, uses });
       } else {
         const stepped = rule.check(ctx);
         if (isSteps(stepped)) yield* stepped;

@@ -1,6 +1,8 @@
 import { sameAbbreviations } from '../analysis/abbreviations';
 import { factsReadNothingIn } from '../analysis/case-facts';
+import { identifierOptions, paragraphHoldsNoIdentifier } from '../analysis/identifiers';
 import type { SectionAnalysis } from '../analysis/sections';
+import type { CaselintConfig } from '../config';
 import { paragraphMentionsNothing } from '../analysis/figures';
 import type { Rule } from '../analysis/rule';
 import type { Citation, DocumentModel, Finding, Fix, Paragraph } from '../types';
@@ -74,13 +76,18 @@ export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap |
 }
 
 /** Does an edit inside one paragraph (paragraphEdit) leave a rule's scope the same? */
-export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: DocumentModel, now: DocumentModel, sections: SectionAnalysis): boolean {
+export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: DocumentModel, now: DocumentModel, sections: SectionAnalysis, config: CaselintConfig): boolean {
   if (map.paragraph < 0 || scope === 'citations') return true;
   const a = old.paragraphs[map.paragraph];
   const b = now.paragraphs[map.paragraph];
   if (scope === 'abbreviations') return sameAbbreviations(a, b, now.memo, (s) => spanAt(map, s));
   // (The sections are the same: only the paragraph's role is read, from the new model's. The
   // rule reads 12 characters before a fact, which may lie in the paragraph before it.)
+  // (The rule reads up to 4 characters before an identifier, which may lie in the paragraph before it.)
+  if (scope === 'identifiers') {
+    const options = identifierOptions(config);
+    return a.kind === b.kind && map.oldEnd + 16 <= a.end && paragraphHoldsNoIdentifier(old, a, options) && paragraphHoldsNoIdentifier(now, b, options);
+  }
   if (scope === 'case-facts') return a.kind === b.kind && factsReadNothingIn(b, sections) && map.oldEnd + 16 <= a.end;
   return quietForFigures(old, a) && quietForFigures(now, b);
 }
