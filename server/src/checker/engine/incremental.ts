@@ -17,7 +17,9 @@ import { lintFile, lintFileAsync, type AsyncLintOptions, type LintOptions, type 
  * references, abbreviations, the abstract's facts, figure mentions) run over the whole new model
  * each time, but from summaries kept per paragraph or per reference entry (a sentence's facts, a
  * paragraph's figure mentions, an entry's identifiers and title), so only an edited piece is
- * read again. The findings and the
+ * read again; and those with a scope (Rule.scope: the citation rules, figures, abbreviations,
+ * the abstract's facts, identifiers) are not run at all after an edit inside one paragraph that
+ * leaves their scope the same: their last findings are moved (engine/reuse.ts). The findings and the
  * model equal those of a plain check of the same text, by construction (a memoised value is a
  * function of its key, and the chunks' parse is the whole text's) and by test
  * (test/checker/incremental.test.ts, test/checker/markdown-chunks.test.ts,
