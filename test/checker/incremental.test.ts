@@ -495,6 +495,28 @@ describe('incremental checker (engine/incremental.ts)', () => {
       }
     });
 
+    it('a scoped rule that works in steps still pauses between them when driven', async () => {
+      let inside = false;
+      let pausesInside = 0;
+      const stepped: Rule = {
+        ...probe,
+        id: 'stepped-probe',
+        *check() {
+          inside = true;
+          for (let i = 0; i < 3; i++) {
+            const t = Date.now();
+            while (Date.now() - t < 20); // more than a slice of work (steps.ts, SLICE_MS)
+            yield;
+          }
+          inside = false;
+        },
+      };
+      const checker = createIncrementalChecker();
+      const linted = await checker.lintAsync(example, { format: 'markdown', rules: [stepped], pause: async () => void (inside && pausesInside++) });
+      assert.ok(linted.result);
+      assert.ok(pausesInside >= 2, `${pausesInside} pauses inside the rule`);
+    });
+
     it('runs again after the config or the rules changed, and after clear()', () => {
       const checker = createIncrementalChecker();
       checker.check(doc, { rules });

@@ -2,7 +2,7 @@ import type { LoadedBibliography } from '../analysis/bibliography';
 import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
 import { resolveRuleSetting, type CaselintConfig } from '../config';
 import { blockTokens, parseDocument } from '../model';
-import { heldBy, recordedUses, touchUses, type MemoUse } from '../model/memo';
+import { heldBy, recordedSteps, touchUses, type MemoUse } from '../model/memo';
 import { lowerBound } from '../model/text';
 import { getProfile, PROFILES, type Profile, type ProfileItem } from '../profiles';
 import { RULE_IDS, RULES } from '../rules';
@@ -143,6 +143,12 @@ function ruleKey(rule: Rule): string {
   let key = ruleKeys.get(rule);
   if (key === undefined) ruleKeys.set(rule, (key = `${rule.id}\0${rulesKeyed++}`));
   return key;
+}
+
+/** A rule's check as steps (its own, or one step for a rule that is not a generator). */
+function* ruleSteps(rule: Rule, ctx: RuleContext): Steps<void> {
+  const stepped = rule.check(ctx);
+  if (isSteps(stepped)) yield* stepped;
 }
 
 /** The rules to run on a model, a step that runs one of them, and the step that ends the check. */
@@ -289,11 +295,8 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
     };
     try {
       if (memo && rule.scope && model.format === 'markdown') {
-        // (In one step: what it looks up is recorded, for the checks that reuse its findings.)
-        const { uses } = recordedUses(memo, () => {
-          const stepped = rule.check(ctx);
-          if (isSteps(stepped)) runSteps(stepped);
-        });
+        // What it looks up is recorded, for the checks that reuse its findings.
+        const { uses } = yield* recordedSteps(memo, ruleSteps(rule, ctx));
         scoped.set(rule, { findings: own, uses });
       } else {
         const stepped = rule.check(ctx);

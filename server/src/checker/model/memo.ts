@@ -1,4 +1,5 @@
 import type { Memo } from '../types';
+import type { Steps } from '../steps';
 
 /**
  * `compute()`, through the memo when there is one (the incremental checker), else at once.
@@ -210,6 +211,28 @@ export function heldBy<T>(memo: Memo | undefined, owner: object, work: () => T):
 /** `work()` and what it looked up in the memo (GenerationalMemo.recorded); nothing recorded without one. */
 export function recordedUses<T>(memo: Memo | undefined, work: () => T): { value: T; uses: readonly MemoUse[] } {
   return memo instanceof GenerationalMemo ? memo.recorded(work) : { value: work(), uses: [] };
+}
+
+/**
+ * Steps run to their end, each slice recorded (recordedUses): their result and what they looked
+ * up, yielding where they yield (a host that drives them pauses there, steps.ts).
+ */
+export function* recordedSteps<T>(memo: Memo | undefined, steps: Steps<T>): Steps<{ value: T; uses: readonly MemoUse[] }> {
+  const uses: MemoUse[] = [];
+  let done = false;
+  try {
+    for (;;) {
+      const r = recordedUses(memo, () => steps.next());
+      for (const u of r.uses) uses.push(u);
+      if (r.value.done) {
+        done = true;
+        return { value: r.value.value, uses };
+      }
+      yield;
+    }
+  } finally {
+    if (!done) steps.return(undefined as T);
+  }
 }
 
 /** Keeps what a recorded work looked up, for a check that reuses its result (GenerationalMemo.touch). */
