@@ -423,7 +423,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
       }
     });
 
-    it('reuses the abstract\'s consistency findings after an edit in a paragraph outside the abstract and the case', () => {
+    it('reuses the abstract\'s consistency findings after an edit that leaves every fact the same', () => {
       const facts = [
         '# Cramps',
         '',
@@ -433,7 +433,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         '',
         '## Case presentation',
         '',
-        'A 45-year-old man presented with a 3-month history of cramps.',
+        'A 45-year-old man presented with a 3-month history of cramps. He was otherwise well and walked every day.',
         '',
         '## Discussion',
         '',
@@ -448,7 +448,9 @@ describe('incremental checker (engine/incremental.ts)', () => {
         ['common in', ' older', false],
         ['to type', 'x', true], // within 16 characters of the paragraph's end
         ['A 45', '0', true],
-        ['presented', ' again', true],
+        ['presented', ' again', true], // within 12 characters before a fact
+        ['He was otherwise', ' quite', false],
+        ['He was otherwise', ' 52 years old and', true],
         ['A 54-year-old man', ' first', true],
       ] as const) {
         const checker = createIncrementalChecker();

@@ -453,6 +453,13 @@ function sectionRole(sections: SectionAnalysis, section: Paragraph['section']): 
   return null;
 }
 
+/** Every fact of a paragraph, as caseFacts collects them from it (in the source; for the incremental checker's comparisons, engine/reuse.ts). */
+export function paragraphCaseFacts(p: Paragraph, memo: Memo | undefined): CaseFacts {
+  const facts: CaseFacts = { ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] };
+  collect(facts, p, { ages: true, durations: true, figures: true, guards: true }, memo);
+  return facts;
+}
+
 /** Does caseFacts read nothing of a paragraph (neither prose of the abstract nor of the case presentation)? */
 export function factsReadNothingIn(p: Paragraph, sections: SectionAnalysis): boolean {
   return (p.kind !== 'prose' && p.kind !== 'list-item') || sectionRole(sections, p.section) === null;

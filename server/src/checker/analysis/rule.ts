@@ -77,9 +77,9 @@ export interface Rule {
    * findings read nothing in a paragraph that is not a caption, mentions no numbered figure or
    * table and holds no `@`, `{`, `#` or backslash. `abbreviations`: the same, and of a
    * paragraph's text only its definitions, candidate uses and abbreviations list's entries
-   * (analysis/abbreviations.ts, sameAbbreviations). `case-facts`: the same, and nothing read in
-   * a paragraph that is neither prose nor a list item of the abstract or the case presentation
-   * (analysis/case-facts.ts), but the 12 characters before a fact. `identifiers`: the same, and
+   * (analysis/abbreviations.ts, sameAbbreviations). `case-facts`: the same, and of a paragraph's
+   * text only its facts (analysis/case-facts.ts, paragraphCaseFacts: none outside the abstract
+   * and the case presentation) and the 12 characters before each. `identifiers`: the same, and
    * nothing read in a paragraph that holds no identifier (analysis/identifiers), but the 4
    * characters before one. A scoped rule's findings
    * hold offsets only in their spans, their fixes' edits and data keys that end in `Start` and

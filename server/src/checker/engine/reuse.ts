@@ -1,5 +1,5 @@
 import { sameAbbreviations } from '../analysis/abbreviations';
-import { factsReadNothingIn } from '../analysis/case-facts';
+import { factsReadNothingIn, paragraphCaseFacts } from '../analysis/case-facts';
 import { identifierOptions, paragraphHoldsNoIdentifier } from '../analysis/identifiers';
 import type { SectionAnalysis } from '../analysis/sections';
 import type { CaselintConfig } from '../config';
@@ -81,14 +81,17 @@ export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: Do
   const a = old.paragraphs[map.paragraph];
   const b = now.paragraphs[map.paragraph];
   if (scope === 'abbreviations') return sameAbbreviations(a, b, now.memo, (s) => spanAt(map, s));
-  // (The sections are the same: only the paragraph's role is read, from the new model's. The
-  // rule reads 12 characters before a fact, which may lie in the paragraph before it.)
   // (The rule reads up to 4 characters before an identifier, which may lie in the paragraph before it.)
   if (scope === 'identifiers') {
     const options = identifierOptions(config);
     return a.kind === b.kind && map.oldEnd + 16 <= a.end && paragraphHoldsNoIdentifier(old, a, options) && paragraphHoldsNoIdentifier(now, b, options);
   }
-  if (scope === 'case-facts') return a.kind === b.kind && factsReadNothingIn(b, sections) && map.oldEnd + 16 <= a.end;
+  // (The sections are the same: the paragraph's role is read from the new model's. The rule reads
+  // 12 characters before a fact, which may lie in the paragraph before it.)
+  if (scope === 'case-facts') {
+    if (a.kind !== b.kind || map.oldEnd + 16 > a.end) return false;
+    return factsReadNothingIn(b, sections) || sameMoved(map, paragraphCaseFacts(a, old.memo), paragraphCaseFacts(b, now.memo), 12);
+  }
   return quietForFigures(old, a) && quietForFigures(now, b);
 }
 
@@ -105,6 +108,37 @@ function quietForFigures(doc: DocumentModel, p: Paragraph): boolean {
     if (c === 64 /* @ */ || c === 123 /* { */ || c === 92 /* \ */ || c === 35 /* # */) return false;
   }
   return paragraphMentionsNothing(p, doc.memo);
+}
+
+/**
+ * Are two values the same but for their spans (objects with a numeric start and end), which the
+ * edit moves from the first to the second? A span, with `look` characters before it, must lie
+ * wholly before or wholly after the edit.
+ */
+function sameMoved(map: EditMap, x: unknown, y: unknown, look: number): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || !x || !y) return false;
+  if (Array.isArray(x)) {
+    if (!Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameMoved(map, x[i], y[i], look)) return false;
+    return true;
+  }
+  const a = x as Record<string, unknown>;
+  const b = y as Record<string, unknown>;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const span = typeof a.start === 'number' && typeof a.end === 'number';
+  if (span) {
+    const before = (a.end as number) <= map.start;
+    if (!before && !((a.start as number) - look >= map.oldEnd)) return false;
+    const d = before ? 0 : map.delta;
+    if (b.start !== (a.start as number) + d || b.end !== (a.end as number) + d) return false;
+  }
+  for (const k of keys) {
+    if (span && (k === 'start' || k === 'end')) continue;
+    if (!(k in b) || !sameMoved(map, a[k], b[k], look)) return false;
+  }
+  return true;
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
