@@ -347,7 +347,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         assert.ok(c.reused ? reused >= 4 : reused <= 1, `${reused} runs reused`);
       });
     }
-    it('reuses a figure rule\'s findings only after an edit in a paragraph that it reads nothing in', () => {
+    it('reuses a figure rule\'s findings only after an edit that leaves every mention, label and caption the same', () => {
       const figures = [
         '# Cramps',
         '',
@@ -373,6 +373,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         ['to type', ' {#fig-y}', true],
         ['a few more', 'x', true],
         ['(Figure 2', 'x', true],
+        ['The biopsy', ' clearly', false], // the mention only moves
         ['Needle', 'x', true],
       ] as const) {
         const checker = createIncrementalChecker();

@@ -73,9 +73,9 @@ export interface Rule {
    * all of that the same (engine/reuse.ts). `citations`: the findings are a function of the
    * format, front matter, headings and sections, the kind of each paragraph and its citations,
    * the text of the citations and of the paragraphs in a references section, the bibliographies
-   * and the config, and of the text of no other paragraph. `figures`: the same, and the
-   * findings read nothing in a paragraph that is not a caption, mentions no numbered figure or
-   * table and holds no `@`, `{`, `#` or backslash. `abbreviations`: the same, and of a
+   * and the config, and of the text of no other paragraph. `figures`: the same, and of a
+   * paragraph that is not a caption and holds no `@`, `{`, `#` or backslash only its numbered
+   * figure and table mentions. `abbreviations`: the same, and of a
    * paragraph's text only its definitions, candidate uses and abbreviations list's entries
    * (analysis/abbreviations.ts, sameAbbreviations). `case-facts`: the same, and of a paragraph's
    * text only its facts (analysis/case-facts.ts, paragraphCaseFacts: none outside the abstract

@@ -3,7 +3,7 @@ import { factsReadNothingIn, paragraphCaseFacts } from '../analysis/case-facts';
 import { identifierOptions, paragraphHoldsNoIdentifier } from '../analysis/identifiers';
 import type { SectionAnalysis } from '../analysis/sections';
 import type { CaselintConfig } from '../config';
-import { paragraphMentionsNothing } from '../analysis/figures';
+import { paragraphMentions } from '../analysis/figures';
 import type { Rule } from '../analysis/rule';
 import type { Citation, DocumentModel, Finding, Fix, Paragraph } from '../types';
 import { lowerBound, textEdit } from '../model/text';
@@ -92,13 +92,12 @@ export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: Do
     if (a.kind !== b.kind || map.oldEnd + 16 > a.end) return false;
     return factsReadNothingIn(b, sections) || sameMoved(map, paragraphCaseFacts(a, old.memo), paragraphCaseFacts(b, now.memo), 12);
   }
-  return quietForFigures(old, a) && quietForFigures(now, b);
+  return quietForFigures(old, a) && quietForFigures(now, b) && sameMoved(map, paragraphMentions(a, old.memo), paragraphMentions(b, now.memo), 0);
 }
 
 /**
- * A paragraph that the figure analysis (analysis/figures.ts) reads nothing in: no caption, no
- * numbered mention in its plain text, and in its source none of the characters that begin a
- * label or a cross-reference (`{#fig-x}`, `@fig-x`, `\@ref(fig:x)`, `#| label:`), none of
+ * A paragraph that the figure analysis (analysis/figures.ts) reads only the numbered mentions
+ * of: not a caption, and in its source none of the characters that begin a label or a cross-reference (`{#fig-x}`, `@fig-x`, `\@ref(fig:x)`, `#| label:`), none of
  * which can reach into a paragraph from outside it (they do not cross a line end).
  */
 function quietForFigures(doc: DocumentModel, p: Paragraph): boolean {
@@ -107,7 +106,7 @@ function quietForFigures(doc: DocumentModel, p: Paragraph): boolean {
     const c = doc.text.charCodeAt(i);
     if (c === 64 /* @ */ || c === 123 /* { */ || c === 92 /* \ */ || c === 35 /* # */) return false;
   }
-  return paragraphMentionsNothing(p, doc.memo);
+  return true;
 }
 
 /**
