@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { seededRandom as randomOf } from '../../bench/random';
-import { check, createIncrementalChecker, RULES, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Format, type Rule } from '../../server/src/checker';
+import { check, createIncrementalChecker, lintFileAsync, RULES, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Format, type Rule } from '../../server/src/checker';
 import { analyseAbbreviations } from '../../server/src/checker/analysis/abbreviations';
 import { caseFacts } from '../../server/src/checker/analysis/case-facts';
 import { figureMentions } from '../../server/src/checker/analysis/figures';
@@ -518,6 +518,18 @@ describe('incremental checker (engine/incremental.ts)', () => {
       const linted = await checker.lintAsync(example, { format: 'markdown', rules: [stepped], pause: async () => void (inside && pausesInside++) });
       assert.ok(linted.result);
       assert.ok(pausesInside >= 2, `${pausesInside} pauses inside the rule`);
+    });
+
+    it('reuses when the host reads the bibliographies again for each check', async () => {
+      const withFile = example.replace('article-type: case-report\n', 'article-type: case-report\nbibliography: refs.bib\n');
+      const readBibliography = async (r: { name: string }) => ({ path: r.name }); // not found, each time
+      const checker = createIncrementalChecker();
+      await checker.lintAsync(withFile, { format: 'markdown', rules, readBibliography });
+      const before = runs;
+      const text = typed(withFile, 'neuromuscular', ' and muscle');
+      const linted = await checker.lintAsync(text, { format: 'markdown', rules, readBibliography });
+      assert.equal(runs - before, 0);
+      assert.deepEqual(comparable(linted.result!.findings), comparable((await lintFileAsync(text, { format: 'markdown', rules, readBibliography })).result!.findings));
     });
 
     it('runs again after the config or the rules changed, and after clear()', () => {

@@ -136,6 +136,19 @@ export function reusedRuns(memo: Memo): number {
   return lastChecks.get(memo)?.reused ?? 0;
 }
 
+/** The same bibliographies (the host reads them again for each check: the same requests, paths, errors and parsed files). */
+function sameBibliographies(a: CheckOptions['bibliographies'], b: CheckOptions['bibliographies']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.path !== y.path || x.error !== y.error || x.bibliography !== y.bibliography) return false;
+    if (x.request.name !== y.request.name || x.request.from !== y.request.from || x.request.start !== y.request.start || x.request.end !== y.request.end) return false;
+  }
+  return true;
+}
+
 const ruleKeys = new WeakMap<Rule, string>();
 let rulesKeyed = 0;
 /** A rule's part of a memo key: its id and which rule object it is (tests pass rules of their own). */
@@ -199,7 +212,7 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
   }
   // A rule with a scope reuses its last findings, moved, after an edit outside it (engine/reuse.ts).
   const last = memo && configKey !== undefined ? lastChecks.get(memo) : undefined;
-  const reusable = !!last && last.key === configKey && last.bibliographies === options.bibliographies && last.encoding === options.encoding;
+  const reusable = !!last && last.key === configKey && sameBibliographies(last.bibliographies, options.bibliographies) && last.encoding === options.encoding;
   let edit: EditMap | null | undefined;
   const scopes = new Map<NonNullable<Rule['scope']>, boolean>();
   const scoped = new Map<Rule, ScopedFindings>();
