@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { seededRandom as randomOf } from '../../bench/random';
-import { check, createIncrementalChecker, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Format } from '../../server/src/checker';
+import { check, createIncrementalChecker, lintFileAsync, RULES, type CaselintConfig, type CheckResult, type DocumentModel, type Finding, type Format, type Rule } from '../../server/src/checker';
 import { analyseAbbreviations } from '../../server/src/checker/analysis/abbreviations';
 import { caseFacts } from '../../server/src/checker/analysis/case-facts';
 import { figureMentions } from '../../server/src/checker/analysis/figures';
@@ -272,11 +272,286 @@ describe('incremental checker (engine/incremental.ts)', () => {
         assert.deepStrictEqual(analysesOf(incremental), analysesOf(full), `edit ${i}: the document-level analyses differ from a full check's`);
       }
       // Most of the work was found in the memo, and the memo holds no more than two checks' worth.
-      const { hits, misses, size } = checker.stats();
+      const { hits, misses, size, reused } = checker.stats();
+      // The citation rules' findings were reused after some of the edits (engine/reuse.ts: Markdown only).
+      if (c.format === 'markdown') assert.ok(reused > 0, 'no rule run was reused');
+      else assert.equal(reused, 0);
       assert.ok(hits > misses * 4, `hits ${hits}, misses ${misses}`);
       assert.ok(size < 4 * (check(text, { format: c.format }).model.sentences.length + 200), `memo size ${size}`);
     });
   }
+
+  describe('a rule with a scope (Rule.scope, engine/reuse.ts)', () => {
+    const doc = [
+      '# Cramps in motor neuron disease',
+      '',
+      '## Introduction',
+      '',
+      'Cramps are common in motor neuron disease [1], and they often respond to quinine [2]. Our patient had them for years.',
+      '',
+      'A second paragraph without any citation, long enough to type in the middle of it.',
+      '',
+      '## References',
+      '',
+      '1. Lee A. A paper on cramps. J Neurol. 2020.',
+      '2. Kim B. Another paper. J Neurol. 2021.',
+      '3. Park C. A paper never cited. J Neurol. 2022.',
+      '',
+    ].join('\n');
+    let runs = 0;
+    /** Reports every citation, with a fix that writes beside it: a function of the citations alone. */
+    const probe: Rule = {
+      id: 'citation-probe',
+      description: 'Reports each citation (test).',
+      defaultSeverity: 'warning',
+      scope: 'citations',
+      check(ctx) {
+        runs++;
+        for (const c of ctx.doc.citations) {
+          ctx.report({ start: c.start, end: c.end, message: `cites ${c.keys.join(', ')}`, fixes: [{ title: 'Mark', kind: 'fix', edits: [{ start: c.end, end: c.end, newText: '*' }] }] });
+        }
+      },
+    };
+    const rules = [...RULES, probe];
+    const typed = (text: string, after: string, what: string) => {
+      const at = text.indexOf(after);
+      assert.ok(at >= 0, after);
+      return text.slice(0, at + after.length) + what + text.slice(at + after.length);
+    };
+    const cases: { name: string; edit: (t: string) => string; reused: boolean }[] = [
+      { name: 'a letter typed in a paragraph without citations', edit: (t) => typed(t, 'long enough', 'x'), reused: true },
+      { name: 'a word typed in a cited paragraph, away from its citations', edit: (t) => typed(t, 'Our pat', 'ient '), reused: true },
+      { name: 'characters deleted in a paragraph', edit: (t) => t.replace('without any citation', 'without citation'), reused: true },
+      { name: 'the same text again', edit: (t) => t, reused: true },
+      { name: 'a letter typed just after a citation', edit: (t) => typed(t, '[1]', 'x'), reused: false },
+      { name: 'a letter typed just before a citation', edit: (t) => typed(t, 'disease ', 'x'), reused: false },
+      { name: 'a citation typed', edit: (t) => typed(t, 'long enough', ' [3]'), reused: false },
+      { name: 'a line break typed in a paragraph', edit: (t) => typed(t, 'long enough', '\n'), reused: false },
+      { name: 'a letter typed in a reference entry', edit: (t) => typed(t, 'Another', 'x'), reused: false },
+      { name: 'a letter typed in a heading', edit: (t) => typed(t, '## Intro', 'x'), reused: false },
+      { name: 'a letter typed in the first paragraph of a section, at its start', edit: (t) => typed(t, '\n\n', 'x'), reused: false },
+    ];
+    for (const c of cases) {
+      it(`${c.reused ? 'reuses' : 'runs again'} after ${c.name}, with a full check's findings`, () => {
+        const checker = createIncrementalChecker();
+        checker.check(doc, { rules });
+        const before = runs;
+        const reusedBefore = checker.stats().reused;
+        const text = c.edit(doc);
+        const result = checker.check(text, { rules });
+        assert.equal(runs - before, c.reused ? 0 : 1, 'the probe ran');
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules }).findings));
+        // The citation rules (citation-reference, citation-order, reference-entry) too (and
+        // figure-table-reference where the edited paragraph holds nothing it reads).
+        const reused = checker.stats().reused - reusedBefore;
+        assert.ok(c.reused ? reused >= 4 : reused <= 1, `${reused} runs reused`);
+      });
+    }
+    it('reuses a figure rule\'s findings only after an edit that leaves every mention, label and caption the same', () => {
+      const figures = [
+        '# Cramps',
+        '',
+        '## Case presentation',
+        '',
+        'The biopsy showed atrophy (Figure 2).',
+        '',
+        'A plain sentence to type in, with no mention at all.',
+        '',
+        'See @fig-emg for the recording, and a few more words here.',
+        '',
+        '**Figure 1.** Needle EMG {#fig-emg}.',
+        '',
+      ].join('\n');
+      let figureRuns = 0;
+      const figureProbe: Rule = { ...probe, id: 'figure-probe', scope: 'figures', check: () => void figureRuns++ };
+      const withFigures = [...RULES, figureProbe];
+      for (const [after, typedText, again] of [
+        ['to type', 'x', false],
+        ['no mention', ' of anything', false],
+        ['to type', ' (Fig. 3)', true],
+        ['to type', ' @fig-x', true],
+        ['to type', ' {#fig-y}', true],
+        ['a few more', 'x', true],
+        ['(Figure 2', 'x', true],
+        ['The biopsy', ' clearly', false], // the mention only moves
+        ['Needle', 'x', true],
+      ] as const) {
+        const checker = createIncrementalChecker();
+        checker.check(figures, { rules: withFigures });
+        const before = figureRuns;
+        const text = typed(figures, after, typedText);
+        const result = checker.check(text, { rules: withFigures });
+        assert.equal(figureRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withFigures }).findings), `${typedText} after ${after}`);
+      }
+    });
+
+    it('reuses the abbreviation rule\'s findings after an edit that leaves every definition and use the same', () => {
+      const abbreviations = [
+        '# Cramps',
+        '',
+        '## Case presentation',
+        '',
+        'A man with amyotrophic lateral sclerosis (ALS) had cramps. His ALS progressed over two years, and the CK was high.',
+        '',
+        'A plain paragraph to type in.',
+        '',
+        '## Discussion',
+        '',
+        'Cramps are common in ALS, and EMG shows fasciculations.',
+        '',
+      ].join('\n');
+      let abbreviationRuns = 0;
+      const abbreviationProbe: Rule = { ...probe, id: 'abbreviation-probe', scope: 'abbreviations', check: () => void abbreviationRuns++ };
+      const withProbe = [...RULES, abbreviationProbe];
+      for (const [after, typedText, again] of [
+        ['to type', 'x', false],
+        ['progressed', ' slowly', false],
+        ['Cramps are', ' very', false],
+        ['His A', 'x', true],
+        ['His ALS', 'x', true],
+        ['to type', ' MND', true],
+        ['to type', ' motor neuron disease (MND)', true],
+        ['sclerosis', 'x', true],
+      ] as const) {
+        const checker = createIncrementalChecker();
+        checker.check(abbreviations, { rules: withProbe });
+        const before = abbreviationRuns;
+        const text = typed(abbreviations, after, typedText);
+        const result = checker.check(text, { rules: withProbe });
+        assert.equal(abbreviationRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
+      }
+    });
+
+    it('reuses the abstract\'s consistency findings after an edit that leaves every fact the same', () => {
+      const facts = [
+        '# Cramps',
+        '',
+        '## Abstract',
+        '',
+        'A 54-year-old man had a 6-month history of cramps.',
+        '',
+        '## Case presentation',
+        '',
+        'A 45-year-old man presented with a 3-month history of cramps. He was otherwise well and walked every day.',
+        '',
+        '## Discussion',
+        '',
+        'Cramps are common in motor neuron disease, and this paragraph is long enough to type in.',
+        '',
+      ].join('\n');
+      let factRuns = 0;
+      const factProbe: Rule = { ...probe, id: 'facts-probe', scope: 'case-facts', check: () => void factRuns++ };
+      const withProbe = [...RULES, factProbe];
+      for (const [after, typedText, again] of [
+        ['Cramps are', ' very', false],
+        ['common in', ' older', false],
+        ['to type', 'x', true], // within 16 characters of the paragraph's end
+        ['A 45', '0', true],
+        ['presented', ' again', true], // within 12 characters before a fact
+        ['He was otherwise', ' quite', false],
+        ['He was otherwise', ' 52 years old and', true],
+        ['A 54-year-old man', ' first', true],
+      ] as const) {
+        const checker = createIncrementalChecker();
+        checker.check(facts, { rules: withProbe });
+        const before = factRuns;
+        const text = typed(facts, after, typedText);
+        const result = checker.check(text, { rules: withProbe });
+        assert.equal(factRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
+      }
+    });
+
+    it('reuses the identifier rule\'s findings after an edit in a paragraph that holds no identifier', () => {
+      const identifiers = [
+        '# Cramps',
+        '',
+        '## Case presentation',
+        '',
+        'The patient was seen by Dr Ellen Marsh on 12/07/2019.',
+        '',
+        'He had cramps in both calves, and this paragraph is long enough to type in.',
+        '',
+        'Marsh saw him again.',
+        '',
+      ].join('\n');
+      let identifierRuns = 0;
+      const identifierProbe: Rule = { ...probe, id: 'identifier-probe', scope: 'identifiers', check: () => void identifierRuns++ };
+      const withProbe = [...RULES, identifierProbe];
+      for (const [after, typedText, again] of [
+        ['He had', ' often', false],
+        ['in both', ' of his', false],
+        ['to type', 'x', true], // within 16 characters of the paragraph's end
+        ['He had', ' seen Dr John Smith and', true],
+        ['He had', ' on 3 March 2020', true],
+        ['Dr Ellen', 'x', true],
+      ] as const) {
+        const checker = createIncrementalChecker();
+        checker.check(identifiers, { rules: withProbe });
+        const before = identifierRuns;
+        const text = typed(identifiers, after, typedText);
+        const result = checker.check(text, { rules: withProbe });
+        assert.equal(identifierRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
+      }
+    });
+
+    it('a scoped rule that works in steps still pauses between them when driven', async () => {
+      let inside = false;
+      let pausesInside = 0;
+      const stepped: Rule = {
+        ...probe,
+        id: 'stepped-probe',
+        *check() {
+          inside = true;
+          for (let i = 0; i < 3; i++) {
+            const t = Date.now();
+            while (Date.now() - t < 20); // more than a slice of work (steps.ts, SLICE_MS)
+            yield;
+          }
+          inside = false;
+        },
+      };
+      const checker = createIncrementalChecker();
+      const linted = await checker.lintAsync(example, { format: 'markdown', rules: [stepped], pause: async () => void (inside && pausesInside++) });
+      assert.ok(linted.result);
+      assert.ok(pausesInside >= 2, `${pausesInside} pauses inside the rule`);
+    });
+
+    it('reuses when the host reads the bibliographies again for each check', async () => {
+      const withFile = example.replace('article-type: case-report\n', 'article-type: case-report\nbibliography: refs.bib\n');
+      const readBibliography = async (r: { name: string }) => ({ path: r.name }); // not found, each time
+      const checker = createIncrementalChecker();
+      await checker.lintAsync(withFile, { format: 'markdown', rules, readBibliography });
+      const before = runs;
+      const text = typed(withFile, 'neuromuscular', ' and muscle');
+      const linted = await checker.lintAsync(text, { format: 'markdown', rules, readBibliography });
+      assert.equal(runs - before, 0);
+      assert.deepEqual(comparable(linted.result!.findings), comparable((await lintFileAsync(text, { format: 'markdown', rules, readBibliography })).result!.findings));
+    });
+
+    it('runs again after the config or the rules changed, and after clear()', () => {
+      const checker = createIncrementalChecker();
+      checker.check(doc, { rules });
+      let before = runs;
+      checker.check(doc, { rules, config: { citationOrder: 'none' } });
+      assert.equal(runs - before, 1);
+      before = runs;
+      checker.check(doc, { rules });
+      assert.equal(runs - before, 1);
+      before = runs;
+      checker.check(doc, { rules: [...rules] }); // the same rules
+      checker.check(doc, { rules: [...RULES, { ...probe }] }); // another probe
+      assert.equal(runs - before, 1);
+      checker.clear();
+      assert.equal(checker.stats().reused, 0);
+      before = runs;
+      checker.check(doc, { rules: [...RULES, probe] });
+      assert.equal(runs - before, 1);
+    });
+  });
 
   it('keeps no old version of the text alive: the heap stays flat over many edits of a long document', () => {
     // (A memoised value or key that is a slice of the text would keep each version it was cut from.)

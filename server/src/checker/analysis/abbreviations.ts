@@ -345,6 +345,40 @@ function paragraphAbbreviations(plain: string): ParagraphAbbreviations {
   return { found, tokens };
 }
 
+/**
+ * Does the analysis read the same in two versions of a paragraph (the incremental checker's,
+ * engine/reuse.ts): the same definitions, candidate uses and list entries, with the same
+ * words, at source spans that `moved` maps from the first version to the second?
+ */
+export function sameAbbreviations(a: Paragraph, b: Paragraph, memo: Memo | undefined, moved: (span: { start: number; end: number }) => { start: number; end: number } | undefined): boolean {
+  const kinds = (p: Paragraph) => p.kind === 'prose' || p.kind === 'list-item';
+  if (kinds(a) !== kinds(b)) return false;
+  if (!kinds(a)) return true;
+  const same = (p: { start: number; end: number }, q: { start: number; end: number }) => {
+    const m = moved(plainSpanToSource(a, p.start, p.end));
+    const n = plainSpanToSource(b, q.start, q.end);
+    return !!m && m.start === n.start && m.end === n.end;
+  };
+  const x = memoised(memo, 'abbreviations', a.plain, () => paragraphAbbreviations(a.plain));
+  const y = memoised(memo, 'abbreviations', b.plain, () => paragraphAbbreviations(b.plain));
+  if (x.found.length !== y.found.length || x.tokens.length !== y.tokens.length) return false;
+  for (let i = 0; i < x.found.length; i++) {
+    const f = x.found[i];
+    const g = y.found[i];
+    if (f.short !== g.short || f.long !== g.long || !f.shortFirst !== !g.shortFirst || !same(f, g)) return false;
+  }
+  for (let i = 0; i < x.tokens.length; i++) {
+    const t = x.tokens[i];
+    const u = y.tokens[i];
+    if (t.token !== u.token || t.short !== u.short || t.singular !== u.singular || t.numbered !== u.numbered || t.gene !== u.gene || !same({ start: t.ps, end: t.pe }, { start: u.ps, end: u.pe })) return false;
+  }
+  const l = memoised(memo, 'abbreviations/list', a.plain, () => listEntries(a.plain));
+  const k = memoised(memo, 'abbreviations/list', b.plain, () => listEntries(b.plain));
+  if (l.length !== k.length) return false;
+  for (let i = 0; i < l.length; i++) if (l[i].short !== k[i].short || l[i].long !== k[i].long || !same(l[i], k[i])) return false;
+  return true;
+}
+
 /** Definitions and uses of abbreviations in the document, once per check. */
 export function analyseAbbreviations(model: DocumentModel, sections: SectionAnalysis): AbbreviationAnalysis {
   return runSteps(analyseAbbreviationSteps(model, sections));

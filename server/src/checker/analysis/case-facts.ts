@@ -444,6 +444,27 @@ function collect(facts: CaseFacts, p: Paragraph, want: Wanted, memo: Memo | unde
   }
 }
 
+/** A section's part in the facts: the abstract, the case presentation, or none (its own item's, or its nearest ancestor's). */
+function sectionRole(sections: SectionAnalysis, section: Paragraph['section']): 'abstract' | 'case' | null {
+  for (let s = section; s; s = s.parent) {
+    const item = sections.itemOf.get(s);
+    if (item) return item.abstract ? 'abstract' : item.claimMode === 'case' ? 'case' : null;
+  }
+  return null;
+}
+
+/** Every fact of a paragraph, as caseFacts collects them from it (in the source; for the incremental checker's comparisons, engine/reuse.ts). */
+export function paragraphCaseFacts(p: Paragraph, memo: Memo | undefined): CaseFacts {
+  const facts: CaseFacts = { ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] };
+  collect(facts, p, { ages: true, durations: true, figures: true, guards: true }, memo);
+  return facts;
+}
+
+/** Does caseFacts read nothing of a paragraph (neither prose of the abstract nor of the case presentation)? */
+export function factsReadNothingIn(p: Paragraph, sections: SectionAnalysis): boolean {
+  return (p.kind !== 'prose' && p.kind !== 'list-item') || sectionRole(sections, p.section) === null;
+}
+
 /**
  * The facts of the abstract and of the case presentation (the sections of items read as the
  * patient's story, not the abstract), from prose and list items.

@@ -177,6 +177,11 @@ export function figureMentions(model: DocumentModel): FigureMention[] {
   return out;
 }
 
+/** The numbered figures and tables a paragraph's plain text mentions, in the source (what figureMentions reads of a paragraph that is not a caption). */
+export function paragraphMentions(p: Paragraph, memo: DocumentModel['memo']): FigureMention[] {
+  return memoised(memo, 'figures/mentions', p.plain, () => plainMentions(p.plain)).map((m) => ({ ...plainSpanToSource(p, m.s, m.e), kind: m.kind, number: m.number }));
+}
+
 /** Caption paragraphs with a written number ("Figure 2. …"), in document order. */
 export function figureCaptions(model: DocumentModel): FigureCaption[] {
   const out: FigureCaption[] = [];

@@ -67,4 +67,23 @@ export interface Rule {
    * sentence): a host that drives the check pauses there (steps.ts); the findings are the same.
    */
   check(ctx: RuleContext): void | Steps<void>;
+  /**
+   * What of the document the rule's findings depend on, when that is less than all of it; the
+   * incremental checker then reuses the rule's last findings, moved, after an edit that leaves
+   * all of that the same (engine/reuse.ts). `citations`: the findings are a function of the
+   * format, front matter, headings and sections, the kind of each paragraph and its citations,
+   * the text of the citations and of the paragraphs in a references section, the bibliographies
+   * and the config, and of the text of no other paragraph. `figures`: the same, and of a
+   * paragraph that is not a caption and holds no `@`, `{`, `#` or backslash only its numbered
+   * figure and table mentions. `abbreviations`: the same, and of a
+   * paragraph's text only its definitions, candidate uses and abbreviations list's entries
+   * (analysis/abbreviations.ts, sameAbbreviations). `case-facts`: the same, and of a paragraph's
+   * text only its facts (analysis/case-facts.ts, paragraphCaseFacts: none outside the abstract
+   * and the case presentation) and the 12 characters before each. `identifiers`: the same, and
+   * nothing read in a paragraph that holds no identifier (analysis/identifiers), but the 4
+   * characters before one. A scoped rule's findings
+   * hold offsets only in their spans, their fixes' edits and data keys that end in `Start` and
+   * `End` (`caseStart`, `caseEnd`): those are what is moved.
+   */
+  scope?: 'citations' | 'figures' | 'abbreviations' | 'case-facts' | 'identifiers';
 }

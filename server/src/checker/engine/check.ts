@@ -2,7 +2,7 @@ import type { LoadedBibliography } from '../analysis/bibliography';
 import { analyseSections, profileItems, type SectionAnalysis } from '../analysis/sections';
 import { resolveRuleSetting, type CaselintConfig } from '../config';
 import { blockTokens, parseDocument } from '../model';
-import { heldBy } from '../model/memo';
+import { heldBy, recordedSteps, touchUses, type MemoUse } from '../model/memo';
 import { lowerBound } from '../model/text';
 import { getProfile, PROFILES, type Profile, type ProfileItem } from '../profiles';
 import { RULE_IDS, RULES } from '../rules';
@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from '../analysis/rule';
 import type { TextEncodingName } from '../encoding';
 import type { DocumentModel, Finding, Format, Memo, Paragraph, Section, Table } from '../types';
 import { blockIdentity, findingsOf, internedSpace, keepFindings, placedFindings, storedFindings, type BlockIdentity } from './blocks';
+import { inScope, movedFindings, paragraphEdit, type EditMap } from './reuse';
 import { applySuppressions } from './suppressions';
 import { driveSteps, isSteps, runSteps, type Steps } from '../steps';
 
@@ -101,6 +102,53 @@ export async function checkModelAsync(model: DocumentModel, profile: Profile, op
   return run.finish();
 }
 
+/**
+ * The last completed check through a memo, for the rules with a scope (Rule.scope,
+ * engine/reuse.ts): its model, what else its findings depend on, and each such rule's findings.
+ */
+interface LastCheck {
+  model: DocumentModel;
+  key: string;
+  bibliographies: CheckOptions['bibliographies'];
+  encoding: CheckOptions['encoding'];
+  findings: Map<Rule, ScopedFindings>;
+  /** How many rules' runs were reused through this memo, in all (tests, bench). */
+  reused: number;
+}
+/**
+ * A scoped rule's findings, and what its last run looked up in the memo: a check that reuses the
+ * findings keeps those values too (memo.ts, touch), so that the run after an edit in its scope
+ * computes again only what that edit changed.
+ */
+interface ScopedFindings {
+  findings: readonly Finding[];
+  uses: readonly MemoUse[];
+}
+const lastChecks = new WeakMap<Memo, LastCheck>();
+
+/** Forgets the last check made through a memo (the incremental checker cleared). */
+export function forgetLastCheck(memo: Memo): void {
+  lastChecks.delete(memo);
+}
+
+/** How many rules' runs the checks through a memo reused (Rule.scope) since it was last cleared. */
+export function reusedRuns(memo: Memo): number {
+  return lastChecks.get(memo)?.reused ?? 0;
+}
+
+/** The same bibliographies (the host reads them again for each check: the same requests, paths, errors and parsed files). */
+function sameBibliographies(a: CheckOptions['bibliographies'], b: CheckOptions['bibliographies']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.path !== y.path || x.error !== y.error || x.bibliography !== y.bibliography) return false;
+    if (x.request.name !== y.request.name || x.request.from !== y.request.from || x.request.start !== y.request.start || x.request.end !== y.request.end) return false;
+  }
+  return true;
+}
+
 const ruleKeys = new WeakMap<Rule, string>();
 let rulesKeyed = 0;
 /** A rule's part of a memo key: its id and which rule object it is (tests pass rules of their own). */
@@ -108,6 +156,12 @@ function ruleKey(rule: Rule): string {
   let key = ruleKeys.get(rule);
   if (key === undefined) ruleKeys.set(rule, (key = `${rule.id}\0${rulesKeyed++}`));
   return key;
+}
+
+/** A rule's check as steps (its own, or one step for a rule that is not a generator). */
+function* ruleSteps(rule: Rule, ctx: RuleContext): Steps<void> {
+  const stepped = rule.check(ctx);
+  if (isSteps(stepped)) yield* stepped;
 }
 
 /** The rules to run on a model, a step that runs one of them, and the step that ends the check. */
@@ -156,10 +210,35 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
   } catch {
     configKey = undefined; // a config that is not JSON (never from a file): no block is reused
   }
+  // A rule with a scope reuses its last findings, moved, after an edit outside it (engine/reuse.ts).
+  const last = memo && configKey !== undefined ? lastChecks.get(memo) : undefined;
+  const reusable = !!last && last.key === configKey && sameBibliographies(last.bibliographies, options.bibliographies) && last.encoding === options.encoding;
+  let edit: EditMap | null | undefined;
+  const scopes = new Map<NonNullable<Rule['scope']>, boolean>();
+  const scoped = new Map<Rule, ScopedFindings>();
+  let reusedNow = 0;
+  const reused = (rule: Rule): ScopedFindings | undefined => {
+    const previous = reusable && rule.scope ? last!.findings.get(rule) : undefined;
+    if (!previous) return undefined;
+    if (edit === undefined) edit = paragraphEdit(last!.model, model) ?? null;
+    if (!edit) return undefined;
+    let same = scopes.get(rule.scope!);
+    if (same === undefined) scopes.set(rule.scope!, (same = inScope(rule.scope!, edit, last!.model, model, sections, config)));
+    const moved = same ? movedFindings(edit, previous.findings) : undefined;
+    return moved && { findings: moved, uses: previous.uses };
+  };
   /** One rule's run; a rule that works in steps yields between them. */
   function* steps(rule: Rule): Steps<void> {
     const setting = resolveRuleSetting(config.rules?.[rule.id], rule.defaultSeverity);
     if (setting.severity === 'off') return;
+    const again = reused(rule);
+    if (again) {
+      reusedNow++;
+      touchUses(memo, again.uses);
+      for (const f of again.findings) findings.push(f);
+      scoped.set(rule, again);
+      return;
+    }
     const severity = setting.severity;
     const own: Finding[] = [];
     const spaces = new Map<string, string>();
@@ -228,8 +307,14 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
       },
     };
     try {
-      const stepped = rule.check(ctx);
-      if (isSteps(stepped)) yield* stepped;
+      if (memo && rule.scope && model.format === 'markdown') {
+        // What it looks up is recorded, for the checks that reuse its findings.
+        const { uses } = yield* recordedSteps(memo, ruleSteps(rule, ctx));
+        scoped.set(rule, { findings: own, uses });
+      } else {
+        const stepped = rule.check(ctx);
+        if (isSteps(stepped)) yield* stepped;
+      }
       // One by one: push(...own) throws ("Maximum call stack size exceeded") past ~125,000 findings.
       for (const f of own) findings.push(f);
     } catch (error) {
@@ -239,6 +324,7 @@ function ruleRunner(model: DocumentModel, profile: Profile, options: Omit<CheckO
   const one = (rule: Rule) => runSteps(steps(rule));
 
   const finish = (): CheckResult => {
+    if (memo && configKey !== undefined) lastChecks.set(memo, { model, key: configKey, bibliographies: options.bibliographies, encoding: options.encoding, findings: scoped, reused: (last?.reused ?? 0) + reusedNow });
     const kept = applySuppressions(model, findings);
     // Rule ids by code unit, not localeCompare: the same order for ids of lower-case letters,
     // digits and hyphens, without creating ICU's collator (~6 ms of a CLI run, more on a busy machine).

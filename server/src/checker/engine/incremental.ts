@@ -1,5 +1,5 @@
 import { GenerationalMemo } from '../model/memo';
-import { check, type CheckOptions, type CheckResult } from './check';
+import { check, forgetLastCheck, reusedRuns, type CheckOptions, type CheckResult } from './check';
 import { lintFile, lintFileAsync, type AsyncLintOptions, type LintOptions, type LintResult } from './lint';
 
 /**
@@ -17,7 +17,9 @@ import { lintFile, lintFileAsync, type AsyncLintOptions, type LintOptions, type 
  * references, abbreviations, the abstract's facts, figure mentions) run over the whole new model
  * each time, but from summaries kept per paragraph or per reference entry (a sentence's facts, a
  * paragraph's figure mentions, an entry's identifiers and title), so only an edited piece is
- * read again. The findings and the
+ * read again; and those with a scope (Rule.scope: the citation rules, figures, abbreviations,
+ * the abstract's facts, identifiers) are not run at all after an edit inside one paragraph that
+ * leaves their scope the same: their last findings are moved (engine/reuse.ts). The findings and the
  * model equal those of a plain check of the same text, by construction (a memoised value is a
  * function of its key, and the chunks' parse is the whole text's) and by test
  * (test/checker/incremental.test.ts, test/checker/markdown-chunks.test.ts,
@@ -32,8 +34,11 @@ export interface IncrementalChecker {
   lintAsync(text: string, options: Omit<AsyncLintOptions, 'memo'>): Promise<LintResult>;
   /** Forgets everything memoised (the document closed). */
   clear(): void;
-  /** Memo statistics: values held, lookups answered and computed since creation. */
-  stats(): { size: number; hits: number; misses: number };
+  /**
+   * Memo statistics: values held, lookups answered and computed since creation, and how many
+   * rules' runs were reused (Rule.scope, engine/reuse.ts) since the last clear.
+   */
+  stats(): { size: number; hits: number; misses: number; reused: number };
 }
 
 export function createIncrementalChecker(): IncrementalChecker {
@@ -48,7 +53,10 @@ export function createIncrementalChecker(): IncrementalChecker {
     check: (text, options = {}) => done(check(text, { ...options, memo })),
     lint: (text, options) => done(lintFile(text, { ...options, memo })),
     lintAsync: async (text, options) => done(await lintFileAsync(text, { ...options, memo })),
-    clear: () => memo.clear(),
-    stats: () => ({ size: memo.size, hits: memo.hits, misses: memo.misses }),
+    clear: () => {
+      memo.clear();
+      forgetLastCheck(memo);
+    },
+    stats: () => ({ size: memo.size, hits: memo.hits, misses: memo.misses, reused: reusedRuns(memo) }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Memo } from '../types';
+import type { Steps } from '../steps';
 
 /**
  * `compute()`, through the memo when there is one (the incremental checker), else at once.
@@ -44,7 +45,7 @@ export class GenerationalMemo implements Memo {
    */
   private held = new Map<string, Map<string, Held>>();
   /** The lookups of the heldBy work running now (with their values). */
-  private recording: { space: string; key: string; value: unknown }[] | undefined;
+  private recording: MemoUse[] | undefined;
   private generations = 0;
   /** One weak reference per owner. */
   private refs = new WeakMap<object, WeakRef<object>>();
@@ -113,6 +114,32 @@ export class GenerationalMemo implements Memo {
     }
   }
 
+  /**
+   * Runs `work` and returns what it looked up in the memo (with the values), for a later check
+   * that reuses its result instead of running it (engine/reuse.ts) to keep (touch).
+   */
+  recorded<T>(work: () => T): { value: T; uses: MemoUse[] } {
+    const outer = this.recording;
+    const uses: MemoUse[] = [];
+    this.recording = uses;
+    try {
+      return { value: work(), uses };
+    } finally {
+      this.recording = outer;
+      if (outer) for (const u of uses) outer.push(u);
+    }
+  }
+
+  /** Keeps what an earlier work looked up (recorded) as if this check had looked it up. */
+  touch(uses: readonly MemoUse[]): void {
+    for (const { space, key, value } of uses) {
+      let now = this.current.get(space);
+      if (!now) this.current.set(space, (now = new Map()));
+      if (!now.has(key)) now.set(key, value);
+      if (this.recording) this.recording.push({ space, key, value });
+    }
+  }
+
   /** A check completed: what it used is kept for the next one, anything older goes. */
   next(): void {
     this.previous = this.current;
@@ -155,6 +182,13 @@ export class GenerationalMemo implements Memo {
   }
 }
 
+/** A lookup of the memo: its space, key and value. */
+export interface MemoUse {
+  space: string;
+  key: string;
+  value: unknown;
+}
+
 interface Held {
   value: unknown;
   owners: WeakRef<object>[];
@@ -172,4 +206,36 @@ const SWEEP_EVERY = 16;
  */
 export function heldBy<T>(memo: Memo | undefined, owner: object, work: () => T): T {
   return memo instanceof GenerationalMemo ? memo.heldBy(owner, work) : work();
+}
+
+/** `work()` and what it looked up in the memo (GenerationalMemo.recorded); nothing recorded without one. */
+export function recordedUses<T>(memo: Memo | undefined, work: () => T): { value: T; uses: readonly MemoUse[] } {
+  return memo instanceof GenerationalMemo ? memo.recorded(work) : { value: work(), uses: [] };
+}
+
+/**
+ * Steps run to their end, each slice recorded (recordedUses): their result and what they looked
+ * up, yielding where they yield (a host that drives them pauses there, steps.ts).
+ */
+export function* recordedSteps<T>(memo: Memo | undefined, steps: Steps<T>): Steps<{ value: T; uses: readonly MemoUse[] }> {
+  const uses: MemoUse[] = [];
+  let done = false;
+  try {
+    for (;;) {
+      const r = recordedUses(memo, () => steps.next());
+      for (const u of r.uses) uses.push(u);
+      if (r.value.done) {
+        done = true;
+        return { value: r.value.value, uses };
+      }
+      yield;
+    }
+  } finally {
+    if (!done) steps.return(undefined as T);
+  }
+}
+
+/** Keeps what a recorded work looked up, for a check that reuses its result (GenerationalMemo.touch). */
+export function touchUses(memo: Memo | undefined, uses: readonly MemoUse[]): void {
+  if (memo instanceof GenerationalMemo) memo.touch(uses);
 }

@@ -15,6 +15,7 @@ export const abbreviation: Rule = {
   description: 'Abbreviations are defined at first use, once, in the abstract and in the main text.',
   howToFix: 'Write the long form followed by the abbreviation in parentheses at its first use ("amyotrophic lateral sclerosis (ALS)"); the quick fix does so when the document defines it elsewhere.',
   defaultSeverity: 'warning',
+  scope: 'abbreviations',
   optionsSchema: {
     type: 'object',
     properties: {

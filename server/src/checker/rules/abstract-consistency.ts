@@ -14,6 +14,7 @@ export const abstractConsistency: Rule = {
   description: "The abstract agrees with the case presentation about the patient's age, sex, durations and figures.",
   howToFix: 'Check which value is right (the case presentation, the chart) and write the same in both places.',
   defaultSeverity: 'warning',
+  scope: 'case-facts',
   check(ctx) {
     const { doc } = ctx;
     const { abstract, caseText } = caseFacts(doc, ctx.sections);

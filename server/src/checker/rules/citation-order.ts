@@ -13,6 +13,7 @@ export const citationOrder: Rule = {
   description: 'Numbered references are cited in order of first mention, ranges run low to high, and the list has no gaps.',
   howToFix: 'Renumber the references in the order they are first cited (the quick fix does it for the markers and the list at once); write ranges low to high.',
   defaultSeverity: 'warning',
+  scope: 'citations',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

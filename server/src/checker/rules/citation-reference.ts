@@ -12,6 +12,7 @@ export const citationReference: Rule = {
   description: 'Citations resolve to a reference, and every reference in the list is cited.',
   howToFix: 'Correct the citation or add the missing entry to the reference list or bibliography file; cite or remove an entry that is never cited.',
   defaultSeverity: 'warning',
+  scope: 'citations',
   check(ctx) {
     for (const p of citationAnalysis(ctx.doc, { bibliographies: ctx.bibliographies, config: ctx.config }).problems) {
       if (p.rule !== 'citation-reference') continue;

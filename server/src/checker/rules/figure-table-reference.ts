@@ -33,6 +33,7 @@ export const figureTableReference: Rule = {
   description: 'Every figure and table mentioned has a caption, every captioned one is mentioned, in order of first mention.',
   howToFix: 'Add the missing caption or label, fix the number, or mention the figure or table where the text discusses it.',
   defaultSeverity: 'warning',
+  scope: 'figures',
   check(ctx) {
     for (const p of figureProblems(ctx.doc)) {
       const { start, end, problem, ...rest } = p;

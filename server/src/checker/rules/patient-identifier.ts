@@ -1,4 +1,4 @@
-import { manuscriptIdentifierSteps, STRUCTURED_KINDS, type DocumentIdentifier } from '../analysis/identifiers';
+import { identifierOptions, manuscriptIdentifierSteps, STRUCTURED_KINDS, type DocumentIdentifier } from '../analysis/identifiers';
 import type { Fix } from '../types';
 import type { Rule } from '../analysis/rule';
 
@@ -92,23 +92,19 @@ function startsSentence(text: string, at: number): boolean {
   return at === 0 || /(?:^|[.!?]\s+|\n\s*)$/.test(before);
 }
 
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
-}
-
 /** Patient identifiers that must not reach a journal: dates, ages over 89, contacts, numbers, names, places. */
 export const patientIdentifier: Rule = {
   id: 'patient-identifier',
   description: 'No patient identifiers: exact dates, ages over 89, contact details, record and identity numbers, names, institutions and places.',
   howToFix: 'Remove the identifier, or write it the way journals accept: a relative time or the year, "over 89", "the patient", "a tertiary hospital", the country.',
   defaultSeverity: 'warning',
+  scope: 'identifiers',
   *check(ctx) {
     const { doc } = ctx;
-    const cfg = ctx.config.identifiers ?? {};
     // A configured severity applies to every kind; by default structured identifiers are errors.
     const configured = ctx.config.rules?.['patient-identifier'] !== undefined;
     // In steps (a paragraph or a heading or cell each: steps.ts).
-    for (const m of yield* manuscriptIdentifierSteps(doc, { allow: strings(cfg.allow), allowNames: strings(cfg.allowNames) })) {
+    for (const m of yield* manuscriptIdentifierSteps(doc, identifierOptions(ctx.config))) {
       const fx = fixes(m, doc.text);
       ctx.report({
         start: m.start,

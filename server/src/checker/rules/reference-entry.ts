@@ -12,6 +12,7 @@ export const referenceEntry: Rule = {
   description: 'No reference appears twice (same DOI or title), and DOIs and PMIDs are well formed.',
   howToFix: 'Remove the duplicate and cite the remaining entry; copy the DOI (10.xxxx/…) or PMID (digits) again from the journal or PubMed.',
   defaultSeverity: 'warning',
+  scope: 'citations',
   check(ctx) {
     for (const p of citationAnalysis(ctx.doc, { bibliographies: ctx.bibliographies, config: ctx.config }).problems) {
       if (p.rule !== 'reference-entry') continue;

@@ -10,7 +10,8 @@
 import { memoised } from '../../model/memo';
 import { plainSpanToSource } from '../../model/text';
 import { normalizeHeading } from '../../profiles';
-import type { DocumentModel, Section } from '../../types';
+import type { CaselintConfig } from '../../config';
+import type { DocumentModel, Paragraph, Section } from '../../types';
 import { runSteps, type Steps } from '../../steps';
 import { isPlaceName } from './lexicon';
 import { findNames } from './names';
@@ -102,12 +103,33 @@ export function manuscriptIdentifiers(doc: DocumentModel, options: IdentifierOpt
   return runSteps(manuscriptIdentifierSteps(doc, options));
 }
 
+/**
+ * The matches of a text: a function of the text and the allow lists, memoised by both. (The text
+ * is the key, the options in the space: a model's text is hashed once, memo.ts.)
+ */
+function finder(doc: DocumentModel, options: IdentifierOptions): (text: string) => IdentifierMatch[] {
+  const space = 'identifiers\0' + JSON.stringify([options.allow ?? [], options.allowNames ?? []]);
+  return (text) => memoised(doc.memo, space, text, () => findIdentifiers(text, options));
+}
+
+/** The allow lists of a config (`identifiers.allow`, `identifiers.allowNames`), as the rule reads them. */
+export function identifierOptions(config: CaselintConfig): IdentifierOptions {
+  const cfg = config.identifiers ?? {};
+  return { allow: strings(cfg.allow), allowNames: strings(cfg.allowNames) };
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+/** Does a paragraph's plain text hold no identifier (manuscriptIdentifiers finds none in it)? */
+export function paragraphHoldsNoIdentifier(doc: DocumentModel, p: Paragraph, options: IdentifierOptions): boolean {
+  return p.kind === 'reference' || finder(doc, options)(p.plain).length === 0;
+}
+
 /** manuscriptIdentifiers in steps (steps.ts): a paragraph, a heading or a table cell each. */
 export function* manuscriptIdentifierSteps(doc: DocumentModel, options: IdentifierOptions = {}): Steps<DocumentIdentifier[]> {
-  // The matches of a text are a function of the text and the allow lists: memoised by both.
-  // (The text is the key, the options in the space: a model's text is hashed once, memo.ts.)
-  const space = 'identifiers\0' + JSON.stringify([options.allow ?? [], options.allowNames ?? []]);
-  const find = (text: string) => memoised(doc.memo, space, text, () => findIdentifiers(text, options));
+  const find = finder(doc, options);
   const out: DocumentIdentifier[] = [];
   const seen = new Set<number>();
   const push = (m: IdentifierMatch, start: number, end: number) => {
