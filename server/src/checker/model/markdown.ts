@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { StateBlock, StateCore, Token } from 'markdown-it';
 import type { Comment, Heading, Memo, TableCell, TextSegment } from '../types';
 import { runSteps, type Steps } from '../steps';
 import { cleanHeadingText, type RawBlocks, type RawParagraph } from './blocks';
@@ -23,9 +23,31 @@ md.core.ruler.disable('normalize');
 // runs md.inline.parse on each inline token, and no later rule of ours is enabled (linkify and
 // typographer are off, text_join is disabled).
 md.core.ruler.disable('inline');
+/**
+ * markdown-it's inline 'text' rule (a run of characters none of which can start markup), the run
+ * found by a sticky pattern instead of a JavaScript loop over its characters: the same runs, with
+ * the loop's cost gone from a cold parse (the CLI's; bench manuscript ~5–10 ms of its inline
+ * parse, on a loaded machine) and a warm one no slower. The class is markdown-it's
+ * isTerminatorChar: \n ! # $ % & * + - : < = > @ [ \ ] ^ _ ` { } ~.
+ */
+const TEXT_RUN = /[^\n!#$%&*+\-:<=>@[\\\]^_`{}~]+/y;
+md.inline.ruler.at('text', (state, silent) => {
+  const start = state.pos;
+  TEXT_RUN.lastIndex = start;
+  if (!TEXT_RUN.test(state.src)) return false;
+  const pos = Math.min(TEXT_RUN.lastIndex, state.posMax);
+  if (pos === start) return false;
+  if (!silent) state.pending += state.src.slice(start, pos);
+  state.pos = pos;
+  return true;
+});
 function inlineChildren(token: Token, env: StateCore['env']): Token[] {
+  return inlineTokens(token.content, env);
+}
+/** The inline tokens of a block's content (exported for test/checker/markdown-lines.test.ts). */
+export function inlineTokens(content: string, env: StateCore['env'] = {}): Token[] {
   const children: Token[] = [];
-  md.inline.parse(token.content, md, env, children);
+  md.inline.parse(content, md, env, children);
   return children;
 }
 /**
@@ -34,6 +56,59 @@ function inlineChildren(token: Token, env: StateCore['env']): Token[] {
  */
 const afterBlock = new MarkdownIt({ html: true, linkify: false, typographer: false });
 afterBlock.core.ruler.disable(['normalize', 'block', 'inline', 'text_join']);
+
+/**
+ * `new md.block.State(src, md, env, tokens)` with its line tables (bMarks, eMarks, tShift,
+ * sCount, bsCount, lineMax) found line by line: markdown-it's constructor reads every character
+ * of the text in a JavaScript loop, which in a short run (the CLI) runs cold, in V8's
+ * interpreter and baseline code: ~8 ms of a cold parse of the bench's 300 KB manuscript, against
+ * well under 1 ms here, where each line's end is found by indexOf and only its leading spaces
+ * and tabs are read. The same tables (test/checker/markdown-lines.test.ts), including
+ * markdown-it's quirk that a last line of only spaces and tabs, with no line end, is no line.
+ */
+export function blockState(src: string, env: StateCore['env'], tokens: Token[]): StateBlock {
+  const state = new md.block.State('', md, env, tokens);
+  state.src = src;
+  const bMarks: number[] = [];
+  const eMarks: number[] = [];
+  const tShift: number[] = [];
+  const sCount: number[] = [];
+  const bsCount: number[] = [];
+  const len = src.length;
+  for (let start = 0; start < len; ) {
+    let pos = start;
+    let indent = 0;
+    let offset = 0;
+    for (; pos < len; pos++) {
+      const ch = src.charCodeAt(pos);
+      if (ch === 0x20) offset++;
+      else if (ch === 0x09) offset += 4 - (offset % 4);
+      else break;
+      indent++;
+    }
+    if (pos === len) break;
+    const lineEnd = src.indexOf('\n', pos);
+    const end = lineEnd < 0 ? len : lineEnd;
+    bMarks.push(start);
+    eMarks.push(end);
+    tShift.push(indent);
+    sCount.push(offset);
+    bsCount.push(0);
+    start = end + 1;
+  }
+  bMarks.push(len);
+  eMarks.push(len);
+  tShift.push(0);
+  sCount.push(0);
+  bsCount.push(0);
+  state.bMarks = bMarks;
+  state.eMarks = eMarks;
+  state.tShift = tShift;
+  state.sCount = sCount;
+  state.bsCount = bsCount;
+  state.lineMax = bMarks.length - 1;
+  return state;
+}
 
 /**
  * md.parse(src, env) in steps, one top-level block each: markdown-it's block tokenizer loop
@@ -47,7 +122,7 @@ export function* markdownTokenSteps(src: string, env: StateCore['env']): Steps<T
   const core = new md.core.State(src, md, env);
   core.tokens = tokens;
   if (src) {
-    const state = new md.block.State(src, md, env, tokens);
+    const state = blockState(src, env, tokens);
     const rules = md.block.ruler.getRules('');
     const maxNesting = md.options.maxNesting ?? Infinity;
     const endLine = state.lineMax;

@@ -100,16 +100,30 @@ function sameClause(text: string, a: number, b: number): boolean {
 /**
  * V8 runs a pattern with both the `i` and `u` flags 10 to 30 times slower than the same pattern
  * without `i` (measured on this corpus: the exclusions' and cues' patterns were most of the
- * rule's time). So each `iu` pattern is compiled once more without `i` and run on the sentence
- * lower-cased (same length, same offsets; the words shown are taken from the sentence as
- * written). A pattern that names upper-case letters (`[A-Z]`, `\p{Lu}`) keeps
- * its flags.
+ * rule's time). So each `iu` pattern is run without `i` on the sentence lower-cased (same
+ * length, same offsets; the words shown are taken from the sentence as written). A pattern that
+ * names upper-case letters (`[A-Z]`, `\p{Lu}`) keeps its flags: undefined here.
  */
-function withoutIgnoreCase(re: ClaimRegExp): RegExp | undefined {
+function flagsWithoutIgnoreCase(re: ClaimRegExp): string | undefined {
   if (!re.flags.includes('i') || !re.flags.includes('u')) return undefined;
   const literal = re.source.replace(/\\[pP]\{[^}]*\}|\\./g, '');
   if (/[A-Z]/.test(literal) || /\\[pP]\{(?:Lu|Ll|Lt|Uppercase|Lowercase|Cased|LC|L&)/.test(re.source)) return undefined;
-  return new RegExp(re.source, re.flags.replace('i', ''));
+  return re.flags.replace('i', '');
+}
+
+/**
+ * How a pattern of the data runs (see flagsWithoutIgnoreCase and lowLetterSource): `flags`
+ * undefined for the pattern itself, else its copy without `i` (`fast`) and, for a sentence of
+ * letters below U+0400, the copy with its letter classes as ranges (`low`, when `lowSource` is
+ * one). Each copy is made when a sentence first needs it: most patterns with `\p{L}` only ever
+ * run as `low` in a check, and making a pattern parses it (building its `\p{…}` sets) even when
+ * it never runs.
+ */
+interface PatternRun {
+  flags: string | undefined;
+  fast?: RegExp;
+  lowSource?: string | null;
+  low?: RegExp;
 }
 
 const lowerRun = (run: string) => run.toLowerCase();
@@ -152,6 +166,7 @@ const SUBJECT_PRONOUN = 4;
 /** Minimum number of words for a sentence to be judged (fragments like "(Figure 3)" are not). */
 const MIN_WORDS = 3;
 
+/** The lexicon's word hash, one character at a time (written out where the word table is built). */
 const hashStep = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
 
 /**
@@ -475,40 +490,32 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   /** Index + 1 into WORDS and INFOS, 0 for an empty slot. */
   const SLOT_ENTRY = new Int32Array(TABLE_SIZE);
   const SLOT_HASH = new Int32Array(TABLE_SIZE);
+  // hashStep written out: this loop (~110,000 characters) runs once, in V8's interpreter, where a
+  // call per character was half its time (~15 → ~8 ms of a cold CLI run on a loaded machine).
   for (let index = 0; index < WORDS.length; index++) {
     const w = WORDS[index];
     let h = 0;
-    for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
     let slot = h & (TABLE_SIZE - 1);
     while (SLOT_ENTRY[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
     SLOT_ENTRY[slot] = index + 1;
     SLOT_HASH[slot] = h;
   }
 
-  /** Each `iu` pattern of the data, compiled again without `i` (see withoutIgnoreCase). */
-  const FAST = new Map<ClaimRegExp, RegExp | null>();
-  /** Made when a pattern first runs (starting the checker compiles none). */
-  const fastOf = (re: ClaimRegExp) => {
-    let fast = FAST.get(re);
-    if (fast === undefined) FAST.set(re, (fast = withoutIgnoreCase(re) ?? null));
-    return fast;
-  };
-  /** Each pattern run without `i`, with its letter classes as ranges below U+0400 (lowLetterSource; made when first needed, null for none). */
-  const LOW = new Map<RegExp, RegExp | null>();
-  const lowOf = (re: RegExp) => {
-    let low = LOW.get(re);
-    if (low === undefined) {
-      const source = lowLetterSource(re.source, re.flags);
-      LOW.set(re, (low = source === undefined ? null : new RegExp(source, re.flags)));
-    }
-    return low;
-  };
+  /** How each pattern of the data runs (PatternRun; made when a pattern first runs: starting the checker compiles none). */
+  const RUNS = new Map<ClaimRegExp, PatternRun>();
   /** Runs a pattern of the data on a sentence (the faster way when there is one); offsets are the sentence's. */
   function run(re: ClaimRegExp, f: { text: string; lower?: string; lowLetters?: boolean }): RegExpExecArray | null {
-    const fast = fastOf(re);
-    if (!fast) return re.exec(f.text);
+    let how = RUNS.get(re);
+    if (how === undefined) RUNS.set(re, (how = { flags: flagsWithoutIgnoreCase(re) }));
+    const flags = how.flags;
+    if (flags === undefined) return re.exec(f.text);
     const lower = (f.lower ??= lowerSameLength(f.text));
-    return ((f.lowLetters ??= lowLettersOnly(lower)) ? (lowOf(fast) ?? fast) : fast).exec(lower);
+    if (f.lowLetters ??= lowLettersOnly(lower)) {
+      if (how.lowSource === undefined) how.lowSource = lowLetterSource(re.source, flags) ?? null;
+      if (how.lowSource !== null) return (how.low ??= new RegExp(how.lowSource, flags)).exec(lower);
+    }
+    return (how.fast ??= new RegExp(re.source, flags)).exec(lower);
   }
   /** What a match says, as written in the sentence. */
   const written = (f: { text: string }, m: RegExpExecArray) => f.text.slice(m.index, m.index + m[0].length);
