@@ -76,6 +76,8 @@ export interface EditPhases {
   gcMinor: number;
   /** V8's GC pauses between the previous answer and this edit (e.g. the compacting collection after a pause, lsp/heap.ts). */
   gcIdle: number;
+  /** The server's CPU time (all its threads) from the edit's arrival to its report written. */
+  cpu: number;
   total: number;
 }
 
@@ -214,6 +216,7 @@ export function editPhases(log: string, sent: readonly number[], received: reado
       gc: r.gc ?? 0,
       gcMinor: r.gcMinor ?? 0,
       gcIdle: r.gcIdle ?? 0,
+      cpu: r.cpu ?? NaN,
       total: received[i] - sent[i],
     };
   });

@@ -51,12 +51,18 @@ for (const f of ['server/out/cli-main.js.cache', 'server/out/server-main.js.cach
 
 await Promise.all([
   build({ ...common, entryPoints: { 'client/out/extension': 'client/src/extension.ts' } }),
+  // The server without keepNames too: its __name() calls were ~1.5 % of the server's main
+  // thread while a writer types (bench/lsp-keystrokes.ts under --cpu-prof), as closures made per
+  // paragraph and sentence each got a name set on them. Nothing reads those names; a stack trace
+  // in the server's log now shows the minified names, as the CLI's do (the build's source maps,
+  // server/out/*.map, map them back).
   build({
     ...common,
     entryPoints: { 'server/out/server-main': 'server/src/server.ts' },
     plugins: [bibtexParserFile, markdownItFields],
     // import() of the external file as require() (the bundles are CommonJS, as is that file).
     supported: { ...common.supported, 'dynamic-import': false },
+    keepNames: false,
   }),
   // The CLI without keepNames: esbuild's __name() calls (about 1,250, many in functions that
   // make closures per sentence or paragraph) cost ~3 % of a short run; the CLI shows no function

@@ -42,6 +42,8 @@ describe('language server phase records', function () {
         // toServer and toClient compare two processes' clocks (performance.timeOrigin): finite, not exact.
         for (const [step, ms] of Object.entries(p)) assert.ok(Number.isFinite(ms) && (step.startsWith('to') || ms >= 0), `${step}: ${ms}`);
         assert.ok(p.total >= p.check + p.convert + p.encode);
+        // The server's CPU time from the edit to its report: its check at least took some.
+        assert.ok(p.cpu > 0, `cpu: ${p.cpu}`);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -223,9 +223,18 @@ export interface AnalysisCache {
  * idle time (Analyzer.rehearse); after it, never again. Measured on the bench's 300 KB text (main
  * thread CPU per edit of the first 20 edits, median of 5 rounds): no rehearsal 20.5 ms, 6 checks
  * 18.5, 12 checks 15.5, 24 checks 16.5 (later edits ~12 either way); 12 cost ~250 ms of the main
- * thread's CPU after the open (~900 ms with V8's compiler and GC threads).
+ * thread's CPU after the open (~900 ms with V8's compiler and GC threads). The warm-up lasts
+ * longer than 20 edits, though: over all 200 of the bench's edits (typed 3 s after the open), 40
+ * checks instead of 12 took the server's CPU per edit (all threads, from the phase records'
+ * `cpu`) from a median of ~18.7 to ~16.9 ms and its p95 from ~51 to ~46 ms, the main thread's
+ * ~12.2 → ~10.9 ms per edit (six alternating pairs on a loaded machine; a second series of four:
+ * median ~18.7 → ~17.8, p95 ~50 → ~46, lower in every pair), for 28 more throw-away checks in
+ * idle time once per server process: its CPU in the 6 s after the open ~250 → ~570 ms on the
+ * main thread, ~890 → ~1,870 ms in all threads. (Twelve later pairs of this with the server
+ * bundle without keepNames against neither: ~5 % less CPU per edit in all, mean; see
+ * docs/architecture.md.)
  */
-export const WARM_CHECKS = 12;
+export const WARM_CHECKS = 40;
 
 /**
  * Documents longer than this (UTF-16 code units) are not rehearsed: each of a rehearsal's checks
