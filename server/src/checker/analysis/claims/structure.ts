@@ -1,0 +1,213 @@
+/**
+ * What a sentence's present-tense verb does in it (issue 12): the verb group it opens ("is", "may
+ * be", "remains", "are listed"), and what that group frames, read from the words around it with
+ * the classifier's word classes (the lexicon's present and past forms), not from phrases:
+ *
+ * - `clause`: a form of "be" (or "seem", "remain", a modal with "be") before "that", "whether",
+ *   "why", "because"… — "The difficulty here is that …", "It may be that …": the frame says
+ *   nothing itself, the clause after it does;
+ * - `judgement`: such a verb before a word that weighs a possibility ("possible", "unlikely"),
+ *   then a reason or nothing — "Lymphoma remains possible, since …";
+ * - `infinitive`: "it" with a verb that is no raising verb, before "to" and a verb — "It pays to
+ *   repeat the study": a course of action weighed, the reader advised;
+ * - `paper`: the present passive with a place in the paper — "… are listed in the box below".
+ *
+ * `content` is the tense of the first finite verb after a `clause` or `judgement` frame (past:
+ * what happened in this case, so the present tense of the frame states nothing general). Every
+ * frame is read only when the frame's verb group is the sentence's only present-tense one: a
+ * present verb elsewhere ("…, older adults tolerate it poorly") may carry a claim of its own.
+ */
+
+/** The words the reader needs (ClaimData's sets). */
+export interface StructureWords {
+  presentWords: ReadonlySet<string>;
+  ambiguousPresent: ReadonlySet<string>;
+  pastForms: ReadonlySet<string>;
+  adverbs: ReadonlySet<string>;
+  determiners: ReadonlySet<string>;
+  notVerbBefore: ReadonlySet<string>;
+  /** Verbs that link a subject to what it is ("is", "seems", "remains"). */
+  frameVerbs: ReadonlySet<string>;
+  /** Words that weigh a possibility ("possible", "unlikely"). */
+  judgements: ReadonlySet<string>;
+  /** Verbs after which "it … to" is no frame but the subject's own ("it tends to recur", "it takes weeks to heal"). */
+  raising: ReadonlySet<string>;
+}
+
+export interface Frame {
+  kind: 'clause' | 'judgement' | 'infinitive' | 'paper';
+  /** Where the frame's verb group starts, and the words that make it a frame (quoted in the trace). */
+  at: number;
+  words: string;
+  /**
+   * The tense of the first finite verb the frame leads to (`clause`, `judgement`): `past` also
+   * for what would or might have been ("would", "may have been").
+   */
+  content?: 'present' | 'past' | 'none';
+  /** The word that opens the clause a `clause` frame leads to ("that", "whether"). */
+  opens?: string;
+}
+
+interface Token {
+  w: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*|[,;:()]/gu;
+
+/** Present finite forms of "be", "have", "do" and the modals. */
+const PRESENT_AUX = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do', "isn't", "aren't", "hasn't", "haven't", "doesn't", "don't", 'can', 'cannot', "can't", 'may', 'might', 'must', 'shall', 'should', 'will', "won't", 'ought', 'needs']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', "wasn't", "weren't", "hadn't", "didn't"]);
+const MODALS = new Set(['can', 'cannot', "can't", 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would', 'ought']);
+const BE = new Set(['be', 'been', 'being', 'is', 'are', 'am']);
+/** Words that open a clause a frame leads to. */
+const COMPLEMENT = new Set(['that', 'whether', 'why', 'how', 'if', 'because', 'which', 'what', 'when', 'who', 'where']);
+/** Words that open a reason after a judgement ("possible, since …"). */
+const REASON = new Set(['since', 'as', 'because', 'given', 'so', 'for', 'considering']);
+/** Words that point back to this case's own things ("these findings", "her symptoms"). */
+const ANAPHORIC = new Set(['this', 'these', 'that', 'those', 'both', 'such', 'its', 'their', 'her', 'his', 'our', 'she', 'he', 'they', 'we', 'it']);
+const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'third', 'same', 'latter', 'former']);
+/** Places in the paper ("below", "in the box"). */
+const PAPER_PLACE = new Set(['below', 'above', 'herein', 'hereafter', 'overleaf']);
+const PAPER_PART = new Set(['table', 'tables', 'figure', 'figures', 'fig', 'box', 'boxes', 'appendix', 'supplement', 'panel', 'panels', 'report', 'paper', 'article']);
+/** Participles of showing: with "in the …" after them, a place in the paper ("summarised in the timeline"). */
+const SHOWN = new Set(['shown', 'summarised', 'summarized', 'listed', 'illustrated', 'depicted', 'tabulated', 'detailed', 'outlined', 'displayed', 'presented', 'charted', 'plotted', 'pictured']);
+
+const normal = (w: string) => w.toLowerCase().replace(/\u2019/g, "'");
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ w: normal(m[0]), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const isWord = (t: Token | undefined) => t !== undefined && t.w.length > 0 && !',;:()'.includes(t.w);
+const participle = (w: string, W: StructureWords) => (w.length >= 4 && w.endsWith('ed')) || w.endsWith('en') || W.pastForms.has(w);
+
+export function makeFrameReader(W: StructureWords) {
+  const adverb = (w: string) => !W.judgements.has(w) && (W.adverbs.has(w) || (w.length >= 5 && w.endsWith('ly')) || w === 'not' || w === 'also' || w === 'still' || w === 'therefore' || w === 'thus');
+
+  /** Is token i a present finite verb (outside the frame's own group)? Unambiguous forms only. */
+  function presentAt(ts: Token[], i: number): boolean {
+    const w = ts[i].w;
+    if (PRESENT_AUX.has(w)) return w !== 'have' && w !== 'do' ? true : !MODALS.has(ts[i - 1]?.w ?? '') && ts[i - 1]?.w !== 'to';
+    if (!W.presentWords.has(w)) return false;
+    const before = ts[i - 1];
+    if (!isWord(before) || W.notVerbBefore.has(before!.w) || W.determiners.has(before!.w) || MODALS.has(before!.w) || BE.has(before!.w)) return false;
+    if (!W.ambiguousPresent.has(w)) return true;
+    // A form that is also a noun ("drives", "present") is the verb between a noun and its object
+    // ("inflammation drives the fibrosis", "patients present late"): not before a verb, "of" or "and".
+    const after = ts[i + 1];
+    if (!isWord(after) || PRESENT_AUX.has(after!.w) || PAST_AUX.has(after!.w) || W.pastForms.has(after!.w) || after!.w === 'of' || after!.w === 'and' || after!.w === 'or') return false;
+    return w.endsWith('s') ? !W.notVerbBefore.has(after!.w) || W.determiners.has(after!.w) : before!.w.endsWith('s') && before!.w.length > 3;
+  }
+  /** Is token i a past finite verb: a past auxiliary, or a past form after a word that can be its subject? */
+  function pastAt(ts: Token[], i: number): boolean {
+    const w = ts[i].w;
+    if (PAST_AUX.has(w)) return true;
+    const before = ts[i - 1];
+    if (!isWord(before) || W.determiners.has(before!.w) || W.notVerbBefore.has(before!.w) || BE.has(before!.w) || PAST_AUX.has(before!.w) || PRESENT_AUX.has(before!.w)) return false;
+    return (w.length >= 4 && w.endsWith('ed')) || W.pastForms.has(w);
+  }
+  /** The tense of the first finite verb from token i on. */
+  function contentTense(ts: Token[], i: number): 'present' | 'past' | 'none' {
+    for (let k = i; k < ts.length; k++) {
+      if (!isWord(ts[k])) continue;
+      const w = ts[k].w;
+      // What would or might have been is no general statement.
+      if (w === 'would' || ((w === 'may' || w === 'might' || w === 'could') && ts[k + 1]?.w === 'have')) return 'past';
+      if (pastAt(ts, k)) return 'past';
+      if (presentAt(ts, k)) return 'present';
+    }
+    return 'none';
+  }
+
+  /** Is there a present-tense verb from token i on? */
+  function laterPresent(ts: Token[], i: number): boolean {
+    for (let k = i; k < ts.length; k++) if (isWord(ts[k]) && presentAt(ts, k)) return true;
+    return false;
+  }
+
+  /**
+   * The frame the present-tense verb at `at` opens, if any. `text` is the sentence.
+   */
+  return function frameOf(text: string, at: number): Frame | undefined {
+    const ts = tokens(text);
+    let v = ts.findIndex((t) => t.start === at);
+    if (v < 0) return undefined;
+    // The verb group: the finite verb, adverbs and "not", "be"/"been", a participle.
+    let k = v;
+    let copula = W.frameVerbs.has(ts[v].w);
+    let passive = false;
+    const modal = MODALS.has(ts[v].w);
+    for (k = v + 1; k < ts.length; k++) {
+      const w = ts[k].w;
+      if (adverb(w)) continue;
+      if (BE.has(w) && (modal || BE.has(ts[k - 1].w) || ts[k - 1].w === 'has' || ts[k - 1].w === 'have' || adverb(ts[k - 1].w))) {
+        copula = true;
+        continue;
+      }
+      if ((modal || ts[k - 1].w === 'to') && W.frameVerbs.has(w)) {
+        copula = true;
+        continue;
+      }
+      if (copula && participle(w, W) && !W.judgements.has(w)) {
+        passive = true;
+        copula = false;
+        k++;
+      }
+      break;
+    }
+    let groupEnd = k;
+    // "It is possible that …", "It is hard to say which …": after "it" and "be", a word, then the
+    // clause (or "to" and a verb, then the clause).
+    if (copula && ts[v - 1]?.w === 'it' && isWord(ts[k]) && !W.determiners.has(ts[k].w) && !W.notVerbBefore.has(ts[k].w)) {
+      if (ts[k + 1] && COMPLEMENT.has(ts[k + 1].w)) groupEnd = k + 1;
+      else if (ts[k + 1]?.w === 'to' && isWord(ts[k + 2]) && ts[k + 3] && COMPLEMENT.has(ts[k + 3].w)) groupEnd = k + 3;
+    }
+    // Only when no other present-tense verb stands before it, nor after it but in a clause it leads to.
+    for (let i = 0; i < v; i++) if (isWord(ts[i]) && presentAt(ts, i)) return undefined;
+    const words = (to: number) => text.slice(ts[v].start, ts[Math.min(to, ts.length - 1)].end);
+    const next = ts[groupEnd];
+    if (copula && next && COMPLEMENT.has(next.w)) {
+      let content = contentTense(ts, groupEnd + 1);
+      // A present clause about this case's own things ("that the two conditions are linked",
+      // "that these findings reflect …") is no statement of its own.
+      const first = ts[groupEnd + 1]?.w;
+      const second = ts[groupEnd + 2]?.w ?? '';
+      if (content === 'present' && first !== undefined && (ANAPHORIC.has(first) || (first === 'the' && (NUMBERS.has(second) || /^\d/.test(second))))) content = 'none';
+      if (content === 'present' || !laterPresent(ts, groupEnd + 1)) return { kind: 'clause', at: ts[v].start, words: words(groupEnd), content, opens: next.w };
+      return undefined;
+    }
+    if (laterPresent(ts, groupEnd)) return undefined;
+    if (copula && next && W.judgements.has(next.w)) {
+      const after = ts[groupEnd + 1];
+      if (!after || after.w === ',' || after.w === ';' || REASON.has(after.w)) return { kind: 'judgement', at: ts[v].start, words: words(groupEnd), content: contentTense(ts, groupEnd + 1) };
+    }
+    // "It pays to repeat …": "it" alone before the verb (at the start or after a comma), a verb
+    // that is not "seem", "tend", "take"…, then "to" and a verb within two words.
+    const subject = ts[v - 1];
+    const beforeSubject = ts[v - 2];
+    if (subject?.w === 'it' && (!beforeSubject || beforeSubject.w === ',') && !copula && !modal && !passive && !W.raising.has(ts[v].w)) {
+      for (let i = v + 1; i <= v + 3 && i + 1 < ts.length; i++) {
+        if (!isWord(ts[i])) break;
+        if (ts[i].w === 'to' && isWord(ts[i + 1]) && !W.determiners.has(ts[i + 1].w)) return { kind: 'infinitive', at: ts[v].start, words: text.slice(subject.start, ts[i + 1].end) };
+      }
+    }
+    // "… are listed in the box below": the present passive, and a place in the paper in its clause.
+    if (passive) {
+      for (let i = groupEnd; i < ts.length && ts[i].w !== ';'; i++) {
+        const w = ts[i].w;
+        if (PAPER_PLACE.has(w)) return { kind: 'paper', at: ts[v].start, words: text.slice(ts[v].start, ts[i].end) };
+        if (w === 'in' && SHOWN.has(ts[i - 1].w) && (ts[i + 1]?.w === 'the' || ts[i + 1]?.w === 'this') && isWord(ts[i + 2])) return { kind: 'paper', at: ts[v].start, words: text.slice(ts[v].start, ts[i + 2].end) };
+        if (w === 'in' && ts[i + 1]) {
+          const j = ts[i + 1].w === 'the' || ts[i + 1].w === 'this' ? i + 2 : i + 1;
+          if (ts[j] && PAPER_PART.has(ts[j].w) && (ts[j].w !== 'report' && ts[j].w !== 'paper' && ts[j].w !== 'article' ? true : ts[i + 1].w === 'this')) return { kind: 'paper', at: ts[v].start, words: text.slice(ts[v].start, ts[j].end) };
+        }
+      }
+    }
+    return undefined;
+  };
+}
