@@ -9,6 +9,7 @@ import {
   NOUN_FIRST_PRESENT,
   PAST_FORMS,
   DETERMINER_WORDS,
+  DISCOURSE_NOUNS,
   FRAME_VERBS,
   JUDGEMENT_WORDS,
   PLURAL_SUBJECTS,
@@ -59,6 +60,7 @@ export const CLAIM_DATA: ClaimData = {
   frameVerbs: FRAME_VERBS,
   judgements: JUDGEMENT_WORDS,
   raising: RAISING_VERBS,
+  discourse: DISCOURSE_NOUNS,
 };
 
 const NOT_PRESENT: SentenceFeatures['tense'] = Object.freeze({ present: false });
@@ -1284,7 +1286,9 @@ function ignoredWhy(ft: SentenceFeatures): string {
 /** What a frame says the sentence is, in a writer's words. */
 function whatFrames(frame: ClaimFrame, words: string): string {
   const said = `"${quote(words)}"`;
-  return frame.reads === 'paper' ? `about the paper itself, ${said} (${frame.name})` : `the authors' reasoning or advice, no claim word: ${said} (${frame.name})`;
+  if (frame.reads === 'paper') return `about the paper itself, ${said} (${frame.name})`;
+  if (frame.reads === 'course') return `about this patient's course, ${said} (${frame.name})`;
+  return `the authors' reasoning or advice, no claim word: ${said} (${frame.name})`;
 }
 
 /** What an exclusion says the sentence is, in a writer's words. */

@@ -742,6 +742,18 @@ export const RAISING_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Nouns of the argument, not of medicine: as the head of a sentence's subject, the sentence is
+ * the authors' reasoning about their case ("The answer is not obvious.", "Several points are
+ * worth making."). Closed class, by hand.
+ */
+export const DISCOURSE_NOUNS: ReadonlySet<string> = new Set([
+  'point', 'points', 'question', 'questions', 'answer', 'answers', 'issue', 'issues', 'choice', 'choices', 'dilemma',
+  'lesson', 'lessons', 'message', 'messages', 'caveat', 'caveats', 'remainder', 'rest', 'aim', 'aims', 'purpose',
+  'conclusion', 'conclusions', 'argument', 'arguments', 'objection', 'objections', 'interpretation', 'interpretations',
+  'remark', 'remarks', 'comment', 'comments', 'distinction', 'decision', 'decisions', 'puzzle',
+]);
+
+/**
  * Capitalised words that can open a sentence before "reported"/"described" but are not an
  * author's name ("Pathology reported", "She described"). Lower case.
  */
@@ -782,6 +794,7 @@ export const CLAIM_WORD_SETS: {
   frameVerbs: ClaimWordSet;
   judgements: ClaimWordSet;
   raising: ClaimWordSet;
+  discourse: ClaimWordSet;
 } = {
   ambiguousPresent: {
     name: 'present forms that are also nouns or infinitives',
@@ -843,5 +856,10 @@ export const CLAIM_WORD_SETS: {
     name: "verbs whose \"it … to\" is the subject's own",
     words: RAISING_VERBS,
     examples: { claims: ['It tends to recur within a year of surgery.'] },
+  },
+  discourse: {
+    name: 'nouns of the argument ("the question", "the answer")',
+    words: DISCOURSE_NOUNS,
+    examples: { leaves: ['The decision between the two treatments is a hard one.'] },
   },
 };

@@ -558,6 +558,36 @@ export const CLAIM_FRAMES: readonly ClaimFrame[] = [
     },
   },
   {
+    // A noun of the argument as the subject's head ("the answer", "several points"), before a
+    // form of "be" or a verb of its own: the authors reason about their case.
+    name: 'the argument as the subject ("the question is")',
+    reads: 'argument',
+    examples: {
+      leaves: ['The main lesson is a simple one.', 'Two caveats apply.'],
+      claims: ['The main complication is a wound infection in one patient in ten.'],
+    },
+  },
+  {
+    // The present perfect of a subject with an article or possessive, since a past event: this
+    // case's course so far.
+    name: 'the course since an event ("has not recurred since … was")',
+    reads: 'course',
+    examples: {
+      leaves: ['The swelling has not recurred since the cyst was drained.'],
+      claims: ['Survival has improved since rituximab was introduced.'],
+    },
+  },
+  {
+    // The reader told what to do in the passive ("Clinicians are encouraged to …"), or what any
+    // such case calls for ("Any such child merits …").
+    name: 'the reader told what to do ("readers are advised to")',
+    reads: 'advice',
+    examples: {
+      leaves: ['Physicians are urged to report such reactions.', 'Every such fall merits an x-ray of the hip.'],
+      claims: ['Physicians are often reluctant to prescribe opioids.'],
+    },
+  },
+  {
     // The present passive with a place in the paper: what the paper shows where.
     name: 'where the paper shows it ("are listed below")',
     reads: 'paper',

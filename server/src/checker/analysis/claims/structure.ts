@@ -32,10 +32,12 @@ export interface StructureWords {
   judgements: ReadonlySet<string>;
   /** Verbs after which "it … to" is no frame but the subject's own ("it tends to recur", "it takes weeks to heal"). */
   raising: ReadonlySet<string>;
+  /** Nouns of the argument ("point", "question", "answer"): a subject that is the authors' reasoning. */
+  discourse: ReadonlySet<string>;
 }
 
 export interface Frame {
-  kind: 'clause' | 'judgement' | 'infinitive' | 'paper';
+  kind: 'clause' | 'judgement' | 'infinitive' | 'paper' | 'argument' | 'course' | 'advice';
   /** Where the frame's verb group starts, and the words that make it a frame (quoted in the trace). */
   at: number;
   words: string;
@@ -65,6 +67,14 @@ const BE = new Set(['be', 'been', 'being', 'is', 'are', 'am']);
 const COMPLEMENT = new Set(['that', 'whether', 'why', 'how', 'if', 'because', 'which', 'what', 'when', 'who', 'where']);
 /** Words that open a reason after a judgement ("possible, since …"). */
 const REASON = new Set(['since', 'as', 'because', 'given', 'so', 'for', 'considering']);
+/** Prepositions that end a subject's head ("the choice between …", "the remainder of …"). */
+const AFTER_HEAD = new Set(['of', 'in', 'between', 'for', 'with', 'on', 'from', 'about', 'at', 'among', 'regarding', 'concerning', 'to', 'behind', 'over']);
+/** The reader, or clinicians, as a subject told what to do. */
+const AUDIENCE = new Set(['clinicians', 'physicians', 'doctors', 'readers', 'surgeons', 'practitioners', 'colleagues', 'radiologists', 'pathologists', 'nurses', 'specialists']);
+/** Participles that tell a subject what to do ("are encouraged to"). */
+const DIRECTED = new Set(['encouraged', 'advised', 'urged', 'reminded', 'invited', 'asked', 'cautioned', 'warned', 'expected', 'obliged', 'required']);
+/** Verbs of what a case calls for ("any such child merits …"). */
+const CALLS_FOR = new Set(['merits', 'warrants', 'deserves']);
 /** Words that point back to this case's own things ("these findings", "her symptoms"). */
 const ANAPHORIC = new Set(['this', 'these', 'that', 'those', 'both', 'such', 'its', 'their', 'her', 'his', 'our', 'she', 'he', 'they', 'we', 'it']);
 const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'third', 'same', 'latter', 'former']);
@@ -84,7 +94,7 @@ function tokens(text: string): Token[] {
 }
 
 const isWord = (t: Token | undefined) => t !== undefined && t.w.length > 0 && !',;:()'.includes(t.w);
-const participle = (w: string, W: StructureWords) => (w.length >= 4 && w.endsWith('ed')) || w.endsWith('en') || W.pastForms.has(w);
+const participle = (w: string, W: StructureWords) => (w.length >= 4 && w.endsWith('ed')) || W.pastForms.has(w);
 
 export function makeFrameReader(W: StructureWords) {
   const adverb = (w: string) => !W.judgements.has(w) && (W.adverbs.has(w) || (w.length >= 5 && w.endsWith('ly')) || w === 'not' || w === 'also' || w === 'still' || w === 'therefore' || w === 'thus');
@@ -141,6 +151,7 @@ export function makeFrameReader(W: StructureWords) {
     let k = v;
     let copula = W.frameVerbs.has(ts[v].w);
     let passive = false;
+    let perfect = false;
     const modal = MODALS.has(ts[v].w);
     for (k = v + 1; k < ts.length; k++) {
       const w = ts[k].w;
@@ -156,6 +167,9 @@ export function makeFrameReader(W: StructureWords) {
       if (copula && participle(w, W) && !W.judgements.has(w)) {
         passive = true;
         copula = false;
+        k++;
+      } else if ((ts[v].w === 'has' || ts[v].w === 'have') && participle(w, W)) {
+        perfect = true;
         k++;
       }
       break;
@@ -182,6 +196,32 @@ export function makeFrameReader(W: StructureWords) {
       return undefined;
     }
     if (laterPresent(ts, groupEnd)) return undefined;
+    // The subject: the words since the clause began (the start, a comma), its head the word
+    // before the first preposition ("the choice between …" → "choice").
+    let from = v;
+    while (from > 0 && isWord(ts[from - 1])) from--;
+    let head = v - 1;
+    for (let i = from; i < v; i++) {
+      if (AFTER_HEAD.has(ts[i].w)) {
+        head = i - 1;
+        break;
+      }
+    }
+    const headWord = head >= from ? ts[head].w : '';
+    const firstWord = from < v ? ts[from].w : '';
+    // "The answer is not obvious", "Several points are worth making": the argument itself.
+    if (headWord && W.discourse.has(headWord) && (copula || groupEnd === v + 1)) return { kind: 'argument', at: ts[from].start, words: text.slice(ts[from].start, ts[head].end) };
+    // "The rash has not returned since the drug was withdrawn": this case's course so far (a
+    // subject with an article or possessive, not a bare one: "Survival has improved since …").
+    if (perfect && (firstWord === 'the' || W.determiners.has(firstWord)) && firstWord !== 'all' && firstWord !== 'most') {
+      for (let i = groupEnd; i < ts.length - 1; i++) {
+        if (ts[i].w === 'since' && contentTense(ts, i + 1) === 'past') return { kind: 'course', at: ts[v].start, words: text.slice(ts[v].start, ts[i].end) };
+      }
+    }
+    // "Clinicians are encouraged to …", "Any such child merits …": the reader told what to do.
+    if ((passive && AUDIENCE.has(headWord) && DIRECTED.has(ts[groupEnd - 1].w)) || ((firstWord === 'any' || firstWord === 'every' || firstWord === 'each') && CALLS_FOR.has(ts[v].w))) {
+      return { kind: 'advice', at: ts[from].start, words: text.slice(ts[from].start, ts[groupEnd - 1].end) };
+    }
     if (copula && next && W.judgements.has(next.w)) {
       const after = ts[groupEnd + 1];
       if (!after || after.w === ',' || after.w === ';' || REASON.has(after.w)) return { kind: 'judgement', at: ts[v].start, words: words(groupEnd), content: contentTense(ts, groupEnd + 1) };

@@ -143,7 +143,7 @@ export interface ClaimClause {
 export interface ClaimFrame {
   name: string;
   /** `paper`: the sentence is about the paper ("are listed below"); the others: the authors reason or advise. */
-  reads: 'clause' | 'judgement' | 'infinitive' | 'paper';
+  reads: 'clause' | 'judgement' | 'infinitive' | 'paper' | 'argument' | 'course' | 'advice';
   /**
    * The tense the clause the frame leads to must have: `past`, what happened in this case (the
    * sentence states nothing general); `present`, a statement of its own.
@@ -213,6 +213,8 @@ export interface ClaimData {
   judgements: ReadonlySet<string>;
   /** Verbs after which "it … to" is the subject's own ("it tends to recur"), no frame. */
   raising: ReadonlySet<string>;
+  /** Nouns of the argument ("point", "question", "answer"): as the subject, the authors' reasoning. */
+  discourse: ReadonlySet<string>;
 }
 
 export interface ClaimMatch {
