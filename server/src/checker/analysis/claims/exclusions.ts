@@ -563,7 +563,7 @@ export const CLAIM_FRAMES: readonly ClaimFrame[] = [
     name: 'the argument as the subject ("the question is")',
     reads: 'argument',
     examples: {
-      leaves: ['The main lesson is a simple one.', 'Two caveats apply.'],
+      leaves: ['The main lesson is a simple one.', 'Two caveats apply.', 'The case teaches two things.', 'Both readings are plausible.'],
       claims: ['The main complication is a wound infection in one patient in ten.'],
     },
   },

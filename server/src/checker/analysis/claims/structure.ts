@@ -75,6 +75,8 @@ const AUDIENCE = new Set(['clinicians', 'physicians', 'doctors', 'readers', 'sur
 const DIRECTED = new Set(['encouraged', 'advised', 'urged', 'reminded', 'invited', 'asked', 'cautioned', 'warned', 'expected', 'obliged', 'required']);
 /** Verbs of what a case calls for ("any such child merits …"). */
 const CALLS_FOR = new Set(['merits', 'warrants', 'deserves']);
+/** Determiners of a subject that points to what was said ("both explanations", "this view"). */
+const REFERRING = new Set(['both', 'either', 'neither', 'this', 'these', 'that', 'those', 'such', 'each']);
 /** Words that point back to this case's own things ("these findings", "her symptoms"). */
 const ANAPHORIC = new Set(['this', 'these', 'that', 'those', 'both', 'such', 'its', 'their', 'her', 'his', 'our', 'she', 'he', 'they', 'we', 'it']);
 const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'third', 'same', 'latter', 'former']);
@@ -196,6 +198,11 @@ export function makeFrameReader(W: StructureWords) {
       return undefined;
     }
     if (laterPresent(ts, groupEnd)) return undefined;
+    const judged = copula && next !== undefined && W.judgements.has(next.w);
+    if (judged) {
+      const after = ts[groupEnd + 1];
+      if (after && (after.w === ',' || after.w === ';' || REASON.has(after.w))) return { kind: 'judgement', at: ts[v].start, words: words(groupEnd), content: contentTense(ts, groupEnd + 1) };
+    }
     // The subject: the words since the clause began (the start, a comma), its head the word
     // before the first preposition ("the choice between …" → "choice").
     let from = v;
@@ -209,8 +216,13 @@ export function makeFrameReader(W: StructureWords) {
     }
     const headWord = head >= from ? ts[head].w : '';
     const firstWord = from < v ? ts[from].w : '';
-    // "The answer is not obvious", "Several points are worth making": the argument itself.
-    if (headWord && W.discourse.has(headWord) && (copula || groupEnd === v + 1)) return { kind: 'argument', at: ts[from].start, words: text.slice(ts[from].start, ts[head].end) };
+    // "The answer is not obvious", "Several points are worth making", "The case is of interest":
+    // the argument itself; "Both explanations are plausible": a judgement and nothing more, of
+    // a subject that points to what was said.
+    if (headWord && (W.discourse.has(headWord) || (headWord === 'case' && firstWord === 'the' && head === from + 1)) && (copula || groupEnd === v + 1)) {
+      return { kind: 'argument', at: ts[from].start, words: text.slice(ts[from].start, ts[head].end) };
+    }
+    if (judged && groupEnd + 1 === ts.length && REFERRING.has(firstWord)) return { kind: 'argument', at: ts[from].start, words: text.slice(ts[from].start, next!.end) };
     // "The rash has not returned since the drug was withdrawn": this case's course so far (a
     // subject with an article or possessive, not a bare one: "Survival has improved since …").
     if (perfect && (firstWord === 'the' || W.determiners.has(firstWord)) && firstWord !== 'all' && firstWord !== 'most') {
@@ -221,10 +233,6 @@ export function makeFrameReader(W: StructureWords) {
     // "Clinicians are encouraged to …", "Any such child merits …": the reader told what to do.
     if ((passive && AUDIENCE.has(headWord) && DIRECTED.has(ts[groupEnd - 1].w)) || ((firstWord === 'any' || firstWord === 'every' || firstWord === 'each') && CALLS_FOR.has(ts[v].w))) {
       return { kind: 'advice', at: ts[from].start, words: text.slice(ts[from].start, ts[groupEnd - 1].end) };
-    }
-    if (copula && next && W.judgements.has(next.w)) {
-      const after = ts[groupEnd + 1];
-      if (!after || after.w === ',' || after.w === ';' || REASON.has(after.w)) return { kind: 'judgement', at: ts[v].start, words: words(groupEnd), content: contentTense(ts, groupEnd + 1) };
     }
     // "It pays to repeat …": "it" alone before the verb (at the start or after a comma), a verb
     // that is not "seem", "tend", "take"…, then "to" and a verb within two words.
