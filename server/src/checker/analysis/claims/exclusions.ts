@@ -388,6 +388,19 @@ const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|o
 
 export const CLAIM_CLAUSES: readonly ClaimClause[] = [
   {
+    // A non-restrictive relative clause has its own subject: a general fact (its claim words
+    // judged on their own; the present-tense clause below, judged whole, leaves out forms such
+    // as ", which has", ", which will").
+    name: 'relative clause (", which prolongs")',
+    when: 'patient',
+    // Not the authors' inference from this case (", which suggests that…").
+    pattern: /,\s+which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?)\b)(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)/u,
+    examples: {
+      caseClaims: ['He was started on valproate, which will often cause weight gain.'],
+      caseLeaves: ['She received riluzole, which was stopped after a month.', 'She recovered on quinine alone, which suggests that her variant causes a milder disease.'],
+    },
+  },
+  {
     // In a case section (or in a sentence about this patient anywhere: the patient's story), a
     // relative clause in the present tense inside the past-tense story is
     // a general fact whatever the sentence is about ("The tumours were phosphaturic mesenchymal
