@@ -170,7 +170,8 @@ export function makeFrameReader(W: StructureWords) {
         passive = true;
         copula = false;
         k++;
-      } else if ((ts[v].w === 'has' || ts[v].w === 'have') && participle(w, W)) {
+      } else if ((ts[v].w === 'has' || ts[v].w === 'have') && (participle(w, W) || (W.presentWords.has(w) && !w.endsWith('s')))) {
+        // (A participle that is also the base form: "has come", "has run".)
         perfect = true;
         k++;
       }
