@@ -56,8 +56,6 @@ interface Token {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*|[,;:()]/gu;
-
 /** Present finite forms of "be", "have", "do" and the modals. */
 const PRESENT_AUX = new Set(['is', 'are', 'am', 'has', 'have', 'does', 'do', "isn't", "aren't", "hasn't", "haven't", "doesn't", "don't", 'can', 'cannot', "can't", 'may', 'might', 'must', 'shall', 'should', 'will', "won't", 'ought', 'needs']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "wasn't", "weren't", "hadn't", "didn't"]);
@@ -83,16 +81,63 @@ const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight'
 /** Places in the paper ("below", "in the box"). */
 const PAPER_PLACE = new Set(['below', 'above', 'herein', 'hereafter', 'overleaf']);
 const PAPER_PART = new Set(['table', 'tables', 'figure', 'figures', 'fig', 'box', 'boxes', 'appendix', 'supplement', 'panel', 'panels', 'report', 'paper', 'article']);
+/** A place in the paper after a passive (a quick test before the sentence is read word by word). */
+const PAPER_WORDS = /\b(?:below|above|herein|hereafter|overleaf|tables?|figures?|fig|box|boxes|appendix|supplement|panels?|report|paper|article)\b/i;
 /** Participles of showing: with "in the …" after them, a place in the paper ("summarised in the timeline"). */
 const SHOWN = new Set(['shown', 'summarised', 'summarized', 'listed', 'illustrated', 'depicted', 'tabulated', 'detailed', 'outlined', 'displayed', 'presented', 'charted', 'plotted', 'pictured']);
 
-const normal = (w: string) => w.toLowerCase().replace(/\u2019/g, "'");
+const normal = (w: string) => {
+  const lower = w.toLowerCase();
+  return lower.indexOf('\u2019') < 0 ? lower : lower.replace(/\u2019/g, "'");
+};
 
+/** The sentence's words (lower-cased) and clause punctuation, by a char-code loop (what TOKEN matches, faster). */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ w: normal(m[0]), start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) {
+      out.push({ w: text[i], start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (!letterOrDigit(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let plain = true;
+    i++;
+    for (;;) {
+      while (i < n && letterOrDigit(text.charCodeAt(i))) i++;
+      const d = i < n ? text.charCodeAt(i) : 0;
+      // An apostrophe or hyphen joins two runs of letters ("isn't", "x-ray").
+      if ((d === 39 || d === 0x2019 || d === 45) && i + 1 < n && letterOrDigit(text.charCodeAt(i + 1))) {
+        if (d === 0x2019) plain = false;
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    const word = text.slice(start, i).toLowerCase();
+    out.push({ w: plain ? word : word.replace(/\u2019/g, "'"), start, end: i });
+  }
   return out;
+}
+
+/** A letter or digit (every code unit from U+00C0 counts as a letter, but the multiplication and division signs and general punctuation). */
+const letterOrDigit = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f));
+
+/** A character of a word as TOKEN reads it (letters, digits, an apostrophe or hyphen inside). */
+const wordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || c === 45 || c >= 0xc0;
+
+/** Where the word that starts at i ends. */
+function wordEnd(text: string, i: number): number {
+  while (i < text.length && wordChar(text.charCodeAt(i))) i++;
+  return i;
 }
 
 const isWord = (t: Token | undefined) => t !== undefined && t.w.length > 0 && !',;:()'.includes(t.w);
@@ -145,7 +190,66 @@ export function makeFrameReader(W: StructureWords) {
   /**
    * The frame the present-tense verb at `at` opens, if any. `text` is the sentence.
    */
+  /**
+   * Can the verb at `at` open a frame at all: a verb of "be", a modal, "has"/"have", "merits"…,
+   * "it" right before it, or a noun of the argument (or "case") before it? Read from the words
+   * as written, without tokenising the sentence (most present-tense sentences open none).
+   */
+  function mayFrame(text: string, at: number): boolean {
+    let end = wordEnd(text, at);
+    const verb = normal(text.slice(at, end));
+    // The subject's words (back to a comma): "it" right before the verb, any/every/each first, a
+    // noun of the argument or "case".
+    let before = '';
+    let first = '';
+    for (let e = at; e > 0; ) {
+      let c = text.charCodeAt(e - 1);
+      while (e > 0 && !wordChar(c)) {
+        if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) e = 0;
+        else c = text.charCodeAt(--e - 1);
+      }
+      if (e === 0) break;
+      let st = e - 1;
+      while (st > 0 && wordChar(text.charCodeAt(st - 1))) st--;
+      const w = normal(text.slice(st, e));
+      if (w === 'case' || W.discourse.has(w)) return true;
+      if (!before) before = w;
+      first = w;
+      e = st;
+    }
+    if (CALLS_FOR.has(verb)) return first === 'any' || first === 'every' || first === 'each';
+    const linking = W.frameVerbs.has(verb) || MODALS.has(verb) || verb === 'has' || verb === 'have';
+    if (!linking && before !== 'it') return false;
+    // After "it", within the next four words: "to" or "that" ("It pays to", "It is possible that").
+    // Otherwise the first word after the verb (adverbs skipped): "that", "possible", a participle, "be".
+    let w = '';
+    for (let k = 0; k < 5; k++) {
+      let i = end;
+      while (i < text.length && !wordChar(text.charCodeAt(i))) {
+        const c = text.charCodeAt(i);
+        if (c === 44 || c === 59 || c === 58 || c === 46) return false;
+        i++;
+      }
+      end = wordEnd(text, i);
+      if (end === i) return false;
+      w = normal(text.slice(i, end));
+      if (before === 'it') {
+        if (COMPLEMENT.has(w) || w === 'to' || (k === 0 && linking && (participle(w, W) || BE.has(w) || W.judgements.has(w)))) return true;
+        if (k === 3) return false;
+      } else if (!adverb(w)) break;
+    }
+    if (before === 'it') return false;
+    if (COMPLEMENT.has(w) || W.judgements.has(w) || BE.has(w)) return true;
+    const perfect = verb === 'has' || verb === 'have';
+    // The present perfect frames only with "since" after it; the passive only the reader told
+    // what to do or a place in the paper.
+    if (perfect && (participle(w, W) || W.presentWords.has(w))) return text.includes('since', end);
+    if (participle(w, W)) return DIRECTED.has(w) || SHOWN.has(w) || PAPER_WORDS.test(text.slice(end));
+    return false;
+  }
+
   return function frameOf(text: string, at: number): Frame | undefined {
+    if (!mayFrame(text, at)) return undefined;
     const ts = tokens(text);
     let v = ts.findIndex((t) => t.start === at);
     if (v < 0) return undefined;
@@ -184,8 +288,8 @@ export function makeFrameReader(W: StructureWords) {
       if (ts[k + 1] && COMPLEMENT.has(ts[k + 1].w)) groupEnd = k + 1;
       else if (ts[k + 1]?.w === 'to' && isWord(ts[k + 2]) && ts[k + 3] && COMPLEMENT.has(ts[k + 3].w)) groupEnd = k + 3;
     }
-    // Only when no other present-tense verb stands before it, nor after it but in a clause it leads to.
-    for (let i = 0; i < v; i++) if (isWord(ts[i]) && presentAt(ts, i)) return undefined;
+    // Only when no other present-tense verb stands after it but in a clause it leads to (none
+    // stands before it: the classifier reads the first one).
     const words = (to: number) => text.slice(ts[v].start, ts[Math.min(to, ts.length - 1)].end);
     const next = ts[groupEnd];
     if (copula && next && COMPLEMENT.has(next.w)) {
