@@ -218,6 +218,8 @@ interface WordInfo {
   adverb: boolean;
   /** A past form not ending in -ed ("found"). */
   past: boolean;
+  /** A noun of the argument or "case" (a frame may read the subject: structure.ts). */
+  argument: boolean;
 }
 
 /** The hash table's size: a power of two, at least four times the number of words. */
@@ -360,6 +362,8 @@ interface SentenceFacts {
   presentEnd: number;
   /** Present tense read from a generic subject, not from a verb. */
   presentByGeneric: boolean;
+  /** A noun of the argument or "case" occurs (structure.ts reads the subject only then). */
+  argument: boolean;
   /** The text with ASCII letters lower-cased, for the patterns compiled without `i` (made when first needed). */
   lower?: string;
   /** The lower-cased text has no letter or number at or above U+0400 (lowLettersOnly; made when first needed). */
@@ -408,7 +412,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   const entry = (w: string): WordInfo => {
     let e = LEXICON.get(w);
     if (!e) {
-      e = { word: w, cues: NO_INDICES, exclusions: NO_INDICES, present: false, ambiguous: false, notVerbBefore: false, generic: false, auxiliary: false, base: false, nounFirst: false, subject: -1, determiner: false, noun: false, adverb: false, past: false };
+      e = { word: w, cues: NO_INDICES, exclusions: NO_INDICES, present: false, ambiguous: false, notVerbBefore: false, generic: false, auxiliary: false, base: false, nounFirst: false, subject: -1, determiner: false, noun: false, adverb: false, past: false, argument: false };
       LEXICON.set(w, e);
     }
     return e;
@@ -439,6 +443,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   for (const w of NOUN_AFTER) entry(w).noun = true;
   for (const w of data.pastForms) entry(w).past = true;
   for (const w of triggersOf(data.genericSubject.pattern)) entry(w).generic = true;
+  for (const w of data.discourse) entry(w).argument = true;
+  entry('case').argument = true;
   const PERCENT = entry('%');
   /** Every word of the table, and what it is (a present form that is nothing else shares one of a few objects: about 13,000 of them). */
   const WORDS: string[] = [...LEXICON.keys()];
@@ -459,7 +465,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     const key = (ambiguous ? 1 : 0) | (base ? 2 : 0) | (nounFirst ? 4 : 0);
     let info = shared.get(key);
     if (!info) {
-      info = { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false };
+      info = { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false, argument: false };
       shared.set(key, info);
     }
     WORDS.push(w);
@@ -542,6 +548,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       exhortationEnd: -1,
       questionAt: -1,
       presentByGeneric: false,
+      argument: false,
     };
     let start = -1;
     let h = 0;
@@ -590,6 +597,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         f.wordCount++;
         info = lookup(text, start, i, h);
         if (info?.generic && f.wordCount <= 5) genericCandidate = true;
+        if (info?.argument) f.argument = true;
       } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
       else {
         if (c === 40 || c === 41 || c === 91 || c === 93) subject = 0; // brackets: what stands before one is no subject of what follows
@@ -958,7 +966,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   /** The frame of the data that the present-tense verb opens (structure.ts), if any. */
   function frameOf(ft: SentenceFeatures): SentenceFeatures['frame'] {
     if (!ft.tense.present || ft.tense.by !== 'verb' || data.frames.length === 0) return undefined;
-    const fr = readFrame(ft.text, ft.tense.at!);
+    const fr = readFrame(ft.text, ft.tense.at!, ft instanceof Features ? ft.f.argument : true);
     if (!fr) return undefined;
     const frame = data.frames.find((x) => x.reads === fr.kind && (!x.content || x.content === fr.content) && (!x.opens || x.opens.includes(fr.opens!)));
     return frame && { frame, at: fr.at, words: fr.words };

@@ -195,14 +195,23 @@ export function makeFrameReader(W: StructureWords) {
    * "it" right before it, or a noun of the argument (or "case") before it? Read from the words
    * as written, without tokenising the sentence (most present-tense sentences open none).
    */
-  function mayFrame(text: string, at: number): boolean {
+  function mayFrame(text: string, at: number, argument: boolean): boolean {
     let end = wordEnd(text, at);
     const verb = normal(text.slice(at, end));
-    // The subject's words (back to a comma): "it" right before the verb, any/every/each first, a
-    // noun of the argument or "case".
+    // The word right before the verb ("it"): read alone unless the whole subject is needed.
     let before = '';
+    {
+      let e = at;
+      while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 160)) e--;
+      let st = e;
+      while (st > 0 && wordChar(text.charCodeAt(st - 1))) st--;
+      if (st < e) before = normal(text.slice(st, e));
+    }
+    // The subject's words (back to a comma), only for a noun of the argument or "case" somewhere
+    // in the sentence (`argument`), or a verb of what a case calls for (any/every/each first).
+    const calls = CALLS_FOR.has(verb);
     let first = '';
-    for (let e = at; e > 0; ) {
+    if (argument || calls) for (let e = at; e > 0; ) {
       let c = text.charCodeAt(e - 1);
       while (e > 0 && !wordChar(c)) {
         if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) e = 0;
@@ -213,11 +222,10 @@ export function makeFrameReader(W: StructureWords) {
       while (st > 0 && wordChar(text.charCodeAt(st - 1))) st--;
       const w = normal(text.slice(st, e));
       if (w === 'case' || W.discourse.has(w)) return true;
-      if (!before) before = w;
       first = w;
       e = st;
     }
-    if (CALLS_FOR.has(verb)) return first === 'any' || first === 'every' || first === 'each';
+    if (calls) return first === 'any' || first === 'every' || first === 'each';
     const linking = W.frameVerbs.has(verb) || MODALS.has(verb) || verb === 'has' || verb === 'have';
     if (!linking && before !== 'it') return false;
     // After "it", within the next four words: "to" or "that" ("It pays to", "It is possible that").
@@ -248,8 +256,13 @@ export function makeFrameReader(W: StructureWords) {
     return false;
   }
 
-  return function frameOf(text: string, at: number): Frame | undefined {
-    if (!mayFrame(text, at)) return undefined;
+  /**
+   * The frame the present-tense verb at `at` opens, if any. `argument`: a noun of the argument
+   * or "case" occurs in the sentence (the classifier knows it from its one pass over the words);
+   * without one, the subject need not be read for it.
+   */
+  return function frameOf(text: string, at: number, argument = true): Frame | undefined {
+    if (!mayFrame(text, at, argument)) return undefined;
     const ts = tokens(text);
     let v = ts.findIndex((t) => t.start === at);
     if (v < 0) return undefined;
