@@ -54,7 +54,7 @@ const verbose = args.includes('--verbose') || args.includes('-v');
 const WEIGHTS_PATH = join(__dirname, '..', 'server', 'src', 'checker', 'analysis', 'claims', 'decision-weights.json');
 const TARGETS = { claimRecall: 0.95, stripped: 0.95, patientFlags: 0.005 };
 /** Tried from the strongest: among equally good ones, the most regularised (the simplest) is kept. */
-const LAMBDAS = [0.3, 0.1, 0.03, 0.01, 0.003];
+const LAMBDAS = [0.3, 0.1, 0.03, 0.01, 0.003, 0.001];
 
 if (!existsSync(corpus)) {
   console.error(`train: corpus not found at ${corpus} (pass --corpus DIR)`);
@@ -198,7 +198,7 @@ function addExamples(e: ClaimExamples): void {
   put(e.caseLeaves, 'case', 0);
 }
 for (const c of [...CLAIM_DATA.cues, CLAIM_DATA.presentTenseCue]) addExamples(c.examples);
-for (const x of [...CLAIM_DATA.exclusions, ...CLAIM_DATA.clauses, ...Object.values(CLAIM_WORD_SETS), CLAIM_DATA.genericSubject]) addExamples(x.examples);
+for (const x of [...CLAIM_DATA.exclusions, ...CLAIM_DATA.clauses, ...CLAIM_DATA.frames, ...Object.values(CLAIM_WORD_SETS), CLAIM_DATA.genericSubject]) addExamples(x.examples);
 
 // Conflicting labels of one sentence (the same text and mode with labels 0 and 1): not trained on.
 const labelsOf = new Map<string, Set<number>>();

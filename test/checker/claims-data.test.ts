@@ -4,6 +4,7 @@ import {
   CLAIM_CLAUSES,
   CLAIM_CUES,
   CLAIM_DATA,
+  CLAIM_FRAMES,
   CLAIM_WORD_SETS,
   GENERIC_SUBJECT,
   generalises,
@@ -168,6 +169,29 @@ describe('claims data', () => {
     it('removing it changes a decision', () => {
       assertDecides(`the generic subject`, examples, { ...CLAIM_DATA, genericSubject: { ...GENERIC_SUBJECT, pattern: /\bxyzzy\b/u } });
     });
+  });
+
+  describe('frames (what the only present-tense verb frames)', () => {
+    for (const frame of CLAIM_FRAMES) {
+      describe(`${frame.reads}: ${frame.name}`, () => {
+        const label = `frame "${frame.name}"`;
+        const examples = examplesOf(frame.examples);
+        it('is the data the classifier reads, with a sentence it leaves alone', () => {
+          assert.ok(CLAIM_DATA.frames.includes(frame));
+          assert.ok(examples.some((e) => e.expect === 'leave'), `${label}: at least one sentence it leaves alone`);
+        });
+        it('each example gets its decision', () => {
+          for (const e of examples) {
+            const claim = ALL.classifySentence(e.text, e.mode);
+            if (e.expect === 'leave') assert.equal(claim, null, `${label}: ${where(e)} should not be a claim, but is ${describeClaim(ALL, e)}`);
+            else assert.ok(claim, `${label} must not apply: ${where(e)} should be a claim, but is not`);
+          }
+        });
+        it('removing it changes a decision', () => {
+          assertDecides(label, examples, { ...CLAIM_DATA, frames: CLAIM_DATA.frames.filter((x) => x !== frame) });
+        });
+      });
+    }
   });
 
   describe('exclusions', () => {

@@ -93,7 +93,7 @@ describe('claims: the learned decision (decision-weights.json)', () => {
       put(e.caseLeaves, 'case', false);
     };
     for (const c of [...CLAIM_DATA.cues, CLAIM_DATA.presentTenseCue]) check(c.examples);
-    for (const x of [...CLAIM_DATA.exclusions, ...CLAIM_DATA.clauses, ...Object.values(CLAIM_WORD_SETS), CLAIM_DATA.genericSubject]) check(x.examples);
+    for (const x of [...CLAIM_DATA.exclusions, ...CLAIM_DATA.clauses, ...CLAIM_DATA.frames, ...Object.values(CLAIM_WORD_SETS), CLAIM_DATA.genericSubject]) check(x.examples);
     assert.deepEqual(wrong, [], 'run npm run train after changing the cues or exclusions');
   });
 

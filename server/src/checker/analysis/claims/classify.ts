@@ -9,15 +9,20 @@ import {
   NOUN_FIRST_PRESENT,
   PAST_FORMS,
   DETERMINER_WORDS,
+  DISCOURSE_NOUNS,
+  FRAME_VERBS,
+  JUDGEMENT_WORDS,
   PLURAL_SUBJECTS,
+  RAISING_VERBS,
   PRESENT_TENSE_CUE,
   PRESENT_TENSE_WORDS,
   SINGULAR_PRONOUNS,
 } from './cues';
-import { CLAIM_CLAUSES, SENTENCE_EXCLUSIONS } from './exclusions';
+import { CLAIM_CLAUSES, CLAIM_FRAMES, SENTENCE_EXCLUSIONS } from './exclusions';
+import { makeFrameReader } from './structure';
 import { lowLetterSource, lowLettersOnly, type ClaimRegExp } from './pattern';
 import { triggersOf } from './triggers';
-import type { ClaimClause, ClaimCue, ClaimData, ClaimExclusion, ClaimMatch, SectionMode } from './types';
+import type { ClaimClause, ClaimCue, ClaimData, ClaimExclusion, ClaimFrame, ClaimMatch, SectionMode } from './types';
 import { DECISION_WEIGHTS, EVIDENCE, EVIDENCE_INDEX, weightVector, type DecisionWeights, type EvidenceId } from './weights';
 
 /**
@@ -51,6 +56,11 @@ export const CLAIM_DATA: ClaimData = {
   adverbs: ADVERB_WORDS,
   pastForms: PAST_FORMS,
   genericSubject: GENERIC_SUBJECT,
+  frames: CLAIM_FRAMES,
+  frameVerbs: FRAME_VERBS,
+  judgements: JUDGEMENT_WORDS,
+  raising: RAISING_VERBS,
+  discourse: DISCOURSE_NOUNS,
 };
 
 const NOT_PRESENT: SentenceFeatures['tense'] = Object.freeze({ present: false });
@@ -238,6 +248,8 @@ interface WordInfo {
   adverb: boolean;
   /** A past form not ending in -ed ("found"). */
   past: boolean;
+  /** A noun of the argument or "case" (a frame may read the subject: structure.ts). */
+  argument: boolean;
 }
 
 /** The hash table's size: a power of two, at least four times the number of words. */
@@ -301,6 +313,12 @@ export interface SentenceFeatures {
   /** A `question` exclusion ("unclear whether"), and where: a weak cue after it, in its clause, is asked. */
   openQuestion?: { exclusion: ClaimExclusion; at: number };
   subject: SentenceSubject;
+  /**
+   * What the present-tense verb frames, when it is the only present-tense verb group (structure.ts):
+   * "It may be that … was", "remains possible, since …", "It helps to …", "are listed below".
+   * Read only for the present-tense fallback outside the case sections.
+   */
+  frame?: { frame: ClaimFrame; at: number; words: string };
   /** Clauses judged on their own (a relative clause in a sentence about the patient...). */
   clauses: { clause: ClaimClause; offset: number; features: SentenceFeatures }[];
 }
@@ -376,6 +394,8 @@ interface SentenceFacts {
   presentEnd: number;
   /** Present tense read from a generic subject, not from a verb. */
   presentByGeneric: boolean;
+  /** A noun of the argument or "case" occurs (structure.ts reads the subject only then). */
+  argument: boolean;
   /** The text with ASCII letters lower-cased, for the patterns compiled without `i` (made when first needed). */
   lower?: string;
   /** The lower-cased text has no letter or number at or above U+0400 (lowLettersOnly; made when first needed). */
@@ -424,7 +444,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   const entry = (w: string): WordInfo => {
     let e = LEXICON.get(w);
     if (!e) {
-      e = { word: w, cues: NO_INDICES, exclusions: NO_INDICES, present: false, ambiguous: false, notVerbBefore: false, generic: false, auxiliary: false, base: false, nounFirst: false, subject: -1, determiner: false, noun: false, adverb: false, past: false };
+      e = { word: w, cues: NO_INDICES, exclusions: NO_INDICES, present: false, ambiguous: false, notVerbBefore: false, generic: false, auxiliary: false, base: false, nounFirst: false, subject: -1, determiner: false, noun: false, adverb: false, past: false, argument: false };
       LEXICON.set(w, e);
     }
     return e;
@@ -455,6 +475,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   for (const w of NOUN_AFTER) entry(w).noun = true;
   for (const w of data.pastForms) entry(w).past = true;
   for (const w of triggersOf(data.genericSubject.pattern)) entry(w).generic = true;
+  for (const w of data.discourse) entry(w).argument = true;
+  entry('case').argument = true;
   const PERCENT = entry('%');
   /** Every word of the table, and what it is (a present form that is nothing else shares one of a few objects: about 13,000 of them). */
   const WORDS: string[] = [...LEXICON.keys()];
@@ -475,7 +497,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     const key = (ambiguous ? 1 : 0) | (base ? 2 : 0) | (nounFirst ? 4 : 0);
     let info = shared.get(key);
     if (!info) {
-      info = { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false };
+      info = { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false, argument: false };
       shared.set(key, info);
     }
     WORDS.push(w);
@@ -550,6 +572,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       exhortationEnd: -1,
       questionAt: -1,
       presentByGeneric: false,
+      argument: false,
     };
     let start = -1;
     let h = 0;
@@ -598,6 +621,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         f.wordCount++;
         info = lookup(text, start, i, h);
         if (info?.generic && f.wordCount <= 5) genericCandidate = true;
+        if (info?.argument) f.argument = true;
       } else if (c === 37) info = PERCENT; // '%': a pseudo-word for the percentage cues
       else {
         if (c === 40 || c === 41 || c === 91 || c === 93) subject = 0; // brackets: what stands before one is no subject of what follows
@@ -819,6 +843,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     private found: (CueMatch | null | undefined)[] | undefined;
     private subjectMemo: SentenceSubject | undefined;
     private clausesMemo: SentenceFeatures['clauses'] | undefined;
+    private frameMemo: SentenceFeatures['frame'] | null | undefined;
     constructor(
       readonly text: string,
       readonly mode: SectionMode,
@@ -882,6 +907,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     get subject(): SentenceSubject {
       return (this.subjectMemo ??= subjectOf(this, checkExclusions(this.f)));
     }
+    get frame(): SentenceFeatures['frame'] {
+      if (this.frameMemo === undefined) this.frameMemo = frameOf(this) ?? null;
+      return this.frameMemo ?? undefined;
+    }
     /** A claim in a clause of its own inside a sentence about the patient or this report. */
     get clauses(): SentenceFeatures['clauses'] {
       if (this.clausesMemo) return this.clausesMemo;
@@ -890,7 +919,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       if ((f.blockedBy || this.mode === 'case') && !f.skip && !f.never) {
         for (const clause of CLAUSES) {
           const kind = f.blockedBy?.kind;
-          if (clause.when === 'case' ? this.mode !== 'case' : !(clause.when === kind || (clause.when === 'this case' && (kind === 'patient' || kind === 'report')))) continue;
+          if (clause.when === 'case' ? !(this.mode === 'case' || f.patientBlock !== undefined) : !(clause.when === kind || (clause.when === 'this case' && (kind === 'patient' || kind === 'report')))) continue;
           // A clause whose claim words alone count holds one only if the sentence has a claim word.
           if (clause.cuesOnly && this.f.candidates.length === 0) continue;
           const m = run(clause.pattern, this.f);
@@ -961,6 +990,24 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     return { kind: 'unknown' };
   }
 
+  const readFrame = makeFrameReader(data);
+  /** The frame of the data that the present-tense verb opens (structure.ts), if any. */
+  function frameOf(ft: SentenceFeatures): SentenceFeatures['frame'] {
+    if (!ft.tense.present || ft.tense.by !== 'verb' || data.frames.length === 0) return undefined;
+    const fr = readFrame(ft.text, ft.tense.at!, ft instanceof Features ? ft.f.argument : true);
+    if (!fr) return undefined;
+    const frame = data.frames.find((x) => x.reads === fr.kind && (!x.content || x.content === fr.content) && (!x.opens || x.opens.includes(fr.opens!)));
+    return frame && { frame, at: fr.at, words: fr.words };
+  }
+
+  /**
+   * A weak general cue that is the present-tense verb itself ("remains"), when that verb opens a
+   * frame ("Lymphoma remains possible, since …"): it is the same reading as the present tense.
+   */
+  function framedCue(ft: SentenceFeatures, cue: ClaimCue, at: number): boolean {
+    return !cue.strong && cue.category === 'general' && ft.mode === 'discussion' && at === ft.tense.at && !ft.about && ft.frame !== undefined;
+  }
+
   /** Clauses of a case section in which only claim words count (an apposition). */
   const CUES_ONLY_CASE_CLAUSES = CLAUSES.filter((c) => c.when === 'case' && c.cuesOnly);
   /**
@@ -995,6 +1042,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         passed.push(`"${c.text}" (${cue.name}) does not count: ${whatItIs(blocked)}`);
         continue;
       }
+      if (framedCue(ft, cue, c.index)) {
+        passed.push(`"${c.text}" (${cue.name}) does not count: it is the verb of a frame`);
+        continue;
+      }
       return { claim: { category: cue.category, cue, text: c.text, index: c.index }, excludedBy: ft.about, features: ft, why: cue.name, passed };
     }
     // (In a case section, a claim word left out for the past tense may still stand in a clause
@@ -1014,8 +1065,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     }
     const ex = ft.exhortation;
     if (ex && ft.tense.present && sameClause(ft.text, ft.tense.at!, ex.at)) return none(whatItIs(ex.exclusion), ex.exclusion);
-    if (ft.comment && !ft.about && ft.tense.present) return none(whatItIs(ft.comment), ft.comment);
+    if (ft.comment && !ft.about && ft.tense.present && !(ft.mode === 'discussion' && ft.frame?.frame.states)) return none(whatItIs(ft.comment), ft.comment);
     if (ft.mode === 'discussion' && !ft.about && ft.tense.present) {
+      const fr = ft.frame;
+      if (fr && !fr.frame.states) return none(whatFrames(fr.frame, fr.words));
       return { claim: { category: 'general', cue: PRESENT_CUE, text: ft.tense.word!, index: ft.tense.at! }, features: ft, why: PRESENT_CUE.name, passed };
     }
     if (ft.about) return none(whatItIs(ft.about), ft.about);
@@ -1059,6 +1112,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   const X_PRESENT_GENERIC_SUBJECT = ix('present generic subject');
   const X_PRESENT_VERB = ix('present verb');
   const X_REASONING_OR_ADVICE = ix('reasoning or advice');
+  const X_A_FRAME = ix('a frame');
   const X_SEVERAL_CLAIM_WORDS = ix('several claim words');
   const X_STRONG_CLAIM_WORD_ABOUT_THIS_CASE = ix('strong claim word about this case');
 
@@ -1133,6 +1187,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         if (k >= 0) x[k] = 1;
         continue;
       }
+      if (framedCue(ft, cue, m.index)) continue;
       const kind = CUE_EVIDENCE.get(cue)!;
       if (x[kind] === 0) counted++;
       x[kind] = 1;
@@ -1164,7 +1219,11 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       }
     }
     if (!contextRead) readContext(ft, x, present);
-    if (ft.comment) x[counted ? X_CLAIM_WORD_IN_REASONING_OR_ADVICE : X_REASONING_OR_ADVICE] = 1;
+    // A frame (structure.ts), where the hand decision reads it; one whose clause states the
+    // sentence's content lifts the comment on it.
+    const frame = present && !ft.about && (ft.comment || (!counted && !clause)) ? ft.frame?.frame : undefined;
+    if (ft.comment && !frame?.states) x[counted ? X_CLAIM_WORD_IN_REASONING_OR_ADVICE : X_REASONING_OR_ADVICE] = 1;
+    else if (!ft.comment && !counted && !clause && frame && !frame.states) x[X_A_FRAME] = 1;
     const ex = ft.exhortation;
     const shown = named ?? (clause ? undefined : first);
     const claim: ClaimMatch = shown
@@ -1258,6 +1317,14 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
 /** Why a claim word of a case section did not count (the sentence is not in the present tense). */
 function ignoredWhy(ft: SentenceFeatures): string {
   return `in a case section, "${ft.ignoredCues[0].name}" counts only in a present-tense sentence`;
+}
+
+/** What a frame says the sentence is, in a writer's words. */
+function whatFrames(frame: ClaimFrame, words: string): string {
+  const said = `"${quote(words)}"`;
+  if (frame.reads === 'paper') return `about the paper itself, ${said} (${frame.name})`;
+  if (frame.reads === 'course') return `about this patient's course, ${said} (${frame.name})`;
+  return `the authors' reasoning or advice, no claim word: ${said} (${frame.name})`;
 }
 
 /** What an exclusion says the sentence is, in a writer's words. */

@@ -779,6 +779,36 @@ export const ADVERB_WORDS: ReadonlySet<string> = new Set(TENSE.adverbs);
  */
 export const PAST_FORMS: ReadonlySet<string> = new Set(TENSE.irregularPast);
 
+/** Verbs that link a subject to what it is: a frame's verb ("is that", "remains possible"). Closed class, by hand. */
+export const FRAME_VERBS: ReadonlySet<string> = new Set(['is', 'are', 'am', 'be', 'seem', 'seems', 'appear', 'appears', 'remain', 'remains', 'become', 'becomes']);
+
+/** Words that weigh a possibility: after a frame's verb, the authors' judgement ("remains possible"). Closed class, by hand. */
+export const JUDGEMENT_WORDS: ReadonlySet<string> = new Set([
+  'possible', 'likely', 'unlikely', 'probable', 'improbable', 'plausible', 'implausible', 'conceivable', 'doubtful',
+  'uncertain', 'unclear', 'questionable', 'debatable', 'arguable', 'tenable', 'untenable',
+]);
+
+/**
+ * Verbs whose "it … to" belongs to "it" ("it tends to recur", "it takes weeks to heal"): no
+ * course of action weighed. Closed class, by hand.
+ */
+export const RAISING_VERBS: ReadonlySet<string> = new Set([
+  'seems', 'appears', 'tends', 'happens', 'proves', 'fails', 'continues', 'begins', 'starts', 'ceases', 'needs', 'has',
+  'remains', 'gets', 'takes', 'serves', 'comes', 'goes', 'grows', 'used', 'means', 'threatens', 'promises',
+]);
+
+/**
+ * Nouns of the argument, not of medicine: as the head of a sentence's subject, the sentence is
+ * the authors' reasoning about their case ("The answer is not obvious.", "Several points are
+ * worth making."). Closed class, by hand.
+ */
+export const DISCOURSE_NOUNS: ReadonlySet<string> = new Set([
+  'point', 'points', 'question', 'questions', 'answer', 'answers', 'issue', 'issues', 'choice', 'choices', 'dilemma',
+  'lesson', 'lessons', 'message', 'messages', 'caveat', 'caveats', 'remainder', 'rest', 'aim', 'aims', 'purpose',
+  'conclusion', 'conclusions', 'argument', 'arguments', 'objection', 'objections', 'interpretation', 'interpretations',
+  'remark', 'remarks', 'comment', 'comments', 'distinction', 'decision', 'decisions', 'puzzle',
+]);
+
 /**
  * Capitalised words that can open a sentence before "reported"/"described" but are not an
  * author's name ("Pathology reported", "She described"). Lower case.
@@ -817,6 +847,10 @@ export const CLAIM_WORD_SETS: {
   determiners: ClaimWordSet;
   adverbs: ClaimWordSet;
   pastForms: ClaimWordSet;
+  frameVerbs: ClaimWordSet;
+  judgements: ClaimWordSet;
+  raising: ClaimWordSet;
+  discourse: ClaimWordSet;
 } = {
   ambiguousPresent: {
     name: 'present forms that are also nouns or infinitives',
@@ -863,5 +897,25 @@ export const CLAIM_WORD_SETS: {
     words: PAST_FORMS,
     // Not after a form that is only a verb: "impairs wound healing" ("wound" is the object).
     examples: { leaves: ['Blood counts fell within a day.'], claims: ['Diabetes impairs wound healing.'] },
+  },
+  frameVerbs: {
+    name: "verbs of a frame (\"is that\", \"remains possible\")",
+    words: FRAME_VERBS,
+    examples: { leaves: ['Heat stroke remains possible, since the room was not cooled.'] },
+  },
+  judgements: {
+    name: 'words that weigh a possibility',
+    words: JUDGEMENT_WORDS,
+    examples: { leaves: ['Sarcoidosis is unlikely, given that the lymph nodes were small.'] },
+  },
+  raising: {
+    name: "verbs whose \"it … to\" is the subject's own",
+    words: RAISING_VERBS,
+    examples: { claims: ['It tends to recur within a year of surgery.'] },
+  },
+  discourse: {
+    name: 'nouns of the argument ("the question", "the answer")',
+    words: DISCOURSE_NOUNS,
+    examples: { leaves: ['The decision between the two treatments is a hard one.'] },
   },
 };

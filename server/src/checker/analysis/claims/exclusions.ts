@@ -1,5 +1,5 @@
 import { lazyPattern } from './pattern';
-import type { ClaimClause, ClaimExclusion } from './types';
+import type { ClaimClause, ClaimExclusion, ClaimFrame } from './types';
 
 /**
  * What is not a claim. Sentence exclusions say a sentence is about this patient or this report
@@ -463,21 +463,22 @@ const MODIFIED_PLURAL = String.raw`(?!(?:the|a|an|this|that|these|those|her|his|
 
 export const CLAIM_CLAUSES: readonly ClaimClause[] = [
   {
-    // A non-restrictive relative clause has its own subject: a general fact.
+    // A non-restrictive relative clause has its own subject: a general fact (its claim words
+    // judged on their own; the present-tense clause below, judged whole, leaves out forms such
+    // as ", which has", ", which will").
     name: 'relative clause (", which prolongs")',
     when: 'patient',
     // Not the authors' inference from this case (", which suggests that…").
     notAfter: new Set(PLACE_WORDS),
     pattern: lazyPattern(String.raw`,\s+which\s+(?!(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?)\b)(?=(?:\p{L}+ly\s+)?(?:is|are|has|have|can|may|might|will|\p{L}+s)\b)`, 'u'),
     examples: {
-      // (In a case section the present-tense relative clause below covers it too.)
-      claims: ['Our patient received riluzole, which prolongs survival in this disease.'],
-      caseClaims: ['She received riluzole, which prolongs survival in this disease.'],
+      caseClaims: ['He was started on valproate, which will often cause weight gain.'],
       caseLeaves: ['She received riluzole, which was stopped after a month.', 'She recovered on quinine alone, which suggests that her variant causes a milder disease.', 'She was referred to our clinic, which is a centre for rare diseases.'],
     },
   },
   {
-    // In a case section, a relative clause in the present tense inside the past-tense story is
+    // In a case section (or in a sentence about this patient anywhere: the patient's story), a
+    // relative clause in the present tense inside the past-tense story is
     // a general fact whatever the sentence is about ("The tumours were phosphaturic mesenchymal
     // tumours, which cause osteomalacia."); judged as a sentence of its own. Not the authors'
     // inference (", which suggests…") nor a finding fitted to a diagnosis (", which is
@@ -488,6 +489,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     notAfter: new Set([...FINDING_WORDS, ...PLACE_WORDS]),
     pattern: lazyPattern(String.raw`,\s+(?=which\s+(?!${MEASURED}|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:changed|set|worn|kept|taken|given|used|applied|adjusted|repeated|checked|measured|monitored|continued|renewed|replaced|emptied|flushed)\s+(?:every|each|daily|twice|once|weekly|monthly|hourly|at\s+night|\d)|(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|measures?|weighs?|spans?|reveals?|demonstrates?|yields?|detects?|finds?|recommends?|raises?\s+(?:the\s+|a\s+)?(?:suspicion|possibility|question|concern)|(?:is|are)\s+being|(?:is|are)\s+(?:(?:strongly|weakly|diffusely|focally|also)\s+)?(?:positive|negative|immunoreactive|indicative|suggestive|suspicious)\b|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))`, 'iu'),
     examples: {
+      claims: ['Our patient received riluzole, which prolongs survival in this disease.'],
       caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.', 'Gliclazide was replaced by sitagliptin, which does not cause weight gain.'],
       caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'The polyp, which bleeds on contact, was removed at endoscopy.', 'A cast was applied to the arm, which measures 20 cm around the elbow.', 'A biopsy was taken, which reveals granulomas.', 'An MRI is obtained, which finds a lesion in the pons.', 'He lives in a village, which is two hours from the nearest hospital.', 'The wound was dressed with alginate, which is changed every two days.', 'She was put on a ventilator, which delivers 400 mL a breath.', 'The biopsy showed spindle cells, which are positive for CD34.', 'The tests show a raised CRP, which is indicative of infection.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
     },
@@ -614,6 +616,96 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     examples: {
       claims: ['We postulate that some older adults with cramps have a subclinical neuropathy.'],
       leaves: ['We postulate that the cramps in our patient were neuropathic.'],
+    },
+  },
+];
+
+/**
+ * What a sentence's only present-tense verb may frame (structure.ts reads it from the words
+ * around the verb): outside the case sections its present tense alone then makes no claim, as
+ * the frame states nothing general itself. Read last, when nothing else has decided the sentence.
+ */
+export const CLAIM_FRAMES: readonly ClaimFrame[] = [
+  {
+    // "is that", "may be that", "is because" before a clause in the past tense: the authors
+    // weigh what happened in this case.
+    name: 'a frame around what happened ("it may be that … was")',
+    reads: 'clause',
+    content: 'past',
+    examples: {
+      leaves: ['The likely reason is that the tablets were crushed before use.', 'It may be that the infusion ran too fast.'],
+      claims: ['It seems that the virus persists in the ganglia.'],
+    },
+  },
+  {
+    // "It is likely that", "It is interesting that" before a clause in the present tense: the
+    // hedge frames a statement of its own, which makes the claim.
+    name: 'a hedge before a statement ("it is likely that … drives")',
+    reads: 'clause',
+    content: 'present',
+    opens: ['that'],
+    states: true,
+    examples: {
+      claims: ['It is possible that the virus persists in the ganglia.'],
+      leaves: ['It is possible that the virus persisted in the ganglia.', 'It is unclear whether the virus persists in the ganglia.'],
+    },
+  },
+  {
+    // "remains possible", "is unlikely" with a reason in the past tense after it.
+    name: 'a possibility weighed from what happened ("remains possible, as … was")',
+    reads: 'judgement',
+    content: 'past',
+    examples: {
+      leaves: ['A drug reaction remains possible, as the rash began after the first dose.'],
+      claims: ['Spontaneous recovery is possible, as the nerve grows about a millimetre a day.'],
+    },
+  },
+  {
+    // "It pays to …", "It helps to …": a course of action weighed for the reader.
+    name: 'a course of action weighed ("it helps to")',
+    reads: 'infinitive',
+    examples: {
+      leaves: ['It helps to weigh the feet at each visit.'],
+      claims: ['It tends to recur within a year of surgery.'],
+    },
+  },
+  {
+    // A noun of the argument as the subject's head ("the answer", "several points"), before a
+    // form of "be" or a verb of its own: the authors reason about their case.
+    name: 'the argument as the subject ("the question is")',
+    reads: 'argument',
+    examples: {
+      leaves: ['The main lesson is a simple one.', 'Two caveats apply.', 'The case teaches two things.', 'Both readings are plausible.'],
+      claims: ['The main complication is a wound infection in one patient in ten.'],
+    },
+  },
+  {
+    // The present perfect of a subject with an article or possessive, since a past event: this
+    // case's course so far.
+    name: 'the course since an event ("has not recurred since … was")',
+    reads: 'course',
+    examples: {
+      leaves: ['The swelling has not recurred since the cyst was drained.'],
+      claims: ['Survival has improved since rituximab was introduced.'],
+    },
+  },
+  {
+    // The reader told what to do in the passive ("Clinicians are encouraged to …"), or what any
+    // such case calls for ("Any such child merits …").
+    name: 'the reader told what to do ("readers are advised to")',
+    reads: 'advice',
+    examples: {
+      leaves: ['Physicians are urged to report such reactions.', 'Every such fall merits an x-ray of the hip.'],
+      claims: ['Physicians are often reluctant to prescribe opioids.'],
+    },
+  },
+  {
+    // The present passive with a place in the paper: what the paper shows where.
+    name: 'where the paper shows it ("are listed below")',
+    reads: 'paper',
+    examples: {
+      leaves: ['The doses are given in Table 2.', 'The criteria are set out below.'],
+      claims: ['Dantrolene is given in malignant hyperthermia.'],
     },
   },
 ];

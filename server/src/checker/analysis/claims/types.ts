@@ -115,7 +115,7 @@ export interface ClaimClause {
   name: string;
   /**
    * When the clause is looked for: in a sentence about this patient (`patient`), this report
-   * (`report`) or either (`this case`: "As in our case, …"), its cues judged on their own; or in any sentence of a case section (`case`),
+   * (`report`) or either (`this case`: "As in our case, …"), its cues judged on their own; or in any sentence of a case section or about this patient (`case`: the patient's story, wherever it is told),
    * judged as a sentence of its own outside the case sections (a present-tense statement in
    * it is a claim: "Levetiracetam was chosen because it has few interactions.").
    */
@@ -139,6 +139,30 @@ export interface ClaimClause {
   /** What is judged: the text after the match (default), or the text before it (the main clause before an aside). */
   judges?: 'after' | 'before';
   pattern: ClaimRegExp;
+  examples: ClaimExamples;
+}
+
+/**
+ * What a present-tense verb frames (structure.ts), when it is the sentence's only present-tense
+ * verb group: outside the case sections its present tense alone then makes no claim (its claim
+ * words still do). `reads`: the frame; `content`: the tense of the clause it leads to.
+ */
+export interface ClaimFrame {
+  name: string;
+  /** `paper`: the sentence is about the paper ("are listed below"); the others: the authors reason or advise. */
+  reads: 'clause' | 'judgement' | 'infinitive' | 'paper' | 'argument' | 'course' | 'advice';
+  /**
+   * The tense the clause the frame leads to must have: `past`, what happened in this case (the
+   * sentence states nothing general); `present`, a statement of its own.
+   */
+  content?: 'past' | 'present';
+  /** The words that must open that clause ("that"). */
+  opens?: readonly string[];
+  /**
+   * The clause the frame leads to states what the sentence says: a hedge or comment on the frame
+   * ("It is likely that …") does not keep its present tense from making a claim.
+   */
+  states?: boolean;
   examples: ClaimExamples;
 }
 
@@ -188,6 +212,16 @@ export interface ClaimData {
   pastForms: ReadonlySet<string>;
   /** A sentence opening with people in general and no past auxiliary is present tense. */
   genericSubject: ClaimPattern;
+  /** What a present-tense verb may frame (structure.ts): then its present tense alone makes no claim. */
+  frames: readonly ClaimFrame[];
+  /** Verbs that link a subject to what it is ("is", "seems", "remains"): the frames' verbs. */
+  frameVerbs: ReadonlySet<string>;
+  /** Words that weigh a possibility ("possible", "unlikely"): a judgement frame. */
+  judgements: ReadonlySet<string>;
+  /** Verbs after which "it … to" is the subject's own ("it tends to recur"), no frame. */
+  raising: ReadonlySet<string>;
+  /** Nouns of the argument ("point", "question", "answer"): as the subject, the authors' reasoning. */
+  discourse: ReadonlySet<string>;
 }
 
 export interface ClaimMatch {

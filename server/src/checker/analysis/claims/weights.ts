@@ -37,6 +37,7 @@ export const EVIDENCE = [
   { id: 'exhortation in the clause of the verb', against: true, words: 'the verb is part of advice to the reader' },
   { id: 'reasoning or advice', against: true, words: "the authors' reasoning or advice" },
   { id: 'claim word in reasoning or advice', against: true, words: "claim words in the authors' reasoning or advice" },
+  { id: 'a frame', against: true, words: "a verb that only frames the authors' reasoning, advice or the paper" },
   { id: 'open question', against: true, words: 'an open question' },
   { id: 'subject this patient', against: true, words: 'about this patient' },
   { id: 'subject these patients', against: true, words: "about the authors' own patients" },
