@@ -56,7 +56,7 @@ export function unitFits(unit: Unit, quantity: Quantity): boolean {
 }
 
 /** Columns that compare or subtract latencies ("Latency difference", "Δ latency"): small and signed by nature. */
-const DIFFERENCE = /differen|\bdiff\b|\bdelta\b|Δ|\bchange\b|increment|inter-?peak|inter-?latency|\bratio\b/i;
+const DIFFERENCE = /differen|\bdiff\b|\bdelta\b|\u0394|\bchange\b|increment|inter-?peak|inter-?latency|\bratio\b/i;
 
 export function headerQuantity(header: string): Quantity | undefined {
   const h = header.toLowerCase();
@@ -108,7 +108,7 @@ export function isNcsOrEmgTable(table: Table, text = ''): boolean {
 export const SIDE_HEADER = /^(?:side|laterality|l\s*\/\s*r)$/i;
 export const SIDE_VALUES = /^(?:l|r|lt|rt|left|right|bilateral|bilat\.?|bil\.?|b|bl|b\s*\/\s*l|both|l\s*\/\s*r|l\s*\+\s*r|l\s*&\s*r|r\s*\/\s*l)$/i;
 /** Cells that say "no value" in a numeric column. */
-export const EMPTY_VALUES = /^(?:|nr|n\/r|nt|n\/t|n\/a|na|ne|absent|no response|—|–|-|--|---|\.\.\.|…)$/i;
+export const EMPTY_VALUES = /^(?:|nr|n\/r|nt|n\/t|n\/a|na|ne|absent|no response|\u2014|\u2013|-|--|---|\.\.\.|\u2026)$/i;
 
 /** Columns of graded spontaneous activity: fibrillations, positive sharp waves, fasciculations. */
 const GRADE_HEADER = /^(?:fib(?:rillation)?s?(?:\s+potentials?)?|fibs?\.?|positive sharp waves?|psws?|fasc(?:iculation)?s?(?:\s+potentials?)?|fasc\.?|fib(?:rillation)?s?\s*\/\s*psws?|spont(?:aneous|\.)?\s+activity)$/i;
