@@ -14,6 +14,22 @@ describe('memo (model/memo.ts)', () => {
     assert.equal(detached(memo, ''), '');
   });
 
+  it('detached: one copy of the same text within a check and the next', () => {
+    const memo = new GenerationalMemo();
+    const text = `${'The patient\u2019s fever was high. '.repeat(400)}`.split('').reverse().join('');
+    const copies = (n: number) => Array.from({ length: n }, (_, i) => detached(memo, text.slice(i % 2, 10_000 + (i % 2))));
+    // (Strings are compared by value: what is shared shows in the heap, ~20 KB a copy of 10,000 characters.)
+    collectGarbage();
+    const before = getHeapStatistics().used_heap_size;
+    const kept = copies(1000);
+    memo.next();
+    kept.push(...copies(1000));
+    collectGarbage();
+    const grown = getHeapStatistics().used_heap_size - before;
+    assert.ok(grown < 2_000_000, `2,000 copies of two texts took ${grown} bytes`);
+    assert.ok(kept.every((k, i) => k === text.slice(i % 2, 10_000 + (i % 2))));
+  });
+
   it('detached: a copy that keeps nothing of the text it was cut from alive', function () {
     this.timeout(30_000);
     const memo = new GenerationalMemo();

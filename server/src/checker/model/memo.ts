@@ -21,10 +21,17 @@ export function memoised<T>(memo: Memo | undefined, space: string, key: string, 
  * (a curly quote) is two-byte, as are all slices of it; a copy through JSON (as before) made the
  * memoised paragraphs without one one-byte, and so every pattern ran on both (the server's
  * compiled code ~11.3 -> ~9.1 MB on the bench's 300 KB manuscript, for ~1.3 MB more text held).
+ *
+ * A GenerationalMemo gives the copy it already made of the same text for this check or the last
+ * (copyOf): a paragraph's plain text is copied once, not once for the parse, once for its
+ * sentences and once for its block's record.
  */
 export function detached(memo: Memo | undefined, s: string): string {
-  return memo && s.length > 12 ? `${s} `.slice(0, -1) : s;
+  if (!memo || s.length <= 12) return s;
+  return memo instanceof GenerationalMemo ? memo.copyOf(s) : copied(s);
 }
+
+const copied = (s: string) => `${s} `.slice(0, -1);
 
 /**
  * Keys are best the very strings of the model (a paragraph's plain text, a sentence's text, which
@@ -55,6 +62,9 @@ export class GenerationalMemo implements Memo {
   private generations = 0;
   /** One weak reference per owner. */
   private refs = new WeakMap<object, WeakRef<object>>();
+  /** The copies detached() made for this check and the last (each its own key), by their text. */
+  private copies = new Map<string, string>();
+  private copiesBefore = new Map<string, string>();
   /** Lookups answered from the memo and computed (tests, bench). */
   hits = 0;
   misses = 0;
@@ -86,6 +96,19 @@ export class GenerationalMemo implements Memo {
     now.set(key, value as T);
     if (this.recording) this.recording.push({ space, key, value });
     return value as T;
+  }
+
+  /**
+   * A copy of `s` that shares no memory with it (memo.ts, detached): the one made for this check
+   * or the last when there is one with the same text, else a new one. The copies are their own
+   * keys, so the maps keep no slice of a document alive.
+   */
+  copyOf(s: string): string {
+    let copy = this.copies.get(s);
+    if (copy !== undefined) return copy;
+    copy = this.copiesBefore.get(s) ?? copied(s);
+    this.copies.set(copy, copy);
+    return copy;
   }
 
   /**
@@ -124,6 +147,8 @@ export class GenerationalMemo implements Memo {
   next(): void {
     this.previous = this.current;
     this.current = new Map();
+    this.copiesBefore = this.copies;
+    this.copies = new Map();
     if (++this.generations % SWEEP_EVERY === 0) this.sweep();
   }
 
@@ -143,6 +168,8 @@ export class GenerationalMemo implements Memo {
     this.current = new Map();
     this.previous = new Map();
     this.held = new Map();
+    this.copies = new Map();
+    this.copiesBefore = new Map();
   }
 
   /** How many values are held (tests: bounded). */
