@@ -25,8 +25,8 @@ function plainUnits(s: string): string {
 /** Units as written in headers: "(ms)", "[mV]", "µV", "uV", "$\mu$V", "\si{\micro\volt}", "m/s", "m s-1"; "cm/s" is not m/s. */
 export function headerUnit(header: string): Unit | undefined {
   const h = plainUnits(header);
-  if (/(?<![a-zµ])m\s*\/\s*s(?:ec)?\b|(?<![a-zµ])m\s*s\s*[-\u2212]\s*1|\bm\s*·\s*s/i.test(h)) return 'm/s';
-  if (/(?:^|[\s(\[,])(?:µ|u)V\b/.test(h) || /µV/.test(h)) return 'µV';
+  if (/(?<![a-z\u00B5])m\s*\/\s*s(?:ec)?\b|(?<![a-z\u00B5])m\s*s\s*[-\u2212]\s*1|\bm\s*\u00B7\s*s/i.test(h)) return 'm/s';
+  if (/(?:^|[\s(\[,])(?:\u00B5|u)V\b/.test(h) || /\u00B5V/.test(h)) return '\u00B5V';
   if (/(?:^|[\s(\[,])mV\b/.test(h)) return 'mV';
   if (/(?:^|[\s(\[,])(?:ms|msec)\b/.test(h) || /\bms\)/.test(h)) return 'ms';
   if (/(?:^|[\s(\[,])cm\b(?!\s*\/)/.test(h)) return 'cm';

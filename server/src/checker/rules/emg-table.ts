@@ -34,7 +34,7 @@ const PLUSES = /^\+{5,}$/;
 
 function isNumberish(text: string): boolean {
   const m = NUMBER.exec(text.trim());
-  return !!m && (m[4] === '' || /^[a-zµ/%]{1,4}$/i.test(m[4]) || valueUnit(m[4]) !== undefined);
+  return !!m && (m[4] === '' || /^[a-z\u00B5/%]{1,4}$/i.test(m[4]) || valueUnit(m[4]) !== undefined);
 }
 
 export const emgTable: Rule = {
@@ -154,7 +154,7 @@ function checkValue(report: ReportFn, cell: TableCell, header: string, col: Colu
   if (!unit) return;
   const range = plausibleRange(measureOf(col, row, unit));
   if (!range) return;
-  const shown = t.replace(/\s*(?:ms|msec|m\/s|m\/sec|mV|[µ\u03BCu]V|cm|mm)$/i, '');
+  const shown = t.replace(/\s*(?:ms|msec|m\/s|m\/sec|mV|[\u00B5\u03BCu]V|cm|mm)$/i, '');
   if (value >= range.max) {
     report({
       ...at,

@@ -184,7 +184,7 @@ const LABEL_BEFORE = /\b(?:type|types|grade|stage|class|group|phase|level|subtyp
 /** State-level names: "Guangxi Province", "Lagos State". */
 const STATE_LEVEL = /^(?:Province|State|Region|Prefecture|Governorate|Oblast|Canton|Territory|Emirate)$/;
 /** What stands between the "(" and a word in a manufacturer's note: "Bio-Rad, ", "Terumo Corporation, ". */
-const MANUFACTURER_NOTE = /^[^,()]*[\p{L}\d®\u2122][^,()]*,\s*(?:[^,()]+,\s*)*$/u;
+const MANUFACTURER_NOTE = /^[^,()]*[\p{L}\d\u00AE\u2122][^,()]*,\s*(?:[^,()]+,\s*)*$/u;
 /** Company and city in a manufacturer's parenthesis: "(Bio-Rad, Hercules, USA)", "(Terumo Corporation, Japan)". */
 function inManufacturerNote(text: string, start: number): boolean {
   // The nearest "(" at most 80 characters back, with no ")" after it (a backward scan that stops
@@ -306,7 +306,7 @@ function eponymAfter(text: string, t: Tok): boolean {
 const EPONYM_NEXT = /^(?:['\u2019]s)?[\s\u00a0]+([A-Za-z]+)/;
 
 /** A name cited as an author: "Smith et al.", "Smith and Jones [4]", "Smith (2019)". */
-const CITATION_AFTER = /^(?:,?\s*et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers|coworkers)|\s+(?:and|&)\s+\p{Lu}[\p{L}'\u2019-]+\s*(?:et\s+al|\(|\[|,?\s*(?:19|20)\d\d)|\s*\((?:19|20)\d\d|,?\s+(?:19|20)\d\d\b|\s*\[\d|\s*\^\[?\d|\s*[¹²³\u2074\u2075\u2076\u2077\u2078\u2079\u2070])/u;
+const CITATION_AFTER = /^(?:,?\s*et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers|coworkers)|\s+(?:and|&)\s+\p{Lu}[\p{L}'\u2019-]+\s*(?:et\s+al|\(|\[|,?\s*(?:19|20)\d\d)|\s*\((?:19|20)\d\d|,?\s+(?:19|20)\d\d\b|\s*\[\d|\s*\^\[?\d|\s*[\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079\u2070])/u;
 function citationAfter(text: string, t: Tok): boolean {
   return CITATION_AFTER.test(text.slice(t.end, t.end + 40));
 }
@@ -552,7 +552,7 @@ function properInstitutionWord(t: Tok): boolean {
  * or undefined when every word in it is generic ("the University Hospital", "Regional Medical Centre").
  */
 function institutionSpan(text: string, toks: Tok[], h: number): [number, number] | undefined {
-  const CONNECT = /^ (?:of|for|de|del|della|di|da|do|la|le|of the|for the|für|y|e) $/;
+  const CONNECT = /^ (?:of|for|de|del|della|di|da|do|la|le|of the|for the|f\u00FCr|y|e) $/;
   let s = h;
   while (s - 1 >= 0 && joined(text, toks[s - 1], toks[s]) && !/^(?:The|A|An|Our|This|That|Their|His|Her|In|At|To|From)$/.test(toks[s - 1].word) && h - s < 5) {
     // A possessive only just before the head ("St Mary's Hospital").

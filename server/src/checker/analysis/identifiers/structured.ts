@@ -55,7 +55,7 @@ function dateRole(text: string, start: number): IdentifierMatch['role'] {
 }
 
 /** Lab values, doses and other measures a number before or after a candidate would make it. */
-const UNIT_AFTER = /^\s*(?:%|mg|mcg|µg|ug|g\b|kg|ml|mL|l\b|L\b|mmol|µmol|umol|nmol|pmol|mEq|IU|U\/|U\b|mm\b|cm\b|mmHg|bpm|cells|copies|µV|uV|mV|ms\b|m\/s|Hz|×|x\s?10)/;
+const UNIT_AFTER = /^\s*(?:%|mg|mcg|\u00B5g|ug|g\b|kg|ml|mL|l\b|L\b|mmol|\u00B5mol|umol|nmol|pmol|mEq|IU|U\/|U\b|mm\b|cm\b|mmHg|bpm|cells|copies|\u00B5V|uV|mV|ms\b|m\/s|Hz|\u00D7|x\s?10)/;
 
 const DATE_PATTERNS: Pattern[] = [
   {
@@ -384,9 +384,9 @@ const ADDRESS_PATTERNS: Pattern[] = [
     // Continental addresses: "Hauptstraße 12", "Via Roma 12", "12 rue de la Paix", "Calle Mayor 5"
     kind: 'street-address',
     needs: ['straße', 'strasse', 'str. ', 'weg ', 'gasse ', 'allee ', 'platz ', 'laan ', 'straat ', 'gade ', 'vej ', 'gatan ', 'katu ', 'rue ', 'avenue ', 'boulevard ', 'chemin ', 'Via ', 'Viale ', 'Piazza ', 'Calle ', 'Avenida ', 'Carrer ', 'Rua ', 'Praça ', 'Praca ', 'Plaza '],
-    quick: /(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d|\d,?\s+(?:rue|avenue|boulevard|chemin|place)\s|(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[çc]a|Plaza)\s+[A-Z]/,
+    quick: /(?:stra(?:ss|\u00DF)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d|\d,?\s+(?:rue|avenue|boulevard|chemin|place)\s|(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[\u00E7c]a|Plaza)\s+[A-Z]/,
     re: new RegExp(
-      String.raw`(?:\b[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F-]*(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d{1,4}[a-z]?\b)|(?:(?<![\d.])\d{1,4}(?:\s*,)?\s+(?:rue|avenue|boulevard|chemin|place)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019-]*)|(?:\b(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[çc]a|Plaza)\s+(?:(?:de|del|della|di|da|do|dos|das|la|el)\s+)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019-]*(?:\s+[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019-]*)?,?\s+\d{1,4}\b)`,
+      String.raw`(?:\b[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F-]*(?:stra(?:ss|\u00DF)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d{1,4}[a-z]?\b)|(?:(?<![\d.])\d{1,4}(?:\s*,)?\s+(?:rue|avenue|boulevard|chemin|place)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019-]*)|(?:\b(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[\u00E7c]a|Plaza)\s+(?:(?:de|del|della|di|da|do|dos|das|la|el)\s+)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019-]*(?:\s+[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019-]*)?,?\s+\d{1,4}\b)`,
       'g',
     ),
   },
