@@ -15,6 +15,11 @@
  * ~145 → ~117 MB, the server's CPU time per edit unchanged within the noise (main thread
  * ~19–20 ms either way); a young generation stopped at 1 MB saved a little more (~112 MB) but
  * cost ~13 % more CPU (more objects live through a scavenge and are promoted).
+ * The cap was 8 MB (two 4 MB semi-spaces) until the checker kept less per re-check; at 4 MB (two
+ * 2 MB semi-spaces), three interleaved series on the loaded two-core machine (6, 6 and 4 pairs,
+ * the last typed at 100 ms per key): RSS after the edits ~109 → ~105, ~108 → ~105 and ~107 →
+ * ~101 MB, after a pause ~94 → ~90 MB; the main thread's CPU per edit +1.0, −0.3 and ±0 ms (of
+ * 11–14), all threads' +0.9, +0.3 and ±0 ms (earlier sessions measured +3–7 % on the main thread).
  *
  * `adjust` is cheap (one look at V8's space sizes, ~10 µs): the analyzer calls it when a check
  * yields (every few ms of work) and when it ends, so the cap is overshot by a doubling or so.
@@ -25,7 +30,7 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Young generation (both semi-spaces) at which the server stops it growing, in MB. */
-export const YOUNG_GENERATION_CAP_MB = 8;
+export const YOUNG_GENERATION_CAP_MB = 4;
 
 export interface YoungGenerationCap {
   /** Looks at the young generation's size; stops or resumes its growth. */
