@@ -122,6 +122,8 @@ export function collectGarbage(): void {
   if (!gc) {
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;
+    // Back to the default (gc stays): V8 rejects a code cache made under other flags (launch.ts).
+    setFlagsFromString('--no-expose-gc');
   }
   // Compacting every page with free space in it, not only the most fragmented ones as V8 does by
   // default: the space the checks' garbage left between live objects goes back to the system
