@@ -52,7 +52,9 @@ export function capYoungGeneration(
   return {
     adjust() {
       const full = size() >= cap;
-      if (full === stopped) return;
+      // Below the cap the factor is set at each look (~6 µs): launch.ts sets the starting one (1)
+      // back when it makes the code cache, which would stop the growth short of the cap.
+      if (full && stopped === true) return;
       stopped = full;
       setFlag(full ? '--semi-space-growth-factor=1' : '--semi-space-growth-factor=2');
     },
