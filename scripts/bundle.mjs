@@ -13,7 +13,7 @@
  *                                runs) no longer compiles them at start.
  */
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownItFields } from './esbuild-plugins.mjs';
@@ -76,14 +76,3 @@ await Promise.all([
     outfile: 'server/out/bibtex-parser.js',
   }),
 ]);
-
-// V8 holds a bundle's source as long as the process runs (it compiles its functions lazily), as a
-// one-byte string when every character is at most U+00FF, two bytes per character otherwise
-// (~1.4 MB more for the server's), and launch.ts decodes an ASCII bundle fastest (as Latin-1).
-// esbuild escapes other characters in strings and names, not in regular expression literals or
-// String.raw templates: those must write them as \uXXXX.
-for (const f of ['server/out/server-main.js', 'server/out/cli-main.js']) {
-  const code = readFileSync(join(root, f), 'utf8');
-  const wide = [...code.matchAll(/[^\x00-\x7f]/g)].map((m) => JSON.stringify(code.slice(Math.max(0, m.index - 40), m.index + 1)));
-  if (wide.length) throw new Error(`${f}: ${wide.length} character(s) outside ASCII (the bundle's source would take more memory and decode slower); write them as \\uXXXX in the regular expression or String.raw at:\n${wide.slice(0, 10).join('\n')}`);
-}

@@ -12,22 +12,14 @@ import { readFile } from 'node:fs/promises';
  * 16.4 → 14.6 ms) and a full check 1–5 % less; the first, cold check is unchanged. The plugin writes those calls as `this.name = value`, which is the same for
  * these classes: none has an accessor, so every field becomes an own, writable, enumerable data
  * property either way. A dist that no longer has the calls, or has an accessor, is left as it is.
- *
- * It also writes the dist's characters outside ASCII as `\uXXXX` escapes (one of them, "…", sits
- * in a regular expression literal, which esbuild leaves as it is): a bundle with none above U+00FF
- * is held by V8 as a one-byte string, half the memory of the bundle's source, and an ASCII one
- * decodes fastest (launch.ts; scripts/bundle.mjs checks it). The escapes are the same characters
- * in the dist's strings and regular expressions alike (it has no String.raw and no backslash
- * before such a character), and nothing in comments.
  */
 export const markdownItFields = {
   name: 'markdown-it-fields',
   setup(build) {
     build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.(cjs\.js|mjs)$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      const escaped = /\\[^\x00-\x7f]|String\.raw/.test(source) ? source : source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-      if (/^\s*(?:static\s+)?[gs]et\s+[\w$]+\s*\(/m.test(escaped)) return { contents: escaped, loader: 'js' };
-      const contents = escaped.replace(
+      if (/^\s*(?:static\s+)?[gs]et\s+[\w$]+\s*\(/m.test(source)) return { contents: source, loader: 'js' };
+      const contents = source.replace(
         /_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^;]*?)\s*\);/g,
         (_, name, value) => `this.${name} = ${value};`,
       );

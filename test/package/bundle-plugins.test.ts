@@ -13,7 +13,7 @@ const SAMPLE = [
 ].join('\n');
 
 describe('bundle plugins (scripts/esbuild-plugins.mjs)', () => {
-  it("markdown-it's class fields become assignments, its characters outside ASCII escaped, and its parse is the same", async function () {
+  it("markdown-it's class fields become assignments, and its parse is the same", async function () {
     this.timeout(60_000);
     const { markdownItFields } = (await import(join(ROOT, 'scripts/esbuild-plugins.mjs'))) as { markdownItFields: import('esbuild').Plugin };
     const dir = mkdtempSync(join(tmpdir(), 'caselint-plugin-'));
@@ -21,8 +21,6 @@ describe('bundle plugins (scripts/esbuild-plugins.mjs)', () => {
     writeFileSync(entry, "module.exports = require('markdown-it');\n");
     const out = await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', write: false, nodePaths: [join(ROOT, 'node_modules')], plugins: [markdownItFields], logLevel: 'silent' });
     const code = out.outputFiles[0].text;
-    // The "…" of its typographer's regular expression is an escape (a bundle of ASCII only: V8 holds its source as one byte per character).
-    assert.match(code, /\/\(\[\?!\]\)\\u2026\/g/);
     // A Token's fields (made for every token of every parse) and the parser states'.
     for (const field of ['type', 'map', 'nesting', 'children', 'content', 'markup', 'hidden', 'bMarks', 'tokens', 'pending']) {
       assert.ok(!new RegExp(String.raw`_defineProperty\(\s*this,\s*(?:/\*[\s\S]*?\*/\s*)?"${field}"`).test(code), `${field} is not set through the helper`);

@@ -201,7 +201,7 @@ const TEST_RE = new RegExp(
     ')\\b',
   'i',
 );
-const RESULT_RE = /\b(?:normal range|reference range|within (?:the )?normal (?:range|limits)|(?:was|were) (?:normal|abnormal|unremarkable|negative|positive|raised|elevated|low|high|reduced)|revealed|showed|shown|demonstrated|confirmed|disclosed|yielded|identified|detected)\b|\d\s*(?:mg|g|\u00B5g|ug|ng|pg|mmol|\u00B5mol|umol|nmol|mEq|IU|U|mU|mm|cm|ms|m\/s|mV|\u00B5V|uV|%|\u00D7\s*10|x\s*10|\/mm|\/\u00B5l|\/ul|\/l|\/L|\/dl|\/dL|mmHg)(?![a-z])/i;
+const RESULT_RE = /\b(?:normal range|reference range|within (?:the )?normal (?:range|limits)|(?:was|were) (?:normal|abnormal|unremarkable|negative|positive|raised|elevated|low|high|reduced)|revealed|showed|shown|demonstrated|confirmed|disclosed|yielded|identified|detected)\b|\d\s*(?:mg|g|µg|ug|ng|pg|mmol|µmol|umol|nmol|mEq|IU|U|mU|mm|cm|ms|m\/s|mV|µV|uV|%|×\s*10|x\s*10|\/mm|\/µl|\/ul|\/l|\/L|\/dl|\/dL|mmHg)(?![a-z])/i;
 
 /** Where the case presentation holds an item's content without its heading (`inCase` role). */
 export interface InCaseEvidence extends Span {

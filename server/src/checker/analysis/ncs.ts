@@ -25,8 +25,8 @@ function plainUnits(s: string): string {
 /** Units as written in headers: "(ms)", "[mV]", "µV", "uV", "$\mu$V", "\si{\micro\volt}", "m/s", "m s-1"; "cm/s" is not m/s. */
 export function headerUnit(header: string): Unit | undefined {
   const h = plainUnits(header);
-  if (/(?<![a-z\u00B5])m\s*\/\s*s(?:ec)?\b|(?<![a-z\u00B5])m\s*s\s*[-\u2212]\s*1|\bm\s*\u00B7\s*s/i.test(h)) return 'm/s';
-  if (/(?:^|[\s(\[,])(?:\u00B5|u)V\b/.test(h) || /\u00B5V/.test(h)) return '\u00B5V';
+  if (/(?<![a-zµ])m\s*\/\s*s(?:ec)?\b|(?<![a-zµ])m\s*s\s*[-\u2212]\s*1|\bm\s*·\s*s/i.test(h)) return 'm/s';
+  if (/(?:^|[\s(\[,])(?:µ|u)V\b/.test(h) || /µV/.test(h)) return 'µV';
   if (/(?:^|[\s(\[,])mV\b/.test(h)) return 'mV';
   if (/(?:^|[\s(\[,])(?:ms|msec)\b/.test(h) || /\bms\)/.test(h)) return 'ms';
   if (/(?:^|[\s(\[,])cm\b(?!\s*\/)/.test(h)) return 'cm';
@@ -56,7 +56,7 @@ export function unitFits(unit: Unit, quantity: Quantity): boolean {
 }
 
 /** Columns that compare or subtract latencies ("Latency difference", "Δ latency"): small and signed by nature. */
-const DIFFERENCE = /differen|\bdiff\b|\bdelta\b|\u0394|\bchange\b|increment|inter-?peak|inter-?latency|\bratio\b/i;
+const DIFFERENCE = /differen|\bdiff\b|\bdelta\b|Δ|\bchange\b|increment|inter-?peak|inter-?latency|\bratio\b/i;
 
 export function headerQuantity(header: string): Quantity | undefined {
   const h = header.toLowerCase();
@@ -108,7 +108,7 @@ export function isNcsOrEmgTable(table: Table, text = ''): boolean {
 export const SIDE_HEADER = /^(?:side|laterality|l\s*\/\s*r)$/i;
 export const SIDE_VALUES = /^(?:l|r|lt|rt|left|right|bilateral|bilat\.?|bil\.?|b|bl|b\s*\/\s*l|both|l\s*\/\s*r|l\s*\+\s*r|l\s*&\s*r|r\s*\/\s*l)$/i;
 /** Cells that say "no value" in a numeric column. */
-export const EMPTY_VALUES = /^(?:|nr|n\/r|nt|n\/t|n\/a|na|ne|absent|no response|\u2014|\u2013|-|--|---|\.\.\.|\u2026)$/i;
+export const EMPTY_VALUES = /^(?:|nr|n\/r|nt|n\/t|n\/a|na|ne|absent|no response|—|–|-|--|---|\.\.\.|…)$/i;
 
 /** Columns of graded spontaneous activity: fibrillations, positive sharp waves, fasciculations. */
 const GRADE_HEADER = /^(?:fib(?:rillation)?s?(?:\s+potentials?)?|fibs?\.?|positive sharp waves?|psws?|fasc(?:iculation)?s?(?:\s+potentials?)?|fasc\.?|fib(?:rillation)?s?\s*\/\s*psws?|spont(?:aneous|\.)?\s+activity)$/i;

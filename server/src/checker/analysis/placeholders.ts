@@ -119,7 +119,7 @@ function keepXNumber(plain: string, m: RegExpExecArray): boolean {
   if (/^\d+(?:[.,]\d+)?X$/.test(t)) return UNIT_AFTER.test(plain.slice(m.index + t.length, m.index + t.length + 12));
   return !/^\d+,X+$/.test(t) && !/^\d+X\d+$/.test(t) && !/^X\d+$/.test(t);
 }
-const UNITS = String.raw`(?:mg|g|kg|mcg|\u00B5g|\u03BCg|ng|ml|mL|L|dL|mmol|\u00B5mol|\u03BCmol|mEq|mmHg|cm|mm|ms|mV|\u00B5V|\u03BCV|m\/s|Hz|U|IU|%|years?|months?|weeks?|days?|hours?|minutes?)`;
+const UNITS = String.raw`(?:mg|g|kg|mcg|µg|μg|ng|ml|mL|L|dL|mmol|µmol|μmol|mEq|mmHg|cm|mm|ms|mV|µV|μV|m\/s|Hz|U|IU|%|years?|months?|weeks?|days?|hours?|minutes?)`;
 const UNIT_AFTER = new RegExp(String.raw`^\s?${UNITS}(?![\p{L}\p{N}])`, 'u');
 
 /**

@@ -26,15 +26,15 @@ import { plausibleRange, SPONTANEOUS_ACTIVITY_MAX_GRADE } from '../analysis/ncs-
  * a misplaced decimal point, a value in the wrong column or unit), not abnormal findings.
  */
 
-const NUMBER = /^([<>\u2264\u2265~]|&lt;|&gt;)?\s*([-\u2212\u2013]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*(.*)$/u;
+const NUMBER = /^([<>≤≥~]|&lt;|&gt;)?\s*([-−–]?)\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*(.*)$/u;
 /** A spontaneous-activity grade: "0", "2+", "4+", "+2", and the slips "6+", "+6", "-2". */
-const GRADE = /^([-\u2212\u2013])?\s*\+?\s*(\d{1,2})\s*(\+?)$/;
+const GRADE = /^([-−–])?\s*\+?\s*(\d{1,2})\s*(\+?)$/;
 /** A grade written as pluses: "+" to "++++"; "+++++" is a slip. */
 const PLUSES = /^\+{5,}$/;
 
 function isNumberish(text: string): boolean {
   const m = NUMBER.exec(text.trim());
-  return !!m && (m[4] === '' || /^[a-z\u00B5/%]{1,4}$/i.test(m[4]) || valueUnit(m[4]) !== undefined);
+  return !!m && (m[4] === '' || /^[a-zµ/%]{1,4}$/i.test(m[4]) || valueUnit(m[4]) !== undefined);
 }
 
 export const emgTable: Rule = {
@@ -154,14 +154,14 @@ function checkValue(report: ReportFn, cell: TableCell, header: string, col: Colu
   if (!unit) return;
   const range = plausibleRange(measureOf(col, row, unit));
   if (!range) return;
-  const shown = t.replace(/\s*(?:ms|msec|m\/s|m\/sec|mV|[\u00B5\u03BCu]V|cm|mm)$/i, '');
+  const shown = t.replace(/\s*(?:ms|msec|m\/s|m\/sec|mV|[µμu]V|cm|mm)$/i, '');
   if (value >= range.max) {
     report({
       ...at,
       message: `${capital(range.what)} "${shown}" ${unit} is not physiologically possible (expected under ${range.max} ${unit}): check the value, its decimal point and its column.`,
       data: { kind: 'out-of-range', value: t, max: range.max, unit },
     });
-  } else if (value < range.min && !/^[<\u2264~]|^&lt;/.test(m[1] ?? '')) {
+  } else if (value < range.min && !/^[<≤~]|^&lt;/.test(m[1] ?? '')) {
     report({
       ...at,
       message: `${capital(range.what)} "${shown}" ${unit} is implausibly low (expected at least ${range.min} ${unit}): check the value, its decimal point and its column.`,

@@ -27,7 +27,7 @@ export interface IdentifierOptions {
 }
 
 /** ", Leeds" or ", Little Dunham" after a street address. */
-const TOWN_AFTER = /^,\s*(\p{Lu}[\p{L}\p{M}'\u2019-]+(?:\s\p{Lu}\p{Ll}[\p{L}\p{M}'\u2019-]*)?)/u;
+const TOWN_AFTER = /^,\s*(\p{Lu}[\p{L}\p{M}'’-]+(?:\s\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*)?)/u;
 
 /** Identifiers in one plain text, in order, without overlaps. */
 export function findIdentifiers(text: string, options: IdentifierOptions = {}): IdentifierMatch[] {
@@ -66,7 +66,7 @@ const EXCLUDED_HEADINGS = [
   /^(?:competing|conflicts?|declarations?) of interests?\b/,
   /^(?:competing|conflicting) interests?\b/,
   /^disclosures?\b/,
-  /^authors?(?:'|\u2019|'s|\u2019s|s)?\s*(?:contributions?|information|details|biograph)/,
+  /^authors?(?:'|’|'s|’s|s)?\s*(?:contributions?|information|details|biograph)/,
   /^contributors?(?:hip)?\b/,
   /^author contributions?\b/,
   /^affiliations?\b/,

@@ -51,7 +51,7 @@ interface Tok {
  * ranges let the regular-expression engine skip ahead quickly. Lower-case letters of the
  * Latin Extended-A range that slip in are dropped after the match.
  */
-const CAP_RE = /[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F'\u2019\u2010-]*/g;
+const CAP_RE = /[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0300-\u036F'’‐-]*/g;
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Mme', 'Mlle', 'Herr', 'Frau', 'Sr', 'Sra', 'Señor', 'Señora', 'Doctor', 'Nurse', 'Sister', 'Master']);
 const CLINICIAN_TITLES = new Set(['Dr', 'Prof', 'Professor', 'Doctor', 'Nurse', 'Sister']);
 const PARTICLES = /^ (?:de|del|della|di|da|do|dos|das|du|la|le|van|von|der|den|ten|ter|bin|binti|ibn|al|el|es|y|zu|af|av) $/;
@@ -176,7 +176,7 @@ function contextOf(text: string, at: number): Context {
 }
 
 /** "BioC", "iPhone", "GeneXpert": brands and tools, not names ("McDonald", "MacLeod", "DeShawn" are names). */
-const CAMEL = /^(?!Mc|Mac|O['\u2019]|De|Di|Da|Du|La|Le|Van|Von|D['\u2019]|St)[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+[A-Z\u00C0-\u00DE]/;
+const CAMEL = /^(?!Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von|D['’]|St)[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]+[A-Z\u00C0-\u00DE]/;
 /** The words of company names: "(Terumo Corporation, Japan)". */
 const COMPANY = /^(?:Corporation|Corp|Inc|Ltd|Limited|GmbH|AG|SA|SpA|Co|Company|Pharmaceuticals?|Pharma|Laboratories|Labs|Scientific|Technologies|Biosciences|Diagnostics|Instruments|Industries|Group|Holdings)$/;
 /** "type Ib", "grade Ia": a label, not a name. */
@@ -184,7 +184,7 @@ const LABEL_BEFORE = /\b(?:type|types|grade|stage|class|group|phase|level|subtyp
 /** State-level names: "Guangxi Province", "Lagos State". */
 const STATE_LEVEL = /^(?:Province|State|Region|Prefecture|Governorate|Oblast|Canton|Territory|Emirate)$/;
 /** What stands between the "(" and a word in a manufacturer's note: "Bio-Rad, ", "Terumo Corporation, ". */
-const MANUFACTURER_NOTE = /^[^,()]*[\p{L}\d\u00AE\u2122][^,()]*,\s*(?:[^,()]+,\s*)*$/u;
+const MANUFACTURER_NOTE = /^[^,()]*[\p{L}\d®™][^,()]*,\s*(?:[^,()]+,\s*)*$/u;
 /** Company and city in a manufacturer's parenthesis: "(Bio-Rad, Hercules, USA)", "(Terumo Corporation, Japan)". */
 function inManufacturerNote(text: string, start: number): boolean {
   // The nearest "(" at most 80 characters back, with no ")" after it (a backward scan that stops
@@ -202,9 +202,9 @@ function inManufacturerNote(text: string, start: number): boolean {
   const inner = text.slice(open + 1, start);
   return MANUFACTURER_NOTE.test(inner) && inner.trim().length > 0;
 }
-const AGE_AFTER = /^,?\s*(?:a|an|the|who|aged|age|\(|is|was)\s*(?:\d{1,3}[\s\u2010-]*(?:years?|yrs?|months?|weeks?|days?)[\s\u2010-]*old|\d{1,3}\s*(?:years?|y)|\d{1,3}\)|a\s+\d)/;
+const AGE_AFTER = /^,?\s*(?:a|an|the|who|aged|age|\(|is|was)\s*(?:\d{1,3}[\s‐-]*(?:years?|yrs?|months?|weeks?|days?)[\s‐-]*old|\d{1,3}\s*(?:years?|y)|\d{1,3}\)|a\s+\d)/;
 const VERB_AFTER =
-  /^(?:['\u2019]s\s+\p{Ll}|\s+(?:was|is|had|has|presented|reported|said|says|told|complained|underwent|developed|received|felt|noticed|lives|lived|returned|attended|described|denied|recalled|remembered|wrote|asked|agreed|consented|died|recovered|improved|remains|remained|became|began|started|stopped|took|came|went|visited|works|worked|cried|smiled|walked|enjoys|enjoyed|wants|wanted|hopes|hoped)\b)/u;
+  /^(?:['’]s\s+\p{Ll}|\s+(?:was|is|had|has|presented|reported|said|says|told|complained|underwent|developed|received|felt|noticed|lives|lived|returned|attended|described|denied|recalled|remembered|wrote|asked|agreed|consented|died|recovered|improved|remains|remained|became|began|started|stopped|took|came|went|visited|works|worked|cried|smiled|walked|enjoys|enjoyed|wants|wanted|hopes|hoped)\b)/u;
 
 function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
@@ -292,10 +292,10 @@ const joined = (text: string, a: Tok, b: Tok) => {
 
 const isStop = (t: Tok) => (t.stop ??= isMedicalOrStopWord().has(t.word) || isNationality().has(t.word));
 const isName = (w: string) => isGivenName().has(w) || isSurname().has(w);
-const firstPart = (w: string) => w.split(/[-\u2010]/)[0];
+const firstPart = (w: string) => w.split(/[-‐]/)[0];
 const given = (t: Tok) => (t.given ??= !t.allCaps && !t.initials && (isGivenName().has(t.word) || (t.word.includes('-') && isGivenName().has(firstPart(t.word)))));
 const surname = (t: Tok) =>
-  (t.surname ??= !t.allCaps && !t.initials && (isSurname().has(t.word) || (/[-\u2010]/.test(t.word) && t.word.split(/[-\u2010]/).every((p) => isSurname().has(p)))));
+  (t.surname ??= !t.allCaps && !t.initials && (isSurname().has(t.word) || (/[-‐]/.test(t.word) && t.word.split(/[-‐]/).every((p) => isSurname().has(p)))));
 const ambiguous = (t: Tok) => isCommonWordName().has(t.word);
 /** What follows a name makes it an eponym or a term: "Wilson disease", "Parkinson's disease", "Glasgow Coma Scale". */
 function eponymAfter(text: string, t: Tok): boolean {
@@ -303,10 +303,10 @@ function eponymAfter(text: string, t: Tok): boolean {
   return !!m && isEponymHead().has(m[1]);
 }
 /** The word after a name (after a possessive): "'s disease", " Coma Scale". */
-const EPONYM_NEXT = /^(?:['\u2019]s)?[\s\u00a0]+([A-Za-z]+)/;
+const EPONYM_NEXT = /^(?:['’]s)?[\s\u00a0]+([A-Za-z]+)/;
 
 /** A name cited as an author: "Smith et al.", "Smith and Jones [4]", "Smith (2019)". */
-const CITATION_AFTER = /^(?:,?\s*et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers|coworkers)|\s+(?:and|&)\s+\p{Lu}[\p{L}'\u2019-]+\s*(?:et\s+al|\(|\[|,?\s*(?:19|20)\d\d)|\s*\((?:19|20)\d\d|,?\s+(?:19|20)\d\d\b|\s*\[\d|\s*\^\[?\d|\s*[\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079\u2070])/u;
+const CITATION_AFTER = /^(?:,?\s*et\.?\s+al\b|\s+and\s+(?:colleagues|co-?workers|coworkers)|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+\s*(?:et\s+al|\(|\[|,?\s*(?:19|20)\d\d)|\s*\((?:19|20)\d\d|,?\s+(?:19|20)\d\d\b|\s*\[\d|\s*\^\[?\d|\s*[¹²³⁴⁵⁶⁷⁸⁹⁰])/u;
 function citationAfter(text: string, t: Tok): boolean {
   return CITATION_AFTER.test(text.slice(t.end, t.end + 40));
 }
@@ -489,7 +489,7 @@ function commaRegion(text: string, tok: Tok): boolean {
   for (let n = words.length; n >= 1; n--) if (isRegion().has(words.slice(0, n).join(' '))) return true;
   return US_STATE_CODE.test(words[0]);
 }
-const COMMA_REGION = /^,\s*((?:[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u0300-\u036F.'\u2019-]*)(?:\s+[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u0300-\u036F.'\u2019-]*){0,2})/;
+const COMMA_REGION = /^,\s*((?:[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u0300-\u036F.'’-]*)(?:\s+[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u0300-\u036F.'’-]*){0,2})/;
 const US_STATE_CODE = /^(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])$/;
 
 /** Tokens i..j spell a country, state or province (or a town the lists know). */
@@ -552,7 +552,7 @@ function properInstitutionWord(t: Tok): boolean {
  * or undefined when every word in it is generic ("the University Hospital", "Regional Medical Centre").
  */
 function institutionSpan(text: string, toks: Tok[], h: number): [number, number] | undefined {
-  const CONNECT = /^ (?:of|for|de|del|della|di|da|do|la|le|of the|for the|f\u00FCr|y|e) $/;
+  const CONNECT = /^ (?:of|for|de|del|della|di|da|do|la|le|of the|for the|für|y|e) $/;
   let s = h;
   while (s - 1 >= 0 && joined(text, toks[s - 1], toks[s]) && !/^(?:The|A|An|Our|This|That|Their|His|Her|In|At|To|From)$/.test(toks[s - 1].word) && h - s < 5) {
     // A possessive only just before the head ("St Mary's Hospital").

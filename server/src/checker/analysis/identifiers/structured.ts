@@ -55,7 +55,7 @@ function dateRole(text: string, start: number): IdentifierMatch['role'] {
 }
 
 /** Lab values, doses and other measures a number before or after a candidate would make it. */
-const UNIT_AFTER = /^\s*(?:%|mg|mcg|\u00B5g|ug|g\b|kg|ml|mL|l\b|L\b|mmol|\u00B5mol|umol|nmol|pmol|mEq|IU|U\/|U\b|mm\b|cm\b|mmHg|bpm|cells|copies|\u00B5V|uV|mV|ms\b|m\/s|Hz|\u00D7|x\s?10)/;
+const UNIT_AFTER = /^\s*(?:%|mg|mcg|µg|ug|g\b|kg|ml|mL|l\b|L\b|mmol|µmol|umol|nmol|pmol|mEq|IU|U\/|U\b|mm\b|cm\b|mmHg|bpm|cells|copies|µV|uV|mV|ms\b|m\/s|Hz|×|x\s?10)/;
 
 const DATE_PATTERNS: Pattern[] = [
   {
@@ -158,7 +158,7 @@ const AGE_PATTERNS: Pattern[] = [
     // "aged 91", "age 93", "at the age of 90", "ages 91 and 95"
     kind: 'age',
     needs: ['age', 'Age'],
-    re: /\b(?:[Aa]ged|[Aa]ges?|[Aa]t\s+the\s+age\s+of|[Aa]t\s+age)\s+(9\d|1[0-2]\d)(?![\d.,]\d|\s*(?:days?|weeks?|months?|hours?|d|wk|mo|h)\b|\s*(?:\u2013|-|to)\s*\d)/g,
+    re: /\b(?:[Aa]ged|[Aa]ges?|[Aa]t\s+the\s+age\s+of|[Aa]t\s+age)\s+(9\d|1[0-2]\d)(?![\d.,]\d|\s*(?:days?|weeks?|months?|hours?|d|wk|mo|h)\b|\s*(?:–|-|to)\s*\d)/g,
   },
 ];
 
@@ -299,7 +299,7 @@ function idKeep(min: number) {
     const id = m.groups?.id ?? '';
     if (digits(id) < min) return false;
     // A year or a range of years ("records 2019-2021") is not a number that identifies anyone.
-    if (/^(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?$/.test(id)) return false;
+    if (/^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$/.test(id)) return false;
     // "patient no. 3", "case 12" and numbers with units are not identifiers.
     if (UNIT_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return false;
     trimEnd(f);
@@ -359,7 +359,7 @@ const STREET_NEEDS = [
   'Ct.', 'Crescent', 'Close', 'Terrace', 'Square', 'Highway', 'Hwy', 'Parkway', 'Pkwy', 'Row', 'Gardens', 'Grove', 'Mews', 'Walk',
   'Circle', 'Trail', 'Alley', 'Rise', 'Hill', 'Wharf', 'Quay', 'Embankment',
 ];
-const CAP_WORD = String.raw`[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u0300-\u036F'\u2019.-]*`;
+const CAP_WORD = String.raw`[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F\u0300-\u036F'’.-]*`;
 
 const ADDRESS_PATTERNS: Pattern[] = [
   {
@@ -384,9 +384,9 @@ const ADDRESS_PATTERNS: Pattern[] = [
     // Continental addresses: "Hauptstraße 12", "Via Roma 12", "12 rue de la Paix", "Calle Mayor 5"
     kind: 'street-address',
     needs: ['straße', 'strasse', 'str. ', 'weg ', 'gasse ', 'allee ', 'platz ', 'laan ', 'straat ', 'gade ', 'vej ', 'gatan ', 'katu ', 'rue ', 'avenue ', 'boulevard ', 'chemin ', 'Via ', 'Viale ', 'Piazza ', 'Calle ', 'Avenida ', 'Carrer ', 'Rua ', 'Praça ', 'Praca ', 'Plaza '],
-    quick: /(?:stra(?:ss|\u00DF)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d|\d,?\s+(?:rue|avenue|boulevard|chemin|place)\s|(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[\u00E7c]a|Plaza)\s+[A-Z]/,
+    quick: /(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d|\d,?\s+(?:rue|avenue|boulevard|chemin|place)\s|(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[çc]a|Plaza)\s+[A-Z]/,
     re: new RegExp(
-      String.raw`(?:\b[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F-]*(?:stra(?:ss|\u00DF)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d{1,4}[a-z]?\b)|(?:(?<![\d.])\d{1,4}(?:\s*,)?\s+(?:rue|avenue|boulevard|chemin|place)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019-]*)|(?:\b(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[\u00E7c]a|Plaza)\s+(?:(?:de|del|della|di|da|do|dos|das|la|el)\s+)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019-]*(?:\s+[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019-]*)?,?\s+\d{1,4}\b)`,
+      String.raw`(?:\b[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F-]*(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|laan|straat|gade|vej|gatan|katu)\s+\d{1,4}[a-z]?\b)|(?:(?<![\d.])\d{1,4}(?:\s*,)?\s+(?:rue|avenue|boulevard|chemin|place)\s+(?:(?:de|du|des|la|le|l'|d')\s*)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*)|(?:\b(?:Via|Viale|Piazza|Calle|Avenida|Carrer|Rua|Pra[çc]a|Plaza)\s+(?:(?:de|del|della|di|da|do|dos|das|la|el)\s+)*[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*(?:\s+[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’-]*)?,?\s+\d{1,4}\b)`,
       'g',
     ),
   },
