@@ -15,7 +15,9 @@
  * because V8 (a release build) checks only the header of cached data: damaged code would run. V8
  * rejects what it cannot use (`cachedDataRejected`: its own version and flags differ), which also
  * rewrites it; the V8 flags the bundles set (startup.ts) are therefore set here, before the
- * compile. A cache that cannot be read or written (no home folder, a read-only disk) only costs
+ * compile, and the flags a process changes while it runs are set back before the cache is made
+ * (`flags`: the language server's young-generation growth factor, lsp/heap.ts, which made every
+ * cache it wrote rejected at its next start when the factor was not the starting one). A cache that cannot be read or written (no home folder, a read-only disk) only costs
  * the compile; a cache file of another user is not read. Set CASELINT_NO_CODE_CACHE=1 to run
  * without it.
  *
@@ -27,6 +29,7 @@ import { isAscii } from 'node:buffer';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { codeCacheFile, codeCacheFolder } from './code-cache';
@@ -47,6 +50,12 @@ export interface LaunchOptions {
    * run that checked a case report, not of `--version` (cli/checked.ts).
    */
   keep?: () => boolean;
+  /**
+   * V8 flags the process set before the compile (entries/server.ts) and may change while it runs
+   * (lsp/heap.ts): set again right before the cache is made, since V8 rejects a cache made under
+   * other flags than the next process's at its compile.
+   */
+  flags?: readonly string[];
 }
 
 /** The cached code in `data` when it is whole and was made under `header`. */
@@ -127,6 +136,7 @@ export function launch(bundle: string, options: LaunchOptions = {}): void {
         makeFolders(dirname(cacheFile));
         // The file first: where it cannot be written, the code is not serialised (~8 ms) for nothing.
         fd = openSync(tmp, 'wx', 0o600);
+        for (const flag of options.flags ?? []) setFlagsFromString(flag);
         const code = script.createCachedData();
         const lengths = Buffer.alloc(8);
         lengths.writeUInt32LE(code.length, 0);

@@ -57,6 +57,19 @@ describe('launch: a bundle with V8 code cache', function () {
     assert.ok(cache().equals(first), 'a valid cache is not written again');
   });
 
+  it("makes the cache under the flags the process started with (`flags`), whatever the bundle changed since", () => {
+    // As the language server: its entry sets a flag, its bundle changes it while it runs (lsp/heap.ts).
+    writeFileSync(bundle, `${source('alpha')}require('node:v8').setFlagsFromString('--semi-space-growth-factor=2');\n`);
+    writeFileSync(
+      join(dir, 'run.ts'),
+      `import { setFlagsFromString } from 'node:v8';\nimport { launch } from ${JSON.stringify(LAUNCH)};\nsetFlagsFromString('--semi-space-growth-factor=1');\nlaunch(${JSON.stringify(bundle)}, { flags: ['--semi-space-growth-factor=1'] });\n`,
+    );
+    assert.equal(run(), 'alpha arg object true\n');
+    const first = cache();
+    assert.equal(run(), 'alpha arg object true\n');
+    assert.ok(cache().equals(first), 'V8 took the cache: it is not written again');
+  });
+
   it('ignores and replaces a stale cache: another bundle of the same length, another Node version', () => {
     run();
     const old = cache();

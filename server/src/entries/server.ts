@@ -16,4 +16,5 @@ setFlagsFromString('--heap-growing-percent=25');
 // document is open): the server lets it grow to its cap at the first check (lsp/heap.ts).
 setFlagsFromString('--semi-space-growth-factor=1');
 
-launch(join(__dirname, 'server-main.js'));
+// (lsp/heap.ts changes the growth factor while the server runs: set again when the code cache is made.)
+launch(join(__dirname, 'server-main.js'), { flags: ['--semi-space-growth-factor=1'] });

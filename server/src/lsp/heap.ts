@@ -15,6 +15,11 @@
  * ~145 → ~117 MB, the server's CPU time per edit unchanged within the noise (main thread
  * ~19–20 ms either way); a young generation stopped at 1 MB saved a little more (~112 MB) but
  * cost ~13 % more CPU (more objects live through a scavenge and are promoted).
+ * The cap was 8 MB (two 4 MB semi-spaces) until the checker kept less per re-check; at 4 MB (two
+ * 2 MB semi-spaces), three interleaved series on the loaded two-core machine (6, 6 and 4 pairs,
+ * the last typed at 100 ms per key): RSS after the edits ~109 → ~105, ~108 → ~105 and ~107 →
+ * ~101 MB, after a pause ~94 → ~90 MB; the main thread's CPU per edit +1.0, −0.3 and ±0 ms (of
+ * 11–14), all threads' +0.9, +0.3 and ±0 ms (earlier sessions measured +3–7 % on the main thread).
  *
  * `adjust` is cheap (one look at V8's space sizes, ~10 µs): the analyzer calls it when a check
  * yields (every few ms of work) and when it ends, so the cap is overshot by a doubling or so.
@@ -25,7 +30,7 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Young generation (both semi-spaces) at which the server stops it growing, in MB. */
-export const YOUNG_GENERATION_CAP_MB = 8;
+export const YOUNG_GENERATION_CAP_MB = 4;
 
 export interface YoungGenerationCap {
   /** Looks at the young generation's size; stops or resumes its growth. */
@@ -47,7 +52,9 @@ export function capYoungGeneration(
   return {
     adjust() {
       const full = size() >= cap;
-      if (full === stopped) return;
+      // Below the cap the factor is set at each look (~6 µs): launch.ts sets the starting one (1)
+      // back when it makes the code cache, which would stop the growth short of the cap.
+      if (full && stopped === true) return;
       stopped = full;
       setFlag(full ? '--semi-space-growth-factor=1' : '--semi-space-growth-factor=2');
     },
@@ -117,6 +124,8 @@ export function collectGarbage(): void {
   if (!gc) {
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;
+    // Back to the default (gc stays): V8 rejects a code cache made under other flags (launch.ts).
+    setFlagsFromString('--no-expose-gc');
   }
   // Compacting every page with free space in it, not only the most fragmented ones as V8 does by
   // default: the space the checks' garbage left between live objects goes back to the system
