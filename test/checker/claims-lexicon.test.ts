@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import enLexicon from 'en-lexicon/dist/lexicon';
 import { features } from '../../server/src/checker/analysis/claims/classify';
-import { AUXILIARY_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE, PRESENT_TENSE_WORDS } from '../../server/src/checker/analysis/claims/cues';
+import { AMBIGUOUS_PRESENT, AUXILIARY_PRESENT, BASE_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE, NOUN_FIRST_PRESENT, PRESENT_TENSE_WORDS } from '../../server/src/checker/analysis/claims/cues';
 import { regular3sg, tenseClasses } from '../../server/src/checker/analysis/claims/lexicon';
 import { lexiconClasses, lexiconSource, LEXICON_TS } from '../../server/scripts/lexicon';
 
@@ -28,6 +28,28 @@ describe('tense from the English lexicon (lexicon.generated.ts)', () => {
       assert.deepEqual([...new Set(read[k])].sort(), [...derived[k]].sort(), k); // an -s form may come from two base forms ("stymie", "stymy")
     }
     assert.deepEqual(['heal', 'fix', 'carry', 'play', 'go'].map(regular3sg), ['heals', 'fixes', 'carries', 'plays', 'goes']);
+  });
+
+  it('the present-tense sets (views of one map) hold the classes read back, with the hand-kept lists', () => {
+    const t = tenseClasses();
+    const base = new Set([...t.presentBase, ...MEDICAL_VERBS_BASE, 'have', 'do']);
+    const expected: [ReadonlySet<string>, Set<string>][] = [
+      [PRESENT_TENSE_WORDS, new Set([...AUXILIARY_PRESENT, ...t.present3sg, ...t.present3sgAmbiguous, ...t.presentBase, ...MEDICAL_VERBS_3SG, ...MEDICAL_VERBS_BASE])],
+      [BASE_PRESENT, base],
+      [AMBIGUOUS_PRESENT, new Set([...t.present3sgAmbiguous, ...base])],
+      [NOUN_FIRST_PRESENT, new Set(t.nounFirst)],
+    ];
+    for (const [view, set] of expected) {
+      assert.equal(view.size, set.size);
+      assert.deepEqual([...view].sort(), [...set].sort());
+      assert.deepEqual([...view.keys()].length, set.size);
+      assert.deepEqual([...view.entries()][0], [[...view][0], [...view][0]]);
+      for (const w of set) assert.ok(view.has(w), w);
+      assert.ok(!view.has('zzz') && !view.has('__proto__'));
+      let n = 0;
+      view.forEach(() => n++);
+      assert.equal(n, set.size);
+    }
   });
 
   it('the hand-kept medical verbs are only those the lexicon lacks', () => {

@@ -1,5 +1,5 @@
 import { lazyPattern } from './pattern';
-import { tenseClasses } from './lexicon';
+import { FORM_AMBIGUOUS, FORM_BASE, FORM_NOUN_FIRST, FORM_PRESENT, formClass, listedClasses, presentForms } from './lexicon';
 import type { ClaimCategory, ClaimCue, ClaimPattern, ClaimWordSet } from './types';
 
 /**
@@ -689,7 +689,7 @@ export const CLAIM_CUES: readonly ClaimCue[] = [...LITERATURE, ...EFFICACY, ...S
  * be, so that context decides. Only two short lists are kept here: the closed class of
  * auxiliaries and modals, and the medical verbs the lexicon lacks.
  */
-const TENSE = tenseClasses();
+const TENSE = listedClasses();
 
 /**
  * Finite "be", "have", "do" and the modals (and the stems the tokenizer leaves of their
@@ -709,33 +709,33 @@ export const MEDICAL_VERBS_3SG: readonly string[] = ['metastasizes', 'metastasis
 export const MEDICAL_VERBS_BASE: readonly string[] = ['metastasize', 'metastasise', 'innervate', 'upregulate', 'downregulate', 'potentiate'];
 
 /**
+ * Every present form with what it is (lexicon.ts, FORM_*): the present auxiliaries and modals,
+ * the lexicon's present forms and the medical verbs. The four present-tense sets below are views
+ * of it, and the classifier reads it directly (one map, not four sets built at every start).
+ */
+export const PRESENT_FORMS: ReadonlyMap<string, number> = presentForms(AUXILIARY_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE);
+
+/**
  * Words that make a sentence present tense (or present perfect / modal): a statement of what
  * is, not of what happened to the patient. Used for the `general` fallback outside the case
  * sections, and to let weak cues count inside them. The forms in AMBIGUOUS_PRESENT count only in
  * context (see classify.ts).
  */
-export const PRESENT_TENSE_WORDS: ReadonlySet<string> = new Set([
-  ...AUXILIARY_PRESENT,
-  ...TENSE.present3sg,
-  ...TENSE.present3sgAmbiguous,
-  ...TENSE.presentBase,
-  ...MEDICAL_VERBS_3SG,
-  ...MEDICAL_VERBS_BASE,
-]);
+export const PRESENT_TENSE_WORDS: ReadonlySet<string> = formClass(PRESENT_FORMS, FORM_PRESENT);
 
 /**
  * Base forms (the lexicon's VB/VBP, and "have", "do"): also infinitives and imperatives, so
  * present only after a plural subject ("Older adults heal", "they include"; not "to heal",
  * "chest pain").
  */
-export const BASE_PRESENT: ReadonlySet<string> = new Set([...TENSE.presentBase, ...MEDICAL_VERBS_BASE, 'have', 'do']);
+export const BASE_PRESENT: ReadonlySet<string> = formClass(PRESENT_FORMS, FORM_BASE);
 
 /**
  * Present forms that are also nouns or adjectives ("works", "results", "tests"), and the base
  * forms: verbs only after a plausible subject (not an article, a preposition, "to"), and not
  * right before a verb ("Blood tests showed": the form is then the subject).
  */
-export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([...TENSE.present3sgAmbiguous, ...BASE_PRESENT]);
+export const AMBIGUOUS_PRESENT: ReadonlySet<string> = formClass(PRESENT_FORMS, FORM_AMBIGUOUS);
 
 /**
  * Ambiguous forms whose more frequent reading is the noun or adjective ("results", "tests",
@@ -743,7 +743,7 @@ export const AMBIGUOUS_PRESENT: ReadonlySet<string> = new Set([...TENSE.present3
  * a noun when a determiner follows ("Ischaemia damages the sheath"); a base form only right after
  * a plural subject.
  */
-export const NOUN_FIRST_PRESENT: ReadonlySet<string> = new Set(TENSE.nounFirst);
+export const NOUN_FIRST_PRESENT: ReadonlySet<string> = formClass(PRESENT_FORMS, FORM_NOUN_FIRST);
 
 /** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"): the lexicon's function words. */
 export const NOT_VERB_BEFORE: ReadonlySet<string> = new Set(TENSE.blockers);

@@ -52,18 +52,25 @@ export const S_NOUN_FIRST = 8;
 
 const split = (words: string) => (words ? words.split(' ') : []);
 
-/** The word classes, decoded from the generated module (once, at load). */
+/** The classes that are plain lists in the generated module (cues.ts reads these; the present forms through presentForms). */
+export function listedClasses(): Pick<TenseClasses, 'blockers' | 'determiners' | 'adverbs' | 'irregularPast' | 'irregularPlurals'> {
+  return {
+    blockers: split(FUNCTION_WORDS),
+    determiners: split(DETERMINERS),
+    adverbs: split(ADVERBS),
+    irregularPast: split(IRREGULAR_PAST),
+    irregularPlurals: split(IRREGULAR_PLURALS),
+  };
+}
+
+/** The word classes, decoded from the generated module (the lexicon's test reads them back; cues.ts reads presentForms and listedClasses). */
 export function tenseClasses(): TenseClasses {
   const out: TenseClasses = {
     present3sg: split(PRESENT_3SG),
     present3sgAmbiguous: split(PRESENT_3SG_AMBIGUOUS),
     nounFirst: split(NOUN_FIRST),
     presentBase: [],
-    blockers: split(FUNCTION_WORDS),
-    determiners: split(DETERMINERS),
-    adverbs: split(ADVERBS),
-    irregularPast: split(IRREGULAR_PAST),
-    irregularPlurals: split(IRREGULAR_PLURALS),
+    ...listedClasses(),
   };
   const entries = split(PRESENT_BASE);
   for (let i = 0; i < entries.length; i++) {
@@ -80,4 +87,76 @@ export function tenseClasses(): TenseClasses {
     }
   }
   return out;
+}
+
+/** What a present form is: the bits of presentForms' values. */
+export const FORM_PRESENT = 1;
+export const FORM_AMBIGUOUS = 2;
+export const FORM_BASE = 4;
+export const FORM_NOUN_FIRST = 8;
+
+/** Adds `bits` to what `word` is. */
+function addForm(forms: Map<string, number>, word: string, bits: number): void {
+  const had = forms.get(word);
+  forms.set(word, had === undefined ? bits : had | bits);
+}
+
+/**
+ * The present-tense word classes in one map, each word to what it is (FORM_PRESENT: a present
+ * form; FORM_AMBIGUOUS: also a noun or an infinitive; FORM_BASE: a base form; FORM_NOUN_FIRST:
+ * read first as a noun), decoded straight from the generated module with the hand-kept lists:
+ * `auxiliaries` (present), `medical3sg` (present) and `medicalBase` (present base forms), and
+ * "have" and "do" as base forms. The same classes as cues.ts once built from tenseClasses() as
+ * four sets (about 30,000 insertions and their copies, ~5 ms of every CLI run): cues.ts's sets
+ * are now views of this map (formClass).
+ */
+export function presentForms(auxiliaries: readonly string[], medical3sg: readonly string[], medicalBase: readonly string[]): Map<string, number> {
+  const forms = new Map<string, number>();
+  for (const w of auxiliaries) addForm(forms, w, FORM_PRESENT);
+  for (const w of split(PRESENT_3SG)) addForm(forms, w, FORM_PRESENT);
+  for (const w of split(PRESENT_3SG_AMBIGUOUS)) addForm(forms, w, FORM_PRESENT | FORM_AMBIGUOUS);
+  for (const w of split(NOUN_FIRST)) addForm(forms, w, FORM_NOUN_FIRST);
+  const entries = split(PRESENT_BASE);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const last = entry.charCodeAt(entry.length - 1);
+    const bits = last >= 48 && last <= 57 ? last - 48 : last >= 65 && last <= 70 ? last - 55 : 0;
+    const word = bits || last === 48 ? entry.slice(0, -1) : entry;
+    addForm(forms, word, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE | (bits & BASE_NOUN_FIRST ? FORM_NOUN_FIRST : 0));
+    if (bits & (S_VERB | S_AMBIGUOUS)) {
+      addForm(forms, regular3sg(word), FORM_PRESENT | (bits & S_VERB ? 0 : FORM_AMBIGUOUS) | (bits & S_NOUN_FIRST ? FORM_NOUN_FIRST : 0));
+    }
+  }
+  for (const w of medical3sg) addForm(forms, w, FORM_PRESENT);
+  for (const w of medicalBase) addForm(forms, w, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE);
+  for (const w of ['have', 'do']) addForm(forms, w, FORM_AMBIGUOUS | FORM_BASE);
+  return forms;
+}
+
+/** The words of `forms` that have `bit`, as a read-only set (a view: nothing is copied). */
+export function formClass(forms: ReadonlyMap<string, number>, bit: number): ReadonlySet<string> {
+  let size = -1;
+  function* words(): SetIterator<string> {
+    for (const [w, bits] of forms) if (bits & bit) yield w;
+  }
+  const view: ReadonlySet<string> = {
+    has: (w: string) => ((forms.get(w) ?? 0) & bit) !== 0,
+    get size() {
+      if (size < 0) {
+        size = 0;
+        for (const bits of forms.values()) if (bits & bit) size++;
+      }
+      return size;
+    },
+    forEach(f: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown) {
+      for (const w of words()) f.call(thisArg, w, w, view);
+    },
+    keys: words,
+    values: words,
+    *entries(): SetIterator<[string, string]> {
+      for (const w of words()) yield [w, w];
+    },
+    [Symbol.iterator]: words,
+  };
+  return view;
 }
