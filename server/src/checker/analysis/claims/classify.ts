@@ -546,7 +546,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   /** Runs a pattern of the data on a sentence (the faster way when there is one); offsets are the sentence's. */
   function run(re: ClaimRegExp, f: { text: string; lower?: string; lowLetters?: boolean }): RegExpExecArray | null {
     let how = RUNS.get(re);
-    if (how === undefined) RUNS.set(re, (how = { flags: flagsWithoutIgnoreCase(re) }));
+    if (how === undefined) RUNS.set(re, (how = { flags: flagsWithoutIgnoreCase(re), fast: undefined, lowSource: undefined, low: undefined }));
     const flags = how.flags;
     if (flags === undefined) return re.exec(f.text);
     const lower = (f.lower ??= lowerSameLength(f.text));
@@ -590,6 +590,21 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
       questionAt: -1,
       presentByGeneric: false,
       argument: false,
+      // Every field from the start: one hidden class for every sentence's facts (fields added
+      // later, in an order that differs by sentence, made the reads of them polymorphic).
+      skip: undefined,
+      blockedBy: undefined,
+      patientBlock: undefined,
+      exhortation: undefined,
+      comment: undefined,
+      question: undefined,
+      never: undefined,
+      mode: undefined,
+      lower: undefined,
+      lowLetters: undefined,
+      matched: undefined,
+      neverText: undefined,
+      blockedByText: undefined,
     };
     let start = -1;
     let h = 0;
@@ -1033,7 +1048,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
    * made the classifier ~20 % slower on the bench manuscript)?
    */
   function mayHoldCuesOnlyClause(ft: SentenceFeatures): boolean {
-    const f = ft instanceof Features ? ft.f : { text: ft.text };
+    const f = ft instanceof Features ? ft.f : { text: ft.text, lower: undefined, lowLetters: undefined };
     for (const c of CUES_ONLY_CASE_CLAUSES) if (run(c.pattern, f)) return true;
     return false;
   }
