@@ -74,6 +74,10 @@ export interface EditPhases {
   /** V8's GC pauses of the server in the edit (all, and minor: scavenges). */
   gc: number;
   gcMinor: number;
+  /** Of which mark-compact (full) collections. */
+  gcMajor: number;
+  /** How many GC pauses. */
+  gcs: number;
   /** V8's GC pauses between the previous answer and this edit (e.g. the compacting collection after a pause, lsp/heap.ts). */
   gcIdle: number;
   /** The server's CPU time (all its threads) from the edit's arrival to its report written. */
@@ -215,6 +219,8 @@ export function editPhases(log: string, sent: readonly number[], received: reado
       toClient: received[i] - r.written,
       gc: r.gc ?? 0,
       gcMinor: r.gcMinor ?? 0,
+      gcMajor: r.gcMajor ?? 0,
+      gcs: r.gcs ?? 0,
       gcIdle: r.gcIdle ?? 0,
       cpu: r.cpu ?? NaN,
       total: received[i] - sent[i],

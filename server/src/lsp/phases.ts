@@ -61,7 +61,10 @@ if (file) {
         continue;
       }
       spend('gc', entry.duration);
-      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) spend('gcMinor', entry.duration);
+      spend('gcs', 1);
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) spend('gcMinor', entry.duration);
+      else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) spend('gcMajor', entry.duration);
     }
   }).observe({ entryTypes: ['gc'] });
 }
