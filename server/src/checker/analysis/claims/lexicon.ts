@@ -63,6 +63,17 @@ export function listedClasses(): Pick<TenseClasses, 'blockers' | 'determiners' |
   };
 }
 
+/** Each base form of the generated module with its bits (a trailing hex digit, where it has one). */
+function forEachBase(visit: (word: string, bits: number) => void): void {
+  const entries = split(PRESENT_BASE);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const last = entry.charCodeAt(entry.length - 1);
+    const bits = last >= 48 && last <= 57 ? last - 48 : last >= 65 && last <= 70 ? last - 55 : 0;
+    visit(bits || last === 48 ? entry.slice(0, -1) : entry, bits);
+  }
+}
+
 /** The word classes, decoded from the generated module (the lexicon's test reads them back; cues.ts reads presentForms and listedClasses). */
 export function tenseClasses(): TenseClasses {
   const out: TenseClasses = {
@@ -72,12 +83,7 @@ export function tenseClasses(): TenseClasses {
     presentBase: [],
     ...listedClasses(),
   };
-  const entries = split(PRESENT_BASE);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    const last = entry.charCodeAt(entry.length - 1);
-    const bits = last >= 48 && last <= 57 ? last - 48 : last >= 65 && last <= 70 ? last - 55 : 0;
-    const word = bits || last === 48 ? entry.slice(0, -1) : entry;
+  forEachBase((word, bits) => {
     out.presentBase.push(word);
     if (bits & BASE_NOUN_FIRST) out.nounFirst.push(word);
     if (bits & (S_VERB | S_AMBIGUOUS)) {
@@ -85,7 +91,7 @@ export function tenseClasses(): TenseClasses {
       (bits & S_VERB ? out.present3sg : out.present3sgAmbiguous).push(s);
       if (bits & S_NOUN_FIRST) out.nounFirst.push(s);
     }
-  }
+  });
   return out;
 }
 
@@ -116,17 +122,12 @@ export function presentForms(auxiliaries: readonly string[], medical3sg: readonl
   for (const w of split(PRESENT_3SG)) addForm(forms, w, FORM_PRESENT);
   for (const w of split(PRESENT_3SG_AMBIGUOUS)) addForm(forms, w, FORM_PRESENT | FORM_AMBIGUOUS);
   for (const w of split(NOUN_FIRST)) addForm(forms, w, FORM_NOUN_FIRST);
-  const entries = split(PRESENT_BASE);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    const last = entry.charCodeAt(entry.length - 1);
-    const bits = last >= 48 && last <= 57 ? last - 48 : last >= 65 && last <= 70 ? last - 55 : 0;
-    const word = bits || last === 48 ? entry.slice(0, -1) : entry;
+  forEachBase((word, bits) => {
     addForm(forms, word, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE | (bits & BASE_NOUN_FIRST ? FORM_NOUN_FIRST : 0));
     if (bits & (S_VERB | S_AMBIGUOUS)) {
       addForm(forms, regular3sg(word), FORM_PRESENT | (bits & S_VERB ? 0 : FORM_AMBIGUOUS) | (bits & S_NOUN_FIRST ? FORM_NOUN_FIRST : 0));
     }
-  }
+  });
   for (const w of medical3sg) addForm(forms, w, FORM_PRESENT);
   for (const w of medicalBase) addForm(forms, w, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE);
   for (const w of ['have', 'do']) addForm(forms, w, FORM_AMBIGUOUS | FORM_BASE);
