@@ -444,18 +444,25 @@ function collect(facts: CaseFacts, p: Paragraph, want: Wanted, memo: Memo | unde
   }
 }
 
-/** A section's part in the facts: the abstract, the case presentation, or none (its own item's, or its nearest ancestor's). */
-function sectionRole(sections: SectionAnalysis, section: Paragraph['section']): 'abstract' | 'case' | null {
-  for (let s = section; s; s = s.parent) {
-    const item = sections.itemOf.get(s);
-    if (item) return item.abstract ? 'abstract' : item.claimMode === 'case' ? 'case' : null;
-  }
-  return null;
+/**
+ * A section's part in the facts: the abstract, the case presentation, or none (its own item's, or
+ * its nearest ancestor's); remembered in `known` for each section on the way, when given.
+ */
+function sectionRole(sections: SectionAnalysis, section: Paragraph['section'], known?: Map<object, 'abstract' | 'case' | null>): 'abstract' | 'case' | null {
+  if (!section) return null;
+  const had = known?.get(section);
+  if (had !== undefined) return had;
+  const item = sections.itemOf.get(section);
+  const r = item ? (item.abstract ? 'abstract' : item.claimMode === 'case' ? 'case' : null) : sectionRole(sections, section.parent, known);
+  known?.set(section, r);
+  return r;
 }
+
+const noFacts = (): CaseFacts => ({ ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] });
 
 /** Every fact of a paragraph, as caseFacts collects them from it (in the source; for the incremental checker's comparisons, engine/reuse.ts). */
 export function paragraphCaseFacts(p: Paragraph, memo: Memo | undefined): CaseFacts {
-  const facts: CaseFacts = { ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] };
+  const facts = noFacts();
   collect(facts, p, { ages: true, durations: true, figures: true, guards: true }, memo);
   return facts;
 }
@@ -470,18 +477,10 @@ export function factsReadNothingIn(p: Paragraph, sections: SectionAnalysis): boo
  * patient's story, not the abstract), from prose and list items.
  */
 export function caseFacts(doc: DocumentModel, sections: SectionAnalysis): { abstract: CaseFacts; caseText: CaseFacts } {
-  const abstract: CaseFacts = { ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] };
-  const caseText: CaseFacts = { ages: [], durations: [], anyDurations: [], figures: [], anyFigures: [] };
+  const abstract = noFacts();
+  const caseText = noFacts();
   const roleOf = new Map<object, 'abstract' | 'case' | null>();
-  const role = (section: Paragraph['section']): 'abstract' | 'case' | null => {
-    if (!section) return null;
-    const known = roleOf.get(section);
-    if (known !== undefined) return known;
-    const item = sections.itemOf.get(section);
-    const r = item ? (item.abstract ? 'abstract' : item.claimMode === 'case' ? 'case' : null) : role(section.parent);
-    roleOf.set(section, r);
-    return r;
-  };
+  const role = (section: Paragraph['section']) => sectionRole(sections, section, roleOf);
   const prose = doc.paragraphs.filter((p) => p.kind === 'prose' || p.kind === 'list-item');
   const all: Wanted = { ages: true, durations: true, figures: true, guards: false };
   for (const p of prose) if (role(p.section) === 'abstract') collect(abstract, p, all, doc.memo);

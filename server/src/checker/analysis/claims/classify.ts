@@ -69,7 +69,6 @@ const NOT_PRESENT: SentenceFeatures['tense'] = Object.freeze({ present: false })
 const NO_CONTEXT: SentenceContext = Object.freeze({});
 const NO_CUES: ClaimCue[] = [];
 
-
 /** The word that ends right before offset `at` (spaces and one bracketed group skipped), lower-cased. */
 function wordBefore(text: string, at: number): string {
   let i = at;
@@ -807,7 +806,6 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
           f.blockedByText = said;
         }
         if (ex.kind === 'patient') f.patientBlock ??= ex;
-
       }
     }
     return f;

@@ -27,6 +27,8 @@ const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 /** Not bound to this patient or the authors' own unit ("… in this patient", "… in our unit"). */
 const NOT_OURS = String.raw`(?!\s+(?:(?:rate\s+)?(?:of\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+)?(?:in|of|for|at)\s+(?:this|our|her|his|the\s+present)\s+(?:[\p{L}-]+\s+)?(?:patient|case|unit|hospital|department|cent(?:re|er)|clinic|series|cohort|institution|ward)s?\b))`;
 const POPULATION = 'patients|cases|people|persons|individuals|subjects|adults|children|infants|women|men|males|females|population|inhabitants|births|deaths|those|participants|smokers|survivors';
+/** Not "reported to" an authority, a service or the family: this case notified, not the literature ("reported to the health authorities"). */
+const NOT_TO_A_BODY = String.raw`(?!\s+to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:authorit(?:y|ies)|cent(?:re|er)|agency|board|department|registry|service|office|committee|police|family|parents))`;
 
 // ---------------------------------------------------------------------------
 // Literature: published work, reported cases, authors
@@ -99,7 +101,7 @@ const LITERATURE: ClaimCue[] = [
     category: 'literature',
     // "had been" only with a verb of publishing: "which had been noted six months before" is
     // this patient's history.
-    pattern: lazyPattern(String.raw`\b(?:(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|hypothesi[sz]ed|postulated|advocated|recommended)|had\s+(?:(?:also|previously|rarely|only|not|never|ever|often|already|widely)\s+)*been\s+(?:reported|described|documented|published|proposed|suggested|implicated|shown|demonstrated))\b(?!\s+to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:authorit(?:y|ies)|cent(?:re|er)|agency|board|department|registry|service|office|committee|police|family|parents))`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?:has|have)\s+(?:(?:also|previously|rarely|only|all|not|never|ever|often|frequently|commonly|widely|variously|already|recently|repeatedly|extensively|well)\s+)*been\s+(?:\p{L}+ly\s+)?(?:reported|described|documented|published|proposed|suggested|attributed|implicated|recognized|recognised|studied|investigated|associated|linked|shown|demonstrated|established|hypothesi[sz]ed|postulated|advocated|recommended)|had\s+(?:(?:also|previously|rarely|only|not|never|ever|often|already|widely)\s+)*been\s+(?:reported|described|documented|published|proposed|suggested|implicated|shown|demonstrated))\b${NOT_TO_A_BODY}`, 'iu'),
     strong: true,
     examples: {
       claims: ['Vasculitis has also been reported after vaccination.', 'Only eight cases have been published.', 'It had been reported that the toxin spares the sensory nerves.'],
@@ -119,7 +121,7 @@ const LITERATURE: ClaimCue[] = [
   {
     name: 'reported cases',
     category: 'literature',
-    pattern: lazyPattern(String.raw`\b(?:(?:reported|described|published|documented|previous|similar|(?<!\bthe\s)other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b(?!\s+to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:authorit(?:y|ies)|cent(?:re|er)|agency|board|department|registry|service|office|committee|police|family|parents))`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?:reported|described|published|documented|previous|similar|(?<!\bthe\s)other)\s+(?:cases|reports|series)|previously\s+(?:reported|described|published|documented)|case\s+reports\s+(?:describe|report|show|suggest)|cases?\s+(?:have|has|were|was)\s+(?:been\s+)?(?:reported|described|published))\b${NOT_TO_A_BODY}`, 'iu'),
     strong: true,
     examples: { claims: ['Previously described cases were mostly in young women.', 'Similar cases responded to quinine.'], caseLeaves: ['The first was seen in May; the other cases followed within a week.', 'The case was reported to the national pharmacovigilance centre.'] },
   },

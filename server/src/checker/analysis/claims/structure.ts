@@ -91,7 +91,7 @@ const normal = (w: string) => {
   return lower.indexOf('\u2019') < 0 ? lower : lower.replace(/\u2019/g, "'");
 };
 
-/** The sentence's words (lower-cased) and clause punctuation, by a char-code loop (what TOKEN matches, faster). */
+/** The sentence's words (lower-cased, the typographic apostrophe as ') and clause punctuation (, ; : ( )). */
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
@@ -108,21 +108,18 @@ function tokens(text: string): Token[] {
       continue;
     }
     const start = i;
-    let plain = true;
     i++;
     for (;;) {
       while (i < n && letterOrDigit(text.charCodeAt(i))) i++;
       const d = i < n ? text.charCodeAt(i) : 0;
       // An apostrophe or hyphen joins two runs of letters ("isn't", "x-ray").
       if ((d === 39 || d === 0x2019 || d === 45) && i + 1 < n && letterOrDigit(text.charCodeAt(i + 1))) {
-        if (d === 0x2019) plain = false;
         i += 2;
         continue;
       }
       break;
     }
-    const word = text.slice(start, i).toLowerCase();
-    out.push({ w: plain ? word : word.replace(/\u2019/g, "'"), start, end: i });
+    out.push({ w: normal(text.slice(start, i)), start, end: i });
   }
   return out;
 }
@@ -131,7 +128,7 @@ function tokens(text: string): Token[] {
 const letterOrDigit = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f));
 
-/** A character of a word as TOKEN reads it (letters, digits, an apostrophe or hyphen inside). */
+/** A character of a word as mayFrame reads it before tokens() (letters, digits, an apostrophe or a hyphen). */
 const wordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || c === 45 || c >= 0xc0;
 
 /** Where the word that starts at i ends. */
@@ -187,9 +184,6 @@ export function makeFrameReader(W: StructureWords) {
     return false;
   }
 
-  /**
-   * The frame the present-tense verb at `at` opens, if any. `text` is the sentence.
-   */
   /**
    * Can the verb at `at` open a frame at all: a verb of "be", a modal, "has"/"have", "merits"…,
    * "it" right before it, or a noun of the argument (or "case") before it? Read from the words
