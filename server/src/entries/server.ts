@@ -14,7 +14,9 @@ import { launch } from '../launch';
 setFlagsFromString('--heap-growing-percent=25');
 // Nor does the young generation grow while the bundle loads (it would reach 16 MB before any
 // document is open): the server lets it grow to its cap at the first check (lsp/heap.ts).
-setFlagsFromString('--semi-space-growth-factor=1');
+// (lsp/heap.ts changes the growth factor while the server runs: launch sets it again when it
+// makes the code cache, which V8 accepts only under the flags of the next start.)
+const YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1';
+setFlagsFromString(YOUNG_GENERATION_FLAG);
 
-// (lsp/heap.ts changes the growth factor while the server runs: set again when the code cache is made.)
-launch(join(__dirname, 'server-main.js'), { flags: ['--semi-space-growth-factor=1'] });
+launch(join(__dirname, 'server-main.js'), { flags: [YOUNG_GENERATION_FLAG] });
