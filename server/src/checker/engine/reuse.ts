@@ -21,7 +21,9 @@ import { lowerBound, textEdit } from '../model/text';
  * citations are the same, and no citation is within a character of the edit. The findings are
  * then the last ones with every offset after the edit moved by its length, provided none of
  * their spans (nor any of their fixes' edits) reaches into the edit or contains it: those are
- * computed again. `test/checker/incremental.test.ts` compares each re-check with a full check.
+ * computed again. The other scopes take an edit inside a reference entry too (they read none of
+ * its text), with the same conditions on the rest of the model and their own test on the edited
+ * paragraph (inScope). `test/checker/incremental.test.ts` compares each re-check with a full check.
  */
 export interface EditMap {
   /** The edit replaced [start, oldEnd) of the last text with `delta` more characters. */
@@ -51,9 +53,9 @@ export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap |
   if (k < 0) return undefined;
   map.paragraph = k;
   const edited = ps[k];
-  // Strictly inside the paragraph, which is not a reference entry.
-  // (A paragraph of a references section is a reference entry: model/index.ts.)
-  if (!(edited.start < start && oldEnd < edited.end) || edited.kind === 'reference') return undefined;
+  // Strictly inside the paragraph. (It may be a reference entry, which only the citations scope
+  // reads: inScope. A paragraph of a references section is a reference entry: model/index.ts.)
+  if (!(edited.start < start && oldEnd < edited.end)) return undefined;
   const qs = now.paragraphs;
   if (qs.length !== ps.length) return undefined;
   for (let i = 0; i < ps.length; i++) {
@@ -77,9 +79,11 @@ export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap |
 
 /** Does an edit inside one paragraph (paragraphEdit) leave a rule's scope the same? */
 export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: DocumentModel, now: DocumentModel, sections: SectionAnalysis, config: CaselintConfig): boolean {
-  if (map.paragraph < 0 || scope === 'citations') return true;
+  if (map.paragraph < 0) return true;
   const a = old.paragraphs[map.paragraph];
   const b = now.paragraphs[map.paragraph];
+  // (The citation rules read a reference entry's text; the other scopes read none of it.)
+  if (scope === 'citations') return a.kind !== 'reference';
   if (scope === 'abbreviations') return sameAbbreviations(a, b, now.memo, (s) => spanAt(map, s));
   // (The rule reads up to 4 characters before an identifier, which may lie in the paragraph before it.)
   if (scope === 'identifiers') {
@@ -101,7 +105,7 @@ export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: Do
  * which can reach into a paragraph from outside it (they do not cross a line end).
  */
 function quietForFigures(doc: DocumentModel, p: Paragraph): boolean {
-  if (p.kind === 'caption' || p.kind === 'reference') return false;
+  if (p.kind === 'caption') return false;
   for (let i = p.start; i < p.end; i++) {
     const c = doc.text.charCodeAt(i);
     if (c === 64 /* @ */ || c === 123 /* { */ || c === 92 /* \ */ || c === 35 /* # */) return false;
