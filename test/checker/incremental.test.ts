@@ -67,6 +67,13 @@ const EDITS: [number, Edit][] = [
     for (let n = 1 + Math.floor(random() * 3); n > 0; n--) typed += pick(TYPED, random);
     return text.slice(0, i) + typed + text.slice(i);
   }],
+  // Writing on at the end of a line (most often a paragraph's end), or deleting back from it.
+  [3, (text, random) => {
+    const end = text.indexOf('\n', at(text, random));
+    const i = end < 0 ? text.length : end;
+    if (random() < 0.3) return text.slice(0, Math.max(0, i - 1 - Math.floor(random() * 3))) + text.slice(i);
+    return text.slice(0, i) + pick([' ', 'a', '.', ' The', ' [2]', ' (ALS)', ' power 6/5', ' TODO', ' Figure 4'], random) + text.slice(i);
+  }],
   // Deleting: a character, a word, sometimes a whole line or more.
   [4, (text, random) => {
     const i = at(text, random);
@@ -330,6 +337,9 @@ describe('incremental checker (engine/incremental.ts)', () => {
       { name: 'a citation typed', edit: (t) => typed(t, 'long enough', ' [3]'), reused: false },
       { name: 'a line break typed in a paragraph', edit: (t) => typed(t, 'long enough', '\n'), reused: false },
       { name: 'a letter typed in a reference entry', edit: (t) => typed(t, 'Another', 'x'), reused: false, others: true },
+      { name: 'a word typed at the end of a paragraph', edit: (t) => typed(t, 'in the middle of it.', ' Then more.'), reused: true },
+      { name: 'a space typed at the end of a paragraph', edit: (t) => typed(t, 'in the middle of it.', ' '), reused: true },
+      { name: 'the last character of a paragraph deleted', edit: (t) => t.replace('middle of it.', 'middle of it'), reused: true },
       { name: 'a letter typed in a heading', edit: (t) => typed(t, '## Intro', 'x'), reused: false },
       { name: 'a letter typed in the first paragraph of a section, at its start', edit: (t) => typed(t, '\n\n', 'x'), reused: false },
     ];
@@ -350,6 +360,28 @@ describe('incremental checker (engine/incremental.ts)', () => {
         else assert.ok(c.reused ? reused >= 4 : reused <= 1, `${reused} runs reused`);
       });
     }
+    it('gives a full check\'s findings after writing on at the end of each paragraph, and reuses the rules that allow it', function () {
+      this.timeout(120_000);
+      let reusedRuns = 0;
+      for (const base of [documentLevel, markdown]) {
+        const ends = [...base.matchAll(/[^\n](?=\n\n|\n?$)/g)].map((m) => m.index! + 1);
+        for (const typedText of [' ', 'x', ' The CK (CK) was 5X.', ' [1]', ' (Figure 9)', '\u0008']) {
+          const checker = createIncrementalChecker();
+          let text = base;
+          checker.check(text);
+          // From the last paragraph back, so that the earlier ends stay where they are.
+          for (const end of [...ends].reverse()) {
+            text = typedText === '\u0008' ? text.slice(0, end - 1) + text.slice(end) : text.slice(0, end) + typedText + text.slice(end);
+            const before = checker.stats().reused;
+            const incremental = checker.check(text);
+            reusedRuns += checker.stats().reused - before;
+            assert.deepEqual(comparable(incremental.findings), comparable(check(text).findings), `${JSON.stringify(typedText)} at ${end}`);
+          }
+        }
+      }
+      assert.ok(reusedRuns > 100, `${reusedRuns} runs reused`);
+    });
+
     it('reuses a figure rule\'s findings only after an edit that leaves every mention, label and caption the same', () => {
       const figures = [
         '# Cramps',
