@@ -8,6 +8,7 @@
 import { DECLARATIONS, DECLARATION_GROUP_HEADINGS, headingMatches, type DeclarationKind, type ProfileItem } from '../profiles';
 import type { DocumentModel, Section, Span } from '../types';
 import { contentEvidence } from './evidence';
+import { memoised } from '../model/memo';
 
 export interface DeclarationEvidence extends Span {
   via: 'heading' | 'label' | 'content';
@@ -76,14 +77,20 @@ export function findDeclarations(doc: DocumentModel, kinds: readonly Declaration
   const found = new Map<DeclarationKind, DeclarationEvidence>();
   const open = () => kinds.filter((k) => !found.has(k));
   for (const h of doc.headings) {
+    if (found.size === kinds.length) return found;
     for (const k of kindsOf(h.text, open())) found.set(k, { start: h.textStart, end: h.textEnd, via: 'heading' });
   }
   if (!open().length) return found;
+  // With the incremental checker's memo, a paragraph's label and a sentence's statements are
+  // looked up by their text (all kinds at once), so a re-check reads only what an edit changed;
+  // without one, only the kinds still missing are looked for.
+  const memo = doc.memo;
   for (const p of doc.paragraphs) {
     if (p.kind === 'reference' || p.kind === 'caption') continue;
-    const m = LABEL_RE.exec(p.plain);
-    if (!m) continue;
-    for (const k of kindsOf(m[1], open())) found.set(k, { start: p.start, end: p.sentences[0]?.end ?? p.end, via: 'label' });
+    const labelled = memo ? memoised(memo, 'declarations/label', p.plain, () => labelKinds(p.plain, ALL_KINDS)) : labelKinds(p.plain, open());
+    for (const k of labelled) {
+      if (!found.has(k) && kinds.includes(k)) found.set(k, { start: p.start, end: p.sentences[0]?.end ?? p.end, via: 'label' });
+    }
   }
   const rest = open();
   if (!rest.length) return found;
@@ -91,14 +98,15 @@ export function findDeclarations(doc: DocumentModel, kinds: readonly Declaration
     const e = contentEvidence(doc, 'patient-perspective');
     if (e?.status === 'present') found.set('patient-perspective', { start: e.start, end: e.end, via: 'content' });
   }
-  let byContent = rest.filter((k): k is keyof typeof CONTENT => k !== 'patient-perspective');
+  let byContent = rest.filter((k): k is ContentKind => k !== 'patient-perspective');
   if (!byContent.length) return found;
   let needs = needsOf(byContent);
   for (const s of doc.sentences) {
-    if (s.paragraph.kind === 'reference' || !needs.test(s.text)) continue;
+    if (s.paragraph.kind === 'reference') continue;
+    const made = memo ? memoised(memo, 'declarations/content', s.text, () => statementsIn(s.text, CONTENT_KINDS)) : needs.test(s.text) ? statementsIn(s.text, byContent) : NO_KINDS;
     let changed = false;
-    for (const k of byContent) {
-      if (!CONTENT[k](s.text)) continue;
+    for (const k of made) {
+      if (!byContent.includes(k)) continue;
       found.set(k, { start: s.start, end: s.end, via: 'content' });
       changed = true;
     }
@@ -109,6 +117,23 @@ export function findDeclarations(doc: DocumentModel, kinds: readonly Declaration
     needs = needsOf(byContent);
   }
   return found;
+}
+
+type ContentKind = keyof typeof CONTENT;
+const CONTENT_KINDS = Object.keys(CONTENT) as ContentKind[];
+const ALL_KINDS = Object.keys(DECLARATIONS) as DeclarationKind[];
+const NO_KINDS: readonly never[] = Object.freeze([]);
+
+/** Which of `kinds` a paragraph's run-in label gives ("Funding: none"). */
+function labelKinds(plain: string, kinds: readonly DeclarationKind[]): readonly DeclarationKind[] {
+  const m = LABEL_RE.exec(plain);
+  return m ? kindsOf(m[1], kinds) : NO_KINDS;
+}
+
+/** Which of `kinds` a sentence states. */
+function statementsIn(text: string, kinds: readonly ContentKind[]): readonly ContentKind[] {
+  const made = kinds.filter((k) => CONTENT[k](text));
+  return made.length ? made : NO_KINDS;
 }
 
 /** The section that groups the statements ("Declarations"), if the document has one. */
