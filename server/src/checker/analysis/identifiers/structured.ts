@@ -443,12 +443,12 @@ export const ALL: Pattern[] = [
  *
  * The pass is one regular expression, the alternation of every `needs` string, longest first:
  * at each position it takes the longest string that starts there (the first listed of equal
- * length), and the search goes on after it. V8 groups the alternatives by their first character
- * (a trie of literals), so its machine code reads each character once or twice. It replaced a
+ * length), and the search goes on after it; V8 merges alternatives that share their first
+ * characters, and runs the search in machine code. It replaced a
  * loop over character codes with tables of character pairs, which a short run (the CLI) runs in
- * V8's interpreter and baseline code: ~250 ns a character, ~25 ms of the CLI's run on the 300 KB
- * bench manuscript, against ~3 ms for the expression, its compile included. Each found string's
- * lists are worked out the first time it is found (listsOf).
+ * V8's interpreter and baseline code, ~250 ns a character: the expression, its compile included,
+ * took ~8 % fewer instructions of the CLI's whole run on the 300 KB bench manuscript. Each found
+ * string's lists are worked out the first time it is found (listsOf).
  */
 let needsRe: RegExp | undefined;
 function needsPattern(): RegExp {
