@@ -197,17 +197,22 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
-    // "A case of … is described.", "… are discussed together with the literature."
+    // "A case of … is described.", "… are discussed together with the literature.", "… are
+    // reviewed briefly": the present passive of a verb of writing is the paper's unless what
+    // follows makes it a finding (a place, a group, an agent, a manner: "… is described in 40%
+    // of patients", "… by several authors", "… as worse at night", "… mainly in young men").
     name: 'the paper itself ("… is described")',
     kind: 'paper',
-    pattern: lazyPattern(String.raw`\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)(?=\s*[.;:]|\s*$|\s+(?:here|herein|below|together\s+with|along\s+with|with\s+(?:a\s+)?(?:brief\s+|short\s+)?review|in\s+(?:this|the\s+present)\s+(?:paper|report|article)|and\s+(?:discussed|reviewed|compared)|because|since|for\s+(?:its|their)|to\s+(?:highlight|illustrate|show|emphasi[sz]e|draw|demonstrate|underline|stress))\b)`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)\b(?!\s+(?:(?:\p{L}+ly|often|also|mainly|most|first)\s+)*(?:in(?!\s+(?:this|the\s+present|the\s+light|the\s+context|detail|brief|turn|the\s+(?:following|next|discussion)|relation\s+to\s+(?:this|our|the\s+present))\b)|among|by|as|from|after|following|during|within|at|on|when|if|with(?!\s+(?:a\s+)?(?:brief\s+|short\s+)?review)|to\s+(?:be|occur|cause|have|affect|involve|respond|recur)|more|less|mostly|only|chiefly|predominantly|usually|typically|frequently|rarely)\b)`, 'iu'),
     examples: {
       leaves: [
         'A case of cramp-fasciculation syndrome is described.',
         'The causes of cramps in older adults are discussed together with the literature.',
         'The case is presented because of its unusual course.',
+        'The imaging findings are discussed in the light of earlier reports.',
+        'The options for treatment are reviewed briefly.',
       ],
-      claims: ['Cramps are described in 40% of patients with the disease.'],
+      claims: ['Cramps are described in 40% of patients with the disease.', 'The syndrome is described mainly in young men.', 'Such cramps are described as worse at night.'],
     },
   },
   {
