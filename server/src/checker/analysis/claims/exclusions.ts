@@ -451,6 +451,13 @@ const BARE_PLURAL = String.raw`(?!(?:is|was|has|this|thus|its|his|hers|days|week
 /** A share of a population as a clause's subject ("up to 20% of such fractures", "most of them"). */
 const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|only)\s+)?(?:\d+(?:\.\d+)?\s?%|(?:one|two)\s+in\s+\d|most|many|the\s+majority)\s+of\b`;
 
+/**
+ * A clause's subject of up to three words (not this patient's: no possessive, no time) before
+ * "does", "do", a modal: the present tense of a verb with do-support or a modal is no passing
+ * state ("since normal imaging does not exclude …", "since the test can miss …").
+ */
+const DO_PRESENT = String.raw`(?!(?:she|he|her|his|their|its|our|we|they|then|birth|childhood|infancy|admission|surgery|discharge|\d)\b)(?:[\p{L}-]+\s+){1,3}?(?:does|do|can|cannot|may|will|must)\s+(?:not\s+)?\p{L}`;
+
 /** The kind named with "the" as a clause's subject ("as the drug is cleared by the kidneys", "since the disease is inherited"). */
 const KIND_IS = String.raw`the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s`;
 
@@ -546,7 +553,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // missed") are general however they are told; "as" gives a reason when "it" or such a share
     // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
     pattern: lazyPattern(
-      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}|${KIND_IS}|(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT}|${KIND_IS}|${MODIFIED_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s)))\s+` +
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}|${KIND_IS}|(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s|${DO_PRESENT}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT}|${KIND_IS}|${MODIFIED_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s)))\s+` +
         String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
         String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${MODIFIED_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b))|(?=the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing|\p{L}+ed\s+(?:in|on)\s+(?:her|his|their|the\s+patient))\b))|(?=(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s+\p{L})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?=${IN_PEOPLE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
       'iu',
