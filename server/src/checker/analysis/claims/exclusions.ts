@@ -180,6 +180,23 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
+    // A study proposed: a study, trial, registry… as the subject of a verb of use in the
+    // conditional or future ("A national registry would help to …", "Randomised trials would be
+    // welcome"), or the object of a verb of need ("… deserves a randomised comparison", "… is a
+    // matter for a trial"): whatever its modifiers, what is wanted is research, not a finding.
+    name: 'a study proposed ("a registry would help")',
+    kind: 'exhortation',
+    pattern: lazyPattern(
+      String.raw`(?:^|[,;:]\s*)(?:[\p{L}-]+\s+){0,4}?(?:stud(?:y|ies)|research|investigations?|trials?|data|work|series|registr(?:y|ies)|databases?|cohorts?|comparisons?|audits?)\b[^,;.]*?\b(?:would|could|might|will)\s+(?:(?:\p{L}+ly|also|certainly)\s+)?(?:help|allow|enable|clarify|establish|answer|settle|tell|determine|define|show|be\s+(?:welcome|useful|valuable|helpful|needed|required|necessary|desirable|informative|worthwhile|of\s+(?:value|interest|use)))\b` +
+        String.raw`|\b(?:deserves?|merits?|warrants?|calls?\s+for|awaits?|(?:is|are|remains?)\s+a\s+(?:matter|question|task|subject)\s+for)\s+(?:a|an|further|more|additional|larger|proper|formal|future)?\s*(?:[\p{L}-]+\s+){0,2}?(?:stud(?:y|ies)|trials?|comparisons?|evaluations?|investigations?|research)\b`,
+      'iu',
+    ),
+    examples: {
+      leaves: ['An international registry would help to define the outcome of these children.', 'Controlled trials of the two doses would be welcome.', 'Whether the drug shortens the illness deserves a proper trial.'],
+      claims: ['Trials have shown that the drug shortens the illness.', 'Registry data show a fall in deaths since 2010.'],
+    },
+  },
+  {
     // "This will help clinicians recognise…": what the report is for.
     name: 'what the report is for ("help clinicians")',
     kind: 'exhortation',
