@@ -180,6 +180,21 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
+    // A course of action weighed for the reader: what to do (an action named by its noun, "early
+    // referral", "a repeat scan", "careful follow-up") is "the safest course", "the first step",
+    // "essential", "advisable"… — advice, not a finding about a disease.
+    name: 'a course of action weighed ("… is the safest course")',
+    kind: 'exhortation',
+    pattern: lazyPattern(
+      String.raw`^(?:[\p{L}-]+\s+){0,3}?[\p{L}-]{3,}(?:tion|sion|ment|ral|ing|up|ups|al)\b[^,;.]{0,60}?\b(?:is|are|remains?|seems?)\s+(?:(?:\p{L}+ly|therefore|thus|also|still|often)\s+)*(?:the\s+(?:(?:best|safest|wisest|surest|simplest|first|most\s+(?:important|useful|sensible|prudent))\s+)(?:step|course|option|approach|measure|thing|way|policy|action)|(?:essential|mandatory|advisable|wise|prudent|sensible|crucial|vital|paramount|indispensable|worthwhile|imperative|key)\b)`,
+      'iu',
+    ),
+    examples: {
+      leaves: ['Prompt referral to a burns unit is the safest course.', 'Careful follow-up of these children is essential.', 'A repeat scan after six weeks seems prudent.'],
+      claims: ['Surgical drainage is the treatment of choice for large abscesses.', 'Vitamin K is essential for the synthesis of clotting factors.'],
+    },
+  },
+  {
     // A study proposed: a study, trial, registry… as the subject of a verb of use in the
     // conditional or future ("A national registry would help to …", "Randomised trials would be
     // welcome"), or the object of a verb of need ("… deserves a randomised comparison", "… is a
