@@ -190,7 +190,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
       'iu',
     ),
     examples: {
-      leaves: ['Prompt referral to a burns unit is the safest course.', 'Careful follow-up of these children is essential.', 'A repeat scan after six weeks seems prudent.'],
+      leaves: ['Prompt referral to a burns unit is the safest course.', 'Careful follow-up of these children is essential.', 'A repeat examination after six weeks seems prudent.'],
       claims: ['Surgical drainage is the treatment of choice for large abscesses.', 'Vitamin K is essential for the synthesis of clotting factors.'],
     },
   },
