@@ -593,6 +593,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     examples: {
       caseClaims: [
         'Lamotrigine was chosen because it needs no titration.',
+        'An MRI was done, since a normal CT does not exclude a small infarct.',
         'Natalizumab was stopped, since the risk of brain infection rises after two years of treatment.',
         'Valproate was avoided because it is teratogenic.',
         'An MRI was done, since up to 30% of these lesions are invisible on CT.',
