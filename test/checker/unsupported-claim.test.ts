@@ -225,5 +225,29 @@ describe('rule unsupported-claim', () => {
     it('a claim in a relative clause of a patient sentence', () => {
       assert.equal(classifySentence('She received riluzole, which prolongs survival in this disease.', 'case')?.category, 'efficacy');
     });
+    it('the paper in the present passive, unless what follows makes it a finding', () => {
+      assert.equal(classifySentence('The imaging findings are discussed in the light of earlier reports.', 'discussion'), null);
+      assert.equal(classifySentence('The options for treatment are reviewed briefly.', 'discussion'), null);
+      assert.equal(classifySentence('The syndrome is described mainly in young men.', 'discussion')?.category, 'general');
+      assert.equal(classifySentence('Such cramps are described as worse at night.', 'discussion')?.category, 'general');
+    });
+    it('a call for research with modifiers of its own, and a study proposed', () => {
+      assert.equal(classifySentence('More work on the genetics of these tumours is clearly needed.', 'discussion'), null);
+      assert.equal(classifySentence('A national registry would help to define the outcome.', 'discussion'), null);
+      assert.equal(classifySentence('Randomised trials of the two doses would be welcome.', 'discussion'), null);
+      assert.equal(classifySentence('Whether the drug shortens the illness deserves a proper trial.', 'discussion'), null);
+      assert.equal(classifySentence('Trials have shown that the drug shortens the illness.', 'discussion')?.category, 'literature');
+    });
+    it('a course of action weighed is advice; a substance that is essential is a claim', () => {
+      assert.equal(classifySentence('Prompt referral to a burns unit is the safest course.', 'discussion'), null);
+      assert.equal(classifySentence('Regular follow-up of these children is mandatory.', 'discussion'), null);
+      assert.equal(classifySentence('Vitamin K is essential for the synthesis of clotting factors.', 'discussion')?.category, 'general');
+    });
+    it('in a case section, a reason after "since" with do-support or a modal is judged on its own', () => {
+      assert.ok(classifySentence('An MRI was done, since a normal CT does not exclude a small infarct.', 'case'));
+      assert.ok(classifySentence('Aspirin was held, since the drug can worsen the bleeding.', 'case'));
+      assert.equal(classifySentence('Since then she does not drive at night.', 'case'), null);
+      assert.equal(classifySentence('She has been well since her mother can visit daily.', 'case'), null);
+    });
   });
 });

@@ -173,10 +173,42 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     // "Further studies are needed", "the mechanism remains to be elucidated".
     name: 'call for research',
     kind: 'exhortation',
-    pattern: lazyPattern(String.raw`\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined)|(?:has|have|is|are|remains?)\s+(?:still\s+)?yet\s+to\s+be\s+(?:tested|studied|established|determined|shown|proven|defined|clarified|confirmed|evaluated|assessed|answered|explored|examined)(?:\s+in\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:trial|study))?)\b`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:(?:further|more|additional|larger|future|prospective)\s+(?:[\p{L}-]+\s+){0,2}?(?:studies|research|investigations?|trials|data|work|reports|evidence|series|experience)\s+(?:(?:into|on|of|in|about|regarding|with|comparing|to|from|among|that|which)\s+[^,;.]*?\s)?(?:(?:is|are|will\s+be|would\s+be|should\s+be|must\s+be|may\s+be)\s+)?(?:(?:\p{L}+ly|still|therefore|thus|also|now)\s+)*(?:needed|required|warranted|necessary|carried\s+out|conducted|awaited|welcome)|(?:needs?|requires?|warrants?|deserves?|merits?)\s+(?:further|more|additional)\s+(?:study|studies|research|investigation|evaluation|attention|confirmation)|remains?\s+to\s+be\s+(?:seen|determined|elucidated|clarified|established|proven|confirmed|defined)|(?:has|have|is|are|remains?)\s+(?:still\s+)?yet\s+to\s+be\s+(?:tested|studied|established|determined|shown|proven|defined|clarified|confirmed|evaluated|assessed|answered|explored|examined)(?:\s+in\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:trial|study))?)\b`, 'iu'),
     examples: {
       leaves: ['Larger studies are needed to confirm the benefit of mexiletine.', 'Whether the cramps herald weakness remains to be established.', 'The value of a second dose has yet to be tested in a randomised trial.'],
       claims: ['More women than men need treatment.'],
+    },
+  },
+  {
+    // A course of action weighed for the reader: what to do (an action named by its noun, "early
+    // referral", "a repeat scan", "careful follow-up") is "the safest course", "the first step",
+    // "essential", "advisable"… — advice, not a finding about a disease.
+    name: 'a course of action weighed ("… is the safest course")',
+    kind: 'exhortation',
+    pattern: lazyPattern(
+      String.raw`^(?:[\p{L}-]+\s+){0,3}?[\p{L}-]{3,}(?:tion|sion|ment|ral|ing|up|ups|al)\b[^,;.]{0,60}?\b(?:is|are|remains?|seems?)\s+(?:(?:\p{L}+ly|therefore|thus|also|still|often)\s+)*(?:the\s+(?:(?:best|safest|wisest|surest|simplest|first|most\s+(?:important|useful|sensible|prudent))\s+)(?:step|course|option|approach|measure|thing|way|policy|action)|(?:essential|mandatory|advisable|wise|prudent|sensible|crucial|vital|paramount|indispensable|worthwhile|imperative|key)\b)`,
+      'iu',
+    ),
+    examples: {
+      leaves: ['Prompt referral to a burns unit is the safest course.', 'Careful follow-up of these children is essential.', 'A repeat examination after six weeks seems prudent.'],
+      claims: ['Surgical drainage is the treatment of choice for large abscesses.', 'Vitamin K is essential for the synthesis of clotting factors.'],
+    },
+  },
+  {
+    // A study proposed: a study, trial, registry… as the subject of a verb of use in the
+    // conditional or future ("A national registry would help to …", "Randomised trials would be
+    // welcome"), or the object of a verb of need ("… deserves a randomised comparison", "… is a
+    // matter for a trial"): whatever its modifiers, what is wanted is research, not a finding.
+    name: 'a study proposed ("a registry would help")',
+    kind: 'exhortation',
+    pattern: lazyPattern(
+      String.raw`(?:^|[,;:]\s*)(?:[\p{L}-]+\s+){0,4}?(?:stud(?:y|ies)|research|investigations?|trials?|data|work|series|registr(?:y|ies)|databases?|cohorts?|comparisons?|audits?)\b[^,;.]*?\b(?:would|could|might|will)\s+(?:(?:\p{L}+ly|also|certainly)\s+)?(?:help|allow|enable|clarify|establish|answer|settle|tell|determine|define|show|be\s+(?:welcome|useful|valuable|helpful|needed|required|necessary|desirable|informative|worthwhile|of\s+(?:value|interest|use)))\b` +
+        String.raw`|\b(?:deserves?|merits?|warrants?|calls?\s+for|awaits?|(?:is|are|remains?)\s+a\s+(?:matter|question|task|subject)\s+for)\s+(?:a|an|further|more|additional|larger|proper|formal|future)?\s*(?:[\p{L}-]+\s+){0,2}?(?:stud(?:y|ies)|trials?|comparisons?|evaluations?|investigations?|research)\b`,
+      'iu',
+    ),
+    examples: {
+      leaves: ['An international registry would help to define the outcome of these children.', 'Controlled trials of the two doses would be welcome.', 'Whether the drug shortens the illness deserves a proper trial.'],
+      claims: ['Trials have shown that the drug shortens the illness.', 'Registry data show a fall in deaths since 2010.'],
     },
   },
   {
@@ -197,17 +229,22 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
-    // "A case of … is described.", "… are discussed together with the literature."
+    // "A case of … is described.", "… are discussed together with the literature.", "… are
+    // reviewed briefly": the present passive of a verb of writing is the paper's unless what
+    // follows makes it a finding (a place, a group, an agent, a manner: "… is described in 40%
+    // of patients", "… by several authors", "… as worse at night", "… mainly in young men").
     name: 'the paper itself ("… is described")',
     kind: 'paper',
-    pattern: lazyPattern(String.raw`\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)(?=\s*[.;:]|\s*$|\s+(?:here|herein|below|together\s+with|along\s+with|with\s+(?:a\s+)?(?:brief\s+|short\s+)?review|in\s+(?:this|the\s+present)\s+(?:paper|report|article)|and\s+(?:discussed|reviewed|compared)|because|since|for\s+(?:its|their)|to\s+(?:highlight|illustrate|show|emphasi[sz]e|draw|demonstrate|underline|stress))\b)`, 'iu'),
+    pattern: lazyPattern(String.raw`\b(?:is|are)\s+(?:(?:here|herein|also|briefly|hereby|then|further)\s+)*(?:presented|described|discussed|reviewed|summari[sz]ed|illustrated|highlighted|outlined)\b(?!\s+(?:(?:\p{L}+ly|often|also|mainly|most|first)\s+)*(?:in(?!\s+(?:this|the\s+present|the\s+light|the\s+context|detail|brief|turn|the\s+(?:following|next|discussion)|relation\s+to\s+(?:this|our|the\s+present))\b)|among|by|as|from|after|following|during|within|at|on|when|if|with(?!\s+(?:a\s+)?(?:brief\s+|short\s+)?review)|to\s+(?:be|occur|cause|have|affect|involve|respond|recur)|more|less|mostly|only|chiefly|predominantly|usually|typically|frequently|rarely)\b)`, 'iu'),
     examples: {
       leaves: [
         'A case of cramp-fasciculation syndrome is described.',
         'The causes of cramps in older adults are discussed together with the literature.',
         'The case is presented because of its unusual course.',
+        'The imaging findings are discussed in the light of earlier reports.',
+        'The options for treatment are reviewed briefly.',
       ],
-      claims: ['Cramps are described in 40% of patients with the disease.'],
+      claims: ['Cramps are described in 40% of patients with the disease.', 'The syndrome is described mainly in young men.', 'Such cramps are described as worse at night.'],
     },
   },
   {
@@ -446,6 +483,13 @@ const BARE_PLURAL = String.raw`(?!(?:is|was|has|this|thus|its|his|hers|days|week
 /** A share of a population as a clause's subject ("up to 20% of such fractures", "most of them"). */
 const SHARE = String.raw`(?:(?:up\s+to|about|around|over|nearly|almost|roughly|only)\s+)?(?:\d+(?:\.\d+)?\s?%|(?:one|two)\s+in\s+\d|most|many|the\s+majority)\s+of\b`;
 
+/**
+ * A clause's subject of up to three words (not this patient's: no possessive, no time) before
+ * "does", "do", a modal: the present tense of a verb with do-support or a modal is no passing
+ * state ("since normal imaging does not exclude …", "since the test can miss …").
+ */
+const DO_PRESENT = String.raw`(?!(?:she|he|her|his|their|its|our|we|they|then|birth|childhood|infancy|admission|surgery|discharge|\d)\b)(?:[\p{L}-]+\s+){1,3}?(?:does|do|can|cannot|may|will|must)\s+(?:not\s+)?\p{L}`;
+
 /** The kind named with "the" as a clause's subject ("as the drug is cleared by the kidneys", "since the disease is inherited"). */
 const KIND_IS = String.raw`the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s`;
 
@@ -541,7 +585,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     // missed") are general however they are told; "as" gives a reason when "it" or such a share
     // follows it ("as it blocks the receptor"), not when a past verb does ("as it was late").
     pattern: lazyPattern(
-      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}|${KIND_IS}|(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT}|${KIND_IS}|${MODIFIED_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s)))\s+` +
+      String.raw`(?:^|[,;]\s*|\s)(?:because(?!\s+of\b)|since(?=\s+(?:(?:it|they|this|these|such|the\s+(?:risk|rate|incidence|chance|likelihood|probability|odds)\s+of)\b|${SHARE}|${GENERIC_PEOPLE}|${BARE_PLURAL}|${KIND_IS}|(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s|${DO_PRESENT}))|as(?=\s+(?:it\s+(?!(?:was|had|did|would|could|might|\p{L}+ed|is\s+(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing))\b)|${SHARE}|${GENERIC_PEOPLE}|${THEY_PRESENT}|${KIND_IS}|${MODIFIED_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s)))\s+` +
         String.raw`(?:(?=${THEY_PRESENT})|(?!(?:she|he|her|his|him|they|their|them|we|our|the\s+patient|the\s+family)\b))` +
         String.raw`(?:(?=it\s+is\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b)\p{L})|(?=${SHARE})|(?=${MODIFIED_PLURAL}(?:\p{L}+ly\s+)?(?:are|can|cannot|do|does)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing)\b))|(?=the\s+(?:disease|syndrome|condition|disorder|infection|drug|virus|bacterium|organism|mutation|variant)\s+(?:is|are|can)\s+(?!(?:now|still|currently|no\s+longer|not\s+yet|already|\p{L}+ing|\p{L}+ed\s+(?:in|on)\s+(?:her|his|their|the\s+patient))\b))|(?=(?!(?:the|a|an|this|that|these|those|it|its|there|one|no|some)\b)[\p{L}-]{4,}\s+(?:can|cannot)\s+be\s+\p{L})|(?=${GENERIC_PEOPLE})|(?=${THEY_PRESENT})|(?=${IN_PEOPLE})|(?!(?:[\p{L}\d-]+\s+){0,5}?(?:(?:has|have)\s+(?:(?:now|still|since|already|just|also)\s+)?(?:been|become|gone|\p{L}+ed|\p{L}+en)|is|are|isn't|aren't)\b))`,
       'iu',
@@ -549,6 +593,7 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     examples: {
       caseClaims: [
         'Lamotrigine was chosen because it needs no titration.',
+        'An MRI was done, since a normal CT does not exclude a small infarct.',
         'Natalizumab was stopped, since the risk of brain infection rises after two years of treatment.',
         'Valproate was avoided because it is teratogenic.',
         'An MRI was done, since up to 30% of these lesions are invisible on CT.',
