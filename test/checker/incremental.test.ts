@@ -340,6 +340,8 @@ describe('incremental checker (engine/incremental.ts)', () => {
       { name: 'a word typed at the end of a paragraph', edit: (t) => typed(t, 'in the middle of it.', ' Then more.'), reused: true },
       { name: 'a space typed at the end of a paragraph', edit: (t) => typed(t, 'in the middle of it.', ' '), reused: true },
       { name: 'the last character of a paragraph deleted', edit: (t) => t.replace('middle of it.', 'middle of it'), reused: true },
+      { name: 'a letter typed at the start of a paragraph', edit: (t) => typed(t, 'years.\n\n', 'x'), reused: true },
+      { name: 'a word typed at the start of a paragraph', edit: (t) => typed(t, 'years.\n\n', 'Then '), reused: true },
       { name: 'a letter typed in a heading', edit: (t) => typed(t, '## Intro', 'x'), reused: false },
       { name: 'a letter typed in the first paragraph of a section, at its start', edit: (t) => typed(t, '\n\n', 'x'), reused: false },
     ];
@@ -360,18 +362,25 @@ describe('incremental checker (engine/incremental.ts)', () => {
         else assert.ok(c.reused ? reused >= 4 : reused <= 1, `${reused} runs reused`);
       });
     }
-    it('gives a full check\'s findings after writing on at the end of each paragraph, and reuses the rules that allow it', function () {
-      this.timeout(120_000);
+    it('gives a full check\'s findings after writing at the start or the end of each paragraph, and reuses the rules that allow it', function () {
+      this.timeout(180_000);
       let reusedRuns = 0;
       for (const base of [documentLevel, markdown]) {
         const ends = [...base.matchAll(/[^\n](?=\n\n|\n?$)/g)].map((m) => m.index! + 1);
-        for (const typedText of [' ', 'x', ' The CK (CK) was 5X.', ' [1]', ' (Figure 9)', '\u0008']) {
+        const starts = [...base.matchAll(/(?<=\n\n)[^\n]/g)].map((m) => m.index!);
+        for (const [where, typedText] of [
+          ...[' ', 'x', ' The CK (CK) was 5X.', ' [1]', ' (Figure 9)', '\u0008'].map((t) => [ends, t] as const),
+          ...['x', ' ', 'The CK (CK) was 5X. ', '[1] ', '- ', 'Dr Ellen Marsh ', '\u007f'].map((t) => [starts, t] as const),
+        ]) {
           const checker = createIncrementalChecker();
           let text = base;
           checker.check(text);
-          // From the last paragraph back, so that the earlier ends stay where they are.
-          for (const end of [...ends].reverse()) {
-            text = typedText === '\u0008' ? text.slice(0, end - 1) + text.slice(end) : text.slice(0, end) + typedText + text.slice(end);
+          // From the last paragraph back, so that the earlier places stay where they are.
+          for (const end of [...where].reverse()) {
+            // (\u0008: the character before deleted; \u007f: the character after.)
+            if (typedText === '\u0008') text = text.slice(0, end - 1) + text.slice(end);
+            else if (typedText === '\u007f') text = text.slice(0, end) + text.slice(end + 1);
+            else text = text.slice(0, end) + typedText + text.slice(end);
             const before = checker.stats().reused;
             const incremental = checker.check(text);
             reusedRuns += checker.stats().reused - before;

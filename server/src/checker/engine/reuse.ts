@@ -14,14 +14,15 @@ import { lowerBound, textEdit } from '../model/text';
  * this one's, proven to leave every part of the model in the rule's scope the same, only moved,
  * and the last findings are then moved likewise instead of computed again.
  *
- * `citations` (the citation rules): a Markdown edit inside one paragraph (or at its end) outside the references
+ * `citations` (the citation rules): a Markdown edit inside one paragraph (or at its start or end) outside the references
  * sections, that adds or removes no line break, and after which the models have the same
  * paragraphs (place, kind, plain text, citations), headings, tables, code blocks, comments,
  * suppressions, front matter and title, all moved by the edit; the edited paragraph's kind and
  * citations are the same, and no citation is within a character of the edit. The findings are
  * then the last ones with every offset after the edit moved by its length, provided none of
  * their spans (nor any of their fixes' edits) reaches into the edit or contains it (nor, after an
- * edit at the paragraph's end, ends where it starts): those are computed again. The other scopes take an edit inside a reference entry too (they read none of
+ * edit at the paragraph's end or start, ends where it starts or starts where it ends): those are
+ * computed again. The other scopes take an edit inside a reference entry too (they read none of
  * its text), with the same conditions on the rest of the model and their own test on the edited
  * paragraph (inScope). `test/checker/incremental.test.ts` compares each re-check with a full check.
  */
@@ -37,10 +38,12 @@ export interface EditMap {
    * characters): a span that ends where the edit starts may now end after it, so it is not known.
    */
   atEnd?: true;
+  /** The edit starts where the paragraph starts (likewise for a span that starts where it ends). */
+  atStart?: true;
 }
 
 /**
- * The map of an edit inside one paragraph (or at its end) from `old` to `now` that leaves all
+ * The map of an edit inside one paragraph (or at its start or end) from `old` to `now` that leaves all
  * else the same (the `citations` scope), or undefined.
  */
 export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap | undefined {
@@ -54,23 +57,27 @@ export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap |
   const map: EditMap = { start, oldEnd, delta: newEnd - oldEnd, paragraph: -1 };
   if (hasLineBreak(old.text, start, oldEnd) || hasLineBreak(now.text, start, newEnd)) return undefined;
   const ps = old.paragraphs;
-  const k = lowerBound(ps.length, (i) => ps[i].start < start) - 1;
+  let k = lowerBound(ps.length, (i) => ps[i].start < start);
+  if (k < ps.length && ps[k].start === start) map.atStart = true;
+  else k--;
   if (k < 0) return undefined;
   map.paragraph = k;
   const edited = ps[k];
-  // Inside the paragraph, or at its end. (It may be a reference entry, which only the citations
-  // scope reads: inScope. A paragraph of a references section is a reference entry: model/index.ts.)
-  if (!(edited.start < start && oldEnd <= edited.end)) return undefined;
+  // Inside the paragraph, at its start or at its end, not both. (It may be a reference entry,
+  // which only the citations scope reads: inScope. A paragraph of a references section is a
+  // reference entry: model/index.ts.)
+  if (!(edited.start <= start && oldEnd <= edited.end) || (map.atStart && oldEnd === edited.end)) return undefined;
   if (oldEnd === edited.end) map.atEnd = true;
   const qs = now.paragraphs;
   if (qs.length !== ps.length) return undefined;
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
     const q = qs[i];
-    // (The edited paragraph, edited at its end, ends where it did or moved with the edit: typed
-    // spaces are not part of it.)
+    // (The edited paragraph, edited at its start or its end, starts or ends where it did or moved
+    // with the edit: typed spaces are not part of it.)
+    const begin = i === k && map.atStart ? (q.start === p.start ? p.start : p.start + map.delta) : at(map, p.start);
     const end = i === k && map.atEnd ? (q.end === p.end ? p.end : p.end + map.delta) : at(map, p.end);
-    if (q.start !== at(map, p.start) || q.end !== end || q.kind !== p.kind || !q.quoted !== !p.quoted) return undefined;
+    if (q.start !== begin || q.end !== end || q.kind !== p.kind || !q.quoted !== !p.quoted) return undefined;
     if (i !== k && q.plain !== p.plain) return undefined;
     if (!sameCitations(map, p.citations, q.citations, i === k)) return undefined;
   }
@@ -141,7 +148,7 @@ function sameMoved(map: EditMap, x: unknown, y: unknown, look: number): boolean 
   if (keys.length !== Object.keys(b).length) return false;
   const span = typeof a.start === 'number' && typeof a.end === 'number';
   if (span) {
-    if (map.atEnd && a.end === map.start) return false; // (it may now end after the edit)
+    if ((map.atEnd && a.end === map.start) || (map.atStart && a.start === map.oldEnd)) return false; // (it may now end after the edit, or start before it)
     const before = (a.end as number) <= map.start;
     if (!before && !((a.start as number) - look >= map.oldEnd)) return false;
     const d = before ? 0 : map.delta;
@@ -198,7 +205,7 @@ function sameSpans(map: EditMap, a: readonly { start: number; end: number }[], b
 function spanAt(map: EditMap, s: { start: number; end: number }): { start: number; end: number } | undefined {
   if (map.delta === 0 && map.start === map.oldEnd) return s;
   if (s.start === s.end && (s.start === map.start || s.start === map.oldEnd)) return undefined;
-  if (map.atEnd && s.end === map.start) return undefined;
+  if ((map.atEnd && s.end === map.start) || (map.atStart && s.start === map.oldEnd)) return undefined;
   if (s.end <= map.start) return s;
   if (s.start >= map.oldEnd) return { start: s.start + map.delta, end: s.end + map.delta };
   return undefined;
