@@ -265,6 +265,92 @@ function tableSize(words: number): number {
 /** The shared empty index list of a lexicon entry that triggers nothing (most of them: the verbs). */
 const NO_INDICES: number[] = [];
 
+/** The classifier's word table (wordTable). */
+interface WordTable {
+  /** Every word of the table: the lexicon's words first, then the present forms, each once. */
+  WORDS: string[];
+  /** What each word is (undefined for a word that is no present form and nothing else; a present form that is nothing else shares one of a few records: about 13,000 of them). */
+  INFOS: (WordInfo | undefined)[];
+  /** Open addressing with linear probing: per slot, a word's index + 1 (0: empty). */
+  SLOTS: Uint16Array | Uint32Array;
+  /** Each word's hash (by index), checked before its letters. */
+  WORD_HASH: Int32Array;
+  /** What each word is as a present form (FORM_* bits joined over its occurrences). */
+  FORMS: Uint8Array;
+  TABLE_SIZE: number;
+}
+
+/**
+ * The word table: the lexicon's words with their records, and the present forms, in a hash
+ * table at most half full (about 14,000 words in 65,536 slots), small for the processor's
+ * caches: 16-bit slots, the hashes by word. A function of its own, out of makeClassifier: its
+ * loops run once (~110,000 characters), and a loop that long is compiled by V8 on the fly (OSR),
+ * which compiles the whole function it stands in: makeClassifier's loops were ~30 ms of
+ * background compiling each in a cold CLI run. The loops are written out, without a call per
+ * word or per character: they run mostly in V8's interpreter, where a call per character was half
+ * their time (~15 → ~8 ms of a cold CLI run on a loaded machine).
+ */
+function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList): WordTable {
+  const WORDS: string[] = [...lexicon.keys()];
+  const INFOS: (WordInfo | undefined)[] = [...lexicon.values()];
+  const max = WORDS.length + present.words.length;
+  const TABLE_SIZE = tableSize(max);
+  const SLOTS = max < 0xffff ? new Uint16Array(TABLE_SIZE) : new Uint32Array(TABLE_SIZE);
+  const WORD_HASH = new Int32Array(max);
+  const FORMS = new Uint8Array(max);
+  // The lexicon's words are distinct: each gets a slot of its own.
+  for (let index = 0; index < WORDS.length; index++) {
+    const w = WORDS[index];
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+    let slot = h & (TABLE_SIZE - 1);
+    while (SLOTS[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
+    SLOTS[slot] = index + 1;
+    WORD_HASH[index] = h;
+  }
+  for (let k = 0; k < present.words.length; k++) {
+    const w = present.words[k];
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+    let slot = h & (TABLE_SIZE - 1);
+    let index = -1;
+    for (let e = SLOTS[slot]; e !== 0; slot = (slot + 1) & (TABLE_SIZE - 1), e = SLOTS[slot]) {
+      if (WORD_HASH[e - 1] === h && WORDS[e - 1] === w) {
+        index = e - 1;
+        break;
+      }
+    }
+    if (index < 0) {
+      index = WORDS.length;
+      WORDS.push(w);
+      INFOS.push(undefined);
+      SLOTS[slot] = index + 1;
+      WORD_HASH[index] = h;
+    }
+    FORMS[index] |= present.bits[k];
+  }
+  /** The shared records of the present forms that are nothing else, by what they are (ambiguous 1, base 2, read first as a noun 4). */
+  const shared: (WordInfo | undefined)[] = [];
+  for (let index = 0; index < WORDS.length; index++) {
+    const bits = FORMS[index];
+    if (!(bits & FORM_PRESENT)) continue;
+    const ambiguous = (bits & FORM_AMBIGUOUS) !== 0;
+    const base = ambiguous && (bits & FORM_BASE) !== 0;
+    const nounFirst = ambiguous && (bits & FORM_NOUN_FIRST) !== 0;
+    const e = INFOS[index];
+    if (e) {
+      e.present = true;
+      e.ambiguous = ambiguous;
+      e.base = base;
+      e.nounFirst = nounFirst;
+      continue;
+    }
+    const key = (ambiguous ? 1 : 0) | (base ? 2 : 0) | (nounFirst ? 4 : 0);
+    INFOS[index] = shared[key] ??= { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false, argument: false };
+  }
+  return { WORDS, INFOS, SLOTS, WORD_HASH, FORMS, TABLE_SIZE };
+}
+
 /** What the rule knows of a sentence's neighbours (for the trace; a citation covers only its own sentence). */
 export interface SentenceContext {
   citedBefore?: boolean;
@@ -502,74 +588,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     }
   }
 
-  /**
-   * Open addressing with linear probing (a table at most half full: about 14,000 words in 65,536
-   * slots), kept small for the processor's caches: each slot is a 16-bit index + 1 into WORDS
-   * and INFOS (0: empty), and a word's hash is checked (WORD_HASH, by index) before its letters.
-   * Every word of the table, and what it is (INFOS; undefined for a word that is no present form
-   * and nothing else; a present form that is nothing else shares one of a few objects: about
-   * 13,000 of them). The lexicon's words come first, then the present forms, each added once.
-   */
-  const WORDS: string[] = [...LEXICON.keys()];
-  const INFOS: (WordInfo | undefined)[] = [...LEXICON.values()];
-  const MAX_WORDS = WORDS.length + present.words.length;
-  const TABLE_SIZE = tableSize(MAX_WORDS);
-  const SLOTS = MAX_WORDS < 0xffff ? new Uint16Array(TABLE_SIZE) : new Uint32Array(TABLE_SIZE);
-  const WORD_HASH = new Int32Array(MAX_WORDS);
-  /** What each word is as a present form (FORM_* bits joined over its occurrences). */
-  const FORMS = new Uint8Array(MAX_WORDS);
-  // Loops written out, without a call per word or per character: they run once, in V8's
-  // interpreter, where a call per character was half the time (~15 → ~8 ms of a cold CLI run on
-  // a loaded machine). The lexicon's words are distinct: each gets a slot of its own.
-  for (let index = 0; index < WORDS.length; index++) {
-    const w = WORDS[index];
-    let h = 0;
-    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-    let slot = h & (TABLE_SIZE - 1);
-    while (SLOTS[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
-    SLOTS[slot] = index + 1;
-    WORD_HASH[index] = h;
-  }
-  for (let k = 0; k < present.words.length; k++) {
-    const w = present.words[k];
-    let h = 0;
-    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-    let slot = h & (TABLE_SIZE - 1);
-    let index = -1;
-    for (let e = SLOTS[slot]; e !== 0; slot = (slot + 1) & (TABLE_SIZE - 1), e = SLOTS[slot]) {
-      if (WORD_HASH[e - 1] === h && WORDS[e - 1] === w) {
-        index = e - 1;
-        break;
-      }
-    }
-    if (index < 0) {
-      index = WORDS.length;
-      WORDS.push(w);
-      INFOS.push(undefined);
-      SLOTS[slot] = index + 1;
-      WORD_HASH[index] = h;
-    }
-    FORMS[index] |= present.bits[k];
-  }
-  /** The shared records of the present forms that are nothing else, by what they are (ambiguous 1, base 2, read first as a noun 4). */
-  const shared: (WordInfo | undefined)[] = [];
-  for (let index = 0; index < WORDS.length; index++) {
-    const bits = FORMS[index];
-    if (!(bits & FORM_PRESENT)) continue;
-    const ambiguous = (bits & FORM_AMBIGUOUS) !== 0;
-    const base = ambiguous && (bits & FORM_BASE) !== 0;
-    const nounFirst = ambiguous && (bits & FORM_NOUN_FIRST) !== 0;
-    const e = INFOS[index];
-    if (e) {
-      e.present = true;
-      e.ambiguous = ambiguous;
-      e.base = base;
-      e.nounFirst = nounFirst;
-      continue;
-    }
-    const key = (ambiguous ? 1 : 0) | (base ? 2 : 0) | (nounFirst ? 4 : 0);
-    INFOS[index] = shared[key] ??= { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false, argument: false };
-  }
+  const { WORDS, INFOS, SLOTS, WORD_HASH, FORMS, TABLE_SIZE } = wordTable(LEXICON, present);
 
   /** How each pattern of the data runs (PatternRun; made when a pattern first runs: starting the checker compiles none). */
   const RUNS = new Map<ClaimRegExp, PatternRun>();
