@@ -282,13 +282,13 @@ interface WordTable {
 
 /**
  * The word table: the lexicon's words with their records, and the present forms, in a hash
- * table at most half full (about 14,000 words in 65,536 slots), small for the processor's
- * caches: 16-bit slots, the hashes by word. A function of its own, out of makeClassifier: its
- * loops run once (~110,000 characters), and a loop that long is compiled by V8 on the fly (OSR),
- * which compiles the whole function it stands in: makeClassifier's loops were ~30 ms of
- * background compiling each in a cold CLI run. The loops are written out, without a call per
- * word or per character: they run mostly in V8's interpreter, where a call per character was half
- * their time (~15 → ~8 ms of a cold CLI run on a loaded machine).
+ * table at most half full (about 14,400 words in 32,768 slots of 16 bits), small for the
+ * processor's caches, the hashes kept by word. A function of its own, out of makeClassifier: its
+ * loops run once (~110,000 characters), and V8 compiles a loop that long on the fly (OSR)
+ * together with the whole function it stands in (in makeClassifier: ~1 % more instructions to
+ * load the checker and build the classifier, callgrind). The loops are written out, without a
+ * call per word or per character: they run mostly in V8's interpreter, where a call per
+ * character was half their time (~15 → ~8 ms of a cold CLI run on a loaded machine).
  */
 function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList): WordTable {
   const WORDS: string[] = [...lexicon.keys()];
