@@ -1,5 +1,8 @@
 import {
   ADVERB_WORDS,
+  AUXILIARY_PRESENT,
+  MEDICAL_VERBS_3SG,
+  MEDICAL_VERBS_BASE,
   AMBIGUOUS_PRESENT,
   BASE_PRESENT,
   CATEGORY_INFO,
@@ -15,11 +18,10 @@ import {
   PLURAL_SUBJECTS,
   RAISING_VERBS,
   PRESENT_TENSE_CUE,
-  PRESENT_FORMS,
   PRESENT_TENSE_WORDS,
   SINGULAR_PRONOUNS,
 } from './cues';
-import { FORM_AMBIGUOUS, FORM_BASE, FORM_NOUN_FIRST, FORM_PRESENT } from './lexicon';
+import { FORM_AMBIGUOUS, FORM_BASE, FORM_NOUN_FIRST, FORM_PRESENT, presentFormList, type PresentFormList } from './lexicon';
 import { CLAIM_CLAUSES, CLAIM_FRAMES, SENTENCE_EXCLUSIONS } from './exclusions';
 import { makeFrameReader } from './structure';
 import { lowLetterSource, lowLettersOnly, type ClaimRegExp } from './pattern';
@@ -253,15 +255,101 @@ interface WordInfo {
   argument: boolean;
 }
 
-/** The hash table's size: a power of two, at least four times the number of words. */
+/** The hash table's size: a power of two, at least twice the number of words. */
 function tableSize(words: number): number {
   let size = 1 << 12;
-  while (size < words * 4) size <<= 1;
+  while (size < words * 2) size <<= 1;
   return size;
 }
 
 /** The shared empty index list of a lexicon entry that triggers nothing (most of them: the verbs). */
 const NO_INDICES: number[] = [];
+
+/** The classifier's word table (wordTable). */
+interface WordTable {
+  /** Every word of the table: the lexicon's words first, then the present forms, each once. */
+  WORDS: string[];
+  /** What each word is (undefined for a word that is no present form and nothing else; a present form that is nothing else shares one of a few records: about 13,000 of them). */
+  INFOS: (WordInfo | undefined)[];
+  /** Open addressing with linear probing: per slot, a word's index + 1 (0: empty). */
+  SLOTS: Uint16Array | Uint32Array;
+  /** Each word's hash (by index), checked before its letters. */
+  WORD_HASH: Int32Array;
+  /** What each word is as a present form (FORM_* bits joined over its occurrences). */
+  FORMS: Uint8Array;
+  TABLE_SIZE: number;
+}
+
+/**
+ * The word table: the lexicon's words with their records, and the present forms, in a hash
+ * table at most half full (about 14,400 words in 32,768 slots of 16 bits), small for the
+ * processor's caches, the hashes kept by word. A function of its own, out of makeClassifier: its
+ * loops run once (~110,000 characters), and V8 compiles a loop that long on the fly (OSR)
+ * together with the whole function it stands in (in makeClassifier: ~1 % more instructions to
+ * load the checker and build the classifier, callgrind). The loops are written out, without a
+ * call per word or per character: they run mostly in V8's interpreter, where a call per
+ * character was half their time (~15 → ~8 ms of a cold CLI run on a loaded machine).
+ */
+function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList): WordTable {
+  const WORDS: string[] = [...lexicon.keys()];
+  const INFOS: (WordInfo | undefined)[] = [...lexicon.values()];
+  const max = WORDS.length + present.words.length;
+  const TABLE_SIZE = tableSize(max);
+  const SLOTS = max < 0xffff ? new Uint16Array(TABLE_SIZE) : new Uint32Array(TABLE_SIZE);
+  const WORD_HASH = new Int32Array(max);
+  const FORMS = new Uint8Array(max);
+  // The lexicon's words are distinct: each gets a slot of its own.
+  for (let index = 0; index < WORDS.length; index++) {
+    const w = WORDS[index];
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+    let slot = h & (TABLE_SIZE - 1);
+    while (SLOTS[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
+    SLOTS[slot] = index + 1;
+    WORD_HASH[index] = h;
+  }
+  for (let k = 0; k < present.words.length; k++) {
+    const w = present.words[k];
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+    let slot = h & (TABLE_SIZE - 1);
+    let index = -1;
+    for (let e = SLOTS[slot]; e !== 0; slot = (slot + 1) & (TABLE_SIZE - 1), e = SLOTS[slot]) {
+      if (WORD_HASH[e - 1] === h && WORDS[e - 1] === w) {
+        index = e - 1;
+        break;
+      }
+    }
+    if (index < 0) {
+      index = WORDS.length;
+      WORDS.push(w);
+      INFOS.push(undefined);
+      SLOTS[slot] = index + 1;
+      WORD_HASH[index] = h;
+    }
+    FORMS[index] |= present.bits[k];
+  }
+  /** The shared records of the present forms that are nothing else, by what they are (ambiguous 1, base 2, read first as a noun 4). */
+  const shared: (WordInfo | undefined)[] = [];
+  for (let index = 0; index < WORDS.length; index++) {
+    const bits = FORMS[index];
+    if (!(bits & FORM_PRESENT)) continue;
+    const ambiguous = (bits & FORM_AMBIGUOUS) !== 0;
+    const base = ambiguous && (bits & FORM_BASE) !== 0;
+    const nounFirst = ambiguous && (bits & FORM_NOUN_FIRST) !== 0;
+    const e = INFOS[index];
+    if (e) {
+      e.present = true;
+      e.ambiguous = ambiguous;
+      e.base = base;
+      e.nounFirst = nounFirst;
+      continue;
+    }
+    const key = (ambiguous ? 1 : 0) | (base ? 2 : 0) | (nounFirst ? 4 : 0);
+    INFOS[index] = shared[key] ??= { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false, argument: false };
+  }
+  return { WORDS, INFOS, SLOTS, WORD_HASH, FORMS, TABLE_SIZE };
+}
 
 /** What the rule knows of a sentence's neighbours (for the trace; a citation covers only its own sentence). */
 export interface SentenceContext {
@@ -479,66 +567,28 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   for (const w of data.discourse) entry(w).argument = true;
   entry('case').argument = true;
   const PERCENT = entry('%');
-  /** Every word of the table, and what it is (a present form that is nothing else shares one of a few objects: about 13,000 of them). */
-  const WORDS: string[] = [...LEXICON.keys()];
-  const INFOS: WordInfo[] = [...LEXICON.values()];
-  const shared = new Map<number, WordInfo>();
-  const addPresent = (w: string, ambiguous: boolean, base: boolean, nounFirst: boolean) => {
-    const e = LEXICON.get(w);
-    if (e) {
-      e.present = true;
-      e.ambiguous = ambiguous;
-      e.base = base;
-      e.nounFirst = nounFirst;
-      return;
-    }
-    const key = (ambiguous ? 1 : 0) | (base ? 2 : 0) | (nounFirst ? 4 : 0);
-    let info = shared.get(key);
-    if (!info) {
-      info = { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false, argument: false };
-      shared.set(key, info);
-    }
-    WORDS.push(w);
-    INFOS.push(info);
-  };
-  if (
+  /**
+   * The present forms, each with what it is (FORM_* bits; a word may come more than once): for
+   * the real data decoded straight from the lexicon module (its four sets are views of a map
+   * that a check never builds).
+   */
+  let present: PresentFormList;
+  const realPresent =
     data.presentWords === PRESENT_TENSE_WORDS &&
     data.ambiguousPresent === AMBIGUOUS_PRESENT &&
     data.basePresent === BASE_PRESENT &&
-    data.nounFirstPresent === NOUN_FIRST_PRESENT
-  ) {
-    // The real data: the four sets are views of one map, read here once (not three lookups per word).
-    for (const [w, bits] of PRESENT_FORMS) {
-      if (!(bits & FORM_PRESENT)) continue;
-      const ambiguous = (bits & FORM_AMBIGUOUS) !== 0;
-      addPresent(w, ambiguous, ambiguous && (bits & FORM_BASE) !== 0, ambiguous && (bits & FORM_NOUN_FIRST) !== 0);
-    }
+    data.nounFirstPresent === NOUN_FIRST_PRESENT;
+  if (realPresent) {
+    present = presentFormList(AUXILIARY_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE);
   } else {
-    for (const w of data.presentWords) {
+    present = { words: [...data.presentWords], bits: [] };
+    for (const w of present.words) {
       const ambiguous = data.ambiguousPresent.has(w);
-      addPresent(w, ambiguous, ambiguous && data.basePresent.has(w), ambiguous && data.nounFirstPresent.has(w));
+      present.bits.push(FORM_PRESENT | (ambiguous ? FORM_AMBIGUOUS : 0) | (data.basePresent.has(w) ? FORM_BASE : 0) | (data.nounFirstPresent.has(w) ? FORM_NOUN_FIRST : 0));
     }
   }
 
-  /**
-   * Open addressing with linear probing in two typed arrays (a table at most a quarter full:
-   * about 14,000 words in 65,536 slots): a miss is mostly one read of SLOT_ENTRY.
-   */
-  const TABLE_SIZE = tableSize(WORDS.length);
-  /** Index + 1 into WORDS and INFOS, 0 for an empty slot. */
-  const SLOT_ENTRY = new Int32Array(TABLE_SIZE);
-  const SLOT_HASH = new Int32Array(TABLE_SIZE);
-  // hashStep written out: this loop (~110,000 characters) runs once, in V8's interpreter, where a
-  // call per character was half its time (~15 → ~8 ms of a cold CLI run on a loaded machine).
-  for (let index = 0; index < WORDS.length; index++) {
-    const w = WORDS[index];
-    let h = 0;
-    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-    let slot = h & (TABLE_SIZE - 1);
-    while (SLOT_ENTRY[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
-    SLOT_ENTRY[slot] = index + 1;
-    SLOT_HASH[slot] = h;
-  }
+  const { WORDS, INFOS, SLOTS, WORD_HASH, FORMS, TABLE_SIZE } = wordTable(LEXICON, present);
 
   /** How each pattern of the data runs (PatternRun; made when a pattern first runs: starting the checker compiles none). */
   const RUNS = new Map<ClaimRegExp, PatternRun>();
@@ -566,9 +616,9 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
 
   function lookup(text: string, start: number, end: number, h: number): WordInfo | undefined {
     for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
-      const e = SLOT_ENTRY[slot];
+      const e = SLOTS[slot];
       if (e === 0) return undefined;
-      if (SLOT_HASH[slot] === h && sameWord(text, start, end, WORDS[e - 1])) return INFOS[e - 1];
+      if (WORD_HASH[e - 1] === h && sameWord(text, start, end, WORDS[e - 1])) return INFOS[e - 1];
     }
   }
 
@@ -1020,7 +1070,22 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     return { kind: 'unknown' };
   }
 
-  const readFrame = makeFrameReader(data);
+  /**
+   * The present forms with `bit` (FORM_*), read from the table: for the real data, whose sets
+   * are views of a map (cues.ts) that the frame reader's lookups would otherwise build.
+   */
+  const formsWith = (bit: number): Pick<ReadonlySet<string>, 'has'> => ({
+    has(w: string): boolean {
+      let h = 0;
+      for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
+      for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
+        const e = SLOTS[slot];
+        if (e === 0) return false;
+        if (WORD_HASH[e - 1] === h && WORDS[e - 1] === w) return (FORMS[e - 1] & bit) !== 0;
+      }
+    },
+  });
+  const readFrame = makeFrameReader(realPresent ? { ...data, presentWords: formsWith(FORM_PRESENT), ambiguousPresent: formsWith(FORM_AMBIGUOUS) } : data);
   /** The frame of the data that the present-tense verb opens (structure.ts), if any. */
   function frameOf(ft: SentenceFeatures): SentenceFeatures['frame'] {
     if (!ft.tense.present || ft.tense.by !== 'verb' || data.frames.length === 0) return undefined;

@@ -710,12 +710,14 @@ export const AUXILIARY_PRESENT: readonly string[] = [
 export const MEDICAL_VERBS_3SG: readonly string[] = ['metastasizes', 'metastasises', 'innervates', 'upregulates', 'downregulates', 'potentiates'];
 export const MEDICAL_VERBS_BASE: readonly string[] = ['metastasize', 'metastasise', 'innervate', 'upregulate', 'downregulate', 'potentiate'];
 
+let presentFormsMap: ReadonlyMap<string, number> | undefined;
 /**
  * Every present form with what it is (lexicon.ts, FORM_*): the present auxiliaries and modals,
- * the lexicon's present forms and the medical verbs. The four present-tense sets below are views
- * of it, and the classifier reads it directly (one map, not four sets built at every start).
+ * the lexicon's present forms and the medical verbs, as a map made when first read. The four
+ * present-tense sets below are views of it; the classifier decodes the same words into its own
+ * table (presentFormList) and never reads it, so that a check builds no map of them.
  */
-export const PRESENT_FORMS: ReadonlyMap<string, number> = presentForms(AUXILIARY_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE);
+export const presentFormsOf = (): ReadonlyMap<string, number> => (presentFormsMap ??= presentForms(AUXILIARY_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE));
 
 /**
  * Words that make a sentence present tense (or present perfect / modal): a statement of what
@@ -723,21 +725,21 @@ export const PRESENT_FORMS: ReadonlyMap<string, number> = presentForms(AUXILIARY
  * sections, and to let weak cues count inside them. The forms in AMBIGUOUS_PRESENT count only in
  * context (see classify.ts).
  */
-export const PRESENT_TENSE_WORDS: ReadonlySet<string> = formClass(PRESENT_FORMS, FORM_PRESENT);
+export const PRESENT_TENSE_WORDS: ReadonlySet<string> = formClass(presentFormsOf, FORM_PRESENT);
 
 /**
  * Base forms (the lexicon's VB/VBP, and "have", "do"): also infinitives and imperatives, so
  * present only after a plural subject ("Older adults heal", "they include"; not "to heal",
  * "chest pain").
  */
-export const BASE_PRESENT: ReadonlySet<string> = formClass(PRESENT_FORMS, FORM_BASE);
+export const BASE_PRESENT: ReadonlySet<string> = formClass(presentFormsOf, FORM_BASE);
 
 /**
  * Present forms that are also nouns or adjectives ("works", "results", "tests"), and the base
  * forms: verbs only after a plausible subject (not an article, a preposition, "to"), and not
  * right before a verb ("Blood tests showed": the form is then the subject).
  */
-export const AMBIGUOUS_PRESENT: ReadonlySet<string> = formClass(PRESENT_FORMS, FORM_AMBIGUOUS);
+export const AMBIGUOUS_PRESENT: ReadonlySet<string> = formClass(presentFormsOf, FORM_AMBIGUOUS);
 
 /**
  * Ambiguous forms whose more frequent reading is the noun or adjective ("results", "tests",
@@ -745,7 +747,7 @@ export const AMBIGUOUS_PRESENT: ReadonlySet<string> = formClass(PRESENT_FORMS, F
  * a noun when a determiner follows ("Ischaemia damages the sheath"); a base form only right after
  * a plural subject.
  */
-export const NOUN_FIRST_PRESENT: ReadonlySet<string> = formClass(PRESENT_FORMS, FORM_NOUN_FIRST);
+export const NOUN_FIRST_PRESENT: ReadonlySet<string> = formClass(presentFormsOf, FORM_NOUN_FIRST);
 
 /** Words before an ambiguous form that make it a noun or an infinitive ("to include", "the results"): the lexicon's function words. */
 export const NOT_VERB_BEFORE: ReadonlySet<string> = new Set(TENSE.blockers);

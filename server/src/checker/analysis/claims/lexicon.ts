@@ -63,35 +63,20 @@ export function listedClasses(): Pick<TenseClasses, 'blockers' | 'determiners' |
   };
 }
 
-/** Each base form of the generated module with its bits (a trailing hex digit, where it has one). */
-function forEachBase(visit: (word: string, bits: number) => void): void {
-  const entries = split(PRESENT_BASE);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    const last = entry.charCodeAt(entry.length - 1);
-    const bits = last >= 48 && last <= 57 ? last - 48 : last >= 65 && last <= 70 ? last - 55 : 0;
-    visit(bits || last === 48 ? entry.slice(0, -1) : entry, bits);
-  }
-}
-
-/** The word classes, decoded from the generated module (the lexicon's test reads them back; cues.ts reads presentForms and listedClasses). */
+/** The word classes, decoded from the generated module (the lexicon's test reads them back; cues.ts reads presentFormsOf and listedClasses, the classifier presentFormList). */
 export function tenseClasses(): TenseClasses {
-  const out: TenseClasses = {
-    present3sg: split(PRESENT_3SG),
-    present3sgAmbiguous: split(PRESENT_3SG_AMBIGUOUS),
-    nounFirst: split(NOUN_FIRST),
-    presentBase: [],
-    ...listedClasses(),
-  };
-  forEachBase((word, bits) => {
-    out.presentBase.push(word);
-    if (bits & BASE_NOUN_FIRST) out.nounFirst.push(word);
-    if (bits & (S_VERB | S_AMBIGUOUS)) {
-      const s = regular3sg(word);
-      (bits & S_VERB ? out.present3sg : out.present3sgAmbiguous).push(s);
-      if (bits & S_NOUN_FIRST) out.nounFirst.push(s);
+  const out: TenseClasses = { present3sg: [], present3sgAmbiguous: [], nounFirst: [], presentBase: [], ...listedClasses() };
+  const { words, bits } = presentFormList([], [], []);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const b = bits[i];
+    if (!(b & FORM_PRESENT)) {
+      if (b === FORM_NOUN_FIRST) out.nounFirst.push(w); // else "have" and "do", added as base forms
+      continue;
     }
-  });
+    (b & FORM_BASE ? out.presentBase : b & FORM_AMBIGUOUS ? out.present3sgAmbiguous : out.present3sg).push(w);
+    if (b & FORM_NOUN_FIRST) out.nounFirst.push(w);
+  }
   return out;
 }
 
@@ -101,51 +86,83 @@ export const FORM_AMBIGUOUS = 2;
 export const FORM_BASE = 4;
 export const FORM_NOUN_FIRST = 8;
 
-/** Adds `bits` to what `word` is. */
-function addForm(forms: Map<string, number>, word: string, bits: number): void {
-  const had = forms.get(word);
-  forms.set(word, had === undefined ? bits : had | bits);
+/** Present forms, each with what it is (FORM_* bits); a word may occur more than once (what it is: the union of its bits). */
+export interface PresentFormList {
+  words: string[];
+  bits: number[];
 }
 
 /**
- * The present-tense word classes in one map, each word to what it is (FORM_PRESENT: a present
+ * The present-tense word classes as one list of words and what each is (FORM_PRESENT: a present
  * form; FORM_AMBIGUOUS: also a noun or an infinitive; FORM_BASE: a base form; FORM_NOUN_FIRST:
  * read first as a noun), decoded straight from the generated module with the hand-kept lists:
  * `auxiliaries` (present), `medical3sg` (present) and `medicalBase` (present base forms), and
- * "have" and "do" as base forms. The same classes as cues.ts once built from tenseClasses() as
- * four sets (about 30,000 insertions and their copies, ~5 ms of every CLI run): cues.ts's sets
- * are now views of this map (formClass).
+ * "have" and "do" as base forms. Two parallel arrays filled by index, by loops without calls or
+ * iterators: this runs once per process, in V8's interpreter (a Map of the ~12,700 words, read
+ * back with `for (const [w, bits] of map)`, was ~40 ms of a cold CLI run on a loaded machine).
+ */
+export function presentFormList(auxiliaries: readonly string[], medical3sg: readonly string[], medicalBase: readonly string[]): PresentFormList {
+  const words: string[] = [];
+  const bits: number[] = [];
+  let n = 0;
+  const add = (list: readonly string[], b: number) => {
+    for (let i = 0; i < list.length; i++) {
+      words[n] = list[i];
+      bits[n++] = b;
+    }
+  };
+  add(auxiliaries, FORM_PRESENT);
+  add(split(PRESENT_3SG), FORM_PRESENT);
+  add(split(PRESENT_3SG_AMBIGUOUS), FORM_PRESENT | FORM_AMBIGUOUS);
+  add(split(NOUN_FIRST), FORM_NOUN_FIRST);
+  const entries = split(PRESENT_BASE);
+  for (let i = 0; i < entries.length; i++) {
+    // A hexadecimal digit after a base form tells its regular -s form (see the top of this file).
+    const entry = entries[i];
+    const last = entry.charCodeAt(entry.length - 1);
+    const b = last >= 48 && last <= 57 ? last - 48 : last >= 65 && last <= 70 ? last - 55 : 0;
+    const word = b || last === 48 ? entry.slice(0, -1) : entry;
+    words[n] = word;
+    bits[n++] = FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE | (b & BASE_NOUN_FIRST ? FORM_NOUN_FIRST : 0);
+    if (b & (S_VERB | S_AMBIGUOUS)) {
+      words[n] = regular3sg(word);
+      bits[n++] = FORM_PRESENT | (b & S_VERB ? 0 : FORM_AMBIGUOUS) | (b & S_NOUN_FIRST ? FORM_NOUN_FIRST : 0);
+    }
+  }
+  add(medical3sg, FORM_PRESENT);
+  add(medicalBase, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE);
+  add(['have', 'do'], FORM_AMBIGUOUS | FORM_BASE);
+  return { words, bits };
+}
+
+/**
+ * The present-tense word classes in one map, each word to what it is (presentFormList's words,
+ * their bits joined). The same classes as cues.ts once built from tenseClasses() as four sets
+ * (about 30,000 insertions and their copies, ~5 ms of every CLI run): cues.ts's sets are now
+ * views of this map (formClass), made when first read; the classifier reads presentFormList.
  */
 export function presentForms(auxiliaries: readonly string[], medical3sg: readonly string[], medicalBase: readonly string[]): Map<string, number> {
+  const { words, bits } = presentFormList(auxiliaries, medical3sg, medicalBase);
   const forms = new Map<string, number>();
-  for (const w of auxiliaries) addForm(forms, w, FORM_PRESENT);
-  for (const w of split(PRESENT_3SG)) addForm(forms, w, FORM_PRESENT);
-  for (const w of split(PRESENT_3SG_AMBIGUOUS)) addForm(forms, w, FORM_PRESENT | FORM_AMBIGUOUS);
-  for (const w of split(NOUN_FIRST)) addForm(forms, w, FORM_NOUN_FIRST);
-  forEachBase((word, bits) => {
-    addForm(forms, word, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE | (bits & BASE_NOUN_FIRST ? FORM_NOUN_FIRST : 0));
-    if (bits & (S_VERB | S_AMBIGUOUS)) {
-      addForm(forms, regular3sg(word), FORM_PRESENT | (bits & S_VERB ? 0 : FORM_AMBIGUOUS) | (bits & S_NOUN_FIRST ? FORM_NOUN_FIRST : 0));
-    }
-  });
-  for (const w of medical3sg) addForm(forms, w, FORM_PRESENT);
-  for (const w of medicalBase) addForm(forms, w, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE);
-  for (const w of ['have', 'do']) addForm(forms, w, FORM_AMBIGUOUS | FORM_BASE);
+  for (let i = 0; i < words.length; i++) {
+    const had = forms.get(words[i]);
+    forms.set(words[i], had === undefined ? bits[i] : had | bits[i]);
+  }
   return forms;
 }
 
-/** The words of `forms` that have `bit`, as a read-only set (a view: nothing is copied). */
-export function formClass(forms: ReadonlyMap<string, number>, bit: number): ReadonlySet<string> {
+/** The words of `forms` (made when first read) that have `bit`, as a read-only set (a view: nothing is copied). */
+export function formClass(formsOf: () => ReadonlyMap<string, number>, bit: number): ReadonlySet<string> {
   let size = -1;
   function* words(): SetIterator<string> {
-    for (const [w, bits] of forms) if (bits & bit) yield w;
+    for (const [w, bits] of formsOf()) if (bits & bit) yield w;
   }
   const view: ReadonlySet<string> = {
-    has: (w: string) => ((forms.get(w) ?? 0) & bit) !== 0,
+    has: (w: string) => ((formsOf().get(w) ?? 0) & bit) !== 0,
     get size() {
       if (size < 0) {
         size = 0;
-        for (const bits of forms.values()) if (bits & bit) size++;
+        for (const bits of formsOf().values()) if (bits & bit) size++;
       }
       return size;
     },

@@ -20,8 +20,8 @@
 
 /** The words the reader needs (ClaimData's sets). */
 export interface StructureWords {
-  presentWords: ReadonlySet<string>;
-  ambiguousPresent: ReadonlySet<string>;
+  presentWords: Pick<ReadonlySet<string>, 'has'>;
+  ambiguousPresent: Pick<ReadonlySet<string>, 'has'>;
   pastForms: ReadonlySet<string>;
   adverbs: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
