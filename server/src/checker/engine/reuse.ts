@@ -14,8 +14,9 @@ import { lowerBound, textEdit } from '../model/text';
  * this one's, proven to leave every part of the model in the rule's scope the same, only moved,
  * and the last findings are then moved likewise instead of computed again.
  *
- * `citations` (the citation rules): a Markdown edit inside one paragraph (or at its start or end) outside the references
- * sections, that adds or removes no line break, and after which the models have the same
+ * `citations` (the citation rules): a Markdown edit inside one paragraph (or at its start or
+ * end) outside the references sections, that adds or removes no line break, and after which the
+ * models have the same
  * paragraphs (place, kind, plain text, citations), headings, tables, code blocks, comments,
  * suppressions, front matter and title, all moved by the edit; the edited paragraph's kind and
  * citations are the same, and no citation is within a character of the edit. The findings are
@@ -43,8 +44,8 @@ export interface EditMap {
 }
 
 /**
- * The map of an edit inside one paragraph (or at its start or end) from `old` to `now` that leaves all
- * else the same (the `citations` scope), or undefined.
+ * The map of an edit inside one paragraph (or at its start or end) from `old` to `now` that
+ * leaves all else the same (the `citations` scope), or undefined.
  */
 export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap | undefined {
   if (old.format !== 'markdown' || now.format !== 'markdown') return undefined;
@@ -148,7 +149,8 @@ function sameMoved(map: EditMap, x: unknown, y: unknown, look: number): boolean 
   if (keys.length !== Object.keys(b).length) return false;
   const span = typeof a.start === 'number' && typeof a.end === 'number';
   if (span) {
-    if ((map.atEnd && a.end === map.start) || (map.atStart && a.start === map.oldEnd)) return false; // (it may now end after the edit, or start before it)
+    // (After an edit at the paragraph's end or start, a span beside it may now end after it or start before it.)
+    if ((map.atEnd && a.end === map.start) || (map.atStart && a.start === map.oldEnd)) return false;
     const before = (a.end as number) <= map.start;
     if (!before && !((a.start as number) - look >= map.oldEnd)) return false;
     const d = before ? 0 : map.delta;
