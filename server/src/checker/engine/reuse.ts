@@ -16,10 +16,9 @@ import { lowerBound, textEdit } from '../model/text';
  *
  * `citations` (the citation rules): a Markdown edit inside one paragraph (or at its start or
  * end) outside the references sections, that adds or removes no line break, and after which the
- * models have the same
- * paragraphs (place, kind, plain text, citations), headings, tables, code blocks, comments,
- * suppressions, front matter and title, all moved by the edit; the edited paragraph's kind and
- * citations are the same, and no citation is within a character of the edit. The findings are
+ * models have the same paragraphs (place, kind, plain text, citations), headings, tables, code
+ * blocks, comments, suppressions, front matter and title, all moved by the edit; the edited
+ * paragraph's kind and citations are the same, and no citation is within a character of the edit. The findings are
  * then the last ones with every offset after the edit moved by its length, provided none of
  * their spans (nor any of their fixes' edits) reaches into the edit or contains it (nor, after an
  * edit at the paragraph's end or start, ends where it starts or starts where it ends): those are
