@@ -75,8 +75,8 @@ export function paragraphEdit(old: DocumentModel, now: DocumentModel): EditMap |
     const q = qs[i];
     // (The edited paragraph, edited at its start or its end, starts or ends where it did or moved
     // with the edit: typed spaces are not part of it.)
-    const begin = i === k && map.atStart ? (q.start === p.start ? p.start : p.start + map.delta) : at(map, p.start);
-    const end = i === k && map.atEnd ? (q.end === p.end ? p.end : p.end + map.delta) : at(map, p.end);
+    const begin = i === k && map.atStart ? edge(p.start, q.start, map.delta) : at(map, p.start);
+    const end = i === k && map.atEnd ? edge(p.end, q.end, map.delta) : at(map, p.end);
     if (q.start !== begin || q.end !== end || q.kind !== p.kind || !q.quoted !== !p.quoted) return undefined;
     if (i !== k && q.plain !== p.plain) return undefined;
     if (!sameCitations(map, p.citations, q.citations, i === k)) return undefined;
@@ -148,8 +148,7 @@ function sameMoved(map: EditMap, x: unknown, y: unknown, look: number): boolean 
   if (keys.length !== Object.keys(b).length) return false;
   const span = typeof a.start === 'number' && typeof a.end === 'number';
   if (span) {
-    // (After an edit at the paragraph's end or start, a span beside it may now end after it or start before it.)
-    if ((map.atEnd && a.end === map.start) || (map.atStart && a.start === map.oldEnd)) return false;
+    if (besideEdge(map, a as { start: number; end: number })) return false;
     const before = (a.end as number) <= map.start;
     if (!before && !((a.start as number) - look >= map.oldEnd)) return false;
     const d = before ? 0 : map.delta;
@@ -168,6 +167,19 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
     if (c === 10 || c === 13) return true;
   }
   return false;
+}
+
+/** Where a paragraph's edge at `old` is now, given where the new paragraph's is: where it was, or moved by the edit. */
+function edge(old: number, now: number, delta: number): number {
+  return now === old ? old : old + delta;
+}
+
+/**
+ * After an edit at a paragraph's end or start: does a span end where the edit starts, or start
+ * where it ends? It may now end after the edit or start before it, so where it is is not known.
+ */
+function besideEdge(map: EditMap, s: { start: number; end: number }): boolean {
+  return (!!map.atEnd && s.end === map.start) || (!!map.atStart && s.start === map.oldEnd);
 }
 
 /** Where an offset of the last text outside the edit is now (NaN: inside it). */
@@ -206,7 +218,7 @@ function sameSpans(map: EditMap, a: readonly { start: number; end: number }[], b
 function spanAt(map: EditMap, s: { start: number; end: number }): { start: number; end: number } | undefined {
   if (map.delta === 0 && map.start === map.oldEnd) return s;
   if (s.start === s.end && (s.start === map.start || s.start === map.oldEnd)) return undefined;
-  if ((map.atEnd && s.end === map.start) || (map.atStart && s.start === map.oldEnd)) return undefined;
+  if (besideEdge(map, s)) return undefined;
   if (s.end <= map.start) return s;
   if (s.start >= map.oldEnd) return { start: s.start + map.delta, end: s.end + map.delta };
   return undefined;

@@ -34,16 +34,18 @@ export function detached(memo: Memo | undefined, s: string): string {
 
 const copied = (s: string) => `${s} `.slice(0, -1);
 
-/** A memoised value, and the last check that used it (GenerationalMemo). */
-interface Entry {
-  value: unknown;
+/** A memoised value (or a detached copy), and the last check that used it (GenerationalMemo). */
+interface Stamped<T> {
+  value: T;
   generation: number;
 }
 
-/** A detached copy (memo.ts, detached), and the last check that asked for it. */
-interface Copy {
-  copy: string;
-  generation: number;
+/** Drops the entries that no check since `done` used. */
+function forgetUnused<K>(map: Map<K, Stamped<unknown>>, done: number): void {
+  // (forEach: no [key, value] pair made per entry, as for…of would.)
+  map.forEach((entry, key) => {
+    if (entry.generation < done) map.delete(key);
+  });
 }
 
 /**
@@ -65,7 +67,7 @@ interface Copy {
  * bench's 300 KB manuscript looks up some ten thousand values).
  */
 export class GenerationalMemo implements Memo {
-  private values = new Map<string, Map<string, Entry>>();
+  private values = new Map<string, Map<string, Stamped<unknown>>>();
   /** The check running now (incremented by next()). */
   private generation = 0;
   /**
@@ -81,14 +83,20 @@ export class GenerationalMemo implements Memo {
   /** One weak reference per owner. */
   private refs = new WeakMap<object, WeakRef<object>>();
   /** The copies detached() made for this check and the last (each its own key), by their text. */
-  private copies = new Map<string, Copy>();
+  private copies = new Map<string, Stamped<string>>();
   /** Lookups answered from the memo and computed (tests, bench). */
   hits = 0;
   misses = 0;
 
-  get<T>(space: string, key: string, compute: () => T): T {
+  /** The map of a space's values. */
+  private valuesOf(space: string): Map<string, Stamped<unknown>> {
     let map = this.values.get(space);
     if (!map) this.values.set(space, (map = new Map()));
+    return map;
+  }
+
+  get<T>(space: string, key: string, compute: () => T): T {
+    const map = this.valuesOf(space);
     const entry = map.get(key);
     let value: T;
     if (entry !== undefined) {
@@ -119,10 +127,10 @@ export class GenerationalMemo implements Memo {
     const known = this.copies.get(s);
     if (known !== undefined) {
       known.generation = this.generation;
-      return known.copy;
+      return known.value;
     }
     const copy = copied(s);
-    this.copies.set(copy, { copy, generation: this.generation });
+    this.copies.set(copy, { value: copy, generation: this.generation });
     return copy;
   }
 
@@ -177,8 +185,7 @@ export class GenerationalMemo implements Memo {
   /** Keeps what an earlier work looked up (recorded) as if this check had looked it up. */
   touch(uses: readonly MemoUse[]): void {
     for (const { space, key, value } of uses) {
-      let map = this.values.get(space);
-      if (!map) this.values.set(space, (map = new Map()));
+      const map = this.valuesOf(space);
       const entry = map.get(key);
       if (entry !== undefined) entry.generation = this.generation;
       else map.set(key, { value, generation: this.generation });
@@ -189,16 +196,11 @@ export class GenerationalMemo implements Memo {
   /** A check completed: what it used is kept for the next one, anything older goes. */
   next(): void {
     const done = this.generation++;
-    // (forEach: no [key, value] pair made per entry, as for…of would.)
     this.values.forEach((map, space) => {
-      map.forEach((entry, key) => {
-        if (entry.generation < done) map.delete(key);
-      });
+      forgetUnused(map, done);
       if (!map.size) this.values.delete(space);
     });
-    this.copies.forEach((known, key) => {
-      if (known.generation < done) this.copies.delete(key);
-    });
+    forgetUnused(this.copies, done);
     if (this.generation % SWEEP_EVERY === 0) this.sweep();
   }
 
