@@ -614,12 +614,18 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   const exStamp = new Uint32Array(EXCLUSIONS.length);
   let generation = 0;
 
-  function lookup(text: string, start: number, end: number, h: number): WordInfo | undefined {
+  /** The table's index of the word text[start, end) (ASCII letters folded), whose hash is `h`; -1 if it has none. */
+  function wordIndex(text: string, start: number, end: number, h: number): number {
     for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
       const e = SLOTS[slot];
-      if (e === 0) return undefined;
-      if (WORD_HASH[e - 1] === h && sameWord(text, start, end, WORDS[e - 1])) return INFOS[e - 1];
+      if (e === 0) return -1;
+      if (WORD_HASH[e - 1] === h && sameWord(text, start, end, WORDS[e - 1])) return e - 1;
     }
+  }
+
+  function lookup(text: string, start: number, end: number, h: number): WordInfo | undefined {
+    const index = wordIndex(text, start, end, h);
+    return index < 0 ? undefined : INFOS[index];
   }
 
   function sentenceFacts(text: string): SentenceFacts {
@@ -1078,11 +1084,9 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     has(w: string): boolean {
       let h = 0;
       for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
-      for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
-        const e = SLOTS[slot];
-        if (e === 0) return false;
-        if (WORD_HASH[e - 1] === h && WORDS[e - 1] === w) return (FORMS[e - 1] & bit) !== 0;
-      }
+      // (The frame reader's words are lower case, as the table's are.)
+      const index = wordIndex(w, 0, w.length, h);
+      return index >= 0 && (FORMS[index] & bit) !== 0;
     },
   });
   const readFrame = makeFrameReader(realPresent ? { ...data, presentWords: formsWith(FORM_PRESENT), ambiguousPresent: formsWith(FORM_AMBIGUOUS) } : data);
