@@ -326,18 +326,30 @@ void (async () => {
 
   // Extension activation as VS Code times it: require client/out/extension.js and call
   // activate() until it returns, in a fresh process each time (bench/activation-probe.js, with a
-  // stand-in vscode module); the language server starts after activate() has returned.
+  // stand-in vscode module); the language server starts after activate() has returned. The client
+  // runs with V8's code cache (client/src/entry.ts), here in a folder of its own: the first
+  // activation compiles the client and writes the cache (as after an install or an update), the
+  // later ones read it; both are shown.
   const extensionJs = join(ROOT, 'client', 'out', 'extension.js');
   if (existsSync(extensionJs)) {
-    const samples: { load: number; activate: number; cpu: number }[] = [];
+    type Sample = { load: number; activate: number; cpu: number };
+    const probeEnv = { ...env, CASELINT_CACHE_DIR: mkdtempSync(join(tmpdir(), 'caselint-bench-cache-')) };
+    const probe = (): Sample | undefined => {
+      const r = spawnSync(process.execPath, [join(__dirname, 'activation-probe.js'), ROOT], { encoding: 'utf8', env: probeEnv });
+      return r.status === 0 ? (JSON.parse(r.stdout) as Sample) : undefined;
+    };
+    const first = probe();
+    const samples: Sample[] = [];
     for (let i = 0; i < 7; i++) {
-      const r = spawnSync(process.execPath, [join(__dirname, 'activation-probe.js'), ROOT], { encoding: 'utf8' });
-      if (r.status === 0) samples.push(JSON.parse(r.stdout) as { load: number; activate: number; cpu: number });
+      const s = probe();
+      if (s) samples.push(s);
     }
-    if (samples.length) {
+    rmSync(probeEnv.CASELINT_CACHE_DIR, { recursive: true, force: true });
+    if (samples.length && first) {
       const total = pct(samples.map((s) => s.load + s.activate), 0.5);
-      const median = (f: (s: (typeof samples)[number]) => number) => pct(samples.map(f), 0.5).toFixed(0);
+      const median = (f: (s: Sample) => number) => pct(samples.map(f), 0.5).toFixed(0);
       console.log(`\nextension activation (median of ${samples.length} fresh processes): ${total.toFixed(0)} ms = loading extension.js ${median((s) => s.load)} ms + activate() ${median((s) => s.activate)} ms; CPU time ${median((s) => s.cpu)} ms (target < 100 ms: ${total < 100 ? 'met' : 'NOT met'})`);
+      console.log(`  the first activation, without a code cache (it writes one): ${(first.load + first.activate).toFixed(0)} ms, CPU time ${first.cpu.toFixed(0)} ms`);
     } else {
       console.log('\nextension activation: the probe failed (bench/activation-probe.js)');
     }

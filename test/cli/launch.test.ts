@@ -137,6 +137,15 @@ describe('launch: a bundle with V8 code cache', function () {
     assert.ok(parts(cache()).header.equals(parts(good).header));
   });
 
+  it("gives the bundle's exports (the VS Code client's loader, client/src/entry.ts), from the cache as without it", () => {
+    writeFileSync(bundle, "exports.activate = (n) => n + 1;\nmodule.exports.name = require('node:path').basename(__filename);\n");
+    const CODE_CACHE = resolve(__dirname, '../../server/src/code-cache.ts');
+    writeFileSync(join(dir, 'run.ts'), `import { runWithCodeCache } from ${JSON.stringify(CODE_CACHE)};\nconst m = runWithCodeCache(${JSON.stringify(bundle)}) as { activate(n: number): number; name: string };\nconsole.log(m.activate(1), m.name);\n`);
+    assert.equal(run(), '2 main.js\n');
+    assert.ok(existsSync(cacheFile));
+    assert.equal(run(), '2 main.js\n');
+  });
+
   it("the cache folder: CASELINT_CACHE_DIR, else the platform's user cache folder", () => {
     assert.equal(codeCacheFolder({ CASELINT_CACHE_DIR: '/x/cache' }, 'linux'), '/x/cache');
     assert.equal(codeCacheFolder({ XDG_CACHE_HOME: '/x/xdg' }, 'linux'), join('/x/xdg', 'caselint'));
