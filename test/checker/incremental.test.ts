@@ -326,7 +326,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
       return text.slice(0, at + after.length) + what + text.slice(at + after.length);
     };
     // others: the rules of the other scopes (abbreviation, patient-identifier, abstract-consistency,
-    // figure-table-reference) are reused though the citation rules run again.
+    // figure-table-reference, placeholder) are reused though the citation rules run again.
     const cases: { name: string; edit: (t: string) => string; reused: boolean; others?: true }[] = [
       { name: 'a letter typed in a paragraph without citations', edit: (t) => typed(t, 'long enough', 'x'), reused: true },
       { name: 'a word typed in a cited paragraph, away from its citations', edit: (t) => typed(t, 'Our pat', 'ient '), reused: true },
@@ -358,7 +358,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         // The citation rules (citation-reference, citation-order, reference-entry) too (and
         // figure-table-reference where the edited paragraph holds nothing it reads).
         const reused = checker.stats().reused - reusedBefore;
-        if (c.others) assert.equal(reused, 4, `${reused} runs reused`);
+        if (c.others) assert.equal(reused, 5, `${reused} runs reused`);
         else assert.ok(c.reused ? reused >= 4 : reused <= 1, `${reused} runs reused`);
       });
     }
@@ -538,6 +538,46 @@ describe('incremental checker (engine/incremental.ts)', () => {
         const text = typed(identifiers, after, typedText);
         const result = checker.check(text, { rules: withProbe });
         assert.equal(identifierRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
+        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
+      }
+    });
+
+    it("reuses the placeholder rule's findings after an edit in a paragraph that holds no placeholder, nor a backtick typed", () => {
+      const placeholders = [
+        '# Cramps',
+        '',
+        '## Case presentation',
+        '',
+        'The patient, aged XX years, had cramps [TODO: add the dates].',
+        '',
+        'He had cramps in both calves, and this paragraph is long enough to type in.',
+        '',
+        'Quinine (`XX mg`) helped.',
+        '',
+        '## References',
+        '',
+        '1. Lee A. A paper on cramps. J Neurol. 2020.',
+        '',
+      ].join('\n');
+      let placeholderRuns = 0;
+      const placeholderProbe: Rule = { ...probe, id: 'placeholder-probe', scope: 'placeholders', check: () => void placeholderRuns++ };
+      const withProbe = [...RULES, placeholderProbe];
+      for (const [after, typedText, again] of [
+        ['He had', ' often', false],
+        ['to type', ' it', false],
+        ['A paper', ' good', false], // a reference entry without a placeholder
+        ['He had', ' TODO', true],
+        ['He had', ' `code`', true], // a backtick typed
+        ['aged XX', 'X', true],
+        ['Quinine (`XX', ' ', true],
+        ['A paper', ' ???', true],
+      ] as const) {
+        const checker = createIncrementalChecker();
+        checker.check(placeholders, { rules: withProbe });
+        const before = placeholderRuns;
+        const text = typed(placeholders, after, typedText);
+        const result = checker.check(text, { rules: withProbe });
+        assert.equal(placeholderRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
         assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
       }
     });

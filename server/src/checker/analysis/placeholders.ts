@@ -1,5 +1,7 @@
 /** Placeholders and writing markers in plain text (what the `placeholder` rule reports, and what other rules skip). */
+import { memoised } from '../model/memo';
 import { DisjointSpans } from '../model/text';
+import type { DocumentModel, Paragraph } from '../types';
 
 /**
  * The fill-in texts that caselint's snippets (snippets/*.json) insert. One list, shared by the
@@ -336,4 +338,33 @@ function stripRanges(t: string, ranges: { start: number; end: number }[]): strin
     cur = r.end;
   }
   return out + t.slice(cur);
+}
+
+/** The `placeholder` rule's options (RuleContext.options, or a config's `rules.placeholder`): more markers, texts not to flag. */
+export interface PlaceholderOptions {
+  markers?: unknown;
+  ignore?: unknown;
+}
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+/**
+ * The `placeholder` rule's search of a text: a function of the text, the options and whether it
+ * is a reference entry, memoised by all three (the text is the key, the rest the space: a
+ * model's text is hashed once, memo.ts). The rule and the incremental checker's test of an edit
+ * (engine/reuse.ts, paragraphHoldsNoPlaceholder) look up the same values.
+ */
+export function placeholderFinder(doc: DocumentModel, options: PlaceholderOptions): (text: string, inReferences?: boolean) => PlaceholderMatch[] {
+  const extra = stringList(options.markers);
+  const ignore = stringList(options.ignore);
+  const optionsKey = JSON.stringify([extra, ignore]);
+  const spaces = ['placeholders\0p' + optionsKey, 'placeholders\0r' + optionsKey];
+  return (text, inReferences = false) => memoised(doc.memo, spaces[inReferences ? 1 : 0], text, () => findPlaceholders(text, extra, ignore, inReferences));
+}
+
+/** Does the `placeholder` rule find nothing in a paragraph's plain text? */
+export function paragraphHoldsNoPlaceholder(doc: DocumentModel, p: Paragraph, options: PlaceholderOptions): boolean {
+  return placeholderFinder(doc, options)(p.plain, p.kind === 'reference').length === 0;
 }

@@ -81,9 +81,11 @@ export interface Rule {
    * text only its facts (analysis/case-facts.ts, paragraphCaseFacts: none outside the abstract
    * and the case presentation) and the 12 characters before each. `identifiers`: the same, and
    * nothing read in a paragraph that holds no identifier (analysis/identifiers), but the 4
-   * characters before one. A scoped rule's findings
+   * characters before one. `placeholders`: the same, nothing read in a paragraph that holds no
+   * placeholder (analysis/placeholders, paragraphHoldsNoPlaceholder), and of the rest of a line
+   * only where its backticks are. A scoped rule's findings
    * hold offsets only in their spans, their fixes' edits and data keys that end in `Start` and
    * `End` (`caseStart`, `caseEnd`): those are what is moved.
    */
-  scope?: 'citations' | 'figures' | 'abbreviations' | 'case-facts' | 'identifiers';
+  scope?: 'citations' | 'figures' | 'abbreviations' | 'case-facts' | 'identifiers' | 'placeholders';
 }

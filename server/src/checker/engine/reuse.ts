@@ -1,6 +1,8 @@
 import { sameAbbreviations } from '../analysis/abbreviations';
 import { factsReadNothingIn, paragraphCaseFacts } from '../analysis/case-facts';
 import { identifierOptions, paragraphHoldsNoIdentifier } from '../analysis/identifiers';
+import { paragraphHoldsNoPlaceholder } from '../analysis/placeholders';
+import { resolveRuleSetting } from '../config';
 import type { SectionAnalysis } from '../analysis/sections';
 import type { CaselintConfig } from '../config';
 import { paragraphMentions } from '../analysis/figures';
@@ -23,7 +25,7 @@ import { lowerBound, textEdit } from '../model/text';
  * their spans (nor any of their fixes' edits) reaches into the edit or contains it (nor, after an
  * edit at the paragraph's end or start, ends where it starts or starts where it ends): those are
  * computed again. The other scopes take an edit inside a reference entry too (they read none of
- * its text), with the same conditions on the rest of the model and their own test on the edited
+ * its text, or, `placeholders`, only the placeholders in it), with the same conditions on the rest of the model and their own test on the edited
  * paragraph (inScope). `test/checker/incremental.test.ts` compares each re-check with a full check.
  */
 export interface EditMap {
@@ -106,6 +108,13 @@ export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: Do
     const options = identifierOptions(config);
     return a.kind === b.kind && map.oldEnd + 16 <= a.end && paragraphHoldsNoIdentifier(old, a, options) && paragraphHoldsNoIdentifier(now, b, options);
   }
+  // (A placeholder elsewhere on the edited line is not in inline code, or still is, unless the
+  // edit adds or removes a backtick: the rule reads the backticks of a placeholder's line.)
+  if (scope === 'placeholders') {
+    const options = resolveRuleSetting(config.rules?.placeholder, 'warning').options;
+    const typed = map.oldEnd + map.delta;
+    return !hasBacktick(old.text, map.start, map.oldEnd) && !hasBacktick(now.text, map.start, typed) && paragraphHoldsNoPlaceholder(old, a, options) && paragraphHoldsNoPlaceholder(now, b, options);
+  }
   // (The sections are the same: the paragraph's role is read from the new model's. The rule reads
   // 12 characters before a fact, which may lie in the paragraph before it.)
   if (scope === 'case-facts') {
@@ -159,6 +168,11 @@ function sameMoved(map: EditMap, x: unknown, y: unknown, look: number): boolean 
     if (!(k in b) || !sameMoved(map, a[k], b[k], look)) return false;
   }
   return true;
+}
+
+function hasBacktick(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 96) return true;
+  return false;
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {

@@ -1,6 +1,5 @@
 import { lowerBound, plainSpanToSource, positionAt } from '../model/text';
-import { memoised } from '../model/memo';
-import { findPlaceholders, type PlaceholderMatch } from '../analysis/placeholders';
+import { placeholderFinder, type PlaceholderMatch } from '../analysis/placeholders';
 import type { Rule } from '../analysis/rule';
 import { PARAGRAPHS_PER_STEP } from '../steps';
 import type { DocumentModel } from '../types';
@@ -45,10 +44,6 @@ function message(m: PlaceholderMatch): string {
   }
 }
 
-function stringList(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
-}
-
 /**
  * Unfilled template placeholders and writing markers (TODO, XX, [citation needed], snippet fields,
  * bracketed field names, blanks, X for digits, ???, lorem ipsum, instructions such as "Add image here.").
@@ -58,6 +53,7 @@ export const placeholder: Rule = {
   description: 'No unfilled placeholders or writing markers (TODO, XX, [citation needed], snippet fields).',
   howToFix: 'Fill in or remove the placeholder before submission.',
   defaultSeverity: 'warning',
+  scope: 'placeholders',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -68,14 +64,8 @@ export const placeholder: Rule = {
   },
   *check(ctx) {
     const { doc } = ctx;
-    const extra = stringList(ctx.options.markers);
-    const ignore = stringList(ctx.options.ignore);
     // A text's matches depend on the text, the options and whether it is a reference entry.
-    // (The text is the key, the rest the space: a model's text is hashed once, memo.ts.)
-    const optionsKey = JSON.stringify([extra, ignore]);
-    const spaces = ['placeholders\0p' + optionsKey, 'placeholders\0r' + optionsKey];
-    const find = (text: string, inReferences = false) =>
-      memoised(doc.memo, spaces[inReferences ? 1 : 0], text, () => findPlaceholders(text, extra, ignore, inReferences));
+    const find = placeholderFinder(doc, ctx.options);
     const reported = new Set<number>();
     const ticks = new Map<number, number[]>();
     const report = (start: number, end: number, m: PlaceholderMatch) => {
