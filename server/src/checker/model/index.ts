@@ -281,6 +281,74 @@ function sectionLocator(sections: Section[]): (offset: number) => Section | null
   };
 }
 
+/**
+ * The last model built through a memo, with the blocks it was built from: the next build reuses
+ * its sections and paragraphs before an edit (keptPrefix).
+ */
+interface BuiltModel {
+  raw: RawBlocks;
+  sections: Section[];
+  paragraphs: Paragraph[];
+  tokens: (BlockToken | undefined)[];
+  referenceCount: number;
+}
+const lastBuilt = new WeakMap<Memo, BuiltModel>();
+
+/** Same place, heading and parent (by index) as the last build's section: made from the same blocks. */
+function sameSection(a: Section, b: Section, ai: Map<Section, number>, bi: Map<Section, number>): boolean {
+  return a.start === b.start && a.end === b.end && a.bodyStart === b.bodyStart && a.heading === b.heading && (a.parent ? ai.get(a.parent) : -1) === (b.parent ? bi.get(b.parent) : -1);
+}
+
+/**
+ * How many of the last build's sections, and of its paragraphs, this build takes as they are
+ * (the same objects), and the sections to build with: the last build's first `sections`, then
+ * the new ones. A re-parse keeps the blocks of the chunks before an edit (markdown.ts, the same
+ * objects at the same places), and so the sections before it and their paragraphs are what the
+ * last build made of the same blocks, with the same reference list size: a model of each
+ * re-check then makes anew only the sections and paragraphs from the one holding the edit on,
+ * not every one (objects the garbage collector would copy at every keystroke). The kept
+ * sections are whole trees (the first section not kept is a top-level one), so that no kept
+ * section points to a new one, and every paragraph in them is kept (a kept section's paragraph
+ * list is the last build's).
+ */
+function keptPrefix(raw: RawBlocks, built: Section[], referenceCount: number, last: BuiltModel | undefined): { sections: number; paragraphs: number } {
+  const none = { sections: 0, paragraphs: 0 };
+  if (!last || last.referenceCount !== referenceCount || !last.sections.length || !built.length) return none;
+  const ai = new Map<Section, number>();
+  const bi = new Map<Section, number>();
+  let same = 0;
+  let kept = 0;
+  for (; same < built.length && same < last.sections.length; same++) {
+    const a = built[same];
+    const b = last.sections[same];
+    ai.set(a, same);
+    bi.set(b, same);
+    if (!sameSection(a, b, ai, bi)) break;
+    // A prefix of whole trees ends before a top-level section.
+    if (same + 1 === built.length || !built[same + 1].parent) kept = same + 1;
+  }
+  if (!kept) return none;
+  // Every paragraph before the end of the kept sections is the same block, of the same section.
+  const end = rootEnd(built, kept);
+  let paragraphs = 0;
+  const rps = raw.paragraphs;
+  const old = last.raw.paragraphs;
+  while (paragraphs < rps.length && rps[paragraphs].start < end) {
+    if (paragraphs >= old.length || rps[paragraphs] !== old[paragraphs] || last.paragraphs[paragraphs]?.start !== rps[paragraphs].start) return none;
+    paragraphs++;
+  }
+  // (Nor did one of the last build's paragraphs there go: a kept section's list is the last build's.)
+  if (paragraphs < old.length && old[paragraphs].start < end) return none;
+  return { sections: kept, paragraphs };
+}
+
+/** Where the kept sections end: the end of the last top-level one among the first `kept`. */
+function rootEnd(sections: Section[], kept: number): number {
+  let k = kept - 1;
+  while (k > 0 && sections[k].parent) k--;
+  return sections[k].end;
+}
+
 function* buildModel(
   text: string,
   format: Format,
@@ -290,24 +358,37 @@ function* buildModel(
   parseWarnings: DocumentModel['parseWarnings'],
   memo: Memo | undefined,
 ): Steps<DocumentModel> {
-  const sections = buildSections(raw, text.length, text);
+  const built = buildSections(raw, text.length, text);
+  const builtReferences = referenceSectionsOf(built);
+  const referenceCount = referenceListSize(text, raw, built, builtReferences, memo);
+  const last = memo ? lastBuilt.get(memo) : undefined;
+  const keep = keptPrefix(raw, built, referenceCount, last);
+  const sections = keep.sections ? [...last!.sections.slice(0, keep.sections), ...built.slice(keep.sections)] : built;
   const sectionAt = sectionLocator(sections);
-  const referenceSections = new Set<Section>();
-  for (const s of sections) {
-    if ((s.heading && isReferencesHeading(s.heading.text)) || (s.parent && referenceSections.has(s.parent))) referenceSections.add(s);
-  }
+  const referenceSections = keep.sections ? referenceSectionsOf(sections) : builtReferences;
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const citations: Citation[] = [];
-  const citationOptions = { referenceCount: referenceListSize(text, raw, sections, referenceSections, memo) };
+  const citationOptions = { referenceCount };
   const referenceSpace = 'model/paragraph\0r';
   // (With a reference list, a paragraph's splits for its sizes: see splitParagraph.)
   const proseSpace = citationOptions.referenceCount >= 1 ? 'model/paragraph\0p+' : 'model/paragraph\0p';
 
   const tokenParagraphs: Paragraph[] = [];
   const tokens: (BlockToken | undefined)[] = [];
+  // The last build's paragraphs before the edit, as they are (keptPrefix).
+  for (let i = 0; i < keep.paragraphs; i++) {
+    const para = last!.paragraphs[i];
+    for (const c of para.citations) citations.push(c);
+    for (const s of para.sentences) sentences.push(s);
+    tokenParagraphs.push(para);
+    tokens.push(last!.tokens[i]);
+    paragraphs.push(para);
+    if ((i + 1) % 256 === 0) yield;
+  }
   let shifted = 0;
-  for (const rp of raw.paragraphs) {
+  for (let i = keep.paragraphs; i < raw.paragraphs.length; i++) {
+    const rp = raw.paragraphs[i];
     const section = sectionAt(rp.start);
     const inReferences = !!section && referenceSections.has(section);
     if (memo && rp.chunkParagraph) {
@@ -441,8 +522,20 @@ function* buildModel(
     lineStarts,
     parseWarnings,
   };
-  if (memo) tokensOf.set(model, { paragraphs: tokenParagraphs, tokens });
+  if (memo) {
+    tokensOf.set(model, { paragraphs: tokenParagraphs, tokens });
+    lastBuilt.set(memo, { raw, sections, paragraphs, tokens, referenceCount });
+  }
   return model;
+}
+
+/** The sections of the reference list: those under a references heading, and their sub-sections. */
+function referenceSectionsOf(sections: Section[]): Set<Section> {
+  const out = new Set<Section>();
+  for (const s of sections) {
+    if ((s.heading && isReferencesHeading(s.heading.text)) || (s.parent && out.has(s.parent))) out.add(s);
+  }
+  return out;
 }
 
 const NUMBERED_ENTRY = /^[ \t]*(?:\[(\d{1,4})\]|(\d{1,4})[.)])[ \t]/gm;

@@ -720,6 +720,14 @@ interface PlacedChunk {
   key: string;
   line: number;
   from: number;
+  /**
+   * The chunk's blocks shifted to this place (from its `blocks`, at the source offset
+   * `placedAt`): a chunk whose text is in the document twice is one ChunkParse, whose own `placed`
+   * would then be shifted to one place and the other at every parse; each place keeps its own.
+   */
+  placed?: RawBlocks;
+  placedAt?: number;
+  placedFrom?: RawBlocks;
 }
 
 /**
@@ -809,7 +817,10 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
   const lineShift = lineCount - (last?.starts.length ?? lineCount);
   const chunks: PlacedChunk[] = old.slice(0, kept);
   for (const { chunk, line } of chosen) chunks.push({ chunk: chunk.chunk, key: chunk.key, line, from: startOf(line) });
-  for (let j = resumed ? resume : old.length; j < old.length; j++) chunks.push({ chunk: old[j].chunk, key: old[j].key, line: old[j].line + lineShift, from: old[j].from + shift });
+  for (let j = resumed ? resume : old.length; j < old.length; j++) {
+    const o = old[j];
+    chunks.push({ chunk: o.chunk, key: o.key, line: o.line + lineShift, from: o.from + shift, placed: o.placed, placedAt: o.placedAt, placedFrom: o.placedFrom });
+  }
   // The last chunks this parse replaced stay in the memo for a while (an undo finds them); those
   // it reuses are held here, with no lookup (a lookup costs something like its key's length).
   for (let j = kept; j < (resumed ? resume : old.length); j++) memoised(memo, CHUNK_SPACE, old[j].key, () => old[j].chunk);
@@ -826,7 +837,8 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
 
   const out: RawBlocks = { headings: [], paragraphs: [], tables: [], codeBlocks: [], comments: [] };
   let placed = 0;
-  for (const { chunk, line } of chunks) {
+  for (const placement of chunks) {
+    const { chunk, line } = placement;
     if (chunk.refsKey !== refsKey || !chunk.blocks) {
       if (!chunk.tokens) {
         const env0: StateCore['env'] = {};
@@ -840,11 +852,16 @@ function* markdownChunkSteps(text: string, lineStarts: number[], parseText: stri
       chunk.placedAt = undefined;
     }
     const offset = sourceStartOf(line);
-    if (chunk.placedAt !== offset || !chunk.placed) {
-      chunk.placed = shiftBlocks(chunk.blocks, offset);
-      chunk.placedAt = offset;
+    if (placement.placedAt !== offset || placement.placedFrom !== chunk.blocks || !placement.placed) {
+      if (chunk.placedAt !== offset || !chunk.placed) {
+        chunk.placed = shiftBlocks(chunk.blocks, offset);
+        chunk.placedAt = offset;
+      }
+      placement.placed = chunk.placed;
+      placement.placedAt = offset;
+      placement.placedFrom = chunk.blocks;
     }
-    const b = chunk.placed;
+    const b = placement.placed;
     for (const h of b.headings) out.headings.push(h);
     for (const p of b.paragraphs) out.paragraphs.push(p);
     for (const t of b.tables) out.tables.push(t);
