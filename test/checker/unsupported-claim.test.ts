@@ -249,5 +249,13 @@ describe('rule unsupported-claim', () => {
       assert.equal(classifySentence('Since then she does not drive at night.', 'case'), null);
       assert.equal(classifySentence('She has been well since her mother can visit daily.', 'case'), null);
     });
+    it('a base form in the object of a past verb is a noun, not the verb of the plural before it', () => {
+      // The plural ("the rash and the normal scan") had its verb ("made"); "cause" after "a viral" is a noun.
+      assert.equal(classifySentence('The rash and the normal chest film made a viral cause unlikely.', 'discussion'), null);
+      assert.equal(classifySentence('Her weight loss and night sweats prompted a careful search for lymphoma.', 'discussion'), null);
+      // A plural with no past verb before the form still makes it the verb.
+      assert.ok(classifySentence('Smoking and obesity cause a rise in blood pressure.', 'discussion'));
+      assert.ok(classifySentence('Children exposed to lead develop anaemia.', 'discussion'));
+    });
   });
 });

@@ -680,6 +680,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     let watch = 0;
     /** A plural subject stood earlier ("Patients with GBS develop": a base form after the head's modifier). */
     let pluralSeen = false;
+    /** The word before was a past form ("made"): a determiner after it opens its object, and the subject so far has had its verb. */
+    let afterPast = false;
     let genericCandidate = false;
     /** The last two letters of the current word, as wordUnit folds them. */
     let u1 = 0;
@@ -776,6 +778,12 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         }
       }
       // What this word can be to a present form after it (adverbs are skipped).
+      if (start >= 0) {
+        // "The lack of X and the normal level made a parasitic cause unlikely": the plural read
+        // before a past verb and its object belongs to that verb's subject, not to a form after.
+        if (afterPast && info?.determiner) pluralSeen = false;
+        afterPast = info?.past === true && !info.present;
+      }
       if (start >= 0 && !info?.adverb && !(ly && !info?.present)) {
         if (f.presentStart === start || (info && (info.auxiliary || info.past))) subject = 0;
         else if (ed) subject = AFTER_PARTICIPLE;
