@@ -740,8 +740,29 @@ export const CLAIM_FRAMES: readonly ClaimFrame[] = [
     name: 'the reader told what to do ("readers are advised to")',
     reads: 'advice',
     examples: {
-      leaves: ['Physicians are urged to report such reactions.', 'Every such fall merits an x-ray of the hip.'],
-      claims: ['Physicians are often reluctant to prescribe opioids.'],
+      leaves: ['Physicians are urged to report such reactions.', 'Every such fall merits an x-ray of the hip.', 'A talk on this subject deserves a slot in the induction of new nurses.'],
+      claims: ['Physicians are often reluctant to prescribe opioids.', 'Fever in a neutropenic adult warrants antibiotics within the hour.'],
+    },
+  },
+  {
+    // A subject that weighs a possibility ("one likely cause"), a form of "be", then a definite
+    // noun phrase: the authors name a candidate in their case. Not a mechanism or cause named
+    // for a kind of patient ("… is a fall in cardiac output", "… is the loss of …").
+    name: 'a candidate named in this case ("one likely cause is the …")',
+    reads: 'weighed',
+    examples: {
+      leaves: ['One plausible source is the well water on the farm.', 'The probable culprit is the new herbal tea.'],
+      claims: ['The likely mechanism is the loss of inhibitory neurons in the cord.', 'One likely cause is a fall in cardiac output.'],
+    },
+  },
+  {
+    // "Against …" or "In favour of …" opening the sentence, before a form of "be": the authors
+    // weigh a diagnosis of their case, the thing weighed placed first.
+    name: 'what tells for or against a diagnosis ("against a stroke is …")',
+    reads: 'against',
+    examples: {
+      leaves: ['In favour of a viral cause is the cough that preceded the rash.', 'Against gout is the normal urate level.'],
+      claims: ['Against influenza, yearly vaccination is the most effective protection.'],
     },
   },
   {
