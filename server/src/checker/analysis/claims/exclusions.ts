@@ -277,7 +277,7 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     name: 'the paper\'s own terms ("here, early means")',
     kind: 'paper',
     pattern: lazyPattern(String.raw`\b(?:here|in\s+this\s+(?:report|paper|article|review|series)|throughout\s+(?:this\s+(?:report|paper|article)|the\s+text))\s*,?\s+(?:[\p{L}'"\u2018\u2019\u201c\u201d-]+\s+){1,4}?(?:refers?\s+to|means|denotes|stands\s+for|is\s+used\s+(?:for|to\s+mean))\b`, 'iu'),
-    examples: { leaves: ['Here, recurrence means a new lesion after six months.', 'Throughout the text, early means within two days of the injury.'], claims: ['Recurrence means a new lesion after a disease-free interval, as defined by the consensus.'] },
+    examples: { leaves: ['Here, recurrence means a new lesion after six months.'], claims: ['Recurrence means a new lesion after a disease-free interval, as defined by the consensus.'] },
   },
   {
     // The authors' own literature search, hedged novelty included ("We found no similar case.",
@@ -334,15 +334,16 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
   },
   {
     // This case told again in the present, looking back on it ("In hindsight, the first scan
-    // already shows the lesion.", "Here the biopsy settles the question."): the authors retell
-    // their case; a claim word still counts ("In retrospect, fractures of the scaphoid are
-    // usually visible on the first film.").
+    // already shows the lesion."): the authors retell their case; a claim word still counts ("In
+    // retrospect, fractures of the scaphoid are usually visible on the first film."). Not "Here",
+    // which may mean this place as well as this case ("Here, most infections are caught from
+    // dogs.").
     name: 'this case looked back on ("in hindsight, the first scan shows")',
     kind: 'comment',
-    pattern: lazyPattern(String.raw`^\s*(?:in\s+(?:hindsight|retrospect)|with\s+hindsight|looking\s+back|here(?!\s*,?\s+(?:we|i)\b))(?:\s*,\s*|\s+)`, 'iu'),
+    pattern: lazyPattern(String.raw`^\s*(?:in\s+(?:hindsight|retrospect)|with\s+hindsight|looking\s+back)(?:\s*,\s*|\s+)`, 'iu'),
     examples: {
-      leaves: ['In retrospect, the cough is the first sign of the relapse.', 'Here the skin biopsy gives the answer.'],
-      claims: ['In retrospect, fractures of the scaphoid are usually visible on the first film.', 'The skin biopsy gives the answer.'],
+      leaves: ['In retrospect, the cough is the first sign of the relapse.', 'Looking back, the skin biopsy gives the answer.'],
+      claims: ['In retrospect, fractures of the scaphoid are usually visible on the first film.', 'Here, most infections are caught from dogs.'],
     },
   },
   {
