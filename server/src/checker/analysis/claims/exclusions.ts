@@ -57,6 +57,18 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
+    // A patient or case of the report named by its number ("Patient 2 differs from the others",
+    // "in cases 1 and 3 the rash is absent"): the authors' own patients, whatever the tense. Not
+    // an age or a count after the noun ("patients 65 years or older", "patients 18 to 40").
+    name: 'a numbered patient ("patient 2", "case 3")',
+    kind: 'patient',
+    pattern: lazyPattern(String.raw`\b(?:patients?|cases?|probands?|siblings?)\s+(?:no\.?\s*)?\d{1,2}\b(?!\s*(?:[-\u2013.,/]\s*\d|years?\b|yrs?\b|y\b|%|months?\b|weeks?\b|days?\b|hours?\b|per\b|to\s+\d|or\s+(?:older|more|over|above)\b|and\s+(?:older|over|above)\b))`, 'iu'),
+    examples: {
+      leaves: ['Patient 3 differs from the others in the absence of fever.', 'In cases 1 and 4 the rash is absent.'],
+      claims: ['Patients 65 years or older are at higher risk.', 'The rash is absent in one case in ten.'],
+    },
+  },
+  {
     name: 'pronoun for the patient',
     kind: 'patient',
     pattern: lazyPattern(String.raw`\b(?:he|she|his|her|him|hers|himself|herself)\b`, 'iu'),
