@@ -279,6 +279,12 @@ describe('rule unsupported-claim', () => {
       assert.equal(classifySentence('He was given two tablets, which he swallowed whole.', 'case'), null);
       assert.equal(classifySentence('The results, which we sent to the family, were normal.', 'case'), null);
     });
+    it('in a case section, an apposition whose clause opens on a preposition and "which" is judged by what follows "which"', () => {
+      assert.ok(classifySentence('Her potassium was 7.1 mmol/L, a level at which arrhythmias become likely.', 'case'));
+      assert.ok(classifySentence('He took 2 g a day, a dose above which the liver is at risk.', 'case'));
+      assert.equal(classifySentence('Her cramps began at 3 am, a time at which she was usually asleep.', 'case'), null);
+      assert.equal(classifySentence('He was moved to a ward, a unit in which the nurses knew him.', 'case'), null);
+    });
     it('a base form in the object of a past verb is a noun, not the verb of the plural before it', () => {
       // The plural ("the rash and the normal scan") had its verb ("made"); "cause" after "a viral" is a noun.
       assert.equal(classifySentence('The rash and the normal chest film made a viral cause unlikely.', 'discussion'), null);

@@ -598,6 +598,20 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     },
   },
   {
+    // In a case section, an apposition whose clause opens on a preposition and "which" (", a
+    // level at which seizures become likely", ", a dose below which the drug has no effect")
+    // says what holds of things of its kind: what follows "which" is judged as a sentence of its
+    // own (its tense decides: ", a time at which she was asleep" states nothing). Not a clause
+    // about the patient.
+    name: 'an apposition with a clause after a preposition (", a level at which")',
+    when: 'case',
+    pattern: lazyPattern(String.raw`,\s+(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:at|in|by|below|above|beyond|under|over|from|with)\s+which\s+(?=(?!(?:she|he|her|his|they|their|we|our|the\s+(?:patient|family))\b)[\p{L}\d-]+)`, 'iu'),
+    examples: {
+      caseClaims: ['Her potassium was 7.1 mmol/L, a level at which arrhythmias become likely.', 'He took 2 g a day, a dose above which the liver is at risk.'],
+      caseLeaves: ['Her cramps began at 3 am, a time at which she was usually asleep.', 'He was moved to a ward, a unit in which the nurses knew him.'],
+    },
+  },
+  {
     // A reason given as a general fact in the patient's story: "Levetiracetam was chosen because
     // it has few interactions.", "…, since the risk of PML rises after two years." Not the
     // patient's own state ("because she is pregnant", "since it has resolved", "because the
