@@ -268,6 +268,9 @@ describe('rule unsupported-claim', () => {
         ['Patients 65 years or older are at higher risk.', true],
       ];
       for (const [s, flagged] of decided) assert.equal(claims(doc(s)).length, flagged ? 1 : 0, `${flagged ? 'should' : 'should not'} be flagged: ${s}`);
+      // A weak claim word in a diagnosis weighed is this case's own; a verb of its own is not.
+      assert.equal(claims(doc('Against a late-onset form is the young age at onset.')).length, 0);
+      assert.equal(claims(doc('The probable culprit is the new tablet, which commonly causes a rash.')).length, 1);
       // The trace names what the sentence is.
       assert.match(analyseSentence('The probable culprit is the new herbal tea.', 'discussion').why, /candidate named in this case/);
       assert.match(analyseSentence('Against gout is the normal urate level.', 'discussion').why, /for or against a diagnosis/);

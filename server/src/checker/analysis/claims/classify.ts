@@ -1110,9 +1110,13 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   /**
    * A weak general cue that is the present-tense verb itself ("remains"), when that verb opens a
    * frame ("Lymphoma remains possible, since …"): it is the same reading as the present tense.
+   * Any weak cue, in a frame that weighs a diagnosis of this case ("In favour of an inherited
+   * cause is the early age at onset"): what it names is this case's own (as "a diagnosis weighed").
    */
   function framedCue(ft: SentenceFeatures, cue: ClaimCue, at: number): boolean {
-    return !cue.strong && cue.category === 'general' && ft.mode === 'discussion' && at === ft.tense.at && !ft.about && ft.frame !== undefined;
+    if (cue.strong || ft.mode !== 'discussion' || ft.about || !ft.tense.present) return false;
+    if (cue.category === 'general' && at === ft.tense.at) return ft.frame !== undefined;
+    return ft.frame?.frame.weighsDiagnosis === true;
   }
 
   /** Clauses of a case section in which only claim words count (an apposition). */
@@ -1150,7 +1154,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         continue;
       }
       if (framedCue(ft, cue, c.index)) {
-        passed.push(`"${c.text}" (${cue.name}) does not count: it is the verb of a frame`);
+        passed.push(`"${c.text}" (${cue.name}) does not count: ${ft.frame!.frame.weighsDiagnosis && c.index !== ft.tense.at ? "it names this case's own finding, in a diagnosis weighed" : 'it is the verb of a frame'}`);
         continue;
       }
       return { claim: { category: cue.category, cue, text: c.text, index: c.index }, excludedBy: ft.about, features: ft, why: cue.name, passed };

@@ -790,6 +790,7 @@ export const CLAIM_FRAMES: readonly ClaimFrame[] = [
     // for a kind of patient ("… is a fall in cardiac output", "… is the loss of …").
     name: 'a candidate named in this case ("one likely cause is the …")',
     reads: 'weighed',
+    weighsDiagnosis: true,
     examples: {
       leaves: ['One plausible source is the well water on the farm.', 'The probable culprit is the new herbal tea.'],
       claims: ['The likely mechanism is the loss of inhibitory neurons in the cord.', 'One likely cause is a fall in cardiac output.'],
@@ -800,8 +801,9 @@ export const CLAIM_FRAMES: readonly ClaimFrame[] = [
     // weigh a diagnosis of their case, the thing weighed placed first.
     name: 'what tells for or against a diagnosis ("against a stroke is …")',
     reads: 'against',
+    weighsDiagnosis: true,
     examples: {
-      leaves: ['In favour of a viral cause is the cough that preceded the rash.', 'Against gout is the normal urate level.'],
+      leaves: ['In favour of a viral cause is the cough that preceded the rash.', 'Against gout is the normal urate level.', 'Against a late-onset form is the young age at onset.'],
       claims: ['Against influenza, yearly vaccination is the most effective protection.'],
     },
   },

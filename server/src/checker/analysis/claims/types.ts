@@ -163,6 +163,8 @@ export interface ClaimFrame {
    * ("It is likely that …") does not keep its present tense from making a claim.
    */
   states?: boolean;
+  /** The frame weighs a diagnosis of this case: its weak claim words do not count either (strong ones do). */
+  weighsDiagnosis?: boolean;
   examples: ClaimExamples;
 }
 
