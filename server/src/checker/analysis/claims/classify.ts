@@ -1435,6 +1435,7 @@ function whatFrames(frame: ClaimFrame, words: string): string {
   const said = `"${quote(words)}"`;
   if (frame.reads === 'paper') return `about the paper itself, ${said} (${frame.name})`;
   if (frame.reads === 'course') return `about this patient's course, ${said} (${frame.name})`;
+  if (frame.weighsDiagnosis) return `the authors weigh a diagnosis of this case, what it names is this case's own: ${said} (${frame.name})`;
   return `the authors' reasoning or advice, no claim word: ${said} (${frame.name})`;
 }
 
