@@ -245,7 +245,7 @@ export function makeFrameReader(W: StructureWords) {
     const linking = W.frameVerbs.has(verb) || MODALS.has(verb) || verb === 'has' || verb === 'have';
     if (!linking && before !== 'it') return false;
     // "Against a stroke is …"; "One likely cause is the …" (the subject weighs a possibility).
-    if (linking && (FOR_AGAINST.test(text) || WEIGHED_WORDS.test(text.slice(0, at)))) return true;
+    if (linking && (FOR_AGAINST.test(text) || (WEIGHED_WORDS.exec(text)?.index ?? at) < at)) return true;
     // After "it", within the next four words: "to" or "that" ("It pays to", "It is possible that").
     // Otherwise the first word after the verb (adverbs skipped): "that", "possible", a participle, "be".
     let w = '';
