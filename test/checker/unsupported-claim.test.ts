@@ -249,5 +249,52 @@ describe('rule unsupported-claim', () => {
       assert.equal(classifySentence('Since then she does not drive at night.', 'case'), null);
       assert.equal(classifySentence('She has been well since her mother can visit daily.', 'case'), null);
     });
+    it('the authors weighing their case: a candidate named, what tells for or against, what a case deserves (session 12)', () => {
+      // Each sentence in a Discussion, checked whole; the shape's claim-looking twin is still flagged.
+      const decided: [string, boolean][] = [
+        ['The probable culprit is the new herbal tea.', false],
+        ['One plausible source is the well water on the farm.', false],
+        ['One likely cause is a fall in cardiac output.', true],
+        ['The likely mechanism is the loss of inhibitory neurons in the cord.', true],
+        ['Against gout is the normal urate level.', false],
+        ['In favour of a viral cause is the cough that preceded the rash.', false],
+        ['Against influenza, yearly vaccination is the most effective protection.', true],
+        ['A talk on this subject deserves a slot in the induction of new nurses.', false],
+        ['Fever in a neutropenic adult warrants antibiotics within the hour.', true],
+        ['In retrospect, the cough is the first sign of the relapse.', false],
+        ['In retrospect, fractures of the scaphoid are usually visible on the first film.', true],
+        ['Here, most infections are caught from dogs.', true],
+        ['Patient 3 differs from the others in the absence of fever.', false],
+        ['Patients 65 years or older are at higher risk.', true],
+      ];
+      for (const [s, flagged] of decided) assert.equal(claims(doc(s)).length, flagged ? 1 : 0, `${flagged ? 'should' : 'should not'} be flagged: ${s}`);
+      // A weak claim word in a diagnosis weighed is this case's own; a verb of its own is not.
+      assert.equal(claims(doc('Against a late-onset form is the young age at onset.')).length, 0);
+      assert.equal(claims(doc('The probable culprit is the new tablet, which commonly causes a rash.')).length, 1);
+      // The trace names what the sentence is.
+      assert.match(analyseSentence('The probable culprit is the new herbal tea.', 'discussion').why, /weigh a diagnosis of this case.*candidate named in this case/);
+      assert.match(analyseSentence('Against gout is the normal urate level.', 'discussion').why, /for or against a diagnosis/);
+    });
+    it('a relative clause after a plural with the plain form of its verb is judged on its own', () => {
+      assert.ok(classifySentence('She had two of the classic risk factors, which include smoking and a family history.', 'case'));
+      assert.ok(classifySentence('Our patient had none of the usual triggers, which include cold and stress.', 'discussion'));
+      assert.equal(classifySentence('She had several ulcers, which bleed on contact.', 'case'), null);
+      assert.equal(classifySentence('He was given two tablets, which he swallowed whole.', 'case'), null);
+      assert.equal(classifySentence('The results, which we sent to the family, were normal.', 'case'), null);
+    });
+    it('in a case section, an apposition whose clause opens on a preposition and "which" is judged by what follows "which"', () => {
+      assert.ok(classifySentence('Her potassium was 7.1 mmol/L, a level at which arrhythmias become likely.', 'case'));
+      assert.ok(classifySentence('He took 2 g a day, a dose above which the liver is at risk.', 'case'));
+      assert.equal(classifySentence('Her cramps began at 3 am, a time at which she was usually asleep.', 'case'), null);
+      assert.equal(classifySentence('He was moved to a ward, a unit in which the nurses knew him.', 'case'), null);
+    });
+    it('a base form in the object of a past verb is a noun, not the verb of the plural before it', () => {
+      // The plural ("the rash and the normal scan") had its verb ("made"); "cause" after "a viral" is a noun.
+      assert.equal(classifySentence('The rash and the normal chest film made a viral cause unlikely.', 'discussion'), null);
+      assert.equal(classifySentence('Her weight loss and night sweats prompted a careful search for lymphoma.', 'discussion'), null);
+      // A plural with no past verb before the form still makes it the verb.
+      assert.ok(classifySentence('Smoking and obesity cause a rise in blood pressure.', 'discussion'));
+      assert.ok(classifySentence('Children exposed to lead develop anaemia.', 'discussion'));
+    });
   });
 });

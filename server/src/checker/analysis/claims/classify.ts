@@ -680,6 +680,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     let watch = 0;
     /** A plural subject stood earlier ("Patients with GBS develop": a base form after the head's modifier). */
     let pluralSeen = false;
+    /** The word before was a past form ("made"): a determiner after it opens its object, and the subject so far has had its verb. */
+    let afterPast = false;
     let genericCandidate = false;
     /** The last two letters of the current word, as wordUnit folds them. */
     let u1 = 0;
@@ -776,6 +778,12 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         }
       }
       // What this word can be to a present form after it (adverbs are skipped).
+      if (start >= 0) {
+        // "The lack of X and the normal level made a parasitic cause unlikely": the plural read
+        // before a past verb and its object belongs to that verb's subject, not to a form after.
+        if (afterPast && info?.determiner) pluralSeen = false;
+        afterPast = info?.past === true && !info.present;
+      }
       if (start >= 0 && !info?.adverb && !(ly && !info?.present)) {
         if (f.presentStart === start || (info && (info.auxiliary || info.past))) subject = 0;
         else if (ed) subject = AFTER_PARTICIPLE;
@@ -1102,9 +1110,13 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   /**
    * A weak general cue that is the present-tense verb itself ("remains"), when that verb opens a
    * frame ("Lymphoma remains possible, since …"): it is the same reading as the present tense.
+   * Any weak cue, in a frame that weighs a diagnosis of this case ("In favour of an inherited
+   * cause is the early age at onset"): what it names is this case's own (as "a diagnosis weighed").
    */
   function framedCue(ft: SentenceFeatures, cue: ClaimCue, at: number): boolean {
-    return !cue.strong && cue.category === 'general' && ft.mode === 'discussion' && at === ft.tense.at && !ft.about && ft.frame !== undefined;
+    if (cue.strong || ft.mode !== 'discussion' || ft.about || !ft.tense.present) return false;
+    if (cue.category === 'general' && at === ft.tense.at) return ft.frame !== undefined;
+    return ft.frame?.frame.weighsDiagnosis === true;
   }
 
   /** Clauses of a case section in which only claim words count (an apposition). */
@@ -1142,7 +1154,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
         continue;
       }
       if (framedCue(ft, cue, c.index)) {
-        passed.push(`"${c.text}" (${cue.name}) does not count: it is the verb of a frame`);
+        passed.push(`"${c.text}" (${cue.name}) does not count: ${ft.frame!.frame.weighsDiagnosis && c.index !== ft.tense.at ? "it names this case's own finding, in a diagnosis weighed" : 'it is the verb of a frame'}`);
         continue;
       }
       return { claim: { category: cue.category, cue, text: c.text, index: c.index }, excludedBy: ft.about, features: ft, why: cue.name, passed };
@@ -1423,6 +1435,7 @@ function whatFrames(frame: ClaimFrame, words: string): string {
   const said = `"${quote(words)}"`;
   if (frame.reads === 'paper') return `about the paper itself, ${said} (${frame.name})`;
   if (frame.reads === 'course') return `about this patient's course, ${said} (${frame.name})`;
+  if (frame.weighsDiagnosis) return `the authors weigh a diagnosis of this case, what it names is this case's own: ${said} (${frame.name})`;
   return `the authors' reasoning or advice, no claim word: ${said} (${frame.name})`;
 }
 

@@ -57,6 +57,18 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
+    // A patient or case of the report named by its number ("Patient 2 differs from the others",
+    // "in cases 1 and 3 the rash is absent"): the authors' own patients, whatever the tense. Not
+    // an age or a count after the noun ("patients 65 years or older", "patients 18 to 40").
+    name: 'a numbered patient ("patient 2", "case 3")',
+    kind: 'patient',
+    pattern: lazyPattern(String.raw`\b(?:patients?|cases?|probands?|siblings?)\s+(?:no\.?\s*)?\d{1,2}\b(?!\s*(?:[-\u2013.,/]\s*\d|years?\b|yrs?\b|y\b|%|months?\b|weeks?\b|days?\b|hours?\b|per\b|to\s+\d|or\s+(?:older|more|over|above)\b|and\s+(?:older|over|above)\b))`, 'iu'),
+    examples: {
+      leaves: ['Patient 3 differs from the others in the absence of fever.', 'In cases 1 and 4 the rash is absent.'],
+      claims: ['Patients 65 years or older are at higher risk.', 'The rash is absent in one case in ten.'],
+    },
+  },
+  {
     name: 'pronoun for the patient',
     kind: 'patient',
     pattern: lazyPattern(String.raw`\b(?:he|she|his|her|him|hers|himself|herself)\b`, 'iu'),
@@ -333,6 +345,20 @@ export const SENTENCE_EXCLUSIONS: readonly ClaimExclusion[] = [
     },
   },
   {
+    // This case told again in the present, looking back on it ("In hindsight, the first scan
+    // already shows the lesion."): the authors retell their case; a claim word still counts ("In
+    // retrospect, fractures of the scaphoid are usually visible on the first film."). Not "Here",
+    // which may mean this place as well as this case ("Here, most infections are caught from
+    // dogs.").
+    name: 'this case looked back on ("in hindsight, the first scan shows")',
+    kind: 'comment',
+    pattern: lazyPattern(String.raw`^\s*(?:in\s+(?:hindsight|retrospect)|with\s+hindsight|looking\s+back)(?:\s*,\s*|\s+)`, 'iu'),
+    examples: {
+      leaves: ['In retrospect, the cough is the first sign of the relapse.', 'Looking back, the skin biopsy gives the answer.'],
+      claims: ['In retrospect, fractures of the scaphoid are usually visible on the first film.', 'Here, most infections are caught from dogs.'],
+    },
+  },
+  {
     // A finding of this case fitted to a diagnosis, in a sentence that opens on a definite noun
     // phrase: "The raised lactate is compatible with…", "These features point to…"; but "A raised
     // lactate is compatible with…" is a general statement. (An entry of its own: its trigger
@@ -531,11 +557,11 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     when: 'case',
     // The clause keeps its "which" (the subject of an -s form read first as a noun, "peaks").
     notAfter: new Set([...FINDING_WORDS, ...PLACE_WORDS]),
-    pattern: lazyPattern(String.raw`,\s+(?=which\s+(?!${MEASURED}|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:changed|set|worn|kept|taken|given|used|applied|adjusted|repeated|checked|measured|monitored|continued|renewed|replaced|emptied|flushed)\s+(?:every|each|daily|twice|once|weekly|monthly|hourly|at\s+night|\d)|(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|measures?|weighs?|spans?|reveals?|demonstrates?|yields?|detects?|finds?|recommends?|raises?\s+(?:the\s+|a\s+)?(?:suspicion|possibility|question|concern)|(?:is|are)\s+being|(?:is|are)\s+(?:(?:strongly|weakly|diffusely|focally|also)\s+)?(?:positive|negative|immunoreactive|indicative|suggestive|suspicious)\b|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s)\b(?![^,;]*\bago\b))`, 'iu'),
+    pattern: lazyPattern(String.raw`,\s+(?=which\s+(?!${MEASURED}|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:changed|set|worn|kept|taken|given|used|applied|adjusted|repeated|checked|measured|monitored|continued|renewed|replaced|emptied|flushed)\s+(?:every|each|daily|twice|once|weekly|monthly|hourly|at\s+night|\d)|(?:\p{L}+ly\s+)?(?:suggests?|indicates?|implies|means|shows?|supports?|confirms?|argues?|points?|favou?rs?|explains?|reflects?|measures?|weighs?|spans?|reveals?|demonstrates?|yields?|detects?|finds?|recommends?|raises?\s+(?:the\s+|a\s+)?(?:suspicion|possibility|question|concern)|(?:is|are)\s+being|(?:is|are)\s+(?:(?:strongly|weakly|diffusely|focally|also)\s+)?(?:positive|negative|immunoreactive|indicative|suggestive|suspicious)\b|(?:is|are)\s+(?:not\s+)?(?:(?:in)?consistent|compatible|suggestive|(?:typical|characteristic|indicative|diagnostic|reminiscent)\s+of\s+(?:her|his|their|this|our|a|an)\b|in\s+keeping|still|now|currently|due|attributed|located|situated|shown|seen|depicted))\b)(?:\p{L}+ly\s+)?(?:is|are|can|may|might|does|do|(?!(?:was|has|this|thus|as)\b)\p{L}+s|(?<=\p{L}[^siu\W]s,\s+which\s+(?:\p{L}+ly\s+)?)(?!(?:were|had|have|did|could|would|should|she|he|we|they|you|it|i|the|a|an|this|that|her|his|our|their|in|on|at|of|for|to|with|by|from|not|also|then|now|later|again|still)\b)(?!\p{L}+(?:ed|ing|ly|en)\b)\p{L}{3,})\b(?![^,;]*\bago\b))`, 'iu'),
     examples: {
       claims: ['Our patient received riluzole, which prolongs survival in this disease.'],
-      caseClaims: ['Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.', 'Gliclazide was replaced by sitagliptin, which does not cause weight gain.'],
-      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'The polyp, which bleeds on contact, was removed at endoscopy.', 'A cast was applied to the arm, which measures 20 cm around the elbow.', 'A biopsy was taken, which reveals granulomas.', 'An MRI is obtained, which finds a lesion in the pons.', 'He lives in a village, which is two hours from the nearest hospital.', 'The wound was dressed with alginate, which is changed every two days.', 'She was put on a ventilator, which delivers 400 mL a breath.', 'The biopsy showed spindle cells, which are positive for CD34.', 'The tests show a raised CRP, which is indicative of infection.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.'],
+      caseClaims: ['She had two of the classic risk factors, which include smoking and a family history.', 'Her age of 40 fitted the tumour, which peaks in the fifth decade.', 'The larvae were identified as Anisakis simplex, which is a rare pathogen in humans.', 'Gliclazide was replaced by sitagliptin, which does not cause weight gain.'],
+      caseLeaves: ['The sodium was 129 mmol/L, which is consistent with the syndrome.', 'A cyst was found in the left kidney, which is shown in Figure 2.', 'The polyp, which bleeds on contact, was removed at endoscopy.', 'A cast was applied to the arm, which measures 20 cm around the elbow.', 'A biopsy was taken, which reveals granulomas.', 'An MRI is obtained, which finds a lesion in the pons.', 'He lives in a village, which is two hours from the nearest hospital.', 'The wound was dressed with alginate, which is changed every two days.', 'She was put on a ventilator, which delivers 400 mL a breath.', 'The biopsy showed spindle cells, which are positive for CD34.', 'The tests show a raised CRP, which is indicative of infection.', 'She received riluzole, which was stopped after a month.', 'He had a fall, which is a fracture of the wrist two years ago.', 'She had several ulcers, which bleed on contact.', 'He was given two tablets, which he swallowed whole.', 'The results, which we sent to the family, were normal.'],
     },
   },
   {
@@ -569,6 +595,20 @@ export const CLAIM_CLAUSES: readonly ClaimClause[] = [
     examples: {
       caseClaims: ['She was given rasburicase, an enzyme that converts uric acid to allantoin.', 'The swab grew Nocardia, an organism which mainly infects people with weak immunity.', 'She had taken amiodarone, a drug that often causes thyroid disease.'],
       caseLeaves: ['A nodule was seen in the right lobe, a lesion that compresses the trachea.', 'A mass was found in the pancreas, a tumour that is 4 cm wide.', 'He took ibuprofen, a drug that he had used for years.'],
+    },
+  },
+  {
+    // In a case section, an apposition whose clause opens on a preposition and "which" (", a
+    // level at which seizures become likely", ", a dose below which the drug has no effect")
+    // says what holds of things of its kind: what follows "which" is judged as a sentence of its
+    // own (its tense decides: ", a time at which she was asleep" states nothing). Not a clause
+    // about the patient.
+    name: 'an apposition with a clause after a preposition (", a level at which")',
+    when: 'case',
+    pattern: lazyPattern(String.raw`,\s+(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?(?:at|in|by|below|above|beyond|under|over|from|with)\s+which\s+(?=(?!(?:she|he|her|his|they|their|we|our|the\s+(?:patient|family))\b)[\p{L}\d-]+)`, 'iu'),
+    examples: {
+      caseClaims: ['Her potassium was 7.1 mmol/L, a level at which arrhythmias become likely.', 'He took 2 g a day, a dose above which the liver is at risk.'],
+      caseLeaves: ['Her cramps began at 3 am, a time at which she was usually asleep.', 'He was moved to a ward, a unit in which the nurses knew him.'],
     },
   },
   {
@@ -740,8 +780,31 @@ export const CLAIM_FRAMES: readonly ClaimFrame[] = [
     name: 'the reader told what to do ("readers are advised to")',
     reads: 'advice',
     examples: {
-      leaves: ['Physicians are urged to report such reactions.', 'Every such fall merits an x-ray of the hip.'],
-      claims: ['Physicians are often reluctant to prescribe opioids.'],
+      leaves: ['Physicians are urged to report such reactions.', 'Every such fall merits an x-ray of the hip.', 'A talk on this subject deserves a slot in the induction of new nurses.'],
+      claims: ['Physicians are often reluctant to prescribe opioids.', 'Fever in a neutropenic adult warrants antibiotics within the hour.'],
+    },
+  },
+  {
+    // A subject that weighs a possibility ("one likely cause"), a form of "be", then a definite
+    // noun phrase: the authors name a candidate in their case. Not a mechanism or cause named
+    // for a kind of patient ("… is a fall in cardiac output", "… is the loss of …").
+    name: 'a candidate named in this case ("one likely cause is the …")',
+    reads: 'weighed',
+    weighsDiagnosis: true,
+    examples: {
+      leaves: ['One plausible source is the well water on the farm.', 'The probable culprit is the new herbal tea.'],
+      claims: ['The likely mechanism is the loss of inhibitory neurons in the cord.', 'One likely cause is a fall in cardiac output.'],
+    },
+  },
+  {
+    // "Against …" or "In favour of …" opening the sentence, before a form of "be": the authors
+    // weigh a diagnosis of their case, the thing weighed placed first.
+    name: 'what tells for or against a diagnosis ("against a stroke is …")',
+    reads: 'against',
+    weighsDiagnosis: true,
+    examples: {
+      leaves: ['In favour of a viral cause is the cough that preceded the rash.', 'Against gout is the normal urate level.', 'Against a late-onset form is the young age at onset.'],
+      claims: ['Against influenza, yearly vaccination is the most effective protection.'],
     },
   },
   {

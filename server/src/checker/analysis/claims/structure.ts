@@ -10,7 +10,14 @@
  *   then a reason or nothing — "Lymphoma remains possible, since …";
  * - `infinitive`: "it" with a verb that is no raising verb, before "to" and a verb — "It pays to
  *   repeat the study": a course of action weighed, the reader advised;
- * - `paper`: the present passive with a place in the paper — "… are listed in the box below".
+ * - `paper`: the present passive with a place in the paper — "… are listed in the box below";
+ * - `weighed`: a subject that weighs a possibility ("One likely cause", "The probable trigger")
+ *   before a form of "be" and a definite noun phrase — "The likely cause is the new tablet": the
+ *   authors name a candidate in their case (not "The likely cause of X is Y-ism", a bare noun);
+ * - `against`: a sentence opened by "Against …" or "In favour of …" before the verb — "Against
+ *   a stroke is the slow onset": the authors weigh their differential;
+ * - `advice` also takes a verb of what something calls for ("deserves", "warrants") after a
+ *   subject that points back ("this topic", "such a case").
  *
  * `content` is the tense of the first finite verb after a `clause` or `judgement` frame (past:
  * what happened in this case, so the present tense of the frame states nothing general). Every
@@ -37,7 +44,7 @@ export interface StructureWords {
 }
 
 export interface Frame {
-  kind: 'clause' | 'judgement' | 'infinitive' | 'paper' | 'argument' | 'course' | 'advice';
+  kind: 'clause' | 'judgement' | 'infinitive' | 'paper' | 'argument' | 'course' | 'advice' | 'weighed' | 'against';
   /** Where the frame's verb group starts, and the words that make it a frame (quoted in the trace). */
   at: number;
   words: string;
@@ -78,6 +85,13 @@ const REFERRING = new Set(['both', 'either', 'neither', 'this', 'these', 'that',
 /** Words that point back to this case's own things ("these findings", "her symptoms"). */
 const ANAPHORIC = new Set(['this', 'these', 'that', 'those', 'both', 'such', 'its', 'their', 'her', 'his', 'our', 'she', 'he', 'they', 'we', 'it']);
 const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'first', 'second', 'third', 'same', 'latter', 'former']);
+/** Determiners of a definite noun phrase that names a thing of this case ("the new tablet", "her fall"). */
+const DEFINITE = new Set(['the', 'this', 'that', 'her', 'his', 'their', 'our', 'its']);
+/** A word that weighs a possibility before the verb (a quick test before the subject is read word by word). */
+const WEIGHED_WORDS = /\b(?:possible|likely|probable|plausible|conceivable)\b/i;
+/** "Against …", "In favour of …" at the start of a sentence (before its verb). */
+const FOR_AGAINST = /^\s*(?:against|in\s+favou?r\s+of)\s/i;
+
 /** Places in the paper ("below", "in the box"). */
 const PAPER_PLACE = new Set(['below', 'above', 'herein', 'hereafter', 'overleaf']);
 const PAPER_PART = new Set(['table', 'tables', 'figure', 'figures', 'fig', 'box', 'boxes', 'appendix', 'supplement', 'panel', 'panels', 'report', 'paper', 'article']);
@@ -184,6 +198,14 @@ export function makeFrameReader(W: StructureWords) {
     return false;
   }
 
+  /** Does the subject before `at` (back to a comma) hold a word that points back ("this topic", "such cases")? */
+  function pointsBack(text: string, at: number): boolean {
+    let st = at;
+    while (st > 0 && !',;:('.includes(text[st - 1])) st--;
+    for (const w of text.slice(st, at).toLowerCase().split(/\s+/)) if (w === 'this' || w === 'these' || w === 'such') return true;
+    return false;
+  }
+
   /**
    * Can the verb at `at` open a frame at all: a verb of "be", a modal, "has"/"have", "merits"…,
    * "it" right before it, or a noun of the argument (or "case") before it? Read from the words
@@ -219,9 +241,11 @@ export function makeFrameReader(W: StructureWords) {
       first = w;
       e = st;
     }
-    if (calls) return first === 'any' || first === 'every' || first === 'each';
+    if (calls) return first === 'any' || first === 'every' || first === 'each' || pointsBack(text, at);
     const linking = W.frameVerbs.has(verb) || MODALS.has(verb) || verb === 'has' || verb === 'have';
     if (!linking && before !== 'it') return false;
+    // "Against a stroke is …"; "One likely cause is the …" (the subject weighs a possibility).
+    if (linking && (FOR_AGAINST.test(text) || (WEIGHED_WORDS.exec(text)?.index ?? at) < at)) return true;
     // After "it", within the next four words: "to" or "that" ("It pays to", "It is possible that").
     // Otherwise the first word after the verb (adverbs skipped): "that", "possible", a participle, "be".
     let w = '';
@@ -335,6 +359,21 @@ export function makeFrameReader(W: StructureWords) {
       return { kind: 'argument', at: ts[from].start, words: text.slice(ts[from].start, ts[head].end) };
     }
     if (judged && groupEnd + 1 === ts.length && REFERRING.has(firstWord)) return { kind: 'argument', at: ts[from].start, words: text.slice(ts[from].start, next!.end) };
+    // "Against a stroke is the slow onset": the sentence opens with what it argues for or against,
+    // right before the verb (not "Against influenza, vaccination is …", a clause of its own).
+    if (copula && !passive && v > 0 && from === 0 && (ts[0].w === 'against' || (ts[0].w === 'in' && (ts[1]?.w === 'favour' || ts[1]?.w === 'favor') && ts[2]?.w === 'of'))) {
+      return { kind: 'against', at: ts[0].start, words: text.slice(ts[0].start, ts[v].end) };
+    }
+    // "One likely cause is the new tablet": a subject that weighs a possibility, before "be" and
+    // a definite noun phrase with no "of" after its first words ("the formation of …" names a
+    // mechanism of its own). The subject's words before its head only ("The likely cause").
+    if (copula && !passive && next && DEFINITE.has(next.w)) {
+      let weighs = false;
+      for (let i = from; i < head; i++) if (W.judgements.has(ts[i].w)) weighs = true;
+      let of = false;
+      for (let i = groupEnd + 1; i < Math.min(ts.length, groupEnd + 4); i++) if (ts[i].w === 'of') of = true;
+      if (weighs && !of) return { kind: 'weighed', at: ts[from].start, words: text.slice(ts[from].start, next.end) };
+    }
     // "The rash has not returned since the drug was withdrawn": this case's course so far (a
     // subject with an article or possessive, not a bare one: "Survival has improved since …").
     if (perfect && (firstWord === 'the' || W.determiners.has(firstWord)) && firstWord !== 'all' && firstWord !== 'most') {
@@ -343,7 +382,11 @@ export function makeFrameReader(W: StructureWords) {
       }
     }
     // "Clinicians are encouraged to …", "Any such child merits …": the reader told what to do.
-    if ((passive && AUDIENCE.has(headWord) && DIRECTED.has(ts[groupEnd - 1].w)) || ((firstWord === 'any' || firstWord === 'every' || firstWord === 'each') && CALLS_FOR.has(ts[v].w))) {
+    const pointing = () => {
+      for (let i = from; i < v; i++) if (ts[i].w === 'this' || ts[i].w === 'these' || ts[i].w === 'such') return true;
+      return false;
+    };
+    if ((passive && AUDIENCE.has(headWord) && DIRECTED.has(ts[groupEnd - 1].w)) || ((firstWord === 'any' || firstWord === 'every' || firstWord === 'each' || pointing()) && CALLS_FOR.has(ts[v].w))) {
       return { kind: 'advice', at: ts[from].start, words: text.slice(ts[from].start, ts[groupEnd - 1].end) };
     }
     // "It pays to repeat …": "it" alone before the verb (at the start or after a comma), a verb

@@ -150,7 +150,7 @@ export interface ClaimClause {
 export interface ClaimFrame {
   name: string;
   /** `paper`: the sentence is about the paper ("are listed below"); the others: the authors reason or advise. */
-  reads: 'clause' | 'judgement' | 'infinitive' | 'paper' | 'argument' | 'course' | 'advice';
+  reads: 'clause' | 'judgement' | 'infinitive' | 'paper' | 'argument' | 'course' | 'advice' | 'weighed' | 'against';
   /**
    * The tense the clause the frame leads to must have: `past`, what happened in this case (the
    * sentence states nothing general); `present`, a statement of its own.
@@ -163,6 +163,8 @@ export interface ClaimFrame {
    * ("It is likely that …") does not keep its present tense from making a claim.
    */
   states?: boolean;
+  /** The frame weighs a diagnosis of this case: its weak claim words do not count either (strong ones do). */
+  weighsDiagnosis?: boolean;
   examples: ClaimExamples;
 }
 
