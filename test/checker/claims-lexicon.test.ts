@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import enLexicon from 'en-lexicon/dist/lexicon';
 import { features } from '../../server/src/checker/analysis/claims/classify';
 import { AMBIGUOUS_PRESENT, AUXILIARY_PRESENT, BASE_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE, NOUN_FIRST_PRESENT, PRESENT_TENSE_WORDS } from '../../server/src/checker/analysis/claims/cues';
-import { regular3sg, tenseClasses } from '../../server/src/checker/analysis/claims/lexicon';
+import { presentFormList, presentTable, regular3sg, tenseClasses, wordHash } from '../../server/src/checker/analysis/claims/lexicon';
 import { lexiconClasses, lexiconSource, LEXICON_TS } from '../../server/scripts/lexicon';
+import { lexiconStrings, presentTableSource, PRESENT_TABLE_TS } from '../../server/scripts/present-table';
 
 /** The present-tense word read in a sentence, or undefined. */
 const presentWord = (text: string, mode: 'case' | 'discussion' = 'discussion') => {
@@ -15,6 +16,30 @@ const presentWord = (text: string, mode: 'case' | 'discussion' = 'discussion') =
 describe('tense from the English lexicon (lexicon.generated.ts)', () => {
   it('the committed table (lexicon.generated.ts) is up to date', () => {
     assert.ok(readFileSync(LEXICON_TS, 'utf8') === lexiconSource(), 'server/src/checker/analysis/claims/lexicon.generated.ts is stale: run `npm run schema` and commit the result');
+  });
+
+  it('the committed table of present forms (present-table.generated.ts) is up to date, from the committed lexicon module and from a fresh one', () => {
+    const stale = 'server/src/checker/analysis/claims/present-table.generated.ts is stale: run `npm run schema` and commit the result';
+    assert.ok(readFileSync(PRESENT_TABLE_TS, 'utf8') === presentTableSource(), stale);
+    assert.ok(presentTableSource(lexiconStrings(lexiconSource())) === presentTableSource(), stale);
+  });
+
+  it('the table of present forms holds presentFormList([], [], []), each word once with its bits joined, where a probe from its hash finds it', () => {
+    const list = presentFormList([], [], []);
+    const expected = new Map<string, number>();
+    list.words.forEach((w, i) => expected.set(w, (expected.get(w) ?? 0) | list.bits[i]));
+    const t = presentTable();
+    assert.equal(t.words.length, expected.size);
+    assert.equal(new Set(t.words).size, t.words.length);
+    const size = t.slots.length;
+    assert.equal(size & (size - 1), 0);
+    assert.equal(t.slots.filter((e) => e !== 0).length, t.words.length);
+    t.words.forEach((w, i) => {
+      assert.equal(t.bits[i], expected.get(w), w);
+      let slot = wordHash(w) & (size - 1);
+      while (t.slots[slot] !== 0 && t.words[t.slots[slot] - 1] !== w) slot = (slot + 1) & (size - 1);
+      assert.equal(t.slots[slot], i + 1, w);
+    });
   });
 
   it('stays small enough to ship (under 80 KB of source)', () => {

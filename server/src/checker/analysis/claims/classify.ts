@@ -21,7 +21,7 @@ import {
   PRESENT_TENSE_WORDS,
   SINGULAR_PRONOUNS,
 } from './cues';
-import { FORM_AMBIGUOUS, FORM_BASE, FORM_NOUN_FIRST, FORM_PRESENT, presentFormList, type PresentFormList } from './lexicon';
+import { FORM_AMBIGUOUS, FORM_BASE, FORM_NOUN_FIRST, FORM_PRESENT, handFormList, presentTable, type PresentFormList, type PresentTable } from './lexicon';
 import { CLAIM_CLAUSES, CLAIM_FRAMES, SENTENCE_EXCLUSIONS } from './exclusions';
 import { makeFrameReader } from './structure';
 import { lowLetterSource, lowLettersOnly, type ClaimRegExp } from './pattern';
@@ -273,8 +273,6 @@ interface WordTable {
   INFOS: (WordInfo | undefined)[];
   /** Open addressing with linear probing: per slot, a word's index + 1 (0: empty). */
   SLOTS: Uint16Array | Uint32Array;
-  /** Each word's hash (by index), checked before its letters. */
-  WORD_HASH: Int32Array;
   /** What each word is as a present form (FORM_* bits joined over its occurrences). */
   FORMS: Uint8Array;
   TABLE_SIZE: number;
@@ -282,31 +280,68 @@ interface WordTable {
 
 /**
  * The word table: the lexicon's words with their records, and the present forms, in a hash
- * table at most half full (about 14,400 words in 32,768 slots of 16 bits), small for the
- * processor's caches, the hashes kept by word. A function of its own, out of makeClassifier: its
- * loops run once (~110,000 characters), and V8 compiles a loop that long on the fly (OSR)
- * together with the whole function it stands in (in makeClassifier: ~1 % more instructions to
- * load the checker and build the classifier, callgrind). The loops are written out, without a
- * call per word or per character: they run mostly in V8's interpreter, where a call per
- * character was half their time (~15 → ~8 ms of a cold CLI run on a loaded machine).
+ * table at most half full (about 14,700 words in 32,768 slots of 16 bits), small for the
+ * processor's caches. For the real data it starts from `preset`, the
+ * lexicon's ~12,700 present forms already in their slots (lexicon.ts presentTable, built by
+ * `npm run schema`), and adds the classifier's ~2,000 words and the hand-kept present forms
+ * (`present`) to it; a word found there is the same word, its bits joined: the same table as
+ * inserting all of them here (which it does when the preset table would be more than half full,
+ * and for other data). A function of its own, out of makeClassifier: its loops run once, and V8
+ * compiles a long loop on the fly (OSR) together with the whole function it stands in (in
+ * makeClassifier: ~1 % more instructions to load the checker and build the classifier,
+ * callgrind). The loops are written out, without a call per word or per character: they run
+ * mostly in V8's interpreter, where a call per character was half their time.
  */
-function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList): WordTable {
-  const WORDS: string[] = [...lexicon.keys()];
-  const INFOS: (WordInfo | undefined)[] = [...lexicon.values()];
-  const max = WORDS.length + present.words.length;
-  const TABLE_SIZE = tableSize(max);
-  const SLOTS = max < 0xffff ? new Uint16Array(TABLE_SIZE) : new Uint32Array(TABLE_SIZE);
-  const WORD_HASH = new Int32Array(max);
-  const FORMS = new Uint8Array(max);
-  // The lexicon's words are distinct: each gets a slot of its own.
-  for (let index = 0; index < WORDS.length; index++) {
-    const w = WORDS[index];
-    let h = 0;
-    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-    let slot = h & (TABLE_SIZE - 1);
-    while (SLOTS[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
-    SLOTS[slot] = index + 1;
-    WORD_HASH[index] = h;
+function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList, preset?: PresentTable): WordTable {
+  let WORDS: string[];
+  let INFOS: (WordInfo | undefined)[];
+  let SLOTS: Uint16Array | Uint32Array;
+  let FORMS: Uint8Array;
+  let TABLE_SIZE: number;
+  const max = (preset ? preset.words.length : 0) + lexicon.size + present.words.length;
+  if (preset && max * 2 <= preset.slots.length) {
+    // The lexicon's present forms already in their slots; its words then go in as the present forms do below.
+    WORDS = preset.words;
+    INFOS = [];
+    for (let index = 0; index < WORDS.length; index++) INFOS.push(undefined);
+    TABLE_SIZE = preset.slots.length;
+    SLOTS = preset.slots;
+    FORMS = new Uint8Array(max);
+    FORMS.set(preset.bits);
+    for (const [w, info] of lexicon) {
+      let h = 0;
+      for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+      let slot = h & (TABLE_SIZE - 1);
+      let index = -1;
+      for (let e = SLOTS[slot]; e !== 0; slot = (slot + 1) & (TABLE_SIZE - 1), e = SLOTS[slot]) {
+        if (WORDS[e - 1] === w) {
+          index = e - 1;
+          break;
+        }
+      }
+      if (index < 0) {
+        index = WORDS.length;
+        WORDS.push(w);
+        SLOTS[slot] = index + 1;
+      }
+      INFOS[index] = info;
+    }
+  } else {
+    if (preset) present = { words: [...preset.words, ...present.words], bits: [...preset.bits, ...present.bits] };
+    WORDS = [...lexicon.keys()];
+    INFOS = [...lexicon.values()];
+    TABLE_SIZE = tableSize(max);
+    SLOTS = max < 0xffff ? new Uint16Array(TABLE_SIZE) : new Uint32Array(TABLE_SIZE);
+    FORMS = new Uint8Array(max);
+    // The lexicon's words are distinct: each gets a slot of its own.
+    for (let index = 0; index < WORDS.length; index++) {
+      const w = WORDS[index];
+      let h = 0;
+      for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+      let slot = h & (TABLE_SIZE - 1);
+      while (SLOTS[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
+      SLOTS[slot] = index + 1;
+    }
   }
   for (let k = 0; k < present.words.length; k++) {
     const w = present.words[k];
@@ -315,7 +350,7 @@ function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList): Wo
     let slot = h & (TABLE_SIZE - 1);
     let index = -1;
     for (let e = SLOTS[slot]; e !== 0; slot = (slot + 1) & (TABLE_SIZE - 1), e = SLOTS[slot]) {
-      if (WORD_HASH[e - 1] === h && WORDS[e - 1] === w) {
+      if (WORDS[e - 1] === w) {
         index = e - 1;
         break;
       }
@@ -325,7 +360,6 @@ function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList): Wo
       WORDS.push(w);
       INFOS.push(undefined);
       SLOTS[slot] = index + 1;
-      WORD_HASH[index] = h;
     }
     FORMS[index] |= present.bits[k];
   }
@@ -348,7 +382,7 @@ function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList): Wo
     const key = (ambiguous ? 1 : 0) | (base ? 2 : 0) | (nounFirst ? 4 : 0);
     INFOS[index] = shared[key] ??= { word: '', cues: NO_INDICES, exclusions: NO_INDICES, present: true, ambiguous, notVerbBefore: false, generic: false, auxiliary: false, base, nounFirst, subject: -1, determiner: false, noun: false, adverb: false, past: false, argument: false };
   }
-  return { WORDS, INFOS, SLOTS, WORD_HASH, FORMS, TABLE_SIZE };
+  return { WORDS, INFOS, SLOTS, FORMS, TABLE_SIZE };
 }
 
 /** What the rule knows of a sentence's neighbours (for the trace; a citation covers only its own sentence). */
@@ -569,8 +603,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
   const PERCENT = entry('%');
   /**
    * The present forms, each with what it is (FORM_* bits; a word may come more than once): for
-   * the real data decoded straight from the lexicon module (its four sets are views of a map
-   * that a check never builds).
+   * the real data the lexicon's in the table built ahead (`preset`) and the hand-kept ones (its
+   * four sets are views of a map that a check never builds).
    */
   let present: PresentFormList;
   const realPresent =
@@ -578,8 +612,10 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     data.ambiguousPresent === AMBIGUOUS_PRESENT &&
     data.basePresent === BASE_PRESENT &&
     data.nounFirstPresent === NOUN_FIRST_PRESENT;
+  let preset: PresentTable | undefined;
   if (realPresent) {
-    present = presentFormList(AUXILIARY_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE);
+    preset = presentTable();
+    present = handFormList(AUXILIARY_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE);
   } else {
     present = { words: [...data.presentWords], bits: [] };
     for (const w of present.words) {
@@ -588,7 +624,7 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
     }
   }
 
-  const { WORDS, INFOS, SLOTS, WORD_HASH, FORMS, TABLE_SIZE } = wordTable(LEXICON, present);
+  const { WORDS, INFOS, SLOTS, FORMS, TABLE_SIZE } = wordTable(LEXICON, present, preset);
 
   /** How each pattern of the data runs (PatternRun; made when a pattern first runs: starting the checker compiles none). */
   const RUNS = new Map<ClaimRegExp, PatternRun>();
@@ -616,10 +652,13 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
 
   /** The table's index of the word text[start, end) (ASCII letters folded), whose hash is `h`; -1 if it has none. */
   function wordIndex(text: string, start: number, end: number, h: number): number {
+    const length = end - start;
     for (let slot = h & (TABLE_SIZE - 1); ; slot = (slot + 1) & (TABLE_SIZE - 1)) {
       const e = SLOTS[slot];
       if (e === 0) return -1;
-      if (WORD_HASH[e - 1] === h && sameWord(text, start, end, WORDS[e - 1])) return e - 1;
+      // The length before the letters (the table keeps no hashes: those of its present forms would be computed at every start).
+      const w = WORDS[e - 1];
+      if (w.length === length && sameWord(text, start, end, w)) return e - 1;
     }
   }
 

@@ -714,8 +714,8 @@ let presentFormsMap: ReadonlyMap<string, number> | undefined;
 /**
  * Every present form with what it is (lexicon.ts, FORM_*): the present auxiliaries and modals,
  * the lexicon's present forms and the medical verbs, as a map made when first read. The four
- * present-tense sets below are views of it; the classifier decodes the same words into its own
- * table (presentFormList) and never reads it, so that a check builds no map of them.
+ * present-tense sets below are views of it; the classifier starts its own table from the same
+ * words (lexicon.ts presentTable, handFormList) and never reads it, so that a check builds no map of them.
  */
 export const presentFormsOf = (): ReadonlyMap<string, number> => (presentFormsMap ??= presentForms(AUXILIARY_PRESENT, MEDICAL_VERBS_3SG, MEDICAL_VERBS_BASE));
 

@@ -1,4 +1,5 @@
 import { ADVERBS, DETERMINERS, FUNCTION_WORDS, IRREGULAR_PAST, IRREGULAR_PLURALS, NOUN_FIRST, PRESENT_3SG, PRESENT_3SG_AMBIGUOUS, PRESENT_BASE } from './lexicon.generated';
+import { PRESENT_TABLE_BITS, PRESENT_TABLE_GAPS, PRESENT_TABLE_KINDS, PRESENT_TABLE_SIZE, PRESENT_TABLE_WORDS } from './present-table.generated';
 
 /**
  * The word classes of tense derived from the English lexicon (server/scripts/lexicon.ts), read
@@ -63,7 +64,7 @@ export function listedClasses(): Pick<TenseClasses, 'blockers' | 'determiners' |
   };
 }
 
-/** The word classes, decoded from the generated module (the lexicon's test reads them back; cues.ts reads presentFormsOf and listedClasses, the classifier presentFormList). */
+/** The word classes, decoded from the generated module (the lexicon's test reads them back; cues.ts reads presentFormsOf and listedClasses, the classifier presentTable). */
 export function tenseClasses(): TenseClasses {
   const out: TenseClasses = { present3sg: [], present3sgAmbiguous: [], nounFirst: [], presentBase: [], ...listedClasses() };
   const { words, bits } = presentFormList([], [], []);
@@ -92,16 +93,31 @@ export interface PresentFormList {
   bits: number[];
 }
 
+/** The generated module's strings of present forms (a parameter for server/scripts/present-table.ts, which reads them from a module just generated). */
+export interface LexiconPresentForms {
+  PRESENT_3SG: string;
+  PRESENT_3SG_AMBIGUOUS: string;
+  NOUN_FIRST: string;
+  PRESENT_BASE: string;
+}
+const LEXICON_PRESENT_FORMS: LexiconPresentForms = { PRESENT_3SG, PRESENT_3SG_AMBIGUOUS, NOUN_FIRST, PRESENT_BASE };
+
 /**
  * The present-tense word classes as one list of words and what each is (FORM_PRESENT: a present
  * form; FORM_AMBIGUOUS: also a noun or an infinitive; FORM_BASE: a base form; FORM_NOUN_FIRST:
  * read first as a noun), decoded straight from the generated module with the hand-kept lists:
  * `auxiliaries` (present), `medical3sg` (present) and `medicalBase` (present base forms), and
- * "have" and "do" as base forms. Two parallel arrays filled by index, by loops without calls or
- * iterators: this runs once per process, in V8's interpreter (a Map of the ~12,700 words, read
- * back with `for (const [w, bits] of map)`, was ~40 ms of a cold CLI run on a loaded machine).
+ * "have" and "do" as base forms. Two parallel arrays filled by index. No process runs this any
+ * more: the generator of present-table.generated.ts does (server/scripts/present-table.ts, from
+ * `strings`, the generated module's or those of one just generated), and tenseClasses for the
+ * lexicon's test; the classifier and presentForms read that table.
  */
-export function presentFormList(auxiliaries: readonly string[], medical3sg: readonly string[], medicalBase: readonly string[]): PresentFormList {
+export function presentFormList(
+  auxiliaries: readonly string[],
+  medical3sg: readonly string[],
+  medicalBase: readonly string[],
+  { PRESENT_3SG, PRESENT_3SG_AMBIGUOUS, NOUN_FIRST, PRESENT_BASE }: LexiconPresentForms = LEXICON_PRESENT_FORMS,
+): PresentFormList {
   const words: string[] = [];
   const bits: number[] = [];
   let n = 0;
@@ -137,18 +153,85 @@ export function presentFormList(auxiliaries: readonly string[], medical3sg: read
 
 /**
  * The present-tense word classes in one map, each word to what it is (presentFormList's words,
- * their bits joined). The same classes as cues.ts once built from tenseClasses() as four sets
+ * their bits joined, read from presentTable and handFormList). The same classes as cues.ts once built from tenseClasses() as four sets
  * (about 30,000 insertions and their copies, ~5 ms of every CLI run): cues.ts's sets are now
- * views of this map (formClass), made when first read; the classifier reads presentFormList.
+ * views of this map (formClass), made when first read; the classifier reads presentTable.
  */
 export function presentForms(auxiliaries: readonly string[], medical3sg: readonly string[], medicalBase: readonly string[]): Map<string, number> {
-  const { words, bits } = presentFormList(auxiliaries, medical3sg, medicalBase);
+  const table = presentTable();
   const forms = new Map<string, number>();
+  for (let i = 0; i < table.words.length; i++) forms.set(table.words[i], table.bits[i]);
+  const { words, bits } = handFormList(auxiliaries, medical3sg, medicalBase);
   for (let i = 0; i < words.length; i++) {
     const had = forms.get(words[i]);
     forms.set(words[i], had === undefined ? bits[i] : had | bits[i]);
   }
   return forms;
+}
+
+/**
+ * The present forms kept by hand, with what each is: `auxiliaries` and `medical3sg` (present),
+ * `medicalBase` (present base forms), and "have" and "do" as base forms, as presentFormList adds
+ * them around the lexicon's. With presentTable (which holds presentFormList([], [], []), so
+ * "have" and "do" twice: the bits are joined) they make the same classes as presentFormList.
+ */
+export function handFormList(auxiliaries: readonly string[], medical3sg: readonly string[], medicalBase: readonly string[]): PresentFormList {
+  const words: string[] = [];
+  const bits: number[] = [];
+  const add = (list: readonly string[], b: number) => {
+    for (const w of list) {
+      words.push(w);
+      bits.push(b);
+    }
+  };
+  add(auxiliaries, FORM_PRESENT);
+  add(medical3sg, FORM_PRESENT);
+  add(medicalBase, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE);
+  add(['have', 'do'], FORM_AMBIGUOUS | FORM_BASE);
+  return { words, bits };
+}
+
+/** The classifier's word hash (classify.ts hashStep, written out): 31 × h + each char code, on 32 bits. */
+export function wordHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The lexicon's present forms as a hash table built at build time (present-table.generated.ts,
+ * written by `npm run schema`: server/scripts/present-table.ts): the words of
+ * presentFormList([], [], []), each once with its bits joined, in the slots that inserting them
+ * in that order into an open-addressing table of PRESENT_TABLE_SIZE slots gives (wordHash & (size
+ * - 1), then the next free slot). The classifier starts its word table from it (classify.ts
+ * wordTable) instead of decoding the lexicon's ~12,700 forms and inserting each.
+ */
+export interface PresentTable {
+  /** The words, by index. */
+  words: string[];
+  /** What each word is (FORM_* bits), by index. */
+  bits: Uint8Array;
+  /** Per slot, a word's index + 1 (0: empty); PRESENT_TABLE_SIZE slots. */
+  slots: Uint16Array;
+}
+
+/**
+ * Decodes present-table.generated.ts (fresh arrays at each call): the words in the order of
+ * their slots, split at spaces (one native call), and per word one character each for the empty
+ * slots before it and for what it is. One loop per word, none per character: it runs once per
+ * process, in V8's interpreter (a loop over the words' ~91,000 characters to hash them took
+ * ~7-13 ms of a CLI run; the tokenizer's lookups compare a word's length before its letters).
+ */
+export function presentTable(): PresentTable {
+  const words = PRESENT_TABLE_WORDS.split(' ');
+  const bits = new Uint8Array(words.length);
+  const slots = new Uint16Array(PRESENT_TABLE_SIZE);
+  for (let index = 0, slot = -1; index < words.length; index++) {
+    slot += PRESENT_TABLE_GAPS.charCodeAt(index) - 31;
+    slots[slot] = index + 1;
+    bits[index] = PRESENT_TABLE_BITS[PRESENT_TABLE_KINDS.charCodeAt(index) - 48];
+  }
+  return { words, bits, slots };
 }
 
 /** The words of `forms` (made when first read) that have `bit`, as a read-only set (a view: nothing is copied). */
