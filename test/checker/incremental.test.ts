@@ -582,6 +582,24 @@ describe('incremental checker (engine/incremental.ts)', () => {
       }
     });
 
+    it("keeps what a scoped rule's run looked up while its findings are reused: the run after many reused checks computes only the edited paragraph's", () => {
+      const paragraphs = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of the case, about cramps in the calves, long enough to type in.`);
+      const text = ['# Cramps', '', '## Case presentation', '', ...paragraphs.flatMap((p) => [p, '']), 'He was seen by Dr Ellen Marsh.', ''].join('\n');
+      const checker = createIncrementalChecker();
+      checker.check(text);
+      let edited = text;
+      // Edits that leave every scope the same: the scoped rules' findings are reused each time.
+      const reusedBefore = checker.stats().reused;
+      for (let i = 0; i < 6; i++) checker.check((edited = typed(edited, 'Paragraph 30 of', ' x')));
+      assert.ok(checker.stats().reused - reusedBefore >= 6 * 5, 'the scoped rules were reused');
+      const before = checker.stats().misses;
+      // An identifier typed: patient-identifier runs again, and finds every other paragraph's search in the memo.
+      const withName = typed(edited, 'Paragraph 30 of', ' Dr John Smith and');
+      const result = checker.check(withName);
+      assert.deepEqual(comparable(result.findings), comparable(check(withName).findings));
+      assert.ok(checker.stats().misses - before < 30, `${checker.stats().misses - before} computed`);
+    });
+
     it('a scoped rule that works in steps still pauses between them when driven', async () => {
       let inside = false;
       let pausesInside = 0;

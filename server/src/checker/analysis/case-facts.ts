@@ -393,7 +393,10 @@ function push(list: SentenceFacts['durations'], pattern: SentenceFacts['duration
  * A paragraph's sentences' facts, of every kind (what is kept must not depend on what this
  * check wants), kept by the memo under the paragraph's plain text with the sentence texts they
  * were read from: read again only when those differ (the same plain text split otherwise, or
- * two paragraphs of the same text taking turns). One lookup a paragraph, not one a sentence.
+ * two paragraphs of the same text taking turns, or an edited paragraph, whose plain text is a new
+ * key). One lookup a paragraph, not one a sentence, but for a paragraph read again: each of its
+ * sentences' facts is then looked up by the sentence's text, so that an edit reads again only the
+ * sentence it changed (the paragraph's other sentences were looked up by the last reading).
  */
 function paragraphFacts(p: Paragraph, memo: Memo): SentenceFacts[] {
   const kept = memoised(memo, 'case-facts', p.plain, (): { texts: string[]; facts: SentenceFacts[] } => ({ texts: [], facts: [] }));
@@ -401,11 +404,8 @@ function paragraphFacts(p: Paragraph, memo: Memo): SentenceFacts[] {
   let same = kept.texts.length === ss.length;
   for (let i = 0; same && i < ss.length; i++) same = kept.texts[i] === ss[i].text;
   if (!same) {
-    // An edited paragraph: its other sentences keep their facts (a function of the text alone).
-    const before = new Map<string, SentenceFacts>();
-    kept.texts.forEach((t, i) => before.set(t, kept.facts[i]));
     kept.texts = ss.map((s) => s.text);
-    kept.facts = ss.map((s) => before.get(s.text) ?? sentenceFacts(s.text, EVERYTHING));
+    kept.facts = ss.map((s) => memoised(memo, 'case-facts\0sentence', s.text, () => sentenceFacts(s.text, EVERYTHING)));
   }
   return kept.facts;
 }
