@@ -300,49 +300,49 @@ function sameSection(a: Section, b: Section, ai: Map<Section, number>, bi: Map<S
 }
 
 /**
- * How many of the last build's sections, and of its paragraphs, this build takes as they are
- * (the same objects), and the sections to build with: the last build's first `sections`, then
- * the new ones. A re-parse keeps the blocks of the chunks before an edit (markdown.ts, the same
- * objects at the same places), and so the sections before it and their paragraphs are what the
- * last build made of the same blocks, with the same reference list size: a model of each
- * re-check then makes anew only the sections and paragraphs from the one holding the edit on,
- * not every one (objects the garbage collector would copy at every keystroke). The kept
- * sections are whole trees (the first section not kept is a top-level one), so that no kept
- * section points to a new one, and every paragraph in them is kept (a kept section's paragraph
- * list is the last build's).
+ * How many of the last build's sections and paragraphs this build takes as they are (the same
+ * objects): its sections are then the last build's first `sections` and the new ones after them.
+ * A re-parse keeps the blocks of the chunks before an edit (markdown.ts, the same objects at the
+ * same places), and so the sections before it and their paragraphs are what the last build made
+ * of the same blocks, with the same reference list size: a model of each re-check then makes
+ * anew only the sections and paragraphs from the one holding the edit on, not every one (objects
+ * the garbage collector would copy at every keystroke). The kept sections are whole trees (the
+ * first section not kept is a top-level one), so that no kept section points to a new one, and
+ * they end before the first paragraph that is not the same block in both builds, so that every
+ * paragraph in them is kept (a kept section's paragraph list is the last build's).
  */
 function keptPrefix(raw: RawBlocks, built: Section[], referenceCount: number, last: BuiltModel | undefined): { sections: number; paragraphs: number } {
   const none = { sections: 0, paragraphs: 0 };
-  if (!last || last.referenceCount !== referenceCount || !last.sections.length || !built.length) return none;
-  const ai = new Map<Section, number>();
-  const bi = new Map<Section, number>();
-  let same = 0;
-  let kept = 0;
-  for (; same < built.length && same < last.sections.length; same++) {
-    const a = built[same];
-    const b = last.sections[same];
-    ai.set(a, same);
-    bi.set(b, same);
-    if (!sameSection(a, b, ai, bi)) break;
-    // A prefix of whole trees ends before a top-level section.
-    if (same + 1 === built.length || !built[same + 1].parent) kept = same + 1;
-  }
-  if (!kept) return none;
-  // Every paragraph before the end of the kept sections is the same block, of the same section.
-  const end = rootEnd(built, kept);
-  let paragraphs = 0;
+  if (!last || last.referenceCount !== referenceCount) return none;
+  // The first paragraph that is not the same block at the same place (or is in one build only).
   const rps = raw.paragraphs;
   const old = last.raw.paragraphs;
-  while (paragraphs < rps.length && rps[paragraphs].start < end) {
-    if (paragraphs >= old.length || rps[paragraphs] !== old[paragraphs] || last.paragraphs[paragraphs]?.start !== rps[paragraphs].start) return none;
-    paragraphs++;
+  let m = 0;
+  while (m < rps.length && m < old.length && rps[m] === old[m] && last.paragraphs[m]?.start === rps[m].start) m++;
+  const limit = Math.min(m < rps.length ? rps[m].start : Infinity, m < old.length ? old[m].start : Infinity);
+  const ai = new Map<Section, number>();
+  const bi = new Map<Section, number>();
+  let kept = 0;
+  for (let k = 0; k < built.length && k < last.sections.length; k++) {
+    const a = built[k];
+    const b = last.sections[k];
+    ai.set(a, k);
+    bi.set(b, k);
+    if (!sameSection(a, b, ai, bi)) break;
+    // A prefix of whole trees ends before a top-level section, and before the first paragraph not the same.
+    if (k + 1 === built.length || !built[k + 1].parent) {
+      if (rootEnd(built, k + 1) > limit) break;
+      kept = k + 1;
+    }
   }
-  // (Nor did one of the last build's paragraphs there go: a kept section's list is the last build's.)
-  if (paragraphs < old.length && old[paragraphs].start < end) return none;
+  if (!kept) return none;
+  const end = rootEnd(built, kept);
+  let paragraphs = 0;
+  while (paragraphs < rps.length && rps[paragraphs].start < end) paragraphs++;
   return { sections: kept, paragraphs };
 }
 
-/** Where the kept sections end: the end of the last top-level one among the first `kept`. */
+/** Where the first `kept` sections end: the end of the top-level one of the last of them. */
 function rootEnd(sections: Section[], kept: number): number {
   let k = kept - 1;
   while (k > 0 && sections[k].parent) k--;
