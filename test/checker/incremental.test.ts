@@ -325,6 +325,23 @@ describe('incremental checker (engine/incremental.ts)', () => {
       assert.ok(at >= 0, after);
       return text.slice(0, at + after.length) + what + text.slice(at + after.length);
     };
+    /**
+     * A probe rule of a scope (it reports nothing) over a text: after each edit (text typed after a
+     * place), whether it ran again (`again`), and a full check's findings.
+     */
+    const probeEdits = (text: string, scope: NonNullable<Rule['scope']>, edits: readonly (readonly [string, string, boolean])[]) => {
+      let runs = 0;
+      const withProbe = [...RULES, { ...probe, id: `${scope}-probe`, scope, check: () => void runs++ }];
+      for (const [after, typedText, again] of edits) {
+        const checker = createIncrementalChecker();
+        checker.check(text, { rules: withProbe });
+        const before = runs;
+        const edited = typed(text, after, typedText);
+        const result = checker.check(edited, { rules: withProbe });
+        assert.equal(runs - before, again ? 1 : 0, `${typedText} after ${after}`);
+        assert.deepEqual(comparable(result.findings), comparable(check(edited, { rules: withProbe }).findings), `${typedText} after ${after}`);
+      }
+    };
     // others: the rules of the other scopes (abbreviation, patient-identifier, abstract-consistency,
     // figure-table-reference, placeholder) are reused though the citation rules run again.
     const cases: { name: string; edit: (t: string) => string; reused: boolean; others?: true }[] = [
@@ -406,10 +423,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         '**Figure 1.** Needle EMG {#fig-emg}.',
         '',
       ].join('\n');
-      let figureRuns = 0;
-      const figureProbe: Rule = { ...probe, id: 'figure-probe', scope: 'figures', check: () => void figureRuns++ };
-      const withFigures = [...RULES, figureProbe];
-      for (const [after, typedText, again] of [
+      probeEdits(figures, 'figures', [
         ['to type', 'x', false],
         ['no mention', ' of anything', false],
         ['to type', ' (Fig. 3)', true],
@@ -419,15 +433,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         ['(Figure 2', 'x', true],
         ['The biopsy', ' clearly', false], // the mention only moves
         ['Needle', 'x', true],
-      ] as const) {
-        const checker = createIncrementalChecker();
-        checker.check(figures, { rules: withFigures });
-        const before = figureRuns;
-        const text = typed(figures, after, typedText);
-        const result = checker.check(text, { rules: withFigures });
-        assert.equal(figureRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
-        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withFigures }).findings), `${typedText} after ${after}`);
-      }
+      ]);
     });
 
     it('reuses the abbreviation rule\'s findings after an edit that leaves every definition and use the same', () => {
@@ -445,10 +451,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         'Cramps are common in ALS, and EMG shows fasciculations.',
         '',
       ].join('\n');
-      let abbreviationRuns = 0;
-      const abbreviationProbe: Rule = { ...probe, id: 'abbreviation-probe', scope: 'abbreviations', check: () => void abbreviationRuns++ };
-      const withProbe = [...RULES, abbreviationProbe];
-      for (const [after, typedText, again] of [
+      probeEdits(abbreviations, 'abbreviations', [
         ['to type', 'x', false],
         ['progressed', ' slowly', false],
         ['Cramps are', ' very', false],
@@ -457,15 +460,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         ['to type', ' MND', true],
         ['to type', ' motor neuron disease (MND)', true],
         ['sclerosis', 'x', true],
-      ] as const) {
-        const checker = createIncrementalChecker();
-        checker.check(abbreviations, { rules: withProbe });
-        const before = abbreviationRuns;
-        const text = typed(abbreviations, after, typedText);
-        const result = checker.check(text, { rules: withProbe });
-        assert.equal(abbreviationRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
-        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
-      }
+      ]);
     });
 
     it('reuses the abstract\'s consistency findings after an edit that leaves every fact the same', () => {
@@ -485,10 +480,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         'Cramps are common in motor neuron disease, and this paragraph is long enough to type in.',
         '',
       ].join('\n');
-      let factRuns = 0;
-      const factProbe: Rule = { ...probe, id: 'facts-probe', scope: 'case-facts', check: () => void factRuns++ };
-      const withProbe = [...RULES, factProbe];
-      for (const [after, typedText, again] of [
+      probeEdits(facts, 'case-facts', [
         ['Cramps are', ' very', false],
         ['common in', ' older', false],
         ['to type', 'x', true], // within 16 characters of the paragraph's end
@@ -497,15 +489,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         ['He was otherwise', ' quite', false],
         ['He was otherwise', ' 52 years old and', true],
         ['A 54-year-old man', ' first', true],
-      ] as const) {
-        const checker = createIncrementalChecker();
-        checker.check(facts, { rules: withProbe });
-        const before = factRuns;
-        const text = typed(facts, after, typedText);
-        const result = checker.check(text, { rules: withProbe });
-        assert.equal(factRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
-        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
-      }
+      ]);
     });
 
     it('reuses the identifier rule\'s findings after an edit in a paragraph that holds no identifier', () => {
@@ -521,25 +505,14 @@ describe('incremental checker (engine/incremental.ts)', () => {
         'Marsh saw him again.',
         '',
       ].join('\n');
-      let identifierRuns = 0;
-      const identifierProbe: Rule = { ...probe, id: 'identifier-probe', scope: 'identifiers', check: () => void identifierRuns++ };
-      const withProbe = [...RULES, identifierProbe];
-      for (const [after, typedText, again] of [
+      probeEdits(identifiers, 'identifiers', [
         ['He had', ' often', false],
         ['in both', ' of his', false],
         ['to type', 'x', true], // within 16 characters of the paragraph's end
         ['He had', ' seen Dr John Smith and', true],
         ['He had', ' on 3 March 2020', true],
         ['Dr Ellen', 'x', true],
-      ] as const) {
-        const checker = createIncrementalChecker();
-        checker.check(identifiers, { rules: withProbe });
-        const before = identifierRuns;
-        const text = typed(identifiers, after, typedText);
-        const result = checker.check(text, { rules: withProbe });
-        assert.equal(identifierRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
-        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
-      }
+      ]);
     });
 
     it("reuses the placeholder rule's findings after an edit in a paragraph that holds no placeholder, nor a backtick typed", () => {
@@ -559,10 +532,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         '1. Lee A. A paper on cramps. J Neurol. 2020.',
         '',
       ].join('\n');
-      let placeholderRuns = 0;
-      const placeholderProbe: Rule = { ...probe, id: 'placeholder-probe', scope: 'placeholders', check: () => void placeholderRuns++ };
-      const withProbe = [...RULES, placeholderProbe];
-      for (const [after, typedText, again] of [
+      probeEdits(placeholders, 'placeholders', [
         ['He had', ' often', false],
         ['to type', ' it', false],
         ['A paper', ' good', false], // a reference entry without a placeholder
@@ -571,15 +541,7 @@ describe('incremental checker (engine/incremental.ts)', () => {
         ['aged XX', 'X', true],
         ['Quinine (`XX', ' ', true],
         ['A paper', ' ???', true],
-      ] as const) {
-        const checker = createIncrementalChecker();
-        checker.check(placeholders, { rules: withProbe });
-        const before = placeholderRuns;
-        const text = typed(placeholders, after, typedText);
-        const result = checker.check(text, { rules: withProbe });
-        assert.equal(placeholderRuns - before, again ? 1 : 0, `${typedText} after ${after}`);
-        assert.deepEqual(comparable(result.findings), comparable(check(text, { rules: withProbe }).findings), `${typedText} after ${after}`);
-      }
+      ]);
     });
 
     it("keeps what a scoped rule's run looked up while its findings are reused: the run after many reused checks computes only the edited paragraph's", () => {
