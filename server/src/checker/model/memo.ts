@@ -97,7 +97,7 @@ export class GenerationalMemo implements Memo {
 
   get<T>(space: string, key: string, compute: () => T): T {
     const map = this.valuesOf(space);
-    const entry = map.get(key);
+    let entry = map.get(key);
     let value: T;
     if (entry !== undefined) {
       this.hits++;
@@ -112,9 +112,9 @@ export class GenerationalMemo implements Memo {
         this.misses++;
         value = compute();
       }
-      map.set(key, { value, generation: this.generation });
+      map.set(key, (entry = { value, generation: this.generation }));
     }
-    if (this.recording) this.recording.push({ space, key, value });
+    if (this.recording) this.recording.push({ space, key, value, entry });
     return value;
   }
 
@@ -184,12 +184,19 @@ export class GenerationalMemo implements Memo {
 
   /** Keeps what an earlier work looked up (recorded) as if this check had looked it up. */
   touch(uses: readonly MemoUse[]): void {
-    for (const { space, key, value } of uses) {
-      const map = this.valuesOf(space);
-      const entry = map.get(key);
-      if (entry !== undefined) entry.generation = this.generation;
-      else map.set(key, { value, generation: this.generation });
-      if (this.recording) this.recording.push({ space, key, value });
+    for (const use of uses) {
+      // An entry this check or the last used is in its map still (next() keeps those): stamped
+      // as it is, with no lookup (a reused rule's uses are touched at every check, some thousand).
+      const known = use.entry;
+      if (known !== undefined && known.generation >= this.generation - 1) known.generation = this.generation;
+      else {
+        const map = this.valuesOf(use.space);
+        let entry = map.get(use.key);
+        if (entry !== undefined) entry.generation = this.generation;
+        else map.set(use.key, (entry = { value: use.value, generation: this.generation }));
+        use.entry = entry;
+      }
+      if (this.recording) this.recording.push(use);
     }
   }
 
@@ -220,6 +227,8 @@ export class GenerationalMemo implements Memo {
     this.values = new Map();
     this.held = new Map();
     this.copies = new Map();
+    // (No entry of the maps dropped may pass for one of this check or the last: touch.)
+    this.generation += 2;
   }
 
   /** How many values are held (tests: bounded). */
@@ -239,6 +248,8 @@ export interface MemoUse {
   space: string;
   key: string;
   value: unknown;
+  /** The entry of the value (GenerationalMemo), for touch to stamp without looking it up. */
+  entry?: Stamped<unknown>;
 }
 
 interface Held {
