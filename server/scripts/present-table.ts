@@ -5,25 +5,18 @@
  * starts: lexicon.ts presentTable reads it, test/checker/claims-lexicon.test.ts fails while it is stale.
  */
 import { join } from 'node:path';
-import { presentFormList, wordHash, type LexiconPresentForms } from '../src/checker/analysis/claims/lexicon';
+import { hashTableSize, presentFormList, wordHash, type LexiconPresentForms } from '../src/checker/analysis/claims/lexicon';
 
 export const PRESENT_TABLE_TS = join(__dirname, '..', 'src', 'checker', 'analysis', 'claims', 'present-table.generated.ts');
 
-/** The smallest power of two, at least 4,096, with at least twice `words` slots (the classifier's tableSize). */
-function tableSize(words: number): number {
-  let size = 1 << 12;
-  while (size < words * 2) size <<= 1;
-  return size;
-}
-
 /** The source of the generated module, from the present forms of the lexicon module's strings (lexiconSource's, or the committed module's). */
 export function presentTableSource(strings?: LexiconPresentForms): string {
-  const list = presentFormList([], [], [], strings);
+  const list = presentFormList(strings);
   const forms = new Map<string, number>();
   list.words.forEach((w, i) => forms.set(w, (forms.get(w) ?? 0) | list.bits[i]));
   for (const w of forms.keys()) if (!/^[a-z]+$/.test(w)) throw new Error(`present form "${w}" is not a-z: the table's encoding holds only a-z`);
   // The classifier adds its own words (about 2,000) and uses the table as long as it stays at most half full (classify.ts wordTable).
-  const size = tableSize(forms.size);
+  const size = hashTableSize(forms.size);
   const slots: (string | undefined)[] = new Array(size);
   for (const w of forms.keys()) {
     let slot = wordHash(w) & (size - 1);

@@ -21,7 +21,7 @@ import {
   PRESENT_TENSE_WORDS,
   SINGULAR_PRONOUNS,
 } from './cues';
-import { FORM_AMBIGUOUS, FORM_BASE, FORM_NOUN_FIRST, FORM_PRESENT, handFormList, presentTable, type PresentFormList, type PresentTable } from './lexicon';
+import { FORM_AMBIGUOUS, FORM_BASE, FORM_NOUN_FIRST, FORM_PRESENT, handFormList, hashTableSize, presentTable, wordHash, type PresentFormList, type PresentTable } from './lexicon';
 import { CLAIM_CLAUSES, CLAIM_FRAMES, SENTENCE_EXCLUSIONS } from './exclusions';
 import { makeFrameReader } from './structure';
 import { lowLetterSource, lowLettersOnly, type ClaimRegExp } from './pattern';
@@ -255,13 +255,6 @@ interface WordInfo {
   argument: boolean;
 }
 
-/** The hash table's size: a power of two, at least twice the number of words. */
-function tableSize(words: number): number {
-  let size = 1 << 12;
-  while (size < words * 2) size <<= 1;
-  return size;
-}
-
 /** The shared empty index list of a lexicon entry that triggers nothing (most of them: the verbs). */
 const NO_INDICES: number[] = [];
 
@@ -289,9 +282,9 @@ interface WordTable {
  * and for other data). A function of its own, out of makeClassifier: its loops run once, and V8
  * compiles a long loop on the fly (OSR) together with the whole function it stands in (in
  * makeClassifier: ~1 % more instructions to load the checker and build the classifier,
- * callgrind). The loops are written out, without a call per character: they run mostly in V8's
- * interpreter, where a call per character was half their time (a word added or found is one call
- * of indexOf: some 2,500 with the preset table).
+ * callgrind). The loops make no call per character: they run mostly in V8's interpreter, where a
+ * call per character was half their time (a word is one call of indexOf and of wordHash, whose
+ * loop is written out: some 2,500 with the preset table).
  */
 function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList, preset?: PresentTable): WordTable {
   let WORDS: string[];
@@ -301,9 +294,7 @@ function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList, pre
   let TABLE_SIZE: number;
   /** A word's index in the table, the word added (with no record yet) when it is not there. */
   const indexOf = (w: string): number => {
-    let h = 0;
-    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-    let slot = h & (TABLE_SIZE - 1);
+    let slot = wordHash(w) & (TABLE_SIZE - 1);
     for (let e = SLOTS[slot]; e !== 0; slot = (slot + 1) & (TABLE_SIZE - 1), e = SLOTS[slot]) if (WORDS[e - 1] === w) return e - 1;
     WORDS.push(w);
     INFOS.push(undefined);
@@ -325,15 +316,12 @@ function wordTable(lexicon: Map<string, WordInfo>, present: PresentFormList, pre
     if (preset) present = { words: [...preset.words, ...present.words], bits: [...preset.bits, ...present.bits] };
     WORDS = [...lexicon.keys()];
     INFOS = [...lexicon.values()];
-    TABLE_SIZE = tableSize(max);
+    TABLE_SIZE = hashTableSize(max);
     SLOTS = max < 0xffff ? new Uint16Array(TABLE_SIZE) : new Uint32Array(TABLE_SIZE);
     FORMS = new Uint8Array(max);
     // The lexicon's words are distinct: each gets a slot of its own.
     for (let index = 0; index < WORDS.length; index++) {
-      const w = WORDS[index];
-      let h = 0;
-      for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-      let slot = h & (TABLE_SIZE - 1);
+      let slot = wordHash(WORDS[index]) & (TABLE_SIZE - 1);
       while (SLOTS[slot] !== 0) slot = (slot + 1) & (TABLE_SIZE - 1);
       SLOTS[slot] = index + 1;
     }
@@ -1105,10 +1093,8 @@ export function makeClassifier(data: ClaimData = CLAIM_DATA, options: DecisionOp
    */
   const formsWith = (bit: number): Pick<ReadonlySet<string>, 'has'> => ({
     has(w: string): boolean {
-      let h = 0;
-      for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
       // (The frame reader's words are lower case, as the table's are.)
-      const index = wordIndex(w, 0, w.length, h);
+      const index = wordIndex(w, 0, w.length, wordHash(w));
       return index >= 0 && (FORMS[index] & bit) !== 0;
     },
   });

@@ -67,7 +67,7 @@ export function listedClasses(): Pick<TenseClasses, 'blockers' | 'determiners' |
 /** The word classes, decoded from the generated module (the lexicon's test reads them back; cues.ts reads presentFormsOf and listedClasses, the classifier presentTable). */
 export function tenseClasses(): TenseClasses {
   const out: TenseClasses = { present3sg: [], present3sgAmbiguous: [], nounFirst: [], presentBase: [], ...listedClasses() };
-  const { words, bits } = presentFormList([], [], []);
+  const { words, bits } = presentFormList();
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const b = bits[i];
@@ -103,21 +103,15 @@ export interface LexiconPresentForms {
 const LEXICON_PRESENT_FORMS: LexiconPresentForms = { PRESENT_3SG, PRESENT_3SG_AMBIGUOUS, NOUN_FIRST, PRESENT_BASE };
 
 /**
- * The present-tense word classes as one list of words and what each is (FORM_PRESENT: a present
- * form; FORM_AMBIGUOUS: also a noun or an infinitive; FORM_BASE: a base form; FORM_NOUN_FIRST:
- * read first as a noun), decoded straight from the generated module with the hand-kept lists:
- * `auxiliaries` (present), `medical3sg` (present) and `medicalBase` (present base forms), and
- * "have" and "do" as base forms. Two parallel arrays filled by index. No process runs this any
- * more: the generator of present-table.generated.ts does (server/scripts/present-table.ts, from
- * `strings`, the generated module's or those of one just generated), and tenseClasses for the
- * lexicon's test; the classifier and presentForms read that table.
+ * The lexicon's present-tense word classes as one list of words and what each is (FORM_PRESENT:
+ * a present form; FORM_AMBIGUOUS: also a noun or an infinitive; FORM_BASE: a base form;
+ * FORM_NOUN_FIRST: read first as a noun), decoded straight from the generated module, with "have"
+ * and "do" as base forms. Two parallel arrays filled by index. No process runs this any more: the
+ * generator of present-table.generated.ts does (server/scripts/present-table.ts, from `strings`,
+ * the generated module's or those of one just generated), and tenseClasses for the lexicon's test;
+ * the classifier and presentForms read that table, with the hand-kept forms (handFormList).
  */
-export function presentFormList(
-  auxiliaries: readonly string[],
-  medical3sg: readonly string[],
-  medicalBase: readonly string[],
-  { PRESENT_3SG, PRESENT_3SG_AMBIGUOUS, NOUN_FIRST, PRESENT_BASE }: LexiconPresentForms = LEXICON_PRESENT_FORMS,
-): PresentFormList {
+export function presentFormList({ PRESENT_3SG, PRESENT_3SG_AMBIGUOUS, NOUN_FIRST, PRESENT_BASE }: LexiconPresentForms = LEXICON_PRESENT_FORMS): PresentFormList {
   const words: string[] = [];
   const bits: number[] = [];
   let n = 0;
@@ -127,7 +121,6 @@ export function presentFormList(
       bits[n++] = b;
     }
   };
-  add(auxiliaries, FORM_PRESENT);
   add(split(PRESENT_3SG), FORM_PRESENT);
   add(split(PRESENT_3SG_AMBIGUOUS), FORM_PRESENT | FORM_AMBIGUOUS);
   add(split(NOUN_FIRST), FORM_NOUN_FIRST);
@@ -145,8 +138,6 @@ export function presentFormList(
       bits[n++] = FORM_PRESENT | (b & S_VERB ? 0 : FORM_AMBIGUOUS) | (b & S_NOUN_FIRST ? FORM_NOUN_FIRST : 0);
     }
   }
-  add(medical3sg, FORM_PRESENT);
-  add(medicalBase, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE);
   add(['have', 'do'], FORM_AMBIGUOUS | FORM_BASE);
   return { words, bits };
 }
@@ -171,9 +162,8 @@ export function presentForms(auxiliaries: readonly string[], medical3sg: readonl
 
 /**
  * The present forms kept by hand, with what each is: `auxiliaries` and `medical3sg` (present),
- * `medicalBase` (present base forms), and "have" and "do" as base forms, as presentFormList adds
- * them around the lexicon's. With presentTable (which holds presentFormList([], [], []), so
- * "have" and "do" twice: the bits are joined) they make the same classes as presentFormList.
+ * `medicalBase` (present base forms). With presentTable (which holds presentFormList()) they make
+ * the present-tense classes (a word in both has its bits joined).
  */
 export function handFormList(auxiliaries: readonly string[], medical3sg: readonly string[], medicalBase: readonly string[]): PresentFormList {
   const words: string[] = [];
@@ -187,7 +177,6 @@ export function handFormList(auxiliaries: readonly string[], medical3sg: readonl
   add(auxiliaries, FORM_PRESENT);
   add(medical3sg, FORM_PRESENT);
   add(medicalBase, FORM_PRESENT | FORM_AMBIGUOUS | FORM_BASE);
-  add(['have', 'do'], FORM_AMBIGUOUS | FORM_BASE);
   return { words, bits };
 }
 
@@ -198,10 +187,17 @@ export function wordHash(w: string): number {
   return h;
 }
 
+/** The size of the classifier's word table for `words` words: a power of two, at least 4,096, at least twice their number. */
+export function hashTableSize(words: number): number {
+  let size = 1 << 12;
+  while (size < words * 2) size <<= 1;
+  return size;
+}
+
 /**
  * The lexicon's present forms as a hash table built at build time (present-table.generated.ts,
  * written by `npm run schema`: server/scripts/present-table.ts): the words of
- * presentFormList([], [], []), each once with its bits joined, in the slots that inserting them
+ * presentFormList(), each once with its bits joined, in the slots that inserting them
  * in that order into an open-addressing table of PRESENT_TABLE_SIZE slots gives (wordHash & (size
  * - 1), then the next free slot). The classifier starts its word table from it (classify.ts
  * wordTable) instead of decoding the lexicon's ~12,700 forms and inserting each.
