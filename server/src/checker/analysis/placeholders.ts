@@ -1,6 +1,7 @@
 /** Placeholders and writing markers in plain text (what the `placeholder` rule reports, and what other rules skip). */
 import { memoised } from '../model/memo';
 import { DisjointSpans } from '../model/text';
+import { resolveRuleSetting, type CaselintConfig } from '../config';
 import type { DocumentModel, Paragraph } from '../types';
 
 /**
@@ -362,6 +363,12 @@ export function placeholderFinder(doc: DocumentModel, options: PlaceholderOption
   const optionsKey = JSON.stringify([extra, ignore]);
   const spaces = ['placeholders\0p' + optionsKey, 'placeholders\0r' + optionsKey];
   return (text, inReferences = false) => memoised(doc.memo, spaces[inReferences ? 1 : 0], text, () => findPlaceholders(text, extra, ignore, inReferences));
+}
+
+/** The `placeholder` rule's options in a config (`rules.placeholder`), as the rule reads them (RuleContext.options). */
+export function placeholderOptions(config: CaselintConfig): PlaceholderOptions {
+  // (Only the options are read: the severity given is none of the rule's business here.)
+  return resolveRuleSetting(config.rules?.placeholder, 'warning').options;
 }
 
 /** Does the `placeholder` rule find nothing in a paragraph's plain text? */

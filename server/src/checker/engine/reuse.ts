@@ -1,8 +1,7 @@
 import { sameAbbreviations } from '../analysis/abbreviations';
 import { factsReadNothingIn, paragraphCaseFacts } from '../analysis/case-facts';
 import { identifierOptions, paragraphHoldsNoIdentifier } from '../analysis/identifiers';
-import { paragraphHoldsNoPlaceholder } from '../analysis/placeholders';
-import { resolveRuleSetting } from '../config';
+import { paragraphHoldsNoPlaceholder, placeholderOptions } from '../analysis/placeholders';
 import type { SectionAnalysis } from '../analysis/sections';
 import type { CaselintConfig } from '../config';
 import { paragraphMentions } from '../analysis/figures';
@@ -111,9 +110,8 @@ export function inScope(scope: NonNullable<Rule['scope']>, map: EditMap, old: Do
   // (A placeholder elsewhere on the edited line is not in inline code, or still is, unless the
   // edit adds or removes a backtick: the rule reads the backticks of a placeholder's line.)
   if (scope === 'placeholders') {
-    const options = resolveRuleSetting(config.rules?.placeholder, 'warning').options;
-    const typed = map.oldEnd + map.delta;
-    return !hasBacktick(old.text, map.start, map.oldEnd) && !hasBacktick(now.text, map.start, typed) && paragraphHoldsNoPlaceholder(old, a, options) && paragraphHoldsNoPlaceholder(now, b, options);
+    const options = placeholderOptions(config);
+    return !hasBacktick(old.text, map.start, map.oldEnd) && !hasBacktick(now.text, map.start, map.oldEnd + map.delta) && paragraphHoldsNoPlaceholder(old, a, options) && paragraphHoldsNoPlaceholder(now, b, options);
   }
   // (The sections are the same: the paragraph's role is read from the new model's. The rule reads
   // 12 characters before a fact, which may lie in the paragraph before it.)
